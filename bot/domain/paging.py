@@ -1,0 +1,48 @@
+"""Split lines of text into pages that fit a Discord limit, never cutting a line silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+ELLIPSIS = "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten `text` to at most `limit` characters, marking the cut with an ellipsis."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+
+
+def tail(text: str, limit: int) -> str:
+    """The last `limit` characters of `text` (where a traceback says what broke)."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    return text if len(text) <= limit else ELLIPSIS + text[-(limit - 1) :]
+
+
+def paginate(lines: Iterable[str], *, max_chars: int, max_lines: int) -> list[str]:
+    """Pack lines into pages of at most `max_lines` lines and `max_chars` characters.
+
+    A single line longer than a page is clipped with an ellipsis (the only cut), so
+    every line appears, in order, on exactly one page. Always returns at least one page.
+    """
+    if max_chars < 1 or max_lines < 1:
+        raise ValueError("page limits must be positive")
+    pages: list[list[str]] = [[]]
+    size = 0
+    for raw in lines:
+        line = clip(raw, max_chars)
+        page = pages[-1]
+        needed = len(line) + (1 if page else 0)
+        if page and (len(page) >= max_lines or size + needed > max_chars):
+            pages.append([])
+            page, size, needed = pages[-1], 0, len(line)
+        page.append(line)
+        size += needed
+    return ["\n".join(page) for page in pages]
+
+
+def clamp_page(index: int, pages: Sequence[object]) -> int:
+    """A page index that exists, whatever index a (possibly forged) button asked for."""
+    return max(0, min(index, len(pages) - 1)) if pages else 0

@@ -1,0 +1,154 @@
+"""The one SQLite connection of a running bot: opened safely, migrated, closed cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from . import migrations
+from .errors import NotADatabase, StorageError
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Refuse a file that exists, is not empty and is not SQLite: we never overwrite it."""
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise NotADatabase(f"{path} is not a file; point DATABASE_PATH at a SQLite file")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise NotADatabase(
+            f"{path} exists but is not a SQLite database; Khitomer will not overwrite it. "
+            "Move it aside or set DATABASE_PATH to another file."
+        )
+
+
+class Database:
+    """aiosqlite with WAL, foreign keys and a busy timeout; every write in BEGIN IMMEDIATE.
+
+    One connection serves the whole bot. aiosqlite runs it on one thread, so statements
+    never interleave; the write lock keeps one transaction's statements together even when
+    other coroutines run between its awaits.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path, version: int) -> None:
+        self._conn = conn
+        self._conn.row_factory = sqlite3.Row
+        self.path = path
+        self.version = version
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path, *, migrations_dir: Path = migrations.MIGRATIONS_DIR) -> Database:
+        path = Path(path)
+        known = migrations.discover(migrations_dir)
+        check_is_sqlite(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            # Read the version before anything writes: a too-new file stays byte-identical.
+            version = await migrations.current_version(conn)
+            migrations.check_not_newer(version, known, path)
+            # One script, so no statement (journal_mode returns a row) is left open.
+            await conn.executescript(
+                f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL;"
+                " PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+            )
+            version = await migrations.apply(conn, known, version)
+        except sqlite3.DatabaseError as error:
+            await conn.close()
+            raise NotADatabase(f"{path} could not be opened as a SQLite database: {error}") from error
+        except BaseException:
+            await conn.close()
+            raise
+        log.info("database %s ready at schema version %d", path, version)
+        return cls(conn, path, version)
+
+    async def close(self) -> None:
+        async with self._write_lock:
+            await self._conn.close()
+
+    # -- reads -------------------------------------------------------------------------
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            return await cursor.fetchone()
+
+    async def table_names(self) -> set[str]:
+        rows = await self.fetch_all("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        return {row["name"] for row in rows}
+
+    async def size_bytes(self) -> int:
+        """Bytes the database occupies, counting what still sits in the WAL."""
+        row = await self.fetch_one(
+            "SELECT page_count * page_size AS size FROM pragma_page_count(), pragma_page_size()"
+        )
+        wal = self.path.with_name(self.path.name + "-wal")
+        return (int(row["size"]) if row else 0) + (wal.stat().st_size if wal.exists() else 0)
+
+    # -- writes ------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any error; one writer at a time."""
+        async with self._write_lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                await self._conn.rollback()
+                raise
+            else:
+                await self._conn.commit()
+
+    async def backup_to(self, destination: Path) -> None:
+        """A consistent copy of the live database at `destination` (which must not exist)."""
+        destination = _fresh_destination(destination)
+        async with self._write_lock:
+            await self._conn.execute("VACUUM INTO ?", (str(destination),))
+
+
+def _fresh_destination(destination: Path) -> Path:
+    destination = Path(destination)
+    if destination.exists():
+        raise StorageError(f"{destination} already exists; choose a new file for the backup")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    return destination
+
+
+def backup_file(source: Path, destination: Path) -> None:
+    """Copy the database at `source` to `destination` while a bot may be writing to it.
+
+    A read-only connection sees one consistent snapshot (WAL readers never block the
+    writer), and VACUUM INTO writes that snapshot out as a compact, standalone file.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise StorageError(f"{source} does not exist; nothing to back up")
+    check_is_sqlite(source)
+    destination = _fresh_destination(destination)
+    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("VACUUM INTO ?", (str(destination),))
+    except sqlite3.DatabaseError as error:
+        raise StorageError(f"backing up {source} failed: {error}") from error
+    finally:
+        conn.close()

@@ -1,0 +1,1 @@
+"""Discord rendering shared by cogs: embeds, the restart-proof pager, confirmations."""

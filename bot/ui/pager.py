@@ -1,0 +1,141 @@
+"""Restart-proof pages: Previous/Next buttons whose custom_id says how to rebuild the page.
+
+A page source is a named coroutine that rebuilds every page for an interaction (and an
+optional short argument). Nothing is held in memory between clicks, so the buttons keep
+working after a restart, and a forged custom_id can at most ask for a page that exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+import discord
+
+from ..domain.errors import NotAllowed, NotFound
+from ..domain.paging import clamp_page
+from ..interaction_errors import handle_interaction_error
+
+PageSource = Callable[[discord.Interaction, str], Awaitable[Sequence[discord.Embed]]]
+SOURCE_NAME = re.compile(r"^[a-z_]{1,20}$")
+ARG = re.compile(r"^[0-9A-Za-z_-]{0,40}$")
+
+
+class PageSources:
+    """The registry the pager rebuilds pages from; one per bot."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, PageSource] = {}
+
+    def register(self, name: str, source: PageSource) -> None:
+        if not SOURCE_NAME.match(name):
+            raise ValueError(f"page source name {name!r} must be 1-20 lowercase letters or _")
+        self._sources[name] = source
+
+    def get(self, name: str) -> PageSource:
+        try:
+            return self._sources[name]
+        except KeyError:
+            raise NotFound("This menu is no longer available. Run the command again.") from None
+
+
+def sources_of(client: discord.Client) -> PageSources:
+    sources = getattr(client, "page_sources", None)
+    if not isinstance(sources, PageSources):
+        raise NotFound("This menu is no longer available. Run the command again.")
+    return sources
+
+
+def stamp(page: discord.Embed, index: int, total: int) -> discord.Embed:
+    """A copy of the page with its position in the footer (kept beside any footer it has)."""
+    page = page.copy()
+    if total > 1:
+        position = f"Page {index + 1} of {total}"
+        footer = page.footer.text
+        page.set_footer(text=f"{footer} · {position}" if footer else position)
+    return page
+
+
+class PagerButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"pager:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]{1,20})"
+    r":(?P<page>[0-9]{1,4}):(?P<arg>[0-9A-Za-z_-]{0,40})",
+):
+    def __init__(self, direction: str, source: str, owner_id: int, page: int, arg: str, *, disabled: bool):
+        label = "◀ Previous" if direction == "prev" else "Next ▶"
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+                custom_id=f"pager:{direction}:{source}:{owner_id}:{page}:{arg}",
+            )
+        )
+        self.source = source
+        self.owner_id = owner_id
+        self.page = page
+        self.arg = arg
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction,
+        item: discord.ui.Button[Any],
+        match: re.Match[str],
+        /,
+    ) -> PagerButton:
+        return cls(
+            match["direction"],
+            match["source"],
+            int(match["owner"]),
+            int(match["page"]),
+            match["arg"],
+            disabled=False,
+        )
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.user.id != self.owner_id:
+                raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
+            pages = await sources_of(interaction.client).get(self.source)(interaction, self.arg)
+            index = clamp_page(self.page, pages)
+            await interaction.response.edit_message(
+                embed=stamp(pages[index], index, len(pages)),
+                view=pager_view(self.source, self.owner_id, index, len(pages), self.arg),
+            )
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+
+def pager_view(source: str, owner_id: int, index: int, total: int, arg: str = "") -> discord.ui.View:
+    """The button row for page `index` of `total`; an empty view when one page is all there is."""
+    view = discord.ui.View(timeout=None)
+    if total > 1:
+        view.add_item(PagerButton("prev", source, owner_id, max(index - 1, 0), arg, disabled=index == 0))
+        view.add_item(
+            PagerButton("next", source, owner_id, min(index + 1, total - 1), arg, disabled=index >= total - 1)
+        )
+    return view
+
+
+async def send_pages(
+    interaction: discord.Interaction,
+    source: str,
+    pages: Sequence[discord.Embed],
+    *,
+    arg: str = "",
+    ephemeral: bool = True,
+) -> None:
+    """Answer with the first page and, when there are more, the pager buttons."""
+    if not pages:
+        raise ValueError("a paged answer needs at least one page")
+    if not ARG.match(arg):
+        raise ValueError(f"pager argument {arg!r} does not fit in a custom_id")
+    sources_of(interaction.client).get(source)  # fail now, not on the first click
+    first = stamp(pages[0], 0, len(pages))
+    if len(pages) == 1:
+        await interaction.response.send_message(embed=first, ephemeral=ephemeral)
+        return
+    view = pager_view(source, interaction.user.id, 0, len(pages), arg)
+    await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)

@@ -1,0 +1,62 @@
+"""Owner-only tools: deliberate command sync and error look-up by reference."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import KhitomerBot
+from bot.domain.errors import NotAllowed, NotFound
+from bot.domain.paging import tail
+from bot.storage import error_reports
+from bot.sync import sync_commands
+from bot.ui.embeds import info_embed
+
+
+@app_commands.default_permissions(administrator=True)
+class Owner(
+    commands.GroupCog,
+    group_name="owner",
+    group_description="Tools for the bot's owners.",
+    group_extras={"owner_only": True, "area": "Owner"},
+):
+    def __init__(self, bot: KhitomerBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        # Default permissions only hide the group from non-admins, and server admins can
+        # change them; the owner check at run time is what actually guards it.
+        if await self.bot.is_owner(interaction.user):
+            return True
+        raise NotAllowed("Only the bot's owners can use this.")
+
+    @app_commands.command(name="sync", description="Push the slash commands to Discord.")
+    @app_commands.describe(scope="Here: this server only, at once. Global: every server, within the hour.")
+    async def sync(self, interaction: discord.Interaction, scope: Literal["here", "global"] = "here") -> None:
+        if scope == "here" and interaction.guild_id is None:
+            raise NotAllowed("Use scope global in a direct message; 'here' needs a server.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        guild_id = interaction.guild_id if scope == "here" else None
+        count = await sync_commands(self.bot.tree, guild_id)
+        where = "to this server" if guild_id else "globally (may take up to an hour to show everywhere)"
+        await interaction.followup.send(f"Synced {count} commands {where}.", ephemeral=True)
+
+    @app_commands.command(name="error", description="Show the error kept under a reference a user was given.")
+    @app_commands.describe(reference="The 8-character reference from the apology message.")
+    async def error(self, interaction: discord.Interaction, reference: app_commands.Range[str, 1, 16]) -> None:
+        report = await error_reports.find(self.bot.db, reference.strip().strip("`").lower())
+        if report is None:
+            raise NotFound(f"No error is kept under reference {reference!r}.")
+        embed = info_embed(f"Error {report.reference}", f"```\n{tail(report.traceback, 3900)}\n```")
+        embed.add_field(name="When", value=discord.utils.format_dt(report.occurred_at))
+        embed.add_field(name="Command", value=report.command or "unknown")
+        embed.add_field(name="Type", value=report.error_type)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+async def setup(bot: KhitomerBot) -> None:
+    await bot.add_cog(Owner(bot))

@@ -1,0 +1,116 @@
+"""Shared fixtures: the real bot from create_bot(), run inside SimCord, every request checked."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import discord
+import pytest
+import simcord
+from simcord.env import Env
+
+from bot import create_bot
+from bot.app import KhitomerBot
+from bot.config import Settings
+from tests.support.contract import SPEC_PATH, ContractViolation, load_contract
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(token=None, database_path=tmp_path / "khitomer.db")
+
+
+@pytest.fixture
+async def make_bot(settings: Settings) -> AsyncIterator[Callable[[], KhitomerBot]]:
+    """Build bots on the test's database; each is closed (storage too) when the test ends.
+
+    SimCord detaches a bot without closing it, and an open aiosqlite connection keeps a
+    worker thread alive, so the test closes what it built.
+    """
+    built: list[KhitomerBot] = []
+
+    def make() -> KhitomerBot:
+        built.append(create_bot(settings))
+        return built[-1]
+
+    yield make
+    for bot in reversed(built):
+        await bot.close()
+
+
+@pytest.fixture
+def simcord_bot(make_bot: Callable[[], KhitomerBot]) -> KhitomerBot:
+    return make_bot()
+
+
+@pytest.fixture
+async def env(simcord_env: Env) -> AsyncIterator[Env]:
+    """A running bot whose commands were synced the way an operator would (`khitomer sync`)."""
+    await simcord_env.bot.tree.sync()
+    yield simcord_env
+
+
+@dataclass
+class World:
+    guild: simcord.GuildHandle
+    channel: simcord.ChannelHandle
+    moderator: simcord.MemberActor
+    alice: simcord.MemberActor
+    bob: simcord.MemberActor
+    other_guild: simcord.GuildHandle
+    other_channel: simcord.ChannelHandle
+    stranger: simcord.MemberActor
+
+
+@pytest.fixture
+def world(env: Env) -> World:
+    """A server with a moderator and two players, and a second server with a stranger."""
+    guild = env.create_guild(name="Khitomer Conference")
+    channel = guild.create_text_channel("conference-hall")
+    mods = guild.create_role("Moderators", permissions=discord.Permissions(manage_guild=True))
+    moderator = guild.add_member(env.create_user("worf"), roles=[mods])
+    alice = guild.add_member(env.create_user("alice"))
+    bob = guild.add_member(env.create_user("bob"))
+    other = env.create_guild(name="Nimbus III")
+    other_channel = other.create_text_channel("paradise-city")
+    stranger = other.add_member(env.create_user("stranger"))
+    return World(guild, channel, moderator, alice, bob, other, other_channel, stranger)
+
+
+# --- the contract: every REST body SimCord records, in every test, against the spec ---------
+
+_CHECKED: list[int] = [0]
+
+
+@pytest.fixture(autouse=True)
+def _discord_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Validate every request of every SimCord Env a test starts, after the test ends."""
+    started: list[Env] = []
+    original_start = Env.start
+
+    async def start(self: Env) -> None:
+        started.append(self)
+        await original_start(self)
+
+    monkeypatch.setattr(Env, "start", start)
+    yield
+    contract = load_contract()
+    if contract is None:
+        return  # tests/test_contract.py skips, naming the missing file
+    problems = []
+    for env in started:
+        for request in env.http_requests:
+            try:
+                contract.check(request.method, request.path, request.json)
+                _CHECKED[0] += 1
+            except ContractViolation as violation:
+                problems.append(str(violation))
+    if problems:
+        pytest.fail("Requests that break Discord's API contract:\n" + "\n".join(problems), pytrace=False)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _CHECKED[0]:
+        terminalreporter.write_line(f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}")

@@ -1,0 +1,119 @@
+"""Request bodies the bot sends, checked against Discord's own OpenAPI description.
+
+The spec is read from ../shared/discord-api-spec/openapi.json (beside the checkout);
+it is never copied into the project.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_PATH = Path(__file__).resolve().parents[3] / "shared" / "discord-api-spec" / "openapi.json"
+SPEC_URI = "urn:discord-openapi"
+API_PREFIX = re.compile(r"^(https?://[^/]+)?(/api(/v\d+)?)?")
+
+# Interaction callback types whose data is a message (CHANNEL_MESSAGE_WITH_SOURCE, UPDATE_MESSAGE).
+MESSAGE_CALLBACK_TYPES = {4, 7}
+# Places where a body is a message the bot writes; each must say who it may ping.
+MESSAGE_ROUTES = {
+    ("POST", "/channels/{channel_id}/messages"),
+    ("PATCH", "/channels/{channel_id}/messages/{message_id}"),
+    ("POST", "/webhooks/{webhook_id}/{webhook_token}"),
+    ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
+    ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"),
+}
+CALLBACK_ROUTE = ("POST", "/interactions/{interaction_id}/{interaction_token}/callback")
+
+
+class ContractViolation(AssertionError):
+    pass
+
+
+@dataclass(frozen=True)
+class Operation:
+    template: str
+    method: str
+    schema: dict[str, Any] | None
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts)
+    return re.compile(f"^{pattern}$")
+
+
+class Contract:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._registry: Registry[Any] = Registry().with_resource(
+            SPEC_URI, Resource.from_contents(spec, default_specification=DRAFT202012)
+        )
+        # Literal segments beat placeholders (…/messages/@original before …/{message_id}).
+        templates = sorted(spec["paths"], key=lambda t: (t.count("{"), -len(t)))
+        self._routes = [(template, _template_regex(template), spec["paths"][template]) for template in templates]
+        self._validators: dict[tuple[str, str], Draft202012Validator] = {}
+
+    def operation(self, method: str, path: str) -> Operation:
+        path = API_PREFIX.sub("", path.split("?", 1)[0])
+        for template, regex, item in self._routes:
+            if regex.match(path) and method.lower() in item:
+                body = item[method.lower()].get("requestBody", {}).get("content", {})
+                return Operation(template, method.upper(), body.get("application/json", {}).get("schema"))
+        raise ContractViolation(f"{method} {path} is not an operation in Discord's OpenAPI spec")
+
+    def _validator(self, op: Operation) -> Draft202012Validator:
+        key = (op.method, op.template)
+        if key not in self._validators:
+            pointer = "/".join(
+                part.replace("~", "~0").replace("/", "~1")
+                for part in ("paths", op.template, op.method.lower(), "requestBody", "content", "application/json", "schema")
+            )
+            self._validators[key] = Draft202012Validator({"$ref": f"{SPEC_URI}#/{pointer}"}, registry=self._registry)
+        return self._validators[key]
+
+    def check(self, method: str, path: str, body: Any) -> Operation:
+        """Raise ContractViolation unless `body` is valid for `method path`."""
+        op = self.operation(method, path)
+        if body is None:
+            return op
+        if op.schema is None:
+            raise ContractViolation(f"{method} {op.template} takes no JSON body, but one was sent: {body!r:.200}")
+        error = best_match(self._validator(op).iter_errors(body))
+        if error is not None:
+            where = "/".join(map(str, error.absolute_path)) or "<body>"
+            shown = f"{where}: {error.message:.300}"
+            raise ContractViolation(f"{method} {op.template} body is not valid per the spec: {shown}")
+        self._check_mentions(op, body)
+        return op
+
+    @staticmethod
+    def _check_mentions(op: Operation, body: Any) -> None:
+        message: Any = None
+        if (op.method, op.template) == CALLBACK_ROUTE and body.get("type") in MESSAGE_CALLBACK_TYPES:
+            message = body.get("data") or {}
+        elif (op.method, op.template) in MESSAGE_ROUTES:
+            message = body
+        if message is None:
+            return
+        mentions = message.get("allowed_mentions")
+        if not isinstance(mentions, dict) or mentions.get("parse") != [] or mentions.get("roles") or mentions.get("users"):
+            raise ContractViolation(
+                f"{op.method} {op.template} carries a message without allowed_mentions.parse == [] "
+                f"(it could ping @everyone or a role): {mentions!r}"
+            )
+
+
+@cache
+def load_contract() -> Contract | None:
+    if not SPEC_PATH.is_file():
+        return None
+    return Contract(json.loads(SPEC_PATH.read_text(encoding="utf-8")))

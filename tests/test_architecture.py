@@ -1,0 +1,42 @@
+"""The layers point one way: bot/domain is pure standard library."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import bot.domain
+
+DOMAIN = Path(bot.domain.__file__).parent
+
+
+def imported_roots(path: Path) -> set[str]:
+    roots: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module:
+                roots.add(node.module.split(".")[0])
+            elif node.level > 0 and path.parent == DOMAIN and node.level > 1:
+                roots.add("<outside bot.domain>")  # `from .. import x` climbs out of the domain
+    return roots
+
+
+def test_domain_imports_only_the_standard_library() -> None:
+    files = sorted(DOMAIN.rglob("*.py"))
+    assert files, "bot/domain has no modules to check"
+    offenders = {
+        f"{path.relative_to(DOMAIN.parent.parent)}: {name}"
+        for path in files
+        for name in imported_roots(path)
+        if name not in sys.stdlib_module_names and name != "__future__"
+    }
+    assert not offenders, f"bot/domain must import only the standard library: {sorted(offenders)}"
+
+
+def test_the_scan_sees_a_forbidden_import(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("import discord\nfrom aiosqlite import connect\nimport json\n")
+    assert imported_roots(sample) == {"discord", "aiosqlite", "json"}

@@ -1,0 +1,45 @@
+"""The contract checker itself: present, and able to fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.contract import SPEC_PATH, ContractViolation, load_contract
+
+CALLBACK = "/interactions/123/token/callback"
+
+
+@pytest.fixture
+def contract():  # type: ignore[no-untyped-def]
+    loaded = load_contract()
+    if loaded is None:
+        pytest.skip(f"Discord's OpenAPI spec is absent at {SPEC_PATH}: request bodies cannot be validated")
+    return loaded
+
+
+def test_a_valid_message_passes(contract) -> None:  # type: ignore[no-untyped-def]
+    body = {"type": 4, "data": {"content": "Qapla'", "flags": 64, "allowed_mentions": {"parse": []}}}
+    assert contract.check("POST", CALLBACK, body).template.endswith("/callback")
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ({"type": 4, "data": {"content": 42, "allowed_mentions": {"parse": []}}}, "not valid"),
+        ({"type": 4, "data": {"content": "@everyone"}}, "allowed_mentions"),
+        ({"type": 4, "data": {"content": "hi", "allowed_mentions": {"parse": ["everyone"]}}}, "allowed_mentions"),
+    ],
+)
+def test_a_bad_body_is_caught(contract, body, reason) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ContractViolation, match=reason):
+        contract.check("POST", CALLBACK, body)
+
+
+def test_an_unknown_route_is_caught(contract) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ContractViolation, match="not an operation"):
+        contract.check("POST", "/channels/1/teleport", {"to": "Qo'noS"})
+
+
+def test_literal_segments_win_over_placeholders(contract) -> None:  # type: ignore[no-untyped-def]
+    op = contract.operation("PATCH", "/webhooks/1/tok/messages/@original")
+    assert op.template == "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
