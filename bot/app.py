@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import pkgutil
 import time
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -20,7 +21,7 @@ from .ui.pager import PagerButton, PageSources
 log = logging.getLogger(__name__)
 
 # Every restart-proof component class; registered before any interaction can arrive.
-DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[discord.ui.Item[discord.ui.View]]], ...] = (PagerButton,)  # type: ignore[assignment]
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (PagerButton,)
 
 
 def minimal_intents() -> discord.Intents:

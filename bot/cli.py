@@ -86,7 +86,9 @@ async def sync(settings: Settings, guild: str | None) -> str:
     guild_id: int | None = None
     if guild == "dev":
         if settings.dev_guild_id is None:
-            raise OperatorError("khitomer: --guild without an ID needs DEV_GUILD_ID in the environment or .env.")
+            raise OperatorError(
+                "khitomer: --guild without an ID needs DEV_GUILD_ID in the environment or .env."
+            )
         guild_id = settings.dev_guild_id
     elif guild is not None:
         if not guild.isdigit():

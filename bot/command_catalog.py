@@ -8,6 +8,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
+from discord.ext import commands
 
 # Areas appear in this order in /help; an area not listed here follows, alphabetically.
 AREA_ORDER = ("General", "Lore", "Treaties", "Accords", "Configuration", "Owner")
@@ -29,7 +30,7 @@ def area_of(command: AppCommand) -> str:
     if isinstance(area, str):
         return area
     binding = getattr(root, "binding", None)
-    if isinstance(binding, discord.ext.commands.Cog):
+    if isinstance(binding, commands.Cog):
         return binding.qualified_name
     return "General"
 
@@ -59,11 +60,16 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     overrides set in Discord's Integrations page are Discord's to enforce.
     """
     client = interaction.client
-    tree: app_commands.CommandTree[Any] = getattr(client, "tree")
-    roots = [*tree.get_commands(guild=None), *(tree.get_commands(guild=interaction.guild) if interaction.guild else [])]
+    if not isinstance(client, commands.Bot):
+        return []
+    roots = [
+        *client.tree.get_commands(guild=None),
+        *(client.tree.get_commands(guild=interaction.guild) if interaction.guild else []),
+    ]
     chat_roots = [c for c in roots if isinstance(c, app_commands.Command | app_commands.Group)]
+    # Ask who owns the bot only when it matters: without OWNER_IDS it is a REST call.
     needs_owner = any(c.extras.get("owner_only") for c in chat_roots)
-    is_owner = needs_owner and isinstance(client, discord.ext.commands.Bot) and await client.is_owner(interaction.user)
+    is_owner = needs_owner and await client.is_owner(interaction.user)
     found = {
         leaf.qualified_name: CommandInfo(area_of(leaf), leaf.qualified_name, leaf.description)
         for root in chat_roots

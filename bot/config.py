@@ -39,8 +39,9 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         if dotenv:
             from dotenv import load_dotenv
 
-            # Real environment variables win over the file, as twelve-factor apps expect.
-            load_dotenv(override=False)
+            # The .env of the directory khitomer runs in (not of the installed package);
+            # real environment variables win over the file.
+            load_dotenv(Path.cwd() / ".env", override=False)
         environ = os.environ
 
     def text(name: str) -> str | None:

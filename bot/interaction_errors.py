@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import discord
 from discord import app_commands
 
+from .checks import Refused
 from .domain.errors import KhitomerError
 from .storage import error_reports
 
@@ -38,7 +39,7 @@ def _permission_names(names: list[str]) -> str:
 
 def explain(error: BaseException) -> str | None:
     """The plain-words message for an error a user can act on, or None if it is our fault."""
-    if isinstance(error, KhitomerError):
+    if isinstance(error, KhitomerError | Refused):
         return error.message
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command only works in a server."
@@ -65,7 +66,7 @@ def explain(error: BaseException) -> str | None:
 def _command_label(interaction: discord.Interaction) -> str | None:
     if interaction.command is not None:
         return f"/{interaction.command.qualified_name}"
-    data = interaction.data or {}
+    data: dict[str, object] = dict(interaction.data or {})
     custom_id = data.get("custom_id")
     return f"component {custom_id}" if isinstance(custom_id, str) else None
 

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
+from bot.checks import Refused
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.paging import tail
 from bot.storage import error_reports
@@ -32,7 +33,7 @@ class Owner(
         # change them; the owner check at run time is what actually guards it.
         if await self.bot.is_owner(interaction.user):
             return True
-        raise NotAllowed("Only the bot's owners can use this.")
+        raise Refused("Only the bot's owners can use this.")
 
     @app_commands.command(name="sync", description="Push the slash commands to Discord.")
     @app_commands.describe(scope="Here: this server only, at once. Global: every server, within the hour.")
@@ -47,7 +48,9 @@ class Owner(
 
     @app_commands.command(name="error", description="Show the error kept under a reference a user was given.")
     @app_commands.describe(reference="The 8-character reference from the apology message.")
-    async def error(self, interaction: discord.Interaction, reference: app_commands.Range[str, 1, 16]) -> None:
+    async def error(
+        self, interaction: discord.Interaction, reference: app_commands.Range[str, 1, 16]
+    ) -> None:
         report = await error_reports.find(self.bot.db, reference.strip().strip("`").lower())
         if report is None:
             raise NotFound(f"No error is kept under reference {reference!r}.")

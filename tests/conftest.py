@@ -46,10 +46,10 @@ def simcord_bot(make_bot: Callable[[], KhitomerBot]) -> KhitomerBot:
 
 
 @pytest.fixture
-async def env(simcord_env: Env) -> AsyncIterator[Env]:
+async def env(simcord_env: Env) -> Env:
     """A running bot whose commands were synced the way an operator would (`khitomer sync`)."""
     await simcord_env.bot.tree.sync()
-    yield simcord_env
+    return simcord_env
 
 
 @dataclass
@@ -66,6 +66,10 @@ class World:
 
 @pytest.fixture
 def world(env: Env) -> World:
+    return build_world(env)
+
+
+def build_world(env: Env) -> World:
     """A server with a moderator and two players, and a second server with a stranger."""
     guild = env.create_guild(name="Khitomer Conference")
     channel = guild.create_text_channel("conference-hall")
@@ -113,4 +117,6 @@ def _discord_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _CHECKED[0]:
-        terminalreporter.write_line(f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}")
+        terminalreporter.write_line(
+            f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}"
+        )

@@ -27,7 +27,10 @@ def test_a_valid_message_passes(contract) -> None:  # type: ignore[no-untyped-de
     [
         ({"type": 4, "data": {"content": 42, "allowed_mentions": {"parse": []}}}, "not valid"),
         ({"type": 4, "data": {"content": "@everyone"}}, "allowed_mentions"),
-        ({"type": 4, "data": {"content": "hi", "allowed_mentions": {"parse": ["everyone"]}}}, "allowed_mentions"),
+        (
+            {"type": 4, "data": {"content": "hi", "allowed_mentions": {"parse": ["everyone"]}}},
+            "allowed_mentions",
+        ),
     ],
 )
 def test_a_bad_body_is_caught(contract, body, reason) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ def tail(text: str, limit: int) -> str:
     """The last `limit` characters of `text` (where a traceback says what broke)."""
     if limit < 1:
         raise ValueError("limit must be positive")
-    return text if len(text) <= limit else ELLIPSIS + text[-(limit - 1) :]
+    return text if len(text) <= limit else ELLIPSIS + text[len(text) - (limit - 1) :]
 
 
 def paginate(lines: Iterable[str], *, max_chars: int, max_lines: int) -> list[str]:

@@ -31,4 +31,6 @@ async def content_counts(db: Database) -> ContentCounts:
     if not parts:
         return ContentCounts()
     row = await db.fetch_one("SELECT " + ", ".join(parts))
-    return ContentCounts(**({key: int(row[key]) for key in row.keys()} if row else {}))
+    if row is None:
+        return ContentCounts()
+    return ContentCounts(**{key: int(row[key]) for key in row.keys()})  # noqa: SIM118 (a Row iterates values)

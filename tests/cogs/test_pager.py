@@ -68,9 +68,7 @@ async def test_someone_else_cannot_turn_my_pages(env, world: World) -> None:
     # /help answers ephemerally, so use a public message with the same buttons
     message = (await world.alice.slash(world.channel, "help")).response
     custom_id = message.components[0]["components"][1]["custom_id"]
-    public = await env.bot.get_channel(world.channel.id).send(
-        "shared pages", view=_view_with(custom_id)
-    )
+    public = await env.bot.get_channel(world.channel.id).send("shared pages", view=_view_with(custom_id))
     result = await world.bob.click(public, custom_id=custom_id)
     assert result.ephemeral
     assert "belong to someone else" in result.response.content

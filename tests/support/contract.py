@@ -59,7 +59,9 @@ class Contract:
         )
         # Literal segments beat placeholders (…/messages/@original before …/{message_id}).
         templates = sorted(spec["paths"], key=lambda t: (t.count("{"), -len(t)))
-        self._routes = [(template, _template_regex(template), spec["paths"][template]) for template in templates]
+        self._routes = [
+            (template, _template_regex(template), spec["paths"][template]) for template in templates
+        ]
         self._validators: dict[tuple[str, str], Draft202012Validator] = {}
 
     def operation(self, method: str, path: str) -> Operation:
@@ -75,9 +77,19 @@ class Contract:
         if key not in self._validators:
             pointer = "/".join(
                 part.replace("~", "~0").replace("/", "~1")
-                for part in ("paths", op.template, op.method.lower(), "requestBody", "content", "application/json", "schema")
+                for part in (
+                    "paths",
+                    op.template,
+                    op.method.lower(),
+                    "requestBody",
+                    "content",
+                    "application/json",
+                    "schema",
+                )
             )
-            self._validators[key] = Draft202012Validator({"$ref": f"{SPEC_URI}#/{pointer}"}, registry=self._registry)
+            self._validators[key] = Draft202012Validator(
+                {"$ref": f"{SPEC_URI}#/{pointer}"}, registry=self._registry
+            )
         return self._validators[key]
 
     def check(self, method: str, path: str, body: Any) -> Operation:
@@ -86,7 +98,9 @@ class Contract:
         if body is None:
             return op
         if op.schema is None:
-            raise ContractViolation(f"{method} {op.template} takes no JSON body, but one was sent: {body!r:.200}")
+            raise ContractViolation(
+                f"{method} {op.template} takes no JSON body, but one was sent: {body!r:.200}"
+            )
         error = best_match(self._validator(op).iter_errors(body))
         if error is not None:
             where = "/".join(map(str, error.absolute_path)) or "<body>"
@@ -105,7 +119,12 @@ class Contract:
         if message is None:
             return
         mentions = message.get("allowed_mentions")
-        if not isinstance(mentions, dict) or mentions.get("parse") != [] or mentions.get("roles") or mentions.get("users"):
+        if (
+            not isinstance(mentions, dict)
+            or mentions.get("parse") != []
+            or mentions.get("roles")
+            or mentions.get("users")
+        ):
             raise ContractViolation(
                 f"{op.method} {op.template} carries a message without allowed_mentions.parse == [] "
                 f"(it could ping @everyone or a role): {mentions!r}"

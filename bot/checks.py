@@ -1,0 +1,17 @@
+"""Refusals raised from app-command checks.
+
+discord.py hands only AppCommandError from a check to the tree's error handler, so a
+check says "no" with Refused (a CheckFailure) rather than a domain error.
+"""
+
+from __future__ import annotations
+
+from discord import app_commands
+
+
+class Refused(app_commands.CheckFailure):
+    """A check's "no", in words fit to show the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

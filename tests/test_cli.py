@@ -1,0 +1,76 @@
+"""The `khitomer` command as an operator meets it: one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def khitomer(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DISCORD_TOKEN", "DATABASE_PATH", "DEV_GUILD_ID"}
+    }
+    clean["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert done.returncode != 0
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    for text in expected:
+        assert text in lines[0]
+
+
+@pytest.mark.parametrize("args", [(), ("run",), ("sync",), ("sync", "--guild", "123456789012345678")])
+def test_without_a_token_it_names_what_is_missing(tmp_path: Path, args: tuple[str, ...]) -> None:
+    done = khitomer(*args, cwd=tmp_path)
+    assert_one_line_error(done, "DISCORD_TOKEN", ".env.example")
+    assert not (tmp_path / "khitomer.db").exists(), "nothing is created before the token is checked"
+
+
+def test_a_bad_setting_is_one_line(tmp_path: Path) -> None:
+    done = khitomer(cwd=tmp_path, DISCORD_TOKEN="x", DEV_GUILD_ID="my-server")
+    assert_one_line_error(done, "DEV_GUILD_ID")
+
+
+def test_backup_copies_the_database(tmp_path: Path) -> None:
+    live = tmp_path / "live.db"
+    with sqlite3.connect(live) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(10)])
+    done = khitomer("backup", "copy.db", cwd=tmp_path, DATABASE_PATH=str(live))
+    assert done.returncode == 0, done.stderr
+    assert "Backed up" in done.stdout
+    with sqlite3.connect(tmp_path / "copy.db") as conn:
+        assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 10
+
+
+def test_backup_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("captain's log")
+    done = khitomer("backup", "copy.db", cwd=tmp_path, DATABASE_PATH="notes.db")
+    assert_one_line_error(done, "not a SQLite database")
+    assert not (tmp_path / "copy.db").exists()
+
+
+def test_the_console_script_is_declared() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["scripts"]["khitomer"] == "bot.cli:main"
