@@ -48,11 +48,8 @@ async def test_an_owner_syncs_to_this_server(env, world: World, admiral) -> None
     before = len(command_writes(env))
     result = await admiral.slash(world.channel, "owner sync", scope="here")
     assert result.ephemeral
-    assert (
-        result.followups[-1].content.startswith("Synced ")
-        if result.followups
-        else (result.response.content.startswith("Synced "))
-    )
+    shown = [result.response, *result.followups]
+    assert shown[-1].content == f"Synced {len(env.bot.tree.get_commands())} commands to this server."
     assert command_writes(env)[before:] == [
         f"PUT /applications/{env.backend.application_id}/guilds/{world.guild.id}/commands"
     ]
