@@ -1,0 +1,44 @@
+"""create_bot(): wired the same way for the runner, the tests and the console."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+
+from bot import create_bot
+from bot.app import KhitomerBot, discover_extensions
+from bot.config import Settings
+from bot.tree import KhitomerTree
+
+
+def test_create_bot_builds_without_connecting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bot = create_bot(Settings(database_path=tmp_path / "k.db"))
+    assert isinstance(bot, KhitomerBot)
+    assert isinstance(bot.tree, KhitomerTree)
+    assert not bot.is_ready()
+    assert not (tmp_path / "k.db").exists(), "storage opens in setup_hook, not when the bot is built"
+
+
+def test_no_privileged_intent_and_no_mentions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bot = create_bot(Settings(database_path=tmp_path / "k.db"))
+    assert bot.intents.value == discord.Intents(guilds=True).value
+    assert not (bot.intents.members or bot.intents.presences or bot.intents.message_content)
+    mentions = bot.allowed_mentions
+    assert mentions is not None
+    assert mentions.to_dict() == {"parse": []}
+
+
+def test_every_cog_module_is_discovered() -> None:
+    assert discover_extensions() == ["cogs.meta", "cogs.owner"]
+
+
+async def test_setup_loads_extensions_and_close_closes_storage(simcord_env) -> None:  # type: ignore[no-untyped-def]
+    bot = simcord_env.bot
+    assert set(bot.extensions) == set(discover_extensions())
+    db = bot.db
+    assert db.path.exists()
+    await bot.close()
+    with pytest.raises(RuntimeError, match="storage is not open"):
+        _ = bot.db
+    with pytest.raises(ValueError, match=r"closed|no active connection"):
+        await db.fetch_one("SELECT 1")
