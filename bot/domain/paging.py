@@ -46,3 +46,39 @@ def paginate(lines: Iterable[str], *, max_chars: int, max_lines: int) -> list[st
 def clamp_page(index: int, pages: Sequence[object]) -> int:
     """A page index that exists, whatever index a (possibly forged) button asked for."""
     return max(0, min(index, len(pages) - 1)) if pages else 0
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut `text` into pieces of at most `limit` characters, at spaces where possible."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        cut = rest.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest or not pieces:
+        pieces.append(rest)
+    return pieces
+
+
+def pack_blocks(blocks: Iterable[str], *, max_chars: int, separator: str = "\n\n") -> list[str]:
+    """Pack whole blocks (an article, a search hit) into pages; a block too big for one page
+    is split across pages at spaces. Nothing is dropped. Always at least one page."""
+    if max_chars < 1:
+        raise ValueError("page limits must be positive")
+    pages: list[str] = []
+    current = ""
+    for block in blocks:
+        for piece in split_text(block, max_chars):
+            joined = f"{current}{separator}{piece}" if current else piece
+            if current and len(joined) > max_chars:
+                pages.append(current)
+                current = piece
+            else:
+                current = joined
+    pages.append(current)
+    return pages

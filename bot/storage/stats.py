@@ -9,7 +9,6 @@ from .database import Database
 # label -> table; a table appears when the feature that owns it lands its migration.
 COUNTED_TABLES = {
     "lore_entries": "lore_entries",
-    "treaties": "treaties",
     "accords": "accords",
 }
 
@@ -17,7 +16,6 @@ COUNTED_TABLES = {
 @dataclass(frozen=True, slots=True)
 class ContentCounts:
     lore_entries: int = 0
-    treaties: int = 0
     accords: int = 0
 
 

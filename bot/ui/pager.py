@@ -16,10 +16,12 @@ import discord
 from ..domain.errors import NotAllowed, NotFound
 from ..domain.paging import clamp_page
 from ..interaction_errors import handle_interaction_error
+from ..storage import Database, pager_args
 
 PageSource = Callable[[discord.Interaction, str], Awaitable[Sequence[discord.Embed]]]
 SOURCE_NAME = re.compile(r"^[a-z_]{1,20}$")
-ARG = re.compile(r"^[0-9A-Za-z_-]{0,40}$")
+ARG = re.compile(r"^[0-9A-Za-z_.,@-]{0,40}$")
+STASHED = "@"  # prefix of an argument kept in the database (see storage/pager_args.py)
 
 
 class PageSources:
@@ -60,7 +62,7 @@ def stamp(page: discord.Embed, index: int, total: int) -> discord.Embed:
 class PagerButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"pager:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]{1,20})"
-    r":(?P<page>[0-9]{1,4}):(?P<arg>[0-9A-Za-z_-]{0,40})",
+    r":(?P<page>[0-9]{1,4}):(?P<arg>[0-9A-Za-z_.,@-]{0,40})",
 ):
     def __init__(self, direction: str, source: str, owner_id: int, page: int, arg: str, *, disabled: bool):
         label = "◀ Previous" if direction == "prev" else "Next ▶"
@@ -98,7 +100,8 @@ class PagerButton(
         try:
             if interaction.user.id != self.owner_id:
                 raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
-            pages = await sources_of(interaction.client).get(self.source)(interaction, self.arg)
+            arg = await _expand(interaction.client, self.arg)
+            pages = await sources_of(interaction.client).get(self.source)(interaction, arg)
             index = clamp_page(self.page, pages)
             await interaction.response.edit_message(
                 embed=stamp(pages[index], index, len(pages)),
@@ -130,12 +133,34 @@ async def send_pages(
     """Answer with the first page and, when there are more, the pager buttons."""
     if not pages:
         raise ValueError("a paged answer needs at least one page")
-    if not ARG.match(arg):
-        raise ValueError(f"pager argument {arg!r} does not fit in a custom_id")
     sources_of(interaction.client).get(source)  # fail now, not on the first click
     first = stamp(pages[0], 0, len(pages))
     if len(pages) == 1:
         await interaction.response.send_message(embed=first, ephemeral=ephemeral)
         return
-    view = pager_view(source, interaction.user.id, 0, len(pages), arg)
+    view = pager_view(source, interaction.user.id, 0, len(pages), await _shorten(interaction.client, arg))
     await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
+
+
+async def _shorten(client: discord.Client, arg: str) -> str:
+    """The argument as the custom_id carries it: itself, or "@<id>" of a stored copy."""
+    if ARG.match(arg) and not arg.startswith(STASHED):
+        return arg
+    return f"{STASHED}{await pager_args.stash(_db(client), arg)}"
+
+
+async def _expand(client: discord.Client, arg: str) -> str:
+    if not arg.startswith(STASHED):
+        return arg
+    digits = arg.removeprefix(STASHED)
+    value = await pager_args.fetch(_db(client), int(digits)) if digits.isdigit() else None
+    if value is None:
+        raise NotFound("This menu is no longer available. Run the command again.")
+    return value
+
+
+def _db(client: discord.Client) -> Database:
+    db = getattr(client, "db", None)
+    if not isinstance(db, Database):
+        raise RuntimeError("the pager needs the bot's storage for long arguments")
+    return db

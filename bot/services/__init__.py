@@ -1,0 +1,1 @@
+"""Use cases the cogs call: domain rules plus storage, with no Discord in them."""

@@ -1,0 +1,105 @@
+"""Embeds for /treaty: lists, quotes, whole texts and search results, paged, never cut."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from ..domain.numerals import to_roman
+from ..domain.paging import pack_blocks, paginate
+from ..domain.references import describe
+from ..domain.treaties import Article, Treaty
+from ..services.treaties import Quote, SearchHit
+from ..storage.treaty_index import MARK_END, MARK_START
+from .embeds import ACCENT
+from .text import plain
+
+PAGE_CHARS = 3500  # under the 4,096 of a description, leaving room for title and footer
+SERVER_ACCORD = discord.Colour(0x3B7DD8)
+
+
+def _embed(treaty: Treaty | None, title: str, description: str) -> discord.Embed:
+    colour = SERVER_ACCORD if treaty is not None and treaty.is_accord else ACCENT
+    return discord.Embed(title=title[:256], description=description, colour=colour)
+
+
+def treaty_title(treaty: Treaty) -> str:
+    return plain(treaty.name) + (" (server accord)" if treaty.is_accord else "")
+
+
+def signed_line(treaty: Treaty) -> str:
+    parties = ", ".join(plain(p.name) for p in treaty.parties)
+    return f"{treaty.date_text} · {plain(treaty.place)} · {parties}"
+
+
+def article_block(article: Article) -> str:
+    return f"**Article {to_roman(article.number)} — {plain(article.title)}**\n{plain(article.text)}"
+
+
+def list_pages(treaties: Sequence[Treaty]) -> list[discord.Embed]:
+    lines = [
+        f"**{treaty_title(t)}** — {t.date_text.split(' (')[0]}, {t.article_span}"
+        + ("" if t.status == "in force" else f" · {t.status}")
+        for t in treaties
+    ]
+    pages = paginate(lines, max_chars=PAGE_CHARS, max_lines=12)
+    return [_embed(None, "Treaties and accords", page) for page in pages]
+
+
+def quote_pages(quote: Quote) -> list[discord.Embed]:
+    treaty = quote.treaty
+    title = f"{treaty_title(treaty)} — {describe(quote.selection, treaty)}"
+    pages = pack_blocks((article_block(a) for a in quote.articles), max_chars=PAGE_CHARS)
+    embeds = [_embed(treaty, title, page) for page in pages]
+    for embed in embeds:
+        embed.set_footer(text=signed_line(treaty)[:2048])
+    return embeds
+
+
+def show_pages(treaty: Treaty) -> list[discord.Embed]:
+    cover = _embed(treaty, treaty_title(treaty), plain(treaty.summary))
+    cover.add_field(name="Signed", value=treaty.date_text[:1024])
+    cover.add_field(name="Place", value=plain(treaty.place)[:1024])
+    cover.add_field(name="Status", value=treaty.status)
+    for party in treaty.parties[:20]:
+        who = ", ".join(plain(name) for name in party.signed_by) or "signatories not recorded"
+        cover.add_field(name=plain(party.name)[:256], value=who[:1024], inline=False)
+    blocks = [article_block(a) for a in treaty.articles] or [
+        "*The sources record no articles of this treaty.*"
+    ]
+    record = [
+        *(f"**{e.year or 'Undated'}** · {e.kind} — {plain(e.text)}" for e in treaty.history),
+        *(f"**Note** — {plain(note)}" for note in treaty.notes),
+        *(
+            f"**Source** ({s.tier.label}) — {plain(s.title)}" + (f": {s.detail}" if s.detail else "")
+            for s in treaty.sources
+        ),
+    ]
+    pages = [cover]
+    pages += [
+        _embed(treaty, f"{treaty_title(treaty)} — text", p) for p in pack_blocks(blocks, max_chars=PAGE_CHARS)
+    ]
+    pages += [
+        _embed(treaty, f"{treaty_title(treaty)} — history and sources", p)
+        for p in pack_blocks(record, max_chars=PAGE_CHARS, separator="\n")
+    ]
+    return pages
+
+
+def _snippet(raw: str) -> str:
+    """FTS5's snippet with its markers turned to bold, after escaping the text around them."""
+    escaped = plain(raw.replace(MARK_START, "\x00S").replace(MARK_END, "\x00E"))
+    return escaped.replace("\x00S", "**").replace("\x00E", "**").replace("\n", " ")
+
+
+def search_pages(query: str, hits: Sequence[SearchHit]) -> list[discord.Embed]:
+    title = f"Articles matching “{query[:80]}”"
+    if not hits:
+        return [_embed(None, title, "Nothing found. Try fewer or different words, or `/treaty list`.")]
+    blocks = [
+        f"**{treaty_title(h.treaty)}, Article {to_roman(h.article.number)}** — {plain(h.article.title)}\n"
+        f"> {_snippet(h.snippet)}"
+        for h in hits
+    ]
+    return [_embed(None, title, page) for page in pack_blocks(blocks, max_chars=1800)]

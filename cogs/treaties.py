@@ -1,0 +1,151 @@
+"""/treaty: list, quote, show and search the canon treaties and this server's accords."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import KhitomerBot
+from bot.domain.errors import KhitomerError
+from bot.domain.numerals import to_roman
+from bot.domain.references import parse_articles, resolve_treaty, select_articles
+from bot.domain.treaties import Treaty
+from bot.services.treaties import TreatyService, suggest_treaties
+from bot.ui import treaty_pages
+from bot.ui.pager import send_pages
+
+MAX_CHOICES = 25
+
+
+class Treaties(
+    commands.GroupCog, group_name="treaty", group_description="Quote and search treaties and accords."
+):
+    def __init__(self, bot: KhitomerBot) -> None:
+        self.bot = bot
+        self.service = TreatyService(bot.db)
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        await self.service.start()
+        sources = self.bot.page_sources
+        sources.register("treaty_list", self._list_pages)
+        sources.register("treaty_quote", self._quote_pages)
+        sources.register("treaty_show", self._show_pages)
+        sources.register("treaty_search", self._search_pages)
+
+    # -- page sources: rebuild any page from the button's argument ---------------------------
+
+    async def _list_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        return treaty_pages.list_pages(await self.service.catalog(interaction.guild_id))
+
+    async def _quote_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
+        key, _, spec = arg.partition(".")
+        treaty = await self._by_key(interaction, key)
+        selection = parse_articles(spec or "all")
+        quote = await self.service.quote(interaction.guild_id, treaty.key, selection.compact())
+        return treaty_pages.quote_pages(quote)
+
+    async def _show_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
+        return treaty_pages.show_pages(await self._by_key(interaction, arg))
+
+    async def _search_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
+        return treaty_pages.search_pages(arg, await self.service.search(interaction.guild_id, arg))
+
+    async def _by_key(self, interaction: discord.Interaction, key: str) -> Treaty:
+        # Keys come from custom_ids: only an exact key of this server's catalog is accepted.
+        for treaty in await self.service.catalog(interaction.guild_id):
+            if treaty.key == key:
+                return treaty
+        raise KhitomerError("That treaty is not available here any more.")
+
+    # -- commands ---------------------------------------------------------------------------
+
+    @app_commands.command(name="list", description="The canon treaties and this server's ratified accords.")
+    async def list_(self, interaction: discord.Interaction) -> None:
+        await send_pages(interaction, "treaty_list", await self._list_pages(interaction, ""), ephemeral=False)
+
+    @app_commands.command(name="quote", description="Quote treaty articles: Khitomer Accords, Article III.")
+    @app_commands.describe(
+        treaty="The treaty or accord (a whole reference like 'Khitomer, Art. III' works too).",
+        article="Which articles: III, 2-4, I, III, V-VI or all. Leave empty for all.",
+    )
+    async def quote(
+        self,
+        interaction: discord.Interaction,
+        treaty: app_commands.Range[str, 1, 200],
+        article: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        quote = await self.service.quote(interaction.guild_id, treaty, article)
+        arg = f"{quote.treaty.key}.{quote.selection.compact()}"
+        await send_pages(
+            interaction, "treaty_quote", treaty_pages.quote_pages(quote), arg=arg, ephemeral=False
+        )
+
+    @app_commands.command(name="show", description="A treaty's whole text, signatories, history and sources.")
+    @app_commands.describe(treaty="The treaty or accord.")
+    async def show(self, interaction: discord.Interaction, treaty: app_commands.Range[str, 1, 200]) -> None:
+        found = await self.service.find(interaction.guild_id, treaty)
+        await send_pages(
+            interaction, "treaty_show", treaty_pages.show_pages(found), arg=found.key, ephemeral=False
+        )
+
+    @app_commands.command(name="search", description="Search the text of every article.")
+    @app_commands.describe(query="Words to look for, like 'embassy' or 'cloaking technology'.")
+    async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
+        hits = await self.service.search(interaction.guild_id, query)
+        pages = treaty_pages.search_pages(query, hits)
+        await send_pages(interaction, "treaty_search", pages, arg=query, ephemeral=False)
+
+    # -- autocomplete -----------------------------------------------------------------------
+
+    @quote.autocomplete("treaty")
+    @show.autocomplete("treaty")
+    async def treaty_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        catalog = await self.service.catalog(interaction.guild_id)
+        return [
+            app_commands.Choice(name=_choice_name(t), value=t.key)
+            for t in suggest_treaties(catalog, current, MAX_CHOICES)
+        ]
+
+    @quote.autocomplete("article")
+    async def article_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        chosen = getattr(interaction.namespace, "treaty", None)
+        if not isinstance(chosen, str) or not chosen.strip():
+            return []
+        try:
+            treaty = resolve_treaty(chosen, await self.service.catalog(interaction.guild_id))
+        except KhitomerError:
+            return []
+        if not treaty.articles:
+            return []
+        choices: list[app_commands.Choice[str]] = []
+        typed = current.strip()
+        if typed:
+            try:  # what they typed, if it names real articles, comes first
+                selection = parse_articles(typed)
+                select_articles(treaty, selection)
+                choices.append(app_commands.Choice(name=f"{typed} — as typed"[:100], value=typed[:100]))
+            except KhitomerError:
+                pass
+        choices.append(app_commands.Choice(name=f"All ({treaty.article_span})", value="all"))
+        needle = typed.casefold()
+        for article in treaty.articles:
+            roman = to_roman(article.number)
+            label = f"Article {roman} — {article.title}"
+            if not needle or needle in label.casefold() or needle == str(article.number):
+                choices.append(app_commands.Choice(name=label[:100], value=roman))
+        return choices[:MAX_CHOICES]
+
+
+def _choice_name(treaty: Treaty) -> str:
+    suffix = " — server accord" if treaty.is_accord else f" ({treaty.year})" if treaty.year else ""
+    return f"{treaty.name[: 100 - len(suffix)]}{suffix}"
+
+
+async def setup(bot: KhitomerBot) -> None:
+    await bot.add_cog(Treaties(bot))
