@@ -91,7 +91,7 @@ async def sync(settings: Settings, guild: str | None) -> str:
             )
         guild_id = settings.dev_guild_id
     elif guild is not None:
-        if not guild.isdigit():
+        if not (guild.isascii() and guild.isdigit()):
             raise OperatorError(f"khitomer: --guild takes a server ID, not {guild!r}.")
         guild_id = int(guild)
     async with create_bot(settings) as bot:

@@ -60,7 +60,7 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
 def _snowflake(name: str, value: str | None) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or not 15 <= len(value) <= 20:
+    if not (value.isascii() and value.isdigit()) or not 15 <= len(value) <= 20:
         raise ConfigError(f"{name} must be a Discord ID (15 to 20 digits), not {value!r}")
     return int(value)
 

@@ -23,7 +23,7 @@ from .treaties import Article, Treaty
 
 MAX_ARTICLE = 999
 MAX_INPUT = 200
-_TOKEN = re.compile(r"\s*(§+|\.\.|[-–—−]|[,;&:]|\d+|[^\W\d_]+\.?)", re.UNICODE)
+_TOKEN = re.compile(r"\s*(§+|\.\.|[-–—−]|[,;&:]|[0-9]+|[^\W\d_]+(?:\.(?!\.))?)", re.UNICODE)
 _PREFIXES = {"article", "articles", "art", "art.", "arts", "arts.", "§", "§§", "no", "no.", "nr", "nr."}
 _RANGE = {"-", "–", "—", "−", "..", "to", "through", "thru"}
 _LIST = {",", ";", "&", "and"}
@@ -68,7 +68,7 @@ def normalise(name: str) -> str:
 
 
 def _number(token: str) -> int | None:
-    if token.isdigit():
+    if token.isascii() and token.isdigit():
         value = int(token)
         return value if 1 <= value <= MAX_ARTICLE else None
     return from_roman(token)
@@ -206,19 +206,17 @@ def parse_reference(text: str, treaties: Sequence[Treaty]) -> tuple[Treaty, Sele
 
 
 def _explicit_split(raw: str) -> Iterable[tuple[str, str]]:
-    """Split at a comma or colon, or before the first `Art.`/`Article`/`§`, when present."""
+    """Split before the first `Art.`/`Article`/`§`, or at the first comma or colon whose
+    tail reads as articles ("Khitomer Accords, Article I, III": the list's commas stay)."""
     keyword = re.search(r"(?i)(?:^|\s)(articles?\b|arts?\b\.?|§)", raw)
-    separator = re.search(r"[,:](?=[^,:]*$)", raw)
     if keyword is not None and keyword.start(1) > 0:
         yield raw[: keyword.start(1)].rstrip(" ,:"), raw[keyword.start(1) :]
-    elif separator is not None and separator.start() > 0:
-        head, tail = raw[: separator.start()], raw[separator.end() :]
-        # "Khitomer Accords, Article I, III": the list's own comma is not the split
-        first_comma = raw.find(",")
-        if first_comma > 0 and _parses(raw[first_comma + 1 :]):
-            head, tail = raw[:first_comma], raw[first_comma + 1 :]
-        if _parses(tail):
+        return
+    for separator in re.finditer(r"[,:]", raw):
+        head, tail = raw[: separator.start()].strip(), raw[separator.end() :]
+        if head and _parses(tail):
             yield head, tail
+            return
 
 
 def _parses(spec: str) -> bool:

@@ -42,7 +42,7 @@ def accord_id_of(key: str) -> int | None:
     if not key.startswith(KEY_PREFIX):
         return None
     digits = key.removeprefix(KEY_PREFIX)
-    return int(digits) if digits.isdigit() and len(digits) <= 18 else None
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None
 
 
 async def ratify(db: Database, accord: NewAccord) -> Treaty:

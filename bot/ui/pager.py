@@ -153,7 +153,9 @@ async def _expand(client: discord.Client, arg: str) -> str:
     if not arg.startswith(STASHED):
         return arg
     digits = arg.removeprefix(STASHED)
-    value = await pager_args.fetch(_db(client), int(digits)) if digits.isdigit() else None
+    value = (
+        await pager_args.fetch(_db(client), int(digits)) if digits.isascii() and digits.isdigit() else None
+    )
     if value is None:
         raise NotFound("This menu is no longer available. Run the command again.")
     return value
