@@ -133,7 +133,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
 )
 def test_a_bad_file_is_named(tmp_path: Path, overrides: dict[str, str], message: str) -> None:
     write(tmp_path, "alpha", **overrides)
-    with pytest.raises(ContentError, match=f"alpha.toml.*{message}"):
+    with pytest.raises(ContentError, match=rf"alpha.toml.*{message}"):
         load_treaties_from(tmp_path)
 
 
@@ -141,7 +141,7 @@ def test_a_source_is_required(tmp_path: Path) -> None:
     (tmp_path / "beta.toml").write_text(
         GOOD.split("[[sources]]")[0].format(key="beta", name="Beta", aliases="", number="1", tier="canon")
     )
-    with pytest.raises(ContentError, match="beta.toml.*source"):
+    with pytest.raises(ContentError, match=r"beta.toml.*source"):
         load_treaties_from(tmp_path)
 
 
@@ -154,5 +154,5 @@ def test_duplicate_aliases_are_refused(tmp_path: Path) -> None:
 
 def test_broken_toml_is_named(tmp_path: Path) -> None:
     (tmp_path / "gamma.toml").write_text("key = \n")
-    with pytest.raises(ContentError, match="gamma.toml"):
+    with pytest.raises(ContentError, match=r"gamma\.toml"):
         load_treaties_from(tmp_path)
