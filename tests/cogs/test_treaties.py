@@ -1,0 +1,219 @@
+"""/treaty through SimCord: list, quote, show, search, both autocompletes, server accords."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.treaties import Article, Party
+from bot.storage import accords
+from tests.conftest import World
+
+
+def text_of(result) -> str:  # type: ignore[no-untyped-def]
+    embed = result.response.embeds[0]
+    return f"{embed.title}\n{embed.description}"
+
+
+def footer(message) -> str:  # type: ignore[no-untyped-def]
+    return message.embeds[0].footer.text or ""
+
+
+async def ratify_in(
+    env, guild, name="Nimbus Concord", text="The parties share the dilithium of the Nimbus belt."
+):  # type: ignore[no-untyped-def]
+    return await accords.ratify(
+        env.bot.db,
+        accords.NewAccord(
+            guild_id=guild.id,
+            name=name,
+            summary="Signed by the players of this server.",
+            date_text="2267",
+            place="Nimbus III",
+            parties=(Party("Klingon Empire", ("alice",)), Party("Romulan Star Empire", ("bob",))),
+            articles=(
+                Article(1, "Neutral ground", "Nimbus III stays open to all three powers."),
+                Article(2, "Dilithium", text),
+            ),
+            year=2267,
+        ),
+    )
+
+
+async def test_list_shows_the_canon_treaties(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty list")
+    assert not result.ephemeral
+    text = text_of(result)
+    for name in (
+        "Khitomer Accords",
+        "Second Khitomer Accords",
+        "Klingon–Romulan Alliance",
+        "Treaty of Organia",
+    ):
+        assert name in text
+    assert "Articles I–VI" in text and "dissolved" in text
+
+
+async def test_quote_a_range(env, world: World) -> None:
+    result = await world.alice.slash(
+        world.channel, "treaty quote", treaty="Khitomer Accords", article="II-IV"
+    )
+    embed = result.response.embeds[0]
+    assert embed.title == "Khitomer Accords — Articles II–IV"
+    assert "**Article II — Diplomatic relations and embassies**" in embed.description
+    assert "**Article IV — Humanitarian aid**" in embed.description
+    assert "Article I —" not in embed.description and "Article V —" not in embed.description
+    assert "2293" in footer(result.response) and "Klingon Empire" in footer(result.response)
+
+
+async def test_quote_a_whole_reference_in_one_option(env, world: World) -> None:
+    result = await world.bob.slash(world.channel, "treaty quote", treaty="khitomer ii, art. 2")
+    assert result.response.embeds[0].title == "Second Khitomer Accords — Article II"
+
+
+@pytest.mark.parametrize(
+    ("treaty", "article", "expected"),
+    [
+        ("Khitomer Accords", "IX", "The Khitomer Accords have Articles I–VI; there is no Article IX."),
+        ("Treaty of Organia", None, "The sources record no articles of the Treaty of Organia."),
+        ("Treaty of Algeron", "I", "I know no treaty called 'Treaty of Algeron'"),
+        ("Khitomer Accords", "eleventy", "is not an article number"),
+    ],
+)
+async def test_bad_references_are_answered_with_what_exists(
+    env, world: World, treaty, article, expected
+) -> None:  # type: ignore[no-untyped-def]
+    options = {"treaty": treaty} | ({"article": article} if article else {})
+    result = await world.alice.slash(world.channel, "treaty quote", **options)
+    assert result.ephemeral
+    assert expected in result.response.content
+    assert len(env.errors) == 1
+
+
+async def test_show_pages_through_text_history_and_sources(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty show", treaty="khitomer")
+    cover = result.response
+    assert cover.embeds[0].title == "Khitomer Accords"
+    fields = {f.name: f.value for f in cover.embeds[0].fields}
+    assert fields["Signed"] == "2293" and "Curzon Dax" in fields["United Federation of Planets"]
+    # the pager edits one message in place: read each page as it is shown
+    seen = [cover.embeds[0].description]
+    while any(
+        c.get("label") == "Next ▶" and not c.get("disabled")
+        for row in cover.components
+        for c in row["components"]
+    ):
+        cover = (await world.alice.click(cover, label="Next ▶")).response
+        seen.append(cover.embeds[0].description)
+    text = "\n".join(seen)
+    assert len(seen) == 3
+    assert "**Article VI — Annexes**" in text
+    assert "2372" in text and "withdrawn" in text and "2373" in text and "2393" in text
+    assert "Source** (Canon (episode/film))" in text and "Fan wiki" in text
+    assert footer(cover).startswith("Page 3 of 3")
+
+
+async def test_search_ranks_and_highlights(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty search", query="cloaking")
+    text = text_of(result)
+    first = text.split("\n")[1]
+    assert first.startswith("**Klingon–Romulan Alliance, Article II**")
+    assert "**cloaking**" in text.casefold()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"embassy',
+        "embassy*",
+        "-embassy",
+        "embassy NEAR aid",
+        "embassy OR",
+        "((embassy",
+        "🖖 embassy",
+        "x" * 200,
+    ],
+)
+async def test_hostile_search_input_is_just_text(env, world: World, query: str) -> None:
+    result = await world.alice.slash(world.channel, "treaty search", query=query)
+    assert result.response.embeds, "an answer, not an error"
+    text = text_of(result)
+    assert "Nothing found" in text or "Embassies" in text or "embassy" in text.casefold()
+
+
+async def test_search_with_no_words_is_refused_clearly(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty search", query="🖖 !!")
+    assert result.ephemeral and "Search for a word" in result.response.content
+    assert len(env.errors) == 1
+
+
+async def test_long_search_results_page_and_survive_a_restart(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]
+    query = "the parties shall agree treaty empire federation klingon"  # too long for a custom_id
+    first = (await world.alice.slash(world.channel, "treaty search", query=query)).response
+    custom_ids = [c["custom_id"] for row in first.components for c in row["components"]]
+    assert custom_ids and all(cid.endswith(":@1") for cid in custom_ids), custom_ids
+    await env.restart_bot(make_bot())
+    second = (await world.alice.click(first, label="Next ▶")).response
+    assert footer(second).startswith("Page 2 of ")
+
+
+async def test_treaty_autocomplete(env, world: World) -> None:
+    choices = await world.alice.autocomplete(world.channel, "treaty quote", "treaty", "khit")
+    assert [c["value"] for c in choices][:2] == ["khitomer", "khitomer_ii"]
+    fuzzy = await world.alice.autocomplete(world.channel, "treaty quote", "treaty", "kitomer")
+    assert fuzzy and fuzzy[0]["value"] in {"khitomer", "khitomer_ii"}
+    everything = await world.alice.autocomplete(world.channel, "treaty show", "treaty", "")
+    assert len(everything) == 4
+
+
+async def test_article_choices_follow_the_chosen_treaty(env, world: World) -> None:
+    first = await world.alice.autocomplete(world.channel, "treaty quote", "article", "", treaty="khitomer")
+    assert [c["value"] for c in first] == ["all", "I", "II", "III", "IV", "V", "VI"]
+    kra = await world.alice.autocomplete(world.channel, "treaty quote", "article", "", treaty="kra")
+    assert [c["name"] for c in kra][1] == "Article I — Declaration of allegiance"
+    typed = await world.alice.autocomplete(world.channel, "treaty quote", "article", "2-4", treaty="khitomer")
+    assert typed[0] == {"name": "2-4 — as typed", "value": "2-4"}
+    assert (
+        await world.alice.autocomplete(world.channel, "treaty quote", "article", "", treaty="organia") == []
+    )
+
+
+async def test_a_servers_accord_is_visible_there_and_nowhere_else(env, world: World) -> None:
+    accord = await ratify_in(env, world.guild)
+    listed = text_of(await world.alice.slash(world.channel, "treaty list"))
+    assert "Nimbus Concord (server accord)" in listed
+    quoted = await world.alice.slash(world.channel, "treaty quote", treaty="Nimbus Concord", article="II")
+    assert quoted.response.embeds[0].title == "Nimbus Concord (server accord) — Article II"
+    assert "dilithium of the Nimbus belt" in quoted.response.embeds[0].description
+    shown = await world.alice.slash(world.channel, "treaty show", treaty=accord.key)
+    assert shown.response.embeds[0].title == "Nimbus Concord (server accord)"
+    found = text_of(await world.alice.slash(world.channel, "treaty search", query="dilithium"))
+    assert "Nimbus Concord (server accord), Article II" in found
+    choices = await world.alice.autocomplete(world.channel, "treaty quote", "treaty", "nimbus c")
+    assert choices[0]["value"] == accord.key
+    assert choices[0]["name"] == "Nimbus Concord — server accord"
+
+    # the other server sees none of it, whether by name, key or search
+    assert "Nimbus Concord" not in text_of(await world.stranger.slash(world.other_channel, "treaty list"))
+    for treaty in ("Nimbus Concord", accord.key):
+        refused = await world.stranger.slash(world.other_channel, "treaty quote", treaty=treaty, article="I")
+        assert refused.ephemeral and "I know no treaty" in refused.response.content
+    elsewhere = text_of(await world.stranger.slash(world.other_channel, "treaty search", query="dilithium"))
+    assert "Nothing found" in elsewhere
+    elsewhere_choices = await world.stranger.autocomplete(
+        world.other_channel, "treaty quote", "treaty", "nimbus"
+    )
+    assert accord.key not in [c["value"] for c in elsewhere_choices]
+    assert len(env.errors) == 2
+
+
+async def test_player_text_is_shown_as_text_and_pings_nobody(env, world: World) -> None:
+    await ratify_in(
+        env, world.guild, name="Concord of Mischief", text="@everyone **bold** <@&123> __under__ `code`"
+    )
+    result = await world.alice.slash(
+        world.channel, "treaty quote", treaty="Concord of Mischief", article="II"
+    )
+    description = result.response.embeds[0].description
+    assert "\\*\\*bold\\*\\*" in description and "\\_\\_under\\_\\_" in description
+    assert "@everyone" not in description.replace("@\u200beveryone", "")
+    # and the contract check (conftest) asserts allowed_mentions.parse == [] on this reply
