@@ -217,3 +217,33 @@ async def test_player_text_is_shown_as_text_and_pings_nobody(env, world: World) 
     assert "\\*\\*bold\\*\\*" in description and "\\_\\_under\\_\\_" in description
     assert "@everyone" not in description.replace("@\u200beveryone", "")
     # and the contract check (conftest) asserts allowed_mentions.parse == [] on this reply
+
+
+async def test_a_long_quote_is_paged_not_cut_and_pages_survive_a_restart(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]
+    long_articles = tuple(Article(n, f"Clause {n}", f"Word{n} " * 300 + f"END{n}") for n in range(1, 6))
+    await accords.ratify(
+        env.bot.db,
+        accords.NewAccord(
+            guild_id=world.guild.id,
+            name="Long Concord",
+            summary="Long.",
+            date_text="2380",
+            place="Khitomer",
+            parties=(Party("Klingon Empire"),),
+            articles=long_articles,
+        ),
+    )
+    message = (
+        await world.alice.slash(world.channel, "treaty quote", treaty="Long Concord", article="all")
+    ).response
+    seen = [message.embeds[0].description]
+    total = int(footer(message).rsplit(" ", 1)[1])
+    assert total >= 2
+    await env.restart_bot(make_bot())
+    for _ in range(total - 1):
+        message = (await world.alice.click(message, label="Next ▶")).response
+        seen.append(message.embeds[0].description)
+    text = "\n".join(seen)
+    for n in range(1, 6):
+        assert f"END{n}" in text, "every article arrives whole, across pages"
+    assert all(len(page) <= 4096 for page in seen)
