@@ -1,0 +1,119 @@
+"""Names for autocomplete and typo repair, kept in memory: prefix by bisection, fuzzy by rapidfuzz."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..domain.references import normalise
+
+FUZZY_CUTOFF = 80
+FUZZY_MIN_LENGTH = 4  # below this, near spellings are mostly noise ("kor" ~ "sector")
+WORD_CUTOFF = 75
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    name: str  # normalised
+    title: str  # as shown
+    key: str
+
+
+class NameIndex:
+    """Every title and alias of one scope (canon, or one server), sorted by normalised name."""
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._items: list[Named] = []
+        self._titles: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def add(self, key: str, title: str, aliases: Iterable[str] = ()) -> None:
+        self._titles[key] = title
+        for name in {normalise(title), *(normalise(a) for a in aliases)} - {""}:
+            at = bisect.bisect_left(self._names, name)
+            self._names.insert(at, name)
+            self._items.insert(at, Named(name, title, key))
+
+    def add_many(self, rows: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+        """Bulk load (key, title, aliases): one sort instead of an insertion per name."""
+        items = list(self._items)
+        for key, title, aliases in rows:
+            self._titles[key] = title
+            items += [
+                Named(n, title, key) for n in {normalise(title), *(normalise(a) for a in aliases)} - {""}
+            ]
+        items.sort(key=lambda item: item.name)
+        self._items = items
+        self._names = [item.name for item in items]
+
+    def remove(self, key: str) -> None:
+        if self._titles.pop(key, None) is None:
+            return
+        keep = [(n, item) for n, item in zip(self._names, self._items, strict=True) if item.key != key]
+        self._names = [n for n, _ in keep]
+        self._items = [item for _, item in keep]
+
+    def keys(self) -> list[str]:
+        return list(self._titles)
+
+    def title(self, key: str) -> str | None:
+        return self._titles.get(key)
+
+    def exact(self, text: str) -> str | None:
+        name = normalise(text)
+        at = bisect.bisect_left(self._names, name)
+        return self._items[at].key if at < len(self._names) and self._names[at] == name else None
+
+    def prefix(self, text: str, limit: int) -> list[Named]:
+        """Names starting with `text`, alphabetically, one per entry."""
+        start = normalise(text)
+        found: dict[str, Named] = {}
+        at = bisect.bisect_left(self._names, start)
+        while at < len(self._names) and self._names[at].startswith(start) and len(found) < limit:
+            item = self._items[at]
+            found.setdefault(item.key, item)
+            at += 1
+        return list(found.values())
+
+    def fuzzy(self, text: str, limit: int) -> list[Named]:
+        """Near spellings, best first (for "Kitomer", "Gowran")."""
+        query = normalise(text)
+        if len(query) < FUZZY_MIN_LENGTH or not self._names:
+            return []
+        matches = process.extract(
+            query, self._names, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=FUZZY_CUTOFF
+        )
+        found: dict[str, Named] = {}
+        for _name, _score, at in matches:
+            found.setdefault(self._items[at].key, self._items[at])
+        return list(found.values())[:limit]
+
+
+class Vocabulary:
+    """Words of every title and alias, bucketed by first letter, to repair misspelt search words."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, title: str, aliases: Iterable[str] = ()) -> None:
+        for name in (title, *aliases):
+            for word in normalise(name).split():
+                if len(word) > 2:
+                    self._buckets[word[0]].add(word)
+
+    def correct(self, word: str) -> str | None:
+        """The closest known word with the same first letter, or None (first letters are
+        rarely the typo, and one bucket keeps this fast with a large server's lore)."""
+        if len(word) < 4:
+            return None
+        best = process.extractOne(
+            word, self._buckets.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
+        )
+        return None if best is None else str(best[0])

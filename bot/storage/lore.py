@@ -1,0 +1,251 @@
+"""Server lore rows and the lore full-text index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import aiosqlite
+
+from ..domain.errors import InvalidInput
+from ..domain.lore import Kind, LoreEntry, Years
+from ..domain.references import normalise
+from ..domain.treaties import Source, SourceTier
+from .database import Database
+
+CANON_GUILD = 0
+INDEX_NAME = "lore_search"
+KEY_PREFIX = "server-"
+MARK_START, MARK_END = "\x02", "\x03"
+# Plans: rank every match when the rarest word is this rare; otherwise rank a bounded sample.
+FULL_RANK_LIMIT = 4000
+SAMPLE = 2000
+# bm25 weights for key, guild_id, title, names, summary, body: names over summary over body.
+WEIGHTS = "0, 0, 10.0, 10.0, 4.0, 1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What a moderator wrote, already checked by bot.domain.lore."""
+
+    title: str
+    kind: Kind
+    summary: str
+    body: str
+    aliases: tuple[str, ...] = ()
+    years: Years = field(default_factory=Years)
+    factions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoreHit:
+    key: str
+    title: str
+    snippet: str
+    guild_id: int
+
+
+def server_key(entry_id: int) -> str:
+    return f"{KEY_PREFIX}{entry_id}"
+
+
+def server_id_of(key: str) -> int | None:
+    digits = key.removeprefix(KEY_PREFIX) if key.startswith(KEY_PREFIX) else ""
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None
+
+
+def names_text(title: str, aliases: Iterable[str]) -> str:
+    return " | ".join(normalise(name) for name in (title, *aliases))
+
+
+def _index_row(entry: LoreEntry, guild_id: int) -> tuple[Any, ...]:
+    return (
+        entry.key,
+        guild_id,
+        entry.title,
+        names_text(entry.title, entry.aliases),
+        entry.summary,
+        entry.body,
+    )
+
+
+INSERT_INDEX = (
+    "INSERT INTO lore_search (key, guild_id, title, names, summary, body) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+async def sync_canon(db: Database, entries: Sequence[LoreEntry], digest: str) -> bool:
+    """Rebuild the canon part of the index when data/lore changed; True when it did."""
+    row = await db.fetch_one("SELECT hash FROM content_versions WHERE name = ?", (INDEX_NAME,))
+    if row is not None and row["hash"] == digest:
+        return False
+    async with db.transaction() as conn:
+        await conn.execute("DELETE FROM lore_search WHERE guild_id = ?", (CANON_GUILD,))
+        await conn.executemany(INSERT_INDEX, [_index_row(e, CANON_GUILD) for e in entries])
+        await conn.execute(
+            "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
+            (INDEX_NAME, digest),
+        )
+    return True
+
+
+# --- server lore ----------------------------------------------------------------------------
+
+
+def _entry(row: Any) -> LoreEntry:
+    return LoreEntry(
+        key=server_key(int(row["id"])),
+        title=row["title"],
+        kind=Kind(row["kind"]),
+        summary=row["summary"],
+        body=row["body"],
+        sources=(Source("Written by this server's moderators", SourceTier.SERVER),),
+        aliases=tuple(json.loads(row["aliases"])),
+        years=Years(row["year_start"], row["year_end"]),
+        factions=tuple(json.loads(row["factions"])),
+        guild_id=int(row["guild_id"]),
+    )
+
+
+async def _title_taken(conn: aiosqlite.Connection, guild_id: int, title: str, except_id: int | None) -> bool:
+    async with conn.execute(
+        "SELECT 1 FROM lore_entries WHERE guild_id = ? AND title = ? COLLATE NOCASE AND id IS NOT ?",
+        (guild_id, title, except_id),
+    ) as cursor:
+        return await cursor.fetchone() is not None
+
+
+async def add(db: Database, guild_id: int, author_id: int, draft: Draft) -> LoreEntry:
+    now = datetime.now(UTC).isoformat()
+    async with db.transaction() as conn:
+        if await _title_taken(conn, guild_id, draft.title, None):
+            raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
+        cursor = await conn.execute(
+            "INSERT INTO lore_entries (guild_id, title, kind, aliases, year_start, year_end, factions,"
+            " summary, body, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (guild_id, *_columns(draft), author_id, now, now),
+        )
+        entry_id = cursor.lastrowid
+        assert entry_id is not None
+        async with conn.execute("SELECT * FROM lore_entries WHERE id = ?", (entry_id,)) as rows:
+            entry = _entry(await rows.fetchone())
+        await conn.execute(INSERT_INDEX, _index_row(entry, guild_id))
+    return entry
+
+
+async def update(db: Database, guild_id: int, entry_id: int, draft: Draft) -> LoreEntry:
+    async with db.transaction() as conn:
+        if await _title_taken(conn, guild_id, draft.title, entry_id):
+            raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
+        cursor = await conn.execute(
+            "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
+            " factions = ?, summary = ?, body = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
+            (*_columns(draft), datetime.now(UTC).isoformat(), entry_id, guild_id),
+        )
+        if cursor.rowcount != 1:
+            raise InvalidInput("That entry no longer exists.")
+        async with conn.execute("SELECT * FROM lore_entries WHERE id = ?", (entry_id,)) as rows:
+            entry = _entry(await rows.fetchone())
+        await conn.execute("DELETE FROM lore_search WHERE key = ? AND guild_id = ?", (entry.key, guild_id))
+        await conn.execute(INSERT_INDEX, _index_row(entry, guild_id))
+    return entry
+
+
+async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "DELETE FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id)
+        )
+        if cursor.rowcount != 1:
+            return False
+        await conn.execute(
+            "DELETE FROM lore_search WHERE key = ? AND guild_id = ?", (server_key(entry_id), guild_id)
+        )
+    return True
+
+
+async def get(db: Database, guild_id: int, entry_id: int) -> LoreEntry | None:
+    row = await db.fetch_one("SELECT * FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id))
+    return None if row is None else _entry(row)
+
+
+async def in_guild(db: Database, guild_id: int) -> list[LoreEntry]:
+    return [
+        _entry(row)
+        for row in await db.fetch_all("SELECT * FROM lore_entries WHERE guild_id = ?", (guild_id,))
+    ]
+
+
+async def all_names(db: Database) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    """(guild_id, key, title, aliases) of every server entry: what autocomplete indexes at start."""
+    rows = await db.fetch_all("SELECT id, guild_id, title, aliases FROM lore_entries")
+    return [
+        (int(r["guild_id"]), server_key(int(r["id"])), r["title"], tuple(json.loads(r["aliases"])))
+        for r in rows
+    ]
+
+
+async def count(db: Database) -> int:
+    row = await db.fetch_one("SELECT count(*) FROM lore_entries")
+    return int(row[0]) if row else 0
+
+
+def _columns(draft: Draft) -> tuple[Any, ...]:
+    return (
+        draft.title,
+        draft.kind.value,
+        json.dumps(list(draft.aliases)),
+        draft.years.start,
+        draft.years.end,
+        json.dumps(list(draft.factions)),
+        draft.summary,
+        draft.body,
+    )
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+async def document_frequencies(db: Database, words: Sequence[str]) -> dict[str, int]:
+    if not words:
+        return {}
+    marks = ", ".join("?" for _ in words)
+    rows = await db.fetch_all(f"SELECT term, doc FROM lore_vocab WHERE term IN ({marks})", words)
+    return {row["term"]: int(row["doc"]) for row in rows}
+
+
+async def total_documents(db: Database) -> int:
+    row = await db.fetch_one("SELECT count(*) FROM lore_search_docsize")
+    return int(row[0]) if row else 0
+
+
+async def search(
+    db: Database, guild_id: int | None, match: str, *, rarest: int, limit: int = 50
+) -> list[LoreHit]:
+    """Ranked entries for an FTS5 expression built by bot.domain.search.
+
+    When even the rarest word is common, ranking every match costs a scan of all of them;
+    then the best of a bounded sample (canon first, as it was indexed first) is ranked.
+    """
+    guilds = (CANON_GUILD, guild_id if guild_id is not None else CANON_GUILD)
+    bounded = f"LIMIT {SAMPLE}" if rarest > FULL_RANK_LIMIT else ""
+    ranked = await db.fetch_all(
+        f"SELECT rowid, score FROM (SELECT rowid, bm25(lore_search, {WEIGHTS}) AS score FROM lore_search"
+        f" WHERE lore_search MATCH ? AND guild_id IN (?, ?) {bounded}) ORDER BY score LIMIT ?",
+        (match, *guilds, limit),
+    )
+    if not ranked:
+        return []
+    order = {int(row["rowid"]): i for i, row in enumerate(ranked)}
+    marks = ", ".join("?" for _ in order)
+    rows = await db.fetch_all(
+        "SELECT rowid, key, guild_id, title,"
+        f" snippet(lore_search, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip FROM lore_search WHERE lore_search MATCH ? AND rowid IN ({marks})",
+        (match, *order),
+    )
+    hits = sorted(rows, key=lambda row: order[int(row["rowid"])])
+    return [LoreHit(row["key"], row["title"], row["snip"], int(row["guild_id"])) for row in hits]
