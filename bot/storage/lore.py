@@ -244,7 +244,8 @@ async def search(
     marks = ", ".join("?" for _ in order)
     rows = await db.fetch_all(
         "SELECT rowid, key, guild_id, title,"
-        f" snippet(lore_search, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip FROM lore_search WHERE lore_search MATCH ? AND rowid IN ({marks})",
+        f" snippet(lore_search, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip"
+        f" FROM lore_search WHERE lore_search MATCH ? AND rowid IN ({marks})",
         (match, *order),
     )
     hits = sorted(rows, key=lambda row: order[int(row["rowid"])])
