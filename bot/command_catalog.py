@@ -29,7 +29,7 @@ def area_of(command: AppCommand) -> str:
     area = root.extras.get("area")
     if isinstance(area, str):
         return area
-    binding = getattr(root, "binding", None)
+    binding = getattr(command, "binding", None)  # the cog a command is defined in
     if isinstance(binding, commands.Cog):
         return binding.qualified_name
     return "General"
@@ -51,6 +51,13 @@ def _may_use(command: AppCommand, interaction: discord.Interaction, is_owner: bo
         return not command.guild_only
     required = command.default_permissions
     return required is None or interaction.permissions >= required
+
+
+def _leaf_allowed(leaf: app_commands.Command[Any, ..., Any], interaction: discord.Interaction) -> bool:
+    """Subcommands marked extras={"moderator": True} are for Manage Server (checked again at run time)."""
+    if leaf.extras.get("moderator"):
+        return interaction.guild is not None and interaction.permissions.manage_guild
+    return not (leaf.guild_only and interaction.guild is None)
 
 
 async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]:
@@ -75,6 +82,7 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
         for root in chat_roots
         if _may_use(root, interaction, is_owner)
         for leaf in _leaves(root)
+        if _leaf_allowed(leaf, interaction)
     }
     return sorted(found.values(), key=lambda info: (_area_rank(info.area), info.area, info.name))
 

@@ -120,3 +120,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}"
         )
+
+
+async def read_all_pages(actor: simcord.MemberActor, message: simcord.ResponseMessage) -> list[str]:
+    """Click Next until it is disabled, reading each page's description as it is shown."""
+    seen = [message.embeds[0].description or ""]
+
+    def next_enabled(current: simcord.ResponseMessage) -> bool:
+        return any(
+            c.get("label") == "Next ▶" and not c.get("disabled")
+            for row in current.components
+            for c in row.get("components", [])
+        )
+
+    while next_enabled(message):
+        result = await actor.click(message, label="Next ▶")
+        assert result.response is not None
+        message = result.response
+        seen.append(message.embeds[0].description or "")
+    return seen

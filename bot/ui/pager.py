@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -18,7 +19,23 @@ from ..domain.paging import clamp_page
 from ..interaction_errors import handle_interaction_error
 from ..storage import Database, pager_args
 
-PageSource = Callable[[discord.Interaction, str], Awaitable[Sequence[discord.Embed]]]
+
+@dataclass(frozen=True, slots=True)
+class Paged:
+    """Pages plus components that ride along on every page (a related-entries select, say).
+    Extras must be restart-proof themselves (DynamicItems)."""
+
+    pages: Sequence[discord.Embed]
+    extras: Sequence[discord.ui.Item[Any]] = ()
+
+
+PageSource = Callable[[discord.Interaction, str], Awaitable[Sequence[discord.Embed] | Paged]]
+
+
+def as_paged(answer: Sequence[discord.Embed] | Paged) -> Paged:
+    return answer if isinstance(answer, Paged) else Paged(answer)
+
+
 SOURCE_NAME = re.compile(r"^[a-z_]{1,20}$")
 ARG = re.compile(r"^[0-9A-Za-z_.,@-]{0,40}$")
 STASHED = "@"  # prefix of an argument kept in the database (see storage/pager_args.py)
@@ -101,44 +118,57 @@ class PagerButton(
             if interaction.user.id != self.owner_id:
                 raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
             arg = await _expand(interaction.client, self.arg)
-            pages = await sources_of(interaction.client).get(self.source)(interaction, arg)
+            answer = as_paged(await sources_of(interaction.client).get(self.source)(interaction, arg))
+            pages = answer.pages
             index = clamp_page(self.page, pages)
             await interaction.response.edit_message(
                 embed=stamp(pages[index], index, len(pages)),
-                view=pager_view(self.source, self.owner_id, index, len(pages), self.arg),
+                view=pager_view(self.source, self.owner_id, index, len(pages), self.arg, answer.extras),
             )
         except Exception as error:
             await handle_interaction_error(interaction, error)
 
 
-def pager_view(source: str, owner_id: int, index: int, total: int, arg: str = "") -> discord.ui.View:
-    """The button row for page `index` of `total`; an empty view when one page is all there is."""
+def pager_view(
+    source: str,
+    owner_id: int,
+    index: int,
+    total: int,
+    arg: str = "",
+    extras: Sequence[discord.ui.Item[Any]] = (),
+) -> discord.ui.View:
+    """The button row for page `index` of `total` (none for a single page), then the extras."""
     view = discord.ui.View(timeout=None)
     if total > 1:
         view.add_item(PagerButton("prev", source, owner_id, max(index - 1, 0), arg, disabled=index == 0))
         view.add_item(
             PagerButton("next", source, owner_id, min(index + 1, total - 1), arg, disabled=index >= total - 1)
         )
+    for item in extras:
+        view.add_item(item)
     return view
 
 
 async def send_pages(
     interaction: discord.Interaction,
     source: str,
-    pages: Sequence[discord.Embed],
+    answer: Sequence[discord.Embed] | Paged,
     *,
     arg: str = "",
     ephemeral: bool = True,
 ) -> None:
-    """Answer with the first page and, when there are more, the pager buttons."""
+    """Answer with the first page and, when there are more, the pager buttons (and extras)."""
+    paged = as_paged(answer)
+    pages = paged.pages
     if not pages:
         raise ValueError("a paged answer needs at least one page")
     sources_of(interaction.client).get(source)  # fail now, not on the first click
     first = stamp(pages[0], 0, len(pages))
-    if len(pages) == 1:
+    if len(pages) == 1 and not paged.extras:
         await interaction.response.send_message(embed=first, ephemeral=ephemeral)
         return
-    view = pager_view(source, interaction.user.id, 0, len(pages), await _shorten(interaction.client, arg))
+    short = await _shorten(interaction.client, arg) if len(pages) > 1 else ""
+    view = pager_view(source, interaction.user.id, 0, len(pages), short, paged.extras)
     await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
 
 

@@ -1,0 +1,274 @@
+"""/lore: search, entries, timeline, random, and server lore for moderators."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import KhitomerBot
+from bot.checks import require_moderator
+from bot.domain import lore as rules
+from bot.domain.errors import InvalidInput, KhitomerError, NotAllowed
+from bot.domain.lore import Kind, LoreEntry
+from bot.domain.wiki_import import parse_page
+from bot.services.lore import LoreService
+from bot.storage.lore import Draft, server_id_of
+from bot.ui import lore_pages
+from bot.ui.pager import Paged, send_pages
+
+from ._components import RelatedSelect, RemoveButton, confirm_view, lore_service
+from ._modal import LoreModal
+
+MODERATOR = {"moderator": True}  # /help shows these only to moderators
+KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind if k is not Kind.SOURCE]
+IMPORT_TYPES = {".md", ".markdown", ".txt"}
+
+
+def entry_answer(service: LoreService, entry: LoreEntry) -> Paged:
+    titles = {key: service.by_key[key].title for key in entry.related if key in service.by_key}
+    select = RelatedSelect.for_entry(entry, titles)
+    return Paged(lore_pages.entry_pages(entry), [select] if select else [])
+
+
+async def show_entry(interaction: discord.Interaction, entry: LoreEntry, *, ephemeral: bool = False) -> None:
+    answer = entry_answer(lore_service(interaction.client), entry)
+    await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=ephemeral)
+
+
+class Lore(commands.GroupCog, group_name="lore", group_description="Ask about the lore, with sources."):
+    def __init__(self, bot: KhitomerBot) -> None:
+        self.bot = bot
+        self.service = LoreService(bot.db)
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        await self.service.start()
+        self.bot.add_dynamic_items(RelatedSelect, RemoveButton)
+        sources = self.bot.page_sources
+        sources.register("lore_entry", self._entry_pages)
+        sources.register("lore_search", self._search_pages)
+        sources.register("lore_timeline", self._timeline_pages)
+
+    # -- page sources ------------------------------------------------------------------------
+
+    async def _entry_pages(self, interaction: discord.Interaction, key: str) -> Paged:
+        return entry_answer(self.service, await self.service.get(interaction.guild_id, key))
+
+    async def _search_pages(self, interaction: discord.Interaction, query: str) -> list[discord.Embed]:
+        result = await self.service.search(interaction.guild_id, query)
+        return lore_pages.search_pages(query, result.hits, result.corrected)
+
+    async def _timeline_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
+        faction, low, high = _timeline_args(arg)
+        entries = await self.service.timeline(interaction.guild_id, faction, low, high)
+        span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
+        heading = f"Timeline{' of ' + faction if faction else ''}, {span}"
+        return lore_pages.timeline_pages(entries, heading[:256])
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @app_commands.command(
+        name="search", description="Search the lore: ranked, with the matching words shown."
+    )
+    @app_commands.describe(query="Words to look for, like 'Praxis' or 'cloaking device'. Typos are forgiven.")
+    async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
+        await send_pages(
+            interaction,
+            "lore_search",
+            await self._search_pages(interaction, query),
+            arg=query,
+            ephemeral=False,
+        )
+
+    @app_commands.command(
+        name="entry", description="One lore entry: summary, body, years, factions and sources."
+    )
+    @app_commands.describe(topic="A person, place, ship, battle, treaty… (autocompletes)")
+    async def entry(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
+        await show_entry(interaction, await self.service.find(interaction.guild_id, topic))
+
+    @app_commands.command(
+        name="timeline", description="Dated lore in order, optionally for one faction and span."
+    )
+    @app_commands.describe(
+        faction="Only entries about this faction", from_year="First year", to_year="Last year"
+    )
+    async def timeline(
+        self,
+        interaction: discord.Interaction,
+        faction: app_commands.Range[str, 1, 100] | None = None,
+        from_year: app_commands.Range[int, -10000, 10000] | None = None,
+        to_year: app_commands.Range[int, -10000, 10000] | None = None,
+    ) -> None:
+        arg = f"{faction or ''}|{'' if from_year is None else from_year}|{'' if to_year is None else to_year}"
+        await send_pages(
+            interaction,
+            "lore_timeline",
+            await self._timeline_pages(interaction, arg),
+            arg=arg,
+            ephemeral=False,
+        )
+
+    @app_commands.command(name="random", description="A random lore entry.")
+    async def random(self, interaction: discord.Interaction) -> None:
+        key = self.service.random_key(interaction.guild_id)
+        await show_entry(interaction, await self.service.get(interaction.guild_id, key))
+
+    @entry.autocomplete("topic")
+    async def topic_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [
+            app_commands.Choice(name=item.title[:100], value=item.key)
+            for item in self.service.suggest(interaction.guild_id, current)
+        ]
+
+    @timeline.autocomplete("faction")
+    async def faction_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.casefold()
+        return [
+            app_commands.Choice(name=f, value=f) for f in self.service.factions() if needle in f.casefold()
+        ][:25]
+
+    # -- server lore (moderators) ---------------------------------------------------------------
+
+    @app_commands.command(
+        name="add", description="Moderators: add an entry to this server's lore.", extras=MODERATOR
+    )
+    @app_commands.describe(kind="What the entry is about", faction="A faction it belongs to (optional)")
+    @app_commands.choices(kind=KIND_CHOICES)
+    @app_commands.guild_only()
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        kind: app_commands.Choice[str],
+        faction: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        require_moderator(interaction)
+        factions = (faction.strip(),) if faction and faction.strip() else ()
+        await interaction.response.send_modal(
+            LoreModal(kind=Kind(kind.value), factions=factions, save=self._save_new)
+        )
+
+    async def _save_new(self, interaction: discord.Interaction, draft: Draft) -> None:
+        require_moderator(interaction)  # re-checked: the modal may be submitted much later
+        assert interaction.guild_id is not None
+        entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
+        await interaction.response.send_message(
+            f"Added **{discord.utils.escape_markdown(entry.title)}** to this server's lore.",
+            embed=lore_pages.entry_pages(entry)[0],
+            ephemeral=True,
+        )
+
+    @app_commands.command(
+        name="edit", description="Moderators: edit one of this server's entries.", extras=MODERATOR
+    )
+    @app_commands.describe(topic="The server entry to edit")
+    @app_commands.guild_only()
+    async def edit(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
+        require_moderator(interaction)
+        entry = await self._own_entry(interaction, topic)
+
+        async def save(modal_interaction: discord.Interaction, draft: Draft) -> None:
+            require_moderator(modal_interaction)
+            assert modal_interaction.guild_id is not None
+            updated = await self.service.edit(modal_interaction.guild_id, entry.key, draft)
+            await modal_interaction.response.send_message(
+                f"Updated **{discord.utils.escape_markdown(updated.title)}**.", ephemeral=True
+            )
+
+        await interaction.response.send_modal(
+            LoreModal(kind=entry.kind, factions=entry.factions, save=save, entry=entry)
+        )
+
+    @app_commands.command(
+        name="remove", description="Moderators: remove one of this server's entries.", extras=MODERATOR
+    )
+    @app_commands.describe(topic="The server entry to remove")
+    @app_commands.guild_only()
+    async def remove(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
+        require_moderator(interaction)
+        entry = await self._own_entry(interaction, topic)
+        entry_id = server_id_of(entry.key)
+        assert entry_id is not None
+        await interaction.response.send_message(
+            f"Remove **{discord.utils.escape_markdown(entry.title)}** from this server's lore?"
+            " This cannot be undone.",
+            view=confirm_view(entry_id, interaction.user.id),
+            ephemeral=True,
+        )
+
+    @app_commands.command(
+        name="import", description="Moderators: turn a .md or .txt wiki page into an entry.", extras=MODERATOR
+    )
+    @app_commands.describe(file="A .md or .txt file up to 1 MB", kind="What the entry is about")
+    @app_commands.choices(kind=KIND_CHOICES)
+    @app_commands.guild_only()
+    async def import_(
+        self, interaction: discord.Interaction, file: discord.Attachment, kind: app_commands.Choice[str]
+    ) -> None:
+        require_moderator(interaction)
+        assert interaction.guild_id is not None
+        suffix = PurePath(file.filename).suffix.casefold()
+        if suffix not in IMPORT_TYPES:
+            raise InvalidInput("Import takes a .md or .txt file (a wiki page saved as text).")
+        if file.size > rules.MAX_FILE_BYTES:
+            raise InvalidInput(
+                f"That file is {file.size:,} bytes; the limit is {rules.MAX_FILE_BYTES:,} (1 MB)."
+            )
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await file.read()
+        if len(data) > rules.MAX_FILE_BYTES:
+            raise InvalidInput(f"That file is over the {rules.MAX_FILE_BYTES:,}-byte limit.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput("That file is not UTF-8 text.") from None
+        page = parse_page(
+            text, PurePath(file.filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported"
+        )
+        draft = Draft(title=page.title, kind=Kind(kind.value), summary=page.summary, body=page.body)
+        entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
+        sections = page.body.count("## ")
+        await interaction.followup.send(
+            f"Imported **{discord.utils.escape_markdown(entry.title)}** with {sections} headed sections.",
+            embed=lore_pages.entry_pages(entry)[0],
+            ephemeral=True,
+        )
+
+    @edit.autocomplete("topic")
+    @remove.autocomplete("topic")
+    async def own_topic_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [
+            app_commands.Choice(name=item.title[:100], value=item.key)
+            for item in self.service.suggest(interaction.guild_id, current)
+            if server_id_of(item.key) is not None
+        ]
+
+    async def _own_entry(self, interaction: discord.Interaction, topic: str) -> LoreEntry:
+        entry = await self.service.find(interaction.guild_id, topic)
+        if not entry.is_server_lore:
+            raise NotAllowed(
+                f"{entry.title!r} is canon lore, which cannot be changed here. Only server lore can."
+            )
+        return entry
+
+
+def _timeline_args(arg: str) -> tuple[str | None, int | None, int | None]:
+    faction, _, rest = arg.partition("|")
+    low, _, high = rest.partition("|")
+    try:
+        return faction or None, int(low) if low else None, int(high) if high else None
+    except ValueError:
+        raise KhitomerError("That timeline is no longer available. Run the command again.") from None
+
+
+async def setup(bot: KhitomerBot) -> None:
+    await bot.add_cog(Lore(bot))
