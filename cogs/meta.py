@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.app import KhitomerBot
 from bot.command_catalog import CommandInfo, usable_commands
+from bot.content.lore import canon_lore
 from bot.content.treaties import canon_treaties
 from bot.domain.formatting import format_bytes, format_duration, format_latency
 from bot.domain.paging import paginate
@@ -57,7 +58,7 @@ class Meta(commands.Cog, name="General"):
         embed.add_field(name="Gateway latency", value=format_latency(self.bot.latency))
         embed.add_field(name="Servers", value=str(len(self.bot.guilds)))
         embed.add_field(name="Database", value=format_bytes(await db.size_bytes()))
-        embed.add_field(name="Lore entries", value=str(counts.lore_entries))
+        embed.add_field(name="Lore entries", value=str(len(canon_lore()) + counts.lore_entries))
         embed.add_field(name="Treaties", value=str(len(canon_treaties())))
         embed.add_field(name="Accords", value=str(counts.accords))
         await interaction.response.send_message(embed=embed, ephemeral=True)

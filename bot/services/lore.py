@@ -16,6 +16,7 @@ from ..storage import lore as store
 from .name_index import Named, NameIndex, Vocabulary
 
 MAX_RESULTS = 50
+FILL_UP = 10  # fewer entries than this hold every word: add those holding most of them
 COMMON_SHARE = 0.2  # a word in more than a fifth of all entries says little: drop it if others remain
 
 
@@ -136,10 +137,13 @@ class LoreService:
         planned = informative or planned
         rarest = min(frequencies.get(w, 0) for w in planned)
         hits = await store.search(self.db, guild_id, fts.match_all(planned), rarest=rarest, limit=MAX_RESULTS)
-        if not hits and len(planned) > 1:
-            hits = await store.search(
+        if len(hits) < FILL_UP and len(planned) > 1:
+            # A question rarely has every word in one entry: entries with most of them follow.
+            seen = {hit.key for hit in hits}
+            more = await store.search(
                 self.db, guild_id, fts.match_any(planned), rarest=rarest, limit=MAX_RESULTS
             )
+            hits += [hit for hit in more if hit.key not in seen]
         return SearchResult(self._exact_first(guild_id, " ".join(planned), hits), corrected)
 
     def _exact_first(
