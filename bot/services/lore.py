@@ -83,7 +83,7 @@ class LoreService:
             near = scope.prefix(topic, 2) if len(normalise(topic)) >= 3 else []
             if len(near) == 1:
                 return await self.get(guild_id, near[0].key)
-            close = scope.fuzzy(topic, 1)
+            close = scope.fuzzy(topic, 1, strict=True)
             if close:
                 return await self.get(guild_id, close[0].key)
         raise NotFound(f"I know nothing called {topic[:80]!r}. Try `/lore search` with a word from it.")

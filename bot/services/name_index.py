@@ -82,13 +82,18 @@ class NameIndex:
             at += 1
         return list(found.values())
 
-    def fuzzy(self, text: str, limit: int) -> list[Named]:
-        """Near spellings, best first (for "Kitomer", "Gowran")."""
+    def fuzzy(self, text: str, limit: int, *, strict: bool = False) -> list[Named]:
+        """Near spellings, best first (for "Kitomer", "Gowran"). `strict` compares whole names
+        (for resolving a topic); otherwise partial matches count too (for suggestions)."""
         query = normalise(text)
         if len(query) < FUZZY_MIN_LENGTH or not self._names:
             return []
         matches = process.extract(
-            query, self._names, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=FUZZY_CUTOFF
+            query,
+            self._names,
+            scorer=fuzz.ratio if strict else fuzz.WRatio,
+            limit=limit * 3,
+            score_cutoff=FUZZY_CUTOFF,
         )
         found: dict[str, Named] = {}
         for _name, _score, at in matches:
