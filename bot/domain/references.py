@@ -28,6 +28,8 @@ _PREFIXES = {"article", "articles", "art", "art.", "arts", "arts.", "§", "§§"
 _RANGE = {"-", "–", "—", "−", "..", "to", "through", "thru"}
 _LIST = {",", ";", "&", "and"}
 _FILLER = {"the"}
+_APOSTROPHES = str.maketrans("", "", "'’`ʼ")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 class BadReference(InvalidInput):
@@ -59,11 +61,14 @@ class Selection:
 
 
 def normalise(name: str) -> str:
-    """Case-, accent- and punctuation-blind form of a name: `Qo'noS` -> `qonos`."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    plain = re.sub(r"['’`ʼ]", "", plain)
-    words = re.sub(r"[^\w]+|_", " ", plain).split()
+    """Case-, accent- and punctuation-blind form of a name: `Qo'noS` -> `qonos`.
+
+    Runs for every title and alias at start-up, so the common ASCII case skips Unicode work.
+    """
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = _NON_WORD.sub(" ", name.casefold().translate(_APOSTROPHES)).split()
     return " ".join(w for w in words if w not in _FILLER)
 
 

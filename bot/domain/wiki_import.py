@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .errors import InvalidInput
 from .lore import MAX_SUMMARY, MAX_TITLE, clean_body, clean_title
 
-_NOISE = {"jump to: navigation, search"}
+_WIKI_CHROME = re.compile(r"^(jump to:.*|from .{1,60} wiki)$", re.IGNORECASE)
 _EDIT_SUFFIX = re.compile(r"\s*\[?\bedit\]?\s*$", re.IGNORECASE)
 
 
@@ -17,6 +17,11 @@ class ImportedPage:
     title: str
     summary: str
     body: str
+
+
+def _is_noise(line: str) -> bool:
+    """Wiki chrome saved along with the page ("Jump to: navigation, search", "From X Wiki")."""
+    return bool(_WIKI_CHROME.match(line.strip()))
 
 
 def _is_heading(line: str, following: str) -> bool:
@@ -32,7 +37,7 @@ def parse_page(text: str, fallback_title: str) -> ImportedPage:
     """The first short line (or the file name) is the title, the first paragraph the summary,
     and the rest the body with its headings as `## Heading`."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line.strip().casefold() not in _NOISE]
+    lines = [line for line in lines if not _is_noise(line)]
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
@@ -48,8 +53,6 @@ def parse_page(text: str, fallback_title: str) -> ImportedPage:
         if _is_heading(line, following) and line.strip().lstrip("#").strip().casefold() != title.casefold():
             heading = _EDIT_SUFFIX.sub("", line.strip().lstrip("#").strip()) or line.strip()
             out += ["", f"## {heading}", ""]
-        elif line.strip().startswith("From ") and line.strip().endswith("Wiki") and len(line) < 80:
-            continue
         else:
             out.append(line.strip())
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", "\n".join(out)) if p.strip()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from ..storage import Database
 from ..storage import lore as store
 from .name_index import Named, NameIndex, Vocabulary
 
-MAX_RESULTS = 50
+MAX_RESULTS = 25  # five pages of five
 FILL_UP = 10  # fewer entries than this hold every word: add those holding most of them
 COMMON_SHARE = 0.2  # a word in more than a fifth of all entries says little: drop it if others remain
 
@@ -37,16 +39,32 @@ class LoreService:
         self.vocabulary = Vocabulary()
         for entry in self.canon:
             self.vocabulary.add(entry.title, entry.aliases)
+        self._names_loaded = asyncio.Event()
+        self._warming: asyncio.Task[None] | None = None
 
-    async def start(self) -> None:
-        """Index canon if data/lore changed, and load server lore names (one query each)."""
+    async def start(self, *, warm_in_background: bool = False) -> None:
+        """Index canon if data/lore changed, then load every server's lore names, now or in the
+        background: with a large server lore READY need not wait, and lookups wait instead."""
         await store.sync_canon(self.db, self.canon, content_hash(self.canon))
-        grouped: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
-        for guild_id, key, title, aliases in await store.all_names(self.db):
-            grouped.setdefault(guild_id, []).append((key, title, aliases))
-            self.vocabulary.add(title, aliases)
-        for guild_id, rows in grouped.items():
-            self._names_of(guild_id).add_many(rows)
+        if warm_in_background:
+            self._warming = asyncio.create_task(self._load_server_names(), name="lore-names")
+        else:
+            await self._load_server_names()
+
+    async def stop(self) -> None:
+        if self._warming is not None and not self._warming.done():
+            self._warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._warming
+
+    async def _load_server_names(self) -> None:
+        rows = await store.all_names(self.db)
+        # Normalising and sorting 100,000 names is CPU work: off the event loop, so the
+        # gateway heartbeat and other commands carry on meanwhile.
+        indexes, words = await asyncio.to_thread(_build_server_indexes, rows)
+        self.server_names.update(indexes)
+        self.vocabulary.add_normalised(words)
+        self._names_loaded.set()
 
     def _scopes(self, guild_id: int | None) -> list[NameIndex]:
         """Where names are looked up, in order: this server's lore, then canon."""
@@ -70,6 +88,7 @@ class LoreService:
 
     async def find(self, guild_id: int | None, topic: str) -> LoreEntry:
         """By key, exact title or alias, or the closest spelling; server lore first."""
+        await self._names_loaded.wait()
         topic = topic.strip()[:200]
         if not topic:
             raise InvalidInput("Name a topic, like `Praxis` or `Kor`.")
@@ -88,8 +107,9 @@ class LoreService:
                 return await self.get(guild_id, close[0].key)
         raise NotFound(f"I know nothing called {topic[:80]!r}. Try `/lore search` with a word from it.")
 
-    def suggest(self, guild_id: int | None, typed: str, limit: int = 25) -> list[Named]:
+    async def suggest(self, guild_id: int | None, typed: str, limit: int = 25) -> list[Named]:
         """Autocomplete: this server's and canon names by prefix; near spellings to fill up."""
+        await self._names_loaded.wait()
         scopes = [s for s in ([self.server_names.get(guild_id)] if guild_id else []) if s] + [
             self.canon_names
         ]
@@ -103,23 +123,21 @@ class LoreService:
                     found.setdefault(item.key, item)
         return list(found.values())[:limit]
 
-    def random_key(self, guild_id: int | None, rng: random.Random | None = None) -> str:
+    async def random_key(self, guild_id: int | None, rng: random.Random | None = None) -> str:
+        await self._names_loaded.wait()
         keys = self.canon_names.keys()
         if guild_id and guild_id in self.server_names:
             keys += self.server_names[guild_id].keys()
         return (rng or random).choice(keys)
 
-    def count(self, guild_id: int | None) -> int:
-        server = self.server_names.get(guild_id) if guild_id else None
-        return len(self.canon) + (len(server) if server else 0)
-
     # -- search ------------------------------------------------------------------------------
 
     async def search(self, guild_id: int | None, query: str) -> SearchResult:
+        await self._names_loaded.wait()
         words = fts.terms(query.replace("'", "").replace("’", ""))
         if not words:
             raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
-        frequencies = await store.document_frequencies(self.db, words)
+        frequencies = await store.term_counts(self.db, words, store.SAMPLE + 1)
         corrected: dict[str, str] = {}
         planned: list[str] = []
         for word in words:
@@ -131,17 +149,17 @@ class LoreService:
         if not planned:
             return SearchResult([], corrected)
         if corrected:
-            frequencies |= await store.document_frequencies(self.db, list(corrected.values()))
-        total = await store.total_documents(self.db)
-        informative = [w for w in planned if frequencies.get(w, 0) <= total * COMMON_SHARE]
+            frequencies |= await store.term_counts(self.db, list(corrected.values()), store.SAMPLE + 1)
+        common = min(await store.approximate_size(self.db) * COMMON_SHARE, store.SAMPLE)
+        informative = [w for w in planned if frequencies.get(w, 0) <= common]
         planned = informative or planned
-        rarest = min(frequencies.get(w, 0) for w in planned)
-        hits = await store.search(self.db, guild_id, fts.match_all(planned), rarest=rarest, limit=MAX_RESULTS)
+        ranked = all(frequencies.get(w, 0) <= store.SAMPLE for w in planned)
+        hits = await store.search(self.db, guild_id, fts.match_all(planned), ranked=ranked, limit=MAX_RESULTS)
         if len(hits) < FILL_UP and len(planned) > 1:
             # A question rarely has every word in one entry: entries with most of them follow.
             seen = {hit.key for hit in hits}
             more = await store.search(
-                self.db, guild_id, fts.match_any(planned), rarest=rarest, limit=MAX_RESULTS
+                self.db, guild_id, fts.match_any(planned), ranked=ranked, limit=MAX_RESULTS
             )
             hits += [hit for hit in more if hit.key not in seen]
         return SearchResult(self._exact_first(guild_id, " ".join(planned), hits), corrected)
@@ -188,6 +206,7 @@ class LoreService:
                     raise InvalidInput(f"{name!r} is already the name of the entry {title!r}. Pick another.")
 
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
+        await self._names_loaded.wait()
         self._check_name_free(guild_id, draft)
         entry = await store.add(self.db, guild_id, author_id, draft)
         self._names_of(guild_id).add(entry.key, entry.title, entry.aliases)
@@ -195,6 +214,7 @@ class LoreService:
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:
+        await self._names_loaded.wait()
         entry_id = store.server_id_of(key)
         if entry_id is None:
             raise InvalidInput("Only this server's own entries can be edited; canon lore is fixed.")
@@ -207,8 +227,23 @@ class LoreService:
         return entry
 
     async def remove(self, guild_id: int, key: str) -> bool:
+        await self._names_loaded.wait()
         entry_id = store.server_id_of(key)
         if entry_id is None or not await store.remove(self.db, guild_id, entry_id):
             return False
         self._names_of(guild_id).remove(key)
         return True
+
+
+def _build_server_indexes(
+    rows: list[tuple[int, str, str, tuple[str, ...]]],
+) -> tuple[dict[int, NameIndex], set[str]]:
+    grouped: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for guild_id, key, title, aliases in rows:
+        grouped.setdefault(guild_id, []).append((key, title, aliases))
+    indexes: dict[int, NameIndex] = {}
+    words: set[str] = set()
+    for guild_id, entries in grouped.items():
+        indexes[guild_id] = NameIndex()
+        words |= indexes[guild_id].add_many(entries)
+    return indexes, words

@@ -41,17 +41,20 @@ class NameIndex:
             self._names.insert(at, name)
             self._items.insert(at, Named(name, title, key))
 
-    def add_many(self, rows: Iterable[tuple[str, str, Iterable[str]]]) -> None:
-        """Bulk load (key, title, aliases): one sort instead of an insertion per name."""
+    def add_many(self, rows: Iterable[tuple[str, str, Iterable[str]]]) -> set[str]:
+        """Bulk load (key, title, aliases): one sort instead of an insertion per name.
+        Returns the normalised names, so a Vocabulary need not normalise them again."""
         items = list(self._items)
+        added: set[str] = set()
         for key, title, aliases in rows:
             self._titles[key] = title
-            items += [
-                Named(n, title, key) for n in {normalise(title), *(normalise(a) for a in aliases)} - {""}
-            ]
+            names = {normalise(title), *(normalise(a) for a in aliases)} - {""}
+            added |= names
+            items += [Named(n, title, key) for n in names]
         items.sort(key=lambda item: item.name)
         self._items = items
         self._names = [item.name for item in items]
+        return added
 
     def remove(self, key: str) -> None:
         if self._titles.pop(key, None) is None:
@@ -108,8 +111,11 @@ class Vocabulary:
         self._buckets: dict[str, set[str]] = defaultdict(set)
 
     def add(self, title: str, aliases: Iterable[str] = ()) -> None:
-        for name in (title, *aliases):
-            for word in normalise(name).split():
+        self.add_normalised(normalise(name) for name in (title, *aliases))
+
+    def add_normalised(self, names: Iterable[str]) -> None:
+        for name in names:
+            for word in name.split():
                 if len(word) > 2:
                     self._buckets[word[0]].add(word)
 

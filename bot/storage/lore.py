@@ -20,9 +20,9 @@ CANON_GUILD = 0
 INDEX_NAME = "lore_search"
 KEY_PREFIX = "server-"
 MARK_START, MARK_END = "\x02", "\x03"
-# Plans: rank every match when the rarest word is this rare; otherwise rank a bounded sample.
-FULL_RANK_LIMIT = 4000
-SAMPLE = 2000
+# A word in more entries than this is "common": bm25 would walk its whole posting list to
+# count them, so queries of common words only are not bm25-ranked (see search()).
+SAMPLE = 500
 # bm25 weights for key, guild_id, title, names, summary, body: names over summary over body.
 WEIGHTS = "0, 0, 10.0, 10.0, 4.0, 1.0"
 
@@ -210,43 +210,61 @@ def _columns(draft: Draft) -> tuple[Any, ...]:
 # --- search ---------------------------------------------------------------------------------
 
 
-async def document_frequencies(db: Database, words: Sequence[str]) -> dict[str, int]:
+async def term_counts(db: Database, words: Sequence[str], cap: int) -> dict[str, int]:
+    """How many entries hold each word, counted up to `cap` (a full count of a common word
+    costs a walk of its whole posting list; fts5vocab does exactly that)."""
     if not words:
         return {}
-    marks = ", ".join("?" for _ in words)
-    rows = await db.fetch_all(f"SELECT term, doc FROM lore_vocab WHERE term IN ({marks})", words)
-    return {row["term"]: int(row["doc"]) for row in rows}
+    parts = " UNION ALL ".join(
+        "SELECT ? AS term, (SELECT count(*) FROM"
+        f" (SELECT 1 FROM lore_search WHERE lore_search MATCH ? LIMIT {int(cap)})) AS hits"
+        for _ in words
+    )
+    params: list[str] = []
+    for word in words:
+        params += [word, '"' + word.replace('"', '""') + '"']
+    rows = await db.fetch_all(parts, params)
+    return {row["term"]: int(row["hits"]) for row in rows}
 
 
-async def total_documents(db: Database) -> int:
-    row = await db.fetch_one("SELECT count(*) FROM lore_search_docsize")
-    return int(row[0]) if row else 0
+async def approximate_size(db: Database) -> int:
+    """Entries in the index, near enough (rowids only grow; reading max is one index probe)."""
+    row = await db.fetch_one("SELECT max(rowid) FROM lore_search")
+    return int(row[0] or 0) if row else 0
 
 
 async def search(
-    db: Database, guild_id: int | None, match: str, *, rarest: int, limit: int = 50
+    db: Database, guild_id: int | None, match: str, *, ranked: bool, limit: int = 25
 ) -> list[LoreHit]:
-    """Ranked entries for an FTS5 expression built by bot.domain.search.
+    """Entries for an FTS5 expression built by bot.domain.search.
 
-    When even the rarest word is common, ranking every match costs a scan of all of them;
-    then the best of a bounded sample (canon first, as it was indexed first) is ranked.
+    `ranked`: order by bm25 (names over summary over body). bm25 first counts every entry
+    holding each word, a walk of the whole posting list, so callers rank only when every
+    word is rare (see SAMPLE). Unranked, entries come in index order: canon before server
+    lore (a column filter such as {title names} would walk the same lists, so titles are
+    brought forward from the in-memory name index by the caller instead).
     """
     guilds = (CANON_GUILD, guild_id if guild_id is not None else CANON_GUILD)
-    bounded = f"LIMIT {SAMPLE}" if rarest > FULL_RANK_LIMIT else ""
-    ranked = await db.fetch_all(
-        f"SELECT rowid, score FROM (SELECT rowid, bm25(lore_search, {WEIGHTS}) AS score FROM lore_search"
-        f" WHERE lore_search MATCH ? AND guild_id IN (?, ?) {bounded}) ORDER BY score LIMIT ?",
-        (match, *guilds, limit),
-    )
-    if not ranked:
+    if ranked:
+        rows = await db.fetch_all(
+            f"SELECT rowid FROM (SELECT rowid, bm25(lore_search, {WEIGHTS}) AS score FROM lore_search"
+            f" WHERE lore_search MATCH ? AND guild_id IN (?, ?) LIMIT {SAMPLE}) ORDER BY score LIMIT ?",
+            (match, *guilds, limit),
+        )
+    else:
+        rows = await db.fetch_all(
+            "SELECT rowid FROM lore_search WHERE lore_search MATCH ? AND guild_id IN (?, ?) LIMIT ?",
+            (match, *guilds, limit),
+        )
+    order = {int(row["rowid"]): i for i, row in enumerate(rows)}
+    if not order:
         return []
-    order = {int(row["rowid"]): i for i, row in enumerate(ranked)}
     marks = ", ".join("?" for _ in order)
-    rows = await db.fetch_all(
+    found = await db.fetch_all(
         "SELECT rowid, key, guild_id, title,"
         f" snippet(lore_search, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip"
         f" FROM lore_search WHERE lore_search MATCH ? AND rowid IN ({marks})",
         (match, *order),
     )
-    hits = sorted(rows, key=lambda row: order[int(row["rowid"])])
+    hits = sorted(found, key=lambda row: order[int(row["rowid"])])
     return [LoreHit(row["key"], row["title"], row["snip"], int(row["guild_id"])) for row in hits]

@@ -45,12 +45,15 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
         super().__init__()
 
     async def cog_load(self) -> None:
-        await self.service.start()
+        await self.service.start(warm_in_background=True)
         self.bot.add_dynamic_items(RelatedSelect, RemoveButton)
         sources = self.bot.page_sources
         sources.register("lore_entry", self._entry_pages)
         sources.register("lore_search", self._search_pages)
         sources.register("lore_timeline", self._timeline_pages)
+
+    async def cog_unload(self) -> None:
+        await self.service.stop()
 
     # -- page sources ------------------------------------------------------------------------
 
@@ -114,7 +117,7 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
 
     @app_commands.command(name="random", description="A random lore entry.")
     async def random(self, interaction: discord.Interaction) -> None:
-        key = self.service.random_key(interaction.guild_id)
+        key = await self.service.random_key(interaction.guild_id)
         await show_entry(interaction, await self.service.get(interaction.guild_id, key))
 
     @entry.autocomplete("topic")
@@ -123,7 +126,7 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     ) -> list[app_commands.Choice[str]]:
         return [
             app_commands.Choice(name=item.title[:100], value=item.key)
-            for item in self.service.suggest(interaction.guild_id, current)
+            for item in await self.service.suggest(interaction.guild_id, current)
         ]
 
     @timeline.autocomplete("faction")
@@ -248,7 +251,7 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     ) -> list[app_commands.Choice[str]]:
         return [
             app_commands.Choice(name=item.title[:100], value=item.key)
-            for item in self.service.suggest(interaction.guild_id, current)
+            for item in await self.service.suggest(interaction.guild_id, current)
             if server_id_of(item.key) is not None
         ]
 

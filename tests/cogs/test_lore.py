@@ -286,3 +286,12 @@ async def test_bad_imports_are_refused(env, world: World, file, message) -> None
     assert shown.ephemeral and message in shown.content
     assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 0
     assert len(env.errors) == 1
+
+
+async def test_an_import_over_the_body_limit_is_refused(env, world: World) -> None:
+    page = ("# Long Page\n\nA first paragraph.\n\n" + "word " * 12_000).encode()
+    result = await world.moderator.slash(world.channel, "lore import", file=("long.md", page), kind="event")
+    shown = [m for m in (result.response, *result.followups) if m is not None][-1]
+    assert "The body can be at most 50,000 characters" in shown.content
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 0
+    assert len(env.errors) == 1

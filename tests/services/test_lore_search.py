@@ -127,12 +127,12 @@ async def test_server_lore_is_searchable_only_at_home(tmp_path: Path) -> None:
         assert [h.key for h in (await lore.search(1, "draconis")).hits] == [entry.key]
         assert (await lore.search(2, "draconis")).hits == []
         assert (await lore.search(None, "draconis")).hits == []
-        assert lore.suggest(1, "battle of z")[0].key == entry.key
-        assert entry.key not in [n.key for n in lore.suggest(2, "battle of z")]
+        assert (await lore.suggest(1, "battle of z"))[0].key == entry.key
+        assert entry.key not in [n.key for n in (await lore.suggest(2, "battle of z"))]
         # restart: names come back from the database
         again = LoreService(db)
         await again.start()
-        assert again.suggest(1, "battle of z")[0].key == entry.key
+        assert (await again.suggest(1, "battle of z"))[0].key == entry.key
         assert await again.remove(1, entry.key)
         assert (await again.search(1, "draconis")).hits == []
     finally:

@@ -27,6 +27,3 @@ CREATE VIRTUAL TABLE lore_search USING fts5(
     body,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-
--- How many entries hold each word: lets a search drop near-universal words and pick a plan.
-CREATE VIRTUAL TABLE lore_vocab USING fts5vocab(lore_search, 'row');
