@@ -13,6 +13,7 @@ from bot.interaction_errors import handle_interaction_error
 from bot.storage.lore import Draft
 
 Save = Callable[[discord.Interaction, Draft], Awaitable[None]]
+MODAL_BODY = 4000  # Discord's limit for one text input
 
 
 class LoreModal(discord.ui.Modal):
@@ -42,22 +43,27 @@ class LoreModal(discord.ui.Modal):
             max_length=rules.MAX_SUMMARY,
             default=entry.summary if entry else None,
         )
+        # A body longer than a modal field (an import, say) is kept as it is rather than
+        # shown cut short, where saving would silently lose the rest.
+        self.kept_body = entry.body if entry and len(entry.body) > MODAL_BODY else None
         self.body: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label="Body (Markdown; ## for headings)",
             style=discord.TextStyle.paragraph,
             required=False,
-            max_length=4000,
-            default=entry.body[:4000] if entry else None,
+            max_length=MODAL_BODY,
+            default=entry.body if entry else None,
         )
-        for item in (self.entry_title, self.aliases, self.years, self.summary, self.body):
+        for item in (self.entry_title, self.aliases, self.years, self.summary):
             self.add_item(item)
+        if self.kept_body is None:
+            self.add_item(self.body)
 
     def draft(self) -> Draft:
         return Draft(
             title=rules.clean_title(self.entry_title.value),
             kind=self.kind,
             summary=rules.clean_summary(self.summary.value),
-            body=rules.clean_body(self.body.value),
+            body=rules.clean_body(self.kept_body if self.kept_body is not None else self.body.value),
             aliases=rules.clean_aliases(self.aliases.value),
             years=rules.parse_years(self.years.value.replace("–", "-")),
             factions=self.factions,

@@ -295,3 +295,16 @@ async def test_an_import_over_the_body_limit_is_refused(env, world: World) -> No
     assert "The body can be at most 50,000 characters" in shown.content
     assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 0
     assert len(env.errors) == 1
+
+
+async def test_editing_an_entry_too_long_for_the_form_keeps_its_body(env, world: World) -> None:
+    body = "## Part\n\n" + "A long chronicle. " * 400  # over the 4,000 characters of a form field
+    page = f"# Long Chronicle\n\nA first paragraph.\n\n{body}".encode()
+    await world.moderator.slash(world.channel, "lore import", file=("long.md", page), kind="event")
+    shown = await world.moderator.slash(world.channel, "lore edit", topic="Long Chronicle")
+    ids = [c["components"][0]["custom_id"] for c in shown.modal["components"]]
+    assert len(ids) == 4, "no body field: it could only show the body cut short"
+    values = dict(zip(ids, ["Long Chronicle", "", "", "A new summary."], strict=True))
+    await world.moderator.submit_modal(shown, values)
+    row = await env.bot.db.fetch_one("SELECT summary, length(body) FROM lore_entries")
+    assert row[0] == "A new summary." and row[1] > 4000
