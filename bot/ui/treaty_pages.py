@@ -62,6 +62,8 @@ def show_pages(treaty: Treaty) -> list[discord.Embed]:
     cover.add_field(name="Signed", value=treaty.date_text[:1024])
     cover.add_field(name="Place", value=plain(treaty.place)[:1024])
     cover.add_field(name="Status", value=treaty.status)
+    if treaty.lore:
+        cover.add_field(name="In the lore", value=f"`/lore entry topic:{treaty.lore}`", inline=False)
     for party in treaty.parties[:20]:
         who = ", ".join(plain(name) for name in party.signed_by) or "signatories not recorded"
         cover.add_field(name=plain(party.name)[:256], value=who[:1024], inline=False)

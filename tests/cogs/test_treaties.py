@@ -95,6 +95,9 @@ async def test_show_pages_through_text_history_and_sources(env, world: World) ->
     assert cover.embeds[0].title == "Khitomer Accords"
     fields = {f.name: f.value for f in cover.embeds[0].fields}
     assert fields["Signed"] == "2293" and "Curzon Dax" in fields["United Federation of Planets"]
+    assert fields["In the lore"] == "`/lore entry topic:khitomer-accords`"
+    linked = await world.alice.slash(world.channel, "lore entry", topic="khitomer-accords")
+    assert linked.response.embeds[0].title == "Khitomer Accords"
     # the pager edits one message in place: read each page as it is shown
     seen = [cover.embeds[0].description]
     while any(
