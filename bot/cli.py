@@ -20,7 +20,7 @@ EXIT_USAGE = 2
 EXIT_FAILURE = 1
 MISSING_TOKEN = (
     "khitomer: DISCORD_TOKEN is not set. Copy .env.example to .env and put your bot token there "
-    "(README: 'Create the Discord application')."
+    "(README: 'Create the Discord application'), or try the bot offline now with `khitomer console`."
 )
 
 
@@ -43,7 +43,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup = sub.add_parser("backup", help="copy the database consistently, even while the bot runs")
     backup.add_argument("path", type=Path, help="the new file to write (must not exist)")
+    console = sub.add_parser("console", help="try the whole bot offline, in a simulated Discord server")
+    console.add_argument("--db", type=Path, help="database file to use (default: a temporary one)")
+    console.add_argument("--script", type=Path, help="run the lines of FILE, stop at the first failure")
     return parser
+
+
+def console(settings: Settings, database: Path | None, script: Path | None) -> int:
+    from rich.console import Console
+
+    from .console.app import console_settings, run_interactive, run_script
+
+    if script is not None and not script.is_file():
+        raise OperatorError(f"khitomer: no script at {script}")
+    if settings.log_level != "DEBUG":  # the transcript is the output; keep start-up chatter out of it
+        logging.disable(logging.WARNING)
+    chosen, cleanup = console_settings(settings, database)
+    with cleanup:
+        if script is None:
+            return asyncio.run(run_interactive(chosen, Console()))
+        lines = script.read_text(encoding="utf-8").splitlines()
+        return asyncio.run(run_script(chosen, lines, Console(highlight=False)))
 
 
 def configure_logging(settings: Settings) -> None:
@@ -113,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         configure_logging(settings)
+        if args.command == "console":
+            return console(settings, args.db, args.script)
         if args.command == "sync":
             print(asyncio.run(sync(settings, args.guild)))
         elif args.command == "backup":

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 ELLIPSIS = "…"
 
@@ -82,3 +85,10 @@ def pack_blocks(blocks: Iterable[str], *, max_chars: int, separator: str = "\n\n
                 current = joined
     pages.append(current)
     return pages
+
+
+def chunk(items: Sequence[T], size: int) -> list[list[T]]:
+    """`items` in runs of `size` (the last may be shorter); at least one (maybe empty) run."""
+    if size < 1:
+        raise ValueError("size must be positive")
+    return [list(items[i : i + size]) for i in range(0, len(items), size)] or [[]]

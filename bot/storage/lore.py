@@ -262,9 +262,21 @@ async def search(
     marks = ", ".join("?" for _ in order)
     found = await db.fetch_all(
         "SELECT rowid, key, guild_id, title,"
-        f" snippet(lore_search, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip"
+        f" snippet(lore_search, 4, '{MARK_START}', '{MARK_END}', '…', 14) AS in_summary,"
+        f" snippet(lore_search, 5, '{MARK_START}', '{MARK_END}', '…', 14) AS in_body"
         f" FROM lore_search WHERE lore_search MATCH ? AND rowid IN ({marks})",
         (match, *order),
     )
     hits = sorted(found, key=lambda row: order[int(row["rowid"])])
-    return [LoreHit(row["key"], row["title"], row["snip"], int(row["guild_id"])) for row in hits]
+    # The summary's words if it holds any, else the body's: never the internal names column.
+    return [
+        LoreHit(
+            row["key"],
+            row["title"],
+            row["in_summary"]
+            if MARK_START in row["in_summary"] or MARK_START not in row["in_body"]
+            else row["in_body"],
+            int(row["guild_id"]),
+        )
+        for row in hits
+    ]

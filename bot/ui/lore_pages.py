@@ -8,12 +8,13 @@ from collections.abc import Sequence
 import discord
 
 from ..domain.lore import LoreEntry
-from ..domain.paging import clip, pack_blocks, paginate
+from ..domain.paging import chunk, clip, pack_blocks, paginate
 from ..storage.lore import MARK_END, MARK_START, LoreHit
 from .embeds import ACCENT
 from .text import plain
 
 PAGE_CHARS = 3500
+RESULTS_PER_PAGE = 5  # a snippet is at most ~200 characters: five fit easily, and read easily
 SERVER_LORE = discord.Colour(0x3B7DD8)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
 
@@ -81,7 +82,7 @@ def search_pages(query: str, hits: Sequence[LoreHit], corrected: dict[str, str])
         + f"\n> {_snippet(hit.snippet)}"
         for hit in hits
     ]
-    pages = pack_blocks(blocks, max_chars=1500)
+    pages = ["\n\n".join(group) for group in chunk(blocks, RESULTS_PER_PAGE)]
     return [
         discord.Embed(title=title, description=f"{note}\n\n{page}".strip() if note else page, colour=ACCENT)
         for page in pages

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import discord
 
 from ..domain.numerals import to_roman
-from ..domain.paging import pack_blocks, paginate
+from ..domain.paging import chunk, pack_blocks, paginate
 from ..domain.references import describe
 from ..domain.treaties import Article, Treaty
 from ..services.treaties import Quote, SearchHit
@@ -15,6 +15,7 @@ from ..storage.treaty_index import MARK_END, MARK_START
 from .embeds import ACCENT
 from .text import plain
 
+RESULTS_PER_PAGE = 5
 PAGE_CHARS = 3500  # under the 4,096 of a description, leaving room for title and footer
 SERVER_ACCORD = discord.Colour(0x3B7DD8)
 
@@ -104,4 +105,4 @@ def search_pages(query: str, hits: Sequence[SearchHit]) -> list[discord.Embed]:
         f"> {_snippet(h.snippet)}"
         for h in hits
     ]
-    return [_embed(None, title, page) for page in pack_blocks(blocks, max_chars=1800)]
+    return [_embed(None, title, "\n\n".join(group)) for group in chunk(blocks, RESULTS_PER_PAGE)]

@@ -1,0 +1,105 @@
+"""What a console line means: a slash command with options, or one of the console's own."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from typing import Any
+
+from discord import app_commands
+
+CONSOLE_COMMANDS = {
+    "help": "this list",
+    "click N|LABEL": "press button N (or the one labelled LABEL) on the last message",
+    "select N VALUE": "choose VALUE in select menu N on the last message",
+    "as NAME": "act as another demo member (mod, alice, bob, carol)",
+    "in CHANNEL": "move to another channel (conference-hall, lore-library)",
+    "!LINE": "in a script: LINE is expected to be refused",
+    "| VALUE": "in a script: the next field of a form the last command opened",
+}
+
+
+class LineError(ValueError):
+    """A line the console cannot understand; the message says why."""
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One invocable slash command path and its options, read from the bot's command tree."""
+
+    path: str
+    description: str
+    options: dict[str, app_commands.Parameter] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # slash, click, select, as, in, help, modal, nothing
+    expect_refusal: bool = False
+    name: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+    args: tuple[str, ...] = ()
+
+
+def leaves(tree: app_commands.CommandTree[Any]) -> dict[str, Leaf]:
+    found: dict[str, Leaf] = {}
+    for root in tree.get_commands():
+        commands = root.walk_commands() if isinstance(root, app_commands.Group) else [root]
+        for command in commands:
+            if isinstance(command, app_commands.Command):
+                params = {p.name: p for p in command.parameters}
+                found[command.qualified_name] = Leaf(command.qualified_name, command.description, params)
+    return found
+
+
+def parse(text: str, known: dict[str, Leaf]) -> Line:
+    text = text.strip()
+    if not text or text.startswith("#"):
+        return Line("nothing")
+    if text.startswith("|"):
+        return Line("modal", args=(text[1:].strip(),))
+    expect = text.startswith("!")
+    text = text.removeprefix("!").strip()
+    try:
+        words = shlex.split(text)
+    except ValueError as error:
+        raise LineError(f"cannot read that line: {error}") from None
+    if not words:
+        return Line("nothing")
+    head = words[0].casefold()
+    if head == "help":
+        return Line("help")
+    if head in {"click", "select", "as", "in"}:
+        if len(words) < 2 or (head == "select" and len(words) < 3):
+            raise LineError(f"usage: {next(k for k in CONSOLE_COMMANDS if k.startswith(head))}")
+        return Line(head, expect, args=tuple(words[1:]))
+    if not words[0].startswith("/"):
+        raise LineError(f"unknown command {words[0]!r}: slash commands start with /, `help` lists the rest")
+    return _slash(words, known, expect)
+
+
+def _slash(words: list[str], known: dict[str, Leaf], expect: bool) -> Line:
+    path_words: list[str] = [words[0].removeprefix("/")]
+    rest = words[1:]
+    while rest and ":" not in rest[0] and " ".join([*path_words, rest[0]]) in _prefixes(known):
+        path_words.append(rest.pop(0))
+    path = " ".join(path_words)
+    if path not in known:
+        near = [name for name in known if name.startswith(path_words[0])]
+        hint = f" (did you mean {', '.join('/' + n for n in near[:4])}?)" if near else ""
+        raise LineError(f"unknown command /{path}{hint}")
+    options: dict[str, str] = {}
+    for word in rest:
+        name, sep, value = word.partition(":")
+        if not sep:
+            raise LineError(f"options are written name:value, not {word!r}")
+        if name not in known[path].options:
+            raise LineError(
+                f"/{path} has no option {name!r}; it has {', '.join(known[path].options) or 'none'}"
+            )
+        options[name] = value
+    return Line("slash", expect, path, options)
+
+
+def _prefixes(known: dict[str, Leaf]) -> set[str]:
+    return {" ".join(name.split()[:i]) for name in known for i in range(1, len(name.split()) + 1)}

@@ -1,0 +1,71 @@
+"""Messages as a terminal shows them: embeds with fields and footer, numbered components."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+
+def numbered_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Buttons and selects in reading order; `click 1` is the first of these."""
+    flat: list[dict[str, Any]] = []
+    for row in components:
+        for item in row.get("components", [row]):
+            if item.get("type") in {2, 3, 5, 6, 7, 8}:
+                flat.append(item)
+    return flat
+
+
+def _embed(embed: discord.Embed) -> Panel:
+    parts: list[Any] = []
+    if embed.description:
+        parts.append(Text(embed.description))
+    for field in embed.fields:
+        parts.append(Text.assemble((f"{field.name}: ", "bold"), str(field.value)))
+    if embed.footer and embed.footer.text:
+        parts.append(Text(embed.footer.text, style="dim"))
+    return Panel(
+        Group(*parts) if parts else Text(""), title=embed.title or None, title_align="left", expand=False
+    )
+
+
+def _component(number: int, item: dict[str, Any]) -> Text:
+    if item.get("type") == 2:
+        label = item.get("label") or item.get("emoji", {}).get("name") or "button"
+        state = " (disabled)" if item.get("disabled") else ""
+        return Text(f"  [{number}] {label}{state}", style="dim" if state else "cyan")
+    options = ", ".join(f"{o['value']} ({o['label']})" for o in item.get("options", []))
+    placeholder = item.get("placeholder") or "select"
+    return Text(f"  [{number}] ▾ {placeholder}: {options}", style="cyan")
+
+
+def render_message(console: Console, who: str, message: Any, *, ephemeral: bool) -> None:
+    header = f"{who} sees" if ephemeral else "bot"
+    marker = "  (only you can see this)" if ephemeral else ""
+    console.print(Text.assemble((f"── {header}", "bold"), (marker, "yellow")))
+    if message.content:
+        console.print(Text(message.content))
+    for embed in message.embeds:
+        console.print(_embed(embed))
+    for number, item in enumerate(numbered_components(message.components), start=1):
+        console.print(_component(number, item))
+
+
+def modal_fields(modal: dict[str, Any]) -> list[dict[str, Any]]:
+    fields = []
+    for row in modal.get("components", []):
+        for item in row.get("components", [row.get("component", row)]):
+            if "custom_id" in item:
+                fields.append(item)
+    return fields
+
+
+def render_modal(console: Console, modal: dict[str, Any]) -> None:
+    console.print(Text.assemble(("── form: ", "bold"), (modal.get("title", ""), "bold cyan")))
+    for number, item in enumerate(modal_fields(modal), start=1):
+        required = "" if item.get("required", True) else " (optional)"
+        console.print(Text(f"  {number}. {item.get('label', item['custom_id'])}{required}"))
