@@ -41,7 +41,7 @@ def assert_one_line_error(done: subprocess.CompletedProcess[str], *expected: str
 @pytest.mark.parametrize("args", [(), ("run",), ("sync",), ("sync", "--guild", "123456789012345678")])
 def test_without_a_token_it_names_what_is_missing(tmp_path: Path, args: tuple[str, ...]) -> None:
     done = khitomer(*args, cwd=tmp_path)
-    assert_one_line_error(done, "DISCORD_TOKEN", ".env.example")
+    assert_one_line_error(done, "DISCORD_TOKEN", ".env.example", "khitomer console")
     assert not (tmp_path / "khitomer.db").exists(), "nothing is created before the token is checked"
 
 

@@ -116,7 +116,11 @@ class ConsoleSession:
                 raise LineError(f"there is no component {number}; the last message has {len(items)}")
             item = items[number - 1]
         else:
-            matches = [i for i in items if str(i.get("label", "")).casefold().startswith(target.casefold())]
+            wanted = target.casefold()
+            labels = [(str(i.get("label", "")).casefold(), i) for i in items]
+            matches = [i for label, i in labels if label.startswith(wanted)] or [
+                i for label, i in labels if wanted in label
+            ]
             if not matches:
                 raise LineError(f"no button labelled {target!r} on the last message")
             item = matches[0]
