@@ -141,3 +141,23 @@ async def test_completion_of_commands_options_and_autocomplete_values(tmp_path: 
         assert "article:all" in articles and "article:III" in articles
         kinds = await complete("/lore add kind:")
         assert "kind:battle" in kinds
+
+
+async def test_interactive_errors_never_end_the_session_and_ctrl_d_leaves(tmp_path: Path) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from bot.console.app import run_interactive
+
+    out = io.StringIO()
+    console = Console(file=out, width=100, color_system=None, highlight=False)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("warp 9\n/lore entry topic:Tribbles\nas carol\n/lore entry topic:Kor\n")
+        pipe.send_bytes(b"\x04")  # Ctrl-D
+        code = await run_interactive(Settings(database_path=tmp_path / "i.db"), console)
+    transcript = out.getvalue()
+    assert code == 0
+    assert "unknown command 'warp'" in transcript
+    assert "I know nothing called 'Tribbles'" in transcript
+    assert "now acting as carol" in transcript and "╭─ Kor " in transcript
