@@ -46,3 +46,10 @@ def test_an_unknown_route_is_caught(contract) -> None:  # type: ignore[no-untype
 def test_literal_segments_win_over_placeholders(contract) -> None:  # type: ignore[no-untyped-def]
     op = contract.operation("PATCH", "/webhooks/1/tok/messages/@original")
     assert op.template == "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
+
+
+def test_embeds_over_six_thousand_characters_together_are_caught(contract) -> None:  # type: ignore[no-untyped-def]
+    embed = {"title": "t", "description": "x" * 4000}
+    body = {"type": 4, "data": {"embeds": [embed, embed], "allowed_mentions": {"parse": []}}}
+    with pytest.raises(ContractViolation, match="over 6,000"):
+        contract.check("POST", CALLBACK, body)

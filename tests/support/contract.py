@@ -32,6 +32,7 @@ MESSAGE_ROUTES = {
     ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"),
     ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"),
 }
+EMBED_TOTAL_LIMIT = 6000  # Discord docs, "Embed Limits"
 CALLBACK_ROUTE = ("POST", "/interactions/{interaction_id}/{interaction_token}/callback")
 
 
@@ -107,15 +108,36 @@ class Contract:
             shown = f"{where}: {error.message:.300}"
             raise ContractViolation(f"{method} {op.template} body is not valid per the spec: {shown}")
         self._check_mentions(op, body)
+        self._check_embed_totals(op, body)
         return op
 
     @staticmethod
-    def _check_mentions(op: Operation, body: Any) -> None:
-        message: Any = None
-        if (op.method, op.template) == CALLBACK_ROUTE and body.get("type") in MESSAGE_CALLBACK_TYPES:
-            message = body.get("data") or {}
-        elif (op.method, op.template) in MESSAGE_ROUTES:
-            message = body
+    def _message_of(op: Operation, body: Any) -> Any:
+        if (op.method, op.template) == CALLBACK_ROUTE:
+            return body.get("data") if body.get("type") in MESSAGE_CALLBACK_TYPES else None
+        return body if (op.method, op.template) in MESSAGE_ROUTES else None
+
+    @classmethod
+    def _check_embed_totals(cls, op: Operation, body: Any) -> None:
+        """Discord's docs cap all embeds of a message at 6,000 characters together; the spec
+        only has the per-field limits (title 256, description 4,096, 25 fields), so the docs'
+        rule is checked here."""
+        message = cls._message_of(op, body)
+        embeds = (message or {}).get("embeds") or []
+        total = sum(
+            len(e.get("title") or "")
+            + len(e.get("description") or "")
+            + len((e.get("footer") or {}).get("text") or "")
+            + len((e.get("author") or {}).get("name") or "")
+            + sum(len(f.get("name") or "") + len(f.get("value") or "") for f in e.get("fields") or [])
+            for e in embeds
+        )
+        if total > EMBED_TOTAL_LIMIT:
+            raise ContractViolation(f"{op.method} {op.template}: embeds hold {total} characters, over 6,000")
+
+    @classmethod
+    def _check_mentions(cls, op: Operation, body: Any) -> None:
+        message = cls._message_of(op, body)
         if message is None:
             return
         mentions = message.get("allowed_mentions")
