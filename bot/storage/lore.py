@@ -14,6 +14,7 @@ from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry, Years
 from ..domain.references import normalise
 from ..domain.treaties import Source, SourceTier
+from . import content_versions
 from .database import Database
 
 CANON_GUILD = 0
@@ -79,17 +80,12 @@ INSERT_INDEX = (
 
 async def sync_canon(db: Database, entries: Sequence[LoreEntry], digest: str) -> bool:
     """Rebuild the canon part of the index when data/lore changed; True when it did."""
-    row = await db.fetch_one("SELECT hash FROM content_versions WHERE name = ?", (INDEX_NAME,))
-    if row is not None and row["hash"] == digest:
+    if await content_versions.is_current(db, INDEX_NAME, digest):
         return False
     async with db.transaction() as conn:
         await conn.execute("DELETE FROM lore_search WHERE guild_id = ?", (CANON_GUILD,))
         await conn.executemany(INSERT_INDEX, [_index_row(e, CANON_GUILD) for e in entries])
-        await conn.execute(
-            "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
-            " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
-            (INDEX_NAME, digest),
-        )
+        await content_versions.record(conn, INDEX_NAME, digest)
     return True
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from ..domain.treaties import Treaty
+from . import content_versions
 from .database import Database
 
 CANON_GUILD = 0  # canon rows carry guild 0: visible in every server
@@ -37,17 +38,12 @@ async def index_rows(conn: aiosqlite.Connection, treaties: Iterable[Treaty], gui
 
 async def sync_canon(db: Database, treaties: Iterable[Treaty], digest: str) -> bool:
     """Rebuild the canon part of the index if the content changed; True when it did."""
-    row = await db.fetch_one("SELECT hash FROM content_versions WHERE name = ?", (INDEX_NAME,))
-    if row is not None and row["hash"] == digest:
+    if await content_versions.is_current(db, INDEX_NAME, digest):
         return False
     async with db.transaction() as conn:
         await conn.execute("DELETE FROM treaty_search WHERE guild_id = ?", (CANON_GUILD,))
         await index_rows(conn, treaties, CANON_GUILD)
-        await conn.execute(
-            "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
-            " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
-            (INDEX_NAME, digest),
-        )
+        await content_versions.record(conn, INDEX_NAME, digest)
     return True
 
 
