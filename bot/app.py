@@ -14,6 +14,7 @@ import cogs
 
 from . import __version__
 from .config import Settings, load_settings
+from .services.guild_config import ConfigService
 from .storage import Database
 from .tree import KhitomerTree
 from .ui.pager import PagerButton, PageSources
@@ -54,6 +55,7 @@ class KhitomerBot(commands.Bot):
         self.page_sources = PageSources()
         self.started_at: float | None = None
         self._db: Database | None = None
+        self.guild_config: ConfigService | None = None
 
     @property
     def db(self) -> Database:
@@ -67,6 +69,7 @@ class KhitomerBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self._db = await Database.open(self.settings.database_path)
+        self.guild_config = ConfigService(self._db)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in discover_extensions():
             await self.load_extension(extension)

@@ -10,6 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from .checks import config_of
+
 # Areas appear in this order in /help; an area not listed here follows, alphabetically.
 AREA_ORDER = ("General", "Lore", "Treaties", "Accords", "Configuration", "Owner")
 
@@ -53,10 +55,12 @@ def _may_use(command: AppCommand, interaction: discord.Interaction, is_owner: bo
     return required is None or interaction.permissions >= required
 
 
-def _leaf_allowed(leaf: app_commands.Command[Any, ..., Any], interaction: discord.Interaction) -> bool:
+def _leaf_allowed(
+    leaf: app_commands.Command[Any, ..., Any], interaction: discord.Interaction, is_game_master: bool
+) -> bool:
     """Subcommands marked extras={"moderator": True} are for Manage Server (checked again at run time)."""
     if leaf.extras.get("moderator"):
-        return interaction.guild is not None and interaction.permissions.manage_guild
+        return interaction.guild is not None and (interaction.permissions.manage_guild or is_game_master)
     return not (leaf.guild_only and interaction.guild is None)
 
 
@@ -77,12 +81,17 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     # Ask who owns the bot only when it matters: without OWNER_IDS it is a REST call.
     needs_owner = any(c.extras.get("owner_only") for c in chat_roots)
     is_owner = needs_owner and await client.is_owner(interaction.user)
+    config = await config_of(interaction)
+    gm_role, member = config.gm_role(), interaction.user
+    game_master = (
+        gm_role is not None and isinstance(member, discord.Member) and member.get_role(gm_role) is not None
+    )
     found = {
         leaf.qualified_name: CommandInfo(area_of(leaf), leaf.qualified_name, leaf.description)
         for root in chat_roots
-        if _may_use(root, interaction, is_owner)
+        if _may_use(root, interaction, is_owner) and config.area_enabled(area_of(root).casefold())
         for leaf in _leaves(root)
-        if _leaf_allowed(leaf, interaction)
+        if _leaf_allowed(leaf, interaction, game_master)
     }
     return sorted(found.values(), key=lambda info: (_area_rank(info.area), info.area, info.name))
 

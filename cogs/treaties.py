@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
+from bot.checks import config_of
 from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
 from bot.domain.references import parse_articles, resolve_treaty, select_articles
@@ -52,6 +53,10 @@ class Treaties(
     async def _search_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
         return treaty_pages.search_pages(arg, await self.service.search(interaction.guild_id, arg))
 
+    @staticmethod
+    async def _private(interaction: discord.Interaction) -> bool:
+        return (await config_of(interaction)).private_answers(interaction.channel_id)
+
     async def _by_key(self, interaction: discord.Interaction, key: str) -> Treaty:
         # Keys come from custom_ids: only an exact key of this server's catalog is accepted.
         for treaty in await self.service.catalog(interaction.guild_id):
@@ -63,7 +68,12 @@ class Treaties(
 
     @app_commands.command(name="list", description="The canon treaties and this server's ratified accords.")
     async def list_(self, interaction: discord.Interaction) -> None:
-        await send_pages(interaction, "treaty_list", await self._list_pages(interaction, ""), ephemeral=False)
+        await send_pages(
+            interaction,
+            "treaty_list",
+            await self._list_pages(interaction, ""),
+            ephemeral=await self._private(interaction),
+        )
 
     @app_commands.command(name="quote", description="Quote treaty articles: Khitomer Accords, Article III.")
     @app_commands.describe(
@@ -79,7 +89,11 @@ class Treaties(
         quote = await self.service.quote(interaction.guild_id, treaty, article)
         arg = f"{quote.treaty.key}.{quote.selection.compact()}"
         await send_pages(
-            interaction, "treaty_quote", treaty_pages.quote_pages(quote), arg=arg, ephemeral=False
+            interaction,
+            "treaty_quote",
+            treaty_pages.quote_pages(quote),
+            arg=arg,
+            ephemeral=await self._private(interaction),
         )
 
     @app_commands.command(name="show", description="A treaty's whole text, signatories, history and sources.")
@@ -87,7 +101,11 @@ class Treaties(
     async def show(self, interaction: discord.Interaction, treaty: app_commands.Range[str, 1, 200]) -> None:
         found = await self.service.find(interaction.guild_id, treaty)
         await send_pages(
-            interaction, "treaty_show", treaty_pages.show_pages(found), arg=found.key, ephemeral=False
+            interaction,
+            "treaty_show",
+            treaty_pages.show_pages(found),
+            arg=found.key,
+            ephemeral=await self._private(interaction),
         )
 
     @app_commands.command(name="search", description="Search the text of every article.")
@@ -95,7 +113,9 @@ class Treaties(
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         hits = await self.service.search(interaction.guild_id, query)
         pages = treaty_pages.search_pages(query, hits)
-        await send_pages(interaction, "treaty_search", pages, arg=query, ephemeral=False)
+        await send_pages(
+            interaction, "treaty_search", pages, arg=query, ephemeral=await self._private(interaction)
+        )
 
     # -- autocomplete -----------------------------------------------------------------------
 

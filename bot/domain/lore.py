@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .errors import InvalidInput
@@ -66,6 +66,17 @@ class LoreEntry:
     @property
     def is_server_lore(self) -> bool:
         return self.guild_id is not None
+
+
+def as_shown(entry: LoreEntry, tiers: frozenset[str]) -> LoreEntry | None:
+    """The entry with only the sources of the tiers a server shows; None if none is left.
+    Server lore is always shown: its moderators wrote it."""
+    if entry.is_server_lore:
+        return entry
+    sources = tuple(s for s in entry.sources if s.tier.value in tiers)
+    if not sources:
+        return None
+    return entry if sources == entry.sources else replace(entry, sources=sources)
 
 
 # --- limits for server lore -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 
 import discord
 
+from ..checks import ensure_area_enabled
 from ..domain.errors import NotAllowed, NotFound
 from ..domain.paging import clamp_page
 from ..interaction_errors import handle_interaction_error
@@ -38,6 +39,7 @@ def as_paged(answer: Sequence[discord.Embed] | Paged) -> Paged:
 
 SOURCE_NAME = re.compile(r"^[a-z_]{1,20}$")
 ARG = re.compile(r"^[0-9A-Za-z_.,@-]{0,40}$")
+AREA_OF_SOURCE = {"lore": "lore", "treaty": "treaties", "accord": "accords"}  # by source-name prefix
 STASHED = "@"  # prefix of an argument kept in the database (see storage/pager_args.py)
 
 
@@ -117,6 +119,7 @@ class PagerButton(
         try:
             if interaction.user.id != self.owner_id:
                 raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
+            await ensure_area_enabled(interaction, AREA_OF_SOURCE.get(self.source.split("_")[0], ""))
             arg = await _expand(interaction.client, self.arg)
             answer = as_paged(await sources_of(interaction.client).get(self.source)(interaction, arg))
             pages = answer.pages

@@ -9,10 +9,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
-from bot.checks import require_moderator
+from bot.checks import config_of, require_moderator
 from bot.domain import lore as rules
-from bot.domain.errors import InvalidInput, KhitomerError, NotAllowed
-from bot.domain.lore import Kind, LoreEntry
+from bot.domain.errors import InvalidInput, KhitomerError, NotAllowed, NotFound
+from bot.domain.guild_config import GuildConfig
+from bot.domain.lore import Kind, LoreEntry, as_shown
 from bot.domain.wiki_import import parse_page
 from bot.services.lore import LoreService
 from bot.storage.lore import Draft, server_id_of
@@ -27,15 +28,33 @@ KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind i
 IMPORT_TYPES = {".md", ".markdown", ".txt"}
 
 
-def entry_answer(service: LoreService, entry: LoreEntry) -> Paged:
-    titles = {key: service.by_key[key].title for key in entry.related if key in service.by_key}
+def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
+    """The entry as this server shows it (its source tiers), or a refusal saying why not."""
+    visible = as_shown(entry, config.allowed_tiers())
+    if visible is None:
+        raise NotFound(f"{entry.title!r} rests on sources this server's moderators chose not to show.")
+    return visible
+
+
+def entry_answer(service: LoreService, entry: LoreEntry, config: GuildConfig) -> Paged:
+    entry = shown(entry, config)
+    tiers = config.allowed_tiers()
+    titles = {
+        key: service.by_key[key].title
+        for key in entry.related
+        if key in service.by_key and as_shown(service.by_key[key], tiers) is not None
+    }
     select = RelatedSelect.for_entry(entry, titles)
     return Paged(lore_pages.entry_pages(entry), [select] if select else [])
 
 
-async def show_entry(interaction: discord.Interaction, entry: LoreEntry, *, ephemeral: bool = False) -> None:
-    answer = entry_answer(lore_service(interaction.client), entry)
-    await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=ephemeral)
+async def show_entry(
+    interaction: discord.Interaction, entry: LoreEntry, *, ephemeral: bool | None = None
+) -> None:
+    config = await config_of(interaction)
+    answer = entry_answer(lore_service(interaction.client), entry, config)
+    private = config.private_answers(interaction.channel_id) if ephemeral is None else ephemeral
+    await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=private)
 
 
 class Lore(commands.GroupCog, group_name="lore", group_description="Ask about the lore, with sources."):
@@ -58,15 +77,27 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     # -- page sources ------------------------------------------------------------------------
 
     async def _entry_pages(self, interaction: discord.Interaction, key: str) -> Paged:
-        return entry_answer(self.service, await self.service.get(interaction.guild_id, key))
+        entry = await self.service.get(interaction.guild_id, key)
+        return entry_answer(self.service, entry, await config_of(interaction))
+
+    def _visible_key(self, key: str, tiers: frozenset[str]) -> bool:
+        canon = self.service.by_key.get(key)
+        return canon is None or as_shown(canon, tiers) is not None
 
     async def _search_pages(self, interaction: discord.Interaction, query: str) -> list[discord.Embed]:
         result = await self.service.search(interaction.guild_id, query)
-        return lore_pages.search_pages(query, result.hits, result.corrected)
+        tiers = (await config_of(interaction)).allowed_tiers()
+        hits = [hit for hit in result.hits if self._visible_key(hit.key, tiers)]
+        return lore_pages.search_pages(query, hits, result.corrected)
 
     async def _timeline_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
         faction, low, high = _timeline_args(arg)
-        entries = await self.service.timeline(interaction.guild_id, faction, low, high)
+        tiers = (await config_of(interaction)).allowed_tiers()
+        entries = [
+            e
+            for e in await self.service.timeline(interaction.guild_id, faction, low, high)
+            if as_shown(e, tiers)
+        ]
         span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
         heading = f"Timeline{' of ' + faction if faction else ''}, {span}"
         return lore_pages.timeline_pages(entries, heading[:256])
@@ -83,7 +114,7 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
             "lore_search",
             await self._search_pages(interaction, query),
             arg=query,
-            ephemeral=False,
+            ephemeral=(await config_of(interaction)).private_answers(interaction.channel_id),
         )
 
     @app_commands.command(
@@ -112,21 +143,27 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
             "lore_timeline",
             await self._timeline_pages(interaction, arg),
             arg=arg,
-            ephemeral=False,
+            ephemeral=(await config_of(interaction)).private_answers(interaction.channel_id),
         )
 
     @app_commands.command(name="random", description="A random lore entry.")
     async def random(self, interaction: discord.Interaction) -> None:
-        key = await self.service.random_key(interaction.guild_id)
+        tiers = (await config_of(interaction)).allowed_tiers()
+        for _ in range(50):  # a few draws find a shown entry even under "canon only"
+            key = await self.service.random_key(interaction.guild_id)
+            if self._visible_key(key, tiers):
+                break
         await show_entry(interaction, await self.service.get(interaction.guild_id, key))
 
     @entry.autocomplete("topic")
     async def topic_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
+        tiers = (await config_of(interaction)).allowed_tiers()
         return [
             app_commands.Choice(name=item.title[:100], value=item.key)
             for item in await self.service.suggest(interaction.guild_id, current)
+            if self._visible_key(item.key, tiers)
         ]
 
     @timeline.autocomplete("faction")
@@ -152,14 +189,14 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
         kind: app_commands.Choice[str],
         faction: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        require_moderator(interaction)
+        await require_moderator(interaction)
         factions = (faction.strip(),) if faction and faction.strip() else ()
         await interaction.response.send_modal(
             LoreModal(kind=Kind(kind.value), factions=factions, save=self._save_new)
         )
 
     async def _save_new(self, interaction: discord.Interaction, draft: Draft) -> None:
-        require_moderator(interaction)  # re-checked: the modal may be submitted much later
+        await require_moderator(interaction)  # re-checked: the modal may be submitted much later
         assert interaction.guild_id is not None
         entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
         await interaction.response.send_message(
@@ -174,11 +211,11 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     @app_commands.describe(topic="The server entry to edit")
     @app_commands.guild_only()
     async def edit(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
-        require_moderator(interaction)
+        await require_moderator(interaction)
         entry = await self._own_entry(interaction, topic)
 
         async def save(modal_interaction: discord.Interaction, draft: Draft) -> None:
-            require_moderator(modal_interaction)
+            await require_moderator(modal_interaction)
             assert modal_interaction.guild_id is not None
             updated = await self.service.edit(modal_interaction.guild_id, entry.key, draft)
             await modal_interaction.response.send_message(
@@ -195,7 +232,7 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     @app_commands.describe(topic="The server entry to remove")
     @app_commands.guild_only()
     async def remove(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
-        require_moderator(interaction)
+        await require_moderator(interaction)
         entry = await self._own_entry(interaction, topic)
         entry_id = server_id_of(entry.key)
         assert entry_id is not None
@@ -215,7 +252,7 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     async def import_(
         self, interaction: discord.Interaction, file: discord.Attachment, kind: app_commands.Choice[str]
     ) -> None:
-        require_moderator(interaction)
+        await require_moderator(interaction)
         assert interaction.guild_id is not None
         suffix = PurePath(file.filename).suffix.casefold()
         if suffix not in IMPORT_TYPES:

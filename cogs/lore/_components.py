@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.checks import require_moderator
+from bot.checks import ensure_area_enabled, require_moderator
 from bot.domain.errors import NotAllowed
 from bot.interaction_errors import handle_interaction_error
 from bot.services.lore import LoreService
@@ -60,6 +60,7 @@ class RelatedSelect(
         from . import show_entry  # the cog module renders entries
 
         try:
+            await ensure_area_enabled(interaction, "lore")
             service = lore_service(interaction.client)
             entry = await service.get(interaction.guild_id, self.key)
             data: dict[str, Any] = dict(interaction.data or {})
@@ -97,12 +98,13 @@ class RemoveButton(
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
+            await ensure_area_enabled(interaction, "lore")
             if interaction.user.id != self.user_id:
                 raise NotAllowed("Only the moderator who asked can confirm this.")
             if self.choice == "no":
                 await interaction.response.edit_message(content="Kept. Nothing was removed.", view=None)
                 return
-            require_moderator(interaction)
+            await require_moderator(interaction)
             assert interaction.guild_id is not None
             service = lore_service(interaction.client)
             removed = await service.remove(interaction.guild_id, f"server-{self.entry_id}")
