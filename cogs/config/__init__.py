@@ -1,0 +1,279 @@
+"""/config: moderators decide how Khitomer behaves in their server."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import KhitomerBot
+from bot.checks import Refused
+from bot.domain.errors import InvalidInput, NotAllowed
+from bot.domain.guild_config import SETTINGS, GuildConfig, Kind, Setting, normalise_value
+from bot.domain.guild_config import setting as find_setting
+from bot.domain.paging import paginate
+from bot.interaction_errors import handle_interaction_error
+from bot.services.guild_config import ConfigService
+from bot.ui.embeds import info_embed
+from bot.ui.pager import send_pages
+
+from ._explain import bot_layer, discord_layer, find_command
+
+GameChannel = discord.TextChannel | discord.CategoryChannel
+
+
+def service_of(client: discord.Client) -> ConfigService:
+    service = getattr(client, "guild_config", None)
+    if not isinstance(service, ConfigService):
+        raise RuntimeError("the bot's settings service is not set up")
+    return service
+
+
+def require_manage_server(interaction: discord.Interaction) -> None:
+    # The group defaults to Manage Server, but server admins can change that in Integrations.
+    if interaction.guild is None or not interaction.permissions.manage_guild:
+        raise Refused("Only members with Manage Server can change this server's settings.")
+
+
+def config_lines(config: GuildConfig) -> list[str]:
+    lines = ["**Areas**"]
+    lines += [
+        f"`{area}` — {'on' if config.area_enabled(area) else 'off'}"
+        for area in ("lore", "treaties", "accords")
+    ]
+    lines.append("**Settings**")
+    for name, item in SETTINGS.items():
+        changed = "" if (name, 0) not in config.values else " *(changed)*"
+        lines.append(f"`{name}` — {config.shown(name)}{changed} · {item.description}")
+        for (other, scope), _value in sorted(config.values.items()):
+            if other == name and scope:
+                lines.append(f"  ↳ in <#{scope}>: {config.shown(name, scope)}")
+    return lines
+
+
+class ResetButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"config:reset:(?P<user>[0-9]{1,20}):(?P<setting>[a-z_.]{1,40}|\*):(?P<choice>yes|no)",
+):
+    def __init__(self, user_id: int, name: str, choice: str) -> None:
+        yes = choice == "yes"
+        super().__init__(
+            discord.ui.Button(
+                label="Reset" if yes else "Keep",
+                style=discord.ButtonStyle.danger if yes else discord.ButtonStyle.secondary,
+                custom_id=f"config:reset:{user_id}:{name}:{choice}",
+            )
+        )
+        self.user_id, self.name, self.choice = user_id, name, choice
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ResetButton:
+        return cls(int(match["user"]), match["setting"], match["choice"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.user.id != self.user_id:
+                raise NotAllowed("Only the moderator who asked can confirm this.")
+            require_manage_server(interaction)
+            assert interaction.guild_id is not None
+            if self.choice == "no":
+                await interaction.response.edit_message(content="Kept. Nothing was reset.", view=None)
+                return
+            if self.name != "*" and self.name not in SETTINGS:
+                raise InvalidInput("There is no such setting.")
+            await service_of(interaction.client).clear(
+                interaction.guild_id, None if self.name == "*" else self.name
+            )
+            what = "Every setting is" if self.name == "*" else f"`{self.name}` is"
+            await interaction.response.edit_message(content=f"{what} back to its default.", view=None)
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class Config(
+    commands.GroupCog,
+    group_name="config",
+    group_description="Moderators: how Khitomer behaves in this server.",
+    group_extras={"area": "Configuration"},
+):
+    def __init__(self, bot: KhitomerBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(ResetButton)
+        self.bot.page_sources.register("config_show", self._show_pages)
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if interaction.type is not discord.InteractionType.autocomplete:
+            require_manage_server(interaction)
+        return True
+
+    @property
+    def service(self) -> ConfigService:
+        return service_of(self.bot)
+
+    async def _show_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        require_manage_server(interaction)
+        config = await self.service.get(interaction.guild_id)
+        pages = paginate(config_lines(config), max_chars=3000, max_lines=14)
+        return [info_embed("Khitomer settings for this server", page) for page in pages]
+
+    @app_commands.command(name="show", description="Every setting and its value here.")
+    async def show(self, interaction: discord.Interaction) -> None:
+        await send_pages(interaction, "config_show", await self._show_pages(interaction, ""))
+
+    @app_commands.command(name="set", description="Change a setting.")
+    @app_commands.describe(
+        setting="Which setting (autocompletes)",
+        value="on/off, a duration (10m, 2d), a listed value, or add/remove/clear for game.channels",
+        channel="A channel: for game.channels, or to set answers.visibility in that channel only",
+        role="The role, for gm_role",
+    )
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        setting: app_commands.Range[str, 1, 40],
+        value: app_commands.Range[str, 1, 40] | None = None,
+        channel: GameChannel | None = None,
+        role: discord.Role | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        item = find_setting(setting)
+        if channel is not None and channel.guild.id != interaction.guild_id:
+            raise InvalidInput("That channel belongs to another server.")
+        if role is not None and role.guild.id != interaction.guild_id:
+            raise InvalidInput("That role belongs to another server.")
+        config = await self.service.get(interaction.guild_id)
+        stored, scope, shown_in = self._new_value(item, config, value, channel, role)
+        await self.service.put(interaction.guild_id, item.name, stored, scope)
+        fresh = await self.service.get(interaction.guild_id)
+        where = f" in {channel.mention}" if shown_in and channel is not None else ""
+        await interaction.response.send_message(
+            f"`{item.name}`{where} is now {fresh.shown(item.name, scope)}.", ephemeral=True
+        )
+
+    def _new_value(
+        self,
+        item: Setting,
+        config: GuildConfig,
+        value: str | None,
+        channel: GameChannel | None,
+        role: discord.Role | None,
+    ) -> tuple[str, int, bool]:
+        if item.kind is Kind.ROLE:
+            if role is None and (value or "").strip().casefold() not in {"none", "clear"}:
+                raise InvalidInput("Give the role option, or value `none` to clear it.")
+            return (str(role.id) if role else "", 0, False)
+        if item.kind is Kind.CHANNELS:
+            action = (value or "").strip().casefold()
+            current = list(config.game_channels())
+            if action == "clear":
+                return "", 0, False
+            if action not in {"add", "remove"} or channel is None:
+                raise InvalidInput(
+                    "For game.channels: value add or remove with the channel option, or value clear."
+                )
+            if action == "add" and channel.id not in current:
+                current.append(channel.id)
+            if action == "remove":
+                current = [c for c in current if c != channel.id]
+            return ",".join(map(str, current)), 0, False
+        if value is None:
+            raise InvalidInput(f"Give a value: {item.name} takes {item.kind.value}.")
+        if channel is not None and not item.per_channel:
+            raise InvalidInput(f"{item.name} is set for the whole server, not per channel.")
+        return normalise_value(item, value), channel.id if channel is not None else 0, channel is not None
+
+    @app_commands.command(name="area", description="Turn lore, treaties or accords on or off here.")
+    async def area(
+        self, interaction: discord.Interaction, name: Literal["lore", "treaties", "accords"], enabled: bool
+    ) -> None:
+        assert interaction.guild_id is not None
+        await self.service.set_area(interaction.guild_id, name, enabled)
+        state = "on" if enabled else "off: its commands and buttons now answer that it is turned off"
+        await interaction.response.send_message(f"{name.capitalize()} is {state}.", ephemeral=True)
+
+    @app_commands.command(name="reset", description="Put one setting, or all of them, back to the default.")
+    @app_commands.describe(setting="The setting to reset; leave empty for every setting and area")
+    async def reset(
+        self, interaction: discord.Interaction, setting: app_commands.Range[str, 1, 40] | None = None
+    ) -> None:
+        name = find_setting(setting).name if setting else "*"
+        what = f"`{name}`" if setting else "every setting and area"
+        view = discord.ui.View(timeout=None)
+        view.add_item(ResetButton(interaction.user.id, name, "yes"))
+        view.add_item(ResetButton(interaction.user.id, name, "no"))
+        await interaction.response.send_message(f"Reset {what} to the default?", view=view, ephemeral=True)
+
+    @app_commands.command(name="explain", description="Can a member use a command in a channel, and why?")
+    @app_commands.describe(
+        command="The command, like 'lore add'", member="Who (default: you)", channel="Where (default: here)"
+    )
+    async def explain(
+        self,
+        interaction: discord.Interaction,
+        command: app_commands.Range[str, 1, 60],
+        member: discord.Member | None = None,
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        assert interaction.guild is not None
+        target = find_command(self.bot.tree, command)
+        if target is None:
+            raise InvalidInput(f"There is no command /{command.strip().lstrip('/')}.")
+        who = member or interaction.user
+        where = channel or interaction.channel
+        if not isinstance(who, discord.Member) or who.guild.id != interaction.guild.id:
+            raise InvalidInput("That member is not in this server.")
+        if not isinstance(where, discord.abc.GuildChannel) or where.guild.id != interaction.guild.id:
+            raise InvalidInput("That channel belongs to another server.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        by_discord, discord_lines = await discord_layer(self.bot, target, who, where)
+        by_bot, bot_lines = await bot_layer(
+            self.bot, target, who, await self.service.get(interaction.guild_id)
+        )
+        verdict = "Yes" if by_discord and by_bot else "No"
+        text = "\n".join(
+            [
+                f"**{verdict}**: can {who.display_name} use /{target.qualified_name} in #{where.name}?",
+                *discord_lines,
+                *bot_lines,
+            ]
+        )
+        await interaction.followup.send(discord.utils.escape_mentions(text), ephemeral=True)
+
+    @set_.autocomplete("setting")
+    @reset.autocomplete("setting")
+    async def setting_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.casefold()
+        return [
+            app_commands.Choice(name=f"{n} — {s.description}"[:100], value=n)
+            for n, s in SETTINGS.items()
+            if needle in n
+        ][:25]
+
+    @explain.autocomplete("command")
+    async def command_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        names = [
+            c.qualified_name
+            for root in self.bot.tree.get_commands()
+            for c in (root.walk_commands() if isinstance(root, app_commands.Group) else [root])
+            if isinstance(c, app_commands.Command)
+        ]
+        needle = current.casefold().lstrip("/")
+        return [app_commands.Choice(name=f"/{n}", value=n) for n in sorted(names) if needle in n][:25]
+
+
+async def setup(bot: KhitomerBot) -> None:
+    await bot.add_cog(Config(bot))

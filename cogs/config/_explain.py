@@ -1,0 +1,110 @@
+"""`/config explain`: can this member use this command in this channel, and why — both layers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.command_catalog import area_of
+from bot.domain.guild_config import AREAS, GuildConfig
+
+ALL_CHANNELS_OFFSET = 1  # Discord: the "all channels" override target is the guild id minus one
+
+
+def find_command(
+    tree: app_commands.CommandTree[Any], name: str
+) -> app_commands.Command[Any, ..., Any] | None:
+    for root in tree.get_commands():
+        commands_ = root.walk_commands() if isinstance(root, app_commands.Group) else [root]
+        for command in commands_:
+            if isinstance(command, app_commands.Command) and command.qualified_name == name.strip().lstrip(
+                "/"
+            ):
+                return command
+    return None
+
+
+def _names(permissions: discord.Permissions) -> str:
+    return ", ".join(
+        name.replace("_", " ").replace("guild", "server").title() for name, on in permissions if on
+    )
+
+
+async def discord_layer(
+    bot: commands.Bot,
+    command: app_commands.Command[Any, ..., Any],
+    member: discord.Member,
+    channel: discord.abc.GuildChannel,
+) -> tuple[bool, list[str]]:
+    """Discord's own rules: default member permissions, then the server's overrides
+    (Server Settings → Integrations), the way Discord applies them."""
+    root = command.root_parent or command
+    guild = member.guild
+    lines: list[str] = []
+    allowed = True
+    perms = channel.permissions_for(member)
+    required = root.default_permissions
+    if perms.administrator:
+        lines.append("Discord: they are an administrator, so no command is hidden from them.")
+        return True, lines
+    if required is not None and not perms >= required:
+        allowed = False
+        lines.append(f"Discord: /{root.name} needs {_names(required)} by default, which they lack here.")
+    overrides = await _overrides(bot, root.name, guild)
+    if not overrides:
+        lines.append("Discord: no overrides for this command in Integrations.")
+        return allowed, lines
+    channel_rule = next((o for o in overrides if o.id == channel.id), None) or next(
+        (o for o in overrides if o.id == guild.id - ALL_CHANNELS_OFFSET), None
+    )
+    if channel_rule is not None and not channel_rule.permission:
+        return False, [*lines, f"Discord: Integrations turns /{root.name} off in #{channel.name}."]
+    user_rule = next((o for o in overrides if o.id == member.id), None)
+    role_rules = [o for o in overrides if o.id in {r.id for r in member.roles} and o.id != guild.id]
+    everyone = next((o for o in overrides if o.id == guild.id), None)
+    if user_rule is not None:
+        verdict, why = user_rule.permission, "an override for them personally"
+    elif role_rules:
+        verdict, why = any(o.permission for o in role_rules), "an override for one of their roles"
+    elif everyone is not None:
+        verdict, why = everyone.permission, "the override for @everyone"
+    else:
+        return allowed, [*lines, "Discord: no override applies to them."]
+    lines.append(f"Discord: Integrations {'allows' if verdict else 'denies'} it through {why}.")
+    return verdict, lines
+
+
+async def _overrides(bot: commands.Bot, name: str, guild: discord.Guild) -> list[Any]:
+    try:
+        synced = await bot.tree.fetch_commands()
+        app_command = next((c for c in synced if c.name == name), None)
+        if app_command is None:
+            return []
+        return list((await app_command.fetch_permissions(guild)).permissions)
+    except discord.NotFound:
+        return []
+
+
+async def bot_layer(
+    bot: commands.Bot,
+    command: app_commands.Command[Any, ..., Any],
+    member: discord.Member,
+    config: GuildConfig,
+) -> tuple[bool, list[str]]:
+    """Khitomer's own rules: areas, moderator-only commands, owner-only commands."""
+    area = area_of(command).casefold()
+    if area in AREAS and not config.area_enabled(area):
+        return False, [f"Khitomer: {area} is turned off in this server (/config area)."]
+    if command.extras.get("moderator"):
+        gm_role = config.gm_role()
+        is_gm = gm_role is not None and member.get_role(gm_role) is not None
+        if not (member.guild_permissions.manage_guild or is_gm):
+            return False, ["Khitomer: moderators only (Manage Server or the game-master role)."]
+        return True, ["Khitomer: they are a moderator, so the moderator check passes."]
+    root = command.root_parent or command
+    if root.extras.get("owner_only") and not await bot.is_owner(member):
+        return False, ["Khitomer: only the bot's owners may use it."]
+    return True, ["Khitomer: nothing in this server's settings stops it."]
