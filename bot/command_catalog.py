@@ -89,9 +89,9 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     found = {
         leaf.qualified_name: CommandInfo(area_of(leaf), leaf.qualified_name, leaf.description)
         for root in chat_roots
-        if _may_use(root, interaction, is_owner) and config.area_enabled(area_of(root).casefold())
+        if _may_use(root, interaction, is_owner)
         for leaf in _leaves(root)
-        if _leaf_allowed(leaf, interaction, game_master)
+        if _leaf_allowed(leaf, interaction, game_master) and config.area_enabled(area_of(leaf).casefold())
     }
     return sorted(found.values(), key=lambda info: (_area_rank(info.area), info.area, info.name))
 
