@@ -190,3 +190,30 @@ async def test_explain_walks_both_layers(env, world: World) -> None:
     assert denied.startswith("**No**") and "denies it through an override for them personally" in denied
     other = await text(world.moderator, world, "config explain", command="lore entry", member=world.bob)
     assert other.startswith("**Yes**") and "no override applies" in other
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("config show", {}),
+        ("config set", {"setting": "game.threads", "value": "off"}),
+        ("config area", {"name": "treaties", "enabled": False}),
+        ("config reset", {}),
+        ("config explain", {"command": "lore add"}),
+    ],
+)
+async def test_every_config_command_refuses_a_player_at_run_time(env, world: World, command, options) -> None:  # type: ignore[no-untyped-def]
+    env.bot.tree.get_command("config").default_permissions = None  # as if an admin opened it to everyone
+    await env.bot.tree.sync()
+    result = await world.alice.slash(world.channel, command, **options)
+    assert result.ephemeral
+    assert result.response.content == "Only members with Manage Server can change this server's settings."
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM guild_settings"))[0] == 0
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM guild_disabled_areas"))[0] == 0
+    assert len(env.errors) == 1
+
+
+async def test_the_config_group_is_guild_only_and_defaults_to_manage_server(env) -> None:  # type: ignore[no-untyped-def]
+    group = env.bot.tree.get_command("config")
+    assert group.guild_only
+    assert group.default_permissions == discord.Permissions(manage_guild=True)
