@@ -30,8 +30,12 @@ def treaty_title(treaty: Treaty) -> str:
 
 
 def signed_line(treaty: Treaty) -> str:
-    parties = ", ".join(plain(p.name) for p in treaty.parties)
-    return f"{treaty.date_text} · {plain(treaty.place)} · {parties}"
+    """`Signed 2293 at Camp Khitomer by the Federation (Curzon Dax), the Klingon Empire`."""
+    parties = "; ".join(
+        plain(p.name) + (f" ({', '.join(plain(n) for n in p.signed_by)})" if p.signed_by else "")
+        for p in treaty.parties
+    )
+    return f"Signed {treaty.date_text} at {plain(treaty.place)} by {parties}"
 
 
 def article_block(article: Article) -> str:

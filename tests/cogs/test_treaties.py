@@ -62,7 +62,9 @@ async def test_quote_a_range(env, world: World) -> None:
     assert "**Article II — Diplomatic relations and embassies**" in embed.description
     assert "**Article IV — Humanitarian aid**" in embed.description
     assert "Article I —" not in embed.description and "Article V —" not in embed.description
-    assert "2293" in footer(result.response) and "Klingon Empire" in footer(result.response)
+    signed = footer(result.response)
+    assert signed.startswith("Signed 2293 at Camp Khitomer")
+    assert "United Federation of Planets (Curzon Dax (negotiator)" in signed and "Klingon Empire" in signed
 
 
 async def test_quote_a_whole_reference_in_one_option(env, world: World) -> None:
