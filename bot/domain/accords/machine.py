@@ -1,0 +1,274 @@
+"""The rules: what each command may do, in which phase, by whom — and what it changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..errors import InvalidInput, NotAllowed, NotFound
+from .model import Article, Clause, Event, GameState, Phase, Seat
+
+MIN_POWERS = 2
+MAX_TEXT = 1500
+
+
+def new_game(game_id: int, guild_id: int, host: int, title: str, powers: tuple[str, ...]) -> GameState:
+    if not MIN_POWERS <= len(powers) <= 8:
+        raise InvalidInput("A conference seats two to eight powers.")
+    return GameState(game_id, guild_id, host, title, powers)
+
+
+def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **data: Any) -> list[Event]:
+    """The events `kind` by `actor` causes in `state`, or a domain error saying why not.
+    `staff`: the actor is the host's equal (a moderator or the game-master role)."""
+    if state.phase.over:
+        raise NotAllowed("This conference is over.")
+    if state.paused and kind not in {"resume", "abandon"}:
+        raise NotAllowed("The conference is paused; the host can resume it.")
+    handler = _HANDLERS.get(kind)
+    if handler is None:
+        raise InvalidInput(f"Unknown action {kind!r}.")
+    return handler(state, actor, staff, data)
+
+
+def evolve(state: GameState, event: Event) -> GameState:
+    """One event applied: the only place state changes."""
+    data = event.data
+    state = replace(state, version=state.version + 1)
+    if event.kind == "joined":
+        others = tuple(s for s in state.seats if s.power != data["power"])
+        current = state_seat(state, data["power"])
+        players = (*current.players, event.actor) if current else (event.actor,)
+        return replace(state, seats=(*others, Seat(data["power"], players)))
+    if event.kind == "left":
+        remaining = tuple(
+            replace(s, players=tuple(p for p in s.players if p != event.actor)) for s in state.seats
+        )
+        return replace(state, seats=tuple(s for s in remaining if s.players))
+    if event.kind == "started":
+        return replace(state, phase=Phase.NEGOTIATION)
+    if event.kind == "tabled":
+        article = Article(
+            len(state.articles) + 1,
+            data["author"],
+            Clause(data["clause"]),
+            tuple(data["parties"]),
+            data["text"],
+            support=frozenset({data["author"]}) & frozenset(data["parties"]),
+        )
+        return replace(state, articles=(*state.articles, article))
+    if event.kind in {"supported", "opposed", "amended", "retracted"}:
+        return replace(state, articles=tuple(_vote(a, event) for a in state.articles))
+    if event.kind == "draft_closed":
+        return replace(state, phase=Phase.RATIFICATION)
+    if event.kind == "signed":
+        return replace(state, signed=state.signed | {data["power"]}, refused=state.refused - {data["power"]})
+    if event.kind == "refused":
+        return replace(state, refused=state.refused | {data["power"]})
+    if event.kind == "ratified":
+        return replace(state, phase=Phase.RATIFIED)
+    if event.kind == "failed":
+        return replace(state, phase=Phase.FAILED)
+    if event.kind == "paused":
+        return replace(state, paused=True)
+    if event.kind == "resumed":
+        return replace(state, paused=False)
+    if event.kind == "abandoned":
+        return replace(state, phase=Phase.ABANDONED)
+    raise ValueError(f"unknown event {event.kind!r}")
+
+
+def replay(start: GameState, events: list[Event]) -> GameState:
+    state = start
+    for event in events:
+        state = evolve(state, event)
+    return state
+
+
+def state_seat(state: GameState, power: str) -> Seat | None:
+    return next((s for s in state.seats if s.power == power), None)
+
+
+def _vote(article: Article, event: Event) -> Article:
+    data = event.data
+    if article.number != data["article"]:
+        return article
+    power = data.get("power", "")
+    if event.kind == "supported":
+        return replace(article, support=article.support | {power}, oppose=article.oppose - {power})
+    if event.kind == "opposed":
+        return replace(article, oppose=article.oppose | {power}, support=article.support - {power})
+    if event.kind == "amended":  # a new version: every party must look again
+        return replace(
+            article,
+            text=data["text"],
+            versions=article.versions + 1,
+            support=frozenset({power}),
+            oppose=frozenset(),
+        )
+    return replace(article, retracted=True)
+
+
+# --- handlers ------------------------------------------------------------------------------------
+
+
+def _delegate(state: GameState, actor: int) -> str:
+    seat = state.seat_of(actor)
+    if seat is None:
+        raise NotAllowed("Only seated delegations act in this conference. Take a seat with /accord join.")
+    return seat.power
+
+
+def _host(state: GameState, actor: int, staff: bool) -> None:
+    if actor != state.host and not staff:
+        raise NotAllowed("Only the host or a moderator can do that.")
+
+
+def _phase(state: GameState, *phases: Phase) -> None:
+    if state.phase not in phases:
+        names = " or ".join(p.value for p in phases)
+        raise NotAllowed(f"That is done during {names}; the conference is in {state.phase.value}.")
+
+
+def _join(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.CONVENED)
+    power = data["power"]
+    if power not in state.powers:
+        raise NotFound(f"{power!r} has no seat here. Seats: {', '.join(state.powers)}.")
+    seat = state.seat_of(actor)
+    if seat is not None:
+        raise NotAllowed(f"You already sit for {seat.power}. Leave first to change seats.")
+    return [Event("joined", actor, {"power": power})]
+
+
+def _leave(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.CONVENED)
+    _delegate(state, actor)
+    return [Event("left", actor)]
+
+
+def _start(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.CONVENED)
+    _host(state, actor, staff)
+    if len(state.seats) < MIN_POWERS:
+        raise NotAllowed("At least two powers must be seated to start.")
+    return [Event("started", actor)]
+
+
+def _table(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.NEGOTIATION)
+    power = _delegate(state, actor)
+    text = " ".join(str(data["text"]).split())
+    if not text or len(text) > MAX_TEXT:
+        raise InvalidInput(f"An article's text is 1 to {MAX_TEXT} characters.")
+    clause = Clause(data["clause"])
+    parties = tuple(dict.fromkeys(data.get("parties") or state.seated_powers()))
+    unknown = [p for p in parties if p not in state.seated_powers()]
+    if unknown or len(parties) < 1:
+        raise InvalidInput(f"Parties must be seated powers: {', '.join(state.seated_powers())}.")
+    return [
+        Event(
+            "tabled", actor, {"author": power, "clause": clause.value, "parties": list(parties), "text": text}
+        )
+    ]
+
+
+def _open_article(state: GameState, number: int) -> Article:
+    article = state.article(number)
+    if article is None or article.retracted:
+        raise NotFound(f"There is no open Article {number} on the table.")
+    return article
+
+
+def _support(state: GameState, actor: int, staff: bool, data: dict[str, Any], *, kind: str) -> list[Event]:
+    _phase(state, Phase.NEGOTIATION)
+    power = _delegate(state, actor)
+    article = _open_article(state, data["article"])
+    if power not in article.parties:
+        raise NotAllowed(f"Article {article.number} does not bind {power}; only its parties answer it.")
+    already = power in (article.support if kind == "supported" else article.oppose)
+    return [] if already else [Event(kind, actor, {"article": article.number, "power": power})]
+
+
+def _amend(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.NEGOTIATION)
+    power = _delegate(state, actor)
+    article = _open_article(state, data["article"])
+    if article.author != power:
+        raise NotAllowed("Only the delegation that tabled an article can amend it.")
+    text = " ".join(str(data["text"]).split())
+    if not text or len(text) > MAX_TEXT:
+        raise InvalidInput(f"An article's text is 1 to {MAX_TEXT} characters.")
+    return [Event("amended", actor, {"article": article.number, "power": power, "text": text})]
+
+
+def _retract(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.NEGOTIATION)
+    power = _delegate(state, actor)
+    article = _open_article(state, data["article"])
+    if article.author != power:
+        raise NotAllowed("Only the delegation that tabled an article can retract it.")
+    return [Event("retracted", actor, {"article": article.number})]
+
+
+def _close_draft(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _phase(state, Phase.NEGOTIATION)
+    _host(state, actor, staff)
+    if not state.agreed():
+        raise NotAllowed("No article has the support of all its parties yet: there is nothing to ratify.")
+    return [Event("draft_closed", actor)]
+
+
+def _sign(
+    state: GameState, actor: int, staff: bool, data: dict[str, Any], *, refuse: bool = False
+) -> list[Event]:
+    _phase(state, Phase.RATIFICATION)
+    power = _delegate(state, actor)
+    if power in state.signed:
+        return []  # a second press changes nothing
+    if refuse:
+        if power in state.refused:
+            return []
+        events = [Event("refused", actor, {"power": power})]
+        if state.signed | state.refused | {power} >= set(state.seated_powers()):
+            events.append(Event("failed", actor))  # everyone answered, not everyone signed
+        return events
+    events = [Event("signed", actor, {"power": power})]
+    if state.signed | {power} >= set(state.seated_powers()):
+        events.append(Event("ratified", actor))
+    return events
+
+
+def _pause(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _host(state, actor, staff)
+    return [] if state.paused else [Event("paused", actor)]
+
+
+def _resume(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _host(state, actor, staff)
+    return [Event("resumed", actor)] if state.paused else []
+
+
+def _abandon(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _host(state, actor, staff)
+    return [Event("abandoned", actor)]
+
+
+Handler = Callable[[GameState, int, bool, dict[str, Any]], list[Event]]
+_HANDLERS: dict[str, Handler] = {
+    "join": _join,
+    "leave": _leave,
+    "start": _start,
+    "propose": _table,
+    "support": lambda s, a, st, d: _support(s, a, st, d, kind="supported"),
+    "oppose": lambda s, a, st, d: _support(s, a, st, d, kind="opposed"),
+    "amend": _amend,
+    "retract": _retract,
+    "ratify": _close_draft,
+    "sign": _sign,
+    "refuse": lambda s, a, st, d: _sign(s, a, st, d, refuse=True),
+    "pause": _pause,
+    "resume": _resume,
+    "abandon": _abandon,
+}

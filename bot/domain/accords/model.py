@@ -1,0 +1,95 @@
+"""The values of an accords game (see ../shared/design/GAME.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Phase(StrEnum):
+    CONVENED = "convened"
+    NEGOTIATION = "negotiation"
+    RATIFICATION = "ratification"
+    RATIFIED = "ratified"
+    FAILED = "failed"
+    ABANDONED = "abandoned"
+
+    @property
+    def over(self) -> bool:
+        return self in {Phase.RATIFIED, Phase.FAILED, Phase.ABANDONED}
+
+
+class Clause(StrEnum):
+    NON_AGGRESSION = "non-aggression"
+    MUTUAL_DEFENCE = "mutual defence"
+    EMBASSIES = "embassies"
+    HUMANITARIAN_AID = "humanitarian aid"
+    TRADE = "trade"
+    TECHNOLOGY_TRANSFER = "technology transfer"
+    TERRITORY = "territorial cession"
+    EXTRADITION = "extradition"
+    WEAPONS_BAN = "weapons ban"
+    NEUTRAL_ZONE = "neutral zone"
+    PRISONERS_OF_WAR = "prisoners of war"
+    EVACUATION = "evacuation of civilians"
+    CONFERENCE = "conflict-resolution conference"
+    FREE_TEXT = "free text"
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    power: str
+    players: tuple[int, ...] = ()  # the first is the head of the delegation
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    number: int  # order of tabling; the ratified text renumbers the agreed ones I, II, III…
+    author: str  # the power that tabled it
+    clause: Clause
+    parties: tuple[str, ...]  # the powers it binds: each must support it
+    text: str
+    support: frozenset[str] = frozenset()
+    oppose: frozenset[str] = frozenset()
+    versions: int = 1
+    retracted: bool = False
+
+    @property
+    def agreed(self) -> bool:
+        return not self.retracted and set(self.parties) <= self.support
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    kind: str
+    actor: int  # the Discord user behind it (0 for the clock)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class GameState:
+    game_id: int
+    guild_id: int
+    host: int
+    title: str
+    powers: tuple[str, ...]  # the seats the scenario offers
+    phase: Phase = Phase.CONVENED
+    seats: tuple[Seat, ...] = ()
+    articles: tuple[Article, ...] = ()
+    signed: frozenset[str] = frozenset()
+    refused: frozenset[str] = frozenset()
+    paused: bool = False
+    version: int = 0  # events applied so far: storage refuses a stale write
+
+    def seat_of(self, player: int) -> Seat | None:
+        return next((s for s in self.seats if player in s.players), None)
+
+    def seated_powers(self) -> tuple[str, ...]:
+        return tuple(s.power for s in self.seats)
+
+    def article(self, number: int) -> Article | None:
+        return next((a for a in self.articles if a.number == number), None)
+
+    def agreed(self) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.agreed)

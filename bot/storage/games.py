@@ -1,0 +1,94 @@
+"""Accords games: events appended and state replaced together, or not at all."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from ..domain.accords import Article, Clause, Event, GameState, Phase, Seat
+from ..domain.errors import KhitomerError, NotFound
+from .database import Database
+
+
+class StaleGame(KhitomerError):
+    """Someone else acted on this game first; the action was not applied."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Someone acted on this conference at the same moment. Nothing was changed: try again."
+        )
+
+
+def dump(state: GameState) -> str:
+    def encode(value: Any) -> Any:
+        if isinstance(value, frozenset):
+            return sorted(value)
+        raise TypeError(type(value).__name__)
+
+    return json.dumps(asdict(state), default=encode)
+
+
+def load(text: str) -> GameState:
+    raw = json.loads(text)
+    raw["phase"] = Phase(raw["phase"])
+    raw["powers"] = tuple(raw["powers"])
+    raw["seats"] = tuple(Seat(s["power"], tuple(s["players"])) for s in raw["seats"])
+    raw["articles"] = tuple(
+        Article(
+            a["number"], a["author"], Clause(a["clause"]), tuple(a["parties"]), a["text"],
+            frozenset(a["support"]), frozenset(a["oppose"]), a["versions"], a["retracted"],
+        )
+        for a in raw["articles"]
+    )  # fmt: skip
+    raw["signed"], raw["refused"] = frozenset(raw["signed"]), frozenset(raw["refused"])
+    return GameState(**raw)
+
+
+async def create(db: Database, guild_id: int, channel_id: int, make: Any) -> GameState:
+    """Insert a game; `make(game_id)` builds its opening state (version 0, no events)."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)",
+            (guild_id, channel_id, datetime.now(UTC).isoformat()),
+        )
+        assert cursor.lastrowid is not None
+        state: GameState = make(cursor.lastrowid)
+        await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump(state), state.game_id))
+    return state
+
+
+async def get(db: Database, guild_id: int, game_id: int) -> GameState:
+    row = await db.fetch_one("SELECT state FROM games WHERE id = ? AND guild_id = ?", (game_id, guild_id))
+    if row is None:
+        raise NotFound("There is no such conference in this server.")
+    return load(row["state"])
+
+
+async def append(db: Database, before: GameState, events: list[Event], after: GameState) -> None:
+    """Write `events` and `after` only if the stored game is still at `before.version`."""
+    if not events:
+        return
+    now = datetime.now(UTC).isoformat()
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
+            (after.version, dump(after), before.game_id, before.version),
+        )
+        if cursor.rowcount != 1:
+            raise StaleGame()
+        await conn.executemany(
+            "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (before.game_id, before.version + i, now, e.actor, e.kind, json.dumps(e.data))
+                for i, e in enumerate(events, start=1)
+            ],
+        )
+
+
+async def events(db: Database, game_id: int) -> list[Event]:
+    rows = await db.fetch_all(
+        "SELECT actor_id, kind, data FROM game_events WHERE game_id = ? ORDER BY seq", (game_id,)
+    )
+    return [Event(row["kind"], int(row["actor_id"]), json.loads(row["data"])) for row in rows]

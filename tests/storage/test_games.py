@@ -1,0 +1,82 @@
+"""The game store: events and state together, stale writes refused, replay equals state."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.domain.accords import Event, Phase, evolve, new_game, replay
+from bot.services.accords import AccordService
+from bot.storage import Database
+from bot.storage import games as store
+
+GUILD, CHANNEL, HOST, KOR, HECTAVIOUS = 100, 200, 1, 2, 3
+POWERS = ("Klingon Empire", "Romulan Star Empire")
+
+
+@pytest.fixture
+async def service(tmp_path: Path):  # type: ignore[no-untyped-def]
+    db = await Database.open(tmp_path / "k.db")
+    yield AccordService(db)
+    await db.close()
+
+
+async def ready_to_sign(service: AccordService) -> int:
+    game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
+    await service.act(GUILD, game.game_id, "join", KOR, power="Klingon Empire")
+    await service.act(GUILD, game.game_id, "join", HECTAVIOUS, power="Romulan Star Empire")
+    await service.act(GUILD, game.game_id, "start", HOST)
+    await service.act(GUILD, game.game_id, "propose", KOR, clause="trade", text="Cloaks for cruisers.")
+    await service.act(GUILD, game.game_id, "support", HECTAVIOUS, article=1)
+    await service.act(GUILD, game.game_id, "ratify", HOST)
+    return game.game_id
+
+
+async def test_state_is_the_replay_of_its_events(service: AccordService) -> None:
+    game_id = await ready_to_sign(service)
+    stored = await store.get(service.db, GUILD, game_id)
+    opening = new_game(game_id, GUILD, HOST, "Nimbus III", POWERS)
+    assert replay(opening, await store.events(service.db, game_id)) == stored
+    assert stored.phase is Phase.RATIFICATION and stored.version == 6
+
+
+async def test_a_stale_write_is_refused_and_changes_nothing(service: AccordService) -> None:
+    game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
+    event = Event("joined", KOR, {"power": "Klingon Empire"})
+    await store.append(service.db, game, [event], evolve(game, event))
+    with pytest.raises(store.StaleGame, match="same moment"):  # written against version 0 again
+        await store.append(service.db, game, [event], evolve(game, event))
+    assert len(await store.events(service.db, game.game_id)) == 1
+
+
+async def test_signing_at_once_and_twice_gives_one_signature_each_and_one_ratification(
+    service: AccordService,
+) -> None:
+    game_id = await ready_to_sign(service)
+    results = await asyncio.gather(
+        service.act(GUILD, game_id, "sign", KOR),
+        service.act(GUILD, game_id, "sign", HECTAVIOUS),
+        service.act(GUILD, game_id, "sign", KOR),
+    )
+    kinds = [e.kind for _, events in results for e in events]
+    assert kinds.count("signed") == 2 and kinds.count("ratified") == 1
+    stored = await store.get(service.db, GUILD, game_id)
+    assert stored.phase is Phase.RATIFIED and stored.signed == {"Klingon Empire", "Romulan Star Empire"}
+    logged = [e.kind for e in await store.events(service.db, game_id)]
+    assert logged.count("signed") == 2 and logged.count("ratified") == 1
+
+
+async def test_a_game_is_only_found_in_its_own_server(service: AccordService) -> None:
+    game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
+    with pytest.raises(Exception, match="no such conference"):
+        await store.get(service.db, GUILD + 1, game.game_id)
+
+
+def test_state_round_trips_through_json() -> None:
+    state = new_game(5, GUILD, HOST, "Khitomer", POWERS)
+    state = evolve(state, Event("joined", KOR, {"power": "Klingon Empire"}))
+    state = replace(state, signed=frozenset({"Klingon Empire"}))
+    assert store.load(store.dump(state)) == state
