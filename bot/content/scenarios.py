@@ -1,0 +1,83 @@
+"""data/powers.toml and data/scenarios/*.toml -> Power and Scenario values, checked."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..domain.accords.model import Clause
+from ..domain.accords.scenario import Objective, Power, Scenario
+from . import DATA_DIR, ContentError
+
+POWERS_FILE = DATA_DIR / "powers.toml"
+SCENARIOS_DIR = DATA_DIR / "scenarios"
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path.name}: not valid TOML: {error}") from error
+
+
+def load_powers(path: Path = POWERS_FILE) -> dict[str, Power]:
+    powers: dict[str, Power] = {}
+    for item in _toml(path).get("powers", []):
+        name, emblem, colour = item.get("name"), item.get("emblem"), str(item.get("colour", ""))
+        if not name or not emblem or not colour.startswith("#") or len(colour) != 7:
+            raise ContentError(f"{path.name}: every power needs a name, an emblem and a #RRGGBB colour")
+        if name in powers:
+            raise ContentError(f"{path.name}: {name!r} is listed twice")
+        powers[name] = Power(name, emblem, int(colour[1:], 16))
+    return powers
+
+
+def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -> Scenario:
+    for field in ("key", "title", "place", "briefing", "powers"):
+        if not data.get(field):
+            raise ContentError(f"{where}: missing field '{field}'")
+    seats = tuple(data["powers"])
+    unknown = [p for p in seats if p not in powers]
+    if unknown:
+        raise ContentError(f"{where}: unknown powers {unknown}; add them to powers.toml first")
+    if not 2 <= len(seats) <= 8 or len(set(seats)) != len(seats):
+        raise ContentError(f"{where}: a scenario seats two to eight different powers")
+    objectives = []
+    for item in data.get("objectives", []):
+        if item.get("power") not in seats:
+            raise ContentError(f"{where}: objective for {item.get('power')!r}, who has no seat")
+        try:
+            clause = Clause(item.get("clause"))
+        except ValueError:
+            raise ContentError(f"{where}: unknown clause {item.get('clause')!r}") from None
+        if not isinstance(item.get("points"), int) or item["points"] < 1 or not item.get("text"):
+            raise ContentError(f"{where}: every objective needs positive points and a text")
+        objectives.append(
+            Objective(item["power"], clause, bool(item.get("wants", True)), item["points"], item["text"])
+        )
+    return Scenario(
+        data["key"], data["title"], data["place"], " ".join(data["briefing"].split()), seats, tuple(objectives),
+        data.get("year"), bool(data.get("narrower_accord", False)),
+    )  # fmt: skip
+
+
+def load_scenarios_from(directory: Path, powers: dict[str, Power]) -> dict[str, Scenario]:
+    scenarios: dict[str, Scenario] = {}
+    for path in sorted(directory.glob("*.toml")):
+        scenario = parse_scenario(_toml(path), path.name, powers)
+        if scenario.key in scenarios:
+            raise ContentError(f"{path.name}: key {scenario.key!r} is used twice")
+        scenarios[scenario.key] = scenario
+    return scenarios
+
+
+@cache
+def canon_powers() -> dict[str, Power]:
+    return load_powers()
+
+
+@cache
+def canon_scenarios() -> dict[str, Scenario]:
+    return load_scenarios_from(SCENARIOS_DIR, canon_powers())
