@@ -58,9 +58,15 @@ def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -
             Objective(item["power"], clause, bool(item.get("wants", True)), item["points"], item["text"])
         )
     return Scenario(
-        data["key"], data["title"], data["place"], " ".join(data["briefing"].split()), seats, tuple(objectives),
-        data.get("year"), bool(data.get("narrower_accord", False)),
-    )  # fmt: skip
+        key=data["key"],
+        title=data["title"],
+        place=data["place"],
+        briefing=" ".join(data["briefing"].split()),
+        powers=seats,
+        objectives=tuple(objectives),
+        year=data.get("year"),
+        narrower_accord=bool(data.get("narrower_accord", False)),
+    )
 
 
 def load_scenarios_from(directory: Path, powers: dict[str, Power]) -> dict[str, Scenario]:

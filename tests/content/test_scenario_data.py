@@ -36,8 +36,8 @@ def test_every_power_has_an_emblem_and_a_colour() -> None:
             "missing field 'briefing'",
         ),
         (
-            'key = "x"\ntitle = "X"\nplace = "p"\nbriefing = "b"\npowers = ["Klingon Empire", "Gorn Hegemony"]\n'
-            '[[objectives]]\npower = "Klingon Empire"\nclause = "bribery"\npoints = 1\ntext = "t"',
+            'key = "x"\ntitle = "X"\nplace = "p"\nbriefing = "b"\n'
+            'powers = ["Klingon Empire", "Gorn Hegemony"]\n[[objectives]]\npower = "Klingon Empire"\nclause = "bribery"\npoints = 1\ntext = "t"',
             "unknown clause",
         ),
     ],
