@@ -37,7 +37,8 @@ def test_every_power_has_an_emblem_and_a_colour() -> None:
         ),
         (
             'key = "x"\ntitle = "X"\nplace = "p"\nbriefing = "b"\n'
-            'powers = ["Klingon Empire", "Gorn Hegemony"]\n[[objectives]]\npower = "Klingon Empire"\nclause = "bribery"\npoints = 1\ntext = "t"',
+            'powers = ["Klingon Empire", "Gorn Hegemony"]\n[[objectives]]\npower = "Klingon Empire"\n'
+            'clause = "bribery"\npoints = 1\ntext = "t"',
             "unknown clause",
         ),
     ],
