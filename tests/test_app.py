@@ -29,7 +29,14 @@ def test_no_privileged_intent_and_no_mentions(tmp_path) -> None:  # type: ignore
 
 
 def test_every_cog_module_is_discovered() -> None:
-    assert discover_extensions() == ["cogs.config", "cogs.lore", "cogs.meta", "cogs.owner", "cogs.treaties"]
+    assert discover_extensions() == [
+        "cogs.accords",
+        "cogs.config",
+        "cogs.lore",
+        "cogs.meta",
+        "cogs.owner",
+        "cogs.treaties",
+    ]
 
 
 async def test_setup_loads_extensions_and_close_closes_storage(simcord_env) -> None:  # type: ignore[no-untyped-def]

@@ -16,11 +16,20 @@ class AccordService:
         self.db = db
 
     async def convene(
-        self, guild_id: int, channel_id: int, host: int, title: str, powers: tuple[str, ...]
+        self,
+        guild_id: int,
+        channel_id: int,
+        host: int,
+        title: str,
+        powers: tuple[str, ...],
+        scenario: str = "",
     ) -> GameState:
-        new_game(0, guild_id, host, title, powers)  # validate before anything is stored
+        new_game(0, guild_id, host, title, powers, scenario)  # validate before anything is stored
         return await store.create(
-            self.db, guild_id, channel_id, lambda game_id: new_game(game_id, guild_id, host, title, powers)
+            self.db,
+            guild_id,
+            channel_id,
+            lambda game_id: new_game(game_id, guild_id, host, title, powers, scenario),
         )
 
     async def act(

@@ -92,3 +92,12 @@ async def events(db: Database, game_id: int) -> list[Event]:
         "SELECT actor_id, kind, data FROM game_events WHERE game_id = ? ORDER BY seq", (game_id,)
     )
     return [Event(row["kind"], int(row["actor_id"]), json.loads(row["data"])) for row in rows]
+
+
+async def latest_in_channel(db: Database, guild_id: int, channel_id: int) -> GameState | None:
+    """The most recent conference convened in this channel, over or not."""
+    row = await db.fetch_one(
+        "SELECT state FROM games WHERE guild_id = ? AND channel_id = ? ORDER BY id DESC LIMIT 1",
+        (guild_id, channel_id),
+    )
+    return None if row is None else load(row["state"])

@@ -13,10 +13,15 @@ MIN_POWERS = 2
 MAX_TEXT = 1500
 
 
-def new_game(game_id: int, guild_id: int, host: int, title: str, powers: tuple[str, ...]) -> GameState:
+def new_game(
+    game_id: int, guild_id: int, host: int, title: str, powers: tuple[str, ...], scenario: str = ""
+) -> GameState:
     if not MIN_POWERS <= len(powers) <= 8:
         raise InvalidInput("A conference seats two to eight powers.")
-    return GameState(game_id, guild_id, host, title, powers)
+    title = " ".join(title.split())
+    if not 1 <= len(title) <= 100:
+        raise InvalidInput("A conference title is 1 to 100 characters.")
+    return GameState(game_id, guild_id, host, title, powers, scenario=scenario)
 
 
 def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **data: Any) -> list[Event]:
@@ -234,7 +239,7 @@ def _sign(
         if state.signed | state.refused | {power} >= set(state.seated_powers()):
             events.append(Event("failed", actor))  # everyone answered, not everyone signed
         return events
-    events = [Event("signed", actor, {"power": power})]
+    events = [Event("signed", actor, {"power": power, "by": str(data.get("by", ""))[:100]})]
     if state.signed | {power} >= set(state.seated_powers()):
         events.append(Event("ratified", actor))
     return events

@@ -81,6 +81,7 @@ class GameState:
     refused: frozenset[str] = frozenset()
     paused: bool = False
     version: int = 0  # events applied so far: storage refuses a stale write
+    scenario: str = ""  # the scenario's key in data/scenarios
 
     def seat_of(self, player: int) -> Seat | None:
         return next((s for s in self.seats if player in s.players), None)

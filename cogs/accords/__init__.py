@@ -1,0 +1,305 @@
+"""/accord: convene a conference, take seats, table and answer articles, sign the accord.
+
+Every action a button offers is also a slash command. Not yet here (see the issue): talks,
+amend/retract commands, deadlines and reminders, scoring, withdrawal and complaints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import KhitomerBot
+from bot.checks import config_of
+from bot.content.scenarios import canon_scenarios
+from bot.domain.accords import Clause, Event, GameState, Phase
+from bot.domain.errors import InvalidInput, NotAllowed, NotFound
+from bot.domain.treaties import Article as TreatyArticle
+from bot.domain.treaties import Party
+from bot.services.accords import AccordService
+from bot.storage import accords as accord_store
+from bot.storage import games as game_store
+from bot.ui import accord_pages
+
+from ._buttons import GameButton, article_view, lobby_view, signing_view
+
+CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
+
+
+def service_of(client: discord.Client) -> AccordService:
+    cog = client.get_cog("Accords") if isinstance(client, commands.Bot) else None
+    if not isinstance(cog, Accords):
+        raise NotFound("The accords game is not available right now.")
+    return cog.service
+
+
+async def is_staff(interaction: discord.Interaction) -> bool:
+    """Moderators and the game-master role act as any game's host."""
+    if interaction.permissions.manage_guild:
+        return True
+    gm_role = (await config_of(interaction)).gm_role()
+    member = interaction.user
+    return gm_role is not None and isinstance(member, discord.Member) and member.get_role(gm_role) is not None
+
+
+async def act(
+    interaction: discord.Interaction, game_id: int, kind: str, **data: Any
+) -> tuple[GameState, list[Event]]:
+    if interaction.guild_id is None:
+        raise NotAllowed("Conferences happen in servers.")
+    service = service_of(interaction.client)
+    state, events = await service.act(
+        interaction.guild_id, game_id, kind, interaction.user.id, staff=await is_staff(interaction), **data
+    )
+    if any(e.kind == "ratified" for e in events):
+        await record_accord(interaction, state)
+    return state, events
+
+
+async def record_accord(interaction: discord.Interaction, state: GameState) -> None:
+    """A ratified accord goes to the treaty store: quotable with /treaty for good."""
+    service = service_of(interaction.client)
+    signers: dict[str, list[str]] = {}
+    for event in await game_store.events(service.db, state.game_id):
+        if event.kind == "signed":
+            signers.setdefault(event.data["power"], []).append(event.data.get("by") or f"<@{event.actor}>")
+    scenario = canon_scenarios().get(state.scenario)
+    name = state.title
+    taken = {t.name.casefold() for t in await accord_store.accords_in(service.db, state.guild_id)}
+    if name.casefold() in taken:
+        name = f"{state.title} (conference {state.game_id})"
+    articles = tuple(
+        TreatyArticle(i, a.clause.value.capitalize(), a.text) for i, a in enumerate(state.agreed(), 1)
+    )
+    await accord_store.ratify(
+        service.db,
+        accord_store.NewAccord(
+            guild_id=state.guild_id,
+            name=name,
+            summary=f"Ratified by {', '.join(state.seated_powers())} at the conference {state.title!r}.",
+            date_text=str(scenario.year)
+            if scenario and scenario.year
+            else discord.utils.utcnow().strftime("%Y-%m-%d"),
+            place=scenario.place if scenario else "this server",
+            parties=tuple(Party(p, tuple(signers.get(p, []))) for p in state.seated_powers()),
+            articles=articles,
+            year=scenario.year if scenario else None,
+            game_id=state.game_id,
+        ),
+    )
+
+
+async def press(interaction: discord.Interaction, game_id: int, action: str, arg: int | None) -> None:
+    """A button: act, then redraw the message it sits on."""
+    if action == "join":
+        game = await game_store.get(service_of(interaction.client).db, interaction.guild_id or 0, game_id)
+        if arg is None or not 0 <= arg < len(game.powers):
+            raise InvalidInput("That seat does not exist.")
+        state, _ = await act(interaction, game_id, "join", power=game.powers[arg])
+    elif action in {"support", "oppose"}:
+        state, _ = await act(interaction, game_id, action, article=arg or 0)
+    elif action == "sign":
+        state, _ = await act(interaction, game_id, "sign", by=interaction.user.display_name)
+    else:
+        state, _ = await act(interaction, game_id, action)
+    await interaction.response.edit_message(**redraw(state, action, arg))
+
+
+def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
+    if action in {"join", "start"}:
+        scenario = canon_scenarios().get(state.scenario)
+        briefing = scenario.briefing if scenario else ""
+        return {"embed": accord_pages.lobby_embed(state, briefing), "view": lobby_view(state)}
+    if action in {"support", "oppose"} and arg is not None and (article := state.article(arg)) is not None:
+        return {"embed": accord_pages.article_embed(state, article), "view": article_view(state, arg)}
+    return {
+        "embed": accord_pages.draft_embed(state),
+        "view": None if state.phase.over else signing_view(state),
+    }
+
+
+@app_commands.guild_only()
+class Accords(
+    commands.GroupCog, group_name="accord", group_description="The accords game: negotiate and sign."
+):
+    def __init__(self, bot: KhitomerBot) -> None:
+        self.bot = bot
+        self.service = AccordService(bot.db)
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(GameButton)
+
+    async def _game_here(self, interaction: discord.Interaction) -> GameState:
+        game = await game_store.latest_in_channel(
+            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
+        )
+        if game is None or game.phase.over:
+            raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
+        return game
+
+    @app_commands.command(
+        name="convene", description="Open a conference here: players take seats, the host starts it."
+    )
+    @app_commands.describe(
+        scenario="Which conference (autocompletes)", title="A name for it (default: the scenario's)"
+    )
+    async def convene(
+        self,
+        interaction: discord.Interaction,
+        scenario: app_commands.Range[str, 1, 40],
+        title: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        chosen = canon_scenarios().get(scenario)
+        if chosen is None:
+            raise InvalidInput(f"No scenario {scenario!r}. There are: {', '.join(canon_scenarios())}.")
+        config = await config_of(interaction)
+        allowed = config.game_channels()
+        channel = interaction.channel
+        category = getattr(channel, "category_id", None)
+        if allowed and interaction.channel_id not in allowed and category not in allowed:
+            raise NotAllowed("The moderators keep conferences to other channels (see /config show).")
+        running = await game_store.latest_in_channel(
+            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
+        )
+        if running is not None and not running.phase.over:
+            raise NotAllowed("A conference is already running in this channel.")
+        state = await self.service.convene(
+            interaction.guild_id or 0,
+            interaction.channel_id or 0,
+            interaction.user.id,
+            title or chosen.title,
+            chosen.powers,
+            chosen.key,
+        )
+        await interaction.response.send_message(
+            embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
+        )
+
+    @convene.autocomplete("scenario")
+    async def scenario_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.casefold()
+        return [
+            app_commands.Choice(name=s.title, value=s.key)
+            for s in canon_scenarios().values()
+            if needle in s.title.casefold() or needle in s.key
+        ][:25]
+
+    @app_commands.command(name="join", description="Take a seat for a power.")
+    async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
+        game = await self._game_here(interaction)
+        await act(interaction, game.game_id, "join", power=power)
+        await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
+
+    @join.autocomplete("power")
+    async def power_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        try:
+            game = await self._game_here(interaction)
+        except NotFound:
+            return []
+        taken = set(game.seated_powers())
+        return [
+            app_commands.Choice(name=p + (" (join the delegation)" if p in taken else ""), value=p)
+            for p in game.powers
+            if current.casefold() in p.casefold()
+        ][:25]
+
+    async def _simple(self, interaction: discord.Interaction, kind: str, said: str, **data: Any) -> GameState:
+        game = await self._game_here(interaction)
+        state, events = await act(interaction, game.game_id, kind, **data)
+        await interaction.response.send_message(said if events else "Nothing changed: that was already so.")
+        return state
+
+    @app_commands.command(name="leave", description="Give up your seat (before the conference starts).")
+    async def leave(self, interaction: discord.Interaction) -> None:
+        await self._simple(interaction, "leave", f"<@{interaction.user.id}> left the table.")
+
+    @app_commands.command(name="start", description="Host: open negotiations.")
+    async def start(self, interaction: discord.Interaction) -> None:
+        await self._simple(
+            interaction, "start", "Negotiations are open. Table articles with /accord propose."
+        )
+
+    @app_commands.command(name="propose", description="Table an article for the accord.")
+    @app_commands.describe(
+        clause="What kind of article",
+        text="Its words",
+        parties="Powers it binds, comma-separated (default: all seated)",
+    )
+    @app_commands.choices(clause=CLAUSES)
+    async def propose(
+        self,
+        interaction: discord.Interaction,
+        clause: app_commands.Choice[str],
+        text: app_commands.Range[str, 1, 1500],
+        parties: app_commands.Range[str, 1, 300] | None = None,
+    ) -> None:
+        game = await self._game_here(interaction)
+        bound = [p.strip() for p in parties.split(",") if p.strip()] if parties else None
+        state, _ = await act(
+            interaction, game.game_id, "propose", clause=clause.value, text=text, parties=bound
+        )
+        article = state.articles[-1]
+        await interaction.response.send_message(
+            embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
+        )
+
+    @app_commands.command(name="support", description="Support an article on the table.")
+    async def support(
+        self, interaction: discord.Interaction, article: app_commands.Range[int, 1, 999]
+    ) -> None:
+        await self._simple(
+            interaction, "support", f"Support recorded for Article {article}.", article=article
+        )
+
+    @app_commands.command(name="oppose", description="Oppose an article on the table.")
+    async def oppose(
+        self, interaction: discord.Interaction, article: app_commands.Range[int, 1, 999]
+    ) -> None:
+        await self._simple(
+            interaction, "oppose", f"Opposition recorded to Article {article}.", article=article
+        )
+
+    @app_commands.command(
+        name="ratify", description="Host: close the draft and put the agreed articles up for signature."
+    )
+    async def ratify(self, interaction: discord.Interaction) -> None:
+        game = await self._game_here(interaction)
+        state, _ = await act(interaction, game.game_id, "ratify")
+        await interaction.response.send_message(
+            embed=accord_pages.draft_embed(state), view=signing_view(state)
+        )
+
+    @app_commands.command(name="sign", description="Sign the accord for your power.")
+    async def sign(self, interaction: discord.Interaction) -> None:
+        state = await self._simple(interaction, "sign", "Signed.", by=interaction.user.display_name)
+        if state.phase is Phase.RATIFIED:
+            await interaction.followup.send(
+                f"The accord of {state.title} is ratified. Quote it with /treaty quote."
+            )
+
+    @app_commands.command(name="refuse", description="Refuse to sign the accord.")
+    async def refuse(self, interaction: discord.Interaction) -> None:
+        await self._simple(interaction, "refuse", "Refused.")
+
+    @app_commands.command(name="status", description="Where this conference stands.")
+    async def status(self, interaction: discord.Interaction) -> None:
+        game = await self._game_here(interaction)
+        scenario = canon_scenarios().get(game.scenario)
+        embed = (
+            accord_pages.lobby_embed(game, scenario.briefing if scenario else "")
+            if game.phase is Phase.CONVENED
+            else accord_pages.draft_embed(game)
+        )
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+async def setup(bot: KhitomerBot) -> None:
+    await bot.add_cog(Accords(bot))

@@ -1,0 +1,85 @@
+"""Every game button is one restart-proof item: its custom_id names the game and the action."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.checks import ensure_area_enabled
+from bot.interaction_errors import handle_interaction_error
+
+if TYPE_CHECKING:
+    from bot.domain.accords import GameState
+
+LABELS = {
+    "start": "Start the conference",
+    "support": "Support",
+    "oppose": "Oppose",
+    "sign": "Sign",
+    "refuse": "Refuse",
+}
+STYLES = {
+    "start": discord.ButtonStyle.primary,
+    "support": discord.ButtonStyle.success,
+    "oppose": discord.ButtonStyle.danger,
+    "sign": discord.ButtonStyle.success,
+    "refuse": discord.ButtonStyle.danger,
+}
+
+
+class GameButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"accord:(?P<game>[0-9]{1,18}):(?P<action>join|start|support|oppose|sign|refuse)(?::(?P<arg>[0-9]{1,3}))?",
+):
+    def __init__(
+        self, game_id: int, action: str, arg: int | None = None, *, label: str | None = None
+    ) -> None:
+        suffix = f":{arg}" if arg is not None else ""
+        super().__init__(
+            discord.ui.Button(
+                label=(label or LABELS.get(action, action))[:80],
+                style=STYLES.get(action, discord.ButtonStyle.secondary),
+                custom_id=f"accord:{game_id}:{action}{suffix}",
+            )
+        )
+        self.game_id, self.action, self.arg = game_id, action, arg
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> GameButton:
+        arg = int(match["arg"]) if match["arg"] else None
+        return cls(int(match["game"]), match["action"], arg)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        from . import press  # the cog module owns the game logic
+
+        try:
+            await ensure_area_enabled(interaction, "accords")
+            await press(interaction, self.game_id, self.action, self.arg)
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+
+def lobby_view(state: GameState) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for index, power in enumerate(state.powers):
+        view.add_item(GameButton(state.game_id, "join", index, label=f"Sit for {power}"))
+    view.add_item(GameButton(state.game_id, "start"))
+    return view
+
+
+def article_view(state: GameState, number: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(GameButton(state.game_id, "support", number))
+    view.add_item(GameButton(state.game_id, "oppose", number))
+    return view
+
+
+def signing_view(state: GameState) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(GameButton(state.game_id, "sign"))
+    view.add_item(GameButton(state.game_id, "refuse"))
+    return view

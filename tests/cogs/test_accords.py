@@ -1,0 +1,148 @@
+"""The accords game through SimCord: a whole conference, buttons across restarts, who may act."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import World
+
+
+def buttons(message) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {c["label"]: c["custom_id"] for row in message.components for c in row["components"]}
+
+
+async def lobby(world: World):  # type: ignore[no-untyped-def]
+    result = await world.moderator.slash(
+        world.channel, "accord convene", scenario="nimbus_iii", title="Nimbus Talks"
+    )
+    assert not result.ephemeral
+    return result.response
+
+
+async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -> None:
+    message = await lobby(world)
+    assert "Klingon Empire" in str(message.embeds[0].fields)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.slash(world.channel, "accord join", power="Romulan Star Empire")
+    await world.moderator.click(message, label="Start the conference")
+    first = await world.alice.slash(
+        world.channel, "accord propose", clause="technology transfer", text="Cloaks for cruisers."
+    )
+    second = await world.bob.slash(
+        world.channel, "accord propose", clause="embassies", text="No envoys on Romulus."
+    )
+    await world.bob.click(first.response, label="Support")
+    await world.alice.slash(world.channel, "accord support", article=2)
+    draft = await world.moderator.slash(world.channel, "accord ratify")
+    assert "Article II (embassies)" in draft.response.embeds[0].description
+    await world.alice.click(draft.response, label="Sign")
+    done = await world.bob.click(draft.response, label="Sign")
+    assert "ratified" in done.response.embeds[0].title
+    assert buttons(done.response) == {}, "a concluded accord has nothing left to press"
+    quoted = await world.alice.slash(world.channel, "treaty quote", treaty="Nimbus Talks", article="II")
+    embed = quoted.response.embeds[0]
+    assert embed.title == "Nimbus Talks (server accord) — Article II"
+    assert "No envoys on Romulus." in embed.description
+    assert "Klingon Empire (alice)" in embed.footer.text and "Romulan Star Empire (bob)" in embed.footer.text
+    assert second.response.embeds[0].title.startswith("Article 2 (embassies)")
+
+
+async def test_buttons_keep_working_across_restarts(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]
+    message = await lobby(world)
+    await env.restart_bot(make_bot())
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await env.restart_bot(make_bot())
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await env.restart_bot(make_bot())
+    await world.moderator.click(message, label="Start the conference")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await env.restart_bot(make_bot())
+    await world.bob.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await env.restart_bot(make_bot())
+    await world.alice.click(draft, label="Sign")
+    await env.restart_bot(make_bot())
+    done = await world.bob.click(draft, label="Sign")
+    assert "ratified" in done.response.embeds[0].title
+
+
+async def test_pressing_sign_twice_signs_once(env, world: World) -> None:
+    message = await lobby(world)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await world.moderator.click(message, label="Start the conference")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await world.bob.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await world.alice.click(draft, label="Sign")
+    again = await world.alice.slash(world.channel, "accord sign")
+    assert again.response.content == "Nothing changed: that was already so."
+    kinds = [row["kind"] for row in await env.bot.db.fetch_all("SELECT kind FROM game_events")]
+    assert kinds.count("signed") == 1
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [("outsider", False), ("other_delegate", False), ("host", True), ("moderator", True)],
+)
+async def test_only_the_host_or_a_moderator_starts(env, world: World, who: str, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+    host = world.alice
+    message = (await host.slash(world.channel, "accord convene", scenario="khitomer")).response
+    await world.bob.click(message, label="Sit for Klingon Empire")
+    await world.moderator.click(message, label="Sit for United Federation of Planets")
+    actor = {
+        "outsider": world.guild.add_member(env.create_user("q")),
+        "other_delegate": world.bob,
+        "host": host,
+        "moderator": world.moderator,
+    }[who]
+    result = await actor.slash(world.channel, "accord start")
+    if allowed:
+        assert result.response.content.startswith("Negotiations are open")
+    else:
+        assert result.ephemeral and "Only the host or a moderator" in result.response.content
+        assert len(env.errors) == 1
+
+
+async def test_a_delegate_cannot_answer_for_another_power_or_sign_twice(env, world: World) -> None:
+    message = await lobby(world)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await world.moderator.click(message, label="Start the conference")
+    article = (
+        await world.alice.slash(
+            world.channel, "accord propose", clause="trade", text="K only.", parties="Klingon Empire"
+        )
+    ).response
+    refused = await world.bob.click(article, label="Support")
+    assert refused.ephemeral and "does not bind Romulan Star Empire" in refused.response.content
+
+
+async def test_a_member_of_another_server_cannot_touch_the_game(env, world: World) -> None:
+    message = await lobby(world)
+    custom_id = buttons(message)["Sit for Klingon Empire"]
+    import discord
+
+    view = discord.ui.View(timeout=None)
+    view.add_item(discord.ui.Button(label="Sit", custom_id=custom_id))
+    forged = await env.bot.get_channel(world.other_channel.id).send("forged", view=view)
+    result = await world.stranger.click(forged, custom_id=custom_id)
+    assert result.ephemeral and "no such conference in this server" in result.response.content
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM game_events"))[0] == 0
+
+
+async def test_player_text_pings_nobody_and_shows_as_text(env, world: World) -> None:
+    message = await lobby(world)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await world.moderator.click(message, label="Start the conference")
+    result = await world.alice.slash(
+        world.channel, "accord propose", clause="free text", text="@everyone **now** <@&1>"
+    )
+    description = result.response.embeds[0].description
+    assert "\\*\\*now\\*\\*" in description and "@everyone" not in description.replace("@\u200beveryone", "")
+    # the contract check asserts allowed_mentions.parse == [] on every one of these messages
