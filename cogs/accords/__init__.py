@@ -17,12 +17,16 @@ from bot.checks import config_of
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Clause, Event, GameState, Phase
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
+from bot.domain.paging import paginate
 from bot.domain.treaties import Article as TreatyArticle
 from bot.domain.treaties import Party
 from bot.services.accords import AccordService
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.ui import accord_pages
+from bot.ui.embeds import info_embed
+from bot.ui.pager import send_pages
+from bot.ui.text import plain
 
 from ._buttons import GameButton, article_view, lobby_view, signing_view
 
@@ -108,6 +112,32 @@ async def press(interaction: discord.Interaction, game_id: int, action: str, arg
     await interaction.response.edit_message(**redraw(state, action, arg))
 
 
+def minute(number: int, event: Event) -> str:
+    """One line of the minutes, in plain words."""
+    data = event.data
+    who = f"<@{event.actor}>"
+    text = plain(str(data.get("text", "")))[:200]
+    said = {
+        "joined": f"{who} took the seat of {data.get('power')}",
+        "left": f"{who} left the table",
+        "started": f"{who} opened negotiations",
+        "tabled": f"{data.get('author')} tabled an article ({data.get('clause')}): {text}",
+        "supported": f"{data.get('power')} supported Article {data.get('article')}",
+        "opposed": f"{data.get('power')} opposed Article {data.get('article')}",
+        "amended": f"{data.get('power')} amended Article {data.get('article')}",
+        "retracted": f"Article {data.get('article')} was withdrawn",
+        "draft_closed": f"{who} closed the draft for signature",
+        "signed": f"{data.get('power')} signed",
+        "refused": f"{data.get('power')} refused to sign",
+        "ratified": "The accord was ratified",
+        "failed": "The accord failed",
+        "paused": f"{who} paused the conference",
+        "resumed": f"{who} resumed the conference",
+        "abandoned": f"{who} abandoned the conference",
+    }.get(event.kind, event.kind)
+    return f"{number}. {said}"
+
+
 def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
     if action in {"join", "start"}:
         scenario = canon_scenarios().get(state.scenario)
@@ -132,6 +162,7 @@ class Accords(
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GameButton)
+        self.bot.page_sources.register("accord_minutes", self._minutes_pages)
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
         game = await game_store.latest_in_channel(
@@ -288,6 +319,63 @@ class Accords(
     @app_commands.command(name="refuse", description="Refuse to sign the accord.")
     async def refuse(self, interaction: discord.Interaction) -> None:
         await self._simple(interaction, "refuse", "Refused.")
+
+    @app_commands.command(
+        name="amend", description="Change the words of an article you tabled (every party answers again)."
+    )
+    async def amend(
+        self,
+        interaction: discord.Interaction,
+        article: app_commands.Range[int, 1, 999],
+        text: app_commands.Range[str, 1, 1500],
+    ) -> None:
+        await self._simple(
+            interaction,
+            "amend",
+            f"Article {article} amended: its parties answer again.",
+            article=article,
+            text=text,
+        )
+
+    @app_commands.command(name="retract", description="Withdraw an article you tabled.")
+    async def retract(
+        self, interaction: discord.Interaction, article: app_commands.Range[int, 1, 999]
+    ) -> None:
+        await self._simple(interaction, "retract", f"Article {article} is withdrawn.", article=article)
+
+    @app_commands.command(name="pause", description="Host or moderator: pause the conference.")
+    async def pause(self, interaction: discord.Interaction) -> None:
+        await self._simple(interaction, "pause", "The conference is paused.")
+
+    @app_commands.command(name="resume", description="Host or moderator: resume a paused conference.")
+    async def resume(self, interaction: discord.Interaction) -> None:
+        await self._simple(interaction, "resume", "The conference resumes.")
+
+    @app_commands.command(
+        name="abandon", description="Host or moderator: end the conference without an accord."
+    )
+    async def abandon(self, interaction: discord.Interaction) -> None:
+        await self._simple(interaction, "abandon", "The conference is abandoned.")
+
+    @app_commands.command(
+        name="minutes", description="The record of this channel's latest conference, action by action."
+    )
+    async def minutes(self, interaction: discord.Interaction) -> None:
+        await send_pages(
+            interaction, "accord_minutes", await self._minutes_pages(interaction, ""), ephemeral=True
+        )
+
+    async def _minutes_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        game = await game_store.latest_in_channel(
+            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
+        )
+        if game is None:
+            raise NotFound("No conference has met in this channel.")
+        lines = [
+            minute(n, e) for n, e in enumerate(await game_store.events(self.service.db, game.game_id), 1)
+        ]
+        pages = paginate(lines or ["Nothing has happened yet."], max_chars=3000, max_lines=15)
+        return [info_embed(f"Minutes: {plain(game.title)}"[:256], page) for page in pages]
 
     @app_commands.command(name="status", description="Where this conference stands.")
     async def status(self, interaction: discord.Interaction) -> None:

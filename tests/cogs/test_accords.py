@@ -146,3 +146,36 @@ async def test_player_text_pings_nobody_and_shows_as_text(env, world: World) -> 
     description = result.response.embeds[0].description
     assert "\\*\\*now\\*\\*" in description and "@everyone" not in description.replace("@\u200beveryone", "")
     # the contract check asserts allowed_mentions.parse == [] on every one of these messages
+
+
+async def test_amend_retract_pause_and_the_minutes(env, world: World) -> None:
+    message = await lobby(world)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await world.moderator.click(message, label="Start the conference")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await world.bob.click(article, label="Support")
+    stolen = await world.bob.slash(world.channel, "accord amend", article=1, text="Tribbles.")
+    assert stolen.ephemeral and "Only the delegation that tabled" in stolen.response.content
+    await world.alice.slash(world.channel, "accord amend", article=1, text="Dilithium and tribbles.")
+    await world.moderator.slash(world.channel, "accord pause")
+    paused = await world.alice.slash(world.channel, "accord retract", article=1)
+    assert paused.ephemeral and "paused" in paused.response.content
+    await world.alice.slash(world.channel, "accord resume")  # alice is no host: refused
+    await world.moderator.slash(world.channel, "accord resume")
+    await world.alice.slash(world.channel, "accord retract", article=1)
+    minutes = await world.bob.slash(world.channel, "accord minutes")
+    text = minutes.response.embeds[0].description
+    for said in (
+        "took the seat of Klingon Empire",
+        "opened negotiations",
+        "Klingon Empire tabled an article (trade)",
+        "Romulan Star Empire supported Article 1",
+        "Klingon Empire amended Article 1",
+        "paused the conference",
+        "Article 1 was withdrawn",
+    ):
+        assert said in text, said
+    assert len(env.errors) == 3
