@@ -5,9 +5,9 @@ import pytest
 from bot.domain.errors import InvalidInput
 from bot.domain.wiki_import import parse_page
 
-PAGE = """Khitomer Accords
+PAGE = """Camp Khitomer Talks
 
-From USS Wolff Wiki
+From Example Fan Wiki
 Jump to: navigation, search
 
 The accords were a peace between two powers.
@@ -24,10 +24,10 @@ Withdrawn in 2372, restored in 2373.
 
 def test_title_summary_and_headed_sections() -> None:
     page = parse_page(PAGE, "fallback")
-    assert page.title == "Khitomer Accords"
+    assert page.title == "Camp Khitomer Talks"
     assert page.summary == "The accords were a peace between two powers."
     assert "## First Accords" in page.body and "## Strained Friendship" in page.body
-    assert "Jump to" not in page.body and "From USS Wolff Wiki" not in page.body
+    assert "Jump to" not in page.body and "From Example Fan Wiki" not in page.body
 
 
 def test_a_page_without_a_title_line_takes_the_file_name() -> None:
