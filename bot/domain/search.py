@@ -31,10 +31,3 @@ def match_all(words: list[str]) -> str:
 def match_any(words: list[str]) -> str:
     """Any word may appear (ranked by how many and how rare): `"klingon" OR "empire"`."""
     return " OR ".join(_quoted(w) for w in words)
-
-
-def match_prefix(words: list[str]) -> str:
-    """As match_all, the last word as a prefix, for search-as-you-type: `"khitomer" "acc"*`."""
-    if not words:
-        return ""
-    return " ".join([*(_quoted(w) for w in words[:-1]), _quoted(words[-1]) + "*"])

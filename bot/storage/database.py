@@ -118,12 +118,6 @@ class Database:
             else:
                 await self._conn.commit()
 
-    async def backup_to(self, destination: Path) -> None:
-        """A consistent copy of the live database at `destination` (which must not exist)."""
-        destination = _fresh_destination(destination)
-        async with self._write_lock:
-            await self._conn.execute("VACUUM INTO ?", (str(destination),))
-
 
 def _fresh_destination(destination: Path) -> Path:
     destination = Path(destination)

@@ -199,17 +199,6 @@ async def test_backup_sees_rows_still_in_the_wal(tmp_path: Path) -> None:
         await db.close()
 
 
-async def test_in_process_backup(tmp_path: Path) -> None:
-    db = await seeded(tmp_path)
-    try:
-        copy = tmp_path / "copy.db"
-        await db.backup_to(copy)
-        with sqlite3.connect(copy) as conn:
-            assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 500
-    finally:
-        await db.close()
-
-
 async def test_backup_never_overwrites(tmp_path: Path) -> None:
     db = await seeded(tmp_path)
     await db.close()
