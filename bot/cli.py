@@ -50,14 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def console(settings: Settings, database: Path | None, script: Path | None) -> int:
+    if script is not None and not script.is_file():
+        raise OperatorError(f"khitomer: no script at {script}")
+    # The transcript is the output: keep start-up chatter out of it (importing SimCord already
+    # logs discord.py's voice warnings, so this comes first).
+    if settings.log_level != "DEBUG":
+        logging.disable(logging.WARNING)
     from rich.console import Console
 
     from .console.app import console_settings, run_interactive, run_script
 
-    if script is not None and not script.is_file():
-        raise OperatorError(f"khitomer: no script at {script}")
-    if settings.log_level != "DEBUG":  # the transcript is the output; keep start-up chatter out of it
-        logging.disable(logging.WARNING)
     chosen, cleanup = console_settings(settings, database)
     with cleanup:
         if script is None:

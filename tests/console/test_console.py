@@ -161,3 +161,20 @@ async def test_interactive_errors_never_end_the_session_and_ctrl_d_leaves(tmp_pa
     assert "unknown command 'warp'" in transcript
     assert "I know nothing called 'Tribbles'" in transcript
     assert "now acting as carol" in transcript and "╭─ Kor " in transcript
+
+
+def test_the_console_prints_no_log_chatter(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "one.txt"
+    script.write_text("/about\n")
+    env = {k: v for k, v in os.environ.items() if k != "LOG_LEVEL"} | {"PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console", "--script", str(script)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("alice #conference-hall> /about")
+    assert "WARNING" not in done.stdout + done.stderr
