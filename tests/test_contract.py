@@ -53,3 +53,11 @@ def test_embeds_over_six_thousand_characters_together_are_caught(contract) -> No
     body = {"type": 4, "data": {"embeds": [embed, embed], "allowed_mentions": {"parse": []}}}
     with pytest.raises(ContractViolation, match="over 6,000"):
         contract.check("POST", CALLBACK, body)
+
+
+def test_named_users_may_be_pinged_but_never_roles(contract) -> None:  # type: ignore[no-untyped-def]
+    ok = {"content": "hi", "allowed_mentions": {"parse": [], "users": [123456789012345678]}}
+    contract.check("POST", "/channels/1/messages", ok)
+    bad = {"content": "hi", "allowed_mentions": {"parse": [], "roles": ["123456789012345678"]}}
+    with pytest.raises(ContractViolation, match="allowed_mentions"):
+        contract.check("POST", "/channels/1/messages", bad)

@@ -101,3 +101,14 @@ async def latest_in_channel(db: Database, guild_id: int, channel_id: int) -> Gam
         (guild_id, channel_id),
     )
     return None if row is None else load(row["state"])
+
+
+async def open_games(db: Database) -> list[GameState]:
+    """Every conference not yet over, in every server: what start-up re-arms deadlines for."""
+    rows = await db.fetch_all("SELECT state FROM games ORDER BY id")
+    return [state for state in (load(row["state"]) for row in rows) if not state.phase.over]
+
+
+async def channel_of(db: Database, game_id: int) -> int | None:
+    row = await db.fetch_one("SELECT channel_id FROM games WHERE id = ?", (game_id,))
+    return None if row is None else int(row["channel_id"])

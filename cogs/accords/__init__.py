@@ -16,7 +16,9 @@ from bot.app import KhitomerBot
 from bot.checks import config_of
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Clause, Event, GameState, Phase
+from bot.domain.accords.machine import CLOCK
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
+from bot.domain.guild_config import GuildConfig
 from bot.domain.paging import paginate
 from bot.domain.treaties import Article as TreatyArticle
 from bot.domain.treaties import Party
@@ -29,6 +31,7 @@ from bot.ui.pager import send_pages
 from bot.ui.text import plain
 
 from ._buttons import GameButton, article_view, lobby_view, signing_view
+from ._clock import PHASE_SETTING, Timers, now, reminder_text
 
 CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
 
@@ -60,6 +63,9 @@ async def act(
     )
     if any(e.kind == "ratified" for e in events):
         await record_accord(interaction, state)
+    cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, commands.Bot) else None
+    if isinstance(cog, Accords) and events:
+        state = await cog.after(state, events)
     return state, events
 
 
@@ -158,11 +164,72 @@ class Accords(
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot
         self.service = AccordService(bot.db)
+        self.timers = Timers(self._remind, self._expire)
         super().__init__()
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GameButton)
         self.bot.page_sources.register("accord_minutes", self._minutes_pages)
+        for state in await game_store.open_games(self.service.db):  # deadlines survive restarts
+            await self._arm(state)
+
+    async def cog_unload(self) -> None:
+        await self.timers.stop()
+
+    # -- deadlines ----------------------------------------------------------------------------
+
+    async def _config(self, guild_id: int) -> GuildConfig:
+        service = self.bot.guild_config
+        return await service.get(guild_id) if service is not None else GuildConfig()
+
+    async def _arm(self, state: GameState) -> None:
+        self.timers.arm(state, (await self._config(state.guild_id)).seconds("reminder.lead"))
+
+    async def after(self, state: GameState, events: list[Event]) -> GameState:
+        """A new phase gets its deadline from the server's settings; the timer follows the game."""
+        kinds = {e.kind for e in events}
+        if kinds & {"started", "draft_closed", "created"} and state.phase in PHASE_SETTING:
+            seconds = (await self._config(state.guild_id)).seconds(PHASE_SETTING[state.phase])
+            state, _ = await self.service.act(
+                state.guild_id, state.game_id, "set_deadline", CLOCK, staff=True, at=now() + seconds
+            )
+        if (
+            kinds & {"started", "draft_closed", "created", "paused", "resumed", "deadline_set"}
+            or state.phase.over
+        ):
+            await self._arm(state)
+        return state
+
+    async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
+        channel_id = await game_store.channel_of(self.service.db, game_id)
+        channel = self.bot.get_channel(channel_id) if channel_id else None
+        if isinstance(channel, discord.abc.Messageable):
+            await channel.send(text, allowed_mentions=mentions or discord.AllowedMentions.none())
+
+    async def _remind(self, state: GameState, lead: float) -> None:
+        # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
+        players = [discord.Object(p) for seat in state.seats for p in seat.players]
+        await self._post(
+            state.game_id,
+            reminder_text(state, lead),
+            discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players)),
+        )
+
+    async def _expire(self, state: GameState) -> None:
+        fresh, events = await self.service.act(
+            state.guild_id, state.game_id, "expire", CLOCK, staff=True, now=now()
+        )
+        if not events:
+            await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
+            return
+        fresh = await self.after(fresh, events)
+        said = {
+            Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
+            Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
+            Phase.FAILED: "Time is up: the accord failed (silent delegations count as refusing).",
+            Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
+        }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.value}.")
+        await self._post(state.game_id, f"**{discord.utils.escape_markdown(fresh.title)}**: {said}")
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
         game = await game_store.latest_in_channel(
@@ -206,6 +273,7 @@ class Accords(
             chosen.powers,
             chosen.key,
         )
+        state = await self.after(state, [Event("created", interaction.user.id)])
         await interaction.response.send_message(
             embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
         )
@@ -345,11 +413,11 @@ class Accords(
 
     @app_commands.command(name="pause", description="Host or moderator: pause the conference.")
     async def pause(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "pause", "The conference is paused.")
+        await self._simple(interaction, "pause", "The conference is paused: its clock stops.", now=now())
 
     @app_commands.command(name="resume", description="Host or moderator: resume a paused conference.")
     async def resume(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "resume", "The conference resumes.")
+        await self._simple(interaction, "resume", "The conference resumes: its clock runs again.", now=now())
 
     @app_commands.command(
         name="abandon", description="Host or moderator: end the conference without an accord."

@@ -130,9 +130,10 @@ async def test_a_member_of_another_server_cannot_touch_the_game(env, world: Worl
     view = discord.ui.View(timeout=None)
     view.add_item(discord.ui.Button(label="Sit", custom_id=custom_id))
     forged = await env.bot.get_channel(world.other_channel.id).send("forged", view=view)
+    before = (await env.bot.db.fetch_one("SELECT count(*) FROM game_events"))[0]
     result = await world.stranger.click(forged, custom_id=custom_id)
     assert result.ephemeral and "no such conference in this server" in result.response.content
-    assert (await env.bot.db.fetch_one("SELECT count(*) FROM game_events"))[0] == 0
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM game_events"))[0] == before
 
 
 async def test_player_text_pings_nobody_and_shows_as_text(env, world: World) -> None:
@@ -179,3 +180,86 @@ async def test_amend_retract_pause_and_the_minutes(env, world: World) -> None:
     ):
         assert said in text, said
     assert len(env.errors) == 3
+
+
+async def seated(world: World):  # type: ignore[no-untyped-def]
+    message = await lobby(world)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    return message
+
+
+async def test_a_reminder_goes_out_then_the_deadline_ends_negotiation(env, world: World) -> None:
+    await world.moderator.slash(world.channel, "config set", setting="deadline.negotiation", value="2h")
+    await world.moderator.slash(world.channel, "config set", setting="reminder.lead", value="30m")
+    await seated(world)
+    await world.moderator.slash(world.channel, "accord start")
+    await env.advance_time(89 * 60)
+    assert "⏰" not in (world.channel.last_message.content or "")
+    await env.advance_time(2 * 60)
+    reminder = world.channel.last_message
+    assert reminder.content.startswith("⏰ **Nimbus Talks**: the negotiation phase ends in 30m.")
+    assert f"<@{world.alice.id}>" in reminder.content  # delegations are named (and pinged on purpose)
+    await env.advance_time(30 * 60)
+    assert "Time is up: the accord failed" in world.channel.last_message.content  # nothing was agreed
+    refused = await world.alice.slash(world.channel, "accord propose", clause="trade", text="Too late.")
+    assert refused.ephemeral
+    assert len(env.errors) == 1
+
+
+async def test_silent_signatories_count_as_refusing_when_time_runs_out(env, world: World) -> None:
+    await world.moderator.slash(world.channel, "config set", setting="deadline.ratification", value="1h")
+    await seated(world)
+    await world.moderator.slash(world.channel, "accord start")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await world.bob.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await world.alice.click(draft, label="Sign")
+    await env.advance_time(3600 + 1)
+    assert "silent delegations count as refusing" in world.channel.last_message.content
+    kinds = [(r["kind"], r["data"]) for r in await env.bot.db.fetch_all("SELECT kind, data FROM game_events")]
+    assert ("refused", '{"power": "Romulan Star Empire"}') in kinds and kinds[-1][0] == "failed"
+
+
+async def test_pause_stops_the_clock(env, world: World) -> None:
+    await world.moderator.slash(world.channel, "config set", setting="deadline.negotiation", value="1h")
+    await world.moderator.slash(world.channel, "config set", setting="reminder.lead", value="1m")
+    await seated(world)
+    await world.moderator.slash(world.channel, "accord start")
+    await env.advance_time(20 * 60)
+    await world.moderator.slash(world.channel, "accord pause")
+    await env.advance_time(10 * 86_400)
+    assert "Time is up" not in (world.channel.last_message.content or "")
+    await world.moderator.slash(world.channel, "accord resume")
+    await env.advance_time(39 * 60)
+    assert "Time is up" not in (world.channel.last_message.content or "")
+    await env.advance_time(2 * 60)
+    assert "Time is up" in world.channel.last_message.content
+
+
+async def test_deadlines_survive_a_restart_and_one_missed_while_down_fires_on_return(
+    env, world: World, make_bot
+) -> None:  # type: ignore[no-untyped-def]
+    await world.moderator.slash(world.channel, "config set", setting="deadline.lobby", value="1h")
+    await lobby(world)  # nobody sits: the lobby will be abandoned
+    await env.restart_bot(make_bot())
+    await env.advance_time(3601)
+    assert "too few powers sat down" in world.channel.last_message.content
+
+    second = (await world.moderator.slash(world.channel, "accord convene", scenario="khitomer")).response
+    assert second.embeds
+    rows = await env.bot.db.fetch_all("SELECT id, state FROM games ORDER BY id DESC LIMIT 1")
+    game_id, state = rows[0]["id"], rows[0]["state"]
+    import json
+
+    stored = json.loads(state)
+    stored["deadline"] = 0.0  # as if it passed while the bot was down
+    async with env.bot.db.transaction() as conn:
+        await conn.execute("UPDATE games SET state = ? WHERE id = ?", (json.dumps(stored), game_id))
+    await env.restart_bot(make_bot())
+    await env.settle()
+    assert "too few powers sat down" in world.channel.last_message.content
+    assert (await world.moderator.slash(world.channel, "accord status")).ephemeral  # no conference left
+    assert len(env.errors) == 1

@@ -102,7 +102,7 @@ class Contract:
             raise ContractViolation(
                 f"{method} {op.template} takes no JSON body, but one was sent: {body!r:.200}"
             )
-        error = best_match(self._validator(op).iter_errors(body))
+        error = best_match(self._validator(op).iter_errors(_snowflakes_as_strings(body)))
         if error is not None:
             where = "/".join(map(str, error.absolute_path)) or "<body>"
             shown = f"{where}: {error.message:.300}"
@@ -141,16 +141,27 @@ class Contract:
         if message is None:
             return
         mentions = message.get("allowed_mentions")
-        if (
-            not isinstance(mentions, dict)
-            or mentions.get("parse") != []
-            or mentions.get("roles")
-            or mentions.get("users")
-        ):
+        # Named users may be pinged on purpose (a deadline reminder); @everyone and roles never.
+        if not isinstance(mentions, dict) or mentions.get("parse") != [] or mentions.get("roles"):
             raise ContractViolation(
                 f"{op.method} {op.template} carries a message without allowed_mentions.parse == [] "
                 f"(it could ping @everyone or a role): {mentions!r}"
             )
+
+
+def _snowflakes_as_strings(body: Any) -> Any:
+    """discord.py sends allowed_mentions user and role ids as JSON integers; the spec types them
+    as snowflake strings, while Discord's docs call them snowflakes and the API takes both (the
+    docs win where the preview spec disagrees). Recorded here, and nowhere else relaxed."""
+    if not isinstance(body, dict):
+        return body
+    for holder in (body, body.get("data") if isinstance(body.get("data"), dict) else None):
+        mentions = (holder or {}).get("allowed_mentions")
+        if isinstance(mentions, dict):
+            for key in ("users", "roles"):
+                if isinstance(mentions.get(key), list):
+                    mentions[key] = [str(v) if isinstance(v, int) else v for v in mentions[key]]
+    return body
 
 
 @cache

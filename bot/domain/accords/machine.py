@@ -10,6 +10,7 @@ from ..errors import InvalidInput, NotAllowed, NotFound
 from .model import Article, Clause, Event, GameState, Phase, Seat
 
 MIN_POWERS = 2
+CLOCK = 0  # the actor behind what deadlines do
 MAX_TEXT = 1500
 
 
@@ -29,7 +30,7 @@ def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **da
     `staff`: the actor is the host's equal (a moderator or the game-master role)."""
     if state.phase.over:
         raise NotAllowed("This conference is over.")
-    if state.paused and kind not in {"resume", "abandon"}:
+    if state.paused and kind not in {"resume", "abandon", "expire"}:
         raise NotAllowed("The conference is paused; the host can resume it.")
     handler = _HANDLERS.get(kind)
     if handler is None:
@@ -76,9 +77,11 @@ def evolve(state: GameState, event: Event) -> GameState:
     if event.kind == "failed":
         return replace(state, phase=Phase.FAILED)
     if event.kind == "paused":
-        return replace(state, paused=True)
+        return replace(state, paused=True, remaining=data.get("remaining"), deadline=None)
     if event.kind == "resumed":
-        return replace(state, paused=False)
+        return replace(state, paused=False, deadline=data.get("at"), remaining=None)
+    if event.kind == "deadline_set":
+        return replace(state, deadline=data["at"])
     if event.kind == "abandoned":
         return replace(state, phase=Phase.ABANDONED)
     raise ValueError(f"unknown event {event.kind!r}")
@@ -247,12 +250,39 @@ def _sign(
 
 def _pause(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
     _host(state, actor, staff)
-    return [] if state.paused else [Event("paused", actor)]
+    if state.paused:
+        return []
+    remaining = max(0.0, state.deadline - float(data.get("now", 0.0))) if state.deadline is not None else None
+    return [Event("paused", actor, {"remaining": remaining})]
 
 
 def _resume(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
     _host(state, actor, staff)
-    return [Event("resumed", actor)] if state.paused else []
+    if not state.paused:
+        return []
+    at = float(data.get("now", 0.0)) + state.remaining if state.remaining is not None else None
+    return [Event("resumed", actor, {"at": at})]
+
+
+def _set_deadline(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    """The clock (actor 0) sets when the current phase ends; nobody else may."""
+    if actor != CLOCK:
+        raise NotAllowed("Deadlines come from the server's settings.")
+    return [Event("deadline_set", CLOCK, {"at": float(data["at"])})]
+
+
+def _expire(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    """The deadline passed: move on as the rules say; silent signatories count as refusing."""
+    if actor != CLOCK:
+        raise NotAllowed("Only the clock ends a phase.")
+    if state.deadline is None or float(data["now"]) < state.deadline:
+        return []
+    if state.phase is Phase.CONVENED:
+        return [Event("started", CLOCK)] if len(state.seats) >= MIN_POWERS else [Event("abandoned", CLOCK)]
+    if state.phase is Phase.NEGOTIATION:
+        return [Event("draft_closed", CLOCK)] if state.agreed() else [Event("failed", CLOCK)]
+    silent = [p for p in state.seated_powers() if p not in state.signed and p not in state.refused]
+    return [*(Event("refused", CLOCK, {"power": p}) for p in silent), Event("failed", CLOCK)]
 
 
 def _abandon(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
@@ -276,4 +306,6 @@ _HANDLERS: dict[str, Handler] = {
     "pause": _pause,
     "resume": _resume,
     "abandon": _abandon,
+    "set_deadline": _set_deadline,
+    "expire": _expire,
 }

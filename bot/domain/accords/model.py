@@ -82,6 +82,8 @@ class GameState:
     paused: bool = False
     version: int = 0  # events applied so far: storage refuses a stale write
     scenario: str = ""  # the scenario's key in data/scenarios
+    deadline: float | None = None  # when the current phase ends (UTC seconds); None while paused
+    remaining: float | None = None  # seconds that were left when the conference was paused
 
     def seat_of(self, player: int) -> Seat | None:
         return next((s for s in self.seats if player in s.players), None)

@@ -1,0 +1,85 @@
+"""Deadlines and reminders: one task per open conference, re-armed at start-up.
+
+Times are Discord's clock (discord.utils.utcnow), so a deadline that passed while the bot was
+down fires as soon as it is back, and tests move time with SimCord instead of waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+import discord
+
+from bot.domain.accords import GameState, Phase
+from bot.domain.formatting import format_duration
+
+log = logging.getLogger(__name__)
+
+PHASE_SETTING = {
+    Phase.CONVENED: "deadline.lobby",
+    Phase.NEGOTIATION: "deadline.negotiation",
+    Phase.RATIFICATION: "deadline.ratification",
+}
+
+
+def now() -> float:
+    return discord.utils.utcnow().timestamp()
+
+
+class Timers:
+    def __init__(
+        self,
+        remind: Callable[[GameState, float], Awaitable[None]],
+        expire: Callable[[GameState], Awaitable[None]],
+    ) -> None:
+        self._remind, self._expire = remind, expire
+        self._tasks: dict[int, asyncio.Task[None]] = {}
+
+    def arm(self, state: GameState, lead: float) -> None:
+        """(Re)start the timer of a game from its stored deadline; none while paused or over."""
+        self.disarm(state.game_id)
+        if state.deadline is None or state.paused or state.phase.over:
+            return
+        self._tasks[state.game_id] = asyncio.create_task(
+            self._run(state, lead), name=f"accord-{state.game_id}"
+        )
+
+    def disarm(self, game_id: int) -> None:
+        task = self._tasks.pop(game_id, None)
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+
+    async def stop(self) -> None:
+        tasks = list(self._tasks.values())
+        self._tasks.clear()
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self, state: GameState, lead: float) -> None:
+        assert state.deadline is not None
+        try:
+            remind_at = state.deadline - lead
+            if lead > 0 and now() < remind_at:
+                await asyncio.sleep(remind_at - now())
+                await self._remind(state, lead)
+            if now() < state.deadline:
+                await asyncio.sleep(state.deadline - now())
+            await self._expire(state)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a timer must never die silently: log it, the next start re-arms
+            log.exception("deadline timer of game %s failed", state.game_id)
+
+
+def reminder_text(state: GameState, lead: float) -> str:
+    players = " ".join(f"<@{p}>" for seat in state.seats for p in seat.players)
+    return (
+        f"⏰ **{discord.utils.escape_markdown(state.title)}**: the {state.phase.value} phase ends in "
+        f"{format_duration(lead)}. {players}".rstrip()
+    )
