@@ -17,6 +17,7 @@ from bot.checks import config_of
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Clause, Event, GameState, Phase
 from bot.domain.accords.machine import CLOCK
+from bot.domain.accords.scoring import objective_met, reputation_changes, scores
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
 from bot.domain.paging import paginate
@@ -25,6 +26,7 @@ from bot.domain.treaties import Party
 from bot.services.accords import AccordService
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
+from bot.storage import reputation
 from bot.ui import accord_pages
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
@@ -61,17 +63,14 @@ async def act(
     state, events = await service.act(
         interaction.guild_id, game_id, kind, interaction.user.id, staff=await is_staff(interaction), **data
     )
-    if any(e.kind == "ratified" for e in events):
-        await record_accord(interaction, state)
     cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, commands.Bot) else None
     if isinstance(cog, Accords) and events:
         state = await cog.after(state, events)
     return state, events
 
 
-async def record_accord(interaction: discord.Interaction, state: GameState) -> None:
+async def record_accord(service: AccordService, state: GameState) -> None:
     """A ratified accord goes to the treaty store: quotable with /treaty for good."""
-    service = service_of(interaction.client)
     signers: dict[str, list[str]] = {}
     for event in await game_store.events(service.db, state.game_id):
         if event.kind == "signed":
@@ -170,6 +169,7 @@ class Accords(
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GameButton)
         self.bot.page_sources.register("accord_minutes", self._minutes_pages)
+        self.bot.page_sources.register("accord_board", self._board_pages)
         for state in await game_store.open_games(self.service.db):  # deadlines survive restarts
             await self._arm(state)
 
@@ -186,8 +186,13 @@ class Accords(
         self.timers.arm(state, (await self._config(state.guild_id)).seconds("reminder.lead"))
 
     async def after(self, state: GameState, events: list[Event]) -> GameState:
-        """A new phase gets its deadline from the server's settings; the timer follows the game."""
+        """A new phase gets its deadline from the server's settings; the timer follows the game;
+        a concluded conference is recorded, scored and reported."""
         kinds = {e.kind for e in events}
+        if "ratified" in kinds:
+            await record_accord(self.service, state)
+        if kinds & {"ratified", "failed"}:
+            await self._conclude(state)
         if kinds & {"started", "draft_closed", "created"} and state.phase in PHASE_SETTING:
             seconds = (await self._config(state.guild_id)).seconds(PHASE_SETTING[state.phase])
             state, _ = await self.service.act(
@@ -199,6 +204,23 @@ class Accords(
         ):
             await self._arm(state)
         return state
+
+    async def _conclude(self, state: GameState) -> None:
+        scenario = canon_scenarios().get(state.scenario)
+        objectives = [
+            o for o in (scenario.objectives if scenario else ()) if o.power in state.seated_powers()
+        ]
+        points = scores(state, objectives)
+        await reputation.apply(self.service.db, state.guild_id, reputation_changes(state))
+        lines = [
+            f"**{discord.utils.escape_markdown(state.title)}** is {state.phase.value}. Secret objectives:"
+        ]
+        lines += [
+            f"{'✅' if objective_met(o, state) else '❌'} {o.power}: {o.text} ({o.points})"
+            for o in objectives
+        ] or ["(this conference had none)"]
+        lines.append("Scores: " + ", ".join(f"{p} {n}" for p, n in points.items()))
+        await self._post(state.game_id, "\n".join(lines))
 
     async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
         channel_id = await game_store.channel_of(self.service.db, game_id)
@@ -444,6 +466,36 @@ class Accords(
         ]
         pages = paginate(lines or ["Nothing has happened yet."], max_chars=3000, max_lines=15)
         return [info_embed(f"Minutes: {plain(game.title)}"[:256], page) for page in pages]
+
+    @app_commands.command(name="objectives", description="Your power's secret objectives in this conference.")
+    async def objectives(self, interaction: discord.Interaction) -> None:
+        game = await self._game_here(interaction)
+        seat = game.seat_of(interaction.user.id)
+        if seat is None:
+            raise NotAllowed("Only seated delegations have objectives here.")
+        scenario = canon_scenarios().get(game.scenario)
+        mine = [o for o in (scenario.objectives if scenario else ()) if o.power == seat.power]
+        text = "\n".join(
+            f"{'Get' if o.wants else 'Avoid'} a {o.clause.value} article: {o.text} ({o.points})" for o in mine
+        )
+        await interaction.response.send_message(text or "This conference sets no objectives.", ephemeral=True)
+
+    @app_commands.command(
+        name="leaderboard", description="Reputation in this server: accords honoured, words broken."
+    )
+    async def leaderboard(self, interaction: discord.Interaction) -> None:
+        await send_pages(
+            interaction, "accord_board", await self._board_pages(interaction, ""), ephemeral=True
+        )
+
+    async def _board_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        rows = await reputation.leaderboard(self.service.db, interaction.guild_id or 0)
+        lines = [
+            f"{i}. <@{user}> — {points} ({accords} accords)"
+            for i, (user, points, accords) in enumerate(rows, 1)
+        ]
+        pages = paginate(lines or ["Nobody has signed an accord here yet."], max_chars=3000, max_lines=15)
+        return [info_embed("Reputation", page) for page in pages]
 
     @app_commands.command(name="status", description="Where this conference stands.")
     async def status(self, interaction: discord.Interaction) -> None:

@@ -39,11 +39,19 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     done = await world.bob.click(draft.response, label="Sign")
     assert "ratified" in done.response.embeds[0].title
     assert buttons(done.response) == {}, "a concluded accord has nothing left to press"
+    results = world.channel.last_message.content
+    assert "Nimbus Talks** is ratified. Secret objectives:" in results
+    assert "✅ Klingon Empire: Come home with a cloaking device" in results
+    assert "❌ Romulan Star Empire: Keep foreign envoys away" in results
+    assert "Scores: Klingon Empire 3, Romulan Star Empire 3" in results
     quoted = await world.alice.slash(world.channel, "treaty quote", treaty="Nimbus Talks", article="II")
     embed = quoted.response.embeds[0]
     assert embed.title == "Nimbus Talks (server accord) — Article II"
     assert "No envoys on Romulus." in embed.description
     assert "Klingon Empire (alice)" in embed.footer.text and "Romulan Star Empire (bob)" in embed.footer.text
+    board = await world.alice.slash(world.channel, "accord leaderboard")
+    text = board.response.embeds[0].description
+    assert f"<@{world.alice.id}> — 1 (1 accords)" in text and f"<@{world.bob.id}> — 1 (1 accords)" in text
     assert second.response.embeds[0].title.startswith("Article 2 (embassies)")
 
 
@@ -262,4 +270,17 @@ async def test_deadlines_survive_a_restart_and_one_missed_while_down_fires_on_re
     await env.settle()
     assert "too few powers sat down" in world.channel.last_message.content
     assert (await world.moderator.slash(world.channel, "accord status")).ephemeral  # no conference left
+    assert len(env.errors) == 1
+
+
+async def test_objectives_are_secret_to_each_delegation(env, world: World) -> None:
+    await seated(world)
+    mine = await world.alice.slash(world.channel, "accord objectives")
+    assert (
+        mine.ephemeral
+        and "cloaking device" in mine.response.content
+        and "envoys" not in mine.response.content
+    )
+    outsider = await world.moderator.slash(world.channel, "accord objectives")
+    assert outsider.ephemeral and "Only seated delegations" in outsider.response.content
     assert len(env.errors) == 1

@@ -1,0 +1,46 @@
+"""Scoring a concluded conference against each power's secret objectives, and reputation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import GameState, Phase
+from .scenario import Objective
+
+
+def objective_met(objective: Objective, state: GameState) -> bool:
+    """Wanted: a ratified article of that clause binds the power. Avoided: none does."""
+    binding = state.phase is Phase.RATIFIED and any(
+        article.clause is objective.clause and objective.power in article.parties
+        for article in state.agreed()
+    )
+    return binding if objective.wants else not binding
+
+
+def scores(state: GameState, objectives: Iterable[Objective]) -> dict[str, int]:
+    """Points per seated power (free text scores nothing: objectives name typed clauses)."""
+    result = dict.fromkeys(state.seated_powers(), 0)
+    for objective in objectives:
+        if objective.power in result and objective_met(objective, state):
+            result[objective.power] += objective.points
+    return result
+
+
+def reputation_changes(state: GameState) -> dict[int, int]:
+    """+1 to every player whose power signed a ratified accord; -1 to one who refused after
+    supporting every agreed article that bound them (a broken word at the last moment)."""
+    changes: dict[int, int] = {}
+    for seat in state.seats:
+        if state.phase is Phase.RATIFIED and seat.power in state.signed:
+            delta = 1
+        elif (
+            seat.power in state.refused
+            and all(seat.power in a.support for a in state.agreed() if seat.power in a.parties)
+            and any(seat.power in a.parties for a in state.agreed())
+        ):
+            delta = -1
+        else:
+            continue
+        for player in seat.players:
+            changes[player] = changes.get(player, 0) + delta
+    return changes

@@ -1,0 +1,26 @@
+"""Reputation per player per server."""
+
+from __future__ import annotations
+
+from .database import Database
+
+
+async def apply(db: Database, guild_id: int, changes: dict[int, int]) -> None:
+    if not changes:
+        return
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "INSERT INTO reputation (guild_id, user_id, points, accords) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points,"
+            " accords = accords + excluded.accords",
+            [(guild_id, user, delta, 1 if delta > 0 else 0) for user, delta in changes.items()],
+        )
+
+
+async def leaderboard(db: Database, guild_id: int, limit: int = 100) -> list[tuple[int, int, int]]:
+    rows = await db.fetch_all(
+        "SELECT user_id, points, accords FROM reputation WHERE guild_id = ?"
+        " ORDER BY points DESC, accords DESC, user_id LIMIT ?",
+        (guild_id, limit),
+    )
+    return [(int(r["user_id"]), int(r["points"]), int(r["accords"])) for r in rows]
