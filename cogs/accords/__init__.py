@@ -15,7 +15,7 @@ from discord.ext import commands
 from bot.app import KhitomerBot
 from bot.checks import config_of
 from bot.content.scenarios import canon_scenarios
-from bot.domain.accords import Clause, Event, GameState, Phase
+from bot.domain.accords import Clause, Event, GameState, Phase, afterwards
 from bot.domain.accords.machine import CLOCK
 from bot.domain.accords.scoring import objective_met, reputation_changes, scores
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
@@ -23,6 +23,7 @@ from bot.domain.guild_config import GuildConfig
 from bot.domain.paging import paginate
 from bot.domain.treaties import Article as TreatyArticle
 from bot.domain.treaties import Party
+from bot.services import accord_record
 from bot.services.accords import AccordService
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
@@ -496,6 +497,82 @@ class Accords(
         ]
         pages = paginate(lines or ["Nobody has signed an accord here yet."], max_chars=3000, max_lines=15)
         return [info_embed("Reputation", page) for page in pages]
+
+    # -- after ratification ----------------------------------------------------------------------
+
+    async def _record(self, interaction: discord.Interaction, accord: str, decide: Any, said: str) -> None:
+        events = await accord_record.act(
+            self.service.db, interaction.guild_id or 0, accord, interaction.user.id, decide
+        )
+        lines = [said if events else "Nothing changed: that was already so."]
+        lines += [
+            f"Complaint {d['number']} is {'upheld' if d['upheld'] else 'dismissed'} by the signatories."
+            for kind, d in events
+            if kind == "decided"
+        ]
+        await interaction.response.send_message("\n".join(lines))
+
+    @app_commands.command(
+        name="withdraw", description="Withdraw your power from a ratified accord (costs reputation)."
+    )
+    async def withdraw(
+        self,
+        interaction: discord.Interaction,
+        accord: app_commands.Range[str, 1, 40],
+        reason: app_commands.Range[str, 1, 500],
+    ) -> None:
+        await self._record(
+            interaction, accord, lambda r, p: afterwards.withdraw(r, p, reason), "Withdrawal recorded."
+        )
+
+    @app_commands.command(name="reinstate", description="Bring your power back into an accord it left.")
+    async def reinstate(
+        self, interaction: discord.Interaction, accord: app_commands.Range[str, 1, 40]
+    ) -> None:
+        await self._record(interaction, accord, afterwards.reinstate, "Reinstated.")
+
+    @app_commands.command(
+        name="complaint", description="Bring a complaint against another signatory before the signatories."
+    )
+    async def complaint(
+        self,
+        interaction: discord.Interaction,
+        accord: app_commands.Range[str, 1, 40],
+        against: app_commands.Range[str, 1, 60],
+        text: app_commands.Range[str, 1, 1000],
+    ) -> None:
+        await self._record(
+            interaction,
+            accord,
+            lambda r, p: afterwards.complain(r, p, against, text),
+            "Complaint filed: the signatories vote with /accord vote.",
+        )
+
+    @app_commands.command(name="vote", description="Vote on a complaint under an accord your power signed.")
+    async def vote(
+        self,
+        interaction: discord.Interaction,
+        accord: app_commands.Range[str, 1, 40],
+        complaint: app_commands.Range[int, 1, 999],
+        uphold: bool,
+    ) -> None:
+        await self._record(
+            interaction, accord, lambda r, p: afterwards.vote(r, p, complaint, uphold), "Vote recorded."
+        )
+
+    @withdraw.autocomplete("accord")
+    @reinstate.autocomplete("accord")
+    @complaint.autocomplete("accord")
+    @vote.autocomplete("accord")
+    async def accord_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        found = await accord_store.accords_in(self.service.db, interaction.guild_id)
+        return [
+            app_commands.Choice(name=t.name[:100], value=t.key)
+            for t in found
+            if current.casefold() in t.name.casefold()
+        ][:25]
 
     @app_commands.command(name="status", description="Where this conference stands.")
     async def status(self, interaction: discord.Interaction) -> None:

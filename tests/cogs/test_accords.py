@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import World
+from tests.conftest import World, read_all_pages
 
 
 def buttons(message) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -283,4 +283,72 @@ async def test_objectives_are_secret_to_each_delegation(env, world: World) -> No
     )
     outsider = await world.moderator.slash(world.channel, "accord objectives")
     assert outsider.ephemeral and "Only seated delegations" in outsider.response.content
+    assert len(env.errors) == 1
+
+
+async def ratified_game(world: World):  # type: ignore[no-untyped-def]
+    """Three powers (carol joins for the Federation) sign an accord; returns its key."""
+    message = await lobby(world)
+    carol = world.guild.add_member(world.alice._env.create_user("carol"))
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await carol.click(message, label="Sit for United Federation of Planets")
+    await world.moderator.click(message, label="Start the conference")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="non-aggression", text="Peace.")
+    ).response
+    await world.bob.click(article, label="Support")
+    await carol.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    for member in (world.alice, world.bob, carol):
+        await member.click(draft, label="Sign")
+    rows = await world.alice._env.bot.db.fetch_all("SELECT id FROM accords")
+    return f"accord-{rows[0]['id']}", carol
+
+
+async def test_withdraw_and_reinstate_show_on_the_treaty_and_cost_reputation(env, world: World) -> None:
+    key, _carol = await ratified_game(world)
+    outsider = await world.moderator.slash(world.channel, "accord withdraw", accord=key, reason="No.")
+    assert outsider.ephemeral and "Only the delegations" in outsider.response.content
+    done = await world.alice.slash(
+        world.channel, "accord withdraw", accord=key, reason="The Council condemned us."
+    )
+    assert done.response.content == "Withdrawal recorded."
+    shown = await world.bob.slash(world.channel, "treaty show", treaty=key)
+    fields = {f.name: f.value for f in shown.response.embeds[0].fields}
+    assert fields["Status"] == "suspended: Klingon Empire withdrew"
+    board = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
+    assert f"<@{world.alice.id}> — -1 (1 accords)" in board  # +1 for signing, -2 for leaving
+    await world.alice.slash(world.channel, "accord reinstate", accord=key)
+    shown = await world.bob.slash(world.channel, "treaty show", treaty=key)
+    assert {f.name: f.value for f in shown.response.embeds[0].fields}["Status"] == "in force"
+    assert len(env.errors) == 1
+
+
+async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World) -> None:
+    key, carol = await ratified_game(world)
+    filed = await world.alice.slash(
+        world.channel,
+        "accord complaint",
+        accord=key,
+        against="Romulan Star Empire",
+        text="Cloaked ships at the border.",
+    )
+    assert filed.response.content.startswith("Complaint filed")
+    accused = await world.bob.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=False)
+    assert accused.ephemeral and "do not vote" in accused.response.content
+    await world.alice.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=True)
+    twice = await world.alice.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=False)
+    assert twice.response.content == "Nothing changed: that was already so."
+    decided = await carol.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=True)
+    assert "Complaint 1 is upheld by the signatories." in decided.response.content
+    board = (await world.alice.slash(world.channel, "accord leaderboard")).response.embeds[0].description
+    assert f"<@{world.bob.id}> — 0 (1 accords)" in board
+    history = "\n".join(
+        await read_all_pages(
+            world.alice, (await world.alice.slash(world.channel, "treaty show", treaty=key)).response
+        )
+    )
+    assert "Complaint 1 by Klingon Empire against Romulan Star Empire" in history
+    assert "Complaint 1 was upheld by the signatories." in history
     assert len(env.errors) == 1
