@@ -112,3 +112,11 @@ async def open_games(db: Database) -> list[GameState]:
 async def channel_of(db: Database, game_id: int) -> int | None:
     row = await db.fetch_one("SELECT channel_id FROM games WHERE id = ?", (game_id,))
     return None if row is None else int(row["channel_id"])
+
+
+async def in_guild(db: Database, guild_id: int) -> list[tuple[int, GameState]]:
+    """(channel, state) of every conference of a server, newest first."""
+    rows = await db.fetch_all(
+        "SELECT channel_id, state FROM games WHERE guild_id = ? ORDER BY id DESC", (guild_id,)
+    )
+    return [(int(row["channel_id"]), load(row["state"])) for row in rows]

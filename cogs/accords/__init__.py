@@ -19,7 +19,8 @@ from bot.domain.accords import Clause, Event, GameState, Phase, afterwards
 from bot.domain.accords.machine import CLOCK
 from bot.domain.accords.scoring import objective_met, reputation_changes, scores
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
-from bot.domain.guild_config import GuildConfig
+from bot.domain.formatting import format_duration
+from bot.domain.guild_config import GuildConfig, parse_duration
 from bot.domain.paging import paginate
 from bot.domain.treaties import Article as TreatyArticle
 from bot.domain.treaties import Party
@@ -161,6 +162,10 @@ def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
 class Accords(
     commands.GroupCog, group_name="accord", group_description="The accords game: negotiate and sign."
 ):
+    host = app_commands.Group(
+        name="host", description="Host or moderator: pause, resume, extend, replace, abandon."
+    )
+
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot
         self.service = AccordService(bot.db)
@@ -171,6 +176,7 @@ class Accords(
         self.bot.add_dynamic_items(GameButton)
         self.bot.page_sources.register("accord_minutes", self._minutes_pages)
         self.bot.page_sources.register("accord_board", self._board_pages)
+        self.bot.page_sources.register("accord_history", self._history_pages)
         for state in await game_store.open_games(self.service.db):  # deadlines survive restarts
             await self._arm(state)
 
@@ -434,19 +440,53 @@ class Accords(
     ) -> None:
         await self._simple(interaction, "retract", f"Article {article} is withdrawn.", article=article)
 
-    @app_commands.command(name="pause", description="Host or moderator: pause the conference.")
+    @host.command(name="pause", description="Host or moderator: pause the conference.")
     async def pause(self, interaction: discord.Interaction) -> None:
         await self._simple(interaction, "pause", "The conference is paused: its clock stops.", now=now())
 
-    @app_commands.command(name="resume", description="Host or moderator: resume a paused conference.")
+    @host.command(name="resume", description="Host or moderator: resume a paused conference.")
     async def resume(self, interaction: discord.Interaction) -> None:
         await self._simple(interaction, "resume", "The conference resumes: its clock runs again.", now=now())
 
-    @app_commands.command(
-        name="abandon", description="Host or moderator: end the conference without an accord."
-    )
+    @host.command(name="abandon", description="Host or moderator: end the conference without an accord.")
     async def abandon(self, interaction: discord.Interaction) -> None:
         await self._simple(interaction, "abandon", "The conference is abandoned.")
+
+    @host.command(name="extend", description="Host or moderator: give the current phase more time.")
+    @app_commands.describe(by="How much longer, like 30m, 2h or 1d")
+    async def extend(self, interaction: discord.Interaction, by: app_commands.Range[str, 1, 20]) -> None:
+        seconds = parse_duration(by)
+        await self._simple(
+            interaction, "extend", f"The deadline moves {format_duration(seconds)} later.", seconds=seconds
+        )
+
+    @host.command(
+        name="replace", description="Host or moderator: give an absent player's seat to someone else."
+    )
+    async def replace(
+        self, interaction: discord.Interaction, absent: discord.Member, newcomer: discord.Member
+    ) -> None:
+        if newcomer.bot:
+            raise InvalidInput("Bots cannot take a seat.")
+        await self._simple(
+            interaction,
+            "replace",
+            f"{newcomer.mention} takes over from {absent.mention}.",
+            old=absent.id,
+            new=newcomer.id,
+        )
+
+    @app_commands.command(name="history", description="Every conference held in this server.")
+    async def history(self, interaction: discord.Interaction) -> None:
+        await send_pages(
+            interaction, "accord_history", await self._history_pages(interaction, ""), ephemeral=True
+        )
+
+    async def _history_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        games = await game_store.in_guild(self.service.db, interaction.guild_id or 0)
+        lines = [f"**{plain(g.title)}** in <#{channel}> — {g.phase.value}" for channel, g in games]
+        pages = paginate(lines or ["No conference has met here yet."], max_chars=3000, max_lines=15)
+        return [info_embed("Conferences in this server", page) for page in pages]
 
     @app_commands.command(
         name="minutes", description="The record of this channel's latest conference, action by action."

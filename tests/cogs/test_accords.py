@@ -169,11 +169,11 @@ async def test_amend_retract_pause_and_the_minutes(env, world: World) -> None:
     stolen = await world.bob.slash(world.channel, "accord amend", article=1, text="Tribbles.")
     assert stolen.ephemeral and "Only the delegation that tabled" in stolen.response.content
     await world.alice.slash(world.channel, "accord amend", article=1, text="Dilithium and tribbles.")
-    await world.moderator.slash(world.channel, "accord pause")
+    await world.moderator.slash(world.channel, "accord host pause")
     paused = await world.alice.slash(world.channel, "accord retract", article=1)
     assert paused.ephemeral and "paused" in paused.response.content
-    await world.alice.slash(world.channel, "accord resume")  # alice is no host: refused
-    await world.moderator.slash(world.channel, "accord resume")
+    await world.alice.slash(world.channel, "accord host resume")  # alice is no host: refused
+    await world.moderator.slash(world.channel, "accord host resume")
     await world.alice.slash(world.channel, "accord retract", article=1)
     minutes = await world.bob.slash(world.channel, "accord minutes")
     text = minutes.response.embeds[0].description
@@ -237,10 +237,10 @@ async def test_pause_stops_the_clock(env, world: World) -> None:
     await seated(world)
     await world.moderator.slash(world.channel, "accord start")
     await env.advance_time(20 * 60)
-    await world.moderator.slash(world.channel, "accord pause")
+    await world.moderator.slash(world.channel, "accord host pause")
     await env.advance_time(10 * 86_400)
     assert "Time is up" not in (world.channel.last_message.content or "")
-    await world.moderator.slash(world.channel, "accord resume")
+    await world.moderator.slash(world.channel, "accord host resume")
     await env.advance_time(39 * 60)
     assert "Time is up" not in (world.channel.last_message.content or "")
     await env.advance_time(2 * 60)
@@ -352,3 +352,30 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
     assert "Complaint 1 by Klingon Empire against Romulan Star Empire" in history
     assert "Complaint 1 was upheld by the signatories." in history
     assert len(env.errors) == 1
+
+
+async def test_extend_replace_and_history(env, world: World) -> None:
+    await world.moderator.slash(world.channel, "config set", setting="deadline.negotiation", value="1h")
+    await world.moderator.slash(world.channel, "config set", setting="reminder.lead", value="1m")
+    await seated(world)
+    await world.moderator.slash(world.channel, "accord start")
+    refused = await world.alice.slash(world.channel, "accord host extend", by="1h")
+    assert refused.ephemeral and "Only the host or a moderator" in refused.response.content
+    extended = await world.moderator.slash(world.channel, "accord host extend", by="1h")
+    assert extended.response.content == "The deadline moves 1h later."
+    await env.advance_time(61 * 60)
+    assert "Time is up" not in (world.channel.last_message.content or "")
+
+    carol = world.guild.add_member(env.create_user("carol"))
+    swapped = await world.moderator.slash(world.channel, "accord host replace", absent=world.bob, newcomer=carol)
+    assert swapped.response.content.startswith(f"<@{carol.id}> takes over")
+    tabled = await carol.slash(world.channel, "accord propose", clause="trade", text="Carol speaks for Rome.")
+    assert not tabled.ephemeral
+    gone = await world.bob.slash(world.channel, "accord propose", clause="trade", text="Bob is gone.")
+    assert gone.ephemeral and "Only seated delegations" in gone.response.content
+
+    await env.advance_time(60 * 60)
+    assert "Time is up" in world.channel.last_message.content
+    history = await world.alice.slash(world.channel, "accord history")
+    assert "**Nimbus Talks** in" in history.response.embeds[0].description
+    assert len(env.errors) == 2

@@ -82,6 +82,12 @@ def evolve(state: GameState, event: Event) -> GameState:
         return replace(state, paused=False, deadline=data.get("at"), remaining=None)
     if event.kind == "deadline_set":
         return replace(state, deadline=data["at"])
+    if event.kind == "replaced":
+        old, new = data["old"], data["new"]
+        seats = tuple(
+            replace(s, players=tuple(new if p == old else p for p in s.players)) for s in state.seats
+        )
+        return replace(state, seats=seats)
     if event.kind == "abandoned":
         return replace(state, phase=Phase.ABANDONED)
     raise ValueError(f"unknown event {event.kind!r}")
@@ -264,6 +270,26 @@ def _resume(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> 
     return [Event("resumed", actor, {"at": at})]
 
 
+def _extend(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _host(state, actor, staff)
+    seconds = float(data["seconds"])
+    if state.deadline is None:
+        raise NotAllowed("There is no running deadline to extend (is the conference paused?).")
+    if not 60 <= seconds <= 30 * 86_400:
+        raise InvalidInput("Extend by 1m to 30d.")
+    return [Event("deadline_set", actor, {"at": state.deadline + seconds})]
+
+
+def _replace(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
+    _host(state, actor, staff)
+    old, new = int(data["old"]), int(data["new"])
+    if state.seat_of(old) is None:
+        raise NotFound("That member holds no seat here.")
+    if state.seat_of(new) is not None:
+        raise NotAllowed("The newcomer already sits at this conference.")
+    return [Event("replaced", actor, {"old": old, "new": new})]
+
+
 def _set_deadline(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
     """The clock (actor 0) sets when the current phase ends; nobody else may."""
     if actor != CLOCK:
@@ -307,5 +333,7 @@ _HANDLERS: dict[str, Handler] = {
     "resume": _resume,
     "abandon": _abandon,
     "set_deadline": _set_deadline,
+    "extend": _extend,
+    "replace": _replace,
     "expire": _expire,
 }
