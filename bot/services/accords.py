@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.accords import Event, GameState, decide, evolve, new_game
+from ..domain.accords import Event, GameState, decide, new_game
 from ..storage import Database
 from ..storage import games as store
-
-RETRIES = 3  # a concurrent action makes ours stale: decide again on the fresh state
 
 
 class AccordService:
@@ -36,19 +34,8 @@ class AccordService:
         self, guild_id: int, game_id: int, kind: str, actor: int, *, staff: bool = False, **data: Any
     ) -> tuple[GameState, list[Event]]:
         """Apply one action; returns the new state and the events it caused (none: no change).
-        Two presses at once: the second decides again on the state the first left, so a
-        repeated Sign or Support changes nothing rather than failing or counting twice."""
-        for attempt in range(RETRIES):
-            before = await store.get(self.db, guild_id, game_id)
-            events = decide(before, kind, actor, staff=staff, **data)
-            after = before
-            for event in events:
-                after = evolve(after, event)
-            try:
-                await store.append(self.db, before, events, after)
-            except store.StaleGame:
-                if attempt == RETRIES - 1:
-                    raise
-                continue
-            return after, events
-        raise AssertionError("unreachable")
+        The whole read-decide-write runs as one transaction, so two presses at once are applied
+        one after the other: a repeated Sign or Support then changes nothing."""
+        return await store.act_now(
+            self.db, guild_id, game_id, lambda state: decide(state, kind, actor, staff=staff, **data)
+        )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -16,6 +16,7 @@ from . import migrations
 from .errors import NotADatabase, StorageError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -50,6 +51,13 @@ class Database:
         self.path = path
         self.version = version
         self._write_lock = asyncio.Lock()
+        # A second, synchronous connection for small hot writes (a game action): the SQL takes
+        # ~35 us, while each await on aiosqlite's thread costs ~180 us. See write_now().
+        self._now = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._now.row_factory = sqlite3.Row
+        self._now.executescript(
+            f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+        )
 
     @classmethod
     async def open(cls, path: Path, *, migrations_dir: Path = migrations.MIGRATIONS_DIR) -> Database:
@@ -79,6 +87,7 @@ class Database:
 
     async def close(self) -> None:
         async with self._write_lock:
+            self._now.close()
             await self._conn.close()
 
     # -- reads -------------------------------------------------------------------------
@@ -104,6 +113,23 @@ class Database:
         return (int(row["size"]) if row else 0) + (wal.stat().st_size if wal.exists() else 0)
 
     # -- writes ------------------------------------------------------------------------
+
+    async def write_now(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` in BEGIN IMMEDIATE … COMMIT on the event loop's own thread, in one go.
+
+        For small, bounded writes on the hot path only: it blocks the loop while it runs (tens
+        of microseconds), and it holds the same write lock as transaction(), so our own writes
+        never wait on each other here; WAL readers never block it.
+        """
+        async with self._write_lock:
+            self._now.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(self._now)
+            except BaseException:
+                self._now.execute("ROLLBACK")
+                raise
+            self._now.execute("COMMIT")
+            return result
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

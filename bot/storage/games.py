@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+import sqlite3
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from ..domain.accords import Article, Clause, Event, GameState, Phase, Seat
+from ..domain.accords import Article, Clause, Event, GameState, Phase, Seat, evolve
 from ..domain.errors import KhitomerError, NotFound
 from .database import Database
 
@@ -22,12 +23,39 @@ class StaleGame(KhitomerError):
 
 
 def dump(state: GameState) -> str:
-    def encode(value: Any) -> Any:
-        if isinstance(value, frozenset):
-            return sorted(value)
-        raise TypeError(type(value).__name__)
-
-    return json.dumps(asdict(state), default=encode)
+    """JSON of a state, written by hand: dataclasses.asdict deep-copies and took 60 us a game."""
+    return json.dumps(
+        {
+            "game_id": state.game_id,
+            "guild_id": state.guild_id,
+            "host": state.host,
+            "title": state.title,
+            "powers": list(state.powers),
+            "phase": state.phase.value,
+            "seats": [{"power": s.power, "players": list(s.players)} for s in state.seats],
+            "articles": [
+                {
+                    "number": a.number,
+                    "author": a.author,
+                    "clause": a.clause.value,
+                    "parties": list(a.parties),
+                    "text": a.text,
+                    "support": sorted(a.support),
+                    "oppose": sorted(a.oppose),
+                    "versions": a.versions,
+                    "retracted": a.retracted,
+                }
+                for a in state.articles
+            ],
+            "signed": sorted(state.signed),
+            "refused": sorted(state.refused),
+            "paused": state.paused,
+            "version": state.version,
+            "scenario": state.scenario,
+            "deadline": state.deadline,
+            "remaining": state.remaining,
+        }
+    )
 
 
 def load(text: str) -> GameState:
@@ -120,3 +148,41 @@ async def in_guild(db: Database, guild_id: int) -> list[tuple[int, GameState]]:
         "SELECT channel_id, state FROM games WHERE guild_id = ? ORDER BY id DESC", (guild_id,)
     )
     return [(int(row["channel_id"]), load(row["state"])) for row in rows]
+
+
+def act_now(
+    db: Database, guild_id: int, game_id: int, decide: Callable[[GameState], list[Event]]
+) -> Awaitable[tuple[GameState, list[Event]]]:
+    """Load, decide, apply and store one action in a single synchronous transaction: nothing can
+    run between reading the state and writing its successor, so no action is ever stale."""
+
+    def work(conn: sqlite3.Connection) -> tuple[GameState, list[Event]]:
+        row = conn.execute(
+            "SELECT state FROM games WHERE id = ? AND guild_id = ?", (game_id, guild_id)
+        ).fetchone()
+        if row is None:
+            raise NotFound("There is no such conference in this server.")
+        before = load(row["state"])
+        events = decide(before)
+        if not events:
+            return before, []
+        after = before
+        for event in events:
+            after = evolve(after, event)
+        updated = conn.execute(
+            "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
+            (after.version, dump(after), game_id, before.version),
+        )
+        if updated.rowcount != 1:
+            raise StaleGame()
+        now = datetime.now(UTC).isoformat()
+        conn.executemany(
+            "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (game_id, before.version + i, now, e.actor, e.kind, json.dumps(e.data))
+                for i, e in enumerate(events, 1)
+            ],
+        )
+        return after, events
+
+    return db.write_now(work)

@@ -231,6 +231,9 @@ class Accords(
 
     async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
         channel_id = await game_store.channel_of(self.service.db, game_id)
+        # A deadline that passed while the bot was down fires during start-up: wait until the
+        # channels are known rather than lose the announcement.
+        await self.bot.wait_until_ready()
         channel = self.bot.get_channel(channel_id) if channel_id else None
         if isinstance(channel, discord.abc.Messageable):
             await channel.send(text, allowed_mentions=mentions or discord.AllowedMentions.none())

@@ -367,7 +367,9 @@ async def test_extend_replace_and_history(env, world: World) -> None:
     assert "Time is up" not in (world.channel.last_message.content or "")
 
     carol = world.guild.add_member(env.create_user("carol"))
-    swapped = await world.moderator.slash(world.channel, "accord host replace", absent=world.bob, newcomer=carol)
+    swapped = await world.moderator.slash(
+        world.channel, "accord host replace", absent=world.bob, newcomer=carol
+    )
     assert swapped.response.content.startswith(f"<@{carol.id}> takes over")
     tabled = await carol.slash(world.channel, "accord propose", clause="trade", text="Carol speaks for Rome.")
     assert not tabled.ephemeral
