@@ -94,27 +94,6 @@ async def get(db: Database, guild_id: int, game_id: int) -> GameState:
     return load(row["state"])
 
 
-async def append(db: Database, before: GameState, events: list[Event], after: GameState) -> None:
-    """Write `events` and `after` only if the stored game is still at `before.version`."""
-    if not events:
-        return
-    now = datetime.now(UTC).isoformat()
-    async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
-            (after.version, dump(after), before.game_id, before.version),
-        )
-        if cursor.rowcount != 1:
-            raise StaleGame()
-        await conn.executemany(
-            "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (before.game_id, before.version + i, now, e.actor, e.kind, json.dumps(e.data))
-                for i, e in enumerate(events, start=1)
-            ],
-        )
-
-
 async def events(db: Database, game_id: int) -> list[Event]:
     rows = await db.fetch_all(
         "SELECT actor_id, kind, data FROM game_events WHERE game_id = ? ORDER BY seq", (game_id,)

@@ -43,13 +43,13 @@ async def test_state_is_the_replay_of_its_events(service: AccordService) -> None
     assert stored.phase is Phase.RATIFICATION and stored.version == 6
 
 
-async def test_a_stale_write_is_refused_and_changes_nothing(service: AccordService) -> None:
+async def test_a_write_against_a_moved_version_is_refused_and_changes_nothing(service: AccordService) -> None:
     game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
-    event = Event("joined", KOR, {"power": "Klingon Empire"})
-    await store.append(service.db, game, [event], evolve(game, event))
-    with pytest.raises(store.StaleGame, match="same moment"):  # written against version 0 again
-        await store.append(service.db, game, [event], evolve(game, event))
-    assert len(await store.events(service.db, game.game_id)) == 1
+    async with service.db.transaction() as conn:  # another writer moved the game on meanwhile
+        await conn.execute("UPDATE games SET version = version + 5 WHERE id = ?", (game.game_id,))
+    with pytest.raises(store.StaleGame, match="same moment"):
+        await service.act(GUILD, game.game_id, "join", KOR, power="Klingon Empire")
+    assert await store.events(service.db, game.game_id) == []
 
 
 async def test_signing_at_once_and_twice_gives_one_signature_each_and_one_ratification(
