@@ -86,3 +86,21 @@ def test_state_round_trips_through_json() -> None:
     state = evolve(state, Event("joined", KOR, {"power": "Klingon Empire"}))
     state = replace(state, signed=frozenset({"Klingon Empire"}))
     assert store.load(store.dump(state)) == state
+
+
+async def test_supporting_and_starting_at_once_count_once(service: AccordService) -> None:
+    game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
+    await service.act(GUILD, game.game_id, "join", KOR, power="Klingon Empire")
+    await service.act(GUILD, game.game_id, "join", HECTAVIOUS, power="Romulan Star Empire")
+    starts = await asyncio.gather(
+        *(service.act(GUILD, game.game_id, "start", HOST) for _ in range(3)), return_exceptions=True
+    )
+    started = [r for r in starts if not isinstance(r, Exception) and r[1]]
+    assert len(started) == 1 and all("negotiation" in str(r) for r in starts if isinstance(r, Exception))
+    await service.act(GUILD, game.game_id, "propose", KOR, clause="trade", text="Dilithium.")
+    supports = await asyncio.gather(
+        *(service.act(GUILD, game.game_id, "support", HECTAVIOUS, article=1) for _ in range(3))
+    )
+    assert sum(len(events) for _, events in supports) == 1
+    logged = [e.kind for e in await store.events(service.db, game.game_id)]
+    assert logged.count("started") == 1 and logged.count("supported") == 1
