@@ -165,3 +165,9 @@ def act_now(
         return after, events
 
     return db.write_now(work)
+
+
+async def move_to_channel(db: Database, game_id: int, channel_id: int) -> None:
+    """The conference continues in its own thread."""
+    async with db.transaction() as conn:
+        await conn.execute("UPDATE games SET channel_id = ? WHERE id = ?", (channel_id, game_id))

@@ -309,6 +309,18 @@ class Accords(
         await interaction.response.send_message(
             embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
         )
+        if config.raw("game.threads") == "on" and isinstance(interaction.channel, discord.TextChannel):
+            await self._open_thread(interaction, state)
+
+    async def _open_thread(self, interaction: discord.Interaction, state: GameState) -> None:
+        """The conference gets a thread of its own, where the server allows; else it stays here."""
+        try:
+            lobby = await interaction.original_response()
+            thread = await lobby.create_thread(name=state.title[:100], auto_archive_duration=10080)
+        except discord.HTTPException:
+            return  # no permission to create threads here: the conference stays in the channel
+        await game_store.move_to_channel(self.service.db, state.game_id, thread.id)
+        await thread.send("The conference sits here: use the /accord commands in this thread.")
 
     @convene.autocomplete("scenario")
     async def scenario_choices(
@@ -510,6 +522,36 @@ class Accords(
         ]
         pages = paginate(lines or ["Nothing has happened yet."], max_chars=3000, max_lines=15)
         return [info_embed(f"Minutes: {plain(game.title)}"[:256], page) for page in pages]
+
+    @app_commands.command(name="talks", description="Open a private thread with the delegations you choose.")
+    @app_commands.describe(powers="The other powers, comma-separated")
+    async def talks(self, interaction: discord.Interaction, powers: app_commands.Range[str, 1, 300]) -> None:
+        game = await self._game_here(interaction)
+        seat = game.seat_of(interaction.user.id)
+        if seat is None:
+            raise NotAllowed("Only seated delegations hold talks.")
+        wanted = [p.strip() for p in powers.split(",") if p.strip() and p.strip() != seat.power]
+        seats = [s for s in game.seats if s.power in wanted]
+        if not wanted or len(seats) != len(set(wanted)):
+            raise InvalidInput(
+                f"Name seated powers: {', '.join(p for p in game.seated_powers() if p != seat.power)}."
+            )
+        channel = interaction.channel
+        parent = channel.parent if isinstance(channel, discord.Thread) else channel
+        if not isinstance(parent, discord.TextChannel):
+            raise NotAllowed("Talks need a text channel to open their thread in.")
+        name = f"Talks: {' & '.join([seat.power, *wanted])}"[:100]
+        try:
+            thread = await parent.create_thread(
+                name=name, type=discord.ChannelType.private_thread, invitable=False
+            )
+            for player in {p for s in [seat, *seats] for p in s.players}:
+                await thread.add_user(discord.Object(player))
+        except discord.Forbidden:
+            raise NotAllowed(
+                "I may not open private threads here; ask a moderator for that permission."
+            ) from None
+        await interaction.response.send_message(f"Talks are open in {thread.mention}.", ephemeral=True)
 
     @app_commands.command(name="objectives", description="Your power's secret objectives in this conference.")
     async def objectives(self, interaction: discord.Interaction) -> None:

@@ -7,6 +7,12 @@ import pytest
 from tests.conftest import World, read_all_pages
 
 
+@pytest.fixture(autouse=True)
+async def _games_stay_in_the_channel(env, world: World) -> None:  # type: ignore[no-untyped-def]
+    """Most tests play in the channel; test_a_conference_opens_its_own_thread covers threads."""
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+
+
 def buttons(message) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {c["label"]: c["custom_id"] for row in message.components for c in row["components"]}
 
@@ -381,3 +387,29 @@ async def test_extend_replace_and_history(env, world: World) -> None:
     history = await world.alice.slash(world.channel, "accord history")
     assert "**Nimbus Talks** in" in history.response.embeds[0].description
     assert len(env.errors) == 2
+
+
+async def test_a_conference_opens_its_own_thread_and_talks_are_private(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "on")
+    message = await lobby(world)
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    thread_id = (await env.bot.db.fetch_one("SELECT channel_id FROM games"))[0]
+    assert thread_id != world.channel.id
+    thread = next(t for t in world.channel.threads if t.id == thread_id)
+    assert thread.last_message.content.startswith("The conference sits here")
+    started = await world.moderator.slash(thread, "accord start")
+    assert started.response.content.startswith("Negotiations are open")
+    elsewhere = await world.moderator.slash(world.channel, "accord status")
+    assert elsewhere.ephemeral  # the conference lives in its thread now
+    talks = await world.alice.slash(thread, "accord talks", powers="Romulan Star Empire")
+    assert talks.ephemeral and talks.response.content.startswith("Talks are open in <#")
+    private = [t for t in world.channel.threads if t.name == "Talks: Klingon Empire & Romulan Star Empire"]
+    assert len(private) == 1
+    added = {
+        r.path.rsplit("/", 1)[1]
+        for r in env.http_requests
+        if "/thread-members/" in r.path and r.method == "PUT"
+    }
+    assert added == {str(world.alice.id), str(world.bob.id)}  # both delegations, nobody else
+    assert len(env.errors) == 1

@@ -6,6 +6,13 @@ import pytest
 
 from tests.conftest import World
 
+
+@pytest.fixture(autouse=True)
+async def _games_stay_in_the_channel(env, world: World) -> None:  # type: ignore[no-untyped-def]
+    """Most tests play in the channel; test_a_conference_opens_its_own_thread covers threads."""
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+
+
 # phase the game must be in, command, options, who may do it
 ACTIONS = [
     ("convened", "accord start", {}, {"host", "moderator"}),
