@@ -90,12 +90,15 @@ async def record_accord(service: AccordService, state: GameState) -> None:
         accord_store.NewAccord(
             guild_id=state.guild_id,
             name=name,
-            summary=f"Ratified by {', '.join(state.seated_powers())} at the conference {state.title!r}.",
+            summary=f"Ratified by {', '.join(sorted(state.signed))} at the conference {state.title!r}.",
             date_text=str(scenario.year)
             if scenario and scenario.year
             else discord.utils.utcnow().strftime("%Y-%m-%d"),
             place=scenario.place if scenario else "this server",
-            parties=tuple(Party(p, tuple(signers.get(p, []))) for p in state.seated_powers()),
+            # a narrower accord binds only those who signed it
+            parties=tuple(
+                Party(p, tuple(signers.get(p, []))) for p in state.seated_powers() if p in state.signed
+            ),
             articles=articles,
             year=scenario.year if scenario else None,
             game_id=state.game_id,
@@ -248,8 +251,10 @@ class Accords(
         )
 
     async def _expire(self, state: GameState) -> None:
+        scenario = canon_scenarios().get(state.scenario)
+        narrower = bool(scenario and scenario.narrower_accord)
         fresh, events = await self.service.act(
-            state.guild_id, state.game_id, "expire", CLOCK, staff=True, now=now()
+            state.guild_id, state.game_id, "expire", CLOCK, staff=True, now=now(), narrower=narrower
         )
         if not events:
             await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
@@ -259,6 +264,7 @@ class Accords(
             Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
             Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
             Phase.FAILED: "Time is up: the accord failed (silent delegations count as refusing).",
+            Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
             Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
         }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.value}.")
         await self._post(state.game_id, f"**{discord.utils.escape_markdown(fresh.title)}**: {said}")

@@ -413,3 +413,27 @@ async def test_a_conference_opens_its_own_thread_and_talks_are_private(env, worl
     }
     assert added == {str(world.alice.id), str(world.bob.id)}  # both delegations, nobody else
     assert len(env.errors) == 1
+
+
+async def test_a_narrower_accord_binds_only_those_who_signed(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "deadline.ratification", "3600")
+    message = await lobby(world)  # Nimbus III allows a narrower accord
+    carol = world.guild.add_member(env.create_user("carol"))
+    await world.alice.click(message, label="Sit for Klingon Empire")
+    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await carol.click(message, label="Sit for United Federation of Planets")
+    await world.moderator.slash(world.channel, "accord start")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await world.bob.click(article, label="Support")
+    await carol.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await world.alice.click(draft, label="Sign")
+    await world.bob.click(draft, label="Sign")
+    await env.advance_time(3601)
+    said = [m.content for m in world.channel.history()[-3:]]
+    assert any("Time is up: those who signed keep the accord among themselves." in text for text in said)
+    shown = await world.alice.slash(world.channel, "treaty show", treaty="Nimbus Talks")
+    parties = [f.name for f in shown.response.embeds[0].fields if f.name not in {"Signed", "Place", "Status"}]
+    assert parties == ["Klingon Empire", "Romulan Star Empire"]

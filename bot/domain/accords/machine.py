@@ -308,7 +308,11 @@ def _expire(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> 
     if state.phase is Phase.NEGOTIATION:
         return [Event("draft_closed", CLOCK)] if state.agreed() else [Event("failed", CLOCK)]
     silent = [p for p in state.seated_powers() if p not in state.signed and p not in state.refused]
-    return [*(Event("refused", CLOCK, {"power": p}) for p in silent), Event("failed", CLOCK)]
+    refusals = [Event("refused", CLOCK, {"power": p}) for p in silent]
+    if data.get("narrower") and len(state.signed) >= MIN_POWERS:
+        # the scenario lets those who signed keep a narrower accord among themselves
+        return [*refusals, Event("ratified", CLOCK, {"among": sorted(state.signed)})]
+    return [*refusals, Event("failed", CLOCK)]
 
 
 def _abandon(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
