@@ -10,9 +10,13 @@ from .scenario import Objective
 
 def objective_met(objective: Objective, state: GameState) -> bool:
     """Wanted: a ratified article of that clause binds the power. Avoided: none does."""
-    binding = state.phase is Phase.RATIFIED and objective.power in state.signed and any(
-        article.clause is objective.clause and objective.power in article.parties
-        for article in state.agreed()
+    binding = (
+        state.phase is Phase.RATIFIED
+        and objective.power in state.signed
+        and any(
+            article.clause is objective.clause and objective.power in article.parties
+            for article in state.agreed()
+        )
     )
     return binding if objective.wants else not binding
 
