@@ -17,6 +17,7 @@ from bot.checks import config_of
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Clause, Event, GameState, Phase, afterwards
 from bot.domain.accords.machine import CLOCK
+from bot.domain.accords.machine import MAX_TEXT as MAX_ARTICLE_TEXT
 from bot.domain.accords.scoring import objective_met, reputation_changes, scores
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
 from bot.domain.formatting import format_duration
@@ -24,6 +25,7 @@ from bot.domain.guild_config import GuildConfig, parse_duration
 from bot.domain.paging import paginate
 from bot.domain.treaties import Article as TreatyArticle
 from bot.domain.treaties import Party
+from bot.interaction_errors import handle_interaction_error
 from bot.services import accord_record
 from bot.services.accords import AccordService
 from bot.storage import accords as accord_store
@@ -120,6 +122,35 @@ async def press(interaction: discord.Interaction, game_id: int, action: str, arg
     else:
         state, _ = await act(interaction, game_id, action)
     await interaction.response.edit_message(**redraw(state, action, arg))
+
+
+async def table(
+    interaction: discord.Interaction, game_id: int, clause: str, text: str, parties: list[str] | None
+) -> None:
+    """Table an article and post it with its Support and Oppose buttons."""
+    state, _ = await act(interaction, game_id, "propose", clause=clause, text=text, parties=parties)
+    article = state.articles[-1]
+    await interaction.response.send_message(
+        embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
+    )
+
+
+class ArticleModal(discord.ui.Modal):
+    """A long article is written in a form; the same rules apply when it is submitted."""
+
+    def __init__(self, game_id: int, clause: str, parties: list[str] | None) -> None:
+        super().__init__(title="Table an article", timeout=1800)
+        self.game_id, self.clause, self.parties = game_id, clause, parties
+        self.text: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label=f"Article ({clause})"[:45], style=discord.TextStyle.paragraph, max_length=MAX_ARTICLE_TEXT
+        )
+        self.add_item(self.text)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await table(interaction, self.game_id, self.clause, self.text.value, self.parties)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        await handle_interaction_error(interaction, error)
 
 
 def minute(number: int, event: Event) -> str:
@@ -379,7 +410,7 @@ class Accords(
     @app_commands.command(name="propose", description="Table an article for the accord.")
     @app_commands.describe(
         clause="What kind of article",
-        text="Its words",
+        text="Its words (leave empty to write a long text in a form)",
         parties="Powers it binds, comma-separated (default: all seated)",
     )
     @app_commands.choices(clause=CLAUSES)
@@ -387,18 +418,15 @@ class Accords(
         self,
         interaction: discord.Interaction,
         clause: app_commands.Choice[str],
-        text: app_commands.Range[str, 1, 1500],
+        text: app_commands.Range[str, 1, 1500] | None = None,
         parties: app_commands.Range[str, 1, 300] | None = None,
     ) -> None:
         game = await self._game_here(interaction)
         bound = [p.strip() for p in parties.split(",") if p.strip()] if parties else None
-        state, _ = await act(
-            interaction, game.game_id, "propose", clause=clause.value, text=text, parties=bound
-        )
-        article = state.articles[-1]
-        await interaction.response.send_message(
-            embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
-        )
+        if text is None:
+            await interaction.response.send_modal(ArticleModal(game.game_id, clause.value, bound))
+            return
+        await table(interaction, game.game_id, clause.value, text, bound)
 
     @app_commands.command(name="support", description="Support an article on the table.")
     async def support(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from simcord import SetupError
 
 from tests.conftest import World, read_all_pages
 
@@ -437,3 +438,21 @@ async def test_a_narrower_accord_binds_only_those_who_signed(env, world: World) 
     shown = await world.alice.slash(world.channel, "treaty show", treaty="Nimbus Talks")
     parties = [f.name for f in shown.response.embeds[0].fields if f.name not in {"Signed", "Place", "Status"}]
     assert parties == ["Klingon Empire", "Romulan Star Empire"]
+
+
+async def test_a_long_article_is_written_in_a_form_and_limits_are_clear(env, world: World) -> None:
+    await seated(world)
+    await world.moderator.slash(world.channel, "accord start")
+    shown = await world.alice.slash(world.channel, "accord propose", clause="free text")
+    assert shown.modal is not None and shown.modal["title"] == "Table an article"
+    field = shown.modal["components"][0]["components"][0]
+    assert field["max_length"] == 1500
+    long_text = "The parties agree. " * 70  # 1,330 characters, more than a slash option comfortably holds
+    done = await world.alice.submit_modal(shown, {field["custom_id"]: long_text})
+    assert done.response.embeds[0].description.startswith("The parties agree.")
+    # 4,000 characters: Discord's own form refuses it before the bot sees it
+    again = await world.alice.slash(world.channel, "accord propose", clause="free text")
+    second = again.modal["components"][0]["components"][0]["custom_id"]
+    with pytest.raises(SetupError, match=r"(?i)length|long|max"):
+        await world.alice.submit_modal(again, {second: "x" * 4000})
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM game_events WHERE kind = 'tabled'"))[0] == 1
