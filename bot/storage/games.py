@@ -171,3 +171,18 @@ async def move_to_channel(db: Database, game_id: int, channel_id: int) -> None:
     """The conference continues in its own thread."""
     async with db.transaction() as conn:
         await conn.execute("UPDATE games SET channel_id = ? WHERE id = ?", (channel_id, game_id))
+
+
+async def set_lobby(db: Database, game_id: int, channel_id: int, message_id: int) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE games SET lobby_channel = ?, lobby_message = ? WHERE id = ?",
+            (channel_id, message_id, game_id),
+        )
+
+
+async def lobby_of(db: Database, game_id: int) -> tuple[int, int] | None:
+    row = await db.fetch_one("SELECT lobby_channel, lobby_message FROM games WHERE id = ?", (game_id,))
+    if row is None or row["lobby_message"] is None:
+        return None
+    return int(row["lobby_channel"]), int(row["lobby_message"])

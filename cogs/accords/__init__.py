@@ -6,6 +6,7 @@ amend/retract commands, deadlines and reminders, scoring, withdrawal and complai
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import discord
@@ -346,6 +347,8 @@ class Accords(
         await interaction.response.send_message(
             embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
         )
+        lobby = await interaction.original_response()
+        await game_store.set_lobby(self.service.db, state.game_id, lobby.channel.id, lobby.id)
         if config.raw("game.threads") == "on" and isinstance(interaction.channel, discord.TextChannel):
             await self._open_thread(interaction, state)
 
@@ -373,7 +376,8 @@ class Accords(
     @app_commands.command(name="join", description="Take a seat for a power.")
     async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
         game = await self._game_here(interaction)
-        await act(interaction, game.game_id, "join", power=power)
+        state, _ = await act(interaction, game.game_id, "join", power=power)
+        await self._refresh_lobby(state)
         await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
 
     @join.autocomplete("power")
@@ -391,9 +395,27 @@ class Accords(
             if current.casefold() in p.casefold()
         ][:25]
 
+    async def _refresh_lobby(self, state: GameState) -> None:
+        """Seats taken by slash command show on the lobby message too (buttons redraw it themselves)."""
+        where = await game_store.lobby_of(self.service.db, state.game_id)
+        channel = self.bot.get_channel(where[0]) if where else None
+        if where is None or not isinstance(channel, discord.TextChannel | discord.Thread):
+            return
+        scenario = canon_scenarios().get(state.scenario)
+        with contextlib.suppress(discord.HTTPException):  # a deleted lobby has nothing to update
+            await channel.get_partial_message(
+                where[1]
+            ).edit(
+                embed=accord_pages.lobby_embed(state, scenario.briefing if scenario else ""),
+                view=lobby_view(state),
+                allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
+            )
+
     async def _simple(self, interaction: discord.Interaction, kind: str, said: str, **data: Any) -> GameState:
         game = await self._game_here(interaction)
         state, events = await act(interaction, game.game_id, kind, **data)
+        if events and kind in {"leave", "start", "replace"}:
+            await self._refresh_lobby(state)
         await interaction.response.send_message(said if events else "Nothing changed: that was already so.")
         return state
 

@@ -456,3 +456,14 @@ async def test_a_long_article_is_written_in_a_form_and_limits_are_clear(env, wor
     with pytest.raises(SetupError, match=r"(?i)length|long|max"):
         await world.alice.submit_modal(again, {second: "x" * 4000})
     assert (await env.bot.db.fetch_one("SELECT count(*) FROM game_events WHERE kind = 'tabled'"))[0] == 1
+
+
+async def test_the_lobby_message_follows_slash_command_joins(env, world: World) -> None:
+    message = await lobby(world)
+    await world.bob.slash(world.channel, "accord join", power="Romulan Star Empire")
+    fresh = await env.bot.get_channel(world.channel.id).fetch_message(message.id)
+    seats = {f.name: f.value for f in fresh.embeds[0].fields}
+    assert seats["🦅 Romulan Star Empire"] == f"<@{world.bob.id}>"
+    await world.bob.slash(world.channel, "accord leave")
+    fresh = await env.bot.get_channel(world.channel.id).fetch_message(message.id)
+    assert {f.name: f.value for f in fresh.embeds[0].fields}["🦅 Romulan Star Empire"] == "*free seat*"
