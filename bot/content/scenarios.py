@@ -54,9 +54,12 @@ def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -
             raise ContentError(f"{where}: unknown clause {item.get('clause')!r}") from None
         if not isinstance(item.get("points"), int) or item["points"] < 1 or not item.get("text"):
             raise ContentError(f"{where}: every objective needs positive points and a text")
-        objectives.append(
-            Objective(item["power"], clause, bool(item.get("wants", True)), item["points"], item["text"])
-        )
+        typed = {key: str(item.get(key, "")) for key in ("subject", "giver", "receiver")}
+        for key in ("giver", "receiver"):
+            if typed[key] and typed[key] not in seats:
+                raise ContentError(f"{where}: objective {key} {typed[key]!r} has no seat")
+        wants = bool(item.get("wants", True))
+        objectives.append(Objective(item["power"], clause, wants, item["points"], item["text"], **typed))
     return Scenario(
         key=data["key"],
         title=data["title"],

@@ -44,6 +44,9 @@ def dump(state: GameState) -> str:
                     "oppose": sorted(a.oppose),
                     "versions": a.versions,
                     "retracted": a.retracted,
+                    "subject": a.subject,
+                    "giver": a.giver,
+                    "receiver": a.receiver,
                 }
                 for a in state.articles
             ],
@@ -67,6 +70,7 @@ def load(text: str) -> GameState:
         Article(
             a["number"], a["author"], Clause(a["clause"]), tuple(a["parties"]), a["text"],
             frozenset(a["support"]), frozenset(a["oppose"]), a["versions"], a["retracted"],
+            a.get("subject", ""), a.get("giver", ""), a.get("receiver", ""),
         )
         for a in raw["articles"]
     )  # fmt: skip

@@ -39,6 +39,11 @@ def article_embed(state: GameState, article: Article) -> discord.Embed:
     embed.add_field(name="Binds", value=", ".join(article.parties))
     embed.add_field(name="Support", value=", ".join(sorted(article.support)) or "nobody yet")
     embed.add_field(name="Oppose", value=", ".join(sorted(article.oppose)) or "nobody")
+    if article.subject:
+        terms = plain(article.subject)
+        if article.giver and article.receiver:
+            terms += f" — from {article.giver} to {article.receiver}"
+        embed.add_field(name="Terms", value=terms[:1024], inline=False)
     return embed
 
 

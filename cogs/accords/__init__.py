@@ -126,10 +126,15 @@ async def press(interaction: discord.Interaction, game_id: int, action: str, arg
 
 
 async def table(
-    interaction: discord.Interaction, game_id: int, clause: str, text: str, parties: list[str] | None
+    interaction: discord.Interaction,
+    game_id: int,
+    clause: str,
+    text: str,
+    parties: list[str] | None,
+    typed: dict[str, str],
 ) -> None:
     """Table an article and post it with its Support and Oppose buttons."""
-    state, _ = await act(interaction, game_id, "propose", clause=clause, text=text, parties=parties)
+    state, _ = await act(interaction, game_id, "propose", clause=clause, text=text, parties=parties, **typed)
     article = state.articles[-1]
     await interaction.response.send_message(
         embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
@@ -139,16 +144,16 @@ async def table(
 class ArticleModal(discord.ui.Modal):
     """A long article is written in a form; the same rules apply when it is submitted."""
 
-    def __init__(self, game_id: int, clause: str, parties: list[str] | None) -> None:
+    def __init__(self, game_id: int, clause: str, parties: list[str] | None, typed: dict[str, str]) -> None:
         super().__init__(title="Table an article", timeout=1800)
-        self.game_id, self.clause, self.parties = game_id, clause, parties
+        self.game_id, self.clause, self.parties, self.typed = game_id, clause, parties, typed
         self.text: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label=f"Article ({clause})"[:45], style=discord.TextStyle.paragraph, max_length=MAX_ARTICLE_TEXT
         )
         self.add_item(self.text)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        await table(interaction, self.game_id, self.clause, self.text.value, self.parties)
+        await table(interaction, self.game_id, self.clause, self.text.value, self.parties, self.typed)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
         await handle_interaction_error(interaction, error)
@@ -403,9 +408,7 @@ class Accords(
             return
         scenario = canon_scenarios().get(state.scenario)
         with contextlib.suppress(discord.HTTPException):  # a deleted lobby has nothing to update
-            await channel.get_partial_message(
-                where[1]
-            ).edit(
+            await channel.get_partial_message(where[1]).edit(
                 embed=accord_pages.lobby_embed(state, scenario.briefing if scenario else ""),
                 view=lobby_view(state),
                 allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
@@ -434,6 +437,9 @@ class Accords(
         clause="What kind of article",
         text="Its words (leave empty to write a long text in a form)",
         parties="Powers it binds, comma-separated (default: all seated)",
+        subject="What is transferred, ceded or banned (needed by those clauses)",
+        giver="From which power (technology transfer, territory)",
+        receiver="To which power (technology transfer, territory)",
     )
     @app_commands.choices(clause=CLAUSES)
     async def propose(
@@ -442,13 +448,17 @@ class Accords(
         clause: app_commands.Choice[str],
         text: app_commands.Range[str, 1, 1500] | None = None,
         parties: app_commands.Range[str, 1, 300] | None = None,
+        subject: app_commands.Range[str, 1, 100] | None = None,
+        giver: app_commands.Range[str, 1, 60] | None = None,
+        receiver: app_commands.Range[str, 1, 60] | None = None,
     ) -> None:
         game = await self._game_here(interaction)
         bound = [p.strip() for p in parties.split(",") if p.strip()] if parties else None
+        typed = {"subject": subject or "", "giver": giver or "", "receiver": receiver or ""}
         if text is None:
-            await interaction.response.send_modal(ArticleModal(game.game_id, clause.value, bound))
+            await interaction.response.send_modal(ArticleModal(game.game_id, clause.value, bound, typed))
             return
-        await table(interaction, game.game_id, clause.value, text, bound)
+        await table(interaction, game.game_id, clause.value, text, bound, typed)
 
     @app_commands.command(name="support", description="Support an article on the table.")
     async def support(

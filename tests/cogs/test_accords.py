@@ -32,9 +32,21 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     await world.alice.click(message, label="Sit for Klingon Empire")
     await world.bob.slash(world.channel, "accord join", power="Romulan Star Empire")
     await world.moderator.click(message, label="Start the conference")
-    first = await world.alice.slash(
+    missing = await world.alice.slash(
         world.channel, "accord propose", clause="technology transfer", text="Cloaks for cruisers."
     )
+    assert missing.ephemeral and "must say what, from which power, to which power" in missing.response.content
+    first = await world.alice.slash(
+        world.channel,
+        "accord propose",
+        clause="technology transfer",
+        text="Cloaks for cruisers.",
+        subject="cloaking devices",
+        giver="Romulan Star Empire",
+        receiver="Klingon Empire",
+    )
+    terms = {f.name: f.value for f in first.response.embeds[0].fields}["Terms"]
+    assert terms == "cloaking devices — from Romulan Star Empire to Klingon Empire"
     second = await world.bob.slash(
         world.channel, "accord propose", clause="embassies", text="No envoys on Romulus."
     )
@@ -50,7 +62,8 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     assert "Nimbus Talks** is ratified. Secret objectives:" in results
     assert "✅ Klingon Empire: Come home with a cloaking device" in results
     assert "❌ Romulan Star Empire: Keep foreign envoys away" in results
-    assert "Scores: Klingon Empire 3, Romulan Star Empire 3" in results
+    assert "❌ Romulan Star Empire: Obtain warships" in results  # the transfer went the other way
+    assert "Scores: Klingon Empire 3, Romulan Star Empire 0" in results
     quoted = await world.alice.slash(world.channel, "treaty quote", treaty="Nimbus Talks", article="II")
     embed = quoted.response.embeds[0]
     assert embed.title == "Nimbus Talks (server accord) — Article II"
@@ -60,6 +73,7 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     text = board.response.embeds[0].description
     assert f"<@{world.alice.id}> — 1 (1 accords)" in text and f"<@{world.bob.id}> — 1 (1 accords)" in text
     assert second.response.embeds[0].title.startswith("Article 2 (embassies)")
+    assert len(env.errors) == 1  # the refused propose without typed parameters
 
 
 async def test_buttons_keep_working_across_restarts(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]

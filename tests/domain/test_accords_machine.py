@@ -32,7 +32,13 @@ def test_a_whole_game_from_convening_to_ratification() -> None:
     state = play(start, log, "join", KOR, power="Klingon Empire")
     state = play(state, log, "join", HECTAVIOUS, power="Romulan Star Empire")
     state = play(state, log, "start", HOST)
-    state = play(state, log, "propose", KOR, clause="technology transfer", text="Cloaks for cruisers.")
+    with pytest.raises(KhitomerError, match="must say what, from which power, to which power"):
+        decide(state, "propose", KOR, clause="technology transfer", text="Cloaks for cruisers.")
+    state = play(
+        state, log, "propose", KOR, clause="technology transfer", text="Cloaks for cruisers.",
+        subject="cloaking devices", giver="Romulan Star Empire", receiver="Klingon Empire",
+    )  # fmt: skip
+    assert state.article(1).receiver == "Klingon Empire"
     state = play(
         state,
         log,

@@ -46,3 +46,18 @@ def test_a_failed_accord_meets_no_wish() -> None:
 def test_reputation_rewards_signers_and_punishes_a_late_refusal() -> None:
     assert reputation_changes(concluded(Phase.RATIFIED)) == {1: 1, 2: 1, 3: 1}
     assert reputation_changes(concluded(Phase.FAILED, refused=frozenset({RSE}))) == {3: -1}
+
+
+def test_typed_parameters_decide_an_objective() -> None:
+    state = concluded(Phase.RATIFIED)
+    cloak = Article(3, KE, Clause.TECHNOLOGY_TRANSFER, (KE, RSE), "Cloaks.", support=frozenset({KE, RSE}),
+                    subject="cloaking devices", giver=RSE, receiver=KE)  # fmt: skip
+    state = replace(state, articles=(*state.articles, cloak))
+    to_klingons = Objective(
+        KE, Clause.TECHNOLOGY_TRANSFER, True, 3, "Get cloaks", subject="cloak", receiver=KE
+    )
+    to_romulans = Objective(RSE, Clause.TECHNOLOGY_TRANSFER, True, 3, "Get ships", receiver=RSE)
+    wrong_subject = Objective(KE, Clause.TECHNOLOGY_TRANSFER, True, 3, "Get torpedoes", subject="torpedo")
+    assert objective_met(to_klingons, state)
+    assert not objective_met(to_romulans, state)
+    assert not objective_met(wrong_subject, state)

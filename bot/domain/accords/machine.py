@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import InvalidInput, NotAllowed, NotFound
-from .model import Article, Clause, Event, GameState, Phase, Seat
+from .model import TYPED, Article, Clause, Event, GameState, Phase, Seat
 
 MIN_POWERS = 2
 CLOCK = 0  # the actor behind what deadlines do
@@ -62,6 +62,9 @@ def evolve(state: GameState, event: Event) -> GameState:
             tuple(data["parties"]),
             data["text"],
             support=frozenset({data["author"]}) & frozenset(data["parties"]),
+            subject=data.get("subject", ""),
+            giver=data.get("giver", ""),
+            receiver=data.get("receiver", ""),
         )
         return replace(state, articles=(*state.articles, article))
     if event.kind in {"supported", "opposed", "amended", "retracted"}:
@@ -181,11 +184,27 @@ def _table(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> l
     unknown = [p for p in parties if p not in state.seated_powers()]
     if unknown or len(parties) < 1:
         raise InvalidInput(f"Parties must be seated powers: {', '.join(state.seated_powers())}.")
-    return [
-        Event(
-            "tabled", actor, {"author": power, "clause": clause.value, "parties": list(parties), "text": text}
-        )
-    ]
+    typed = _typed(clause, data, parties)
+    data_out = {"author": power, "clause": clause.value, "parties": list(parties), "text": text, **typed}
+    return [Event("tabled", actor, data_out)]
+
+
+def _typed(clause: Clause, data: dict[str, Any], parties: tuple[str, ...]) -> dict[str, str]:
+    """The clause's typed parameters, checked: givers and receivers are distinct parties."""
+    needed = TYPED.get(clause, ())
+    values = {
+        name: " ".join(str(data.get(name) or "").split())[:100] for name in ("subject", "giver", "receiver")
+    }
+    missing = [name for name in needed if not values[name]]
+    if missing:
+        words = {"subject": "what", "giver": "from which power", "receiver": "to which power"}
+        raise InvalidInput(f"A {clause.value} article must say {', '.join(words[m] for m in missing)}.")
+    for name in ("giver", "receiver"):
+        if values[name] and values[name] not in parties:
+            raise InvalidInput(f"The {name} must be one of the article's parties: {', '.join(parties)}.")
+    if values["giver"] and values["giver"] == values["receiver"]:
+        raise InvalidInput("A power cannot give to itself.")
+    return {name: value for name, value in values.items() if value}
 
 
 def _open_article(state: GameState, number: int) -> Article:

@@ -21,6 +21,8 @@ class Phase(StrEnum):
 
 
 class Clause(StrEnum):
+    """Article kinds (GAME.md); TYPED says which need parameters that objectives are scored on."""
+
     NON_AGGRESSION = "non-aggression"
     MUTUAL_DEFENCE = "mutual defence"
     EMBASSIES = "embassies"
@@ -54,6 +56,9 @@ class Article:
     oppose: frozenset[str] = frozenset()
     versions: int = 1
     retracted: bool = False
+    subject: str = ""  # typed parameters: what is transferred, ceded or banned
+    giver: str = ""  # from which power
+    receiver: str = ""  # to which power
 
     @property
     def agreed(self) -> bool:
@@ -96,3 +101,12 @@ class GameState:
 
     def agreed(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.agreed)
+
+
+# The typed parameters each clause needs: what objectives are scored against.
+TYPED: dict[Clause, tuple[str, ...]] = {
+    Clause.TECHNOLOGY_TRANSFER: ("subject", "giver", "receiver"),
+    Clause.TERRITORY: ("subject", "giver", "receiver"),
+    Clause.WEAPONS_BAN: ("subject",),
+    Clause.NEUTRAL_ZONE: ("subject",),
+}

@@ -21,6 +21,9 @@ class Objective:
     wants: bool  # True: wants such an article ratified; False: must avoid one
     points: int
     text: str
+    subject: str = ""  # when set, the article's subject must mention it
+    giver: str = ""
+    receiver: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import GameState, Phase
+from .model import Article, GameState, Phase
 from .scenario import Objective
 
 
 def objective_met(objective: Objective, state: GameState) -> bool:
-    """Wanted: a ratified article of that clause binds the power. Avoided: none does."""
+    """Wanted: a ratified article fitting it binds the power. Avoided: none does."""
     binding = (
         state.phase is Phase.RATIFIED
         and objective.power in state.signed
-        and any(
-            article.clause is objective.clause and objective.power in article.parties
-            for article in state.agreed()
-        )
+        and any(_fits(objective, article) for article in state.agreed())
     )
     return binding if objective.wants else not binding
+
+
+def _fits(objective: Objective, article: Article) -> bool:
+    """The article is of the objective's clause, binds its power, and matches its typed parameters."""
+    return (
+        article.clause is objective.clause
+        and objective.power in article.parties
+        and (not objective.giver or article.giver == objective.giver)
+        and (not objective.receiver or article.receiver == objective.receiver)
+        and (not objective.subject or objective.subject.casefold() in article.subject.casefold())
+    )
 
 
 def scores(state: GameState, objectives: Iterable[Objective]) -> dict[str, int]:
