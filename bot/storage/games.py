@@ -177,16 +177,22 @@ async def move_to_channel(db: Database, game_id: int, channel_id: int) -> None:
         await conn.execute("UPDATE games SET channel_id = ? WHERE id = ?", (channel_id, game_id))
 
 
-async def set_lobby(db: Database, game_id: int, channel_id: int, message_id: int) -> None:
+async def remember_message(
+    db: Database, game_id: int, kind: str, ref: int, channel_id: int, message_id: int
+) -> None:
+    """Where the lobby (ref 0), an article (ref = its number) or the draft (ref 0) was posted."""
     async with db.transaction() as conn:
         await conn.execute(
-            "UPDATE games SET lobby_channel = ?, lobby_message = ? WHERE id = ?",
-            (channel_id, message_id, game_id),
+            "INSERT INTO game_messages (game_id, kind, ref, channel_id, message_id) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (game_id, kind, ref) DO UPDATE SET channel_id = excluded.channel_id,"
+            " message_id = excluded.message_id",
+            (game_id, kind, ref, channel_id, message_id),
         )
 
 
-async def lobby_of(db: Database, game_id: int) -> tuple[int, int] | None:
-    row = await db.fetch_one("SELECT lobby_channel, lobby_message FROM games WHERE id = ?", (game_id,))
-    if row is None or row["lobby_message"] is None:
-        return None
-    return int(row["lobby_channel"]), int(row["lobby_message"])
+async def message_of(db: Database, game_id: int, kind: str, ref: int = 0) -> tuple[int, int] | None:
+    row = await db.fetch_one(
+        "SELECT channel_id, message_id FROM game_messages WHERE game_id = ? AND kind = ? AND ref = ?",
+        (game_id, kind, ref),
+    )
+    return None if row is None else (int(row["channel_id"]), int(row["message_id"]))

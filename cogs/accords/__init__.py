@@ -139,6 +139,9 @@ async def table(
     await interaction.response.send_message(
         embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
     )
+    posted = await interaction.original_response()
+    db = service_of(interaction.client).db
+    await game_store.remember_message(db, game_id, "article", article.number, posted.channel.id, posted.id)
 
 
 class ArticleModal(discord.ui.Modal):
@@ -353,7 +356,9 @@ class Accords(
             embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
         )
         lobby = await interaction.original_response()
-        await game_store.set_lobby(self.service.db, state.game_id, lobby.channel.id, lobby.id)
+        await game_store.remember_message(
+            self.service.db, state.game_id, "lobby", 0, lobby.channel.id, lobby.id
+        )
         if config.raw("game.threads") == "on" and isinstance(interaction.channel, discord.TextChannel):
             await self._open_thread(interaction, state)
 
@@ -382,7 +387,7 @@ class Accords(
     async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
         game = await self._game_here(interaction)
         state, _ = await act(interaction, game.game_id, "join", power=power)
-        await self._refresh_lobby(state)
+        await self._refresh(state, "lobby")
         await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
 
     @join.autocomplete("power")
@@ -400,17 +405,17 @@ class Accords(
             if current.casefold() in p.casefold()
         ][:25]
 
-    async def _refresh_lobby(self, state: GameState) -> None:
-        """Seats taken by slash command show on the lobby message too (buttons redraw it themselves)."""
-        where = await game_store.lobby_of(self.service.db, state.game_id)
+    async def _refresh(self, state: GameState, kind: str, ref: int = 0) -> None:
+        """Actions taken by slash command show on the game's messages too (buttons redraw their
+        own): the lobby's seats, an article's support, the draft's signatures."""
+        where = await game_store.message_of(self.service.db, state.game_id, kind, ref)
         channel = self.bot.get_channel(where[0]) if where else None
         if where is None or not isinstance(channel, discord.TextChannel | discord.Thread):
             return
-        scenario = canon_scenarios().get(state.scenario)
-        with contextlib.suppress(discord.HTTPException):  # a deleted lobby has nothing to update
+        action = {"lobby": "join", "article": "support", "draft": "sign"}[kind]
+        with contextlib.suppress(discord.HTTPException):  # a deleted message has nothing to update
             await channel.get_partial_message(where[1]).edit(
-                embed=accord_pages.lobby_embed(state, scenario.briefing if scenario else ""),
-                view=lobby_view(state),
+                **redraw(state, action, ref or None),
                 allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
             )
 
@@ -418,7 +423,11 @@ class Accords(
         game = await self._game_here(interaction)
         state, events = await act(interaction, game.game_id, kind, **data)
         if events and kind in {"leave", "start", "replace"}:
-            await self._refresh_lobby(state)
+            await self._refresh(state, "lobby")
+        if events and kind in {"support", "oppose", "amend", "retract"}:
+            await self._refresh(state, "article", int(data.get("article", 0)))
+        if events and kind in {"sign", "refuse"}:
+            await self._refresh(state, "draft")
         await interaction.response.send_message(said if events else "Nothing changed: that was already so.")
         return state
 
@@ -484,6 +493,10 @@ class Accords(
         state, _ = await act(interaction, game.game_id, "ratify")
         await interaction.response.send_message(
             embed=accord_pages.draft_embed(state), view=signing_view(state)
+        )
+        posted = await interaction.original_response()
+        await game_store.remember_message(
+            self.service.db, game.game_id, "draft", 0, posted.channel.id, posted.id
         )
 
     @app_commands.command(name="sign", description="Sign the accord for your power.")

@@ -481,3 +481,22 @@ async def test_the_lobby_message_follows_slash_command_joins(env, world: World) 
     await world.bob.slash(world.channel, "accord leave")
     fresh = await env.bot.get_channel(world.channel.id).fetch_message(message.id)
     assert {f.name: f.value for f in fresh.embeds[0].fields}["🦅 Romulan Star Empire"] == "*free seat*"
+
+
+async def test_article_and_draft_messages_follow_slash_commands(env, world: World) -> None:
+    await seated(world)
+    await world.moderator.slash(world.channel, "accord start")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await world.bob.slash(world.channel, "accord support", article=1)
+    channel = env.bot.get_channel(world.channel.id)
+    fresh = await channel.fetch_message(article.id)
+    assert {f.name: f.value for f in fresh.embeds[0].fields}[
+        "Support"
+    ] == "Klingon Empire, Romulan Star Empire"
+    assert "agreed" in fresh.embeds[0].title
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await world.alice.slash(world.channel, "accord sign")
+    fresh = await channel.fetch_message(draft.id)
+    assert {f.name: f.value for f in fresh.embeds[0].fields}["⚔️ Klingon Empire"] == "signed"
