@@ -84,17 +84,25 @@ async def test_buttons_keep_working_across_restarts(env, world: World, make_bot)
     await world.bob.click(message, label="Sit for Romulan Star Empire")
     await env.restart_bot(make_bot())
     await world.moderator.click(message, label="Start the conference")
+    await env.restart_bot(make_bot())
     article = (
         await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
     ).response
     await env.restart_bot(make_bot())
     await world.bob.click(article, label="Support")
+    await env.restart_bot(make_bot())
     draft = (await world.moderator.slash(world.channel, "accord ratify")).response
     await env.restart_bot(make_bot())
     await world.alice.click(draft, label="Sign")
     await env.restart_bot(make_bot())
     done = await world.bob.click(draft, label="Sign")
     assert "ratified" in done.response.embeds[0].title
+    # no action lost: every step is in the record, once
+    kinds = [r["kind"] for r in await env.bot.db.fetch_all("SELECT kind FROM game_events ORDER BY seq")]
+    for kind in ("joined", "started", "tabled", "supported", "draft_closed", "signed", "ratified"):
+        assert kinds.count(kind) == (2 if kind in {"joined", "signed"} else 1), kind
+    quoted = await world.alice.slash(world.channel, "treaty quote", treaty="Nimbus Talks", article="I")
+    assert "Dilithium." in quoted.response.embeds[0].description
 
 
 async def test_pressing_sign_twice_signs_once(env, world: World) -> None:
