@@ -91,11 +91,6 @@ async def accords_in(db: Database, guild_id: int | None) -> list[Treaty]:
     return [_from_row(row) for row in rows]
 
 
-async def count(db: Database) -> int:
-    row = await db.fetch_one("SELECT count(*) FROM accords")
-    return int(row[0]) if row else 0
-
-
 def _event_json(event: HistoryEvent) -> dict[str, Any]:
     return {"year": event.year, "kind": event.kind, "text": event.text}
 

@@ -100,10 +100,6 @@ class Database:
         async with self._conn.execute(sql, tuple(params)) as cursor:
             return await cursor.fetchone()
 
-    async def table_names(self) -> set[str]:
-        rows = await self.fetch_all("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        return {row["name"] for row in rows}
-
     async def size_bytes(self) -> int:
         """Bytes the database occupies, counting what still sits in the WAL."""
         row = await self.fetch_one(

@@ -185,11 +185,6 @@ async def all_names(db: Database) -> list[tuple[int, str, str, tuple[str, ...]]]
     ]
 
 
-async def count(db: Database) -> int:
-    row = await db.fetch_one("SELECT count(*) FROM lore_entries")
-    return int(row[0]) if row else 0
-
-
 def _columns(draft: Draft) -> tuple[Any, ...]:
     return (
         draft.title,

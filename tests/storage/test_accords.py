@@ -11,6 +11,7 @@ from bot.domain import search as fts
 from bot.domain.errors import InvalidInput
 from bot.domain.treaties import Article, Party, SourceTier
 from bot.storage import Database, accords, treaty_index
+from bot.storage.stats import content_counts
 
 GUILD, OTHER = 111, 222
 
@@ -47,7 +48,7 @@ async def test_a_ratified_accord_is_kept_whole(db: Database) -> None:
     assert loaded == stored
     assert loaded.articles[1].text == "Each party keeps an embassy in Paradise City."
     assert loaded.sources[0].tier is SourceTier.SERVER
-    assert await accords.count(db) == 1
+    assert (await content_counts(db)).accords == 1
 
 
 async def test_accords_belong_to_their_server(db: Database) -> None:
@@ -61,14 +62,14 @@ async def test_names_are_unique_per_server_only(db: Database) -> None:
     with pytest.raises(InvalidInput, match="already has an accord"):
         await accords.ratify(db, new_accord(name="ACCORD OF NIMBUS"))
     await accords.ratify(db, new_accord(guild=OTHER))
-    assert await accords.count(db) == 2
+    assert (await content_counts(db)).accords == 2
 
 
 async def test_gapped_article_numbers_are_refused_and_nothing_is_stored(db: Database) -> None:
     bad = new_accord(articles=(Article(1, "a", "x"), Article(3, "c", "z")))
     with pytest.raises(InvalidInput, match="without gaps"):
         await accords.ratify(db, bad)
-    assert await accords.count(db) == 0
+    assert (await content_counts(db)).accords == 0
 
 
 @pytest.mark.parametrize("key", ["accord-12", "accord-0"])

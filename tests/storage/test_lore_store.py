@@ -11,6 +11,7 @@ from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, Years
 from bot.storage import Database
 from bot.storage import lore as store
+from bot.storage.stats import content_counts
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ async def test_add_update_remove_keep_rows_and_index_together(db: Database) -> N
     assert [r["title"] for r in rows] == ["Battle of Zeta Prime"] and updated.summary == "A rout."
     assert await store.remove(db, 7, store.server_id_of(entry.key) or 0) is True
     assert (await db.fetch_one("SELECT count(*) FROM lore_search WHERE key = ?", (entry.key,)))[0] == 0
-    assert await store.count(db) == 0
+    assert (await content_counts(db)).lore_entries == 0
 
 
 async def test_a_server_cannot_touch_another_servers_entry(db: Database) -> None:
@@ -57,7 +58,7 @@ async def test_a_server_cannot_touch_another_servers_entry(db: Database) -> None
     assert await store.remove(db, 8, entry_id) is False
     with pytest.raises(InvalidInput, match="no longer exists"):
         await store.update(db, 8, entry_id, DRAFT)
-    assert await store.count(db) == 1
+    assert (await content_counts(db)).lore_entries == 1
 
 
 async def test_titles_are_unique_per_server(db: Database) -> None:
@@ -65,4 +66,4 @@ async def test_titles_are_unique_per_server(db: Database) -> None:
     with pytest.raises(InvalidInput, match="already has an entry"):
         await store.add(db, 7, 99, store.Draft("BATTLE OF ZETA", Kind.EVENT, "x", ""))
     await store.add(db, 8, 99, DRAFT)
-    assert await store.count(db) == 2
+    assert (await content_counts(db)).lore_entries == 2
