@@ -12,7 +12,7 @@ from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
 from bot.domain.references import parse_articles, resolve_treaty, select_articles
 from bot.domain.treaties import Treaty
-from bot.services.treaties import TreatyService, suggest_treaties
+from bot.services.treaties import Quote, TreatyService, suggest_treaties
 from bot.ui import treaty_pages
 from bot.ui.pager import send_pages
 
@@ -44,8 +44,8 @@ class Treaties(
         key, _, spec = arg.partition(".")
         treaty = await self._by_key(interaction, key)
         selection = parse_articles(spec or "all")
-        quote = await self.service.quote(interaction.guild_id, treaty.key, selection.compact())
-        return treaty_pages.quote_pages(quote)
+        # the treaty is already resolved: no second catalog query for each page turned
+        return treaty_pages.quote_pages(Quote(treaty, selection, select_articles(treaty, selection)))
 
     async def _show_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
         return treaty_pages.show_pages(await self._by_key(interaction, arg))
