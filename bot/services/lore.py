@@ -199,11 +199,12 @@ class LoreService:
 
     def _check_name_free(self, guild_id: int, draft: store.Draft, except_key: str | None = None) -> None:
         for name in (draft.title, *draft.aliases):
-            for scope in (self.canon_names, self.server_names.get(guild_id)):
-                key = scope.exact(name) if scope else None
+            for scope in self._scopes(guild_id):
+                key = scope.exact(name)
                 if key is not None and key != except_key:
-                    title = self.canon_names.title(key) or (scope.title(key) if scope else key)
-                    raise InvalidInput(f"{name!r} is already the name of the entry {title!r}. Pick another.")
+                    raise InvalidInput(
+                        f"{name!r} is already the name of the entry {scope.title(key)!r}. Pick another."
+                    )
 
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
         await self._names_loaded.wait()
