@@ -34,15 +34,23 @@ async def ensure_area_enabled(interaction: discord.Interaction, area: str) -> No
         raise Refused(f"{area.capitalize()} is turned off here by the moderators.")
 
 
+def is_game_master(member: discord.abc.User, config: GuildConfig) -> bool:
+    """Holds the server's game-master role (set with /config set gm_role)."""
+    gm_role = config.gm_role()
+    return gm_role is not None and isinstance(member, discord.Member) and member.get_role(gm_role) is not None
+
+
+async def is_moderator(interaction: discord.Interaction) -> bool:
+    """Manage Server here, or the game-master role: hosts any game, runs moderator lore commands."""
+    return interaction.permissions.manage_guild or is_game_master(
+        interaction.user, await config_of(interaction)
+    )
+
+
 async def require_moderator(interaction: discord.Interaction) -> None:
-    """Moderators: Manage Server, or the server's game-master role. Re-checked on every
-    command and button, whatever Discord's own command permissions say."""
+    """Re-checked on every command and button, whatever Discord's own command permissions say."""
     if interaction.guild is None:
         raise Refused("This only works in a server.")
-    if interaction.permissions.manage_guild:
-        return
-    gm_role = (await config_of(interaction)).gm_role()
-    member = interaction.user
-    if gm_role is not None and isinstance(member, discord.Member) and member.get_role(gm_role) is not None:
+    if await is_moderator(interaction):
         return
     raise Refused("Only this server's moderators (Manage Server or the game-master role) can do that.")

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from .checks import config_of
+from .checks import config_of, is_game_master
 
 # Areas appear in this order in /help; an area not listed here follows, alphabetically.
 AREA_ORDER = ("General", "Lore", "Treaties", "Accords", "Configuration", "Owner")
@@ -82,10 +82,7 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     needs_owner = any(c.extras.get("owner_only") for c in chat_roots)
     is_owner = needs_owner and await client.is_owner(interaction.user)
     config = await config_of(interaction)
-    gm_role, member = config.gm_role(), interaction.user
-    game_master = (
-        gm_role is not None and isinstance(member, discord.Member) and member.get_role(gm_role) is not None
-    )
+    game_master = is_game_master(interaction.user, config)
     found = {
         leaf.qualified_name: CommandInfo(area_of(leaf), leaf.qualified_name, leaf.description)
         for root in chat_roots

@@ -14,7 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
-from bot.checks import config_of
+from bot.checks import config_of, is_moderator
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Clause, Event, GameState, Phase, afterwards
 from bot.domain.accords.machine import CLOCK
@@ -50,15 +50,6 @@ def service_of(client: discord.Client) -> AccordService:
     return cog.service
 
 
-async def is_staff(interaction: discord.Interaction) -> bool:
-    """Moderators and the game-master role act as any game's host."""
-    if interaction.permissions.manage_guild:
-        return True
-    gm_role = (await config_of(interaction)).gm_role()
-    member = interaction.user
-    return gm_role is not None and isinstance(member, discord.Member) and member.get_role(gm_role) is not None
-
-
 async def act(
     interaction: discord.Interaction, game_id: int, kind: str, **data: Any
 ) -> tuple[GameState, list[Event]]:
@@ -66,7 +57,12 @@ async def act(
         raise NotAllowed("Conferences happen in servers.")
     service = service_of(interaction.client)
     state, events = await service.act(
-        interaction.guild_id, game_id, kind, interaction.user.id, staff=await is_staff(interaction), **data
+        interaction.guild_id,
+        game_id,
+        kind,
+        interaction.user.id,
+        staff=await is_moderator(interaction),
+        **data,
     )
     cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, commands.Bot) else None
     if isinstance(cog, Accords) and events:

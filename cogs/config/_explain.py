@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.checks import is_game_master
 from bot.command_catalog import area_of
 from bot.domain.guild_config import AREAS, GuildConfig
 
@@ -99,9 +100,7 @@ async def bot_layer(
     if area in AREAS and not config.area_enabled(area):
         return False, [f"Khitomer: {area} is turned off in this server (/config area)."]
     if command.extras.get("moderator"):
-        gm_role = config.gm_role()
-        is_gm = gm_role is not None and member.get_role(gm_role) is not None
-        if not (member.guild_permissions.manage_guild or is_gm):
+        if not (member.guild_permissions.manage_guild or is_game_master(member, config)):
             return False, ["Khitomer: moderators only (Manage Server or the game-master role)."]
         return True, ["Khitomer: they are a moderator, so the moderator check passes."]
     root = command.root_parent or command
