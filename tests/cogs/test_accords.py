@@ -106,9 +106,7 @@ async def test_buttons_keep_working_across_restarts(env, world: World, make_bot)
 
 
 async def test_pressing_sign_twice_signs_once(env, world: World) -> None:
-    message = await lobby(world)
-    await world.alice.click(message, label="Sit for Klingon Empire")
-    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    message = await seated(world)
     await world.moderator.click(message, label="Start the conference")
     article = (
         await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
@@ -146,9 +144,7 @@ async def test_only_the_host_or_a_moderator_starts(env, world: World, who: str, 
 
 
 async def test_a_delegate_cannot_answer_for_another_power_or_sign_twice(env, world: World) -> None:
-    message = await lobby(world)
-    await world.alice.click(message, label="Sit for Klingon Empire")
-    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    message = await seated(world)
     await world.moderator.click(message, label="Start the conference")
     article = (
         await world.alice.slash(
@@ -174,9 +170,7 @@ async def test_a_member_of_another_server_cannot_touch_the_game(env, world: Worl
 
 
 async def test_player_text_pings_nobody_and_shows_as_text(env, world: World) -> None:
-    message = await lobby(world)
-    await world.alice.click(message, label="Sit for Klingon Empire")
-    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    message = await seated(world)
     await world.moderator.click(message, label="Start the conference")
     result = await world.alice.slash(
         world.channel, "accord propose", clause="free text", text="@everyone **now** <@&1>"
@@ -187,9 +181,7 @@ async def test_player_text_pings_nobody_and_shows_as_text(env, world: World) -> 
 
 
 async def test_amend_retract_pause_and_the_minutes(env, world: World) -> None:
-    message = await lobby(world)
-    await world.alice.click(message, label="Sit for Klingon Empire")
-    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    message = await seated(world)
     await world.moderator.click(message, label="Start the conference")
     article = (
         await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
@@ -414,9 +406,7 @@ async def test_extend_replace_and_history(env, world: World) -> None:
 
 async def test_a_conference_opens_its_own_thread_and_talks_are_private(env, world: World) -> None:
     await env.bot.guild_config.put(world.guild.id, "game.threads", "on")
-    message = await lobby(world)
-    await world.alice.click(message, label="Sit for Klingon Empire")
-    await world.bob.click(message, label="Sit for Romulan Star Empire")
+    await seated(world)
     thread_id = (await env.bot.db.fetch_one("SELECT channel_id FROM games"))[0]
     assert thread_id != world.channel.id
     thread = next(t for t in world.channel.threads if t.id == thread_id)
