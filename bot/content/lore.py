@@ -6,15 +6,14 @@ import hashlib
 import tomllib
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from ..domain.lore import Kind, LoreEntry, Years
 from ..domain.references import normalise
 from ..domain.treaties import Source, SourceTier
-from . import DATA_DIR, ContentError
+from . import ContentError, data_files, data_root, stem
 
-LORE_DIR = DATA_DIR / "lore"
 FENCE = "+++"
 REQUIRED = ("title", "kind", "summary", "sources")
 
@@ -86,10 +85,10 @@ def check_links_and_names(entries: Iterable[LoreEntry]) -> None:
             seen[name] = entry.key
 
 
-def load_lore_from(directory: Path) -> tuple[LoreEntry, ...]:
+def load_lore_from(directory: Traversable) -> tuple[LoreEntry, ...]:
     entries = [
-        parse_entry(path.stem, path.read_text(encoding="utf-8"), path.name)
-        for path in sorted(directory.glob("*.md"))
+        parse_entry(stem(path), path.read_text(encoding="utf-8"), path.name)
+        for path in data_files(directory, ".md")
     ]
     check_links_and_names(entries)
     return tuple(entries)
@@ -98,7 +97,7 @@ def load_lore_from(directory: Path) -> tuple[LoreEntry, ...]:
 @cache
 def canon_lore() -> tuple[LoreEntry, ...]:
     """The lore of data/lore, loaded once."""
-    return load_lore_from(LORE_DIR)
+    return load_lore_from(data_root() / "lore")
 
 
 def content_hash(entries: Iterable[LoreEntry]) -> str:

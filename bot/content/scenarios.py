@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from ..domain.accords.model import Clause
 from ..domain.accords.scenario import Objective, Power, Scenario
-from . import DATA_DIR, ContentError
-
-POWERS_FILE = DATA_DIR / "powers.toml"
-SCENARIOS_DIR = DATA_DIR / "scenarios"
+from . import ContentError, data_files, data_root
 
 
-def _toml(path: Path) -> dict[str, Any]:
+def _toml(path: Traversable) -> dict[str, Any]:
+    if not path.is_file():
+        raise ContentError(f"data/{path.name} is missing from this install of Khitomer: reinstall it")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ContentError(f"{path.name}: not valid TOML: {error}") from error
 
 
-def load_powers(path: Path = POWERS_FILE) -> dict[str, Power]:
+def load_powers(path: Traversable | None = None) -> dict[str, Power]:
+    path = path if path is not None else data_root() / "powers.toml"
     powers: dict[str, Power] = {}
     for item in _toml(path).get("powers", []):
         name, emblem, colour = item.get("name"), item.get("emblem"), str(item.get("colour", ""))
@@ -72,9 +72,9 @@ def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -
     )
 
 
-def load_scenarios_from(directory: Path, powers: dict[str, Power]) -> dict[str, Scenario]:
+def load_scenarios_from(directory: Traversable, powers: dict[str, Power]) -> dict[str, Scenario]:
     scenarios: dict[str, Scenario] = {}
-    for path in sorted(directory.glob("*.toml")):
+    for path in data_files(directory, ".toml"):
         scenario = parse_scenario(_toml(path), path.name, powers)
         if scenario.key in scenarios:
             raise ContentError(f"{path.name}: key {scenario.key!r} is used twice")
@@ -89,4 +89,4 @@ def canon_powers() -> dict[str, Power]:
 
 @cache
 def canon_scenarios() -> dict[str, Scenario]:
-    return load_scenarios_from(SCENARIOS_DIR, canon_powers())
+    return load_scenarios_from(data_root() / "scenarios", canon_powers())

@@ -6,14 +6,13 @@ import hashlib
 import tomllib
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from ..domain.references import normalise
 from ..domain.treaties import Article, HistoryEvent, Party, Source, SourceTier, Treaty
-from . import DATA_DIR, ContentError
+from . import ContentError, data_files, data_root
 
-TREATIES_DIR = DATA_DIR / "treaties"
 HISTORY_KINDS = {"signed", "withdrawn", "reinstated", "anniversary", "dissolved", "complaint", "note"}
 STATUSES = {"in force", "dissolved", "suspended"}
 
@@ -113,9 +112,9 @@ def check_unique_names(treaties: Iterable[Treaty]) -> None:
             seen[name] = treaty.key
 
 
-def load_treaties_from(directory: Path) -> tuple[Treaty, ...]:
+def load_treaties_from(directory: Traversable) -> tuple[Treaty, ...]:
     treaties = []
-    for path in sorted(directory.glob("*.toml")):
+    for path in data_files(directory, ".toml"):
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as error:
@@ -128,7 +127,7 @@ def load_treaties_from(directory: Path) -> tuple[Treaty, ...]:
 @cache
 def canon_treaties() -> tuple[Treaty, ...]:
     """The canon treaties of data/treaties, loaded once."""
-    return load_treaties_from(TREATIES_DIR)
+    return load_treaties_from(data_root() / "treaties")
 
 
 def content_hash(treaties: Iterable[Treaty]) -> str:

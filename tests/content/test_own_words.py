@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import DATA_DIR
-
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 RUN = 10
 
