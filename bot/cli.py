@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
@@ -15,6 +16,14 @@ from pathlib import Path
 
 from . import __version__
 from .config import ConfigError, Settings, load_settings
+from .content import ContentError
+from .domain.shards import describe_shards
+from .errors import OperatorError
+from .health import check_data, inspect_database
+from .logs import configure_logging
+from .storage import StorageError
+
+log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -22,17 +31,25 @@ MISSING_TOKEN = (
     "khitomer: DISCORD_TOKEN is not set. Copy .env.example to .env and put your bot token there "
     "(README: 'Create the Discord application'), or try the bot offline now with `khitomer console`."
 )
-
-
-class OperatorError(Exception):
-    """A problem the operator can fix; printed as one line."""
+NO_TOKEN_CONSOLE = (
+    "No DISCORD_TOKEN yet, so this is the offline console. To run on Discord, put the bot token in "
+    ".env (see .env.example) and run `khitomer` again."
+)
+CONSOLE_EXTRA = (
+    "khitomer: the offline console needs the console extra: pip install 'khitomer[console]' "
+    "(in a checkout: pip install '.[console]')"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="khitomer", description="Khitomer, a Star Trek roleplay bot.")
     parser.add_argument("--version", action="version", version=f"khitomer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="connect to Discord and run the bot (the default)")
+    sub.add_parser(
+        "run",
+        help="connect to Discord and run the bot (the default; with no token at a terminal: the console)",
+    )
+    sub.add_parser("check", help="check settings, data and database without connecting; exit 1 on a problem")
     sync = sub.add_parser("sync", help="push the slash commands to Discord")
     sync.add_argument(
         "--guild",
@@ -49,7 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def console(settings: Settings, database: Path | None, script: Path | None) -> int:
+def console_installed() -> bool:
+    return all(importlib.util.find_spec(name) for name in ("simcord", "prompt_toolkit", "rich"))
+
+
+def console(settings: Settings, database: Path | None, script: Path | None, banner: str = "") -> int:
+    if not console_installed():
+        raise OperatorError(CONSOLE_EXTRA)
     if script is not None and not script.is_file():
         raise OperatorError(f"khitomer: no script at {script}")
     # The transcript is the output: keep start-up chatter out of it (importing SimCord already
@@ -63,18 +86,9 @@ def console(settings: Settings, database: Path | None, script: Path | None) -> i
     chosen, cleanup = console_settings(settings, database)
     with cleanup:
         if script is None:
-            return asyncio.run(run_interactive(chosen, Console()))
+            return asyncio.run(run_interactive(chosen, Console(), banner))
         lines = script.read_text(encoding="utf-8").splitlines()
         return asyncio.run(run_script(chosen, lines, Console(highlight=False)))
-
-
-def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level_number,
-        format="%(asctime)s %(levelname)-8s %(name)s: %(message)s",
-    )
-    # discord.http logs every rate-limit bucket at DEBUG; keep it for when it matters.
-    logging.getLogger("discord.http").setLevel(max(settings.log_level_number, logging.INFO))
 
 
 def require_token(settings: Settings) -> str:
@@ -84,20 +98,63 @@ def require_token(settings: Settings) -> str:
 
 
 async def run_bot(settings: Settings) -> None:
+    """Check the data and open the database, then connect; stop cleanly on SIGTERM or Ctrl-C."""
     import discord
 
     from .app import create_bot
+    from .lifecycle import login_with_retry, run_until_stopped
 
     token = require_token(settings)
+    data = check_data()
+    # `async with` readies discord.py's internals, so close() works whatever point start-up reached.
     async with create_bot(settings) as bot:
-        try:
-            await bot.start(token)
-        except discord.LoginFailure as error:
-            raise OperatorError(
-                "khitomer: Discord refused the token in DISCORD_TOKEN; reset it in the Developer Portal."
-            ) from error
-        except discord.PrivilegedIntentsRequired as error:
-            raise OperatorError(f"khitomer: {error}") from error
+        database = await bot.open_storage()
+        log.info(
+            "data: %s; database %s at schema version %d", data.summary(), database.path, database.version
+        )
+
+        async def connect() -> None:
+            await login_with_retry(bot, token, settings.connect_timeout)
+            try:
+                await bot.connect()
+            except discord.PrivilegedIntentsRequired as error:
+                raise OperatorError(f"khitomer: {error}") from error
+
+        await run_until_stopped(bot, connect)
+
+
+def check(settings: Settings) -> int:
+    """Print what `khitomer check` finds, one line an area; 0 when the bot can start."""
+    found: list[tuple[bool, str, str]] = []
+    shards = (
+        "automatic"
+        if settings.shard_count is None
+        else describe_shards(settings.shard_ids or (), settings.shard_count)
+    )
+    found.append(
+        (
+            True,
+            "settings",
+            f"database {settings.database_path}; shards {shards}; "
+            f"log level {settings.log_level}; log file {settings.log_file or 'none'}",
+        )
+    )
+    found.append(
+        (bool(settings.token), "token", "DISCORD_TOKEN is set" if settings.token else MISSING_TOKEN[10:])
+    )
+    try:
+        found.append((True, "data", check_data().summary()))
+    except ContentError as error:
+        found.append((False, "data", f"invalid: {error}"))
+    database = inspect_database(settings.database_path)
+    found.append((database.problem is None, "database", database.summary()))
+    for ok, area, text in found:
+        print(f"{'ok  ' if ok else 'FAIL'} {area}: {text}")
+    problems = sum(not ok for ok, _, _ in found)
+    print(
+        "khitomer can start." if not problems else f"{problems} problem(s) to fix before khitomer can start."
+    )
+    return 0 if not problems else EXIT_FAILURE
 
 
 async def sync(settings: Settings, guild: str | None) -> str:
@@ -134,26 +191,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings)
+        try:
+            configure_logging(settings)
+        except OSError as error:
+            raise OperatorError(
+                f"khitomer: cannot write LOG_FILE {settings.log_file}: {error.strerror}"
+            ) from error
         if args.command == "console":
             return console(settings, args.db, args.script)
+        if args.command == "check":
+            return check(settings)
         if args.command == "sync":
             print(asyncio.run(sync(settings, args.guild)))
         elif args.command == "backup":
             print(backup(settings, args.path))
+        elif args.command is None and not settings.token and interactive() and console_installed():
+            return console(settings, None, None, banner=NO_TOKEN_CONSOLE)
         else:
             asyncio.run(run_bot(settings))
     except KeyboardInterrupt:
         return 0
-    except (OperatorError, ConfigError) as error:
+    except (OperatorError, ConfigError, ContentError, StorageError) as error:
         message = str(error)
         print(message if message.startswith("khitomer:") else f"khitomer: {message}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ConfigError) or message == MISSING_TOKEN else EXIT_FAILURE
-    except Exception as error:
-        from .storage import StorageError
-
-        if isinstance(error, StorageError):
-            print(f"khitomer: {error}", file=sys.stderr)
-            return EXIT_FAILURE
-        raise
     return 0
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -10,9 +10,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DATABASE_PATH = Path("khitomer.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_CONNECT_TIMEOUT = 60.0
 
 
 class ConfigError(ValueError):
@@ -27,6 +29,12 @@ class Settings:
     dev_guild_id: int | None = None
     owner_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
+    log_file: Path | None = None
+    # None: discord.py asks Discord how many shards to run, and runs them all here.
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    # How long start-up keeps retrying an unreachable Discord before giving up.
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
 
     @property
     def log_level_number(self) -> int:
@@ -54,7 +62,43 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         dev_guild_id=_snowflake("DEV_GUILD_ID", text("DEV_GUILD_ID")),
         owner_ids=frozenset(_snowflake_list("OWNER_IDS", text("OWNER_IDS"))),
         log_level=_log_level(text("LOG_LEVEL") or "INFO"),
+        log_file=Path(log_file).expanduser() if (log_file := text("LOG_FILE")) else None,
+        **_shards(text("SHARD_COUNT"), text("SHARD_IDS")),
+        connect_timeout=_seconds("CONNECT_TIMEOUT", text("CONNECT_TIMEOUT"), DEFAULT_CONNECT_TIMEOUT),
     )
+
+
+def _shards(count: str | None, ids: str | None) -> dict[str, Any]:
+    if count is None:
+        if ids is not None:
+            raise ConfigError("SHARD_IDS needs SHARD_COUNT: the total number of shards across all processes")
+        return {}
+    if not (count.isascii() and count.isdigit()) or not 1 <= int(count) <= 100_000:
+        raise ConfigError(f"SHARD_COUNT must be a whole number of shards, 1 or more, not {count!r}")
+    total = int(count)
+    if ids is None:
+        return {"shard_count": total, "shard_ids": tuple(range(total))}
+    parts = [part.strip() for part in ids.split(",") if part.strip()]
+    if not parts or not all(part.isascii() and part.isdigit() for part in parts):
+        raise ConfigError(f"SHARD_IDS must be a comma list of shard numbers such as 0,1, not {ids!r}")
+    chosen = tuple(int(part) for part in parts)
+    if any(shard >= total for shard in chosen):
+        raise ConfigError(f"SHARD_IDS must be below SHARD_COUNT ({total}): shards count from 0, not {ids!r}")
+    if len(set(chosen)) != len(chosen):
+        raise ConfigError(f"SHARD_IDS lists a shard twice: {ids!r}")
+    return {"shard_count": total, "shard_ids": tuple(sorted(chosen))}
+
+
+def _seconds(name: str, value: str | None, default: float) -> float:
+    if value is None:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 1 <= seconds <= 3600:
+        raise ConfigError(f"{name} must be a number of seconds from 1 to 3600, not {value!r}")
+    return seconds
 
 
 def _snowflake(name: str, value: str | None) -> int | None:

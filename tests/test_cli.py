@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,45 @@ def test_the_console_script_is_declared() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["scripts"]["khitomer"] == "bot.cli:main"
+
+
+def test_at_a_terminal_without_a_token_it_opens_the_console_and_says_how_to_go_live(tmp_path: Path) -> None:
+    """The README's first command ends here on a fresh machine: the console, not an error."""
+    import pty
+    import select
+
+    controller, terminal = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in {"DISCORD_TOKEN", "DATABASE_PATH"}}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT), "TERM": "dumb"},
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    shown = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"#conference-hall> " not in shown and time.monotonic() < deadline:
+            if select.select([controller], [], [], 1)[0]:
+                shown += os.read(controller, 65536)
+        while process.poll() is None and time.monotonic() < deadline:
+            # Ctrl-D at the prompt; again if it came before the prompt took the terminal (which
+            # flushes what was typed ahead).
+            os.write(controller, b"\x04")
+            if select.select([controller], [], [], 0.5)[0]:
+                try:
+                    shown += os.read(controller, 65536)
+                except OSError:
+                    break
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.kill()
+        os.close(controller)
+    text = " ".join(shown.decode(errors="replace").split())
+    assert "No DISCORD_TOKEN yet, so this is the offline console." in text
+    assert "put the bot token in .env (see .env.example) and run `khitomer` again" in text
+    assert "Khitomer offline console" in text
+    assert not (tmp_path / "khitomer.db").exists(), "the console uses a temporary database"

@@ -32,7 +32,7 @@ BANNER = (
 async def open_session(settings: Settings, console: Console) -> AsyncIterator[ConsoleSession]:
     bot = create_bot(settings)
     try:
-        async with simcord.run(bot) as env:
+        async with simcord.run(bot, shard_count=1) as env:
             demo = build_demo(env)
             await bot.tree.sync()
             yield ConsoleSession(env, demo, console)
@@ -144,7 +144,9 @@ def _quoted(value: str) -> str:
     return f'"{value}"' if " " in value else value
 
 
-async def run_interactive(settings: Settings, console: Console) -> int:
+async def run_interactive(settings: Settings, console: Console, banner: str = "") -> int:
+    if banner:
+        console.print(Text(banner, style="yellow"))
     console.print(Text(BANNER, style="bold"))
     async with open_session(settings, console) as session:
         prompt: PromptSession[str] = PromptSession(

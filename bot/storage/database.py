@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -37,6 +38,48 @@ def check_is_sqlite(path: Path) -> None:
         )
 
 
+def writable_problem(path: Path) -> str | None:
+    """Why SQLite could not write the database at `path` (it needs its folder too), or None."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only for this user; give it write access or copy it elsewhere"
+    if not os.access(folder, os.W_OK):
+        return (
+            f"the folder {folder} is read-only for this user; SQLite must create {path.name} "
+            "and its -wal and -shm files there: give it write access or set DATABASE_PATH elsewhere"
+        )
+    return None
+
+
+def creation_problem(path: Path) -> str | None:
+    """Why the first start could not create `path` (and the folders above it), or None."""
+    if path.parent.is_dir():
+        return writable_problem(path)
+    nearest = path.parent
+    while not nearest.exists() and nearest != nearest.parent:
+        nearest = nearest.parent
+    if not nearest.is_dir():
+        return (
+            f"cannot create the folder {path.parent} for the database: {nearest} is a file, "
+            "not a folder; set DATABASE_PATH to a path inside a folder"
+        )
+    if not os.access(nearest, os.W_OK):
+        return (
+            f"cannot create the folder {path.parent} for the database: {nearest} is read-only "
+            "for this user; create the folder or set DATABASE_PATH elsewhere"
+        )
+    return None
+
+
+def unusable(path: Path, error: sqlite3.Error) -> StorageError:
+    """A one-line StorageError for a database SQLite refused to open or write."""
+    if isinstance(error, sqlite3.OperationalError) and (problem := writable_problem(path)):
+        return StorageError(problem)
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
+        return NotADatabase(f"{path} could not be opened as a SQLite database: {error}")
+    return StorageError(f"{path} could not be opened as a SQLite database: {error}")
+
+
 class Database:
     """aiosqlite with WAL, foreign keys and a busy timeout; every write in BEGIN IMMEDIATE.
 
@@ -64,8 +107,21 @@ class Database:
         path = Path(path)
         known = migrations.discover(migrations_dir)
         check_is_sqlite(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        if not path.exists() and (problem := creation_problem(path)):
+            raise StorageError(problem)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                f"cannot create the folder {path.parent} for the database ({error.strerror}); "
+                "create it, or set DATABASE_PATH to a file in a folder that exists"
+            ) from error
+        if problem := writable_problem(path):  # checked first: SQLite's own words are vaguer
+            raise StorageError(problem)
+        try:
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise unusable(path, error) from error
         try:
             # Read the version before anything writes: a too-new file stays byte-identical.
             version = await migrations.current_version(conn)
@@ -76,14 +132,15 @@ class Database:
                 " PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
             )
             version = await migrations.apply(conn, known, version)
-        except sqlite3.DatabaseError as error:
+            database = cls(conn, path, version)
+        except sqlite3.Error as error:
             await conn.close()
-            raise NotADatabase(f"{path} could not be opened as a SQLite database: {error}") from error
+            raise unusable(path, error) from error
         except BaseException:
             await conn.close()
             raise
         log.info("database %s ready at schema version %d", path, version)
-        return cls(conn, path, version)
+        return database
 
     async def close(self) -> None:
         async with self._write_lock:

@@ -1,0 +1,97 @@
+"""What `khitomer check` and every start look at before Discord: the data and the database.
+
+Nothing here writes: the database is opened read-only, so a health check can run beside a
+live bot, and a file from a newer release stays as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content import ContentError
+from .storage import StorageError, migrations
+from .storage.database import BUSY_TIMEOUT_MS, check_is_sqlite, creation_problem, writable_problem
+
+
+@dataclass(frozen=True, slots=True)
+class DataReport:
+    lore: int
+    treaties: int
+    powers: int
+    scenarios: int
+
+    def summary(self) -> str:
+        return (
+            f"{self.lore} lore entries, {self.treaties} treaties, "
+            f"{self.powers} powers, {self.scenarios} scenarios"
+        )
+
+
+def check_data() -> DataReport:
+    """Load and validate every data file (each is loaded once per process); ContentError if not."""
+    from .content.lore import canon_lore
+    from .content.scenarios import canon_powers, canon_scenarios
+    from .content.treaties import canon_treaties
+
+    return DataReport(len(canon_lore()), len(canon_treaties()), len(canon_powers()), len(canon_scenarios()))
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseReport:
+    path: Path
+    exists: bool
+    version: int = 0
+    latest: int = 0
+    pending: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+    def summary(self) -> str:
+        if self.problem:
+            return self.problem
+        if not self.exists:
+            return (
+                f"{self.path} does not exist yet; the first start creates it at schema version {self.latest}"
+            )
+        if self.pending:
+            return (
+                f"{self.path} is at schema version {self.version} of {self.latest}; the next start applies "
+                f"{len(self.pending)} migration(s): {', '.join(self.pending)}"
+            )
+        return f"{self.path} is at schema version {self.version}, up to date"
+
+
+def inspect_database(path: Path) -> DatabaseReport:
+    """Read the database at `path` without changing it: version, pending migrations, problems."""
+    known = migrations.discover()
+    latest = known[-1].version if known else 0
+    if not path.exists():
+        return DatabaseReport(path, False, latest=latest, problem=creation_problem(path))
+    try:
+        check_is_sqlite(path)
+        version = _read_version(path)
+        migrations.check_not_newer(version, known, path)
+    except StorageError as error:
+        return DatabaseReport(path, True, latest=latest, problem=str(error))
+    pending = [m.name for m in known if m.version > version]
+    return DatabaseReport(path, True, version, latest, pending, writable_problem(path))
+
+
+def _read_version(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header and schema
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as error:
+        raise StorageError(f"{path} could not be read as a SQLite database: {error}") from error
+    finally:
+        conn.close()
+
+
+def data_problem() -> tuple[DataReport | None, str | None]:
+    try:
+        return check_data(), None
+    except ContentError as error:
+        return None, f"data is invalid: {error}"
