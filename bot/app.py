@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pkgutil
 import time
@@ -14,6 +15,7 @@ import cogs
 
 from . import __version__
 from .config import Settings, load_settings
+from .domain.shards import runs_guild
 from .services.guild_config import ConfigService
 from .storage import Database
 from .tree import KhitomerTree
@@ -23,6 +25,16 @@ log = logging.getLogger(__name__)
 
 # Every restart-proof component class; registered before any interaction can arrive.
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (PagerButton,)
+# The tasks discord.py runs an interaction in (slash command, button, menu, form), by name.
+INTERACTION_TASKS = (
+    "CommandTree-invoker",
+    "discord-ui-view-dispatch-",
+    "discord-ui-dynamic-item-",
+    "discord-ui-modal-dispatch-",
+)
+# How long a stop waits for interactions being handled; Discord itself gives up after 15 minutes,
+# but a member waits seconds at most.
+DRAIN_SECONDS = 10.0
 
 
 def minimal_intents() -> discord.Intents:
@@ -39,7 +51,35 @@ def discover_extensions() -> list[str]:
     )
 
 
-class KhitomerBot(commands.Bot):
+def interactions_in_flight() -> set[asyncio.Task[Any]]:
+    """The interactions being handled right now, apart from the caller's own task."""
+    current = asyncio.current_task()
+    return {
+        task
+        for task in asyncio.all_tasks()
+        if task is not current and not task.done() and task.get_name().startswith(INTERACTION_TASKS)
+    }
+
+
+async def drain_interactions(seconds: float) -> int:
+    """Wait up to `seconds` for the interactions in flight; return how many were still running."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while (pending := interactions_in_flight()) and (left := deadline - loop.time()) > 0:
+        await asyncio.wait(pending, timeout=left)
+    return len(interactions_in_flight())
+
+
+def shard_options(settings: Settings) -> dict[str, Any]:
+    """Exactly the configured shards, or none given: discord.py then asks Discord and runs all."""
+    if settings.shard_count is None:
+        return {}
+    return {"shard_count": settings.shard_count, "shard_ids": list(settings.shard_ids or ())}
+
+
+class KhitomerBot(commands.AutoShardedBot):
+    """Sharded from the start: SHARD_COUNT/SHARD_IDS choose the shards, else discord.py asks Discord."""
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -49,6 +89,7 @@ class KhitomerBot(commands.Bot):
             help_command=None,
             owner_ids=set(settings.owner_ids),
             chunk_guilds_at_startup=False,
+            **shard_options(settings),
         )
         self.settings = settings
         self.version = __version__
@@ -56,6 +97,7 @@ class KhitomerBot(commands.Bot):
         self.started_at: float | None = None
         self._db: Database | None = None
         self.guild_config: ConfigService | None = None
+        self.stopping = False
 
     @property
     def db(self) -> Database:
@@ -67,8 +109,19 @@ class KhitomerBot(commands.Bot):
     def uptime_seconds(self) -> float:
         return 0.0 if self.started_at is None else time.monotonic() - self.started_at
 
+    def runs_guild(self, guild_id: int) -> bool:
+        """Whether this process runs that server's shard: its timers and background work are ours."""
+        return runs_guild(guild_id, self.settings.shard_count, self.settings.shard_ids)
+
+    async def open_storage(self) -> Database:
+        """Open (and migrate) the database now; the runner calls it before connecting to Discord."""
+        if self._db is None:
+            self._db = await Database.open(self.settings.database_path)
+        return self._db
+
     async def setup_hook(self) -> None:
-        self._db = await Database.open(self.settings.database_path)
+        await self.open_storage()
+        assert self._db is not None
         self.guild_config = ConfigService(self._db)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in discover_extensions():
@@ -77,9 +130,17 @@ class KhitomerBot(commands.Bot):
         log.info("Khitomer %s set up with %d extensions", self.version, len(self.extensions))
 
     async def close(self) -> None:
+        """Let the interactions in flight finish, unload the cogs (their timers stop), close the
+        gateway and HTTP session, and close storage last, so nothing is cut off half-way."""
+        if not self.stopping:
+            self.stopping = True
+            if left := await drain_interactions(DRAIN_SECONDS):
+                log.warning("stopping with %d interactions still running after %.0f s", left, DRAIN_SECONDS)
         try:
             await super().close()
         finally:
+            # Anything that arrived while the gateway closed gets a moment to end before storage.
+            await drain_interactions(1.0)
             if self._db is not None:
                 await self._db.close()
                 self._db = None

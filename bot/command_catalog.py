@@ -9,6 +9,7 @@ from typing import Any
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.ext.commands.bot import BotBase
 
 from .checks import config_of, is_game_master
 
@@ -71,7 +72,7 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     overrides set in Discord's Integrations page are Discord's to enforce.
     """
     client = interaction.client
-    if not isinstance(client, commands.Bot):
+    if not isinstance(client, BotBase):
         return []
     roots = [
         *client.tree.get_commands(guild=None),

@@ -15,6 +15,7 @@ from bot.content.lore import canon_lore
 from bot.content.treaties import canon_treaties
 from bot.domain.formatting import format_bytes, format_duration, format_latency
 from bot.domain.paging import paginate
+from bot.domain.shards import describe_shards, shard_of
 from bot.storage.stats import content_counts
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
@@ -57,11 +58,20 @@ class Meta(commands.Cog, name="General"):
         embed.add_field(name="Uptime", value=format_duration(self.bot.uptime_seconds))
         embed.add_field(name="Gateway latency", value=format_latency(self.bot.latency))
         embed.add_field(name="Servers", value=str(len(self.bot.guilds)))
+        embed.add_field(name="Shards", value=self._shards_text(interaction), inline=False)
         embed.add_field(name="Database", value=format_bytes(await db.size_bytes()))
         embed.add_field(name="Lore entries", value=str(len(canon_lore()) + counts.lore_entries))
         embed.add_field(name="Treaties", value=str(len(canon_treaties())))
         embed.add_field(name="Accords", value=str(counts.accords))
         await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    def _shards_text(self, interaction: discord.Interaction) -> str:
+        count = self.bot.shard_count or 1
+        ids = self.bot.shard_ids if self.bot.shard_ids is not None else range(count)
+        here = (
+            f"This server is on shard {shard_of(interaction.guild.id, count)}. " if interaction.guild else ""
+        )
+        return f"{here}This process runs {describe_shards(ids, count)}."
 
 
 async def setup(bot: KhitomerBot) -> None:

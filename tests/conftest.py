@@ -17,6 +17,13 @@ from bot.config import Settings
 from tests.support.contract import SPEC_PATH, ContractViolation, load_contract
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The bot shards automatically (discord.py asks Discord how many); SimCord answers one."""
+    for item in items:
+        if item.get_closest_marker("simcord") is None:
+            item.add_marker(pytest.mark.simcord(shard_count=1))
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(token=None, database_path=tmp_path / "khitomer.db")

@@ -12,6 +12,7 @@ from typing import Any
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.ext.commands.bot import BotBase
 
 from bot.app import KhitomerBot
 from bot.checks import config_of, is_moderator
@@ -44,7 +45,7 @@ CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
 
 
 def service_of(client: discord.Client) -> AccordService:
-    cog = client.get_cog("Accords") if isinstance(client, commands.Bot) else None
+    cog = client.get_cog("Accords") if isinstance(client, BotBase) else None
     if not isinstance(cog, Accords):
         raise NotFound("The accords game is not available right now.")
     return cog.service
@@ -64,7 +65,7 @@ async def act(
         staff=await is_moderator(interaction),
         **data,
     )
-    cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, commands.Bot) else None
+    cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, BotBase) else None
     if isinstance(cog, Accords) and events:
         state = await cog.after(state, events)
     return state, events
@@ -216,8 +217,10 @@ class Accords(
         self.bot.page_sources.register("accord_minutes", self._minutes_pages)
         self.bot.page_sources.register("accord_board", self._board_pages)
         self.bot.page_sources.register("accord_history", self._history_pages)
-        for state in await game_store.open_games(self.service.db):  # deadlines survive restarts
-            await self._arm(state)
+        # Deadlines survive restarts; each process runs the timers of its own shards' servers.
+        for state in await game_store.open_games(self.service.db):
+            if self.bot.runs_guild(state.guild_id):
+                await self._arm(state)
 
     async def cog_unload(self) -> None:
         await self.timers.stop()

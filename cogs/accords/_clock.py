@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import discord
 
@@ -37,6 +38,7 @@ class Timers:
     ) -> None:
         self._remind, self._expire = remind, expire
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        self._firing: set[asyncio.Task[Any]] = set()  # past their sleep, acting on the game
 
     def arm(self, state: GameState, lead: float) -> None:
         """(Re)start the timer of a game from its stored deadline; none while paused or over."""
@@ -53,13 +55,16 @@ class Timers:
             task.cancel()
 
     async def stop(self) -> None:
+        """Cancel the timers still waiting; let one that is firing finish what it started."""
         tasks = list(self._tasks.values())
         self._tasks.clear()
         for task in tasks:
-            task.cancel()
+            if task not in self._firing:
+                task.cancel()
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        log.info("deadline timers stopped: %d", len(tasks))
 
     async def _run(self, state: GameState, lead: float) -> None:
         assert state.deadline is not None
@@ -67,14 +72,23 @@ class Timers:
             remind_at = state.deadline - lead
             if lead > 0 and now() < remind_at:
                 await asyncio.sleep(remind_at - now())
-                await self._remind(state, lead)
+                await self._fire(self._remind(state, lead))
             if now() < state.deadline:
                 await asyncio.sleep(state.deadline - now())
-            await self._expire(state)
+            await self._fire(self._expire(state))
         except asyncio.CancelledError:
             raise
         except Exception:  # a timer must never die silently: log it, the next start re-arms
             log.exception("deadline timer of game %s failed", state.game_id)
+
+    async def _fire(self, action: Awaitable[None]) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._firing.add(task)
+        try:
+            await action
+        finally:
+            self._firing.discard(task)
 
 
 def reminder_text(state: GameState, lead: float) -> str:

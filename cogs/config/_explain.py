@@ -6,7 +6,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext.commands.bot import BotBase
 
 from bot.checks import is_game_master
 from bot.command_catalog import area_of
@@ -35,7 +35,7 @@ def _names(permissions: discord.Permissions) -> str:
 
 
 async def discord_layer(
-    bot: commands.Bot,
+    bot: BotBase,
     command: app_commands.Command[Any, ..., Any],
     member: discord.Member,
     channel: discord.abc.GuildChannel,
@@ -78,7 +78,7 @@ async def discord_layer(
     return verdict, lines
 
 
-async def _overrides(bot: commands.Bot, name: str, guild: discord.Guild) -> list[Any]:
+async def _overrides(bot: BotBase, name: str, guild: discord.Guild) -> list[Any]:
     try:
         synced = await bot.tree.fetch_commands()
         app_command = next((c for c in synced if c.name == name), None)
@@ -90,7 +90,7 @@ async def _overrides(bot: commands.Bot, name: str, guild: discord.Guild) -> list
 
 
 async def bot_layer(
-    bot: commands.Bot,
+    bot: BotBase,
     command: app_commands.Command[Any, ..., Any],
     member: discord.Member,
     config: GuildConfig,

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import discord
-from discord.ext import commands
+from discord.ext.commands.bot import BotBase
 
 from bot.checks import ensure_area_enabled, require_moderator
 from bot.domain.errors import NotAllowed
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def lore_service(client: discord.Client) -> LoreService:
-    cog = client.get_cog("Lore") if isinstance(client, commands.Bot) else None
+    cog = client.get_cog("Lore") if isinstance(client, BotBase) else None
     service = getattr(cog, "service", None)
     if not isinstance(service, LoreService):
         raise NotAllowed("Lore is not available right now.")
