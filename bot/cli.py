@@ -75,20 +75,12 @@ def console(settings: Settings, database: Path | None, script: Path | None, bann
         raise OperatorError(CONSOLE_EXTRA)
     if script is not None and not script.is_file():
         raise OperatorError(f"khitomer: no script at {script}")
-    # The transcript is the output: keep start-up chatter out of it (importing SimCord already
-    # logs discord.py's voice warnings, so this comes first).
+    # The transcript is the output: keep start-up chatter out of it.
     if settings.log_level != "DEBUG":
         logging.disable(logging.WARNING)
-    from rich.console import Console
+    from .console.app import run_console
 
-    from .console.app import console_settings, run_interactive, run_script
-
-    chosen, cleanup = console_settings(settings, database)
-    with cleanup:
-        if script is None:
-            return asyncio.run(run_interactive(chosen, Console(), banner))
-        lines = script.read_text(encoding="utf-8").splitlines()
-        return asyncio.run(run_script(chosen, lines, Console(highlight=False)))
+    return run_console(settings, database, script, banner)
 
 
 def require_token(settings: Settings) -> str:

@@ -40,3 +40,17 @@ def test_the_scan_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import discord\nfrom aiosqlite import connect\nimport json\n")
     assert imported_roots(sample) == {"discord", "aiosqlite", "json"}
+
+
+def test_only_the_console_imports_the_console_extra() -> None:
+    """A plain `pip install khitomer` has no SimCord, prompt_toolkit or rich: the bot must not need them."""
+    package = DOMAIN.parent
+    extra = {"simcord", "prompt_toolkit", "rich"}
+    modules = [p for root in (package, package.parent / "cogs") for p in root.rglob("*.py")]
+    offenders = sorted(
+        str(path.relative_to(package.parent))
+        for path in modules
+        if "console" not in path.relative_to(package.parent).parts[:2] and imported_roots(path) & extra
+    )
+    assert len(modules) > 50
+    assert offenders == [], f"only bot/console may import {sorted(extra)}: {offenders}"

@@ -70,13 +70,6 @@ def test_backup_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     assert not (tmp_path / "copy.db").exists()
 
 
-def test_the_console_script_is_declared() -> None:
-    import tomllib
-
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["scripts"]["khitomer"] == "bot.cli:main"
-
-
 def test_at_a_terminal_without_a_token_it_opens_the_console_and_says_how_to_go_live(tmp_path: Path) -> None:
     """The README's first command ends here on a fresh machine: the console, not an error."""
     import pty

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,13 +92,67 @@ def test_importing_the_bot_reads_no_configuration(tmp_path: Path) -> None:
     assert done.stdout.strip() == "imported"
 
 
-def test_env_example_documents_every_variable() -> None:
+class Recording(dict[str, str]):
+    """An environment that remembers every variable asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.asked.add(key)
+        return super().get(key, default)
+
+
+def test_env_example_and_the_readme_document_every_variable_read() -> None:
+    environment = Recording()
+    load_settings(environment)
+    assert len(environment.asked) >= 9
     documented = {
         line.split("=", 1)[0]
         for line in (ROOT / ".env.example").read_text().splitlines()
         if line and not line.startswith("#")
     }
-    read = {"DISCORD_TOKEN", "DATABASE_PATH", "DEV_GUILD_ID", "OWNER_IDS", "LOG_LEVEL"}
-    assert documented == read
-    source = (ROOT / "bot" / "config.py").read_text()
-    assert all(f'"{name}"' in source for name in read)
+    assert documented == environment.asked
+    readme_rows = re.findall(r"^\| `([A-Z_]+)` \|", (ROOT / "README.md").read_text(), re.M)
+    assert set(readme_rows) >= environment.asked
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        (None, None, (None, None)),
+        ("4", None, (4, (0, 1, 2, 3))),
+        ("4", "3, 1", (4, (1, 3))),
+        ("1", "0", (1, (0,))),
+    ],
+)
+def test_shards_are_read(count: str | None, ids: str | None, expected: tuple[object, object]) -> None:
+    raw = {k: v for k, v in {"SHARD_COUNT": count, "SHARD_IDS": ids}.items() if v is not None}
+    settings = load_settings(raw)
+    assert (settings.shard_count, settings.shard_ids) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"SHARD_IDS": "0"}, "SHARD_IDS needs SHARD_COUNT"),
+        ({"SHARD_COUNT": "0"}, "SHARD_COUNT must be a whole number of shards, 1 or more, not '0'"),
+        ({"SHARD_COUNT": "two"}, "SHARD_COUNT must be"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "0,2"}, "SHARD_IDS must be below SHARD_COUNT (2)"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "1,1"}, "SHARD_IDS lists a shard twice"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "first"}, "SHARD_IDS must be a comma list"),
+        ({"CONNECT_TIMEOUT": "0"}, "CONNECT_TIMEOUT must be a number of seconds from 1 to 3600"),
+        ({"CONNECT_TIMEOUT": "soon"}, "CONNECT_TIMEOUT must be"),
+    ],
+)
+def test_bad_shard_and_timeout_settings_name_the_variable(raw: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(raw)
+    assert message in str(caught.value)
+
+
+def test_log_file_and_connect_timeout_are_read(tmp_path: Path) -> None:
+    settings = load_settings({"LOG_FILE": str(tmp_path / "k.log"), "CONNECT_TIMEOUT": "90"})
+    assert (settings.log_file, settings.connect_timeout) == (tmp_path / "k.log", 90.0)
+    assert load_settings({}).log_file is None

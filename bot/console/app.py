@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import tempfile
 from collections.abc import AsyncIterator, Iterable
@@ -38,6 +39,16 @@ async def open_session(settings: Settings, console: Console) -> AsyncIterator[Co
             yield ConsoleSession(env, demo, console)
     finally:
         await bot.close()
+
+
+def run_console(settings: Settings, database: Path | None, script: Path | None, banner: str = "") -> int:
+    """`khitomer console`: the prompt, or the lines of `script`; the exit code to return."""
+    chosen, cleanup = console_settings(settings, database)
+    with cleanup:
+        if script is None:
+            return asyncio.run(run_interactive(chosen, Console(), banner))
+        lines = script.read_text(encoding="utf-8").splitlines()
+        return asyncio.run(run_script(chosen, lines, Console(highlight=False)))
 
 
 def console_settings(settings: Settings, database: Path | None) -> tuple[Settings, Any]:

@@ -153,6 +153,16 @@ async def test_a_delegate_cannot_answer_for_another_power_or_sign_twice(env, wor
     ).response
     refused = await world.bob.click(article, label="Support")
     assert refused.ephemeral and "does not bind Romulan Star Empire" in refused.response.content
+    await world.alice.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    first = await world.alice.click(draft, label="Sign")
+    second = await world.alice.click(draft, label="Sign")
+    # The second press redraws the same board: one signature, the other delegation still to answer.
+    for press in (first, second):
+        board = {f.name: f.value for f in press.response.embeds[0].fields}
+        assert board == {"⚔️ Klingon Empire": "signed", "🦅 Romulan Star Empire": "to answer"}
+    kinds = [row["kind"] for row in await env.bot.db.fetch_all("SELECT kind FROM game_events")]
+    assert kinds.count("signed") == 1
 
 
 async def test_a_member_of_another_server_cannot_touch_the_game(env, world: World) -> None:

@@ -1,0 +1,63 @@
+"""Logging: one setup, stderr always, a rotating LOG_FILE, no voice warnings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.logs import LOG_FILE_BACKUPS, LOG_FILE_MAX_BYTES, configure_logging
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def root_handlers() -> Iterator[None]:
+    """configure_logging replaces the root handlers; give pytest's back afterwards."""
+    root = logging.getLogger()
+    saved, level, disabled = root.handlers[:], root.level, root.manager.disable
+    logging.disable(logging.NOTSET)  # an in-process console test may have switched records off
+    yield
+    logging.disable(disabled)
+    for handler in root.handlers[:]:
+        root.removeHandler(handler)
+        handler.close()
+    root.handlers[:] = saved
+    root.setLevel(level)
+
+
+@pytest.mark.usefixtures("root_handlers")
+def test_the_log_file_rotates_at_its_size_and_keeps_its_count(tmp_path: Path) -> None:
+    log_file = tmp_path / "logs" / "khitomer.log"
+    configure_logging(Settings(log_file=log_file))
+    configure_logging(Settings(log_file=log_file))  # again: still one stderr and one file handler
+    assert len(logging.getLogger().handlers) == 2
+    line = "x" * 1000
+    for _ in range((LOG_FILE_BACKUPS + 2) * LOG_FILE_MAX_BYTES // 1000):
+        logging.getLogger("bot.test").info(line)
+    files = sorted(p.name for p in log_file.parent.iterdir())
+    assert files == ["khitomer.log"] + [f"khitomer.log.{n}" for n in range(1, LOG_FILE_BACKUPS + 1)]
+    assert all(p.stat().st_size <= LOG_FILE_MAX_BYTES for p in log_file.parent.iterdir())
+
+
+@pytest.mark.usefixtures("root_handlers")
+def test_voice_warnings_are_dropped_and_other_discord_warnings_kept(tmp_path: Path) -> None:
+    configure_logging(Settings(log_file=tmp_path / "k.log"))
+    discord_log = logging.getLogger("discord.client")
+    discord_log.warning("PyNaCl is not installed, voice will NOT be supported")
+    discord_log.warning("davey is not installed, voice will NOT be supported")
+    discord_log.warning("Shard ID 0 heartbeat blocked for more than 10 seconds.")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = (tmp_path / "k.log").read_text()
+    assert "voice" not in logged
+    assert "heartbeat blocked" in logged
+
+
+def test_the_readme_states_the_rotation_size_and_count() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert f"{LOG_FILE_MAX_BYTES // (1024 * 1024)} MB" in readme
+    assert f"{LOG_FILE_BACKUPS} old files" in readme
