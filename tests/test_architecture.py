@@ -11,7 +11,9 @@ import bot.domain
 DOMAIN = Path(bot.domain.__file__).parent
 
 
-def imported_roots(path: Path) -> set[str]:
+def imported_roots(path: Path, package: Path = DOMAIN) -> set[str]:
+    """Top-level names `path` imports; a relative import that climbs out of `package` counts as
+    "<outside NAME>" (`from ...storage import x` in bot/domain/accords leaves the domain)."""
     roots: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
         if isinstance(node, ast.Import):
@@ -19,8 +21,12 @@ def imported_roots(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             if node.level == 0 and node.module:
                 roots.add(node.module.split(".")[0])
-            elif node.level > 0 and path.parent == DOMAIN and node.level > 1:
-                roots.add("<outside bot.domain>")  # `from .. import x` climbs out of the domain
+            elif node.level > 0:
+                base = path.parent
+                for _ in range(node.level - 1):
+                    base = base.parent
+                if not base.is_relative_to(package):
+                    roots.add(f"<outside {package.name}>")
     return roots
 
 
@@ -40,6 +46,18 @@ def test_the_scan_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import discord\nfrom aiosqlite import connect\nimport json\n")
     assert imported_roots(sample) == {"discord", "aiosqlite", "json"}
+
+
+def test_the_scan_sees_a_relative_import_that_leaves_the_domain(tmp_path: Path) -> None:
+    domain = tmp_path / "bot" / "domain"
+    (domain / "accords").mkdir(parents=True)
+    nested = domain / "accords" / "rules.py"
+    nested.write_text("from ..errors import KhitomerError\nfrom . import model\n")
+    assert imported_roots(nested, domain) == set()
+    nested.write_text("from ...storage import games\n")
+    assert imported_roots(nested, domain) == {"<outside domain>"}
+    (domain / "top.py").write_text("from ..storage import games\n")
+    assert imported_roots(domain / "top.py", domain) == {"<outside domain>"}
 
 
 def test_only_the_console_imports_the_console_extra() -> None:

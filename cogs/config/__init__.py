@@ -54,6 +54,14 @@ def config_lines(config: GuildConfig) -> list[str]:
     return lines
 
 
+def refuse_other_servers(guild_id: int, channel: GameChannel | None, role: discord.Role | None) -> None:
+    """Discord only offers this server's channels and roles; forged options are still refused."""
+    if channel is not None and channel.guild.id != guild_id:
+        raise InvalidInput("That channel belongs to another server.")
+    if role is not None and role.guild.id != guild_id:
+        raise InvalidInput("That role belongs to another server.")
+
+
 class ResetButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"config:reset:(?P<user>[0-9]{1,20}):(?P<setting>[a-z_.]{1,40}|\*):(?P<choice>yes|no)",
@@ -147,10 +155,7 @@ class Config(
     ) -> None:
         assert interaction.guild_id is not None
         item = find_setting(setting)
-        if channel is not None and channel.guild.id != interaction.guild_id:
-            raise InvalidInput("That channel belongs to another server.")
-        if role is not None and role.guild.id != interaction.guild_id:
-            raise InvalidInput("That role belongs to another server.")
+        refuse_other_servers(interaction.guild_id, channel, role)
         config = await self.service.get(interaction.guild_id)
         stored, scope, shown_in = self._new_value(item, config, value, channel, role)
         await self.service.put(interaction.guild_id, item.name, stored, scope)

@@ -300,7 +300,9 @@ async def test_deadlines_survive_a_restart_and_one_missed_while_down_fires_on_re
     await env.restart_bot(make_bot())
     await env.settle()
     assert "too few powers sat down" in world.channel.last_message.content
-    assert (await world.moderator.slash(world.channel, "accord status")).ephemeral  # no conference left
+    status = await world.moderator.slash(world.channel, "accord status")
+    assert status.ephemeral and not status.response.embeds
+    assert status.response.content.startswith("There is no conference running in this channel")
     assert len(env.errors) == 1
 
 
@@ -424,11 +426,17 @@ async def test_a_conference_opens_its_own_thread_and_talks_are_private(env, worl
     started = await world.moderator.slash(thread, "accord start")
     assert started.response.content.startswith("Negotiations are open")
     elsewhere = await world.moderator.slash(world.channel, "accord status")
-    assert elsewhere.ephemeral  # the conference lives in its thread now
+    assert not elsewhere.response.embeds  # the board is in the thread, not here
+    assert elsewhere.response.content.startswith("There is no conference running in this channel")
+    on_board = await world.moderator.slash(thread, "accord status")
+    assert on_board.response.embeds, "in the thread, the status board"
     talks = await world.alice.slash(thread, "accord talks", powers="Romulan Star Empire")
     assert talks.ephemeral and talks.response.content.startswith("Talks are open in <#")
     private = [t for t in world.channel.threads if t.name == "Talks: Klingon Empire & Romulan Star Empire"]
     assert len(private) == 1
+    created = [r for r in env.http_requests if r.method == "POST" and r.path.endswith("/threads")]
+    kinds = {r.json["name"]: r.json.get("type") for r in created}
+    assert kinds["Talks: Klingon Empire & Romulan Star Empire"] == 12  # a private thread
     added = {
         r.path.rsplit("/", 1)[1]
         for r in env.http_requests
@@ -477,6 +485,11 @@ async def test_a_long_article_is_written_in_a_form_and_limits_are_clear(env, wor
     second = again.modal["components"][0]["components"][0]["custom_id"]
     with pytest.raises(SetupError, match=r"(?i)length|long|max"):
         await world.alice.submit_modal(again, {second: "x" * 4000})
+    # The slash option declares the same 1,500: Discord refuses one character more there too, so
+    # the bot's own check (tests/domain, test_refusals_change_nothing: 1,501 characters) is the
+    # last line, never the first.
+    with pytest.raises(SetupError, match="at most 1500 characters"):
+        await world.alice.slash(world.channel, "accord propose", clause="free text", text="x" * 1501)
     assert (await env.bot.db.fetch_one("SELECT count(*) FROM game_events WHERE kind = 'tabled'"))[0] == 1
 
 

@@ -55,6 +55,30 @@ async def prepare(env, world: World, phase: str):  # type: ignore[no-untyped-def
     }
 
 
+HOST_ONLY = {
+    "accord start",
+    "accord ratify",
+    "accord host pause",
+    "accord host extend",
+    "accord host abandon",
+}
+TABLER_ONLY = {"accord amend", "accord retract"}
+
+
+def expected_refusal(role: str, command: str, phase: str) -> str:
+    """The sentence each refused member reads: the reason that applies to them."""
+    if role == "stranger":  # another server: its channel has no conference of ours
+        return "There is no conference running in this channel. Start one with /accord convene."
+    if command in HOST_ONLY and role not in {"host", "moderator"}:
+        return "Only the host or a moderator can do that."
+    if command == "accord ratify" and phase == "negotiation":
+        return "No article has the support of all its parties yet: there is nothing to ratify."
+    if role not in {"delegate", "other_delegate"}:
+        return "Only seated delegations act in this conference. Take a seat with /accord join."
+    assert command in TABLER_ONLY and role == "other_delegate", (role, command)
+    return f"Only the delegation that tabled an article can {command.split()[-1]} it."
+
+
 async def event_count(env) -> int:  # type: ignore[no-untyped-def]
     return (await env.bot.db.fetch_one("SELECT count(*) FROM game_events"))[0]
 
@@ -74,6 +98,6 @@ async def test_every_action_against_every_member(
         assert await event_count(env) > before
     else:
         assert result.ephemeral, f"{role} should be refused {command}"
-        assert result.response.content  # a sentence, not a silent failure
+        assert result.response.content == expected_refusal(role, command, phase)
         assert await event_count(env) == before
         assert len(env.errors) == errors_before + 1

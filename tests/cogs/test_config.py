@@ -82,14 +82,28 @@ async def test_bad_values_are_refused_and_change_nothing(env, world: World, opti
     assert len(env.errors) == 1
 
 
-async def test_a_channel_from_another_server_cannot_be_set(env, world: World) -> None:
-    # Discord (and SimCord) never deliver another server's channel as an option; the command
-    # re-checks anyway. Either way nothing is stored.
+async def test_another_servers_channel_is_never_delivered_and_nothing_is_stored(env, world: World) -> None:
+    # Discord (and SimCord) never deliver another server's channel as an option …
     with pytest.raises(SetupError, match="must belong to this guild"):
         await world.moderator.slash(
             world.channel, "config set", setting="game.channels", value="add", channel=world.other_channel
         )
     assert (await env.bot.db.fetch_one("SELECT count(*) FROM guild_settings"))[0] == 0
+
+
+def test_a_forged_channel_or_role_of_another_server_is_refused() -> None:
+    # … and should a forged one arrive anyway, /config set refuses it before reading anything.
+    from types import SimpleNamespace
+
+    from bot.domain.errors import InvalidInput
+    from cogs.config import refuse_other_servers
+
+    here, there = SimpleNamespace(guild=SimpleNamespace(id=1)), SimpleNamespace(guild=SimpleNamespace(id=2))
+    refuse_other_servers(1, here, here)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="That channel belongs to another server"):
+        refuse_other_servers(1, there, None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="That role belongs to another server"):
+        refuse_other_servers(1, here, there)  # type: ignore[arg-type]
 
 
 async def test_settings_survive_a_restart(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]

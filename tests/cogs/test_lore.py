@@ -109,14 +109,29 @@ async def test_search_pages_survive_a_restart(env, world: World, make_bot) -> No
     assert second.embeds[0].footer.text.startswith("Page 2 of ")
 
 
-@pytest.mark.parametrize("query", ['"', "NEAR(", "*", "-", "((", "🖖 klingon", "x" * 200])
-async def test_hostile_queries_answer_or_refuse_clearly(env, world: World, query: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ('"', None),
+        ("*", None),
+        ("-", None),
+        ("((", None),
+        ("NEAR(", "**"),  # the operator is read as the word "near": entries holding it
+        ("🖖 klingon", "**Klingon"),  # the emoji is dropped, the word searched
+        ("x" * 200, "Nothing found."),
+    ],
+)
+async def test_hostile_queries_answer_or_refuse_clearly(
+    env, world: World, query: str, answer: str | None
+) -> None:
     result = await world.alice.slash(world.channel, "lore search", query=query)
-    if result.ephemeral:
-        assert "Search for a word" in result.response.content
+    if answer is None:  # no word at all: a clear refusal
+        assert result.ephemeral and "Search for a word" in result.response.content
         assert len(env.errors) == 1
     else:
         assert result.response.embeds[0].title.startswith("Lore matching")
+        description = result.response.embeds[0].description or ""
+        assert description.startswith(answer), description[:100]
 
 
 async def test_timeline_in_order_with_filters(env, world: World) -> None:
@@ -298,13 +313,18 @@ async def test_an_import_over_the_body_limit_is_refused(env, world: World) -> No
 
 
 async def test_editing_an_entry_too_long_for_the_form_keeps_its_body(env, world: World) -> None:
-    body = "## Part\n\n" + "A long chronicle. " * 400  # over the 4,000 characters of a form field
+    body = "## Part\n\n" + "A long chronicle. " * 400 + "The very last words."  # > 4,000: a form's limit
     page = f"# Long Chronicle\n\nA first paragraph.\n\n{body}".encode()
     await world.moderator.slash(world.channel, "lore import", file=("long.md", page), kind="event")
+    before = (await env.bot.db.fetch_one("SELECT body FROM lore_entries"))[0]
     shown = await world.moderator.slash(world.channel, "lore edit", topic="Long Chronicle")
     ids = [c["components"][0]["custom_id"] for c in shown.modal["components"]]
     assert len(ids) == 4, "no body field: it could only show the body cut short"
     values = dict(zip(ids, ["Long Chronicle", "", "", "A new summary."], strict=True))
     await world.moderator.submit_modal(shown, values)
-    row = await env.bot.db.fetch_one("SELECT summary, length(body) FROM lore_entries")
-    assert row[0] == "A new summary." and row[1] > 4000
+    row = await env.bot.db.fetch_one("SELECT summary, body FROM lore_entries")
+    assert row[0] == "A new summary." and row[1] == before and len(before) > 4000
+    entry = await world.alice.slash(world.channel, "lore entry", topic="Long Chronicle")
+    pages = await read_all_pages(world.alice, entry.response)
+    assert "A new summary." in pages[0]
+    assert "The very last words." in pages[-1], "members still read the body to its end"

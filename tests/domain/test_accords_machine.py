@@ -169,12 +169,53 @@ ACTIONS = st.one_of(
 )
 
 
-@settings(max_examples=300)
-@given(st.lists(ACTIONS, max_size=40))
-def test_random_play_keeps_the_rules(actions: list[tuple[str, int, dict]]) -> None:  # type: ignore[type-arg]
+# Games start from a real opening (two or three delegations seated, negotiations open), so the
+# random actions reach ratification and beyond instead of stalling in the lobby.
+OPENINGS = st.sampled_from(
+    [
+        (("join", KOR, {"power": POWERS[0]}), ("join", HECTAVIOUS, {"power": POWERS[1]})),
+        (
+            ("join", KOR, {"power": POWERS[0]}),
+            ("join", HECTAVIOUS, {"power": POWERS[1]}),
+            ("join", SPOCK, {"power": POWERS[2]}),
+        ),
+    ]
+)
+SEATED = (KOR, HECTAVIOUS, SPOCK)
+# Any action at all, plus the moves that carry a game forward, so that ratification and its end
+# come up often enough for their rules to be checked.
+GAME_ACTIONS = st.one_of(
+    ACTIONS,
+    st.tuples(
+        st.just("propose"),
+        st.sampled_from(SEATED),
+        st.fixed_dictionaries(
+            {
+                "clause": st.just("free text"),
+                "text": st.just("Peace."),
+                "parties": st.lists(st.sampled_from(POWERS), min_size=1, max_size=2, unique=True),
+            }
+        ),
+    ),
+    st.tuples(
+        st.just("support"), st.sampled_from(SEATED), st.fixed_dictionaries({"article": st.integers(1, 3)})
+    ),
+    st.just(("ratify", HOST, {})),
+    st.tuples(st.just("sign"), st.sampled_from(SEATED), st.just({})),
+    st.tuples(st.just("sign"), st.sampled_from(SEATED), st.just({})),
+)
+REACHED: set[Phase] = set()
+
+
+# Derandomized: the same 400 games every run, so the phases reached below are a fixed fact.
+@settings(max_examples=400, database=None, derandomize=True)
+@given(OPENINGS, st.lists(GAME_ACTIONS, max_size=40))
+def random_play_keeps_the_rules(
+    opening: tuple[tuple[str, int, dict], ...], actions: list[tuple[str, int, dict]]
+) -> None:  # type: ignore[type-arg]
     start = fresh()
     state, log = start, []
-    for kind, actor, data in actions:
+    for kind, actor, data in (*opening, ("start", HOST, {}), *actions):
         with contextlib.suppress(KhitomerError):  # a refusal changes nothing
             state = play(state, log, kind, actor, **data)
         players = [p for seat in state.seats for p in seat.players]
@@ -184,5 +225,13 @@ def test_random_play_keeps_the_rules(actions: list[tuple[str, int, dict]]) -> No
             assert set(article.parties) <= article.support <= set(state.powers)
         if state.phase is Phase.RATIFIED:
             assert state.signed >= set(state.seated_powers()) and state.agreed()
+        REACHED.add(state.phase)
     assert replay(start, log) == state
     assert state.version == len(log)
+
+
+def test_random_play_keeps_the_rules() -> None:
+    REACHED.clear()
+    random_play_keeps_the_rules()
+    # The invariants above were checked in every phase, the end of a conference included.
+    assert {Phase.NEGOTIATION, Phase.RATIFICATION, Phase.RATIFIED} <= REACHED, REACHED

@@ -31,6 +31,24 @@ def test_any_text_is_a_duration_or_a_clear_refusal(text: str) -> None:
         assert 60 <= seconds <= 30 * 86_400
 
 
+UNIT = {"d": 86_400, "h": 3600, "m": 60}
+PARTS = st.lists(st.tuples(st.integers(0, 999), st.sampled_from("dhmDHM")), min_size=1, max_size=3)
+
+
+@given(PARTS, st.sampled_from(["", " "]))
+def test_a_well_formed_duration_is_its_seconds_or_refused_for_its_range(
+    parts: list[tuple[int, str]], gap: str
+) -> None:
+    """Random text is almost never a duration; these always are, so the sums are checked."""
+    text = gap.join(f"{number}{unit}" for number, unit in parts)
+    total = sum(number * UNIT[unit.lower()] for number, unit in parts)
+    if 60 <= total <= 30 * 86_400:
+        assert parse_duration(text) == total
+    else:
+        with pytest.raises(InvalidInput, match="Durations run from 1m to 30d"):
+            parse_duration(text)
+
+
 def test_defaults_and_per_channel_overrides() -> None:
     config = GuildConfig({("answers.visibility", 0): "private", ("answers.visibility", 42): "public"})
     assert config.private_answers(7) and not config.private_answers(42)

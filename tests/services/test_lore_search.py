@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
-from bot.services.lore import LoreService
+from bot.services.lore import MAX_RESULTS, LoreService
 from bot.storage import Database
 
 FIRST_PAGE = 5  # the search pager shows about five results a page
@@ -86,9 +86,13 @@ def test_an_exact_title_leads(service) -> None:  # type: ignore[no-untyped-def]
 def test_hostile_input_is_only_ever_words(service, text: str) -> None:  # type: ignore[no-untyped-def]
     lore, loop = service
     try:
-        loop.run_until_complete(lore.search(None, text))
+        hits = loop.run_until_complete(lore.search(None, text)).hits
     except KhitomerError as error:
         assert "Search for a word" in error.message
+    else:
+        assert {hit.key for hit in hits} <= {entry.key for entry in lore.canon}
+    # Whatever the input did, the index still answers a plain question.
+    assert loop.run_until_complete(lore.search(None, "Kor")).hits[0].key == "kor"
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -100,7 +104,8 @@ def test_any_text_gives_results_or_a_clear_refusal(service, text: str) -> None: 
     except KhitomerError as error:
         assert error.message.startswith("Search for a word")
     else:
-        assert isinstance(result.hits, list)
+        assert {hit.key for hit in result.hits} <= {entry.key for entry in lore.canon}
+        assert len(result.hits) <= MAX_RESULTS
 
 
 @given(st.text(max_size=3000))
