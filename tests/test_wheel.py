@@ -14,15 +14,14 @@ import pytest
 from tests.support.processes import POINTED, ROOT, assert_one_line_error, fake_discord
 
 
+def pip(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "pip", *args], check=True, capture_output=True, timeout=600)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    pip("wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(ROOT))
     (built,) = out.glob("khitomer-*.whl")
     return built
 
@@ -31,12 +30,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel installed (not editable) into its own folder; dependencies come from this venv."""
     target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    pip("install", "--quiet", "--no-deps", "--target", str(target), str(wheel))
     return target
 
 

@@ -18,13 +18,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import discord
 import simcord
 
 from bot import create_bot
 from bot.config import load_settings
 from bot.lifecycle import run_until_stopped
 from bot.logs import configure_logging
+from tests.conftest import build_world
 
 
 async def main() -> int:
@@ -36,15 +36,10 @@ async def main() -> int:
     async def run() -> None:
         async with simcord.run(bot, shard_count=1) as env:
             seen.append(env)
-            guild = env.create_guild(name="Khitomer Conference")
-            channel = guild.create_text_channel("conference-hall")
-            mods = guild.create_role("Moderators", permissions=discord.Permissions(manage_guild=True))
-            moderator = guild.add_member(env.create_user("worf"), roles=[mods])
-            alice = guild.add_member(env.create_user("alice"))
-            bob = guild.add_member(env.create_user("bob"))
+            world = build_world(env)
             await bot.tree.sync()
-            await moderator.slash(channel, "config set", setting="game.threads", value="off")
-            await alice.slash(channel, "accord convene", scenario="khitomer")
+            await world.moderator.slash(world.channel, "config set", setting="game.threads", value="off")
+            await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
             write_now = bot.db.write_now
 
             async def held(work: Callable[[sqlite3.Connection], Any]) -> Any:
@@ -55,7 +50,7 @@ async def main() -> int:
                 return await write_now(work)
 
             bot.db.write_now = held  # type: ignore[method-assign]
-            await bob.slash(channel, "accord join", power="Romulan Star Empire")
+            await world.bob.slash(world.channel, "accord join", power="Romulan Star Empire")
             await asyncio.Event().wait()  # like Client.connect(): runs until the bot is closed
 
     await run_until_stopped(bot, run)
