@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="try the whole bot offline, in a simulated Discord server")
     console.add_argument("--db", type=Path, help="database file to use (default: a temporary one)")
     console.add_argument("--script", type=Path, help="run the lines of FILE, stop at the first failure")
+    console.add_argument("--guild-name", default="Khitomer Conference", help="the demo server's name")
+    console.add_argument(
+        "--players", default="alice,bob,carol", help="comma-separated player names (default: alice,bob,carol)"
+    )
+    console.add_argument(
+        "--files", type=Path, help="folder for files the bot sends (default: a new temporary one)"
+    )
     return parser
 
 
@@ -70,17 +77,27 @@ def console_installed() -> bool:
     return all(importlib.util.find_spec(name) for name in ("simcord", "prompt_toolkit", "rich"))
 
 
-def console(settings: Settings, database: Path | None, script: Path | None, banner: str = "") -> int:
+def console(settings: Settings, args: argparse.Namespace | None = None, banner: str = "") -> int:
     if not console_installed():
         raise OperatorError(CONSOLE_EXTRA)
+    database, script = (args.db, args.script) if args is not None else (None, None)
     if script is not None and not script.is_file():
         raise OperatorError(f"khitomer: no script at {script}")
     # The transcript is the output: keep start-up chatter out of it.
     if settings.log_level != "DEBUG":
         logging.disable(logging.WARNING)
-    from .console.app import run_console
+    from .console.app import DemoOptions, run_console
+    from .console.demo import player_names
 
-    return run_console(settings, database, script, banner)
+    options = DemoOptions()
+    if args is not None:
+        try:
+            options = DemoOptions(
+                args.guild_name.strip()[:100] or "Khitomer", player_names(args.players), args.files
+            )
+        except ValueError as error:
+            raise OperatorError(f"khitomer: {error}") from error
+    return run_console(settings, database, script, banner, options)
 
 
 def require_token(settings: Settings) -> str:
@@ -190,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"khitomer: cannot write LOG_FILE {settings.log_file}: {error.strerror}"
             ) from error
         if args.command == "console":
-            return console(settings, args.db, args.script)
+            return console(settings, args)
         if args.command == "check":
             return check(settings)
         if args.command == "sync":
@@ -198,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "backup":
             print(backup(settings, args.path))
         elif args.command is None and not settings.token and interactive() and console_installed():
-            return console(settings, None, None, banner=NO_TOKEN_CONSOLE)
+            return console(settings, banner=NO_TOKEN_CONSOLE)
         else:
             asyncio.run(run_bot(settings))
     except KeyboardInterrupt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Literal
 
 import discord
@@ -58,7 +59,9 @@ class Owner(
         embed.add_field(name="When", value=discord.utils.format_dt(report.occurred_at))
         embed.add_field(name="Command", value=report.command or "unknown")
         embed.add_field(name="Type", value=report.error_type)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        # The embed shows the end of the traceback; the whole of it comes as a file to keep.
+        whole = discord.File(io.BytesIO(report.traceback.encode()), filename=f"error-{report.reference}.txt")
+        await interaction.response.send_message(embed=embed, file=whole, ephemeral=True)
 
 
 async def setup(bot: KhitomerBot) -> None:

@@ -22,6 +22,18 @@ def test_a_valid_message_passes(contract) -> None:  # type: ignore[no-untyped-de
     assert contract.check("POST", CALLBACK, body).template.endswith("/callback")
 
 
+def test_an_upload_may_number_its_attachments_as_the_docs_show(contract) -> None:  # type: ignore[no-untyped-def]
+    data = {
+        "content": "log",
+        "allowed_mentions": {"parse": []},
+        "attachments": [{"id": 0, "filename": "a.txt"}],
+    }
+    contract.check("POST", CALLBACK, {"type": 4, "data": data})
+    data["attachments"] = [{"id": [0], "filename": "a.txt"}]  # still checked: not a number, not a string
+    with pytest.raises(ContractViolation, match="not valid"):
+        contract.check("POST", CALLBACK, {"type": 4, "data": data})
+
+
 @pytest.mark.parametrize(
     ("body", "reason"),
     [

@@ -6,20 +6,19 @@ import asyncio
 import contextlib
 import tempfile
 from collections.abc import AsyncIterator, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import simcord
 from prompt_toolkit import PromptSession
-from prompt_toolkit.completion import CompleteEvent, Completer, Completion
-from prompt_toolkit.document import Document
 from rich.console import Console
 from rich.text import Text
 
 from ..app import create_bot
 from ..config import Settings
-from .demo import build_demo
+from .completion import SlashCompleter
+from .demo import DEFAULT_GUILD_NAME, DEFAULT_PLAYERS, build_demo
 from .lines import CONSOLE_COMMANDS, LineError
 from .session import ConsoleSession, StepFailed
 
@@ -29,26 +28,43 @@ BANNER = (
 )
 
 
+@dataclass(frozen=True)
+class DemoOptions:
+    """How the demo server looks (`--guild-name`, `--players`) and where files go (`--files`)."""
+
+    guild_name: str = DEFAULT_GUILD_NAME
+    players: tuple[str, ...] = DEFAULT_PLAYERS
+    files: Path | None = None
+
+
 @contextlib.asynccontextmanager
-async def open_session(settings: Settings, console: Console) -> AsyncIterator[ConsoleSession]:
+async def open_session(
+    settings: Settings, console: Console, options: DemoOptions = DemoOptions()
+) -> AsyncIterator[ConsoleSession]:
     bot = create_bot(settings)
     try:
         async with simcord.run(bot, shard_count=1) as env:
-            demo = build_demo(env)
+            demo = build_demo(env, guild_name=options.guild_name, players=options.players)
             await bot.tree.sync()
-            yield ConsoleSession(env, demo, console)
+            yield ConsoleSession(env, demo, console, options.files)
     finally:
         await bot.close()
 
 
-def run_console(settings: Settings, database: Path | None, script: Path | None, banner: str = "") -> int:
+def run_console(
+    settings: Settings,
+    database: Path | None,
+    script: Path | None,
+    banner: str = "",
+    options: DemoOptions = DemoOptions(),
+) -> int:
     """`khitomer console`: the prompt, or the lines of `script`; the exit code to return."""
     chosen, cleanup = console_settings(settings, database)
     with cleanup:
         if script is None:
-            return asyncio.run(run_interactive(chosen, Console(), banner))
+            return asyncio.run(run_interactive(chosen, Console(), banner, options))
         lines = script.read_text(encoding="utf-8").splitlines()
-        return asyncio.run(run_script(chosen, lines, Console(highlight=False)))
+        return asyncio.run(run_script(chosen, lines, Console(highlight=False), options))
 
 
 def console_settings(settings: Settings, database: Path | None) -> tuple[Settings, Any]:
@@ -59,9 +75,11 @@ def console_settings(settings: Settings, database: Path | None) -> tuple[Setting
     return replace(settings, token=None, database_path=Path(folder.name) / "console.db"), folder
 
 
-async def run_script(settings: Settings, lines: list[str], console: Console) -> int:
+async def run_script(
+    settings: Settings, lines: list[str], console: Console, options: DemoOptions = DemoOptions()
+) -> int:
     """Run each line; stop with exit code 1 at the first error or unexpected refusal."""
-    async with open_session(settings, console) as session:
+    async with open_session(settings, console, options) as session:
         answers: list[str] = []
 
         async def answer(field: dict[str, Any]) -> str:
@@ -90,76 +108,13 @@ def _following_answers(lines: list[str], number: int) -> Iterable[str]:
         yield later
 
 
-class SlashCompleter(Completer):
-    """Completes console words, command paths, option names, and autocomplete values."""
-
-    def __init__(self, session: ConsoleSession) -> None:
-        self.session = session
-
-    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
-        return []  # everything is async: see get_completions_async
-
-    async def get_completions_async(  # type: ignore[override]
-        self, document: Document, complete_event: CompleteEvent
-    ) -> AsyncIterator[Completion]:
-        text = document.text_before_cursor
-        word = document.get_word_before_cursor(WORD=True)
-        if " " not in text.strip() and not text.endswith(" "):
-            for name in sorted(
-                {*(f"/{n.split()[0]}" for n in self.session.commands), "help", "click", "select", "as", "in"}
-            ):
-                if name.startswith(word):
-                    yield Completion(name, start_position=-len(word))
-            return
-        path = self._path(text)
-        if path is None:
-            for name in sorted(self.session.commands):
-                head = "/" + name
-                if head.startswith(text.strip()) and head != text.strip():
-                    yield Completion(head.split()[-1], start_position=-len(word))
-            return
-        leaf = self.session.commands[path]
-        if ":" in word:
-            option, _, typed = word.partition(":")
-            parameter = leaf.options.get(option)
-            if parameter is not None and parameter.autocomplete:
-                filled = dict(
-                    kv.split(":", 1) for kv in text.split()[len(path.split()) :] if ":" in kv and kv != word
-                )
-                with contextlib.suppress(Exception):  # a completion must never break the prompt
-                    channel = self.session.demo.channels[self.session.channel]
-                    choices = await self.session.actor.autocomplete(channel, path, option, typed, **filled)
-                    for offered in choices:
-                        yield Completion(
-                            f"{option}:{_quoted(str(offered['value']))}",
-                            start_position=-len(word),
-                            display=offered["name"],
-                        )
-            for fixed in parameter.choices if parameter is not None else []:
-                yield Completion(f"{option}:{_quoted(str(fixed.value))}", start_position=-len(word))
-            return
-        for option in leaf.options:
-            if option.startswith(word):
-                yield Completion(f"{option}:", start_position=-len(word))
-
-    def _path(self, text: str) -> str | None:
-        words = text.strip().removeprefix("!").removeprefix("/").split()
-        for size in range(len(words), 0, -1):
-            candidate = " ".join(words[:size])
-            if candidate in self.session.commands and (size < len(words) or text.endswith(" ")):
-                return candidate
-        return None
-
-
-def _quoted(value: str) -> str:
-    return f'"{value}"' if " " in value else value
-
-
-async def run_interactive(settings: Settings, console: Console, banner: str = "") -> int:
+async def run_interactive(
+    settings: Settings, console: Console, banner: str = "", options: DemoOptions = DemoOptions()
+) -> int:
     if banner:
         console.print(Text(banner, style="yellow"))
     console.print(Text(BANNER, style="bold"))
-    async with open_session(settings, console) as session:
+    async with open_session(settings, console, options) as session:
         prompt: PromptSession[str] = PromptSession(
             completer=SlashCompleter(session), complete_while_typing=False
         )
@@ -185,4 +140,4 @@ async def run_interactive(settings: Settings, console: Console, banner: str = ""
                 console.print(Text(f"unexpected: {type(error).__name__}: {error}", style="bold red"))
 
 
-__all__ = ["CONSOLE_COMMANDS", "run_interactive", "run_script"]
+__all__ = ["CONSOLE_COMMANDS", "DemoOptions", "SlashCompleter", "run_interactive", "run_script"]

@@ -10,12 +10,21 @@ from discord import app_commands
 
 CONSOLE_COMMANDS = {
     "help": "this list",
-    "click N|LABEL": "press button N (or the one labelled LABEL) on the last message",
-    "select N VALUE": "choose VALUE in select menu N on the last message",
-    "as NAME": "act as another demo member (mod, alice, bob, carol)",
-    "in CHANNEL": "move to another channel (conference-hall, lore-library)",
+    "click N|LABEL [on M]": "press button N (or labelled LABEL) on message M (default: the last with any)",
+    "select N VALUE [on M]": "choose VALUE in select menu N on message M",
+    "history [N]": "the last N messages here (default 5), numbered, with their buttons",
+    "threads": "the threads of this channel, numbered",
+    "as NAME": "act as another demo member (owner, mod, gm and the players)",
+    "in PLACE": "move to a channel (#lore-library), a thread by name, or thread N of `threads`",
     "!LINE": "in a script: LINE is expected to be refused",
     "| VALUE": "in a script: the next field of a form the last command opened",
+}
+OPTION_SYNTAX = {
+    "member:bob or member:@bob": "a member of the demo server",
+    'channel:#lore-library or channel:#"Nimbus Talks"': "a channel or thread",
+    'role:@Moderators or role:@"Game Masters"': "a role",
+    "file:PATH": "a file to attach",
+    "count:3, ratio:0.5, flag:true": "whole numbers, numbers, yes/no",
 }
 
 
@@ -34,11 +43,12 @@ class Leaf:
 
 @dataclass(frozen=True)
 class Line:
-    kind: str  # slash, click, select, as, in, help, modal, nothing
+    kind: str  # slash, click, select, as, in, help, history, threads, modal, nothing
     expect_refusal: bool = False
     name: str = ""
     options: dict[str, str] = field(default_factory=dict)
     args: tuple[str, ...] = ()
+    on: int | None = None  # click/select: the number of the message acted on
 
 
 def leaves(tree: app_commands.CommandTree[Any]) -> dict[str, Leaf]:
@@ -67,15 +77,37 @@ def parse(text: str, known: dict[str, Leaf]) -> Line:
     if not words:
         return Line("nothing")
     head = words[0].casefold()
-    if head == "help":
-        return Line("help")
-    if head in {"click", "select", "as", "in"}:
-        if len(words) < 2 or (head == "select" and len(words) < 3):
+    if head in {"help", "threads"}:
+        return Line(head)
+    if head == "history":
+        if len(words) > 2 or (len(words) == 2 and not words[1].isdigit()):
+            raise LineError("usage: history [N]")
+        return Line("history", args=tuple(words[1:]))
+    if head in {"click", "select"}:
+        return _component_line(head, words[1:], expect)
+    if head in {"as", "in"}:
+        if len(words) < 2:
             raise LineError(f"usage: {next(k for k in CONSOLE_COMMANDS if k.startswith(head))}")
-        return Line(head, expect, args=tuple(words[1:]))
+        return Line(head, expect, args=(" ".join(words[1:]),))
     if not words[0].startswith("/"):
         raise LineError(f"unknown command {words[0]!r}: slash commands start with /, `help` lists the rest")
     return _slash(words, known, expect)
+
+
+def _component_line(head: str, words: list[str], expect: bool) -> Line:
+    """`click Sit for Klingon Empire on 3` -> label and message number; labels may have spaces."""
+    on: int | None = None
+    if len(words) >= 2 and words[-2].casefold() == "on":
+        if not words[-1].isdigit():
+            raise LineError(f"`on` takes a message number, not {words[-1]!r}")
+        on, words = int(words[-1]), words[:-2]
+    if head == "select":
+        if len(words) < 2:
+            raise LineError("usage: select N VALUE [on M]")
+        return Line(head, expect, args=(words[0], " ".join(words[1:])), on=on)
+    if not words:
+        raise LineError("usage: click N|LABEL [on M]")
+    return Line(head, expect, args=(" ".join(words),), on=on)
 
 
 def _slash(words: list[str], known: dict[str, Leaf], expect: bool) -> Line:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import discord
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
+
+from .messages import components_of
+
+Readable = Callable[[str], str]
 
 
 def numbered_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -20,17 +25,16 @@ def numbered_components(components: list[dict[str, Any]]) -> list[dict[str, Any]
     return flat
 
 
-def _embed(embed: discord.Embed) -> Panel:
+def _embed(embed: discord.Embed, readable: Readable) -> Panel:
     parts: list[Any] = []
     if embed.description:
-        parts.append(Text(embed.description))
+        parts.append(Text(readable(embed.description)))
     for field in embed.fields:
-        parts.append(Text.assemble((f"{field.name}: ", "bold"), str(field.value)))
+        parts.append(Text.assemble((f"{readable(str(field.name))}: ", "bold"), readable(str(field.value))))
     if embed.footer and embed.footer.text:
-        parts.append(Text(embed.footer.text, style="dim"))
-    return Panel(
-        Group(*parts) if parts else Text(""), title=embed.title or None, title_align="left", expand=False
-    )
+        parts.append(Text(readable(embed.footer.text), style="dim"))
+    title = readable(embed.title) if embed.title else None
+    return Panel(Group(*parts) if parts else Text(""), title=title, title_align="left", expand=False)
 
 
 def _component(number: int, item: dict[str, Any]) -> Text:
@@ -43,16 +47,24 @@ def _component(number: int, item: dict[str, Any]) -> Text:
     return Text(f"  [{number}] ▾ {placeholder}: {options}", style="cyan")
 
 
-def render_message(console: Console, who: str, message: Any, *, ephemeral: bool) -> None:
+def render_message(
+    console: Console, who: str, message: Any, *, ephemeral: bool, number: int, readable: Readable = str
+) -> None:
+    """A message with its number (`click … on N` acts on it) and its numbered components;
+    `readable` turns mentions and timestamps into what Discord would show."""
     header = f"{who} sees" if ephemeral else "bot"
     marker = "  (only you can see this)" if ephemeral else ""
-    console.print(Text.assemble((f"── {header}", "bold"), (marker, "yellow")))
-    if message.content:
-        console.print(Text(message.content))
+    console.print(
+        Text.assemble((f"── {header}", "bold"), (marker, "yellow"), (f"  · message {number}", "dim"))
+    )
+    if getattr(message, "type", None) == discord.MessageType.thread_created:
+        console.print(Text(f"(started a thread: {message.content})", style="dim"))
+    elif message.content:
+        console.print(Text(readable(message.content)))
     for embed in message.embeds:
-        console.print(_embed(embed))
-    for number, item in enumerate(numbered_components(message.components), start=1):
-        console.print(_component(number, item))
+        console.print(_embed(embed, readable))
+    for index, item in enumerate(numbered_components(components_of(message)), start=1):
+        console.print(_component(index, item))
 
 
 def modal_fields(modal: dict[str, Any]) -> list[dict[str, Any]]:

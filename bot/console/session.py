@@ -1,4 +1,4 @@
-"""One console session: who is acting, where, and what the last message was."""
+"""One console session: who is acting, where, and which numbered message is which."""
 
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from discord import AppCommandOptionType
 from rich.console import Console
 from rich.text import Text
 from simcord import Env, InteractionResult, MemberActor, SetupError
 
 from .demo import DemoServer
-from .lines import CONSOLE_COMMANDS, Leaf, Line, LineError, leaves, parse
+from .lines import CONSOLE_COMMANDS, OPTION_SYNTAX, Leaf, Line, LineError, leaves, parse
+from .messages import MessageBoard, components_of
+from .places import Places
 from .render import modal_fields, numbered_components, render_message, render_modal
 
 AskField = Callable[[dict[str, Any]], Awaitable[str]]
+HISTORY = 5
 
 
 class StepFailed(Exception):
@@ -23,13 +25,14 @@ class StepFailed(Exception):
 
 
 class ConsoleSession:
-    def __init__(self, env: Env, demo: DemoServer, console: Console) -> None:
+    def __init__(self, env: Env, demo: DemoServer, console: Console, files: Path | None = None) -> None:
         self.env = env
         self.demo = demo
         self.console = console
-        self.member = "alice"
-        self.channel = next(iter(demo.channels))
-        self.last: Any = None
+        self.member = demo.players[0]
+        self.places = Places(demo)
+        self.place = next(iter(demo.channels.values()))
+        self.board = MessageBoard(files)
         self.commands: dict[str, Leaf] = leaves(env.bot.tree)  # type: ignore[attr-defined]
         self._errors_seen = 0
 
@@ -39,24 +42,32 @@ class ConsoleSession:
 
     @property
     def prompt(self) -> str:
-        return f"{self.member} #{self.channel}> "
+        return f"{self.member} {self.places.label(self.place)}> "
 
     async def run(self, text: str, ask_field: AskField) -> None:
         """Carry out one line; raise LineError or StepFailed when it goes wrong."""
         line = parse(text, self.commands)
         if line.kind == "nothing":
             return
+        if line.kind == "modal":
+            raise LineError("a `| value` line only follows a command that opened a form")
         if line.kind == "help":
             self._help()
             return
-        if line.kind == "modal":
-            raise LineError("a `| value` line only follows a command that opened a form")
+        if line.kind == "threads":
+            self._threads()
+            return
         if line.kind == "as":
             self._switch_member(line.args[0])
             return
         if line.kind == "in":
-            self._switch_channel(line.args[0])
+            self._move(line.args[0])
             return
+        if line.kind == "history":
+            await self._history(int(line.args[0]) if line.args else HISTORY)
+            return
+        threads_before = set(self.places.every_thread())
+        seen_before = self._latest_here()
         try:
             result = await self._act(line)
             refused = self._new_errors()
@@ -66,54 +77,42 @@ class ConsoleSession:
                 values = {k: v for k, v in values.items() if v != ""}
                 result = await self.actor.submit_modal(result, values)
                 refused = refused or self._new_errors()
-            self._show(result)
+            await self._show(result)
+            await self._show_posted_since(seen_before)
         except SetupError as error:
             raise StepFailed(str(error).split("\n")[0]) from None
+        self._announce_threads(threads_before)
         if refused and not line.expect_refusal:
             raise StepFailed("the bot refused that (see its reply above)")
         if line.expect_refusal and not refused:
             raise StepFailed("expected the bot to refuse that, but it did not")
 
     async def _act(self, line: Line) -> InteractionResult:
-        channel = self.demo.channels[self.channel]
         if line.kind == "slash":
-            options = {name: self._value(line.name, name, raw) for name, raw in line.options.items()}
-            return await self.actor.slash(channel, line.name, **options)
-        items = numbered_components(self.last.components) if self.last is not None else []
+            leaf = self.commands[line.name]
+            options = {
+                name: self.places.value(leaf.options[name], raw, self.place)
+                for name, raw in line.options.items()
+            }
+            return await self.actor.slash(self.place, line.name, **options)
+        message = self.board.get(line.on)
+        items = numbered_components(components_of(message))
         if not items:
-            raise LineError("there is no button or menu on the last message")
+            raise LineError(f"message {self.board.number(message)} has no button or menu")
         target = line.args[0]
         if line.kind == "click":
             item = self._pick(items, target, kind=2)
-            return await self.actor.click(self.last, custom_id=item["custom_id"])
+            return await self.actor.click(message, custom_id=item["custom_id"])
         item = self._pick(items, target, kind=3)
-        values = [self._option_value(item, v) for v in line.args[1].split(",")]
-        return await self.actor.select(self.last, values, custom_id=item["custom_id"])
-
-    def _value(self, command: str, option: str, raw: str) -> Any:
-        parameter = self.commands[command].options[option]
-        if parameter.type is AppCommandOptionType.integer:
-            try:
-                return int(raw)
-            except ValueError:
-                raise LineError(f"{option} takes a whole number, not {raw!r}") from None
-        if parameter.type is AppCommandOptionType.number:
-            return float(raw)
-        if parameter.type is AppCommandOptionType.boolean:
-            return raw.casefold() in {"true", "yes", "1", "on"}
-        if parameter.type is AppCommandOptionType.attachment:
-            path = Path(raw.removeprefix("@")).expanduser()
-            if not path.is_file():
-                raise LineError(f"no file at {path}")
-            return (path.name, path.read_bytes())
-        return raw
+        values = [self._option_value(item, v.strip()) for v in line.args[1].split(",")]
+        return await self.actor.select(message, values, custom_id=item["custom_id"])
 
     @staticmethod
     def _pick(items: list[dict[str, Any]], target: str, *, kind: int) -> dict[str, Any]:
         if target.isdigit():
             number = int(target)
             if not 1 <= number <= len(items):
-                raise LineError(f"there is no component {number}; the last message has {len(items)}")
+                raise LineError(f"there is no component {number}; that message has {len(items)}")
             item = items[number - 1]
         else:
             wanted = target.casefold()
@@ -122,7 +121,7 @@ class ConsoleSession:
                 i for label, i in labels if wanted in label
             ]
             if not matches:
-                raise LineError(f"no button labelled {target!r} on the last message")
+                raise LineError(f"no button labelled {target!r} on that message")
             item = matches[0]
         if (item.get("type") == 2) != (kind == 2):
             raise LineError("that is a menu: use select" if kind == 2 else "that is a button: use click")
@@ -144,32 +143,81 @@ class ConsoleSession:
         self._errors_seen = len(errors)
         return new
 
-    def _show(self, result: InteractionResult) -> None:
+    async def _show(self, result: InteractionResult) -> None:
         shown = [m for m in (result.response, *result.followups) if m is not None]
         for message in shown:
-            render_message(self.console, self.member, message, ephemeral=message.ephemeral)
-        if shown:
-            self.last = shown[-1]
-        elif result.acknowledged:
+            await self._render(message, ephemeral=message.ephemeral)
+        if not shown and result.acknowledged:
             self.console.print(Text("── (acknowledged, nothing new to show)", style="dim"))
 
+    async def _render(self, message: Any, *, ephemeral: bool) -> None:
+        number = self.board.number(message)
+        who = "bot" if not ephemeral else self.member
+        render_message(
+            self.console, who, message, ephemeral=ephemeral, number=number, readable=self.places.readable
+        )
+        for path in await self.board.save_files(message):
+            self.console.print(Text(f"  file saved: {path}", style="green"))
+
+    def _latest_here(self) -> int:
+        messages = self._visible_here()
+        return messages[-1].id if messages else 0
+
+    def _visible_here(self) -> list[Any]:
+        try:
+            return self.place.history(viewer=self.actor)
+        except SetupError:
+            return []
+
+    async def _show_posted_since(self, last_seen: int) -> None:
+        """What the bot posted here besides its reply (an announcement, a conclusion)."""
+        for message in self._visible_here():
+            if message.id > last_seen and not self.board.shown(message):
+                await self._render(message, ephemeral=bool(message.flags.ephemeral))
+
+    async def _history(self, count: int) -> None:
+        try:
+            messages = self.place.history(viewer=self.actor)[-count:]
+        except SetupError as error:
+            raise LineError(f"{self.member} cannot read {self.places.label(self.place)}: {error}") from None
+        if not messages:
+            self.console.print(Text(f"no messages in {self.places.label(self.place)} yet", style="dim"))
+        for message in messages:
+            await self._render(message, ephemeral=bool(message.flags.ephemeral))
+
+    def _announce_threads(self, before: set[int]) -> None:
+        for thread_id, thread in self.places.every_thread().items():
+            if thread_id not in before:
+                self.console.print(
+                    Text(f'A thread opened: {self.places.label(thread)}. Enter it with: in "{thread.name}"')
+                )
+
+    def _threads(self) -> None:
+        parent = self.places.parent(self.place)
+        threads = self.places.threads(self.place)
+        if not threads:
+            self.console.print(Text(f"#{parent.name} has no threads", style="dim"))
+        for number, thread in enumerate(threads, start=1):
+            self.console.print(Text(f"  [{number}] {thread.name}"))
+
     def _switch_member(self, name: str) -> None:
+        name = name.removeprefix("@")
         if name not in self.demo.members:
             raise LineError(f"no demo member {name!r}; there are {', '.join(self.demo.members)}")
         self.member = name
         self.console.print(Text(f"now acting as {name}", style="dim"))
 
-    def _switch_channel(self, name: str) -> None:
-        name = name.removeprefix("#")
-        if name not in self.demo.channels:
-            raise LineError(f"no channel {name!r}; there are {', '.join(self.demo.channels)}")
-        self.channel = name
-        self.console.print(Text(f"now in #{name}", style="dim"))
+    def _move(self, where: str) -> None:
+        self.place = self.places.find(where, self.place)
+        self.console.print(Text(f"now in {self.places.label(self.place)}", style="dim"))
 
     def _help(self) -> None:
         self.console.print(Text("Console commands:", style="bold"))
         for usage, what in CONSOLE_COMMANDS.items():
-            self.console.print(Text(f"  {usage:<16} {what}"))
+            self.console.print(Text(f"  {usage:<24} {what}"))
+        self.console.print(Text("Option values:", style="bold"))
+        for usage, what in OPTION_SYNTAX.items():
+            self.console.print(Text(f"  {usage:<48} {what}"))
         self.console.print(Text("Slash commands:", style="bold"))
         for name, leaf in sorted(self.commands.items()):
             options = " ".join(f"{o}:…" for o in leaf.options)

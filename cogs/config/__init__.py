@@ -235,6 +235,8 @@ class Config(
             raise InvalidInput(f"There is no command /{command.strip().lstrip('/')}.")
         who = member or interaction.user
         where = channel or interaction.channel
+        if isinstance(where, discord.Thread):  # a thread follows its channel's command permissions
+            where = where.parent
         if not isinstance(who, discord.Member) or who.guild.id != interaction.guild.id:
             raise InvalidInput("That member is not in this server.")
         if not isinstance(where, discord.abc.GuildChannel) or where.guild.id != interaction.guild.id:

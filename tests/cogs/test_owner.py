@@ -76,13 +76,16 @@ async def test_the_owner_looks_up_an_error_by_reference(env, world: World, admir
         world.alice.id,
         "/lore entry",
         "KeyError",
-        "Traceback (most recent call last):\nKeyError: 'Praxis'",
+        "Traceback (most recent call last):\n" + '  File "x.py", line 1\n' * 400 + "KeyError: 'Praxis'",
     )
     await error_reports.record(env.bot.db, report)
     found = await admiral.slash(world.channel, "owner error", reference="`0BADC0DE`")
     embed = found.response.embeds[0]
     assert found.ephemeral and embed.title == "Error 0badc0de"
-    assert "KeyError: 'Praxis'" in embed.description
+    assert "KeyError: 'Praxis'" in embed.description and "most recent call" not in embed.description
+    (whole,) = found.response.attachments
+    assert whole.filename == "error-0badc0de.txt"
+    assert (await whole.read()).decode() == report.traceback, "the file keeps what the embed cuts"
     missing = await admiral.slash(world.channel, "owner error", reference="ffffffff")
     assert "No error is kept" in missing.response.content
     assert len(env.errors) == 1

@@ -42,6 +42,14 @@ async def test_the_readme_walkthrough_runs_green(tmp_path: Path) -> None:
     assert "Khitomer Accords — Articles II–IV" in transcript
     assert "The Klingon–Romulan Alliance has Articles I–V; there is no Article IX." in transcript
     assert "Battle of Zeta Draconis (server lore)" in transcript
+    # the conference, in its own thread, with a game master named by a moderator
+    assert (
+        'A thread opened: #conference-hall › Khitomer, 2293. Enter it with: in "Khitomer, 2293"' in transcript
+    )
+    assert "gm sees  (only you can see this)" in transcript.split("!/accord start")[1].split("> as mod")[0]
+    assert "Negotiations are open" in transcript.split("> /accord start\n")[1].split("> as alice")[0]
+    assert "**Khitomer, 2293** is ratified." in transcript
+    assert "Signed 2293 at Camp Khitomer by Klingon Empire (alice); United Federation of" in transcript
 
 
 def test_the_walkthrough_runs_from_the_command_line(

@@ -208,7 +208,7 @@ REACHED: set[Phase] = set()
 
 
 # Derandomized: the same 400 games every run, so the phases reached below are a fixed fact.
-@settings(max_examples=400, database=None, derandomize=True)
+@settings(max_examples=400, database=None, derandomize=True, deadline=None)
 @given(OPENINGS, st.lists(GAME_ACTIONS, max_size=40))
 def random_play_keeps_the_rules(
     opening: tuple[tuple[str, int, dict], ...], actions: list[tuple[str, int, dict]]

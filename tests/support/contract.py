@@ -152,10 +152,16 @@ class Contract:
 def _snowflakes_as_strings(body: Any) -> Any:
     """discord.py sends allowed_mentions user and role ids as JSON integers; the spec types them
     as snowflake strings, while Discord's docs call them snowflakes and the API takes both (the
-    docs win where the preview spec disagrees). Recorded here, and nowhere else relaxed."""
+    docs win where the preview spec disagrees). Likewise a message's `attachments[].id`: with a
+    file upload it is the index of the multipart part, sent as an integer by discord.py and shown
+    as `"id": 0` in the docs' own upload example (Reference, Uploading Files), while the spec
+    types it a snowflake string. Recorded here, and nowhere else relaxed."""
     if not isinstance(body, dict):
         return body
     for holder in (body, body.get("data") if isinstance(body.get("data"), dict) else None):
+        for attachment in (holder or {}).get("attachments") or []:
+            if isinstance(attachment, dict) and isinstance(attachment.get("id"), int):
+                attachment["id"] = str(attachment["id"])
         mentions = (holder or {}).get("allowed_mentions")
         if isinstance(mentions, dict):
             for key in ("users", "roles"):
