@@ -249,3 +249,12 @@ async def test_the_prompt_plays_threads_options_and_earlier_messages(tmp_path: P
     assert "[1] Khitomer, 2293" in transcript and "now in #conference-hall › Khitomer, 2293" in transcript
     assert "🦅 Romulan Star Empire: @bob" in transcript
     assert "can carol use /help in #conference-hall?" in transcript  # the thread's channel answers
+
+
+async def test_help_lists_the_console_commands_and_how_to_type_option_values(tmp_path: Path) -> None:
+    code, transcript = await run(["help"], tmp_path)
+    assert code == 0
+    for usage in ("click N|LABEL [on M]", "history [N]", "threads", "in PLACE"):
+        assert usage in transcript
+    for syntax in ("member:bob or member:@bob", 'role:@"Game Masters"', "file:PATH", "flag:true"):
+        assert syntax in transcript
