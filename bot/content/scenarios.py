@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
 from ..domain.accords.model import Clause
+from ..domain.accords.names import fold
 from ..domain.accords.scenario import Objective, Power, Scenario
 from . import ContentError, data_files, data_root
 
@@ -30,8 +32,22 @@ def load_powers(path: Traversable | None = None) -> dict[str, Power]:
             raise ContentError(f"{path.name}: every power needs a name, an emblem and a #RRGGBB colour")
         if name in powers:
             raise ContentError(f"{path.name}: {name!r} is listed twice")
-        powers[name] = Power(name, emblem, int(colour[1:], 16))
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise ContentError(f"{path.name}: {name}'s aliases must be a list of names")
+        powers[name] = Power(name, emblem, int(colour[1:], 16), tuple(aliases))
+    check_names_unique(path.name, powers.values())
     return powers
+
+
+def check_names_unique(where: str, powers: Iterable[Power]) -> None:
+    """No name or alias may stand for two powers: players type them."""
+    seen: dict[str, str] = {}
+    for power in powers:
+        for name in (power.name, *power.aliases):
+            key = fold(name)
+            if seen.setdefault(key, power.name) != power.name:
+                raise ContentError(f"{where}: {name!r} names both {seen[key]} and {power.name}")
 
 
 def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -> Scenario:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from ..content.scenarios import canon_powers
 from ..domain.accords import Event, GameState, decide, new_game
+from ..domain.accords.names import resolve_power, resolve_powers
 from ..storage import Database
 from ..storage import games as store
 
@@ -39,3 +42,17 @@ class AccordService:
         return await store.act_now(
             self.db, guild_id, game_id, lambda state: decide(state, kind, actor, staff=staff, **data)
         )
+
+
+def power_named(text: str, among: Sequence[str]) -> str:
+    """The power of `among` a player typed, by any case, alias from data/powers.toml, or start."""
+    return resolve_power(text, among, power_aliases())
+
+
+def powers_named(text: str, among: Sequence[str]) -> list[str]:
+    return resolve_powers(text, among, power_aliases())
+
+
+def power_aliases() -> dict[str, tuple[str, ...]]:
+    """Each canon power's other names, as data/powers.toml lists them."""
+    return {power.name: power.aliases for power in canon_powers().values()}

@@ -114,6 +114,19 @@ async def latest_in_channel(db: Database, guild_id: int, channel_id: int) -> Gam
     return None if row is None else load(row["state"])
 
 
+async def convened_from(db: Database, guild_id: int, channel_id: int) -> list[tuple[int, GameState]]:
+    """(thread, state) of the running conferences convened in this channel that moved to a
+    thread of their own: the lobby stays where /accord convene was used."""
+    rows = await db.fetch_all(
+        "SELECT g.channel_id, g.state FROM games g JOIN game_messages m ON m.game_id = g.id"
+        " AND m.kind = 'lobby' WHERE g.guild_id = ? AND m.channel_id = ? AND g.channel_id != ?"
+        " ORDER BY g.id DESC",
+        (guild_id, channel_id, channel_id),
+    )
+    found = [(int(row["channel_id"]), load(row["state"])) for row in rows]
+    return [(thread, state) for thread, state in found if not state.phase.over]
+
+
 async def open_games(db: Database) -> list[GameState]:
     """Every conference not yet over, in every server: what start-up re-arms deadlines for."""
     rows = await db.fetch_all("SELECT state FROM games ORDER BY id")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from ..content.scenarios import canon_powers
-from ..domain.accords import Article, GameState
+from ..domain.accords import Article, GameState, Seat
 from ..domain.numerals import to_roman
 from .embeds import ACCENT
 from .text import plain
@@ -16,6 +16,66 @@ def _emblem(power: str) -> str:
     return found.emblem if found else "•"
 
 
+ARTICLES_PER_PAGE = 6
+
+
+def clock(state: GameState) -> str:
+    """The phase's deadline as a Discord timestamp every reader sees in their own time zone."""
+    if state.phase.over:
+        return "over"
+    if state.paused:
+        return "paused: the clock is stopped"
+    if state.deadline is None:
+        return "no deadline"
+    return f"ends <t:{int(state.deadline)}:R>"
+
+
+def _answers(article: Article) -> str:
+    def answer(power: str) -> str:
+        if power in article.support:
+            return "supports"
+        return "opposes" if power in article.oppose else "not yet"
+
+    return " · ".join(f"{power} {answer(power)}" for power in article.parties)
+
+
+def board_embeds(state: GameState) -> list[discord.Embed]:
+    """/accord status: seats and who holds them, the phase and its deadline, and every tabled
+    article with each bound party's answer, a few articles a page."""
+    seats = [
+        f"{_emblem(power)} {power} — "
+        + (", ".join(f"<@{p}>" for p in seat.players) if (seat := _seat(state, power)) else "*free seat*")
+        for power in state.powers
+    ]
+    head = f"**Phase:** {state.phase.value} · {clock(state)}\n**Host:** <@{state.host}>"
+    chunks = [
+        state.articles[i : i + ARTICLES_PER_PAGE] for i in range(0, len(state.articles), ARTICLES_PER_PAGE)
+    ]
+    pages = []
+    for chunk in chunks or [()]:
+        embed = discord.Embed(
+            title=f"Conference: {plain(state.title)}"[:256], description=head, colour=ACCENT
+        )
+        embed.add_field(name="Seats", value="\n".join(seats)[:1024], inline=False)
+        for article in chunk:
+            status = "withdrawn" if article.retracted else "agreed" if article.agreed else "on the table"
+            text = plain(article.text)
+            body = f"Binds {', '.join(article.parties)}\n{text[:600]}{'…' if len(text) > 600 else ''}"
+            embed.add_field(
+                name=f"Article {article.number} ({article.clause.value}) — {status}",
+                value=f"{body}\n{_answers(article)}"[:1024],
+                inline=False,
+            )
+        if not state.articles:
+            embed.add_field(name="Articles", value="None tabled yet.", inline=False)
+        pages.append(embed)
+    return pages
+
+
+def _seat(state: GameState, power: str) -> Seat | None:
+    return next((s for s in state.seats if s.power == power), None)
+
+
 def lobby_embed(state: GameState, briefing: str) -> discord.Embed:
     embed = discord.Embed(
         title=f"Conference: {plain(state.title)}"[:256], description=plain(briefing), colour=ACCENT
@@ -24,7 +84,9 @@ def lobby_embed(state: GameState, briefing: str) -> discord.Embed:
         seat = next((s for s in state.seats if s.power == power), None)
         who = ", ".join(f"<@{p}>" for p in seat.players) if seat else "*free seat*"
         embed.add_field(name=f"{_emblem(power)} {power}", value=who, inline=False)
-    embed.set_footer(text=f"Phase: {state.phase.value} · host <@{state.host}> can start when two powers sit")
+    embed.add_field(name="Host", value=f"<@{state.host}>")
+    embed.add_field(name="Deadline", value=clock(state))
+    embed.set_footer(text=f"Phase: {state.phase.value} · the host can start when two powers sit")
     return embed
 
 
@@ -39,6 +101,7 @@ def article_embed(state: GameState, article: Article) -> discord.Embed:
     embed.add_field(name="Binds", value=", ".join(article.parties))
     embed.add_field(name="Support", value=", ".join(sorted(article.support)) or "nobody yet")
     embed.add_field(name="Oppose", value=", ".join(sorted(article.oppose)) or "nobody")
+    embed.add_field(name="Negotiation", value=clock(state))
     if article.subject:
         terms = plain(article.subject)
         if article.giver and article.receiver:
@@ -60,4 +123,5 @@ def draft_embed(state: GameState) -> discord.Embed:
     for power in state.seated_powers():
         mark = "signed" if power in state.signed else "refused" if power in state.refused else "to answer"
         embed.add_field(name=f"{_emblem(power)} {power}", value=mark)
+    embed.add_field(name="Signing", value=clock(state), inline=False)
     return embed

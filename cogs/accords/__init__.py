@@ -29,7 +29,7 @@ from bot.domain.treaties import Article as TreatyArticle
 from bot.domain.treaties import Party
 from bot.interaction_errors import handle_interaction_error
 from bot.services import accord_record
-from bot.services.accords import AccordService
+from bot.services.accords import AccordService, power_aliases, power_named, powers_named
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.storage import reputation
@@ -217,6 +217,7 @@ class Accords(
         self.bot.page_sources.register("accord_minutes", self._minutes_pages)
         self.bot.page_sources.register("accord_board", self._board_pages)
         self.bot.page_sources.register("accord_history", self._history_pages)
+        self.bot.page_sources.register("accord_status", self._status_pages)
         # Deadlines survive restarts; each process runs the timers of its own shards' servers.
         for state in await game_store.open_games(self.service.db):
             if self.bot.runs_guild(state.guild_id):
@@ -252,7 +253,21 @@ class Accords(
             or state.phase.over
         ):
             await self._arm(state)
+        await self._retire_buttons(state, kinds)
         return state
+
+    async def _retire_buttons(self, state: GameState, kinds: set[str]) -> None:
+        """When the phase moves on, the messages of the phase before are redrawn with their
+        buttons disabled: the lobby once negotiation opens, the articles once the draft closes,
+        everything once the conference is over."""
+        over = state.phase.over
+        if "started" in kinds or over:
+            await self._refresh(state, "lobby")
+        if "draft_closed" in kinds or over:
+            for article in state.articles:
+                await self._refresh(state, "article", article.number)
+        if over:
+            await self._refresh(state, "draft")
 
     async def _conclude(self, state: GameState) -> None:
         scenario = canon_scenarios().get(state.scenario)
@@ -309,12 +324,19 @@ class Accords(
         await self._post(state.game_id, f"**{discord.utils.escape_markdown(fresh.title)}**: {said}")
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
-        game = await game_store.latest_in_channel(
-            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
-        )
-        if game is None or game.phase.over:
-            raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
-        return game
+        """The conference running in this channel; from the channel a conference was convened in,
+        the one running in its thread; else a refusal that says where this channel's conferences are."""
+        guild_id, channel_id = interaction.guild_id or 0, interaction.channel_id or 0
+        game = await game_store.latest_in_channel(self.service.db, guild_id, channel_id)
+        if game is not None and not game.phase.over:
+            return game
+        elsewhere = await game_store.convened_from(self.service.db, guild_id, channel_id)
+        if len(elsewhere) == 1:
+            return elsewhere[0][1]
+        if elsewhere:
+            where = ", ".join(f"<#{thread}>" for thread, _ in elsewhere)
+            raise NotFound(f"This channel's conferences run in their threads: {where}. Use /accord there.")
+        raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
 
     @app_commands.command(
         name="convene", description="Open a conference here: players take seats, the host starts it."
@@ -385,6 +407,7 @@ class Accords(
     @app_commands.command(name="join", description="Take a seat for a power.")
     async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
         game = await self._game_here(interaction)
+        power = power_named(power, game.powers)
         state, _ = await act(interaction, game.game_id, "join", power=power)
         await self._refresh(state, "lobby")
         await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
@@ -398,10 +421,18 @@ class Accords(
         except NotFound:
             return []
         taken = set(game.seated_powers())
-        return [
-            app_commands.Choice(name=p + (" (join the delegation)" if p in taken else ""), value=p)
+        needle = current.casefold().strip()
+        matching = [
+            p
             for p in game.powers
-            if current.casefold() in p.casefold()
+            if any(needle in name.casefold() for name in (p, *(power_aliases().get(p, ()))))
+        ]
+        matching.sort(key=lambda p: p in taken)  # free seats first
+        return [
+            app_commands.Choice(
+                name=p + (" (join the delegation)" if p in taken else " (free seat)"), value=p
+            )
+            for p in matching
         ][:25]
 
     async def _refresh(self, state: GameState, kind: str, ref: int = 0) -> None:
@@ -427,7 +458,10 @@ class Accords(
             await self._refresh(state, "article", int(data.get("article", 0)))
         if events and kind in {"sign", "refuse"}:
             await self._refresh(state, "draft")
-        await interaction.response.send_message(said if events else "Nothing changed: that was already so.")
+        if events:
+            await interaction.response.send_message(said)
+        else:  # nothing to announce: only the one who acted hears it
+            await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
         return state
 
     @app_commands.command(name="leave", description="Give up your seat (before the conference starts).")
@@ -461,8 +495,13 @@ class Accords(
         receiver: app_commands.Range[str, 1, 60] | None = None,
     ) -> None:
         game = await self._game_here(interaction)
-        bound = [p.strip() for p in parties.split(",") if p.strip()] if parties else None
-        typed = {"subject": subject or "", "giver": giver or "", "receiver": receiver or ""}
+        seated = game.seated_powers()
+        bound = powers_named(parties, seated) if parties else None
+        typed = {
+            "subject": subject or "",
+            "giver": power_named(giver, seated) if giver else "",
+            "receiver": power_named(receiver, seated) if receiver else "",
+        }
         if text is None:
             await interaction.response.send_modal(ArticleModal(game.game_id, clause.value, bound, typed))
             return
@@ -608,12 +647,11 @@ class Accords(
         seat = game.seat_of(interaction.user.id)
         if seat is None:
             raise NotAllowed("Only seated delegations hold talks.")
-        wanted = [p.strip() for p in powers.split(",") if p.strip() and p.strip() != seat.power]
+        others = [p for p in game.seated_powers() if p != seat.power]
+        wanted = [p for p in powers_named(powers, game.seated_powers()) if p != seat.power]
         seats = [s for s in game.seats if s.power in wanted]
-        if not wanted or len(seats) != len(set(wanted)):
-            raise InvalidInput(
-                f"Name seated powers: {', '.join(p for p in game.seated_powers() if p != seat.power)}."
-            )
+        if not wanted:
+            raise InvalidInput(f"Name the seated powers to talk with: {', '.join(others)}.")
         channel = interaction.channel
         parent = channel.parent if isinstance(channel, discord.Thread) else channel
         if not isinstance(parent, discord.TextChannel):
@@ -667,7 +705,10 @@ class Accords(
         events = await accord_record.act(
             self.service.db, interaction.guild_id or 0, accord, interaction.user.id, decide
         )
-        lines = [said if events else "Nothing changed: that was already so."]
+        if not events:
+            await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
+            return
+        lines = [said]
         lines += [
             f"Complaint {d['number']} is {'upheld' if d['upheld'] else 'dismissed'} by the signatories."
             for kind, d in events
@@ -737,16 +778,20 @@ class Accords(
             if current.casefold() in t.name.casefold()
         ][:25]
 
-    @app_commands.command(name="status", description="Where this conference stands.")
+    @app_commands.command(
+        name="status", description="Where this conference stands: seats, deadline, articles."
+    )
     async def status(self, interaction: discord.Interaction) -> None:
         game = await self._game_here(interaction)
-        scenario = canon_scenarios().get(game.scenario)
-        embed = (
-            accord_pages.lobby_embed(game, scenario.briefing if scenario else "")
-            if game.phase is Phase.CONVENED
-            else accord_pages.draft_embed(game)
+        pages = accord_pages.board_embeds(game)
+        await send_pages(interaction, "accord_status", pages, arg=str(game.game_id), ephemeral=True)
+
+    async def _status_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
+        if not arg.isdigit():
+            raise NotFound("There is no such conference in this server.")
+        return accord_pages.board_embeds(
+            await game_store.get(self.service.db, interaction.guild_id or 0, int(arg))
         )
-        await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
 async def setup(bot: KhitomerBot) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.checks import ensure_area_enabled
+from bot.domain.accords import Phase
 from bot.interaction_errors import handle_interaction_error
 
 if TYPE_CHECKING:
@@ -34,7 +35,13 @@ class GameButton(
     template=r"accord:(?P<game>[0-9]{1,18}):(?P<action>join|start|support|oppose|sign|refuse)(?::(?P<arg>[0-9]{1,3}))?",
 ):
     def __init__(
-        self, game_id: int, action: str, arg: int | None = None, *, label: str | None = None
+        self,
+        game_id: int,
+        action: str,
+        arg: int | None = None,
+        *,
+        label: str | None = None,
+        disabled: bool = False,
     ) -> None:
         suffix = f":{arg}" if arg is not None else ""
         super().__init__(
@@ -42,6 +49,7 @@ class GameButton(
                 label=(label or LABELS.get(action, action))[:80],
                 style=STYLES.get(action, discord.ButtonStyle.secondary),
                 custom_id=f"accord:{game_id}:{action}{suffix}",
+                disabled=disabled,
             )
         )
         self.game_id, self.action, self.arg = game_id, action, arg
@@ -63,23 +71,31 @@ class GameButton(
             await handle_interaction_error(interaction, error)
 
 
+# Each message's buttons are live only in the phase they belong to; afterwards they are redrawn
+# disabled, so nobody presses a button that can only be refused.
+
+
 def lobby_view(state: GameState) -> discord.ui.View:
+    closed = state.phase is not Phase.CONVENED
     view = discord.ui.View(timeout=None)
     for index, power in enumerate(state.powers):
-        view.add_item(GameButton(state.game_id, "join", index, label=f"Sit for {power}"))
-    view.add_item(GameButton(state.game_id, "start"))
+        view.add_item(GameButton(state.game_id, "join", index, label=f"Sit for {power}", disabled=closed))
+    view.add_item(GameButton(state.game_id, "start", disabled=closed))
     return view
 
 
 def article_view(state: GameState, number: int) -> discord.ui.View:
+    article = state.article(number)
+    closed = state.phase is not Phase.NEGOTIATION or article is None or article.retracted
     view = discord.ui.View(timeout=None)
-    view.add_item(GameButton(state.game_id, "support", number))
-    view.add_item(GameButton(state.game_id, "oppose", number))
+    view.add_item(GameButton(state.game_id, "support", number, disabled=closed))
+    view.add_item(GameButton(state.game_id, "oppose", number, disabled=closed))
     return view
 
 
 def signing_view(state: GameState) -> discord.ui.View:
+    closed = state.phase is not Phase.RATIFICATION
     view = discord.ui.View(timeout=None)
-    view.add_item(GameButton(state.game_id, "sign"))
-    view.add_item(GameButton(state.game_id, "refuse"))
+    view.add_item(GameButton(state.game_id, "sign", disabled=closed))
+    view.add_item(GameButton(state.game_id, "refuse", disabled=closed))
     return view

@@ -12,6 +12,7 @@ class Power:
     name: str
     emblem: str
     colour: int
+    aliases: tuple[str, ...] = ()  # other names players type: "Feds", "Romulans"
 
 
 @dataclass(frozen=True, slots=True)
