@@ -105,6 +105,24 @@ async def events(db: Database, game_id: int) -> list[Event]:
     return [Event(row["kind"], int(row["actor_id"]), json.loads(row["data"])) for row in rows]
 
 
+async def timed_events(db: Database, game_id: int) -> tuple[float, list[tuple[float, Event]]]:
+    """When the game was convened, and each event with the time it was recorded (UTC seconds)."""
+    game = await db.fetch_one("SELECT created_at FROM games WHERE id = ?", (game_id,))
+    if game is None:
+        raise NotFound("There is no such conference in this server.")
+    rows = await db.fetch_all(
+        "SELECT at, actor_id, kind, data FROM game_events WHERE game_id = ? ORDER BY seq", (game_id,)
+    )
+    return _seconds(game["created_at"]), [
+        (_seconds(row["at"]), Event(row["kind"], int(row["actor_id"]), json.loads(row["data"])))
+        for row in rows
+    ]
+
+
+def _seconds(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
+
+
 async def latest_in_channel(db: Database, guild_id: int, channel_id: int) -> GameState | None:
     """The most recent conference convened in this channel, over or not."""
     row = await db.fetch_one(

@@ -6,7 +6,9 @@ amend/retract commands, deadlines and reminders, scoring, withdrawal and complai
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import logging
 from typing import Any
 
 import discord
@@ -17,7 +19,7 @@ from discord.ext.commands.bot import BotBase
 from bot.app import KhitomerBot
 from bot.checks import config_of, is_moderator
 from bot.content.scenarios import canon_scenarios
-from bot.domain.accords import Clause, Event, GameState, Phase, afterwards
+from bot.domain.accords import Clause, Event, GameState, Phase, afterwards, decide
 from bot.domain.accords.machine import CLOCK
 from bot.domain.accords.machine import MAX_TEXT as MAX_ARTICLE_TEXT
 from bot.domain.accords.scoring import objective_met, reputation_changes, scores
@@ -34,14 +36,17 @@ from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.storage import reputation
 from bot.ui import accord_pages
+from bot.ui.accord_minutes import minute_lines
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
 from bot.ui.text import plain
 
-from ._buttons import GameButton, article_view, lobby_view, signing_view
+from ._buttons import AbandonButton, GameButton, abandon_view, article_view, lobby_view, signing_view
 from ._clock import PHASE_SETTING, Timers, now, reminder_text
 
 CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
+ANNOUNCE_RETRIES = (5.0, 30.0)  # seconds before the 2nd and 3rd try of a failed announcement
+log = logging.getLogger(__name__)
 
 
 def service_of(client: discord.Client) -> AccordService:
@@ -122,6 +127,20 @@ async def press(interaction: discord.Interaction, game_id: int, action: str, arg
     await interaction.response.edit_message(**redraw(state, action, arg))
 
 
+async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> None:
+    """The confirmation was pressed: abandon, say so privately, and announce it in the game."""
+    state, events = await act(interaction, game_id, "abandon")
+    await interaction.response.edit_message(
+        content="The conference is abandoned." if events else "That conference was already over.", view=None
+    )
+    if events:
+        cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, BotBase) else None
+        if isinstance(cog, Accords):
+            await cog.announce(
+                state, f"**{plain(state.title)}** was abandoned by {interaction.user.mention}."
+            )
+
+
 async def table(
     interaction: discord.Interaction,
     game_id: int,
@@ -159,32 +178,6 @@ class ArticleModal(discord.ui.Modal):
         await handle_interaction_error(interaction, error)
 
 
-def minute(number: int, event: Event) -> str:
-    """One line of the minutes, in plain words."""
-    data = event.data
-    who = f"<@{event.actor}>"
-    text = plain(str(data.get("text", "")))[:200]
-    said = {
-        "joined": f"{who} took the seat of {data.get('power')}",
-        "left": f"{who} left the table",
-        "started": f"{who} opened negotiations",
-        "tabled": f"{data.get('author')} tabled an article ({data.get('clause')}): {text}",
-        "supported": f"{data.get('power')} supported Article {data.get('article')}",
-        "opposed": f"{data.get('power')} opposed Article {data.get('article')}",
-        "amended": f"{data.get('power')} amended Article {data.get('article')}",
-        "retracted": f"Article {data.get('article')} was withdrawn",
-        "draft_closed": f"{who} closed the draft for signature",
-        "signed": f"{data.get('power')} signed",
-        "refused": f"{data.get('power')} refused to sign",
-        "ratified": "The accord was ratified",
-        "failed": "The accord failed",
-        "paused": f"{who} paused the conference",
-        "resumed": f"{who} resumed the conference",
-        "abandoned": f"{who} abandoned the conference",
-    }.get(event.kind, event.kind)
-    return f"{number}. {said}"
-
-
 def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
     if action in {"join", "start"}:
         scenario = canon_scenarios().get(state.scenario)
@@ -213,7 +206,7 @@ class Accords(
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(GameButton)
+        self.bot.add_dynamic_items(GameButton, AbandonButton)
         self.bot.page_sources.register("accord_minutes", self._minutes_pages)
         self.bot.page_sources.register("accord_board", self._board_pages)
         self.bot.page_sources.register("accord_history", self._history_pages)
@@ -287,13 +280,29 @@ class Accords(
         await self._post(state.game_id, "\n".join(lines))
 
     async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
+        """Post in the game's channel, retrying a failing Discord a few times; never raises, so a
+        lost announcement can never stop a deadline (the next /accord status shows the state)."""
         channel_id = await game_store.channel_of(self.service.db, game_id)
         # A deadline that passed while the bot was down fires during start-up: wait until the
         # channels are known rather than lose the announcement.
         await self.bot.wait_until_ready()
         channel = self.bot.get_channel(channel_id) if channel_id else None
-        if isinstance(channel, discord.abc.Messageable):
-            await channel.send(text, allowed_mentions=mentions or discord.AllowedMentions.none())
+        if not isinstance(channel, discord.abc.Messageable):
+            return
+        for attempt, pause in enumerate((*ANNOUNCE_RETRIES, None), start=1):
+            try:
+                await channel.send(text, allowed_mentions=mentions or discord.AllowedMentions.none())
+                return
+            except discord.HTTPException as error:
+                if pause is None or isinstance(error, discord.Forbidden):
+                    log.warning(
+                        "conference %s: announcement lost after %d tries: %s", game_id, attempt, error
+                    )
+                    return
+                await asyncio.sleep(pause)
+
+    async def announce(self, state: GameState, text: str) -> None:
+        await self._post(state.game_id, text)
 
     async def _remind(self, state: GameState, lead: float) -> None:
         # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
@@ -582,7 +591,13 @@ class Accords(
 
     @host.command(name="abandon", description="Host or moderator: end the conference without an accord.")
     async def abandon(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "abandon", "The conference is abandoned.")
+        game = await self._game_here(interaction)
+        decide(game, "abandon", interaction.user.id, staff=await is_moderator(interaction))  # refused now?
+        await interaction.response.send_message(
+            f"Abandon **{plain(game.title)}**? It ends at once, without an accord, and cannot be undone.",
+            view=abandon_view(game.game_id, interaction.user.id),
+            ephemeral=True,
+        )
 
     @host.command(name="extend", description="Host or moderator: give the current phase more time.")
     @app_commands.describe(by="How much longer, like 30m, 2h or 1d")
@@ -634,10 +649,9 @@ class Accords(
         )
         if game is None:
             raise NotFound("No conference has met in this channel.")
-        lines = [
-            minute(n, e) for n, e in enumerate(await game_store.events(self.service.db, game.game_id), 1)
-        ]
-        pages = paginate(lines or ["Nothing has happened yet."], max_chars=3000, max_lines=15)
+        convened_at, events = await game_store.timed_events(self.service.db, game.game_id)
+        lines = minute_lines(game.host, game.title, convened_at, events)
+        pages = paginate(lines, max_chars=3000, max_lines=15)
         return [info_embed(f"Minutes: {plain(game.title)}"[:256], page) for page in pages]
 
     @app_commands.command(name="talks", description="Open a private thread with the delegations you choose.")

@@ -9,6 +9,7 @@ import discord
 
 from bot.checks import ensure_area_enabled
 from bot.domain.accords import Phase
+from bot.domain.errors import NotAllowed
 from bot.interaction_errors import handle_interaction_error
 
 if TYPE_CHECKING:
@@ -69,6 +70,51 @@ class GameButton(
             await press(interaction, self.game_id, self.action, self.arg)
         except Exception as error:
             await handle_interaction_error(interaction, error)
+
+
+class AbandonButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"accord:(?P<game>[0-9]{1,18}):abandon:(?P<user>[0-9]{1,20}):(?P<choice>yes|no)",
+):
+    """Confirm or cancel abandoning a conference; only the member who asked may press."""
+
+    def __init__(self, game_id: int, user_id: int, choice: str) -> None:
+        yes = choice == "yes"
+        super().__init__(
+            discord.ui.Button(
+                label="Abandon it" if yes else "Keep it going",
+                style=discord.ButtonStyle.danger if yes else discord.ButtonStyle.secondary,
+                custom_id=f"accord:{game_id}:abandon:{user_id}:{choice}",
+            )
+        )
+        self.game_id, self.user_id, self.choice = game_id, user_id, choice
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AbandonButton:
+        return cls(int(match["game"]), int(match["user"]), match["choice"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        from . import abandon_confirmed
+
+        try:
+            await ensure_area_enabled(interaction, "accords")
+            if interaction.user.id != self.user_id:
+                raise NotAllowed("Only the member who asked can confirm this.")
+            if self.choice == "no":
+                await interaction.response.edit_message(content="Kept: the conference goes on.", view=None)
+                return
+            await abandon_confirmed(interaction, self.game_id)
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+
+def abandon_view(game_id: int, user_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(AbandonButton(game_id, user_id, "yes"))
+    view.add_item(AbandonButton(game_id, user_id, "no"))
+    return view
 
 
 # Each message's buttons are live only in the phase they belong to; afterwards they are redrawn

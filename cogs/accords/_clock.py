@@ -72,7 +72,10 @@ class Timers:
             remind_at = state.deadline - lead
             if lead > 0 and now() < remind_at:
                 await asyncio.sleep(remind_at - now())
-                await self._fire(self._remind(state, lead))
+                try:
+                    await self._fire(self._remind(state, lead))
+                except Exception:  # a lost reminder must not stop the deadline itself
+                    log.exception("reminder of game %s failed", state.game_id)
             if now() < state.deadline:
                 await asyncio.sleep(state.deadline - now())
             await self._fire(self._expire(state))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from simcord import SetupError
 
@@ -207,17 +209,25 @@ async def test_amend_retract_pause_and_the_minutes(env, world: World) -> None:
     await world.moderator.slash(world.channel, "accord host resume")
     await world.alice.slash(world.channel, "accord retract", article=1)
     minutes = await world.bob.slash(world.channel, "accord minutes")
-    text = minutes.response.embeds[0].description
+    text = "\n".join(await read_all_pages(world.bob, minutes.response))
+    alice, bob, worf = (f"<@{m.id}>" for m in (world.alice, world.bob, world.moderator))
+    lines = text.splitlines()
+    assert lines[0].endswith(f"{worf} convened the conference “Nimbus Talks”.")  # the convening first
+    stamp = re.compile(r"^<t:[0-9]+:f> ")
+    assert all(stamp.match(line) for line in lines), "each minute has its Discord timestamp"
     for said in (
-        "took the seat of Klingon Empire",
-        "opened negotiations",
-        "Klingon Empire tabled an article (trade)",
-        "Romulan Star Empire supported Article 1",
-        "Klingon Empire amended Article 1",
-        "paused the conference",
-        "Article 1 was withdrawn",
+        f"{alice} took the seat of Klingon Empire.",
+        f"{worf} opened negotiations.",
+        f"{alice} tabled Article 1 for Klingon Empire, a trade article binding Klingon Empire, Romulan "
+        "Star Empire: “Dilithium.”",
+        f"{bob} supported Article 1 for Romulan Star Empire.",
+        f"{alice} amended Article 1 for Klingon Empire: every party answers again.",
+        f"{worf} paused the conference: the clock stopped.",
+        f"{alice} withdrew Article 1.",
+        "The current phase now ends <t:",
     ):
         assert said in text, said
+    assert not re.search(r"\b[a-z]+_[a-z]+\b", text), "no internal event names"
     assert len(env.errors) == 3
 
 
