@@ -1,0 +1,201 @@
+"""The accords game as a first-time group plays it, with the server's default settings (each
+conference in its own thread), reading only what members see: messages, embeds and buttons."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import simcord
+
+from bot.ui.accord_minutes import SENTENCES
+from tests.conftest import World, read_all_pages
+
+DISCORD_TIME = re.compile(r"<t:[0-9]{9,11}:R>")
+
+
+def seen(place: simcord.ChannelHandle, message_id: int, viewer: simcord.MemberActor) -> Any:
+    """A message as `viewer` sees it in their client now (edits included)."""
+    return next(m for m in place.history(viewer=viewer) if m.id == message_id)
+
+
+def buttons(message: Any) -> dict[str, bool]:
+    """Each button's label and whether it can still be pressed."""
+    rows = [row if isinstance(row, dict) else row.to_dict() for row in message.components]
+    return {c["label"]: not c.get("disabled", False) for row in rows for c in row["components"]}
+
+
+def fields(embed: Any) -> dict[str, str]:
+    return {f.name: f.value for f in embed.fields}
+
+
+async def test_three_players_finish_a_conference_with_the_default_settings(env, world: World) -> None:
+    carol = world.guild.add_member(env.create_user("carol"))
+    convened = await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
+    lobby_id = convened.response.id
+    (thread,) = world.channel.threads
+    assert thread.last_message.content == "The conference sits here: use the /accord commands in this thread."
+    lobby = seen(world.channel, lobby_id, world.bob)
+    assert DISCORD_TIME.search(fields(lobby.embeds[0])["Deadline"]), "the lobby shows its deadline"
+
+    # 1. From the channel it was convened in, /accord acts on the conference in its thread;
+    # 6. powers as players type them.
+    joined = await world.bob.slash(world.channel, "accord join", power="romulan")
+    assert joined.response.content == f"<@{world.bob.id}> now sits for Romulan Star Empire."
+    assert (await carol.slash(thread, "accord join", power="FEDS")).response.content.endswith(
+        "now sits for United Federation of Planets."
+    )
+    await world.alice.click(seen(world.channel, lobby_id, world.alice), label="Sit for Klingon Empire")
+
+    # 2. One status board: seats and holders, phase and deadline.
+    board = (await carol.slash(thread, "accord status")).response
+    assert board.ephemeral
+    assert f"⚔️ Klingon Empire — <@{world.alice.id}>" in fields(board.embeds[0])["Seats"]
+    assert "**Phase:** convened · ends <t:" in board.embeds[0].description
+
+    started = await world.alice.slash(thread, "accord start")
+    assert started.response.content.startswith("Negotiations are open")
+    # 3. No dead buttons: the lobby's Sit and Start are disabled once negotiation opens.
+    assert not any(buttons(seen(world.channel, lobby_id, carol)).values())
+
+    first = (
+        await world.alice.slash(
+            thread,
+            "accord propose",
+            clause="trade",
+            text="Dilithium for grain.",
+            parties="klingons, romulans",
+        )
+    ).response
+    assert buttons(first) == {"Support": True, "Oppose": True}
+    assert DISCORD_TIME.search(fields(first.embeds[0])["Negotiation"])
+    await world.bob.click(first, label="Support")
+    second = (
+        await carol.slash(
+            thread, "accord propose", clause="embassies", text="An embassy on Qo'noS.", parties="feds"
+        )
+    ).response
+
+    board = (await world.bob.slash(thread, "accord status")).response.embeds[0]
+    articles = {k: v for k, v in fields(board).items() if k.startswith("Article")}
+    assert articles["Article 1 (trade) — agreed"].endswith(
+        "Klingon Empire supports · Romulan Star Empire supports"
+    )
+    assert "Dilithium for grain." in articles["Article 1 (trade) — agreed"]
+    assert articles["Article 2 (embassies) — agreed"].endswith("United Federation of Planets supports")
+
+    draft = (await world.alice.slash(thread, "accord ratify")).response
+    # 3. Support and Oppose are disabled once ratification is called.
+    for article in (first, second):
+        assert not any(buttons(seen(thread, article.id, world.bob)).values())
+    assert buttons(draft) == {"Sign": True, "Refuse": True}
+    assert DISCORD_TIME.search(fields(draft.embeds[0])["Signing"])
+
+    await world.bob.slash(thread, "accord sign")
+    # 9. "Nothing changed" is said privately, never posted.
+    again = await world.bob.slash(thread, "accord sign")
+    assert again.ephemeral and again.response.content == "Nothing changed: that was already so."
+    await carol.click(draft, label="Sign")
+    await world.alice.click(draft, label="Sign")
+    # 3. Sign and Refuse are disabled after the end.
+    assert not any(buttons(seen(thread, draft.id, carol)).values())
+    assert "ratified" in seen(thread, draft.id, carol).embeds[0].title
+
+    # 5. The minutes read as minutes.
+    minutes = await carol.slash(thread, "accord minutes")
+    text = "\n".join(await read_all_pages(carol, minutes.response))
+    assert text.splitlines()[0].endswith(f"<@{world.alice.id}> convened the conference “Khitomer, 2293”.")
+    assert f"<@{world.bob.id}> took the seat of Romulan Star Empire." in text
+    assert "The accord was ratified." in text
+    assert not re.search(r"\b[a-z]+_[a-z]+\b", text)
+    assert len(env.errors) == 0
+
+
+async def test_an_unknown_power_lists_the_seats_and_autocomplete_offers_free_seats_first(
+    env, world: World
+) -> None:
+    await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
+    await world.alice.slash(world.channel, "accord join", power="klingon")
+    refused = await world.bob.slash(world.channel, "accord join", power="vulcan")
+    assert refused.ephemeral
+    assert refused.response.content == (
+        "No power 'vulcan' sits at this conference. The seats are: United Federation of Planets, "
+        "Klingon Empire, Romulan Star Empire."
+    )
+    offered = await world.bob.autocomplete(world.channel, "accord join", "power", "")
+    assert [c["name"] for c in offered] == [
+        "United Federation of Planets (free seat)",
+        "Romulan Star Empire (free seat)",
+        "Klingon Empire (join the delegation)",
+    ]
+    assert [
+        c["value"] for c in await world.bob.autocomplete(world.channel, "accord join", "power", "feds")
+    ] == ["United Federation of Planets"]
+    assert len(env.errors) == 1  # the refusal, and nothing else
+
+
+async def test_abandoning_asks_first_and_only_the_asker_confirms_even_after_a_restart(
+    env, world: World, make_bot
+) -> None:  # type: ignore[no-untyped-def]
+    await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
+    (thread,) = world.channel.threads
+    asked = await world.moderator.slash(thread, "accord host abandon")
+    assert asked.ephemeral
+    assert asked.response.content.startswith("Abandon **Khitomer, 2293**? It ends at once")
+    assert buttons(asked.response.message) == {"Abandon it": True, "Keep it going": True}
+    still = await world.bob.slash(thread, "accord status")
+    assert "**Phase:** convened" in still.response.embeds[0].description, "nothing happens before the answer"
+    await env.restart_bot(make_bot())
+    # Nobody else sees that private question; a forged copy of its button is refused all the same.
+    import discord
+
+    custom_id = asked.response.components[0]["components"][0]["custom_id"]
+    forged_view = discord.ui.View(timeout=None)
+    forged_view.add_item(discord.ui.Button(label="Abandon it", custom_id=custom_id))
+    forged = await env.bot.get_channel(thread.id).send("forged", view=forged_view)
+    stranger = await world.bob.click(forged, custom_id=custom_id)
+    assert stranger.ephemeral and stranger.response.content == "Only the member who asked can confirm this."
+    done = await world.moderator.click(asked.response, label="Abandon it")
+    assert done.response.content == "The conference is abandoned."
+    assert thread.last_message.content == f"**Khitomer, 2293** was abandoned by <@{world.moderator.id}>."
+    gone = await world.bob.slash(thread, "accord status")
+    assert gone.ephemeral and gone.response.content.startswith("There is no conference running")
+    assert len(env.errors) == 1
+
+
+async def test_a_reminder_that_cannot_be_posted_never_stops_the_deadline(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    await world.moderator.slash(world.channel, "config set", setting="deadline.negotiation", value="2h")
+    await world.moderator.slash(world.channel, "config set", setting="reminder.lead", value="30m")
+    lobby = (await world.moderator.slash(world.channel, "accord convene", scenario="khitomer")).response
+    await world.alice.click(lobby, label="Sit for Klingon Empire")
+    await world.bob.click(lobby, label="Sit for Romulan Star Empire")
+    await world.moderator.slash(world.channel, "accord start")
+    env.inject_error("POST", "/channels/*/messages", times=None)  # Discord refuses every post now
+    await env.advance_time(95 * 60)  # the reminder is due, tried, retried and lost
+    assert "⏰" not in (world.channel.last_message.content or "")
+    env.backend.faults.clear()  # Discord is back
+    await env.advance_time(30 * 60)
+    assert "Time is up: the accord failed" in world.channel.last_message.content
+
+
+async def test_an_announcement_that_fails_once_is_posted_on_a_later_try(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    await world.moderator.slash(world.channel, "config set", setting="deadline.lobby", value="10m")
+    lobby = (await world.moderator.slash(world.channel, "accord convene", scenario="khitomer")).response
+    await world.alice.click(lobby, label="Sit for Klingon Empire")
+    await world.bob.click(lobby, label="Sit for Romulan Star Empire")
+    env.inject_error("POST", "/channels/*/messages", status=503, times=1)  # discord.py gives up on a 503
+    await env.advance_time(10 * 60 + 1)
+    assert "Time is up" not in (world.channel.last_message.content or "")
+    await env.advance_time(6)  # the bot's own second try
+    assert "Time is up for the lobby: negotiations are open." in world.channel.last_message.content
+
+
+def test_every_event_the_game_records_has_a_sentence() -> None:
+    from pathlib import Path
+
+    machine = (Path(__file__).resolve().parents[2] / "bot" / "domain" / "accords" / "machine.py").read_text()
+    kinds = set(re.findall(r'Event\("([a-z_]+)"', machine)) | {"supported", "opposed"}
+    assert len(kinds) >= 17
+    assert kinds <= set(SENTENCES), kinds - set(SENTENCES)
