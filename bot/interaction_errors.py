@@ -25,6 +25,13 @@ APOLOGY = (
     "Sorry, something went wrong on our side and nothing was changed. "
     "If it keeps happening, give a moderator this reference: `{reference}`."
 )
+# When the action was stored before the failure (Discord lost the reply, say), the apology says
+# what was recorded instead of claiming nothing changed. Commands put it in interaction.extras.
+RECORDED = "recorded"
+APOLOGY_AFTER = (
+    "Your action was recorded, but something went wrong on our side afterwards: {recorded} "
+    "If something looks off, give a moderator this reference: `{reference}`."
+)
 
 
 def _unwrap(error: BaseException) -> BaseException:
@@ -79,7 +86,12 @@ async def handle_interaction_error(interaction: discord.Interaction, error: Base
         label = _command_label(interaction)
         log.error("unexpected error (reference %s) in %s", reference, label, exc_info=error)
         await _keep_report(interaction, error, reference, label)
-        message = APOLOGY.format(reference=reference)
+        recorded = interaction.extras.get(RECORDED)
+        message = (
+            APOLOGY_AFTER.format(recorded=recorded, reference=reference)
+            if recorded
+            else APOLOGY.format(reference=reference)
+        )
     else:
         log.debug("refused %s: %s", _command_label(interaction), message)
     if interaction.type is discord.InteractionType.autocomplete:

@@ -10,6 +10,7 @@ from ..domain.accords import Event, GameState, decide, new_game
 from ..domain.accords.names import resolve_power, resolve_powers
 from ..storage import Database
 from ..storage import games as store
+from .conclusion import conclude_in
 
 
 class AccordService:
@@ -24,13 +25,15 @@ class AccordService:
         title: str,
         powers: tuple[str, ...],
         scenario: str = "",
+        *,
+        narrower: bool = False,
     ) -> GameState:
         new_game(0, guild_id, host, title, powers, scenario)  # validate before anything is stored
         return await store.create(
             self.db,
             guild_id,
             channel_id,
-            lambda game_id: new_game(game_id, guild_id, host, title, powers, scenario),
+            lambda game_id: new_game(game_id, guild_id, host, title, powers, scenario, narrower=narrower),
         )
 
     async def act(
@@ -38,9 +41,14 @@ class AccordService:
     ) -> tuple[GameState, list[Event]]:
         """Apply one action; returns the new state and the events it caused (none: no change).
         The whole read-decide-write runs as one transaction, so two presses at once are applied
-        one after the other: a repeated Sign or Support then changes nothing."""
+        one after the other: a repeated Sign or Support then changes nothing. An action that ends
+        the conference stores the accord and reputation in that same transaction."""
         return await store.act_now(
-            self.db, guild_id, game_id, lambda state: decide(state, kind, actor, staff=staff, **data)
+            self.db,
+            guild_id,
+            game_id,
+            lambda state: decide(state, kind, actor, staff=staff, **data),
+            on_end=conclude_in,
         )
 
 

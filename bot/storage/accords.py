@@ -7,14 +7,15 @@ the server whose players signed it, under the key "accord-<id>".
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.treaties import Article, HistoryEvent, Party, Source, SourceTier, Treaty
 from .database import Database
-from .treaty_index import index_rows
+from .treaty_index import INDEX_INSERT, index_values
 
 KEY_PREFIX = "accord-"
 
@@ -46,41 +47,70 @@ def accord_id_of(key: str) -> int | None:
 
 
 async def ratify(db: Database, accord: NewAccord) -> Treaty:
-    """Store a ratified accord and index its articles, in one transaction."""
+    """Store a ratified accord and index its articles, in one transaction; a name this server
+    already uses is refused."""
+    return await db.write_now(lambda conn: ratify_in(conn, accord, unique_name=False))
+
+
+def ratify_in(conn: sqlite3.Connection, accord: NewAccord, *, unique_name: bool = True) -> Treaty:
+    """Store and index an accord inside the caller's transaction (a conference's conclusion).
+
+    With `unique_name`, a name the server already uses gets the conference's number, then a
+    counter: chosen here, inside the transaction, so two conclusions can never collide.
+    """
     if [a.number for a in accord.articles] != list(range(1, len(accord.articles) + 1)):
         raise InvalidInput("An accord's articles are numbered I, II, III … without gaps.")
+    taken = {
+        str(row[0]).casefold()
+        for row in conn.execute("SELECT name FROM accords WHERE guild_id = ?", (accord.guild_id,))
+    }
+    if accord.name.casefold() in taken:
+        if not unique_name:
+            raise InvalidInput(f"This server already has an accord called {accord.name!r}.")
+        accord = replace(accord, name=_free_name(accord, taken))
     now = datetime.now(UTC)
     history = [HistoryEvent(accord.year, "signed", f"Ratified in this server on {now:%Y-%m-%d}.")]
-    async with db.transaction() as conn:
-        async with conn.execute(
-            "SELECT 1 FROM accords WHERE guild_id = ? AND name = ? COLLATE NOCASE",
-            (accord.guild_id, accord.name),
-        ) as cursor:
-            if await cursor.fetchone() is not None:
-                raise InvalidInput(f"This server already has an accord called {accord.name!r}.")
-        cursor = await conn.execute(
-            "INSERT INTO accords (guild_id, game_id, name, aliases, summary, year, date_text, place,"
-            " parties, articles, history, ratified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                accord.guild_id,
-                accord.game_id,
-                accord.name,
-                json.dumps(list(accord.aliases)),
-                accord.summary,
-                accord.year,
-                accord.date_text,
-                accord.place,
-                json.dumps([{"name": p.name, "signed_by": list(p.signed_by)} for p in accord.parties]),
-                json.dumps([{"number": a.number, "title": a.title, "text": a.text} for a in accord.articles]),
-                json.dumps([_event_json(e) for e in history]),
-                now.isoformat(),
-            ),
-        )
-        accord_id = cursor.lastrowid
-        assert accord_id is not None
-        treaty = _treaty(accord_id, accord, history)
-        await index_rows(conn, [treaty], accord.guild_id)
+    cursor = conn.execute(
+        "INSERT INTO accords (guild_id, game_id, name, aliases, summary, year, date_text, place,"
+        " parties, articles, history, ratified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            accord.guild_id,
+            accord.game_id,
+            accord.name,
+            json.dumps(list(accord.aliases)),
+            accord.summary,
+            accord.year,
+            accord.date_text,
+            accord.place,
+            json.dumps([{"name": p.name, "signed_by": list(p.signed_by)} for p in accord.parties]),
+            json.dumps([{"number": a.number, "title": a.title, "text": a.text} for a in accord.articles]),
+            json.dumps([_event_json(e) for e in history]),
+            now.isoformat(),
+        ),
+    )
+    accord_id = cursor.lastrowid
+    assert accord_id is not None
+    treaty = _treaty(accord_id, accord, history)
+    conn.executemany(INDEX_INSERT, index_values([treaty], accord.guild_id))
     return treaty
+
+
+def _free_name(accord: NewAccord, taken: set[str]) -> str:
+    """ "Name (conference 7)", or "Name (conference 7, 2)" … if even that is taken."""
+    base = f"{accord.name} (conference {accord.game_id})" if accord.game_id else accord.name
+    name, count = base, 1
+    while name.casefold() in taken:
+        count += 1
+        name = f"{base[:-1]}, {count})" if accord.game_id else f"{base} ({count})"
+    return name
+
+
+async def of_game(db: Database, guild_id: int, game_id: int) -> str | None:
+    """The name the accord of a conference was kept under, if it was ratified."""
+    row = await db.fetch_one(
+        "SELECT name FROM accords WHERE guild_id = ? AND game_id = ?", (guild_id, game_id)
+    )
+    return None if row is None else str(row["name"])
 
 
 async def accords_in(db: Database, guild_id: int | None) -> list[Treaty]:

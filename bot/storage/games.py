@@ -57,6 +57,7 @@ def dump(state: GameState) -> str:
             "scenario": state.scenario,
             "deadline": state.deadline,
             "remaining": state.remaining,
+            "narrower": state.narrower,
         }
     )
 
@@ -96,6 +97,18 @@ async def get(db: Database, guild_id: int, game_id: int) -> GameState:
     if row is None:
         raise NotFound("There is no such conference in this server.")
     return load(row["state"])
+
+
+def signers_in(conn: sqlite3.Connection, game_id: int) -> dict[str, list[str]]:
+    """Who signed for each power, by the name they signed with, inside a transaction."""
+    signers: dict[str, list[str]] = {}
+    rows = conn.execute(
+        "SELECT actor_id, data FROM game_events WHERE game_id = ? AND kind = 'signed'", (game_id,)
+    )
+    for actor, data in rows:
+        signed = json.loads(data)
+        signers.setdefault(signed["power"], []).append(signed.get("by") or f"<@{actor}>")
+    return signers
 
 
 async def events(db: Database, game_id: int) -> list[Event]:
@@ -165,10 +178,18 @@ async def in_guild(db: Database, guild_id: int) -> list[tuple[int, GameState]]:
 
 
 def act_now(
-    db: Database, guild_id: int, game_id: int, decide: Callable[[GameState], list[Event]]
+    db: Database,
+    guild_id: int,
+    game_id: int,
+    decide: Callable[[GameState], list[Event]],
+    on_end: Callable[[sqlite3.Connection, GameState], None] | None = None,
 ) -> Awaitable[tuple[GameState, list[Event]]]:
     """Load, decide, apply and store one action in a single synchronous transaction: nothing can
-    run between reading the state and writing its successor, so no action is ever stale."""
+    run between reading the state and writing its successor, so no action is ever stale.
+
+    When the action ends the conference, `on_end` runs in the same transaction (the accord
+    stored, reputation changed): if it fails, the action itself is rolled back too.
+    """
 
     def work(conn: sqlite3.Connection) -> tuple[GameState, list[Event]]:
         row = conn.execute(
@@ -197,6 +218,8 @@ def act_now(
                 for i, e in enumerate(events, 1)
             ],
         )
+        if on_end is not None and after.phase.over and not before.phase.over:
+            on_end(conn, after)
         return after, events
 
     return db.write_now(work)

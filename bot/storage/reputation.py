@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from .database import Database
+
+UPSERT = (
+    "INSERT INTO reputation (guild_id, user_id, points, accords) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points,"
+    " accords = accords + excluded.accords"
+)
 
 
 async def apply(db: Database, guild_id: int, changes: dict[int, int]) -> None:
-    if not changes:
-        return
-    async with db.transaction() as conn:
-        await conn.executemany(
-            "INSERT INTO reputation (guild_id, user_id, points, accords) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points,"
-            " accords = accords + excluded.accords",
-            [(guild_id, user, delta, 1 if delta > 0 else 0) for user, delta in changes.items()],
-        )
+    if changes:
+        await db.write_now(lambda conn: apply_in(conn, guild_id, changes))
+
+
+def apply_in(conn: sqlite3.Connection, guild_id: int, changes: dict[int, int]) -> None:
+    """Add reputation inside the caller's transaction (a conclusion, a complaint decided)."""
+    conn.executemany(
+        UPSERT, [(guild_id, user, delta, 1 if delta > 0 else 0) for user, delta in changes.items()]
+    )
 
 
 async def leaderboard(db: Database, guild_id: int, limit: int = 100) -> list[tuple[int, int, int]]:

@@ -24,16 +24,22 @@ class ArticleHit:
     snippet: str
 
 
+INDEX_INSERT = (
+    "INSERT INTO treaty_search (treaty_key, guild_id, number, treaty_name, title, text)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def index_values(treaties: Iterable[Treaty], guild_id: int) -> list[tuple[object, ...]]:
+    return [
+        (treaty.key, guild_id, article.number, treaty.name, article.title, article.text)
+        for treaty in treaties
+        for article in treaty.articles
+    ]
+
+
 async def index_rows(conn: aiosqlite.Connection, treaties: Iterable[Treaty], guild_id: int) -> None:
-    await conn.executemany(
-        "INSERT INTO treaty_search (treaty_key, guild_id, number, treaty_name, title, text)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (treaty.key, guild_id, article.number, treaty.name, article.title, article.text)
-            for treaty in treaties
-            for article in treaty.articles
-        ],
-    )
+    await conn.executemany(INDEX_INSERT, index_values(treaties, guild_id))
 
 
 async def sync_canon(db: Database, treaties: Iterable[Treaty], digest: str) -> bool:

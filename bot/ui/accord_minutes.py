@@ -22,7 +22,8 @@ SENTENCES: dict[str, Sentence] = {
     "left": lambda who, d: f"{who} left the table.",
     "started": lambda who, d: f"{who} opened negotiations.",
     "tabled": lambda who, d: (
-        f"{who} tabled {_article(d)} for {d.get('author')}, a {d.get('clause')} article binding "
+        f"{who} tabled {_article(d) if d.get('article') else 'an article'} for {d.get('author')}, "
+        f"a {d.get('clause')} article binding "
         f"{', '.join(d.get('parties') or [])}: “{plain(str(d.get('text', '')))[:200]}”"
     ),
     "supported": lambda who, d: f"{who} supported {_article(d)} for {d.get('power')}.",
@@ -54,17 +55,20 @@ SENTENCES: dict[str, Sentence] = {
 }
 
 
+def minute_sentence(event: Event) -> str:
+    """One action in plain words, without its time."""
+    who = "The clock" if event.actor == CLOCK else f"<@{event.actor}>"
+    sentence = SENTENCES.get(event.kind)
+    return sentence(who, event.data) if sentence is not None else "A change was recorded."
+
+
 def minute_lines(host: int, title: str, convened_at: float, events: list[tuple[float, Event]]) -> list[str]:
     """The convening first, then each recorded action: `<t:…:f> who did what.`"""
     lines = [f"<t:{int(convened_at)}:f> <@{host}> convened the conference “{plain(title)}”."]
     tabled = 0
     for at, event in events:
-        who = "The clock" if event.actor == CLOCK else f"<@{event.actor}>"
-        data = event.data
         if event.kind == "tabled":  # articles are numbered in the order they were tabled
             tabled += 1
-            data = {**data, "article": tabled}
-        sentence = SENTENCES.get(event.kind)
-        said = sentence(who, data) if sentence is not None else "A change was recorded."
-        lines.append(f"<t:{int(at)}:f> {said}")
+            event = Event(event.kind, event.actor, {**event.data, "article": tabled})
+        lines.append(f"<t:{int(at)}:f> {minute_sentence(event)}")
     return lines

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import discord
 
 from ..content.scenarios import canon_powers
-from ..domain.accords import Article, GameState, Seat
+from ..domain.accords import Article, GameState, Phase, Seat
+from ..domain.accords.scenario import Objective
+from ..domain.accords.scoring import objective_met, scores, winning_article
 from ..domain.numerals import to_roman
 from .embeds import ACCENT
 from .text import plain
@@ -125,3 +129,41 @@ def draft_embed(state: GameState) -> discord.Embed:
         embed.add_field(name=f"{_emblem(power)} {power}", value=mark)
     embed.add_field(name="Signing", value=clock(state), inline=False)
     return embed
+
+
+def ending_text(
+    state: GameState, objectives: Sequence[Objective], accord_name: str | None, reputation: dict[int, int]
+) -> str:
+    """The end of a conference as its channel reads it: the outcome, the signatories, each
+    objective with the points it won and the article that won them, and reputation changes."""
+    title = plain(state.title)
+    signed = ", ".join(p for p in state.seated_powers() if p in state.signed) or "nobody"
+    refused = ", ".join(p for p in state.seated_powers() if p in state.refused)
+    if state.phase is Phase.RATIFIED:
+        lines = [f"**{title}** is ratified. Signed by {signed}."]
+        if accord_name:
+            lines.append(f"It is kept as **{plain(accord_name)}**: quote it with /treaty quote.")
+    elif state.phase is Phase.FAILED:
+        lines = [
+            f"**{title}** failed: no accord was ratified." + (f" Refused: {refused}." if refused else "")
+        ]
+    else:
+        lines = [f"**{title}** was abandoned."]
+    points = scores(state, objectives)
+    if objectives:
+        lines.append("**Secret objectives**")
+    for objective in objectives:
+        won = objective.points if objective_met(objective, state) else 0
+        how = ""
+        if (found := winning_article(objective, state)) is not None:
+            number, article = found
+            how = f", won by Article {to_roman(number)} ({article.clause.value})"
+        elif won:
+            how = f", no {objective.clause.value} article was ratified"
+        mark = "✅" if won else "❌"
+        lines.append(f"{mark} {objective.power}: {plain(objective.text)} — {won} of {objective.points}{how}")
+    if points:
+        lines.append("**Scores:** " + ", ".join(f"{power} {n}" for power, n in points.items()))
+    changes = ", ".join(f"<@{user}> {delta:+d}" for user, delta in sorted(reputation.items()))
+    lines.append(f"**Reputation:** {changes or 'unchanged'}")
+    return "\n".join(lines)[:2000]

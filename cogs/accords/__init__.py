@@ -22,21 +22,19 @@ from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Clause, Event, GameState, Phase, afterwards, decide
 from bot.domain.accords.machine import CLOCK
 from bot.domain.accords.machine import MAX_TEXT as MAX_ARTICLE_TEXT
-from bot.domain.accords.scoring import objective_met, reputation_changes, scores
+from bot.domain.accords.scoring import reputation_changes
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
 from bot.domain.formatting import format_duration
 from bot.domain.guild_config import GuildConfig, parse_duration
 from bot.domain.paging import paginate
-from bot.domain.treaties import Article as TreatyArticle
-from bot.domain.treaties import Party
-from bot.interaction_errors import handle_interaction_error
+from bot.interaction_errors import RECORDED, handle_interaction_error
 from bot.services import accord_record
 from bot.services.accords import AccordService, power_aliases, power_named, powers_named
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.storage import reputation
 from bot.ui import accord_pages
-from bot.ui.accord_minutes import minute_lines
+from bot.ui.accord_minutes import minute_lines, minute_sentence
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
 from bot.ui.text import plain
@@ -70,45 +68,12 @@ async def act(
         staff=await is_moderator(interaction),
         **data,
     )
+    if events:  # stored: whatever fails from here on, the member is told what was recorded
+        interaction.extras[RECORDED] = " ".join(minute_sentence(e) for e in events)
     cog = interaction.client.get_cog("Accords") if isinstance(interaction.client, BotBase) else None
     if isinstance(cog, Accords) and events:
         state = await cog.after(state, events)
     return state, events
-
-
-async def record_accord(service: AccordService, state: GameState) -> None:
-    """A ratified accord goes to the treaty store: quotable with /treaty for good."""
-    signers: dict[str, list[str]] = {}
-    for event in await game_store.events(service.db, state.game_id):
-        if event.kind == "signed":
-            signers.setdefault(event.data["power"], []).append(event.data.get("by") or f"<@{event.actor}>")
-    scenario = canon_scenarios().get(state.scenario)
-    name = state.title
-    taken = {t.name.casefold() for t in await accord_store.accords_in(service.db, state.guild_id)}
-    if name.casefold() in taken:
-        name = f"{state.title} (conference {state.game_id})"
-    articles = tuple(
-        TreatyArticle(i, a.clause.value.capitalize(), a.text) for i, a in enumerate(state.agreed(), 1)
-    )
-    await accord_store.ratify(
-        service.db,
-        accord_store.NewAccord(
-            guild_id=state.guild_id,
-            name=name,
-            summary=f"Ratified by {', '.join(sorted(state.signed))} at the conference {state.title!r}.",
-            date_text=str(scenario.year)
-            if scenario and scenario.year
-            else discord.utils.utcnow().strftime("%Y-%m-%d"),
-            place=scenario.place if scenario else "this server",
-            # a narrower accord binds only those who signed it
-            parties=tuple(
-                Party(p, tuple(signers.get(p, []))) for p in state.seated_powers() if p in state.signed
-            ),
-            articles=articles,
-            year=scenario.year if scenario else None,
-            game_id=state.game_id,
-        ),
-    )
 
 
 async def press(interaction: discord.Interaction, game_id: int, action: str, arg: int | None) -> None:
@@ -232,8 +197,6 @@ class Accords(
         """A new phase gets its deadline from the server's settings; the timer follows the game;
         a concluded conference is recorded, scored and reported."""
         kinds = {e.kind for e in events}
-        if "ratified" in kinds:
-            await record_accord(self.service, state)
         if kinds & {"ratified", "failed"}:
             await self._conclude(state)
         if kinds & {"started", "draft_closed", "created"} and state.phase in PHASE_SETTING:
@@ -263,21 +226,13 @@ class Accords(
             await self._refresh(state, "draft")
 
     async def _conclude(self, state: GameState) -> None:
+        """Announce the end in the game's channel (what was stored was stored with the last action)."""
         scenario = canon_scenarios().get(state.scenario)
-        objectives = [
-            o for o in (scenario.objectives if scenario else ()) if o.power in state.seated_powers()
-        ]
-        points = scores(state, objectives)
-        await reputation.apply(self.service.db, state.guild_id, reputation_changes(state))
-        lines = [
-            f"**{discord.utils.escape_markdown(state.title)}** is {state.phase.value}. Secret objectives:"
-        ]
-        lines += [
-            f"{'✅' if objective_met(o, state) else '❌'} {o.power}: {o.text} ({o.points})"
-            for o in objectives
-        ] or ["(this conference had none)"]
-        lines.append("Scores: " + ", ".join(f"{p} {n}" for p, n in points.items()))
-        await self._post(state.game_id, "\n".join(lines))
+        seated = state.seated_powers()
+        objectives = [o for o in (scenario.objectives if scenario else ()) if o.power in seated]
+        accord = await accord_store.of_game(self.service.db, state.guild_id, state.game_id)
+        text = accord_pages.ending_text(state, objectives, accord, reputation_changes(state))
+        await self._post(state.game_id, text)
 
     async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
         """Post in the game's channel, retrying a failing Discord a few times; never raises, so a
@@ -380,6 +335,7 @@ class Accords(
             title or chosen.title,
             chosen.powers,
             chosen.key,
+            narrower=chosen.narrower_accord,
         )
         state = await self.after(state, [Event("created", interaction.user.id)])
         await interaction.response.send_message(

@@ -61,11 +61,14 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     assert "ratified" in done.response.embeds[0].title
     assert buttons(done.response) == {}, "a concluded accord has nothing left to press"
     results = world.channel.last_message.content
-    assert "Nimbus Talks** is ratified. Secret objectives:" in results
+    assert results.startswith("**Nimbus Talks** is ratified. Signed by Klingon Empire, Romulan Star Empire.")
+    assert "It is kept as **Nimbus Talks**: quote it with /treaty quote." in results
     assert "✅ Klingon Empire: Come home with a cloaking device" in results
+    assert "— 3 of 3, won by Article I (technology transfer)" in results
     assert "❌ Romulan Star Empire: Keep foreign envoys away" in results
     assert "❌ Romulan Star Empire: Obtain warships" in results  # the transfer went the other way
-    assert "Scores: Klingon Empire 3, Romulan Star Empire 0" in results
+    assert "**Scores:** Klingon Empire 3, Romulan Star Empire 0" in results
+    assert f"**Reputation:** <@{world.alice.id}> +1, <@{world.bob.id}> +1" in results
     quoted = await world.alice.slash(world.channel, "treaty quote", treaty="Nimbus Talks", article="II")
     embed = quoted.response.embeds[0]
     assert embed.title == "Nimbus Talks (server accord) — Article II"

@@ -199,3 +199,117 @@ def test_every_event_the_game_records_has_a_sentence() -> None:
     kinds = set(re.findall(r'Event\("([a-z_]+)"', machine)) | {"supported", "opposed"}
     assert len(kinds) >= 17
     assert kinds <= set(SENTENCES), kinds - set(SENTENCES)
+
+
+async def ratification(env, world: World, title: str = "Khitomer, 2293") -> Any:  # type: ignore[no-untyped-def]
+    """alice (Klingons) and bob (Romulans) agree one article; the draft is up for signature."""
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    lobby = (
+        await world.moderator.slash(world.channel, "accord convene", scenario="khitomer", title=title)
+    ).response
+    await world.alice.click(lobby, label="Sit for Klingon Empire")
+    await world.bob.click(lobby, label="Sit for Romulan Star Empire")
+    await world.moderator.slash(world.channel, "accord start")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Grain.")
+    ).response
+    await world.bob.click(article, label="Support")
+    return (await world.moderator.slash(world.channel, "accord ratify")).response
+
+
+async def test_the_end_is_one_unit_of_work_and_the_player_is_told_the_truth(env, world: World) -> None:
+    draft = await ratification(env, world)
+    await world.alice.click(draft, label="Sign")
+    # The database refuses to store the accord (a full disk, say) just as the last signature lands.
+    await env.bot.db.write_now(
+        lambda c: c.execute(
+            "CREATE TRIGGER no_room BEFORE INSERT ON accords BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    )
+    failed = await world.bob.click(draft, label="Sign")
+    assert failed.ephemeral
+    assert failed.response.content.startswith(
+        "Sorry, something went wrong on our side and nothing was changed."
+    )
+    board = (await world.bob.slash(world.channel, "accord status")).response.embeds[0]
+    assert "**Phase:** ratification" in board.description, "not ratified without its accord"
+    listed = (await world.bob.slash(world.channel, "treaty list")).response.embeds[0].description
+    assert "server accord" not in listed
+    leaders = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
+    assert leaders == "Nobody has signed an accord here yet."
+    # Once the disk has room again, the same press concludes everything together.
+    await env.bot.db.write_now(lambda c: c.execute("DROP TRIGGER no_room"))
+    await world.bob.click(draft, label="Sign")
+    assert world.channel.last_message.content.startswith("**Khitomer, 2293** is ratified.")
+    assert (
+        "Khitomer, 2293 (server accord)"
+        in (await world.bob.slash(world.channel, "treaty list")).response.embeds[0].description
+    )
+    leaders = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
+    assert (
+        f"<@{world.alice.id}> — 1 (1 accords)" in leaders and f"<@{world.bob.id}> — 1 (1 accords)" in leaders
+    )
+
+
+async def test_a_second_accord_of_the_same_name_is_kept_under_a_free_one(env, world: World) -> None:
+    for _ in range(2):
+        draft = await ratification(env, world, title="Grain Pact")
+        await world.alice.click(draft, label="Sign")
+        await world.bob.click(draft, label="Sign")
+    second = world.channel.last_message.content
+    assert "It is kept as **Grain Pact (conference 2)**: quote it with /treaty quote." in second
+    listed = (await world.bob.slash(world.channel, "treaty list")).response.embeds[0].description
+    assert (
+        "**Grain Pact (server accord)**" in listed
+        and "**Grain Pact (conference 2) (server accord)**" in listed
+    )
+
+
+async def test_a_refusal_where_all_must_sign_ends_the_conference_at_once(env, world: World) -> None:
+    draft = await ratification(env, world)
+    refused = await world.bob.click(draft, label="Refuse")
+    assert not any(buttons(refused.response).values())
+    said = world.channel.last_message.content
+    assert said.startswith("**Khitomer, 2293** failed: no accord was ratified. Refused: Romulan Star Empire.")
+    assert f"**Reputation:** <@{world.bob.id}> -1" in said  # he had supported every article
+
+
+async def test_a_narrower_accord_ends_once_too_few_could_still_sign_it(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    carol = world.guild.add_member(env.create_user("carol"))
+    lobby = (await world.moderator.slash(world.channel, "accord convene", scenario="nimbus_iii")).response
+    seats = (
+        (world.alice, "Klingon Empire"),
+        (world.bob, "Romulan Star Empire"),
+        (carol, "United Federation of Planets"),
+    )
+    for member, power in seats:
+        await member.click(lobby, label=f"Sit for {power}")
+    await world.moderator.slash(world.channel, "accord start")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Grain.")
+    ).response
+    await world.bob.click(article, label="Support")
+    await carol.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await world.bob.click(draft, label="Refuse")
+    board = (await carol.slash(world.channel, "accord status")).response.embeds[0]
+    assert "**Phase:** ratification" in board.description  # two could still keep it among themselves
+    await carol.click(draft, label="Refuse")
+    assert world.channel.last_message.content.startswith("**Nimbus III, 2267** failed")
+
+
+async def test_a_lost_reply_tells_the_player_what_was_recorded(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    await world.moderator.slash(world.channel, "accord convene", scenario="khitomer")
+    env.inject_error("POST", "/interactions/*/callback", status=500, times=1)  # the reply is lost
+    result = await world.bob.slash(world.channel, "accord join", power="romulan")
+    shown = result.response.content
+    assert "nothing was changed" not in shown
+    assert shown.startswith(
+        f"Your action was recorded, but something went wrong on our side afterwards: <@{world.bob.id}> "
+        "took the seat of Romulan Star Empire."
+    )
+    board = (await world.alice.slash(world.channel, "accord status")).response.embeds[0]
+    assert f"🦅 Romulan Star Empire — <@{world.bob.id}>" in fields(board)["Seats"]
+    assert len(env.errors) == 1

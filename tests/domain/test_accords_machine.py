@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain.accords import Event, GameState, Phase, decide, evolve, new_game, replay
@@ -171,16 +171,15 @@ ACTIONS = st.one_of(
 
 # Games start from a real opening (two or three delegations seated, negotiations open), so the
 # random actions reach ratification and beyond instead of stalling in the lobby.
-OPENINGS = st.sampled_from(
-    [
-        (("join", KOR, {"power": POWERS[0]}), ("join", HECTAVIOUS, {"power": POWERS[1]})),
-        (
-            ("join", KOR, {"power": POWERS[0]}),
-            ("join", HECTAVIOUS, {"power": POWERS[1]}),
-            ("join", SPOCK, {"power": POWERS[2]}),
-        ),
-    ]
-)
+OPENINGS_LIST = [
+    (("join", KOR, {"power": POWERS[0]}), ("join", HECTAVIOUS, {"power": POWERS[1]})),
+    (
+        ("join", KOR, {"power": POWERS[0]}),
+        ("join", HECTAVIOUS, {"power": POWERS[1]}),
+        ("join", SPOCK, {"power": POWERS[2]}),
+    ),
+]
+OPENINGS = st.sampled_from(OPENINGS_LIST)
 SEATED = (KOR, HECTAVIOUS, SPOCK)
 # Any action at all, plus the moves that carry a game forward, so that ratification and its end
 # come up often enough for their rules to be checked.
@@ -208,8 +207,19 @@ REACHED: set[Phase] = set()
 
 
 # Derandomized: the same 400 games every run, so the phases reached below are a fixed fact.
+# Two games played to their end are always among the examples, so the invariants are checked
+# in RATIFIED and FAILED whatever the random ones reach.
+TO_THE_END = [
+    ("propose", KOR, {"clause": "free text", "text": "Peace.", "parties": [POWERS[0]]}),
+    ("ratify", HOST, {}),
+    ("sign", KOR, {}),
+]
+
+
 @settings(max_examples=400, database=None, derandomize=True, deadline=None)
 @given(OPENINGS, st.lists(GAME_ACTIONS, max_size=40))
+@example(OPENINGS_LIST[0], [*TO_THE_END, ("sign", HECTAVIOUS, {})])
+@example(OPENINGS_LIST[1], [*TO_THE_END, ("refuse", SPOCK, {})])
 def random_play_keeps_the_rules(
     opening: tuple[tuple[str, int, dict], ...], actions: list[tuple[str, int, dict]]
 ) -> None:  # type: ignore[type-arg]
@@ -234,4 +244,34 @@ def test_random_play_keeps_the_rules() -> None:
     REACHED.clear()
     random_play_keeps_the_rules()
     # The invariants above were checked in every phase, the end of a conference included.
-    assert {Phase.NEGOTIATION, Phase.RATIFICATION, Phase.RATIFIED} <= REACHED, REACHED
+    assert {Phase.NEGOTIATION, Phase.RATIFICATION, Phase.RATIFIED, Phase.FAILED} <= REACHED, REACHED
+
+
+def three_seats(*, narrower: bool) -> tuple[GameState, list[Event]]:
+    state, log = new_game(8, 100, HOST, "Nimbus III", POWERS, narrower=narrower), []
+    for player, power in zip((KOR, HECTAVIOUS, SPOCK), POWERS, strict=True):
+        state = play(state, log, "join", player, power=power)
+    state = play(state, log, "start", HOST)
+    state = play(state, log, "propose", KOR, clause="free text", text="Peace.", parties=[POWERS[0]])
+    return play(state, log, "ratify", HOST), log
+
+
+def test_a_refusal_where_all_must_sign_fails_the_accord_at_once() -> None:
+    state, log = three_seats(narrower=False)
+    state = play(state, log, "refuse", SPOCK)
+    assert state.phase is Phase.FAILED  # KOR and HECTAVIOUS had not answered: no need to wait
+    assert [e.kind for e in log[-2:]] == ["refused", "failed"]
+
+
+def test_a_narrower_accord_waits_while_two_could_still_sign_and_ends_when_they_cannot() -> None:
+    state, log = three_seats(narrower=True)
+    state = play(state, log, "refuse", SPOCK)
+    assert state.phase is Phase.RATIFICATION
+    state = play(state, log, "refuse", HECTAVIOUS)
+    assert state.phase is Phase.FAILED  # only one power left who could sign
+
+    state, log = three_seats(narrower=True)
+    state = play(state, log, "sign", KOR)
+    state = play(state, log, "refuse", SPOCK)
+    state = play(state, log, "sign", HECTAVIOUS)  # everyone has answered: two signed
+    assert state.phase is Phase.RATIFIED and log[-1].data == {"among": [POWERS[0], POWERS[1]]}

@@ -15,14 +15,21 @@ MAX_TEXT = 1500
 
 
 def new_game(
-    game_id: int, guild_id: int, host: int, title: str, powers: tuple[str, ...], scenario: str = ""
+    game_id: int,
+    guild_id: int,
+    host: int,
+    title: str,
+    powers: tuple[str, ...],
+    scenario: str = "",
+    *,
+    narrower: bool = False,
 ) -> GameState:
     if not MIN_POWERS <= len(powers) <= 8:
         raise InvalidInput("A conference seats two to eight powers.")
     title = " ".join(title.split())
     if not 1 <= len(title) <= 100:
         raise InvalidInput("A conference title is 1 to 100 characters.")
-    return GameState(game_id, guild_id, host, title, powers, scenario=scenario)
+    return GameState(game_id, guild_id, host, title, powers, scenario=scenario, narrower=narrower)
 
 
 def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **data: Any) -> list[Event]:
@@ -263,14 +270,26 @@ def _sign(
     if refuse:
         if power in state.refused:
             return []
-        events = [Event("refused", actor, {"power": power})]
-        if state.signed | state.refused | {power} >= set(state.seated_powers()):
-            events.append(Event("failed", actor))  # everyone answered, not everyone signed
-        return events
-    events = [Event("signed", actor, {"power": power, "by": str(data.get("by", ""))[:100]})]
-    if state.signed | {power} >= set(state.seated_powers()):
-        events.append(Event("ratified", actor))
-    return events
+        return [Event("refused", actor, {"power": power}), *_settled(state, actor, refused=power)]
+    signed = Event("signed", actor, {"power": power, "by": str(data.get("by", ""))[:100]})
+    return [signed, *_settled(state, actor, signed=power)]
+
+
+def _settled(state: GameState, actor: int, *, signed: str = "", refused: str = "") -> list[Event]:
+    """Ratified or failed as soon as the answers decide it, not at the deadline: all signed;
+    a refusal where all must sign; too few left who could sign a narrower accord."""
+    seated = set(state.seated_powers())
+    signers = state.signed | ({signed} if signed else set())
+    refusers = state.refused | ({refused} if refused else set())
+    if signers >= seated:
+        return [Event("ratified", actor)]
+    if not refusers:
+        return []
+    if not state.narrower or len(seated - refusers) < MIN_POWERS:
+        return [Event("failed", actor)]
+    if signers | refusers >= seated:  # everyone answered: those who signed keep it
+        return [Event("ratified", actor, {"among": sorted(signers)})]
+    return []
 
 
 def _pause(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
@@ -328,7 +347,7 @@ def _expire(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> 
         return [Event("draft_closed", CLOCK)] if state.agreed() else [Event("failed", CLOCK)]
     silent = [p for p in state.seated_powers() if p not in state.signed and p not in state.refused]
     refusals = [Event("refused", CLOCK, {"power": p}) for p in silent]
-    if data.get("narrower") and len(state.signed) >= MIN_POWERS:
+    if (state.narrower or data.get("narrower")) and len(state.signed) >= MIN_POWERS:
         # the scenario lets those who signed keep a narrower accord among themselves
         return [*refusals, Event("ratified", CLOCK, {"among": sorted(state.signed)})]
     return [*refusals, Event("failed", CLOCK)]

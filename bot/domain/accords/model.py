@@ -89,6 +89,7 @@ class GameState:
     scenario: str = ""  # the scenario's key in data/scenarios
     deadline: float | None = None  # when the current phase ends (UTC seconds); None while paused
     remaining: float | None = None  # seconds that were left when the conference was paused
+    narrower: bool = False  # the scenario lets two or more signers keep the accord among themselves
 
     def seat_of(self, player: int) -> Seat | None:
         return next((s for s in self.seats if player in s.players), None)

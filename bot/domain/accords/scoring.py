@@ -29,6 +29,13 @@ def _fits(objective: Objective, article: Article) -> bool:
     )
 
 
+def winning_article(objective: Objective, state: GameState) -> tuple[int, Article] | None:
+    """The ratified article (its number in the accord, I = 1) that met a wanted objective."""
+    if not objective.wants or not objective_met(objective, state):
+        return None
+    return next(((n, a) for n, a in enumerate(state.agreed(), 1) if _fits(objective, a)), None)
+
+
 def scores(state: GameState, objectives: Iterable[Objective]) -> dict[str, int]:
     """Points per seated power (free text scores nothing: objectives name typed clauses)."""
     result = dict.fromkeys(state.seated_powers(), 0)

@@ -1,0 +1,43 @@
+"""A conference's end, inside the transaction that ends it: the accord stored under a name the
+server does not use yet, and reputation changed; all of it commits with the last action, or none."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from ..content.scenarios import canon_scenarios
+from ..domain.accords import GameState, Phase
+from ..domain.accords.scoring import reputation_changes
+from ..domain.treaties import Article, Party
+from ..storage import accords as accord_store
+from ..storage import games as game_store
+from ..storage import reputation
+
+
+def conclude_in(conn: sqlite3.Connection, state: GameState) -> None:
+    if state.phase is Phase.RATIFIED:
+        accord_store.ratify_in(conn, accord_of(state, game_store.signers_in(conn, state.game_id)))
+    reputation.apply_in(conn, state.guild_id, reputation_changes(state))
+
+
+def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.NewAccord:
+    """The ratified accord as a treaty document: quotable with /treaty for good."""
+    scenario = canon_scenarios().get(state.scenario)
+    year = scenario.year if scenario else None
+    return accord_store.NewAccord(
+        guild_id=state.guild_id,
+        name=state.title,
+        summary=f"Ratified by {', '.join(sorted(state.signed))} at the conference {state.title!r}.",
+        date_text=str(year) if year else datetime.now(UTC).strftime("%Y-%m-%d"),
+        place=scenario.place if scenario else "this server",
+        # a narrower accord binds only those who signed it
+        parties=tuple(
+            Party(p, tuple(signers.get(p, []))) for p in state.seated_powers() if p in state.signed
+        ),
+        articles=tuple(
+            Article(i, a.clause.value.capitalize(), a.text) for i, a in enumerate(state.agreed(), 1)
+        ),
+        year=year,
+        game_id=state.game_id,
+    )
