@@ -29,15 +29,10 @@ DEBT = {
     ("cogs/accords/__init__.py", "storage"),
     ("cogs/accords/__init__.py", "content"),
     ("cogs/lore/__init__.py", "storage"),
-    ("cogs/lore/__init__.py", "content"),
-    ("cogs/lore/_components.py", "storage"),
     ("cogs/lore/_modal.py", "storage"),
     ("cogs/meta.py", "storage"),
     ("cogs/meta.py", "content"),
     ("cogs/owner.py", "storage"),
-    ("cogs/treaties.py", "storage"),
-    ("cogs/treaties.py", "content"),
-    ("cogs/config/__init__.py", "storage"),
 }
 
 
