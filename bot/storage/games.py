@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.accords import Article, Clause, Event, GameState, Phase, Seat, evolve
-from ..domain.errors import KhitomerError, NotFound
+from ..domain.errors import KhitomerError, NotAllowed, NotFound
 from .database import Database
 
 
@@ -80,8 +80,19 @@ def load(text: str) -> GameState:
 
 
 async def create(db: Database, guild_id: int, channel_id: int, make: Any) -> GameState:
-    """Insert a game; `make(game_id)` builds its opening state (version 0, no events)."""
+    """Insert a game; `make(game_id)` builds its opening state (version 0, no events).
+
+    One running conference per channel (counting those that moved on to a thread of it): checked
+    inside the write transaction, so two /accord convene at the same moment make one conference.
+    """
     async with db.transaction() as conn:
+        async with conn.execute(
+            "SELECT state FROM games WHERE guild_id = ? AND (channel_id = ? OR id IN"
+            " (SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?))",
+            (guild_id, channel_id, channel_id),
+        ) as rows:
+            if any(not load(row[0]).phase.over for row in await rows.fetchall()):
+                raise NotAllowed("A conference is already running in this channel.")
         cursor = await conn.execute(
             "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)",
             (guild_id, channel_id, datetime.now(UTC).isoformat()),

@@ -323,11 +323,6 @@ class Accords(
         category = getattr(channel, "category_id", None)
         if allowed and interaction.channel_id not in allowed and category not in allowed:
             raise NotAllowed("The moderators keep conferences to other channels (see /config show).")
-        running = await game_store.latest_in_channel(
-            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
-        )
-        if running is not None and not running.phase.over:
-            raise NotAllowed("A conference is already running in this channel.")
         state = await self.service.convene(
             interaction.guild_id or 0,
             interaction.channel_id or 0,

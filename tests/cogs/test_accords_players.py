@@ -313,3 +313,11 @@ async def test_a_lost_reply_tells_the_player_what_was_recorded(env, world: World
     board = (await world.alice.slash(world.channel, "accord status")).response.embeds[0]
     assert f"🦅 Romulan Star Empire — <@{world.bob.id}>" in fields(board)["Seats"]
     assert len(env.errors) == 1
+
+
+async def test_one_conference_runs_per_channel_even_once_it_sits_in_its_thread(env, world: World) -> None:
+    await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
+    again = await world.bob.slash(world.channel, "accord convene", scenario="nimbus_iii")
+    assert again.ephemeral and again.response.content == "A conference is already running in this channel."
+    assert len(world.channel.threads) == 1
+    assert len(env.errors) == 1

@@ -104,3 +104,17 @@ async def test_supporting_and_starting_at_once_count_once(service: AccordService
     assert sum(len(events) for _, events in supports) == 1
     logged = [e.kind for e in await store.events(service.db, game.game_id)]
     assert logged.count("started") == 1 and logged.count("supported") == 1
+
+
+async def test_two_convenes_at_the_same_moment_make_one_conference(service: AccordService) -> None:
+    from bot.domain.errors import NotAllowed
+
+    convene = service.convene(GUILD, 5, HOST, "Nimbus III", ("Klingon Empire", "Romulan Star Empire"))
+    again = service.convene(GUILD, 5, KOR, "Khitomer", ("Klingon Empire", "Romulan Star Empire"))
+    results = await asyncio.gather(convene, again, return_exceptions=True)
+    made = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, NotAllowed)]
+    assert len(made) == 1 and len(refused) == 1
+    assert refused[0].message == "A conference is already running in this channel."
+    rows = await service.db.fetch_all("SELECT id FROM games WHERE channel_id = 5")
+    assert len(rows) == 1
