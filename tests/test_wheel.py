@@ -21,7 +21,11 @@ def pip(*args: str) -> None:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    pip("wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(ROOT))
+    # From a clean copy: setuptools reuses a build/ folder, whose stale files would be packaged.
+    source = tmp_path_factory.mktemp("source") / "khitomer"
+    leftovers = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis")
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*leftovers))
+    pip("wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(source))
     (built,) = out.glob("khitomer-*.whl")
     return built
 

@@ -354,10 +354,10 @@ async def ratified_game(world: World):  # type: ignore[no-untyped-def]
 
 async def test_withdraw_and_reinstate_show_on_the_treaty_and_cost_reputation(env, world: World) -> None:
     key, _carol = await ratified_game(world)
-    outsider = await world.moderator.slash(world.channel, "accord withdraw", accord=key, reason="No.")
+    outsider = await world.moderator.slash(world.channel, "accord record withdraw", accord=key, reason="No.")
     assert outsider.ephemeral and "Only the delegations" in outsider.response.content
     done = await world.alice.slash(
-        world.channel, "accord withdraw", accord=key, reason="The Council condemned us."
+        world.channel, "accord record withdraw", accord=key, reason="The Council condemned us."
     )
     assert done.response.content == "Withdrawal recorded."
     shown = await world.bob.slash(world.channel, "treaty show", treaty=key)
@@ -365,7 +365,7 @@ async def test_withdraw_and_reinstate_show_on_the_treaty_and_cost_reputation(env
     assert fields["Status"] == "suspended: Klingon Empire withdrew"
     board = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
     assert f"<@{world.alice.id}> — -1 (1 accords)" in board  # +1 for signing, -2 for leaving
-    await world.alice.slash(world.channel, "accord reinstate", accord=key)
+    await world.alice.slash(world.channel, "accord record reinstate", accord=key)
     shown = await world.bob.slash(world.channel, "treaty show", treaty=key)
     assert {f.name: f.value for f in shown.response.embeds[0].fields}["Status"] == "in force"
     assert len(env.errors) == 1
@@ -375,18 +375,22 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
     key, carol = await ratified_game(world)
     filed = await world.alice.slash(
         world.channel,
-        "accord complaint",
+        "accord record complaint",
         accord=key,
         against="Romulan Star Empire",
         text="Cloaked ships at the border.",
     )
     assert filed.response.content.startswith("Complaint filed")
-    accused = await world.bob.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=False)
+    accused = await world.bob.slash(
+        world.channel, "accord record vote", accord=key, complaint=1, uphold=False
+    )
     assert accused.ephemeral and "do not vote" in accused.response.content
-    await world.alice.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=True)
-    twice = await world.alice.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=False)
+    await world.alice.slash(world.channel, "accord record vote", accord=key, complaint=1, uphold=True)
+    twice = await world.alice.slash(
+        world.channel, "accord record vote", accord=key, complaint=1, uphold=False
+    )
     assert twice.response.content == "Nothing changed: that was already so."
-    decided = await carol.slash(world.channel, "accord vote", accord=key, complaint=1, uphold=True)
+    decided = await carol.slash(world.channel, "accord record vote", accord=key, complaint=1, uphold=True)
     assert "Complaint 1 is upheld by the signatories." in decided.response.content
     board = (await world.alice.slash(world.channel, "accord leaderboard")).response.embeds[0].description
     assert f"<@{world.bob.id}> — 0 (1 accords)" in board

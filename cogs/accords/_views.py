@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.checks import ensure_area_enabled
+from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Phase
 from bot.domain.errors import NotAllowed
 from bot.interaction_errors import handle_interaction_error
+from bot.ui import accord_pages
 
 if TYPE_CHECKING:
     from bot.domain.accords import GameState
@@ -63,7 +65,7 @@ class GameButton(
         return cls(int(match["game"]), match["action"], arg)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        from . import press  # the cog module owns the game logic
+        from ._actions import press  # the game logic lives there
 
         try:
             await ensure_area_enabled(interaction, "accords")
@@ -96,7 +98,7 @@ class AbandonButton(
         return cls(int(match["game"]), int(match["user"]), match["choice"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        from . import abandon_confirmed
+        from ._actions import abandon_confirmed
 
         try:
             await ensure_area_enabled(interaction, "accords")
@@ -145,3 +147,16 @@ def signing_view(state: GameState) -> discord.ui.View:
     view.add_item(GameButton(state.game_id, "sign", disabled=closed))
     view.add_item(GameButton(state.game_id, "refuse", disabled=closed))
     return view
+
+
+def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
+    if action in {"join", "start"}:
+        scenario = canon_scenarios().get(state.scenario)
+        briefing = scenario.briefing if scenario else ""
+        return {"embed": accord_pages.lobby_embed(state, briefing), "view": lobby_view(state)}
+    if action in {"support", "oppose"} and arg is not None and (article := state.article(arg)) is not None:
+        return {"embed": accord_pages.article_embed(state, article), "view": article_view(state, arg)}
+    return {
+        "embed": accord_pages.draft_embed(state),
+        "view": None if state.phase.over else signing_view(state),
+    }

@@ -1,0 +1,66 @@
+"""What a button or command does to a game: act through the service, then redraw or post."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from bot.domain.accords import Clause
+from bot.domain.errors import InvalidInput
+from bot.storage import games as game_store
+from bot.ui import accord_pages
+from bot.ui.text import plain
+
+from ._core import act, core_of, service_of
+from ._views import article_view, redraw
+
+CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
+
+
+async def press(interaction: discord.Interaction, game_id: int, action: str, arg: int | None) -> None:
+    """A button: act, then redraw the message it sits on."""
+    if action == "join":
+        game = await game_store.get(service_of(interaction.client).db, interaction.guild_id or 0, game_id)
+        if arg is None or not 0 <= arg < len(game.powers):
+            raise InvalidInput("That seat does not exist.")
+        state, _ = await act(interaction, game_id, "join", power=game.powers[arg])
+    elif action in {"support", "oppose"}:
+        state, _ = await act(interaction, game_id, action, article=arg or 0)
+    elif action == "sign":
+        state, _ = await act(interaction, game_id, "sign", by=interaction.user.display_name)
+    else:
+        state, _ = await act(interaction, game_id, action)
+    await interaction.response.edit_message(**redraw(state, action, arg))
+
+
+async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> None:
+    """The confirmation was pressed: abandon, say so privately, and announce it in the game."""
+    state, events = await act(interaction, game_id, "abandon")
+    await interaction.response.edit_message(
+        content="The conference is abandoned." if events else "That conference was already over.", view=None
+    )
+    if events:
+        cog = core_of(interaction.client)
+        if cog is not None:
+            await cog.announce(
+                state, f"**{plain(state.title)}** was abandoned by {interaction.user.mention}."
+            )
+
+
+async def table(
+    interaction: discord.Interaction,
+    game_id: int,
+    clause: str,
+    text: str,
+    parties: list[str] | None,
+    typed: dict[str, str],
+) -> None:
+    """Table an article and post it with its Support and Oppose buttons."""
+    state, _ = await act(interaction, game_id, "propose", clause=clause, text=text, parties=parties, **typed)
+    article = state.articles[-1]
+    await interaction.response.send_message(
+        embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
+    )
+    posted = await interaction.original_response()
+    db = service_of(interaction.client).db
+    await game_store.remember_message(db, game_id, "article", article.number, posted.channel.id, posted.id)

@@ -1,0 +1,235 @@
+"""The accords cog's foundation: lifecycle, deadlines, the conference here, announcements."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+from discord.ext.commands.bot import BotBase
+
+from bot.app import KhitomerBot
+from bot.checks import is_moderator
+from bot.content.scenarios import canon_scenarios
+from bot.domain.accords import Event, GameState, Phase
+from bot.domain.accords.machine import CLOCK
+from bot.domain.accords.scoring import reputation_changes
+from bot.domain.errors import NotAllowed, NotFound
+from bot.domain.guild_config import GuildConfig
+from bot.interaction_errors import RECORDED
+from bot.services.accords import AccordService
+from bot.storage import accords as accord_store
+from bot.storage import games as game_store
+from bot.ui import accord_pages
+from bot.ui.accord_minutes import minute_sentence
+
+from ._clock import PHASE_SETTING, Timers, now, reminder_text
+from ._views import AbandonButton, GameButton, redraw
+
+ANNOUNCE_RETRIES = (5.0, 30.0)  # seconds before the 2nd and 3rd try of a failed announcement
+log = logging.getLogger(__name__)
+
+
+class AccordsCore(commands.Cog):
+    """What every /accord command builds on: the service, the clock, finding the conference
+    here, keeping the game's messages up to date, and announcing in its channel."""
+
+    def __init__(self, bot: KhitomerBot) -> None:
+        self.bot = bot
+        self.service = AccordService(bot.db)
+        self.timers = Timers(self._remind, self._expire)
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(GameButton, AbandonButton)
+        # Deadlines survive restarts; each process runs the timers of its own shards' servers.
+        for state in await game_store.open_games(self.service.db):
+            if self.bot.runs_guild(state.guild_id):
+                await self._arm(state)
+
+    async def cog_unload(self) -> None:
+        await self.timers.stop()
+
+    # -- deadlines ----------------------------------------------------------------------------
+
+    async def _config(self, guild_id: int) -> GuildConfig:
+        service = self.bot.guild_config
+        return await service.get(guild_id) if service is not None else GuildConfig()
+
+    async def _arm(self, state: GameState) -> None:
+        self.timers.arm(state, (await self._config(state.guild_id)).seconds("reminder.lead"))
+
+    async def after(self, state: GameState, events: list[Event]) -> GameState:
+        """A new phase gets its deadline from the server's settings; the timer follows the game;
+        a concluded conference is recorded, scored and reported."""
+        kinds = {e.kind for e in events}
+        if kinds & {"ratified", "failed"}:
+            await self._conclude(state)
+        if kinds & {"started", "draft_closed", "created"} and state.phase in PHASE_SETTING:
+            seconds = (await self._config(state.guild_id)).seconds(PHASE_SETTING[state.phase])
+            state, _ = await self.service.act(
+                state.guild_id, state.game_id, "set_deadline", CLOCK, staff=True, at=now() + seconds
+            )
+        if (
+            kinds & {"started", "draft_closed", "created", "paused", "resumed", "deadline_set"}
+            or state.phase.over
+        ):
+            await self._arm(state)
+        await self._retire_buttons(state, kinds)
+        return state
+
+    async def _retire_buttons(self, state: GameState, kinds: set[str]) -> None:
+        """When the phase moves on, the messages of the phase before are redrawn with their
+        buttons disabled: the lobby once negotiation opens, the articles once the draft closes,
+        everything once the conference is over."""
+        over = state.phase.over
+        if "started" in kinds or over:
+            await self._refresh(state, "lobby")
+        if "draft_closed" in kinds or over:
+            for article in state.articles:
+                await self._refresh(state, "article", article.number)
+        if over:
+            await self._refresh(state, "draft")
+
+    async def _conclude(self, state: GameState) -> None:
+        """Announce the end in the game's channel (what was stored was stored with the last action)."""
+        scenario = canon_scenarios().get(state.scenario)
+        seated = state.seated_powers()
+        objectives = [o for o in (scenario.objectives if scenario else ()) if o.power in seated]
+        accord = await accord_store.of_game(self.service.db, state.guild_id, state.game_id)
+        text = accord_pages.ending_text(state, objectives, accord, reputation_changes(state))
+        await self._post(state.game_id, text)
+
+    async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
+        """Post in the game's channel, retrying a failing Discord a few times; never raises, so a
+        lost announcement can never stop a deadline (the next /accord status shows the state)."""
+        channel_id = await game_store.channel_of(self.service.db, game_id)
+        # A deadline that passed while the bot was down fires during start-up: wait until the
+        # channels are known rather than lose the announcement.
+        await self.bot.wait_until_ready()
+        channel = self.bot.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.abc.Messageable):
+            return
+        for attempt, pause in enumerate((*ANNOUNCE_RETRIES, None), start=1):
+            try:
+                await channel.send(text, allowed_mentions=mentions or discord.AllowedMentions.none())
+                return
+            except discord.HTTPException as error:
+                if pause is None or isinstance(error, discord.Forbidden):
+                    log.warning(
+                        "conference %s: announcement lost after %d tries: %s", game_id, attempt, error
+                    )
+                    return
+                await asyncio.sleep(pause)
+
+    async def announce(self, state: GameState, text: str) -> None:
+        await self._post(state.game_id, text)
+
+    async def _remind(self, state: GameState, lead: float) -> None:
+        # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
+        players = [discord.Object(p) for seat in state.seats for p in seat.players]
+        await self._post(
+            state.game_id,
+            reminder_text(state, lead),
+            discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players)),
+        )
+
+    async def _expire(self, state: GameState) -> None:
+        scenario = canon_scenarios().get(state.scenario)
+        narrower = bool(scenario and scenario.narrower_accord)
+        fresh, events = await self.service.act(
+            state.guild_id, state.game_id, "expire", CLOCK, staff=True, now=now(), narrower=narrower
+        )
+        if not events:
+            await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
+            return
+        fresh = await self.after(fresh, events)
+        said = {
+            Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
+            Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
+            Phase.FAILED: "Time is up: the accord failed (silent delegations count as refusing).",
+            Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
+            Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
+        }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.value}.")
+        await self._post(state.game_id, f"**{discord.utils.escape_markdown(fresh.title)}**: {said}")
+
+    async def _game_here(self, interaction: discord.Interaction) -> GameState:
+        """The conference running in this channel; from the channel a conference was convened in,
+        the one running in its thread; else a refusal that says where this channel's conferences are."""
+        guild_id, channel_id = interaction.guild_id or 0, interaction.channel_id or 0
+        game = await game_store.latest_in_channel(self.service.db, guild_id, channel_id)
+        if game is not None and not game.phase.over:
+            return game
+        elsewhere = await game_store.convened_from(self.service.db, guild_id, channel_id)
+        if len(elsewhere) == 1:
+            return elsewhere[0][1]
+        if elsewhere:
+            where = ", ".join(f"<#{thread}>" for thread, _ in elsewhere)
+            raise NotFound(f"This channel's conferences run in their threads: {where}. Use /accord there.")
+        raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
+
+    async def _refresh(self, state: GameState, kind: str, ref: int = 0) -> None:
+        """Actions taken by slash command show on the game's messages too (buttons redraw their
+        own): the lobby's seats, an article's support, the draft's signatures."""
+        where = await game_store.message_of(self.service.db, state.game_id, kind, ref)
+        channel = self.bot.get_channel(where[0]) if where else None
+        if where is None or not isinstance(channel, discord.TextChannel | discord.Thread):
+            return
+        action = {"lobby": "join", "article": "support", "draft": "sign"}[kind]
+        with contextlib.suppress(discord.HTTPException):  # a deleted message has nothing to update
+            await channel.get_partial_message(where[1]).edit(
+                **redraw(state, action, ref or None),
+                allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
+            )
+
+    async def _simple(self, interaction: discord.Interaction, kind: str, said: str, **data: Any) -> GameState:
+        game = await self._game_here(interaction)
+        state, events = await act(interaction, game.game_id, kind, **data)
+        if events and kind in {"leave", "start", "replace"}:
+            await self._refresh(state, "lobby")
+        if events and kind in {"support", "oppose", "amend", "retract"}:
+            await self._refresh(state, "article", int(data.get("article", 0)))
+        if events and kind in {"sign", "refuse"}:
+            await self._refresh(state, "draft")
+        if events:
+            await interaction.response.send_message(said)
+        else:  # nothing to announce: only the one who acted hears it
+            await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
+        return state
+
+
+def core_of(client: discord.Client) -> AccordsCore | None:
+    cog = client.get_cog("Accords") if isinstance(client, BotBase) else None
+    return cog if isinstance(cog, AccordsCore) else None
+
+
+def service_of(client: discord.Client) -> AccordService:
+    cog = core_of(client)
+    if cog is None:
+        raise NotFound("The accords game is not available right now.")
+    return cog.service
+
+
+async def act(
+    interaction: discord.Interaction, game_id: int, kind: str, **data: Any
+) -> tuple[GameState, list[Event]]:
+    if interaction.guild_id is None:
+        raise NotAllowed("Conferences happen in servers.")
+    service = service_of(interaction.client)
+    state, events = await service.act(
+        interaction.guild_id,
+        game_id,
+        kind,
+        interaction.user.id,
+        staff=await is_moderator(interaction),
+        **data,
+    )
+    if events:  # stored: whatever fails from here on, the member is told what was recorded
+        interaction.extras[RECORDED] = " ".join(minute_sentence(e) for e in events)
+    cog = core_of(interaction.client)
+    if cog is not None and events:
+        state = await cog.after(state, events)
+    return state, events

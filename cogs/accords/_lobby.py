@@ -1,0 +1,164 @@
+"""Before negotiation: convene, take seats, start; and private talks and secret objectives."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from bot.checks import config_of
+from bot.content.scenarios import canon_scenarios
+from bot.domain.accords import Event, GameState
+from bot.domain.errors import InvalidInput, NotAllowed, NotFound
+from bot.services.accords import power_aliases, power_named, powers_named
+from bot.storage import games as game_store
+from bot.ui import accord_pages
+
+from ._core import AccordsCore, act
+from ._views import lobby_view
+
+
+class LobbyCommands(AccordsCore):
+    @app_commands.command(
+        name="convene", description="Open a conference here: players take seats, the host starts it."
+    )
+    @app_commands.describe(
+        scenario="Which conference (autocompletes)", title="A name for it (default: the scenario's)"
+    )
+    async def convene(
+        self,
+        interaction: discord.Interaction,
+        scenario: app_commands.Range[str, 1, 40],
+        title: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        chosen = canon_scenarios().get(scenario)
+        if chosen is None:
+            raise InvalidInput(f"No scenario {scenario!r}. There are: {', '.join(canon_scenarios())}.")
+        config = await config_of(interaction)
+        allowed = config.game_channels()
+        channel = interaction.channel
+        category = getattr(channel, "category_id", None)
+        if allowed and interaction.channel_id not in allowed and category not in allowed:
+            raise NotAllowed("The moderators keep conferences to other channels (see /config show).")
+        state = await self.service.convene(
+            interaction.guild_id or 0,
+            interaction.channel_id or 0,
+            interaction.user.id,
+            title or chosen.title,
+            chosen.powers,
+            chosen.key,
+            narrower=chosen.narrower_accord,
+        )
+        state = await self.after(state, [Event("created", interaction.user.id)])
+        await interaction.response.send_message(
+            embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
+        )
+        lobby = await interaction.original_response()
+        await game_store.remember_message(
+            self.service.db, state.game_id, "lobby", 0, lobby.channel.id, lobby.id
+        )
+        if config.raw("game.threads") == "on" and isinstance(interaction.channel, discord.TextChannel):
+            await self._open_thread(interaction, state)
+
+    async def _open_thread(self, interaction: discord.Interaction, state: GameState) -> None:
+        """The conference gets a thread of its own, where the server allows; else it stays here."""
+        try:
+            lobby = await interaction.original_response()
+            thread = await lobby.create_thread(name=state.title[:100], auto_archive_duration=10080)
+        except discord.HTTPException:
+            return  # no permission to create threads here: the conference stays in the channel
+        await game_store.move_to_channel(self.service.db, state.game_id, thread.id)
+        await thread.send("The conference sits here: use the /accord commands in this thread.")
+
+    @convene.autocomplete("scenario")
+    async def scenario_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.casefold()
+        return [
+            app_commands.Choice(name=s.title, value=s.key)
+            for s in canon_scenarios().values()
+            if needle in s.title.casefold() or needle in s.key
+        ][:25]
+
+    @app_commands.command(name="join", description="Take a seat for a power.")
+    async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
+        game = await self._game_here(interaction)
+        power = power_named(power, game.powers)
+        state, _ = await act(interaction, game.game_id, "join", power=power)
+        await self._refresh(state, "lobby")
+        await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
+
+    @join.autocomplete("power")
+    async def power_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        try:
+            game = await self._game_here(interaction)
+        except NotFound:
+            return []
+        taken = set(game.seated_powers())
+        needle = current.casefold().strip()
+        matching = [
+            p
+            for p in game.powers
+            if any(needle in name.casefold() for name in (p, *(power_aliases().get(p, ()))))
+        ]
+        matching.sort(key=lambda p: p in taken)  # free seats first
+        return [
+            app_commands.Choice(
+                name=p + (" (join the delegation)" if p in taken else " (free seat)"), value=p
+            )
+            for p in matching
+        ][:25]
+
+    @app_commands.command(name="leave", description="Give up your seat (before the conference starts).")
+    async def leave(self, interaction: discord.Interaction) -> None:
+        await self._simple(interaction, "leave", f"<@{interaction.user.id}> left the table.")
+
+    @app_commands.command(name="start", description="Host: open negotiations.")
+    async def start(self, interaction: discord.Interaction) -> None:
+        await self._simple(
+            interaction, "start", "Negotiations are open. Table articles with /accord propose."
+        )
+
+    @app_commands.command(name="talks", description="Open a private thread with the delegations you choose.")
+    @app_commands.describe(powers="The other powers, comma-separated")
+    async def talks(self, interaction: discord.Interaction, powers: app_commands.Range[str, 1, 300]) -> None:
+        game = await self._game_here(interaction)
+        seat = game.seat_of(interaction.user.id)
+        if seat is None:
+            raise NotAllowed("Only seated delegations hold talks.")
+        others = [p for p in game.seated_powers() if p != seat.power]
+        wanted = [p for p in powers_named(powers, game.seated_powers()) if p != seat.power]
+        seats = [s for s in game.seats if s.power in wanted]
+        if not wanted:
+            raise InvalidInput(f"Name the seated powers to talk with: {', '.join(others)}.")
+        channel = interaction.channel
+        parent = channel.parent if isinstance(channel, discord.Thread) else channel
+        if not isinstance(parent, discord.TextChannel):
+            raise NotAllowed("Talks need a text channel to open their thread in.")
+        name = f"Talks: {' & '.join([seat.power, *wanted])}"[:100]
+        try:
+            thread = await parent.create_thread(
+                name=name, type=discord.ChannelType.private_thread, invitable=False
+            )
+            for player in {p for s in [seat, *seats] for p in s.players}:
+                await thread.add_user(discord.Object(player))
+        except discord.Forbidden:
+            raise NotAllowed(
+                "I may not open private threads here; ask a moderator for that permission."
+            ) from None
+        await interaction.response.send_message(f"Talks are open in {thread.mention}.", ephemeral=True)
+
+    @app_commands.command(name="objectives", description="Your power's secret objectives in this conference.")
+    async def objectives(self, interaction: discord.Interaction) -> None:
+        game = await self._game_here(interaction)
+        seat = game.seat_of(interaction.user.id)
+        if seat is None:
+            raise NotAllowed("Only seated delegations have objectives here.")
+        scenario = canon_scenarios().get(game.scenario)
+        mine = [o for o in (scenario.objectives if scenario else ()) if o.power == seat.power]
+        text = "\n".join(
+            f"{'Get' if o.wants else 'Avoid'} a {o.clause.value} article: {o.text} ({o.points})" for o in mine
+        )
+        await interaction.response.send_message(text or "This conference sets no objectives.", ephemeral=True)

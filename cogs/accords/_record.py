@@ -1,0 +1,179 @@
+"""The record: status, minutes, history, reputation, and an accord's life after signing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.domain.accords import afterwards
+from bot.domain.errors import NotFound
+from bot.domain.paging import paginate
+from bot.services import accord_record
+from bot.storage import accords as accord_store
+from bot.storage import games as game_store
+from bot.storage import reputation
+from bot.ui import accord_pages
+from bot.ui.accord_minutes import minute_lines
+from bot.ui.embeds import info_embed
+from bot.ui.pager import send_pages
+from bot.ui.text import plain
+
+from ._core import AccordsCore
+
+
+class RecordCommands(AccordsCore):
+    record = app_commands.Group(
+        name="record", description="A ratified accord's life: withdraw, reinstate, complaints and votes."
+    )
+
+    async def cog_load(self) -> None:
+        await super().cog_load()
+        sources = self.bot.page_sources
+        sources.register("accord_minutes", self._minutes_pages)
+        sources.register("accord_board", self._board_pages)
+        sources.register("accord_history", self._history_pages)
+        sources.register("accord_status", self._status_pages)
+
+    @app_commands.command(name="history", description="Every conference held in this server.")
+    async def history(self, interaction: discord.Interaction) -> None:
+        await send_pages(
+            interaction, "accord_history", await self._history_pages(interaction, ""), ephemeral=True
+        )
+
+    async def _history_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        games = await game_store.in_guild(self.service.db, interaction.guild_id or 0)
+        lines = [f"**{plain(g.title)}** in <#{channel}> — {g.phase.value}" for channel, g in games]
+        pages = paginate(lines or ["No conference has met here yet."], max_chars=3000, max_lines=15)
+        return [info_embed("Conferences in this server", page) for page in pages]
+
+    @app_commands.command(
+        name="minutes", description="The record of this channel's latest conference, action by action."
+    )
+    async def minutes(self, interaction: discord.Interaction) -> None:
+        await send_pages(
+            interaction, "accord_minutes", await self._minutes_pages(interaction, ""), ephemeral=True
+        )
+
+    async def _minutes_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        game = await game_store.latest_in_channel(
+            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
+        )
+        if game is None:
+            raise NotFound("No conference has met in this channel.")
+        convened_at, events = await game_store.timed_events(self.service.db, game.game_id)
+        lines = minute_lines(game.host, game.title, convened_at, events)
+        pages = paginate(lines, max_chars=3000, max_lines=15)
+        return [info_embed(f"Minutes: {plain(game.title)}"[:256], page) for page in pages]
+
+    @app_commands.command(
+        name="leaderboard", description="Reputation in this server: accords honoured, words broken."
+    )
+    async def leaderboard(self, interaction: discord.Interaction) -> None:
+        await send_pages(
+            interaction, "accord_board", await self._board_pages(interaction, ""), ephemeral=True
+        )
+
+    async def _board_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
+        rows = await reputation.leaderboard(self.service.db, interaction.guild_id or 0)
+        lines = [
+            f"{i}. <@{user}> — {points} ({accords} accords)"
+            for i, (user, points, accords) in enumerate(rows, 1)
+        ]
+        pages = paginate(lines or ["Nobody has signed an accord here yet."], max_chars=3000, max_lines=15)
+        return [info_embed("Reputation", page) for page in pages]
+
+    # -- after ratification ----------------------------------------------------------------------
+
+    async def _record(self, interaction: discord.Interaction, accord: str, decide: Any, said: str) -> None:
+        events = await accord_record.act(
+            self.service.db, interaction.guild_id or 0, accord, interaction.user.id, decide
+        )
+        if not events:
+            await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
+            return
+        lines = [said]
+        lines += [
+            f"Complaint {d['number']} is {'upheld' if d['upheld'] else 'dismissed'} by the signatories."
+            for kind, d in events
+            if kind == "decided"
+        ]
+        await interaction.response.send_message("\n".join(lines))
+
+    @record.command(
+        name="withdraw", description="Withdraw your power from a ratified accord (costs reputation)."
+    )
+    async def withdraw(
+        self,
+        interaction: discord.Interaction,
+        accord: app_commands.Range[str, 1, 40],
+        reason: app_commands.Range[str, 1, 500],
+    ) -> None:
+        await self._record(
+            interaction, accord, lambda r, p: afterwards.withdraw(r, p, reason), "Withdrawal recorded."
+        )
+
+    @record.command(name="reinstate", description="Bring your power back into an accord it left.")
+    async def reinstate(
+        self, interaction: discord.Interaction, accord: app_commands.Range[str, 1, 40]
+    ) -> None:
+        await self._record(interaction, accord, afterwards.reinstate, "Reinstated.")
+
+    @record.command(
+        name="complaint", description="Bring a complaint against another signatory before the signatories."
+    )
+    async def complaint(
+        self,
+        interaction: discord.Interaction,
+        accord: app_commands.Range[str, 1, 40],
+        against: app_commands.Range[str, 1, 60],
+        text: app_commands.Range[str, 1, 1000],
+    ) -> None:
+        await self._record(
+            interaction,
+            accord,
+            lambda r, p: afterwards.complain(r, p, against, text),
+            "Complaint filed: the signatories vote with /accord vote.",
+        )
+
+    @record.command(name="vote", description="Vote on a complaint under an accord your power signed.")
+    async def vote(
+        self,
+        interaction: discord.Interaction,
+        accord: app_commands.Range[str, 1, 40],
+        complaint: app_commands.Range[int, 1, 999],
+        uphold: bool,
+    ) -> None:
+        await self._record(
+            interaction, accord, lambda r, p: afterwards.vote(r, p, complaint, uphold), "Vote recorded."
+        )
+
+    @withdraw.autocomplete("accord")
+    @reinstate.autocomplete("accord")
+    @complaint.autocomplete("accord")
+    @vote.autocomplete("accord")
+    async def accord_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        found = await accord_store.accords_in(self.service.db, interaction.guild_id)
+        return [
+            app_commands.Choice(name=t.name[:100], value=t.key)
+            for t in found
+            if current.casefold() in t.name.casefold()
+        ][:25]
+
+    @app_commands.command(
+        name="status", description="Where this conference stands: seats, deadline, articles."
+    )
+    async def status(self, interaction: discord.Interaction) -> None:
+        game = await self._game_here(interaction)
+        pages = accord_pages.board_embeds(game)
+        await send_pages(interaction, "accord_status", pages, arg=str(game.game_id), ephemeral=True)
+
+    async def _status_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
+        if not arg.isdigit():
+            raise NotFound("There is no such conference in this server.")
+        return accord_pages.board_embeds(
+            await game_store.get(self.service.db, interaction.guild_id or 0, int(arg))
+        )
