@@ -62,8 +62,28 @@ async def act(
             "UPDATE accords SET history = ?, status = ? WHERE id = ?",
             (json.dumps(history), after.status(), accord_id),
         )
-    await reputation.apply(db, guild_id, _reputation(events, game, after, power or ""))
+        # Reputation belongs to the same change: it commits with it, or not at all.
+        changes = _reputation(events, game, after, power or "")
+        await conn.executemany(reputation.UPSERT, reputation.rows(guild_id, changes))
     return events
+
+
+async def open_complaints(db: Database, guild_id: int, key: str) -> list[tuple[int, str, str]]:
+    """(number, against, text) of the complaints under an accord still waiting for votes."""
+    accord_id = accords.accord_id_of(key)
+    row = await db.fetch_one(
+        "SELECT parties FROM accords WHERE id = ? AND guild_id = ?", (accord_id or 0, guild_id)
+    )
+    if accord_id is None or row is None:
+        return []
+    rows = await db.fetch_all(
+        "SELECT kind, power, data FROM accord_events WHERE accord_id = ? ORDER BY seq", (accord_id,)
+    )
+    parties = tuple(p["name"] for p in json.loads(row["parties"]))
+    record = fold(parties, [(r["kind"], r["power"], json.loads(r["data"])) for r in rows])
+    return [
+        (number, c["against"], c["text"]) for number, c in record.complaints.items() if c["upheld"] is None
+    ]
 
 
 def _history_kind(kind: str) -> str:

@@ -19,10 +19,13 @@ async def apply(db: Database, guild_id: int, changes: dict[int, int]) -> None:
 
 
 def apply_in(conn: sqlite3.Connection, guild_id: int, changes: dict[int, int]) -> None:
-    """Add reputation inside the caller's transaction (a conclusion, a complaint decided)."""
-    conn.executemany(
-        UPSERT, [(guild_id, user, delta, 1 if delta > 0 else 0) for user, delta in changes.items()]
-    )
+    """Add reputation inside the caller's transaction (a conference's conclusion)."""
+    conn.executemany(UPSERT, rows(guild_id, changes))
+
+
+def rows(guild_id: int, changes: dict[int, int]) -> list[tuple[int, int, int, int]]:
+    """UPSERT's parameters: a positive change also counts one more accord honoured."""
+    return [(guild_id, user, delta, 1 if delta > 0 else 0) for user, delta in changes.items()]
 
 
 async def leaderboard(db: Database, guild_id: int, limit: int = 100) -> list[tuple[int, int, int]]:

@@ -7,10 +7,12 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.content.scenarios import canon_powers
 from bot.domain.accords import afterwards
 from bot.domain.errors import NotFound
 from bot.domain.paging import paginate
 from bot.services import accord_record
+from bot.services.accords import power_named
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.storage import reputation
@@ -93,7 +95,8 @@ class RecordCommands(AccordsCore):
         if not events:
             await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
             return
-        lines = [said]
+        filed = [d for kind, d in events if kind == "complaint"]
+        lines = [said.format(number=filed[0]["number"]) if filed else said]
         lines += [
             f"Complaint {d['number']} is {'upheld' if d['upheld'] else 'dismissed'} by the signatories."
             for kind, d in events
@@ -130,11 +133,13 @@ class RecordCommands(AccordsCore):
         against: app_commands.Range[str, 1, 60],
         text: app_commands.Range[str, 1, 1000],
     ) -> None:
+        accused = power_named(against, tuple(canon_powers()))
         await self._record(
             interaction,
             accord,
-            lambda r, p: afterwards.complain(r, p, against, text),
-            "Complaint filed: the signatories vote with /accord vote.",
+            lambda r, p: afterwards.complain(r, p, accused, text),
+            f"Complaint {{number}} filed against {accused}: the other signatories vote on it with "
+            "/accord record vote.",
         )
 
     @record.command(name="vote", description="Vote on a complaint under an accord your power signed.")
@@ -148,6 +153,19 @@ class RecordCommands(AccordsCore):
         await self._record(
             interaction, accord, lambda r, p: afterwards.vote(r, p, complaint, uphold), "Vote recorded."
         )
+
+    @vote.autocomplete("complaint")
+    async def complaint_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[int]]:
+        """The complaints of the accord chosen in `accord` that still wait for votes."""
+        accord = str(getattr(interaction.namespace, "accord", "") or "")
+        waiting = await accord_record.open_complaints(self.service.db, interaction.guild_id or 0, accord)
+        return [
+            app_commands.Choice(name=f"{number}: against {against} — {plain(text)}"[:100], value=number)
+            for number, against, text in waiting
+            if current.strip() in str(number)
+        ][:25]
 
     @withdraw.autocomplete("accord")
     @reinstate.autocomplete("accord")

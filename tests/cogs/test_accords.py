@@ -377,10 +377,14 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
         world.channel,
         "accord record complaint",
         accord=key,
-        against="Romulan Star Empire",
+        against="romulans",
         text="Cloaked ships at the border.",
     )
-    assert filed.response.content.startswith("Complaint filed")
+    assert filed.response.content == (
+        "Complaint 1 filed against Romulan Star Empire: the other signatories vote on it with /accord record vote."
+    )
+    offered = await carol.autocomplete(world.channel, "accord record vote", "complaint", "", accord=key)
+    assert offered == [{"name": "1: against Romulan Star Empire — Cloaked ships at the border.", "value": 1}]
     accused = await world.bob.slash(
         world.channel, "accord record vote", accord=key, complaint=1, uphold=False
     )
@@ -389,9 +393,10 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
     twice = await world.alice.slash(
         world.channel, "accord record vote", accord=key, complaint=1, uphold=False
     )
-    assert twice.response.content == "Nothing changed: that was already so."
+    assert twice.ephemeral and twice.response.content == "Nothing changed: that was already so."
     decided = await carol.slash(world.channel, "accord record vote", accord=key, complaint=1, uphold=True)
     assert "Complaint 1 is upheld by the signatories." in decided.response.content
+    assert await carol.autocomplete(world.channel, "accord record vote", "complaint", "", accord=key) == []
     board = (await world.alice.slash(world.channel, "accord leaderboard")).response.embeds[0].description
     assert f"<@{world.bob.id}> — 0 (1 accords)" in board
     history = "\n".join(

@@ -34,6 +34,7 @@ def fold(parties: tuple[str, ...], events: list[tuple[str, str, dict[str, Any]]]
             complaints[data["number"]] = {
                 "by": power,
                 "against": data["against"],
+                "text": data.get("text", ""),
                 "votes": {},
                 "upheld": None,
             }
