@@ -381,7 +381,8 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
         text="Cloaked ships at the border.",
     )
     assert filed.response.content == (
-        "Complaint 1 filed against Romulan Star Empire: the other signatories vote on it with /accord record vote."
+        "Complaint 1 filed against Romulan Star Empire: "
+        "the other signatories vote on it with /accord record vote."
     )
     offered = await carol.autocomplete(world.channel, "accord record vote", "complaint", "", accord=key)
     assert offered == [{"name": "1: against Romulan Star Empire — Cloaked ships at the border.", "value": 1}]
