@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
+
+# What Discord would render from angle brackets: user, role and channel mentions, timestamps,
+# custom emoji and command links. A backslash before the bracket shows them as typed.
+ANGLED = re.compile(r"<(?=[@#:/]|t:|a:)")
 
 
 def plain(text: str) -> str:
-    """Player text as it was typed: markdown escaped, mentions defused (they never ping anyway)."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """Player text as it was typed: markdown, headings and masked links escaped, mentions and
+    timestamps shown as text (they never ping anyway)."""
+    escaped = discord.utils.escape_markdown(text)
+    return discord.utils.escape_mentions(ANGLED.sub(r"\\<", escaped))

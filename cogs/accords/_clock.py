@@ -16,6 +16,7 @@ import discord
 
 from bot.domain.accords import GameState, Phase
 from bot.domain.formatting import format_duration
+from bot.ui.text import plain
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,6 @@ class Timers:
 def reminder_text(state: GameState, lead: float) -> str:
     players = " ".join(f"<@{p}>" for seat in state.seats for p in seat.players)
     return (
-        f"⏰ **{discord.utils.escape_markdown(state.title)}**: the {state.phase.value} phase ends in "
+        f"⏰ **{plain(state.title)}**: the {state.phase.value} phase ends in "
         f"{format_duration(lead)}. {players}".rstrip()
     )

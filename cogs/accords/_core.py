@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -25,6 +26,7 @@ from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.ui import accord_pages
 from bot.ui.accord_minutes import minute_sentence
+from bot.ui.text import plain
 
 from ._clock import PHASE_SETTING, Timers, now, reminder_text
 from ._views import AbandonButton, GameButton, redraw
@@ -154,7 +156,7 @@ class AccordsCore(commands.Cog):
             Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
             Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
         }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.value}.")
-        await self._post(state.game_id, f"**{discord.utils.escape_markdown(fresh.title)}**: {said}")
+        await self._post(state.game_id, f"**{plain(fresh.title)}**: {said}")
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
         """The conference running in this channel; from the channel a conference was convened in,
@@ -185,7 +187,10 @@ class AccordsCore(commands.Cog):
                 allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
             )
 
-    async def _simple(self, interaction: discord.Interaction, kind: str, said: str, **data: Any) -> GameState:
+    async def _simple(
+        self, interaction: discord.Interaction, kind: str, said: str | Callable[[GameState], str], **data: Any
+    ) -> GameState:
+        """Act; keep the game's messages in step; answer with `said` (or `said(new state)`)."""
         game = await self._game_here(interaction)
         state, events = await act(interaction, game.game_id, kind, **data)
         if events and kind in {"leave", "start", "replace"}:
@@ -195,7 +200,7 @@ class AccordsCore(commands.Cog):
         if events and kind in {"sign", "refuse"}:
             await self._refresh(state, "draft")
         if events:
-            await interaction.response.send_message(said)
+            await interaction.response.send_message(said if isinstance(said, str) else said(state))
         else:  # nothing to announce: only the one who acted hears it
             await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
         return state

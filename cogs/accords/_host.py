@@ -10,6 +10,7 @@ from bot.domain.accords import decide
 from bot.domain.errors import InvalidInput
 from bot.domain.formatting import format_duration
 from bot.domain.guild_config import parse_duration
+from bot.ui import accord_pages
 from bot.ui.text import plain
 
 from ._clock import now
@@ -24,11 +25,21 @@ class HostCommands(AccordsCore):
 
     @host.command(name="pause", description="Host or moderator: pause the conference.")
     async def pause(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "pause", "The conference is paused: its clock stops.", now=now())
+        await self._simple(
+            interaction,
+            "pause",
+            lambda s: f"The conference is paused: the clock stops, {format_duration(s.remaining or 0)} left.",
+            now=now(),
+        )
 
     @host.command(name="resume", description="Host or moderator: resume a paused conference.")
     async def resume(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "resume", "The conference resumes: its clock runs again.", now=now())
+        await self._simple(
+            interaction,
+            "resume",
+            lambda s: f"The conference resumes: the {s.phase.value} phase {accord_pages.clock(s)}.",
+            now=now(),
+        )
 
     @host.command(name="abandon", description="Host or moderator: end the conference without an accord.")
     async def abandon(self, interaction: discord.Interaction) -> None:
@@ -45,7 +56,13 @@ class HostCommands(AccordsCore):
     async def extend(self, interaction: discord.Interaction, by: app_commands.Range[str, 1, 20]) -> None:
         seconds = parse_duration(by)
         await self._simple(
-            interaction, "extend", f"The deadline moves {format_duration(seconds)} later.", seconds=seconds
+            interaction,
+            "extend",
+            lambda s: (
+                f"The deadline moves {format_duration(seconds)} later: the {s.phase.value} phase "
+                f"{accord_pages.clock(s)}."
+            ),
+            seconds=seconds,
         )
 
     @host.command(

@@ -418,7 +418,10 @@ async def test_extend_replace_and_history(env, world: World) -> None:
     refused = await world.alice.slash(world.channel, "accord host extend", by="1h")
     assert refused.ephemeral and "Only the host or a moderator" in refused.response.content
     extended = await world.moderator.slash(world.channel, "accord host extend", by="1h")
-    assert extended.response.content == "The deadline moves 1h later."
+    moved = re.fullmatch(
+        r"The deadline moves 1h later: the negotiation phase ends <t:([0-9]+):R>\.", extended.response.content
+    )
+    assert moved and int(moved[1]) == int(env.now().timestamp()) + 2 * 3600  # 1h set, 1h more
     await env.advance_time(61 * 60)
     assert "Time is up" not in (world.channel.last_message.content or "")
 

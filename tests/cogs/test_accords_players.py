@@ -321,3 +321,50 @@ async def test_one_conference_runs_per_channel_even_once_it_sits_in_its_thread(e
     assert again.ephemeral and again.response.content == "A conference is already running in this channel."
     assert len(world.channel.threads) == 1
     assert len(env.errors) == 1
+
+
+HOSTILE = "# Takeover [free latinum](https://evil.example) <@&1> <#2> <t:1:R> **loud** @everyone"
+ESCAPED = "\\# Takeover \\[free latinum](https://evil.example) \\<@&1> \\<#2> \\<t:1:R> \\*\\*loud\\*\\*"
+
+
+async def test_player_text_is_shown_as_text_in_every_public_message(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    lobby = (
+        await world.moderator.slash(world.channel, "accord convene", scenario="khitomer", title=HOSTILE[:90])
+    ).response
+    assert lobby.embeds[0].title.startswith("Conference: " + ESCAPED[:40])
+    await world.alice.click(lobby, label="Sit for Klingon Empire")
+    await world.bob.click(lobby, label="Sit for Romulan Star Empire")
+    await world.moderator.slash(world.channel, "accord start")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="free text", text=HOSTILE)
+    ).response
+    assert article.embeds[0].description.startswith(ESCAPED)
+    await world.bob.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    assert ESCAPED in draft.embeds[0].description
+    board = (await world.bob.slash(world.channel, "accord status")).response.embeds[0]
+    assert ESCAPED in fields(board)["Article 1 (free text) — agreed"]
+    await world.alice.click(draft, label="Sign")
+    await world.bob.click(draft, label="Sign")
+    ending = world.channel.last_message.content
+    assert ending.startswith("**" + ESCAPED[:40])
+    minutes = "\n".join(
+        await read_all_pages(world.bob, (await world.bob.slash(world.channel, "accord minutes")).response)
+    )
+    assert ESCAPED in minutes and "<@&1>" not in minutes.replace("\\<@&1>", "")
+    quoted = (await world.bob.slash(world.channel, "treaty quote", treaty=HOSTILE[:20], article="I")).response
+    assert ESCAPED in quoted.embeds[0].description
+
+
+async def test_pause_and_resume_say_the_time_left_and_the_new_deadline(env, world: World) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    await world.moderator.slash(world.channel, "accord convene", scenario="khitomer")
+    paused = await world.moderator.slash(world.channel, "accord host pause")
+    assert paused.response.content == "The conference is paused: the clock stops, 1d left."
+    board = (await world.bob.slash(world.channel, "accord status")).response.embeds[0]
+    assert "paused: the clock is stopped" in board.description
+    await env.advance_time(3600)
+    resumed = await world.moderator.slash(world.channel, "accord host resume")
+    ends = int(env.now().timestamp()) + 86_400
+    assert resumed.response.content == f"The conference resumes: the convened phase ends <t:{ends}:R>."
