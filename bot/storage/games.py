@@ -169,6 +169,17 @@ async def convened_from(db: Database, guild_id: int, channel_id: int) -> list[tu
     return [(thread, state) for thread, state in found if not state.phase.over]
 
 
+async def latest_convened_in(db: Database, guild_id: int, channel_id: int) -> GameState | None:
+    """The last conference convened from this channel (or run in it), over or not."""
+    row = await db.fetch_one(
+        "SELECT state FROM games WHERE guild_id = ? AND (channel_id = ? OR id IN"
+        " (SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?))"
+        " ORDER BY id DESC LIMIT 1",
+        (guild_id, channel_id, channel_id),
+    )
+    return None if row is None else load(row["state"])
+
+
 async def open_games(db: Database) -> list[GameState]:
     """Every conference not yet over, in every server: what start-up re-arms deadlines for."""
     rows = await db.fetch_all("SELECT state FROM games ORDER BY id")

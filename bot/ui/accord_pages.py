@@ -167,3 +167,58 @@ def ending_text(
     changes = ", ".join(f"<@{user}> {delta:+d}" for user, delta in sorted(reputation.items()))
     lines.append(f"**Reputation:** {changes or 'unchanged'}")
     return "\n".join(lines)[:2000]
+
+
+def rematch_text(last: GameState) -> str:
+    seats = "; ".join(f"{', '.join(f'<@{p}>' for p in seat.players)} for {seat.power}" for seat in last.seats)
+    return (
+        f"Rematch of **{plain(last.title)}**. Last time: {seats}. Your seats are free: "
+        "take them again with the buttons above (or another one)."
+    )
+
+
+GUIDE = (
+    (
+        "1. Convene and take seats",
+        "Anyone may open a conference where the moderators allow it: `/accord convene scenario:…`. "
+        "It gets a thread of its own. Each player presses **Sit for …** on the lobby (or types "
+        "`/accord join power:romulan`; short names work). A seat may hold a delegation of several "
+        "players. The host presses **Start** once two powers sit, or the lobby's deadline does it.",
+    ),
+    (
+        "2. Negotiate",
+        "Delegations table articles with `/accord propose clause:… text:…` (leave the text out to "
+        "write a long one in a form). Every power an article binds answers **Support** or "
+        "**Oppose**; it is agreed when all of them support it. `/accord amend` and `/accord retract` "
+        "change your own; `/accord talks powers:…` opens a private thread; `/accord status` shows "
+        "every article, every answer and the deadline; `/accord objectives` your secret aims.",
+    ),
+    (
+        "3. Ratify and sign",
+        "When the agreed articles are enough, the host runs `/accord ratify`. Each seated power "
+        "presses **Sign** or **Refuse**. All sign: the accord is ratified. A refusal ends it at once "
+        "(some scenarios let two or more signers keep a narrower accord). Silence at the deadline "
+        "counts as refusing.",
+    ),
+    (
+        "4. Afterwards",
+        "The end is announced with the secret objectives, the points they won and reputation. A "
+        "ratified accord is quoted like any treaty: `/treaty quote`. `/accord minutes` is the record, "
+        "`/accord leaderboard` the reputation, `/accord record` withdrawals and complaints, and "
+        "`/accord rematch` plays the same conference again with the same players invited.",
+    ),
+)
+
+
+def guide_embeds(title: str | None, briefing: str | None) -> list[discord.Embed]:
+    """/accord guide: the steps in the order they are used, the scenario's briefing first."""
+    pages = []
+    if title and briefing:
+        pages.append(
+            discord.Embed(title=f"Briefing: {plain(title)}"[:256], description=plain(briefing), colour=ACCENT)
+        )
+    for heading, text in GUIDE:
+        pages.append(
+            discord.Embed(title=f"How a conference goes — {heading}", description=text, colour=ACCENT)
+        )
+    return pages

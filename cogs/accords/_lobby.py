@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import discord
 from discord import app_commands
 
 from bot.checks import config_of
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Event, GameState
+from bot.domain.accords.scenario import Scenario
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
 from bot.services.accords import power_aliases, power_named, powers_named
 from bot.storage import games as game_store
 from bot.ui import accord_pages
+from bot.ui.pager import send_pages
 
 from ._core import AccordsCore, act
 from ._views import lobby_view
@@ -33,6 +37,12 @@ class LobbyCommands(AccordsCore):
         chosen = canon_scenarios().get(scenario)
         if chosen is None:
             raise InvalidInput(f"No scenario {scenario!r}. There are: {', '.join(canon_scenarios())}.")
+        await self._open_conference(interaction, chosen, title or chosen.title)
+
+    async def _open_conference(
+        self, interaction: discord.Interaction, chosen: Scenario, title: str, last: GameState | None = None
+    ) -> None:
+        """Convene here (or refuse, saying why); a rematch invites the last conference's players."""
         config = await config_of(interaction)
         allowed = config.game_channels()
         channel = interaction.channel
@@ -43,7 +53,7 @@ class LobbyCommands(AccordsCore):
             interaction.guild_id or 0,
             interaction.channel_id or 0,
             interaction.user.id,
-            title or chosen.title,
+            title,
             chosen.powers,
             chosen.key,
             narrower=chosen.narrower_accord,
@@ -56,8 +66,61 @@ class LobbyCommands(AccordsCore):
         await game_store.remember_message(
             self.service.db, state.game_id, "lobby", 0, lobby.channel.id, lobby.id
         )
+        if last is not None and last.seats:
+            # Only the players of the last conference are pinged, by id, and on purpose.
+            players = [discord.Object(p) for seat in last.seats for p in seat.players]
+            await interaction.followup.send(
+                accord_pages.rematch_text(last),
+                allowed_mentions=discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players)),
+            )
         if config.raw("game.threads") == "on" and isinstance(interaction.channel, discord.TextChannel):
             await self._open_thread(interaction, state)
+
+    @app_commands.command(
+        name="rematch", description="Convene the last conference here again and invite its players back."
+    )
+    async def rematch(self, interaction: discord.Interaction) -> None:
+        guild_id, channel_id = interaction.guild_id or 0, interaction.channel_id or 0
+        last = await game_store.latest_convened_in(self.service.db, guild_id, channel_id)
+        if last is None:
+            raise NotFound("No conference has met in this channel yet: start one with /accord convene.")
+        chosen = canon_scenarios().get(last.scenario)
+        if chosen is None:
+            raise NotFound(
+                "That conference's scenario is no longer offered: choose one with /accord convene."
+            )
+        await self._open_conference(interaction, chosen, last.title, last)
+
+    @app_commands.command(name="guide", description="How a conference goes, step by step, with its briefing.")
+    @app_commands.describe(scenario="Whose briefing to show (default: the conference here, if any)")
+    async def guide(
+        self, interaction: discord.Interaction, scenario: app_commands.Range[str, 1, 40] | None = None
+    ) -> None:
+        key = scenario or ""
+        if not key:
+            with contextlib.suppress(NotFound):
+                key = (await self._game_here(interaction)).scenario
+        await send_pages(interaction, "accord_guide", self._guide_pages(key), arg=key[:40], ephemeral=False)
+
+    async def _guide_page_source(self, interaction: discord.Interaction, key: str) -> list[discord.Embed]:
+        return self._guide_pages(key)
+
+    @staticmethod
+    def _guide_pages(key: str) -> list[discord.Embed]:
+        chosen = canon_scenarios().get(key)
+        if chosen is None:
+            return accord_pages.guide_embeds(None, None)
+        return accord_pages.guide_embeds(chosen.title, chosen.briefing)
+
+    @guide.autocomplete("scenario")
+    async def guide_scenarios(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return scenario_options(current)
+
+    async def cog_load(self) -> None:
+        await super().cog_load()
+        self.bot.page_sources.register("accord_guide", self._guide_page_source)
 
     async def _open_thread(self, interaction: discord.Interaction, state: GameState) -> None:
         """The conference gets a thread of its own, where the server allows; else it stays here."""
@@ -73,12 +136,7 @@ class LobbyCommands(AccordsCore):
     async def scenario_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        needle = current.casefold()
-        return [
-            app_commands.Choice(name=s.title, value=s.key)
-            for s in canon_scenarios().values()
-            if needle in s.title.casefold() or needle in s.key
-        ][:25]
+        return scenario_options(current)
 
     @app_commands.command(name="join", description="Take a seat for a power.")
     async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
@@ -162,3 +220,12 @@ class LobbyCommands(AccordsCore):
             f"{'Get' if o.wants else 'Avoid'} a {o.clause.value} article: {o.text} ({o.points})" for o in mine
         )
         await interaction.response.send_message(text or "This conference sets no objectives.", ephemeral=True)
+
+
+def scenario_options(current: str) -> list[app_commands.Choice[str]]:
+    needle = current.casefold()
+    return [
+        app_commands.Choice(name=s.title, value=s.key)
+        for s in canon_scenarios().values()
+        if needle in s.title.casefold() or needle in s.key
+    ][:25]

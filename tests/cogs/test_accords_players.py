@@ -368,3 +368,53 @@ async def test_pause_and_resume_say_the_time_left_and_the_new_deadline(env, worl
     resumed = await world.moderator.slash(world.channel, "accord host resume")
     ends = int(env.now().timestamp()) + 86_400
     assert resumed.response.content == f"The conference resumes: the convened phase ends <t:{ends}:R>."
+
+
+async def test_the_guide_walks_a_group_through_with_the_scenario_briefing(env, world: World) -> None:
+    await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
+    (thread,) = world.channel.threads
+    guide = await world.bob.slash(thread, "accord guide")
+    assert not guide.ephemeral, "the whole group reads it"
+    pages = await read_all_pages(world.bob, guide.response)
+    assert pages[0].startswith("Praxis is gone")  # the briefing of the conference here
+    steps = "\n".join(pages[1:])
+    order = [
+        "/accord convene",
+        "Sit for",
+        "/accord propose",
+        "Support",
+        "/accord ratify",
+        "Sign",
+        "/treaty quote",
+    ]
+    assert [steps.index(step) for step in order] == sorted(steps.index(step) for step in order)
+    chosen = await world.bob.slash(world.channel, "accord guide", scenario="nimbus_iii")
+    assert chosen.response.embeds[0].title == "Briefing: Nimbus III, 2267"
+
+
+async def test_a_rematch_convenes_the_same_conference_and_invites_its_players_back(env, world: World) -> None:
+    draft = await ratification(env, world, title="Grain Pact")
+    await world.bob.click(draft, label="Refuse")  # it failed: they want another go
+    rematch = await world.alice.slash(world.channel, "accord rematch")
+    lobby = rematch.response
+    assert lobby.embeds[0].title == "Conference: Grain Pact"
+    (invite,) = rematch.followups
+    assert invite.content == (
+        f"Rematch of **Grain Pact**. Last time: <@{world.alice.id}> for Klingon Empire; <@{world.bob.id}> "
+        "for Romulan Star Empire. Your seats are free: "
+        "take them again with the buttons above (or another one)."
+    )
+    sent = [r.json for r in env.http_requests if isinstance(r.json, dict) and "Rematch of" in str(r.json)]
+    pinged = sorted(str(user) for user in sent[-1]["allowed_mentions"]["users"])
+    assert pinged == sorted([str(world.alice.id), str(world.bob.id)]), "only the last players, on purpose"
+    assert sent[-1]["allowed_mentions"]["parse"] == []
+    failed_notices = [
+        m for m in world.channel.history() if (m.content or "").startswith("**Grain Pact** failed")
+    ]
+    assert len(failed_notices) == 1
+    await world.bob.click(lobby, label="Sit for Romulan Star Empire")
+    board = (await world.bob.slash(world.channel, "accord status")).response.embeds[0]
+    assert f"🦅 Romulan Star Empire — <@{world.bob.id}>" in fields(board)["Seats"]
+    again = await world.alice.slash(world.channel, "accord rematch")
+    assert again.ephemeral and again.response.content == "A conference is already running in this channel."
+    assert len(env.errors) == 1
