@@ -27,13 +27,17 @@ class AccordService:
         scenario: str = "",
         *,
         narrower: bool = False,
+        deadline: float | None = None,
     ) -> GameState:
+        """A new conference, stored with its lobby's deadline in the same write."""
         new_game(0, guild_id, host, title, powers, scenario)  # validate before anything is stored
         return await store.create(
             self.db,
             guild_id,
             channel_id,
-            lambda game_id: new_game(game_id, guild_id, host, title, powers, scenario, narrower=narrower),
+            lambda game_id: new_game(
+                game_id, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline
+            ),
         )
 
     async def act(
@@ -55,6 +59,11 @@ class AccordService:
 def power_named(text: str, among: Sequence[str]) -> str:
     """The power of `among` a player typed, by any case, alias from data/powers.toml, or start."""
     return resolve_power(text, among, power_aliases())
+
+
+def any_power_named(text: str) -> str:
+    """Any power of data/powers.toml, as a player typed it."""
+    return power_named(text, tuple(canon_powers()))
 
 
 def powers_named(text: str, among: Sequence[str]) -> list[str]:

@@ -16,11 +16,15 @@ def _article(data: dict[str, Any]) -> str:
     return f"Article {data.get('article')}"
 
 
+def _until(data: dict[str, Any]) -> str:
+    return f" until <t:{int(float(data['deadline']))}:f>" if data.get("deadline") else ""
+
+
 # Every kind of event the game records, as a sentence; `who` is the member (or "The clock").
 SENTENCES: dict[str, Sentence] = {
     "joined": lambda who, d: f"{who} took the seat of {d.get('power')}.",
     "left": lambda who, d: f"{who} left the table.",
-    "started": lambda who, d: f"{who} opened negotiations.",
+    "started": lambda who, d: f"{who} opened negotiations{_until(d)}.",
     "tabled": lambda who, d: (
         f"{who} tabled {_article(d) if d.get('article') else 'an article'} for {d.get('author')}, "
         f"a {d.get('clause')} article binding "
@@ -30,7 +34,9 @@ SENTENCES: dict[str, Sentence] = {
     "opposed": lambda who, d: f"{who} opposed {_article(d)} for {d.get('power')}.",
     "amended": lambda who, d: f"{who} amended {_article(d)} for {d.get('power')}: every party answers again.",
     "retracted": lambda who, d: f"{who} withdrew {_article(d)}.",
-    "draft_closed": lambda who, d: f"{who} closed the draft: the agreed articles are up for signature.",
+    "draft_closed": lambda who, d: (
+        f"{who} closed the draft: the agreed articles are up for signature{_until(d)}."
+    ),
     "signed": lambda who, d: f"{who} signed the accord for {d.get('power')}.",
     "refused": lambda who, d: (
         f"{d.get('power')} let the deadline pass and counts as refusing."

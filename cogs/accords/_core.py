@@ -13,7 +13,7 @@ from discord.ext import commands
 from discord.ext.commands.bot import BotBase
 
 from bot.app import KhitomerBot
-from bot.checks import is_moderator
+from bot.checks import config_of, is_moderator
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Event, GameState, Phase
 from bot.domain.accords.machine import CLOCK
@@ -65,16 +65,11 @@ class AccordsCore(commands.Cog):
         self.timers.arm(state, (await self._config(state.guild_id)).seconds("reminder.lead"))
 
     async def after(self, state: GameState, events: list[Event]) -> GameState:
-        """A new phase gets its deadline from the server's settings; the timer follows the game;
-        a concluded conference is recorded, scored and reported."""
+        """After a stored action: the timer follows the game's deadline (stored with its phase),
+        the end is announced, and the buttons of a past phase are disabled."""
         kinds = {e.kind for e in events}
         if kinds & {"ratified", "failed"}:
             await self._conclude(state)
-        if kinds & {"started", "draft_closed", "created"} and state.phase in PHASE_SETTING:
-            seconds = (await self._config(state.guild_id)).seconds(PHASE_SETTING[state.phase])
-            state, _ = await self.service.act(
-                state.guild_id, state.game_id, "set_deadline", CLOCK, staff=True, at=now() + seconds
-            )
         if (
             kinds & {"started", "draft_closed", "created", "paused", "resumed", "deadline_set"}
             or state.phase.over
@@ -142,8 +137,16 @@ class AccordsCore(commands.Cog):
     async def _expire(self, state: GameState) -> None:
         scenario = canon_scenarios().get(state.scenario)
         narrower = bool(scenario and scenario.narrower_accord)
+        durations = phase_durations(await self._config(state.guild_id))
         fresh, events = await self.service.act(
-            state.guild_id, state.game_id, "expire", CLOCK, staff=True, now=now(), narrower=narrower
+            state.guild_id,
+            state.game_id,
+            "expire",
+            CLOCK,
+            staff=True,
+            now=now(),
+            narrower=narrower,
+            durations=durations,
         )
         if not events:
             await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
@@ -206,6 +209,14 @@ class AccordsCore(commands.Cog):
         return state
 
 
+OPENS_A_PHASE = {"start", "ratify"}
+
+
+def phase_durations(config: GuildConfig) -> dict[str, int]:
+    """Seconds each phase lasts in this server, by phase name, as the machine reads them."""
+    return {phase.value: config.seconds(setting) for phase, setting in PHASE_SETTING.items()}
+
+
 def core_of(client: discord.Client) -> AccordsCore | None:
     cog = client.get_cog("Accords") if isinstance(client, BotBase) else None
     return cog if isinstance(cog, AccordsCore) else None
@@ -224,6 +235,8 @@ async def act(
     if interaction.guild_id is None:
         raise NotAllowed("Conferences happen in servers.")
     service = service_of(interaction.client)
+    if kind in OPENS_A_PHASE:  # the phase it opens gets its deadline in the same event
+        data = {**data, "now": now(), "durations": phase_durations(await config_of(interaction))}
     state, events = await service.act(
         interaction.guild_id,
         game_id,

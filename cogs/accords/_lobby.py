@@ -17,6 +17,7 @@ from bot.storage import games as game_store
 from bot.ui import accord_pages
 from bot.ui.pager import send_pages
 
+from ._clock import now
 from ._core import AccordsCore, act
 from ._views import lobby_view
 
@@ -57,6 +58,7 @@ class LobbyCommands(AccordsCore):
             chosen.powers,
             chosen.key,
             narrower=chosen.narrower_accord,
+            deadline=now() + config.seconds("deadline.lobby"),
         )
         state = await self.after(state, [Event("created", interaction.user.id)])
         await interaction.response.send_message(

@@ -7,12 +7,11 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.content.scenarios import canon_powers
 from bot.domain.accords import afterwards
 from bot.domain.errors import NotFound
 from bot.domain.paging import paginate
 from bot.services import accord_record
-from bot.services.accords import power_named
+from bot.services.accords import any_power_named
 from bot.storage import accords as accord_store
 from bot.storage import games as game_store
 from bot.storage import reputation
@@ -133,7 +132,7 @@ class RecordCommands(AccordsCore):
         against: app_commands.Range[str, 1, 60],
         text: app_commands.Range[str, 1, 1000],
     ) -> None:
-        accused = power_named(against, tuple(canon_powers()))
+        accused = any_power_named(against)
         await self._record(
             interaction,
             accord,

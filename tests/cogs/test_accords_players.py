@@ -107,6 +107,10 @@ async def test_three_players_finish_a_conference_with_the_default_settings(env, 
     assert text.splitlines()[0].endswith(f"<@{world.alice.id}> convened the conference “Khitomer, 2293”.")
     assert f"<@{world.bob.id}> took the seat of Romulan Star Empire." in text
     assert "The accord was ratified." in text
+    # 13. A phase and its deadline are one event: stored together, never one without the other.
+    assert f"<@{world.alice.id}> opened negotiations until <t:" in text
+    assert "closed the draft: the agreed articles are up for signature until <t:" in text
+    assert "The current phase now ends" not in text
     assert not re.search(r"\b[a-z]+_[a-z]+\b", text)
     assert len(env.errors) == 0
 

@@ -23,13 +23,16 @@ def new_game(
     scenario: str = "",
     *,
     narrower: bool = False,
+    deadline: float | None = None,
 ) -> GameState:
     if not MIN_POWERS <= len(powers) <= 8:
         raise InvalidInput("A conference seats two to eight powers.")
     title = " ".join(title.split())
     if not 1 <= len(title) <= 100:
         raise InvalidInput("A conference title is 1 to 100 characters.")
-    return GameState(game_id, guild_id, host, title, powers, scenario=scenario, narrower=narrower)
+    return GameState(
+        game_id, guild_id, host, title, powers, scenario=scenario, narrower=narrower, deadline=deadline
+    )
 
 
 def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **data: Any) -> list[Event]:
@@ -59,8 +62,8 @@ def evolve(state: GameState, event: Event) -> GameState:
             replace(s, players=tuple(p for p in s.players if p != event.actor)) for s in state.seats
         )
         return replace(state, seats=tuple(s for s in remaining if s.players))
-    if event.kind == "started":
-        return replace(state, phase=Phase.NEGOTIATION)
+    if event.kind == "started":  # a phase that opens carries its deadline in the same event
+        return replace(state, phase=Phase.NEGOTIATION, deadline=data.get("deadline", state.deadline))
     if event.kind == "tabled":
         article = Article(
             len(state.articles) + 1,
@@ -77,7 +80,7 @@ def evolve(state: GameState, event: Event) -> GameState:
     if event.kind in {"supported", "opposed", "amended", "retracted"}:
         return replace(state, articles=tuple(_vote(a, event) for a in state.articles))
     if event.kind == "draft_closed":
-        return replace(state, phase=Phase.RATIFICATION)
+        return replace(state, phase=Phase.RATIFICATION, deadline=data.get("deadline", state.deadline))
     if event.kind == "signed":
         return replace(state, signed=state.signed | {data["power"]}, refused=state.refused - {data["power"]})
     if event.kind == "refused":
@@ -177,7 +180,7 @@ def _start(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> l
     _host(state, actor, staff)
     if len(state.seats) < MIN_POWERS:
         raise NotAllowed("At least two powers must be seated to start.")
-    return [Event("started", actor)]
+    return [Event("started", actor, _next_deadline(data, Phase.NEGOTIATION))]
 
 
 def _table(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
@@ -257,7 +260,16 @@ def _close_draft(state: GameState, actor: int, staff: bool, data: dict[str, Any]
     _host(state, actor, staff)
     if not state.agreed():
         raise NotAllowed("No article has the support of all its parties yet: there is nothing to ratify.")
-    return [Event("draft_closed", actor)]
+    return [Event("draft_closed", actor, _next_deadline(data, Phase.RATIFICATION))]
+
+
+def _next_deadline(data: dict[str, Any], phase: Phase) -> dict[str, Any]:
+    """The deadline of the phase an action opens, from `now` and the server's `durations`
+    (seconds by phase name), so the phase and its deadline are one event, stored together."""
+    durations = data.get("durations") or {}
+    if "now" not in data or phase.value not in durations:
+        return {}
+    return {"deadline": float(data["now"]) + float(durations[phase.value])}
 
 
 def _sign(
@@ -342,9 +354,13 @@ def _expire(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> 
     if state.deadline is None or float(data["now"]) < state.deadline:
         return []
     if state.phase is Phase.CONVENED:
-        return [Event("started", CLOCK)] if len(state.seats) >= MIN_POWERS else [Event("abandoned", CLOCK)]
+        if len(state.seats) < MIN_POWERS:
+            return [Event("abandoned", CLOCK)]
+        return [Event("started", CLOCK, _next_deadline(data, Phase.NEGOTIATION))]
     if state.phase is Phase.NEGOTIATION:
-        return [Event("draft_closed", CLOCK)] if state.agreed() else [Event("failed", CLOCK)]
+        if not state.agreed():
+            return [Event("failed", CLOCK)]
+        return [Event("draft_closed", CLOCK, _next_deadline(data, Phase.RATIFICATION))]
     silent = [p for p in state.seated_powers() if p not in state.signed and p not in state.refused]
     refusals = [Event("refused", CLOCK, {"power": p}) for p in silent]
     if (state.narrower or data.get("narrower")) and len(state.signed) >= MIN_POWERS:
