@@ -29,8 +29,14 @@ class SearchResult:
 
 
 class LoreService:
-    def __init__(self, db: Database, canon: Sequence[LoreEntry] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        canon: Sequence[LoreEntry] | None = None,
+        shards: tuple[int | None, Sequence[int] | None] = (None, None),
+    ) -> None:
         self.db = db
+        self.shards = shards  # (count, ids) of this process: only their servers' names are loaded
         self.canon = tuple(canon if canon is not None else canon_lore())
         self.by_key = {entry.key: entry for entry in self.canon}
         self.canon_names = NameIndex()
@@ -58,7 +64,7 @@ class LoreService:
                 await self._warming
 
     async def _load_server_names(self) -> None:
-        rows = await store.all_names(self.db)
+        rows = await store.all_names(self.db, *self.shards)
         # Normalising and sorting 100,000 names is CPU work: off the event loop, so the
         # gateway heartbeat and other commands carry on meanwhile.
         indexes, words = await asyncio.to_thread(_build_server_indexes, rows)

@@ -176,9 +176,19 @@ async def in_guild(db: Database, guild_id: int) -> list[LoreEntry]:
     ]
 
 
-async def all_names(db: Database) -> list[tuple[int, str, str, tuple[str, ...]]]:
-    """(guild_id, key, title, aliases) of every server entry: what autocomplete indexes at start."""
-    rows = await db.fetch_all("SELECT id, guild_id, title, aliases FROM lore_entries")
+async def all_names(
+    db: Database, shard_count: int | None = None, shard_ids: Sequence[int] | None = None
+) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    """(guild_id, key, title, aliases) of every server entry autocomplete indexes at start: of
+    every server, or with shards given only of the servers on those shards (Discord's formula)."""
+    if shard_count is None or shard_ids is None:
+        rows = await db.fetch_all("SELECT id, guild_id, title, aliases FROM lore_entries")
+    else:
+        rows = await db.fetch_all(
+            "SELECT id, guild_id, title, aliases FROM lore_entries"
+            " WHERE ((guild_id >> 22) % ?) IN (SELECT value FROM json_each(?))",
+            (shard_count, json.dumps(list(shard_ids))),
+        )
     return [
         (int(r["guild_id"]), server_key(int(r["id"])), r["title"], tuple(json.loads(r["aliases"])))
         for r in rows

@@ -60,7 +60,7 @@ async def show_entry(
 class Lore(commands.GroupCog, group_name="lore", group_description="Ask about the lore, with sources."):
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot
-        self.service = LoreService(bot.db)
+        self.service = LoreService(bot.db, shards=(bot.settings.shard_count, bot.settings.shard_ids))
         super().__init__()
 
     async def cog_load(self) -> None:

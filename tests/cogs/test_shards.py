@@ -74,3 +74,31 @@ async def test_about_names_this_server_shard_and_the_process_shards(settings: Se
             assert shards == "This server is on shard 2. This process runs shards 1–2 of 4."
     finally:
         await bot.close()
+
+
+async def test_a_process_loads_the_lore_names_of_its_own_shards_servers_only(settings: Settings) -> None:
+    from bot.domain.lore import Kind
+    from bot.storage import lore as lore_store
+
+    both = sharded(settings, 2, (0, 1))
+    only_zero = sharded(settings, 2, (0,))
+    try:
+        async with simcord.run(both) as env:
+            await both.tree.sync()
+            here = env.create_guild(name="Shard 0 server", shard_id=0)
+            there = env.create_guild(name="Shard 1 server", shard_id=1)
+            for guild, title in ((here, "Battle of the Briar Patch"), (there, "Siege of AR-558")):
+                draft = lore_store.Draft(title, Kind.BATTLE, "Our players fought it.", "Body.")
+                await lore_store.add(both.db, guild.id, 1, draft)
+            await env.restart_bot(only_zero)
+            service = only_zero.get_cog("Lore").service  # type: ignore[union-attr]
+            await service._names_loaded.wait()
+            assert set(service.server_names) == {here.id}, "another process serves shard 1"
+            member = here.add_member(env.create_user("ezri"))
+            offered = await member.autocomplete(
+                here.create_text_channel("ops"), "lore entry", "topic", "Briar"
+            )
+            assert [c["name"] for c in offered][:1] == ["Battle of the Briar Patch"]
+    finally:
+        await both.close()
+        await only_zero.close()
