@@ -10,9 +10,9 @@ import discord
 from bot.checks import ensure_area_enabled
 from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Phase
-from bot.domain.errors import NotAllowed
 from bot.interaction_errors import handle_interaction_error
 from bot.ui import accord_pages
+from cogs._confirm import answer, choice_button
 
 if TYPE_CHECKING:
     from bot.domain.accords import GameState
@@ -81,14 +81,8 @@ class AbandonButton(
     """Confirm or cancel abandoning a conference; only the member who asked may press."""
 
     def __init__(self, game_id: int, user_id: int, choice: str) -> None:
-        yes = choice == "yes"
-        super().__init__(
-            discord.ui.Button(
-                label="Abandon it" if yes else "Keep it going",
-                style=discord.ButtonStyle.danger if yes else discord.ButtonStyle.secondary,
-                custom_id=f"accord:{game_id}:abandon:{user_id}:{choice}",
-            )
-        )
+        custom_id = f"accord:{game_id}:abandon:{user_id}:{choice}"
+        super().__init__(choice_button(custom_id, choice, "Abandon it", "Keep it going"))
         self.game_id, self.user_id, self.choice = game_id, user_id, choice
 
     @classmethod
@@ -100,16 +94,12 @@ class AbandonButton(
     async def callback(self, interaction: discord.Interaction) -> None:
         from ._actions import abandon_confirmed
 
-        try:
+        async def confirmed() -> None:
             await ensure_area_enabled(interaction, "accords")
-            if interaction.user.id != self.user_id:
-                raise NotAllowed("Only the member who asked can confirm this.")
-            if self.choice == "no":
-                await interaction.response.edit_message(content="Kept: the conference goes on.", view=None)
-                return
             await abandon_confirmed(interaction, self.game_id)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+
+        kept = "Kept: the conference goes on."
+        await answer(interaction, asker_id=self.user_id, choice=self.choice, kept=kept, confirmed=confirmed)
 
 
 def abandon_view(game_id: int, user_id: int) -> discord.ui.View:

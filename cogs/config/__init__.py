@@ -11,14 +11,14 @@ from discord.ext import commands
 
 from bot.app import KhitomerBot
 from bot.checks import Refused
-from bot.domain.errors import InvalidInput, NotAllowed
+from bot.domain.errors import InvalidInput
 from bot.domain.guild_config import SETTINGS, GuildConfig, Kind, Setting, normalise_value
 from bot.domain.guild_config import setting as find_setting
 from bot.domain.paging import paginate
-from bot.interaction_errors import handle_interaction_error
 from bot.services.guild_config import ConfigService
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
+from cogs._confirm import answer, choice_button
 
 from ._explain import bot_layer, discord_layer, find_command
 
@@ -67,14 +67,7 @@ class ResetButton(
     template=r"config:reset:(?P<user>[0-9]{1,20}):(?P<setting>[a-z_.]{1,40}|\*):(?P<choice>yes|no)",
 ):
     def __init__(self, user_id: int, name: str, choice: str) -> None:
-        yes = choice == "yes"
-        super().__init__(
-            discord.ui.Button(
-                label="Reset" if yes else "Keep",
-                style=discord.ButtonStyle.danger if yes else discord.ButtonStyle.secondary,
-                custom_id=f"config:reset:{user_id}:{name}:{choice}",
-            )
-        )
+        super().__init__(choice_button(f"config:reset:{user_id}:{name}:{choice}", choice, "Reset", "Keep"))
         self.user_id, self.name, self.choice = user_id, name, choice
 
     @classmethod
@@ -84,14 +77,9 @@ class ResetButton(
         return cls(int(match["user"]), match["setting"], match["choice"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            if interaction.user.id != self.user_id:
-                raise NotAllowed("Only the moderator who asked can confirm this.")
+        async def confirmed() -> None:
             require_manage_server(interaction)
             assert interaction.guild_id is not None
-            if self.choice == "no":
-                await interaction.response.edit_message(content="Kept. Nothing was reset.", view=None)
-                return
             if self.name != "*" and self.name not in SETTINGS:
                 raise InvalidInput("There is no such setting.")
             await service_of(interaction.client).clear(
@@ -99,8 +87,15 @@ class ResetButton(
             )
             what = "Every setting is" if self.name == "*" else f"`{self.name}` is"
             await interaction.response.edit_message(content=f"{what} back to its default.", view=None)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+
+        await answer(
+            interaction,
+            asker_id=self.user_id,
+            choice=self.choice,
+            kept="Kept. Nothing was reset.",
+            confirmed=confirmed,
+            asker="moderator",
+        )
 
 
 @app_commands.guild_only()

@@ -12,6 +12,7 @@ from bot.checks import ensure_area_enabled, require_moderator
 from bot.domain.errors import NotAllowed
 from bot.interaction_errors import handle_interaction_error
 from bot.services.lore import LoreService
+from cogs._confirm import answer, choice_button
 
 if TYPE_CHECKING:
     from bot.domain.lore import LoreEntry
@@ -80,14 +81,8 @@ class RemoveButton(
     """Confirm or cancel removing a server entry; only the moderator who asked may press."""
 
     def __init__(self, entry_id: int, user_id: int, choice: str) -> None:
-        yes = choice == "yes"
-        super().__init__(
-            discord.ui.Button(
-                label="Remove it" if yes else "Keep it",
-                style=discord.ButtonStyle.danger if yes else discord.ButtonStyle.secondary,
-                custom_id=f"lore:remove:{entry_id}:{user_id}:{choice}",
-            )
-        )
+        custom_id = f"lore:remove:{entry_id}:{user_id}:{choice}"
+        super().__init__(choice_button(custom_id, choice, "Remove it", "Keep it"))
         self.entry_id, self.user_id, self.choice = entry_id, user_id, choice
 
     @classmethod
@@ -97,21 +92,23 @@ class RemoveButton(
         return cls(int(match["entry"]), int(match["user"]), match["choice"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        try:
+        async def confirmed() -> None:
             await ensure_area_enabled(interaction, "lore")
-            if interaction.user.id != self.user_id:
-                raise NotAllowed("Only the moderator who asked can confirm this.")
-            if self.choice == "no":
-                await interaction.response.edit_message(content="Kept. Nothing was removed.", view=None)
-                return
             await require_moderator(interaction)
             assert interaction.guild_id is not None
             service = lore_service(interaction.client)
             removed = await service.remove(interaction.guild_id, f"server-{self.entry_id}")
             text = "Removed." if removed else "That entry was already gone."
             await interaction.response.edit_message(content=text, embed=None, view=None)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+
+        await answer(
+            interaction,
+            asker_id=self.user_id,
+            choice=self.choice,
+            kept="Kept. Nothing was removed.",
+            confirmed=confirmed,
+            asker="moderator",
+        )
 
 
 def confirm_view(entry_id: int, user_id: int) -> discord.ui.View:
