@@ -51,7 +51,7 @@ def board_embeds(state: GameState) -> list[discord.Embed]:
         + (", ".join(f"<@{p}>" for p in seat.players) if (seat := _seat(state, power)) else "*free seat*")
         for power in state.powers
     ]
-    head = f"**Phase:** {state.phase.value} · {clock(state)}\n**Host:** <@{state.host}>"
+    head = f"**Phase:** {state.phase.label} · {clock(state)}\n**Host:** <@{state.host}>"
     chunks = [
         state.articles[i : i + ARTICLES_PER_PAGE] for i in range(0, len(state.articles), ARTICLES_PER_PAGE)
     ]
@@ -62,7 +62,7 @@ def board_embeds(state: GameState) -> list[discord.Embed]:
         )
         embed.add_field(name="Seats", value="\n".join(seats)[:1024], inline=False)
         for article in chunk:
-            status = "withdrawn" if article.retracted else "agreed" if article.agreed else "on the table"
+            status = article_status(state, article)
             text = plain(article.text)
             body = f"Binds {', '.join(article.parties)}\n{text[:600]}{'…' if len(text) > 600 else ''}"
             embed.add_field(
@@ -80,6 +80,14 @@ def _seat(state: GameState, power: str) -> Seat | None:
     return next((s for s in state.seats if s.power == power), None)
 
 
+def article_status(state: GameState, article: Article) -> str:
+    if article.retracted:
+        return "withdrawn"
+    if article.agreed:
+        return "agreed"
+    return "on the table" if state.phase is Phase.NEGOTIATION else "left out of the accord"
+
+
 def lobby_embed(state: GameState, briefing: str) -> discord.Embed:
     embed = discord.Embed(
         title=f"Conference: {plain(state.title)}"[:256], description=plain(briefing), colour=ACCENT
@@ -90,12 +98,13 @@ def lobby_embed(state: GameState, briefing: str) -> discord.Embed:
         embed.add_field(name=f"{_emblem(power)} {power}", value=who, inline=False)
     embed.add_field(name="Host", value=f"<@{state.host}>")
     embed.add_field(name="Deadline", value=clock(state))
-    embed.set_footer(text=f"Phase: {state.phase.value} · the host can start when two powers sit")
+    waiting = " · the host can start when two powers sit" if state.phase is Phase.CONVENED else ""
+    embed.set_footer(text=f"Phase: {state.phase.label}{waiting}")
     return embed
 
 
 def article_embed(state: GameState, article: Article) -> discord.Embed:
-    status = "retracted" if article.retracted else "agreed" if article.agreed else "on the table"
+    status = article_status(state, article)
     embed = discord.Embed(
         title=f"Article {article.number} ({article.clause.value}) — {status}",
         description=plain(article.text),

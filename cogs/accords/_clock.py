@@ -98,6 +98,6 @@ class Timers:
 def reminder_text(state: GameState, lead: float) -> str:
     players = " ".join(f"<@{p}>" for seat in state.seats for p in seat.players)
     return (
-        f"⏰ **{plain(state.title)}**: the {state.phase.value} phase ends in "
+        f"⏰ **{plain(state.title)}**: {state.phase.label} ends in "
         f"{format_duration(lead)}. {players}".rstrip()
     )

@@ -158,7 +158,7 @@ class AccordsCore(commands.Cog):
             Phase.FAILED: "Time is up: the accord failed (silent delegations count as refusing).",
             Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
             Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
-        }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.value}.")
+        }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.label}.")
         await self._post(state.game_id, f"**{plain(fresh.title)}**: {said}")
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:

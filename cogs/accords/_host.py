@@ -37,7 +37,7 @@ class HostCommands(AccordsCore):
         await self._simple(
             interaction,
             "resume",
-            lambda s: f"The conference resumes: the {s.phase.value} phase {accord_pages.clock(s)}.",
+            lambda s: f"The conference resumes: {s.phase.label} {accord_pages.clock(s)}.",
             now=now(),
         )
 
@@ -59,7 +59,7 @@ class HostCommands(AccordsCore):
             interaction,
             "extend",
             lambda s: (
-                f"The deadline moves {format_duration(seconds)} later: the {s.phase.value} phase "
+                f"The deadline moves {format_duration(seconds)} later: {s.phase.label} "
                 f"{accord_pages.clock(s)}."
             ),
             seconds=seconds,

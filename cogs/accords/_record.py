@@ -45,7 +45,7 @@ class RecordCommands(AccordsCore):
 
     async def _history_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
         games = await game_store.in_guild(self.service.db, interaction.guild_id or 0)
-        lines = [f"**{plain(g.title)}** in <#{channel}> — {g.phase.value}" for channel, g in games]
+        lines = [f"**{plain(g.title)}** in <#{channel}> — {g.phase.label}" for channel, g in games]
         pages = paginate(lines or ["No conference has met here yet."], max_chars=3000, max_lines=15)
         return [info_embed("Conferences in this server", page) for page in pages]
 

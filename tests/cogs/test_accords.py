@@ -37,7 +37,10 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     missing = await world.alice.slash(
         world.channel, "accord propose", clause="technology transfer", text="Cloaks for cruisers."
     )
-    assert missing.ephemeral and "must say what, from which power, to which power" in missing.response.content
+    assert missing.ephemeral and missing.response.content == (
+        "A technology transfer article must say what (the subject option), from which power "
+        "(the giver option), to which power (the receiver option)."
+    )
     first = await world.alice.slash(
         world.channel,
         "accord propose",
@@ -249,7 +252,7 @@ async def test_a_reminder_goes_out_then_the_deadline_ends_negotiation(env, world
     assert "⏰" not in (world.channel.last_message.content or "")
     await env.advance_time(2 * 60)
     reminder = world.channel.last_message
-    assert reminder.content.startswith("⏰ **Nimbus Talks**: the negotiation phase ends in 30m.")
+    assert reminder.content.startswith("⏰ **Nimbus Talks**: negotiation ends in 30m.")
     assert f"<@{world.alice.id}>" in reminder.content  # delegations are named (and pinged on purpose)
     await env.advance_time(30 * 60)
     assert "Time is up: the accord failed" in world.channel.last_message.content  # nothing was agreed
@@ -418,7 +421,7 @@ async def test_extend_replace_and_history(env, world: World) -> None:
     assert refused.ephemeral and "Only the host or a moderator" in refused.response.content
     extended = await world.moderator.slash(world.channel, "accord host extend", by="1h")
     moved = re.fullmatch(
-        r"The deadline moves 1h later: the negotiation phase ends <t:([0-9]+):R>\.", extended.response.content
+        r"The deadline moves 1h later: negotiation ends <t:([0-9]+):R>\.", extended.response.content
     )
     assert moved and int(moved[1]) == int(env.now().timestamp()) + 2 * 3600  # 1h set, 1h more
     await env.advance_time(61 * 60)

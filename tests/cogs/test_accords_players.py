@@ -51,7 +51,7 @@ async def test_three_players_finish_a_conference_with_the_default_settings(env, 
     board = (await carol.slash(thread, "accord status")).response
     assert board.ephemeral
     assert f"⚔️ Klingon Empire — <@{world.alice.id}>" in fields(board.embeds[0])["Seats"]
-    assert "**Phase:** convened · ends <t:" in board.embeds[0].description
+    assert "**Phase:** the lobby (taking seats) · ends <t:" in board.embeds[0].description
 
     started = await world.alice.slash(thread, "accord start")
     assert started.response.content.startswith("Negotiations are open")
@@ -148,7 +148,7 @@ async def test_abandoning_asks_first_and_only_the_asker_confirms_even_after_a_re
     assert asked.response.content.startswith("Abandon **Khitomer, 2293**? It ends at once")
     assert buttons(asked.response.message) == {"Abandon it": True, "Keep it going": True}
     still = await world.bob.slash(thread, "accord status")
-    assert "**Phase:** convened" in still.response.embeds[0].description, "nothing happens before the answer"
+    assert "**Phase:** the lobby" in still.response.embeds[0].description, "nothing happens before the answer"
     await env.restart_bot(make_bot())
     # Nobody else sees that private question; a forged copy of its button is refused all the same.
     import discord
@@ -236,7 +236,7 @@ async def test_the_end_is_one_unit_of_work_and_the_player_is_told_the_truth(env,
         "Sorry, something went wrong on our side and nothing was changed."
     )
     board = (await world.bob.slash(world.channel, "accord status")).response.embeds[0]
-    assert "**Phase:** ratification" in board.description, "not ratified without its accord"
+    assert "**Phase:** signing" in board.description, "not ratified without its accord"
     listed = (await world.bob.slash(world.channel, "treaty list")).response.embeds[0].description
     assert "server accord" not in listed
     leaders = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
@@ -298,7 +298,7 @@ async def test_a_narrower_accord_ends_once_too_few_could_still_sign_it(env, worl
     draft = (await world.moderator.slash(world.channel, "accord ratify")).response
     await world.bob.click(draft, label="Refuse")
     board = (await carol.slash(world.channel, "accord status")).response.embeds[0]
-    assert "**Phase:** ratification" in board.description  # two could still keep it among themselves
+    assert "**Phase:** signing" in board.description  # two could still keep it among themselves
     await carol.click(draft, label="Refuse")
     assert world.channel.last_message.content.startswith("**Nimbus III, 2267** failed")
 
@@ -371,7 +371,7 @@ async def test_pause_and_resume_say_the_time_left_and_the_new_deadline(env, worl
     await env.advance_time(3600)
     resumed = await world.moderator.slash(world.channel, "accord host resume")
     ends = int(env.now().timestamp()) + 86_400
-    assert resumed.response.content == f"The conference resumes: the convened phase ends <t:{ends}:R>."
+    assert resumed.response.content == f"The conference resumes: the lobby (taking seats) ends <t:{ends}:R>."
 
 
 async def test_the_guide_walks_a_group_through_with_the_scenario_briefing(env, world: World) -> None:

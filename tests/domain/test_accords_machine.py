@@ -32,7 +32,7 @@ def test_a_whole_game_from_convening_to_ratification() -> None:
     state = play(start, log, "join", KOR, power="Klingon Empire")
     state = play(state, log, "join", HECTAVIOUS, power="Romulan Star Empire")
     state = play(state, log, "start", HOST)
-    with pytest.raises(KhitomerError, match="must say what, from which power, to which power"):
+    with pytest.raises(KhitomerError, match="must say what \\(the subject option\\), from which power"):
         decide(state, "propose", KOR, clause="technology transfer", text="Cloaks for cruisers.")
     state = play(
         state, log, "propose", KOR, clause="technology transfer", text="Cloaks for cruisers.",
@@ -72,12 +72,17 @@ def negotiating() -> GameState:
     ("kind", "actor", "data", "message"),
     [
         ("propose", OUTSIDER, {"clause": "trade", "text": "x"}, "Only seated delegations"),
-        ("start", KOR, {}, "conference is in negotiation"),
+        ("start", KOR, {}, "this conference is now in negotiation"),
         ("ratify", KOR, {}, "Only the host or a moderator"),
         ("ratify", HOST, {}, "nothing to ratify"),
         ("support", KOR, {"article": 9}, "no open Article 9"),
-        ("sign", KOR, {}, "done during ratification"),
-        ("join", SPOCK, {"power": "United Federation of Planets"}, "done during convened"),
+        ("sign", KOR, {}, "once the accord is up for signature"),
+        (
+            "join",
+            SPOCK,
+            {"power": "United Federation of Planets"},
+            "in the lobby, before the conference starts",
+        ),
         ("propose", KOR, {"clause": "trade", "text": "x" * 1501}, "1 to 1500 characters"),
     ],
 )

@@ -41,7 +41,7 @@ def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **da
     if state.phase.over:
         raise NotAllowed("This conference is over.")
     if state.paused and kind not in {"resume", "abandon", "expire"}:
-        raise NotAllowed("The conference is paused; the host can resume it.")
+        raise NotAllowed("The conference is paused: the host can resume it with /accord host resume.")
     handler = _HANDLERS.get(kind)
     if handler is None:
         raise InvalidInput(f"Unknown action {kind!r}.")
@@ -154,8 +154,8 @@ def _host(state: GameState, actor: int, staff: bool) -> None:
 
 def _phase(state: GameState, *phases: Phase) -> None:
     if state.phase not in phases:
-        names = " or ".join(p.value for p in phases)
-        raise NotAllowed(f"That is done during {names}; the conference is in {state.phase.value}.")
+        when = " or ".join(p.when for p in phases)
+        raise NotAllowed(f"That can be done {when}; this conference is now in {state.phase.label}.")
 
 
 def _join(state: GameState, actor: int, staff: bool, data: dict[str, Any]) -> list[Event]:
@@ -208,7 +208,8 @@ def _typed(clause: Clause, data: dict[str, Any], parties: tuple[str, ...]) -> di
     missing = [name for name in needed if not values[name]]
     if missing:
         words = {"subject": "what", "giver": "from which power", "receiver": "to which power"}
-        raise InvalidInput(f"A {clause.value} article must say {', '.join(words[m] for m in missing)}.")
+        said = ", ".join(f"{words[m]} (the {m} option)" for m in missing)
+        raise InvalidInput(f"A {clause.value} article must say {said}.")
     for name in ("giver", "receiver"):
         if values[name] and values[name] not in parties:
             raise InvalidInput(f"The {name} must be one of the article's parties: {', '.join(parties)}.")

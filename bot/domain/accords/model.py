@@ -19,6 +19,27 @@ class Phase(StrEnum):
     def over(self) -> bool:
         return self in {Phase.RATIFIED, Phase.FAILED, Phase.ABANDONED}
 
+    @property
+    def label(self) -> str:
+        """The phase as players read it."""
+        return {
+            Phase.CONVENED: "the lobby (taking seats)",
+            Phase.NEGOTIATION: "negotiation",
+            Phase.RATIFICATION: "signing",
+            Phase.RATIFIED: "ratified",
+            Phase.FAILED: "failed",
+            Phase.ABANDONED: "abandoned",
+        }[self]
+
+    @property
+    def when(self) -> str:
+        """When an action of this phase can be taken, in words."""
+        return {
+            Phase.CONVENED: "in the lobby, before the conference starts",
+            Phase.NEGOTIATION: "during negotiation",
+            Phase.RATIFICATION: "once the accord is up for signature",
+        }.get(self, "while the conference runs")
+
 
 class Clause(StrEnum):
     """Article kinds (GAME.md); TYPED says which need parameters that objectives are scored on."""
