@@ -146,3 +146,9 @@ async def read_all_pages(actor: simcord.MemberActor, message: simcord.ResponseMe
         message = result.response
         seen.append(message.embeds[0].description or "")
     return seen
+
+
+def recent_text(channel: simcord.ChannelHandle, count: int = 3) -> str:
+    """The last few messages of a channel, oldest first: an ending is announced after the
+    action (or deadline) that caused it, so the cause is not always the very last message."""
+    return "\n".join(m.content or "" for m in channel.history()[-count:])

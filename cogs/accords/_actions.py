@@ -11,7 +11,7 @@ from bot.storage import games as game_store
 from bot.ui import accord_pages
 from bot.ui.text import plain
 
-from ._core import act, core_of, service_of
+from ._core import act, announce_end, core_of, service_of
 from ._views import article_view, redraw
 
 CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
@@ -31,6 +31,7 @@ async def press(interaction: discord.Interaction, game_id: int, action: str, arg
     else:
         state, _ = await act(interaction, game_id, action)
     await interaction.response.edit_message(**redraw(state, action, arg))
+    await announce_end(interaction)
 
 
 async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> None:

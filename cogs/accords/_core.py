@@ -66,10 +66,9 @@ class AccordsCore(commands.Cog):
 
     async def after(self, state: GameState, events: list[Event]) -> GameState:
         """After a stored action: the timer follows the game's deadline (stored with its phase),
-        the end is announced, and the buttons of a past phase are disabled."""
+        and the buttons of a past phase are disabled. The end is announced by the caller, after
+        its own reply (announce_end), so the channel reads them in the order they happened."""
         kinds = {e.kind for e in events}
-        if kinds & {"ratified", "failed"}:
-            await self._conclude(state)
         if (
             kinds & {"started", "draft_closed", "created", "paused", "resumed", "deadline_set"}
             or state.phase.over
@@ -91,7 +90,7 @@ class AccordsCore(commands.Cog):
         if over:
             await self._refresh(state, "draft")
 
-    async def _conclude(self, state: GameState) -> None:
+    async def conclude(self, state: GameState) -> None:
         """Announce the end in the game's channel (what was stored was stored with the last action)."""
         scenario = canon_scenarios().get(state.scenario)
         seated = state.seated_powers()
@@ -152,6 +151,7 @@ class AccordsCore(commands.Cog):
             await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
             return
         fresh = await self.after(fresh, events)
+        ended = any(e.kind in {"ratified", "failed"} for e in events)
         said = {
             Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
             Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
@@ -160,6 +160,8 @@ class AccordsCore(commands.Cog):
             Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
         }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.label}.")
         await self._post(state.game_id, f"**{plain(fresh.title)}**: {said}")
+        if ended:
+            await self.conclude(fresh)
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
         """The conference running in this channel; from the channel a conference was convened in,
@@ -191,9 +193,14 @@ class AccordsCore(commands.Cog):
             )
 
     async def _simple(
-        self, interaction: discord.Interaction, kind: str, said: str | Callable[[GameState], str], **data: Any
+        self,
+        interaction: discord.Interaction,
+        kind: str,
+        said: str | Callable[[GameState], str] | None,
+        **data: Any,
     ) -> GameState:
-        """Act; keep the game's messages in step; answer with `said` (or `said(new state)`)."""
+        """Act; keep the game's messages in step; answer with `said`, `said(new state)`, or with
+        None what was recorded, in the minutes' words (who did what)."""
         game = await self._game_here(interaction)
         state, events = await act(interaction, game.game_id, kind, **data)
         if events and kind in {"leave", "start", "replace"}:
@@ -203,13 +210,27 @@ class AccordsCore(commands.Cog):
         if events and kind in {"sign", "refuse"}:
             await self._refresh(state, "draft")
         if events:
-            await interaction.response.send_message(said if isinstance(said, str) else said(state))
+            if said is None:
+                text = str(interaction.extras.get(RECORDED, ""))
+            else:
+                text = said if isinstance(said, str) else said(state)
+            await interaction.response.send_message(text)
         else:  # nothing to announce: only the one who acted hears it
             await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
+        await announce_end(interaction)
         return state
 
 
 OPENS_A_PHASE = {"start", "ratify"}
+ENDED = "ended"  # interaction.extras key: the state of a conference this interaction concluded
+
+
+async def announce_end(interaction: discord.Interaction) -> None:
+    """After the member's own reply: the end of the conference, announced in its channel."""
+    state = interaction.extras.pop(ENDED, None)
+    cog = core_of(interaction.client)
+    if state is not None and cog is not None:
+        await cog.conclude(state)
 
 
 def phase_durations(config: GuildConfig) -> dict[str, int]:
@@ -247,6 +268,8 @@ async def act(
     )
     if events:  # stored: whatever fails from here on, the member is told what was recorded
         interaction.extras[RECORDED] = " ".join(minute_sentence(e) for e in events)
+    if any(e.kind in {"ratified", "failed"} for e in events):
+        interaction.extras[ENDED] = state
     cog = core_of(interaction.client)
     if cog is not None and events:
         state = await cog.after(state, events)

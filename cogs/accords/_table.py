@@ -5,7 +5,6 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.domain.accords import Phase
 from bot.services.accords import power_named, powers_named
 from bot.storage import games as game_store
 from bot.ui import accord_pages
@@ -82,15 +81,11 @@ class TableCommands(AccordsCore):
 
     @app_commands.command(name="sign", description="Sign the accord for your power.")
     async def sign(self, interaction: discord.Interaction) -> None:
-        state = await self._simple(interaction, "sign", "Signed.", by=interaction.user.display_name)
-        if state.phase is Phase.RATIFIED:
-            await interaction.followup.send(
-                f"The accord of {state.title} is ratified. Quote it with /treaty quote."
-            )
+        await self._simple(interaction, "sign", None, by=interaction.user.display_name)
 
     @app_commands.command(name="refuse", description="Refuse to sign the accord.")
     async def refuse(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "refuse", "Refused.")
+        await self._simple(interaction, "refuse", None)
 
     @app_commands.command(
         name="amend", description="Change the words of an article you tabled (every party answers again)."

@@ -7,7 +7,7 @@ import re
 import pytest
 from simcord import SetupError
 
-from tests.conftest import World, read_all_pages
+from tests.conftest import World, read_all_pages, recent_text
 
 
 @pytest.fixture(autouse=True)
@@ -255,7 +255,7 @@ async def test_a_reminder_goes_out_then_the_deadline_ends_negotiation(env, world
     assert reminder.content.startswith("⏰ **Nimbus Talks**: negotiation ends in 30m.")
     assert f"<@{world.alice.id}>" in reminder.content  # delegations are named (and pinged on purpose)
     await env.advance_time(30 * 60)
-    assert "Time is up: the accord failed" in world.channel.last_message.content  # nothing was agreed
+    assert "Time is up: the accord failed" in recent_text(world.channel)  # nothing was agreed
     refused = await world.alice.slash(world.channel, "accord propose", clause="trade", text="Too late.")
     assert refused.ephemeral
     assert len(env.errors) == 1
@@ -272,7 +272,7 @@ async def test_silent_signatories_count_as_refusing_when_time_runs_out(env, worl
     draft = (await world.moderator.slash(world.channel, "accord ratify")).response
     await world.alice.click(draft, label="Sign")
     await env.advance_time(3600 + 1)
-    assert "silent delegations count as refusing" in world.channel.last_message.content
+    assert "silent delegations count as refusing" in recent_text(world.channel)
     kinds = [(r["kind"], r["data"]) for r in await env.bot.db.fetch_all("SELECT kind, data FROM game_events")]
     assert ("refused", '{"power": "Romulan Star Empire"}') in kinds and kinds[-1][0] == "failed"
 
@@ -290,7 +290,7 @@ async def test_pause_stops_the_clock(env, world: World) -> None:
     await env.advance_time(39 * 60)
     assert "Time is up" not in (world.channel.last_message.content or "")
     await env.advance_time(2 * 60)
-    assert "Time is up" in world.channel.last_message.content
+    assert "Time is up" in recent_text(world.channel)
 
 
 async def test_deadlines_survive_a_restart_and_one_missed_while_down_fires_on_return(
@@ -438,7 +438,7 @@ async def test_extend_replace_and_history(env, world: World) -> None:
     assert gone.ephemeral and "Only seated delegations" in gone.response.content
 
     await env.advance_time(60 * 60)
-    assert "Time is up" in world.channel.last_message.content
+    assert "Time is up" in recent_text(world.channel)
     history = await world.alice.slash(world.channel, "accord history")
     assert "**Nimbus Talks** in" in history.response.embeds[0].description
     assert len(env.errors) == 2

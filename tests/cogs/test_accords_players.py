@@ -9,7 +9,7 @@ from typing import Any
 import simcord
 
 from bot.ui.accord_minutes import SENTENCES
-from tests.conftest import World, read_all_pages
+from tests.conftest import World, read_all_pages, recent_text
 
 DISCORD_TIME = re.compile(r"<t:[0-9]{9,11}:R>")
 
@@ -180,7 +180,7 @@ async def test_a_reminder_that_cannot_be_posted_never_stops_the_deadline(env, wo
     assert "⏰" not in (world.channel.last_message.content or "")
     env.backend.faults.clear()  # Discord is back
     await env.advance_time(30 * 60)
-    assert "Time is up: the accord failed" in world.channel.last_message.content
+    assert "Time is up: the accord failed" in recent_text(world.channel)
 
 
 async def test_an_announcement_that_fails_once_is_posted_on_a_later_try(env, world: World) -> None:
@@ -422,3 +422,14 @@ async def test_a_rematch_convenes_the_same_conference_and_invites_its_players_ba
     again = await world.alice.slash(world.channel, "accord rematch")
     assert again.ephemeral and again.response.content == "A conference is already running in this channel."
     assert len(env.errors) == 1
+
+
+async def test_the_channel_reads_the_signature_then_the_result_and_says_who_signed(env, world: World) -> None:
+    await ratification(env, world)
+    first = await world.alice.slash(world.channel, "accord sign")
+    assert first.response.content == f"<@{world.alice.id}> signed the accord for Klingon Empire."
+    await world.bob.slash(world.channel, "accord sign")
+    signed, result = (m.content for m in world.channel.history()[-2:])
+    assert signed == f"<@{world.bob.id}> signed the accord for Romulan Star Empire. The accord was ratified."
+    assert result.startswith("**Khitomer, 2293** is ratified. Signed by Klingon Empire, Romulan Star Empire.")
+    assert sum("is ratified" in (m.content or "") for m in world.channel.history()) == 1, "said once"
