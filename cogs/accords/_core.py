@@ -164,19 +164,32 @@ class AccordsCore(commands.Cog):
             await self.conclude(fresh)
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
-        """The conference running in this channel; from the channel a conference was convened in,
-        the one running in its thread; else a refusal that says where this channel's conferences are."""
-        guild_id, channel_id = interaction.guild_id or 0, interaction.channel_id or 0
-        game = await game_store.latest_in_channel(self.service.db, guild_id, channel_id)
-        if game is not None and not game.phase.over:
-            return game
-        elsewhere = await game_store.convened_from(self.service.db, guild_id, channel_id)
-        if len(elsewhere) == 1:
-            return elsewhere[0][1]
-        if elsewhere:
-            where = ", ".join(f"<#{thread}>" for thread, _ in elsewhere)
-            raise NotFound(f"This channel's conferences run in their threads: {where}. Use /accord there.")
+        """The conference running here: in this channel or thread, or convened from this channel
+        (it runs in its thread), or, from a private talks thread, the one of its channel. Else a
+        refusal that says where the server's conferences are running."""
+        guild_id = interaction.guild_id or 0
+        for place in places_of(interaction):
+            game = await game_store.latest_in_channel(self.service.db, guild_id, place)
+            if game is not None and not game.phase.over:
+                return game
+            convened = await game_store.convened_from(self.service.db, guild_id, place)
+            if convened:
+                return convened[0][1]  # one running conference per channel
+        running = [
+            (c, g) for c, g in await game_store.in_guild(self.service.db, guild_id) if not g.phase.over
+        ]
+        if running:
+            where = ", ".join(f"<#{channel}> ({plain(game.title)})" for channel, game in running[:3])
+            raise NotFound(f"There is no conference running here. Running now: {where}.")
         raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
+
+    async def _game_for_record(self, interaction: discord.Interaction) -> GameState:
+        """The latest conference of this channel or thread (over or not), for its minutes."""
+        for place in places_of(interaction):
+            game = await game_store.latest_convened_in(self.service.db, interaction.guild_id or 0, place)
+            if game is not None:
+                return game
+        raise NotFound("No conference has met in this channel.")
 
     async def _refresh(self, state: GameState, kind: str, ref: int = 0) -> None:
         """Actions taken by slash command show on the game's messages too (buttons redraw their
@@ -219,6 +232,15 @@ class AccordsCore(commands.Cog):
             await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
         await announce_end(interaction)
         return state
+
+
+def places_of(interaction: discord.Interaction) -> list[int]:
+    """Where to look for this interaction's conference: here, then a thread's channel."""
+    places = [interaction.channel_id or 0]
+    channel = interaction.channel
+    if isinstance(channel, discord.Thread) and channel.parent_id:
+        places.append(channel.parent_id)
+    return places
 
 
 OPENS_A_PHASE = {"start", "ratify"}

@@ -44,6 +44,9 @@ class LobbyCommands(AccordsCore):
         self, interaction: discord.Interaction, chosen: Scenario, title: str, last: GameState | None = None
     ) -> None:
         """Convene here (or refuse, saying why); a rematch invites the last conference's players."""
+        if isinstance(interaction.channel, discord.Thread):
+            parent = f"<#{interaction.channel.parent_id}>" if interaction.channel.parent_id else "a channel"
+            raise NotAllowed(f"Conferences are convened in a channel, not in a thread: use {parent}.")
         config = await config_of(interaction)
         allowed = config.game_channels()
         channel = interaction.channel

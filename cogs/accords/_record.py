@@ -58,11 +58,7 @@ class RecordCommands(AccordsCore):
         )
 
     async def _minutes_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
-        game = await game_store.latest_in_channel(
-            self.service.db, interaction.guild_id or 0, interaction.channel_id or 0
-        )
-        if game is None:
-            raise NotFound("No conference has met in this channel.")
+        game = await self._game_for_record(interaction)
         convened_at, events = await game_store.timed_events(self.service.db, game.game_id)
         lines = minute_lines(game.host, game.title, convened_at, events)
         pages = paginate(lines, max_chars=3000, max_lines=15)

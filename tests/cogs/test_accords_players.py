@@ -433,3 +433,31 @@ async def test_the_channel_reads_the_signature_then_the_result_and_says_who_sign
     assert signed == f"<@{world.bob.id}> signed the accord for Romulan Star Empire. The accord was ratified."
     assert result.startswith("**Khitomer, 2293** is ratified. Signed by Klingon Empire, Romulan Star Empire.")
     assert sum("is ratified" in (m.content or "") for m in world.channel.history()) == 1, "said once"
+
+
+async def test_wrong_places_point_to_the_right_one(env, world: World) -> None:
+    await world.alice.slash(world.channel, "accord convene", scenario="khitomer")
+    (thread,) = world.channel.threads
+    await world.alice.slash(thread, "accord join", power="klingon")
+    await world.bob.slash(thread, "accord join", power="romulan")
+    await world.alice.slash(thread, "accord start")
+    talks = await world.alice.slash(thread, "accord talks", powers="romulan")
+    (private,) = [t for t in world.channel.threads if t.name.startswith("Talks:")]
+    # In the private talks thread, /accord acts on the conference of its channel.
+    board = (await world.bob.slash(private, "accord status")).response
+    assert board.embeds[0].title == "Conference: Khitomer, 2293" and talks.ephemeral
+    nested = await world.bob.slash(private, "accord convene", scenario="khitomer")
+    assert nested.ephemeral
+    assert nested.response.content == (
+        f"Conferences are convened in a channel, not in a thread: use <#{world.channel.id}>."
+    )
+    # The minutes are found from the channel it was convened in.
+    minutes = await world.bob.slash(world.channel, "accord minutes")
+    assert minutes.response.embeds[0].title == "Minutes: Khitomer, 2293"
+    # A channel with no conference says where the server's are running.
+    library = world.guild.create_text_channel("lore-library")
+    elsewhere = await world.bob.slash(library, "accord status")
+    assert elsewhere.response.content == (
+        f"There is no conference running here. Running now: <#{thread.id}> (Khitomer, 2293)."
+    )
+    assert len(env.errors) == 2
