@@ -22,6 +22,7 @@ async def act(
 ) -> list[tuple[str, dict[str, Any]]]:
     """Decide and record one action on an accord in a single transaction (so two votes at once
     are counted one after the other), then apply its reputation effects."""
+    key = await key_of(db, guild_id, key)
     accord_id = accords.accord_id_of(key)
     row = await db.fetch_one(
         "SELECT parties, game_id, history FROM accords WHERE id = ? AND guild_id = ?",
@@ -68,8 +69,27 @@ async def act(
     return events
 
 
+async def key_of(db: Database, guild_id: int, text: str) -> str:
+    """An accord as a player names it: its key (what autocomplete gives) or its name, any case."""
+    if accords.accord_id_of(text) is not None:
+        return text
+    found = await accords.accords_in(db, guild_id)
+    wanted = " ".join(text.casefold().split())
+    named = [t for t in found if t.name.casefold() == wanted] or [
+        t for t in found if t.name.casefold().startswith(wanted)
+    ]
+    if len(named) == 1:
+        return named[0].key
+    names = ", ".join(t.name for t in found) or "none yet"
+    raise NotFound(f"No accord of this server is called {text!r}. Its accords: {names}.")
+
+
 async def open_complaints(db: Database, guild_id: int, key: str) -> list[tuple[int, str, str]]:
     """(number, against, text) of the complaints under an accord still waiting for votes."""
+    try:
+        key = await key_of(db, guild_id, key)
+    except NotFound:
+        return []
     accord_id = accords.accord_id_of(key)
     row = await db.fetch_one(
         "SELECT parties FROM accords WHERE id = ? AND guild_id = ?", (accord_id or 0, guild_id)

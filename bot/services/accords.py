@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..content.scenarios import canon_powers
+from ..content.scenarios import canon_powers, canon_scenarios
 from ..domain.accords import Event, GameState, decide, new_game
 from ..domain.accords.names import resolve_power, resolve_powers
+from ..domain.accords.scenario import Scenario
+from ..domain.errors import InvalidInput
 from ..storage import Database
 from ..storage import games as store
 from .conclusion import conclude_in
@@ -54,6 +56,21 @@ class AccordService:
             lambda state: decide(state, kind, actor, staff=staff, **data),
             on_end=conclude_in,
         )
+
+
+def scenario_named(text: str) -> Scenario:
+    """A scenario by its key or title, any case, or a unique start of either ("nimbus")."""
+    wanted = " ".join(text.casefold().replace("_", " ").split())
+    scenarios = list(canon_scenarios().values())
+    for matches in (
+        lambda s: wanted in {s.key.replace("_", " "), s.title.casefold()},
+        lambda s: s.key.replace("_", " ").startswith(wanted) or s.title.casefold().startswith(wanted),
+    ):
+        found = [s for s in scenarios if matches(s)]
+        if len(found) == 1:
+            return found[0]
+    titles = ", ".join(s.title for s in scenarios)
+    raise InvalidInput(f"No scenario {text.strip()!r}. There are: {titles}.")
 
 
 def power_named(text: str, among: Sequence[str]) -> str:

@@ -26,9 +26,9 @@ SENTENCES: dict[str, Sentence] = {
     "left": lambda who, d: f"{who} left the table.",
     "started": lambda who, d: f"{who} opened negotiations{_until(d)}.",
     "tabled": lambda who, d: (
-        f"{who} tabled {_article(d) if d.get('article') else 'an article'} for {d.get('author')}, "
-        f"a {d.get('clause')} article binding "
-        f"{', '.join(d.get('parties') or [])}: “{plain(str(d.get('text', '')))[:200]}”"
+        f"{who} tabled {_article(d) if d.get('article') else 'an article'} ({d.get('clause')}) for "
+        f"{d.get('author')}, binding {', '.join(d.get('parties') or [])}: "
+        f"“{plain(str(d.get('text', '')))[:200]}”"
     ),
     "supported": lambda who, d: f"{who} supported {_article(d)} for {d.get('power')}.",
     "opposed": lambda who, d: f"{who} opposed {_article(d)} for {d.get('power')}.",

@@ -207,7 +207,8 @@ GUIDE = (
         "When the agreed articles are enough, the host runs `/accord ratify`. Each seated power "
         "presses **Sign** or **Refuse**. All sign: the accord is ratified. A refusal ends it at once "
         "(some scenarios let two or more signers keep a narrower accord). Silence at the deadline "
-        "counts as refusing.",
+        "counts as refusing. Signing is worth a point of reputation; refusing an accord whose every "
+        "article binding you had your support costs one.",
     ),
     (
         "4. Afterwards",

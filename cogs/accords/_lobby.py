@@ -12,7 +12,7 @@ from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Event, GameState
 from bot.domain.accords.scenario import Scenario
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
-from bot.services.accords import power_aliases, power_named, powers_named
+from bot.services.accords import power_aliases, power_named, powers_named, scenario_named
 from bot.storage import games as game_store
 from bot.ui import accord_pages
 from bot.ui.pager import send_pages
@@ -35,9 +35,7 @@ class LobbyCommands(AccordsCore):
         scenario: app_commands.Range[str, 1, 40],
         title: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        chosen = canon_scenarios().get(scenario)
-        if chosen is None:
-            raise InvalidInput(f"No scenario {scenario!r}. There are: {', '.join(canon_scenarios())}.")
+        chosen = scenario_named(scenario)
         await self._open_conference(interaction, chosen, title or chosen.title)
 
     async def _open_conference(
@@ -101,7 +99,7 @@ class LobbyCommands(AccordsCore):
     async def guide(
         self, interaction: discord.Interaction, scenario: app_commands.Range[str, 1, 40] | None = None
     ) -> None:
-        key = scenario or ""
+        key = scenario_named(scenario).key if scenario else ""
         if not key:
             with contextlib.suppress(NotFound):
                 key = (await self._game_here(interaction)).scenario

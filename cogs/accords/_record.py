@@ -75,7 +75,8 @@ class RecordCommands(AccordsCore):
     async def _board_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
         rows = await reputation.leaderboard(self.service.db, interaction.guild_id or 0)
         lines = [
-            f"{i}. <@{user}> — {points} ({accords} accords)"
+            f"{i}. <@{user}> — {points} {'point' if abs(points) == 1 else 'points'}, "
+            f"{accords} {'accord' if accords == 1 else 'accords'} signed"
             for i, (user, points, accords) in enumerate(rows, 1)
         ]
         pages = paginate(lines or ["Nobody has signed an accord here yet."], max_chars=3000, max_lines=15)

@@ -79,7 +79,10 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     assert "Klingon Empire (alice)" in embed.footer.text and "Romulan Star Empire (bob)" in embed.footer.text
     board = await world.alice.slash(world.channel, "accord leaderboard")
     text = board.response.embeds[0].description
-    assert f"<@{world.alice.id}> — 1 (1 accords)" in text and f"<@{world.bob.id}> — 1 (1 accords)" in text
+    assert (
+        f"<@{world.alice.id}> — 1 point, 1 accord signed" in text
+        and f"<@{world.bob.id}> — 1 point, 1 accord signed" in text
+    )
     assert second.response.embeds[0].title.startswith("Article 2 (embassies)")
     assert len(env.errors) == 1  # the refused propose without typed parameters
 
@@ -224,7 +227,7 @@ async def test_amend_retract_pause_and_the_minutes(env, world: World) -> None:
     for said in (
         f"{alice} took the seat of Klingon Empire.",
         f"{worf} opened negotiations until <t:",
-        f"{alice} tabled Article 1 for Klingon Empire, a trade article binding Klingon Empire, Romulan "
+        f"{alice} tabled Article 1 (trade) for Klingon Empire, binding Klingon Empire, Romulan "
         "Star Empire: “Dilithium.”",
         f"{bob} supported Article 1 for Romulan Star Empire.",
         f"{alice} amended Article 1 for Klingon Empire: every party answers again.",
@@ -366,7 +369,7 @@ async def test_withdraw_and_reinstate_show_on_the_treaty_and_cost_reputation(env
     fields = {f.name: f.value for f in shown.response.embeds[0].fields}
     assert fields["Status"] == "suspended: Klingon Empire withdrew"
     board = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
-    assert f"<@{world.alice.id}> — -1 (1 accords)" in board  # +1 for signing, -2 for leaving
+    assert f"<@{world.alice.id}> — -1 point, 1 accord signed" in board  # +1 for signing, -2 for leaving
     await world.alice.slash(world.channel, "accord record reinstate", accord=key)
     shown = await world.bob.slash(world.channel, "treaty show", treaty=key)
     assert {f.name: f.value for f in shown.response.embeds[0].fields}["Status"] == "in force"
@@ -401,7 +404,7 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
     assert "Complaint 1 is upheld by the signatories." in decided.response.content
     assert await carol.autocomplete(world.channel, "accord record vote", "complaint", "", accord=key) == []
     board = (await world.alice.slash(world.channel, "accord leaderboard")).response.embeds[0].description
-    assert f"<@{world.bob.id}> — 0 (1 accords)" in board
+    assert f"<@{world.bob.id}> — 0 points, 1 accord signed" in board
     history = "\n".join(
         await read_all_pages(
             world.alice, (await world.alice.slash(world.channel, "treaty show", treaty=key)).response

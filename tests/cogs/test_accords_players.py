@@ -251,7 +251,8 @@ async def test_the_end_is_one_unit_of_work_and_the_player_is_told_the_truth(env,
     )
     leaders = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
     assert (
-        f"<@{world.alice.id}> — 1 (1 accords)" in leaders and f"<@{world.bob.id}> — 1 (1 accords)" in leaders
+        f"<@{world.alice.id}> — 1 point, 1 accord signed" in leaders
+        and f"<@{world.bob.id}> — 1 point, 1 accord signed" in leaders
     )
 
 
@@ -459,5 +460,28 @@ async def test_wrong_places_point_to_the_right_one(env, world: World) -> None:
     elsewhere = await world.bob.slash(library, "accord status")
     assert elsewhere.response.content == (
         f"There is no conference running here. Running now: <#{thread.id}> (Khitomer, 2293)."
+    )
+    assert len(env.errors) == 2
+
+
+async def test_scenarios_and_accords_are_named_as_players_see_them(env, world: World) -> None:
+    guide = await world.bob.slash(world.channel, "accord guide", scenario="nimbus")
+    assert guide.response.embeds[0].title == "Briefing: Nimbus III, 2267"
+    unknown = await world.bob.slash(world.channel, "accord convene", scenario="Wolf 359")
+    assert unknown.response.content == (
+        "No scenario 'Wolf 359'. There are: Khitomer, 2293, Nimbus III, 2267, Open conference, "
+        "Second Khitomer, 2368."
+    )
+    draft = await ratification(env, world, title="Grain Pact")
+    await world.alice.click(draft, label="Sign")
+    await world.bob.click(draft, label="Sign")
+    filed = await world.alice.slash(
+        world.channel, "accord record complaint", accord="grain pact", against="romulans", text="Late grain."
+    )
+    assert filed.response.content.startswith("Complaint 1 filed against Romulan Star Empire")
+    missing = await world.alice.slash(world.channel, "accord record reinstate", accord="Wheat Pact")
+    assert (
+        missing.response.content
+        == "No accord of this server is called 'Wheat Pact'. Its accords: Grain Pact."
     )
     assert len(env.errors) == 2
