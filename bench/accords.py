@@ -26,8 +26,9 @@ GUILD, CHANNEL, HOST, A, B = 1, 2, 10, 11, 12
 POWERS = ("Klingon Empire", "Romulan Star Empire")
 
 
-async def negotiating(service: AccordService) -> int:
-    game = await service.convene(GUILD, CHANNEL, HOST, "Bench", POWERS)
+async def negotiating(service: AccordService, channel: int = CHANNEL) -> int:
+    # One running conference per channel: each game gets a channel of its own.
+    game = await service.convene(GUILD, channel, HOST, "Bench", POWERS)
     await service.act(GUILD, game.game_id, "join", A, power=POWERS[0])
     await service.act(GUILD, game.game_id, "join", B, power=POWERS[1])
     await service.act(GUILD, game.game_id, "start", HOST)
@@ -74,8 +75,8 @@ async def memory(path: Path, games: int) -> float:
     """Bytes held per game in progress: stored state loaded and a deadline timer armed."""
     db = await Database.open(path)
     service = AccordService(db)
-    for _ in range(games):
-        await negotiating(service)
+    for number in range(games):
+        await negotiating(service, CHANNEL + 1 + number)
     tracemalloc.start()
     before = tracemalloc.take_snapshot()
     states = await store.open_games(db)
