@@ -258,3 +258,34 @@ async def test_help_lists_the_console_commands_and_how_to_type_option_values(tmp
         assert usage in transcript
     for syntax in ("member:bob or member:@bob", 'role:@"Game Masters"', "file:PATH", "flag:true"):
         assert syntax in transcript
+
+
+async def test_the_prompt_saves_files_acts_as_the_owner_and_uses_the_shaped_server(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from bot.console.app import run_interactive
+    from bot.storage import Database
+
+    database = tmp_path / "i.db"
+    db = await Database.open(database)
+    when = datetime(2293, 1, 1, tzinfo=UTC)
+    report = error_reports.ErrorReport("0badc0de", when, 1, 2, 3, "/lore entry", "KeyError", "Trace\n" * 10)
+    await error_reports.record(db, report)
+    await db.close()
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None, highlight=False)
+    options = DemoOptions(guild_name="Deep Space Nine", players=("dax", "kira"), files=tmp_path / "files")
+    typed = ["as owner", "/owner error reference:0badc0de", "as kira", 'in "lore-library"', "/about"]
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("\n".join(typed) + "\n")
+        pipe.send_bytes(b"\x04")
+        code = await run_interactive(Settings(database_path=database), console, options=options)
+    transcript = out.getvalue()
+    saved = tmp_path / "files" / "1-error-0badc0de.txt"
+    assert code == 0
+    assert f"file saved: {saved}" in transcript and saved.read_text() == "Trace\n" * 10
+    assert "now acting as kira" in transcript and "now in #lore-library" in transcript
