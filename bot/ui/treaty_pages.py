@@ -76,7 +76,7 @@ def show_pages(treaty: Treaty) -> list[discord.Embed]:
         "*The sources record no articles of this treaty.*"
     ]
     record = [
-        *(f"**{e.year or 'Undated'}** · {e.kind} — {plain(e.text)}" for e in treaty.history),
+        *(history_line(e.year, e.kind, e.text) for e in treaty.history),
         *(f"**Note** — {plain(note)}" for note in treaty.notes),
         *(
             f"**Source** ({s.tier.label}) — {plain(s.title)}" + (f": {s.detail}" if s.detail else "")
@@ -110,3 +110,22 @@ def search_pages(query: str, hits: Sequence[SearchHit]) -> list[discord.Embed]:
         for h in hits
     ]
     return [_embed(None, title, "\n\n".join(group)) for group in chunk(blocks, RESULTS_PER_PAGE)]
+
+
+# How each kind of history event is labelled where a member reads a treaty's record.
+HISTORY_LABELS = {
+    "signed": "Signed",
+    "dissolved": "Dissolved",
+    "withdrawn": "Withdrawal",
+    "reinstated": "Return",
+    "complaint": "Complaint",
+    "anniversary": "Anniversary",
+    "note": "Note",
+}
+
+
+def history_line(year: int | None, kind: str, text: str) -> str:
+    """`**2293** · Signed — …`; an accord's own record carries its dates in the text."""
+    label = HISTORY_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    when = f"**{year}** · " if year is not None else ""
+    return f"{when}**{label}** — {plain(text)}"

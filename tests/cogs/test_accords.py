@@ -410,7 +410,8 @@ async def test_a_complaint_is_decided_by_the_other_signatories(env, world: World
             world.alice, (await world.alice.slash(world.channel, "treaty show", treaty=key)).response
         )
     )
-    assert "Complaint 1 by Klingon Empire against Romulan Star Empire" in history
+    assert "**Complaint** — Complaint 1 by Klingon Empire against Romulan Star Empire" in history
+    assert "Undated" not in history
     assert "Complaint 1 was upheld by the signatories." in history
     assert len(env.errors) == 1
 

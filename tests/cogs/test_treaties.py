@@ -112,7 +112,7 @@ async def test_show_pages_through_text_history_and_sources(env, world: World) ->
     text = "\n".join(seen)
     assert len(seen) == 3
     assert "**Article VI — Annexes**" in text
-    assert "2372" in text and "withdrawn" in text and "2373" in text and "2393" in text
+    assert "**2372** · **Withdrawal** —" in text and "**2373** · **Return** —" in text and "2393" in text
     assert "Source** (Canon (episode/film))" in text and "Fan wiki" in text
     assert footer(cover).startswith("Page 3 of 3")
 
