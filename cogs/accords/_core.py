@@ -228,10 +228,21 @@ class AccordsCore(commands.Cog):
             else:
                 text = said if isinstance(said, str) else said(state)
             await interaction.response.send_message(text)
-        else:  # nothing to announce: only the one who acted hears it
-            await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
+        else:  # nothing to announce: only the one who acted hears it, and why
+            await interaction.response.send_message(already(kind, data), ephemeral=True)
         await announce_end(interaction)
         return state
+
+
+def already(kind: str, data: dict[str, Any]) -> str:
+    """Why an action changed nothing: it was already so."""
+    article = data.get("article")
+    return {
+        "sign": "Nothing changed: your power has already signed.",
+        "refuse": "Nothing changed: your power has already answered, and a signature stands.",
+        "support": f"Nothing changed: your power already supports Article {article}.",
+        "oppose": f"Nothing changed: your power already opposes Article {article}.",
+    }.get(kind, "Nothing changed: that was already so.")
 
 
 def places_of(interaction: discord.Interaction) -> list[int]:

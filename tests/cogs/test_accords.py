@@ -126,7 +126,7 @@ async def test_pressing_sign_twice_signs_once(env, world: World) -> None:
     draft = (await world.moderator.slash(world.channel, "accord ratify")).response
     await world.alice.click(draft, label="Sign")
     again = await world.alice.slash(world.channel, "accord sign")
-    assert again.response.content == "Nothing changed: that was already so."
+    assert again.response.content == "Nothing changed: your power has already signed."
     kinds = [row["kind"] for row in await env.bot.db.fetch_all("SELECT kind FROM game_events")]
     assert kinds.count("signed") == 1
 

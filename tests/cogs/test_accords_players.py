@@ -94,7 +94,7 @@ async def test_three_players_finish_a_conference_with_the_default_settings(env, 
     await world.bob.slash(thread, "accord sign")
     # 9. "Nothing changed" is said privately, never posted.
     again = await world.bob.slash(thread, "accord sign")
-    assert again.ephemeral and again.response.content == "Nothing changed: that was already so."
+    assert again.ephemeral and again.response.content == "Nothing changed: your power has already signed."
     await carol.click(draft, label="Sign")
     await world.alice.click(draft, label="Sign")
     # 3. Sign and Refuse are disabled after the end.
