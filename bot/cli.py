@@ -111,7 +111,7 @@ async def run_bot(settings: Settings) -> None:
     import discord
 
     from .app import create_bot
-    from .lifecycle import login_with_retry, run_until_stopped
+    from .lifecycle import UNREACHABLE, describe, login_with_retry, run_until_stopped
 
     token = require_token(settings)
     data = check_data()
@@ -128,6 +128,12 @@ async def run_bot(settings: Settings) -> None:
                 await bot.connect()
             except discord.PrivilegedIntentsRequired as error:
                 raise OperatorError(f"khitomer: {error}") from error
+            except (discord.GatewayNotFound, discord.ConnectionClosed, *UNREACHABLE) as error:
+                # discord.py reconnects by itself once running; what escapes it ends the process.
+                raise OperatorError(
+                    f"khitomer: the connection to Discord's gateway failed ({describe(error)}); "
+                    "khitomer exits so that a service manager can start it again."
+                ) from error
 
         await run_until_stopped(bot, connect)
 

@@ -48,6 +48,14 @@ def test_an_unreachable_discord_is_retried_with_backoff_then_given_up(tmp_path: 
     assert 3 <= took < 30
 
 
+def test_a_gateway_that_cannot_be_reached_after_login_is_one_line(tmp_path: Path) -> None:
+    with fake_discord(accepting=True) as discord:
+        done = khitomer("run", cwd=tmp_path, api=discord.url, DISCORD_TOKEN="good-token")
+    assert_one_line_error(done, "the connection to Discord's gateway failed", "service manager")
+    assert "/api/v10/gateway/bot" in discord.requests  # logged in, then asked for the gateway
+    assert done.returncode == 1
+
+
 def write_schema(path: Path, version: int) -> None:
     """A database as an older (or, past the last migration, newer) release left it."""
     with sqlite3.connect(path) as conn:

@@ -64,18 +64,48 @@ def assert_one_line_error(done: subprocess.CompletedProcess[str], *expected: str
     return lines[0]
 
 
-class FakeDiscord:
-    """A REST endpoint answering like Discord would to a bad token; records what it was asked."""
+# What a Discord that accepts the token answers to login; its gateway then cannot be had.
+ACCEPTING: dict[str, dict[str, object]] = {
+    "/api/v10/users/@me": {
+        "id": "100000000000000001",
+        "username": "Khitomer",
+        "discriminator": "0",
+        "avatar": None,
+    },
+    "/api/v10/oauth2/applications/@me": {
+        "id": "100000000000000002",
+        "name": "Khitomer",
+        "description": "",
+        "icon": None,
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "verify_key": "0" * 64,
+        "owner": {"id": "100000000000000003", "username": "owner", "discriminator": "0", "avatar": None},
+        "flags": 0,
+    },
+}
 
-    def __init__(self) -> None:
+
+class FakeDiscord:
+    """A REST endpoint answering like Discord would to a bad token (or, `accepting`, to a good
+    one, with the gateway down); records what it was asked."""
+
+    def __init__(self, *, accepting: bool = False) -> None:
         self.requests: list[str] = []
         recorded = self.requests
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 recorded.append(self.path)
-                body = json.dumps({"message": "401: Unauthorized", "code": 0}).encode()
-                self.send_response(401)
+                path = self.path.split("?", 1)[0]
+                if accepting and path in ACCEPTING:
+                    status, answer = 200, ACCEPTING[path]
+                elif accepting:
+                    status, answer = 503, {"message": "Service Unavailable", "code": 0}
+                else:
+                    status, answer = 401, {"message": "401: Unauthorized", "code": 0}
+                body = json.dumps(answer).encode()
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -89,8 +119,8 @@ class FakeDiscord:
 
 
 @contextmanager
-def fake_discord() -> Iterator[FakeDiscord]:
-    fake = FakeDiscord()
+def fake_discord(*, accepting: bool = False) -> Iterator[FakeDiscord]:
+    fake = FakeDiscord(accepting=accepting)
     thread = threading.Thread(target=fake.server.serve_forever, daemon=True)
     thread.start()
     try:
