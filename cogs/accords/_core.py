@@ -28,7 +28,8 @@ from bot.ui import accord_pages
 from bot.ui.accord_minutes import minute_sentence
 from bot.ui.text import plain
 
-from ._clock import PHASE_SETTING, Timers, now, reminder_text
+from ._clock import Timers, now, reminder_text
+from ._context import already, phase_durations, places_of
 from ._views import AbandonButton, GameButton, redraw
 
 ANNOUNCE_RETRIES = (5.0, 30.0)  # seconds before the 2nd and 3rd try of a failed announcement
@@ -234,26 +235,6 @@ class AccordsCore(commands.Cog):
         return state
 
 
-def already(kind: str, data: dict[str, Any]) -> str:
-    """Why an action changed nothing: it was already so."""
-    article = data.get("article")
-    return {
-        "sign": "Nothing changed: your power has already signed.",
-        "refuse": "Nothing changed: your power has already answered, and a signature stands.",
-        "support": f"Nothing changed: your power already supports Article {article}.",
-        "oppose": f"Nothing changed: your power already opposes Article {article}.",
-    }.get(kind, "Nothing changed: that was already so.")
-
-
-def places_of(interaction: discord.Interaction) -> list[int]:
-    """Where to look for this interaction's conference: here, then a thread's channel."""
-    places = [interaction.channel_id or 0]
-    channel = interaction.channel
-    if isinstance(channel, discord.Thread) and channel.parent_id:
-        places.append(channel.parent_id)
-    return places
-
-
 OPENS_A_PHASE = {"start", "ratify"}
 ENDED = "ended"  # interaction.extras key: the state of a conference this interaction concluded
 
@@ -264,11 +245,6 @@ async def announce_end(interaction: discord.Interaction) -> None:
     cog = core_of(interaction.client)
     if state is not None and cog is not None:
         await cog.conclude(state)
-
-
-def phase_durations(config: GuildConfig) -> dict[str, int]:
-    """Seconds each phase lasts in this server, by phase name, as the machine reads them."""
-    return {phase.value: config.seconds(setting) for phase, setting in PHASE_SETTING.items()}
 
 
 def core_of(client: discord.Client) -> AccordsCore | None:

@@ -199,7 +199,7 @@ async def test_an_announcement_that_fails_once_is_posted_on_a_later_try(env, wor
 def test_every_event_the_game_records_has_a_sentence() -> None:
     from pathlib import Path
 
-    machine = (Path(__file__).resolve().parents[2] / "bot" / "domain" / "accords" / "machine.py").read_text()
+    machine = (Path(__file__).resolve().parents[2] / "bot" / "domain" / "accords" / "actions.py").read_text()
     kinds = set(re.findall(r'Event\("([a-z_]+)"', machine)) | {"supported", "opposed"}
     assert len(kinds) >= 17
     assert kinds <= set(SENTENCES), kinds - set(SENTENCES)
