@@ -35,7 +35,9 @@ def signed_line(treaty: Treaty) -> str:
         plain(p.name) + (f" ({', '.join(plain(n) for n in p.signed_by)})" if p.signed_by else "")
         for p in treaty.parties
     )
-    return f"Signed {treaty.date_text} at {plain(treaty.place)} by {parties}"
+    # Some dates already say where ("… the founding day of the station at Nimbus III").
+    where = "" if treaty.place.casefold() in treaty.date_text.casefold() else f" at {plain(treaty.place)}"
+    return f"Signed {treaty.date_text}{where} by {parties}"
 
 
 def article_block(article: Article) -> str:

@@ -255,3 +255,11 @@ async def test_a_long_quote_is_paged_not_cut_and_pages_survive_a_restart(env, wo
     for n in range(1, 6):
         assert f"END{n}" in text, "every article arrives whole, across pages"
     assert all(len(page) <= 4096 for page in seen)
+
+
+async def test_a_signing_line_names_its_place_once(env, world: World) -> None:
+    quoted = await world.alice.slash(world.channel, "treaty quote", treaty="kra", article="I")
+    embed = quoted.response.embeds[0]
+    text = f"{embed.description}\n{embed.footer.text if embed.footer else ''}"
+    assert "at Nimbus III at Nimbus III" not in text
+    assert "ambassadorial station at Nimbus III by Klingon Empire" in text
