@@ -17,10 +17,9 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError, Settings, load_settings
 from .content import ContentError
-from .domain.shards import describe_shards
 from .errors import OperatorError
-from .health import check_data, inspect_database
-from .logs import configure_logging
+from .health import check_data, findings
+from .logs import configure_logging, note_in_log_file
 from .storage import StorageError
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,11 @@ CONSOLE_EXTRA = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="khitomer", description="Khitomer, a Star Trek roleplay bot.")
+    parser = argparse.ArgumentParser(
+        prog="khitomer",
+        description="Khitomer, a Star Trek roleplay bot. With no command: run the bot, or, at a terminal "
+        "with no DISCORD_TOKEN, the offline console.",
+    )
     parser.add_argument("--version", action="version", version=f"khitomer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser(
@@ -138,31 +141,13 @@ async def run_bot(settings: Settings) -> None:
         await run_until_stopped(bot, connect)
 
 
-def check(settings: Settings) -> int:
-    """Print what `khitomer check` finds, one line an area; 0 when the bot can start."""
-    found: list[tuple[bool, str, str]] = []
-    shards = (
-        "automatic"
-        if settings.shard_count is None
-        else describe_shards(settings.shard_ids or (), settings.shard_count)
-    )
-    found.append(
-        (
-            True,
-            "settings",
-            f"database {settings.database_path}; shards {shards}; "
-            f"log level {settings.log_level}; log file {settings.log_file or 'none'}",
-        )
-    )
-    found.append(
-        (bool(settings.token), "token", "DISCORD_TOKEN is set" if settings.token else MISSING_TOKEN[10:])
-    )
+def check() -> int:
+    """`khitomer check`: one line an area (ok or FAIL), then a verdict; 0 when the bot can start.
+    It writes nothing: no log file is opened and the database is read read-only."""
     try:
-        found.append((True, "data", check_data().summary()))
-    except ContentError as error:
-        found.append((False, "data", f"invalid: {error}"))
-    database = inspect_database(settings.database_path)
-    found.append((database.problem is None, "database", database.summary()))
+        found = findings(load_settings())
+    except ConfigError as error:
+        found = [(False, "settings", str(error))]
     for ok, area, text in found:
         print(f"{'ok  ' if ok else 'FAIL'} {area}: {text}")
     problems = sum(not ok for ok, _, _ in found)
@@ -174,6 +159,7 @@ def check(settings: Settings) -> int:
 
 async def sync(settings: Settings, guild: str | None) -> str:
     from .app import create_bot
+    from .lifecycle import login_with_retry
     from .sync import sync_commands
 
     token = require_token(settings)
@@ -189,7 +175,8 @@ async def sync(settings: Settings, guild: str | None) -> str:
             raise OperatorError(f"khitomer: --guild takes a server ID, not {guild!r}.")
         guild_id = int(guild)
     async with create_bot(settings) as bot:
-        await bot.login(token)  # REST only: runs setup_hook, never opens the gateway
+        # REST only: runs setup_hook, never opens the gateway; an unreachable Discord is one line.
+        await login_with_retry(bot, token, settings.connect_timeout)
         count = await sync_commands(bot.tree, guild_id)
     where = f"to server {guild_id}" if guild_id else "globally (up to an hour to reach every server)"
     return f"Synced {count} commands {where}."
@@ -204,18 +191,13 @@ def backup(settings: Settings, destination: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return check()
     try:
         settings = load_settings()
-        try:
-            configure_logging(settings)
-        except OSError as error:
-            raise OperatorError(
-                f"khitomer: cannot write LOG_FILE {settings.log_file}: {error.strerror}"
-            ) from error
+        configure_logging(settings)
         if args.command == "console":
             return console(settings, args)
-        if args.command == "check":
-            return check(settings)
         if args.command == "sync":
             print(asyncio.run(sync(settings, args.guild)))
         elif args.command == "backup":
@@ -228,7 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except (OperatorError, ConfigError, ContentError, StorageError) as error:
         message = str(error)
-        print(message if message.startswith("khitomer:") else f"khitomer: {message}", file=sys.stderr)
+        message = message if message.startswith("khitomer:") else f"khitomer: {message}"
+        note_in_log_file(message)  # the reason for stopping belongs in LOG_FILE too
+        print(message, file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ConfigError) or message == MISSING_TOKEN else EXIT_FAILURE
     return 0
 

@@ -10,9 +10,17 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import Settings
 from .content import ContentError
+from .domain.shards import describe_shards
+from .logs import log_file_problem
 from .storage import StorageError, migrations
 from .storage.database import BUSY_TIMEOUT_MS, check_is_sqlite, creation_problem, writable_problem
+
+MISSING_TOKEN_TEXT = (
+    "DISCORD_TOKEN is not set: put the bot token in .env (see .env.example); the offline "
+    "console (`khitomer console`) needs none."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +103,30 @@ def data_problem() -> tuple[DataReport | None, str | None]:
         return check_data(), None
     except ContentError as error:
         return None, f"data is invalid: {error}"
+
+
+def findings(settings: Settings) -> list[tuple[bool, str, str]]:
+    """What `khitomer check` reports: (ok, area, what was found), without writing anything."""
+    shards = (
+        "shards automatic"
+        if settings.shard_count is None
+        else describe_shards(settings.shard_ids or (), settings.shard_count)
+    )
+    found = [
+        (
+            True,
+            "settings",
+            f"database {settings.database_path}; {shards}; log level {settings.log_level}",
+        ),
+        (bool(settings.token), "token", "DISCORD_TOKEN is set" if settings.token else MISSING_TOKEN_TEXT),
+    ]
+    if settings.log_file is not None:
+        problem = log_file_problem(settings.log_file)
+        found.append((problem is None, "log file", problem or f"{settings.log_file} can be written"))
+    try:
+        found.append((True, "data", check_data().summary()))
+    except ContentError as error:
+        found.append((False, "data", f"invalid: {error}"))
+    database = inspect_database(settings.database_path)
+    found.append((database.problem is None, "database", database.summary()))
+    return found

@@ -47,13 +47,15 @@ async def login_with_retry(bot: KhitomerBot, token: str, give_up_after: float) -
             await bot.http.close()
             bot.http.connector = discord.utils.MISSING
             waited = loop.time() - started
-            delay = min(2.0 ** (attempt - 1), MAX_RETRY_DELAY)
-            if waited + delay > give_up_after:
+            left = give_up_after - waited
+            if left <= 0.05:  # the last try was made at the end of the allowed time
+                tries = f"{attempt} {'try' if attempt == 1 else 'tries'}"
                 raise OperatorError(
-                    f"khitomer: could not reach Discord in {waited:.0f} s ({attempt} tries; last: "
+                    f"khitomer: could not reach Discord in {waited:.0f} s ({tries}; last: "
                     f"{describe(error)}). Check this machine's network, DNS and firewall; khitomer "
                     "exits so that a service manager can start it again."
                 ) from error
+            delay = min(2.0 ** (attempt - 1), MAX_RETRY_DELAY, left)
             log.warning(
                 "Discord is unreachable (%s); try %d failed, next in %.0f s", describe(error), attempt, delay
             )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+from pathlib import Path
 
-from .config import Settings
+from .config import ConfigError, Settings
 
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 # A month of an active server's INFO lines fits in the files; the oldest is dropped first.
@@ -23,11 +25,28 @@ class QuietDiscord(logging.Filter):
         return not (record.name.startswith("discord.") and any(q in record.getMessage() for q in QUIET))
 
 
+def log_file_problem(path: Path) -> str | None:
+    """Why LOG_FILE could not be written (checked without creating anything), or None."""
+    nearest = path if path.exists() else path.parent
+    while not nearest.exists() and nearest != nearest.parent:
+        nearest = nearest.parent
+    if path.exists() and (path.is_dir() or not os.access(path, os.W_OK)):
+        return f"LOG_FILE {path} is a folder or read-only: point it at a file this user can write"
+    if nearest != path and not nearest.is_dir():
+        return f"LOG_FILE {path} cannot be created: {nearest} is a file, not a folder"
+    if nearest != path and not os.access(nearest, os.W_OK):
+        return f"LOG_FILE {path} cannot be created: {nearest} is read-only for this user"
+    return None
+
+
 def configure_logging(settings: Settings) -> None:
-    """Replace whatever handlers the root logger has with ours (safe to call again)."""
+    """Replace whatever handlers the root logger has with ours (safe to call again). A LOG_FILE
+    that cannot be written is a ConfigError naming it."""
     formatter = logging.Formatter(FORMAT)
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if settings.log_file is not None:
+        if problem := log_file_problem(settings.log_file):
+            raise ConfigError(problem)
         settings.log_file.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(
             logging.handlers.RotatingFileHandler(
@@ -45,3 +64,12 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level_number)
     # discord.http logs every rate-limit bucket at DEBUG; keep it for when it matters.
     logging.getLogger("discord.http").setLevel(max(settings.log_level_number, logging.INFO))
+
+
+def note_in_log_file(message: str) -> None:
+    """Write `message` to the log file only (stderr gets it from the caller, as one plain line)."""
+    reason = message.removeprefix("khitomer: ")
+    record = logging.LogRecord("bot.cli", logging.CRITICAL, __file__, 0, reason, None, None)
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.handle(record)

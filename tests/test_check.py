@@ -28,9 +28,7 @@ def test_a_fresh_install_can_start(tmp_path: Path) -> None:
     done = khitomer("check", cwd=tmp_path, DISCORD_TOKEN="t")
     assert done.returncode == 0, done.stdout + done.stderr
     found = lines(done.stdout)
-    assert found["ok   settings"].endswith(
-        "database khitomer.db; shards automatic; log level INFO; log file none"
-    )
+    assert found["ok   settings"].endswith("database khitomer.db; shards automatic; log level INFO")
     assert found["ok   data"] == f"ok   data: {DATA_SUMMARY}"
     assert found["ok   database"] == (
         "ok   database: khitomer.db does not exist yet; "
@@ -50,7 +48,7 @@ def test_pending_migrations_are_reported_and_the_file_is_not_touched(tmp_path: P
         f"ok   database: k.db is at schema version 3 of {LATEST}; the next start applies "
         f"{LATEST - 3} migration(s): {pending}"
     )
-    assert "shards shards 0–3 of 4" in done.stdout
+    assert "database k.db; shards 0–3 of 4; log level INFO" in done.stdout
     assert hashlib.sha256((tmp_path / "k.db").read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.db"]
 
@@ -68,7 +66,7 @@ def test_every_problem_is_listed_and_the_exit_code_says_so(tmp_path: Path) -> No
     done = khitomer("check", cwd=tmp_path, DATABASE_PATH="k.db")
     assert done.returncode == 1
     found = lines(done.stdout)
-    assert found["FAIL token"].startswith("FAIL token: DISCORD_TOKEN is not set.")
+    assert found["FAIL token"].startswith("FAIL token: DISCORD_TOKEN is not set: put the bot token in .env")
     assert "schema version 11, but this Khitomer only knows up to 9" in found["FAIL database"]
     assert done.stdout.rstrip().endswith("2 problem(s) to fix before khitomer can start.")
 
@@ -81,9 +79,22 @@ def test_a_file_that_is_not_sqlite_fails_the_check(tmp_path: Path) -> None:
     assert (tmp_path / "k.db").read_text() == "not a database"
 
 
-def test_a_bad_setting_fails_the_check_in_one_line(tmp_path: Path) -> None:
+def test_a_bad_setting_fails_the_check_like_any_other_problem(tmp_path: Path) -> None:
     done = khitomer("check", cwd=tmp_path, LOG_LEVEL="chatty")
-    assert done.returncode == 2
-    assert done.stderr.strip() == (
-        "khitomer: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'chatty'"
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "FAIL settings: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'chatty'",
+        "1 problem(s) to fix before khitomer can start.",
+    ]
+
+
+def test_check_writes_nothing_and_reports_an_unusable_log_file(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    done = khitomer("check", cwd=tmp_path, DISCORD_TOKEN="t", LOG_FILE="afile/k.log")
+    assert done.returncode == 1
+    assert lines(done.stdout)["FAIL log file"] == (
+        "FAIL log file: LOG_FILE afile/k.log cannot be created: afile is a file, not a folder"
     )
+    fine = khitomer("check", cwd=tmp_path, DISCORD_TOKEN="t", LOG_FILE="logs/k.log")
+    assert fine.returncode == 0 and "ok   log file: logs/k.log can be written" in fine.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"], "check created nothing"

@@ -38,14 +38,15 @@ def test_an_unreachable_discord_is_retried_with_backoff_then_given_up(tmp_path: 
     started = time.monotonic()
     done = khitomer("run", cwd=tmp_path, api=api, DISCORD_TOKEN="t", CONNECT_TIMEOUT="5")
     took = time.monotonic() - started
-    assert_one_line_error(done, "could not reach Discord", "3 tries", "network")
+    assert_one_line_error(done, "could not reach Discord in 5 s", "4 tries", "network")
     tries = [line for line in done.stderr.splitlines() if "Discord is unreachable" in line]
     assert [t.split("; ")[-1] for t in tries] == [
         "try 1 failed, next in 1 s",
         "try 2 failed, next in 2 s",
+        "try 3 failed, next in 2 s",  # 4 s would pass CONNECT_TIMEOUT: the last try is at its end
     ], "one log line a try, waiting longer each time"
     assert len(done.stderr.splitlines()) == len(tries) + 3  # + database ready, data summary, the reason
-    assert 3 <= took < 30
+    assert 5 <= took < 30
 
 
 def test_a_gateway_that_cannot_be_reached_after_login_is_one_line(tmp_path: Path) -> None:
@@ -113,6 +114,23 @@ def test_voice_warnings_are_silenced_and_log_file_gets_the_records(tmp_path: Pat
     logged = (tmp_path / "logs" / "k.log").read_text()
     assert "database khitomer.db ready at schema version" in logged
     assert "voice" not in logged
-    assert [line.split(" ", 2)[2] for line in logged.splitlines()] == [
-        line.split(" ", 2)[2] for line in done.stderr.splitlines()[:-1]
-    ], "the file holds the same records as stderr"
+    records = [line.split(" ", 2)[2] for line in logged.splitlines()]
+    assert records[:-1] == [line.split(" ", 2)[2] for line in done.stderr.splitlines()[:-1]], (
+        "the file holds the same records as stderr"
+    )
+    reason = done.stderr.splitlines()[-1].removeprefix("khitomer: ")
+    assert records[-1] == f"CRITICAL bot.cli: {reason}", "and the reason it stopped"
+
+
+def test_sync_without_a_route_to_discord_is_one_line(tmp_path: Path) -> None:
+    api = f"http://127.0.0.1:{closed_port()}/api/v10"
+    done = khitomer("sync", cwd=tmp_path, api=api, DISCORD_TOKEN="t", CONNECT_TIMEOUT="1")
+    assert_one_line_error(done, "could not reach Discord")
+    assert done.returncode == 1
+
+
+def test_a_log_file_that_cannot_be_written_is_a_bad_setting(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    done = khitomer("run", cwd=tmp_path, DISCORD_TOKEN="t", LOG_FILE="afile/k.log")
+    assert_one_line_error(done, "LOG_FILE afile/k.log cannot be created: afile is a file, not a folder")
+    assert done.returncode == 2

@@ -115,6 +115,14 @@ async def run_interactive(
         console.print(Text(banner, style="yellow"))
     console.print(Text(BANNER, style="bold"))
     async with open_session(settings, console, options) as session:
+        demo = session.demo
+        console.print(
+            Text(
+                f"Server “{demo.guild.name}”: channels {', '.join('#' + c for c in demo.channels)}; "
+                f"members {', '.join(demo.members)} (`as NAME` switches).",
+                style="dim",
+            )
+        )
         prompt: PromptSession[str] = PromptSession(
             completer=SlashCompleter(session), complete_while_typing=False
         )

@@ -16,6 +16,7 @@ CONSOLE_COMMANDS = {
     "threads": "the threads of this channel, numbered",
     "as NAME": "act as another demo member (owner, mod, gm and the players)",
     "in PLACE": "move to a channel (#lore-library), a thread by name, or thread N of `threads`",
+    "# TEXT": "a comment: the line is skipped",
     "!LINE": "in a script: LINE is expected to be refused",
     "| VALUE": "in a script: the next field of a form the last command opened",
 }

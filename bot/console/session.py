@@ -73,7 +73,11 @@ class ConsoleSession:
             refused = self._new_errors()
             if result.modal is not None:
                 render_modal(self.console, result.modal)
-                values = {f["custom_id"]: await ask_field(f) for f in modal_fields(result.modal)}
+                fields = modal_fields(result.modal)
+                values = {f["custom_id"]: await ask_field(f) for f in fields}
+                for field in fields:  # say which answer is missing, not SimCord's control id
+                    if field.get("required", True) and not values[field["custom_id"]]:
+                        raise LineError(f"the form needs “{field.get('label', 'a field')}”: answer it")
                 values = {k: v for k, v in values.items() if v != ""}
                 result = await self.actor.submit_modal(result, values)
                 refused = refused or self._new_errors()

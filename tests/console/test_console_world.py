@@ -289,3 +289,15 @@ async def test_the_prompt_saves_files_acts_as_the_owner_and_uses_the_shaped_serv
     assert code == 0
     assert f"file saved: {saved}" in transcript and saved.read_text() == "Trace\n" * 10
     assert "now acting as kira" in transcript and "now in #lore-library" in transcript
+    assert (
+        "Server “Deep Space Nine”: channels #conference-hall, #lore-library; "
+        "members owner, mod, gm, dax, kira (`as NAME` switches)."
+    ) in transcript
+
+
+async def test_a_form_answer_missing_from_a_script_is_named(tmp_path: Path) -> None:
+    code, transcript = await run(
+        ["# a moderator forgets the summary", "as mod", "/lore add kind:battle", "| T"], tmp_path
+    )
+    assert code == 1
+    assert "the form needs “Summary" in transcript
