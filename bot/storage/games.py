@@ -79,6 +79,13 @@ def load(text: str) -> GameState:
     return GameState(**raw)
 
 
+# The games of a channel: run in it, or convened from it (its lobby is there) and run in a thread.
+OF_CHANNEL = (
+    "guild_id = ? AND (channel_id = ? OR id IN"
+    " (SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?))"
+)
+
+
 async def create(db: Database, guild_id: int, channel_id: int, make: Any) -> GameState:
     """Insert a game; `make(game_id)` builds its opening state (version 0, no events).
 
@@ -87,9 +94,7 @@ async def create(db: Database, guild_id: int, channel_id: int, make: Any) -> Gam
     """
     async with db.transaction() as conn:
         async with conn.execute(
-            "SELECT state FROM games WHERE guild_id = ? AND (channel_id = ? OR id IN"
-            " (SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?))",
-            (guild_id, channel_id, channel_id),
+            f"SELECT state FROM games WHERE {OF_CHANNEL}", (guild_id, channel_id, channel_id)
         ) as rows:
             if any(not load(row[0]).phase.over for row in await rows.fetchall()):
                 raise NotAllowed("A conference is already running in this channel.")
@@ -147,34 +152,11 @@ def _seconds(iso: str) -> float:
     return datetime.fromisoformat(iso).timestamp()
 
 
-async def latest_in_channel(db: Database, guild_id: int, channel_id: int) -> GameState | None:
-    """The most recent conference convened in this channel, over or not."""
-    row = await db.fetch_one(
-        "SELECT state FROM games WHERE guild_id = ? AND channel_id = ? ORDER BY id DESC LIMIT 1",
-        (guild_id, channel_id),
-    )
-    return None if row is None else load(row["state"])
-
-
-async def convened_from(db: Database, guild_id: int, channel_id: int) -> list[tuple[int, GameState]]:
-    """(thread, state) of the running conferences convened in this channel that moved to a
-    thread of their own: the lobby stays where /accord convene was used."""
-    rows = await db.fetch_all(
-        "SELECT g.channel_id, g.state FROM games g JOIN game_messages m ON m.game_id = g.id"
-        " AND m.kind = 'lobby' WHERE g.guild_id = ? AND m.channel_id = ? AND g.channel_id != ?"
-        " ORDER BY g.id DESC",
-        (guild_id, channel_id, channel_id),
-    )
-    found = [(int(row["channel_id"]), load(row["state"])) for row in rows]
-    return [(thread, state) for thread, state in found if not state.phase.over]
-
-
 async def latest_convened_in(db: Database, guild_id: int, channel_id: int) -> GameState | None:
-    """The last conference convened from this channel (or run in it), over or not."""
+    """The last conference of this channel (run in it, or convened from it and run in its
+    thread), over or not. With one running conference per channel, a running one is the last."""
     row = await db.fetch_one(
-        "SELECT state FROM games WHERE guild_id = ? AND (channel_id = ? OR id IN"
-        " (SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?))"
-        " ORDER BY id DESC LIMIT 1",
+        f"SELECT state FROM games WHERE {OF_CHANNEL} ORDER BY id DESC LIMIT 1",
         (guild_id, channel_id, channel_id),
     )
     return None if row is None else load(row["state"])

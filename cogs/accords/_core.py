@@ -170,12 +170,9 @@ class AccordsCore(commands.Cog):
         refusal that says where the server's conferences are running."""
         guild_id = interaction.guild_id or 0
         for place in places_of(interaction):
-            game = await game_store.latest_in_channel(self.service.db, guild_id, place)
+            game = await game_store.latest_convened_in(self.service.db, guild_id, place)
             if game is not None and not game.phase.over:
                 return game
-            convened = await game_store.convened_from(self.service.db, guild_id, place)
-            if convened:
-                return convened[0][1]  # one running conference per channel
         running = [
             (c, g) for c, g in await game_store.in_guild(self.service.db, guild_id) if not g.phase.over
         ]
