@@ -98,13 +98,6 @@ def _read_version(path: Path) -> int:
         conn.close()
 
 
-def data_problem() -> tuple[DataReport | None, str | None]:
-    try:
-        return check_data(), None
-    except ContentError as error:
-        return None, f"data is invalid: {error}"
-
-
 def findings(settings: Settings) -> list[tuple[bool, str, str]]:
     """What `khitomer check` reports: (ok, area, what was found), without writing anything."""
     shards = (

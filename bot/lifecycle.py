@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import aiohttp
 import discord
@@ -62,7 +63,7 @@ async def login_with_retry(bot: KhitomerBot, token: str, give_up_after: float) -
             await asyncio.sleep(delay)
 
 
-async def run_until_stopped(bot: KhitomerBot, run: Callable[[], Awaitable[None]]) -> None:
+async def run_until_stopped(bot: KhitomerBot, run: Callable[[], Coroutine[Any, Any, None]]) -> None:
     """Await `run()` until it ends or SIGTERM/SIGINT arrives; either way close the bot cleanly."""
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -75,7 +76,7 @@ async def run_until_stopped(bot: KhitomerBot, run: Callable[[], Awaitable[None]]
 
     for number in signals:
         loop.add_signal_handler(number, on_signal, number)
-    runner = asyncio.create_task(_as_coroutine(run), name="khitomer-run")
+    runner = asyncio.create_task(run(), name="khitomer-run")
     stopper = asyncio.create_task(stop.wait(), name="khitomer-stop-signal")
     try:
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -92,7 +93,3 @@ async def run_until_stopped(bot: KhitomerBot, run: Callable[[], Awaitable[None]]
         for number in signals:
             loop.remove_signal_handler(number)
         await bot.close()
-
-
-async def _as_coroutine(run: Callable[[], Awaitable[None]]) -> None:
-    await run()

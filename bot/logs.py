@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from .config import ConfigError, Settings
+from .storage.database import folder_blocker
 
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 # A month of an active server's INFO lines fits in the files; the oldest is dropped first.
@@ -27,16 +28,15 @@ class QuietDiscord(logging.Filter):
 
 def log_file_problem(path: Path) -> str | None:
     """Why LOG_FILE could not be written (checked without creating anything), or None."""
-    nearest = path if path.exists() else path.parent
-    while not nearest.exists() and nearest != nearest.parent:
-        nearest = nearest.parent
-    if path.exists() and (path.is_dir() or not os.access(path, os.W_OK)):
-        return f"LOG_FILE {path} is a folder or read-only: point it at a file this user can write"
-    if nearest != path and not nearest.is_dir():
-        return f"LOG_FILE {path} cannot be created: {nearest} is a file, not a folder"
-    if nearest != path and not os.access(nearest, os.W_OK):
-        return f"LOG_FILE {path} cannot be created: {nearest} is read-only for this user"
-    return None
+    if path.exists():
+        if path.is_dir() or not os.access(path, os.W_OK):
+            return f"LOG_FILE {path} is a folder or read-only: point it at a file this user can write"
+        return None
+    if path.parent.is_dir():
+        blocker = None if os.access(path.parent, os.W_OK) else f"{path.parent} is read-only for this user"
+    else:
+        blocker = folder_blocker(path.parent)
+    return f"LOG_FILE {path} cannot be created: {blocker}" if blocker else None
 
 
 def configure_logging(settings: Settings) -> None:

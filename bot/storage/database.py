@@ -51,24 +51,32 @@ def writable_problem(path: Path) -> str | None:
     return None
 
 
+def folder_blocker(folder: Path) -> str | None:
+    """What stops `folder` (and those above it) from being created, or None: the nearest one
+    that exists is a file, or is read-only for this user."""
+    nearest = folder
+    while not nearest.exists() and nearest != nearest.parent:
+        nearest = nearest.parent
+    if not nearest.is_dir():
+        return f"{nearest} is a file, not a folder"
+    if nearest != folder and not os.access(nearest, os.W_OK):
+        return f"{nearest} is read-only for this user"
+    return None
+
+
 def creation_problem(path: Path) -> str | None:
     """Why the first start could not create `path` (and the folders above it), or None."""
     if path.parent.is_dir():
         return writable_problem(path)
-    nearest = path.parent
-    while not nearest.exists() and nearest != nearest.parent:
-        nearest = nearest.parent
-    if not nearest.is_dir():
-        return (
-            f"cannot create the folder {path.parent} for the database: {nearest} is a file, "
-            "not a folder; set DATABASE_PATH to a path inside a folder"
-        )
-    if not os.access(nearest, os.W_OK):
-        return (
-            f"cannot create the folder {path.parent} for the database: {nearest} is read-only "
-            "for this user; create the folder or set DATABASE_PATH elsewhere"
-        )
-    return None
+    blocker = folder_blocker(path.parent)
+    if blocker is None:
+        return None
+    fix = (
+        "set DATABASE_PATH to a path inside a folder"
+        if "not a folder" in blocker
+        else ("create the folder or set DATABASE_PATH elsewhere")
+    )
+    return f"cannot create the folder {path.parent} for the database: {blocker}; {fix}"
 
 
 def unusable(path: Path, error: sqlite3.Error) -> StorageError:
