@@ -248,9 +248,9 @@ async def remember_message(
         )
 
 
-async def message_of(db: Database, game_id: int, kind: str, ref: int = 0) -> tuple[int, int] | None:
-    row = await db.fetch_one(
-        "SELECT channel_id, message_id FROM game_messages WHERE game_id = ? AND kind = ? AND ref = ?",
-        (game_id, kind, ref),
+async def messages_of(db: Database, game_id: int) -> dict[tuple[str, int], tuple[int, int]]:
+    """Every remembered message of a game: (kind, ref) -> (channel, message), in one query."""
+    rows = await db.fetch_all(
+        "SELECT kind, ref, channel_id, message_id FROM game_messages WHERE game_id = ?", (game_id,)
     )
-    return None if row is None else (int(row["channel_id"]), int(row["message_id"]))
+    return {(r["kind"], int(r["ref"])): (int(r["channel_id"]), int(r["message_id"])) for r in rows}

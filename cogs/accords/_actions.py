@@ -43,8 +43,8 @@ async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> N
     if events:
         cog = core_of(interaction.client)
         if cog is not None:
-            await cog.announce(
-                state, f"**{plain(state.title)}** was abandoned by {interaction.user.mention}."
+            await cog.post(
+                state.game_id, f"**{plain(state.title)}** was abandoned by {interaction.user.mention}."
             )
 
 

@@ -83,13 +83,13 @@ class AccordsCore(commands.Cog):
         buttons disabled: the lobby once negotiation opens, the articles once the draft closes,
         everything once the conference is over."""
         over = state.phase.over
-        if "started" in kinds or over:
-            await self._refresh(state, "lobby")
+        wanted = [("lobby", 0)] if "started" in kinds or over else []
         if "draft_closed" in kinds or over:
-            for article in state.articles:
-                await self._refresh(state, "article", article.number)
+            wanted += [("article", article.number) for article in state.articles]
         if over:
-            await self._refresh(state, "draft")
+            wanted.append(("draft", 0))
+        if wanted:
+            await self._refresh(state, *wanted)
 
     async def conclude(self, state: GameState) -> None:
         """Announce the end in the game's channel (what was stored was stored with the last action)."""
@@ -98,9 +98,9 @@ class AccordsCore(commands.Cog):
         objectives = [o for o in (scenario.objectives if scenario else ()) if o.power in seated]
         accord = await accord_store.of_game(self.service.db, state.guild_id, state.game_id)
         text = accord_pages.ending_text(state, objectives, accord, reputation_changes(state))
-        await self._post(state.game_id, text)
+        await self.post(state.game_id, text)
 
-    async def _post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
+    async def post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
         """Post in the game's channel, retrying a failing Discord a few times; never raises, so a
         lost announcement can never stop a deadline (the next /accord status shows the state)."""
         channel_id = await game_store.channel_of(self.service.db, game_id)
@@ -122,13 +122,10 @@ class AccordsCore(commands.Cog):
                     return
                 await asyncio.sleep(pause)
 
-    async def announce(self, state: GameState, text: str) -> None:
-        await self._post(state.game_id, text)
-
     async def _remind(self, state: GameState, lead: float) -> None:
         # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
         players = [discord.Object(p) for seat in state.seats for p in seat.players]
-        await self._post(
+        await self.post(
             state.game_id,
             reminder_text(state, lead),
             discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players)),
@@ -160,7 +157,7 @@ class AccordsCore(commands.Cog):
             Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
             Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
         }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.label}.")
-        await self._post(state.game_id, f"**{plain(fresh.title)}**: {said}")
+        await self.post(state.game_id, f"**{plain(fresh.title)}**: {said}")
         if ended:
             await self.conclude(fresh)
 
@@ -189,19 +186,21 @@ class AccordsCore(commands.Cog):
                 return game
         raise NotFound("No conference has met in this channel.")
 
-    async def _refresh(self, state: GameState, kind: str, ref: int = 0) -> None:
-        """Actions taken by slash command show on the game's messages too (buttons redraw their
-        own): the lobby's seats, an article's support, the draft's signatures."""
-        where = await game_store.message_of(self.service.db, state.game_id, kind, ref)
-        channel = self.bot.get_channel(where[0]) if where else None
-        if where is None or not isinstance(channel, discord.TextChannel | discord.Thread):
-            return
-        action = {"lobby": "join", "article": "support", "draft": "sign"}[kind]
-        with contextlib.suppress(discord.HTTPException):  # a deleted message has nothing to update
-            await channel.get_partial_message(where[1]).edit(
-                **redraw(state, action, ref or None),
-                allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
-            )
+    async def _refresh(self, state: GameState, *messages: tuple[str, int]) -> None:
+        """Redraw the game's messages, each (kind, ref): actions taken by slash command show there
+        too (buttons redraw their own), and a past phase's buttons are disabled."""
+        known = await game_store.messages_of(self.service.db, state.game_id)  # one query for all
+        for kind, ref in messages:
+            where = known.get((kind, ref))
+            channel = self.bot.get_channel(where[0]) if where else None
+            if where is None or not isinstance(channel, discord.TextChannel | discord.Thread):
+                continue
+            action = {"lobby": "join", "article": "support", "draft": "sign"}[kind]
+            with contextlib.suppress(discord.HTTPException):  # a deleted message has nothing to update
+                await channel.get_partial_message(where[1]).edit(
+                    **redraw(state, action, ref or None),
+                    allowed_mentions=discord.AllowedMentions.none(),  # partial edits skip the bot default
+                )
 
     async def _simple(
         self,
@@ -215,11 +214,11 @@ class AccordsCore(commands.Cog):
         game = await self._game_here(interaction)
         state, events = await act(interaction, game.game_id, kind, **data)
         if events and kind in {"leave", "start", "replace"}:
-            await self._refresh(state, "lobby")
+            await self._refresh(state, ("lobby", 0))
         if events and kind in {"support", "oppose", "amend", "retract"}:
-            await self._refresh(state, "article", int(data.get("article", 0)))
+            await self._refresh(state, ("article", int(data.get("article", 0))))
         if events and kind in {"sign", "refuse"}:
-            await self._refresh(state, "draft")
+            await self._refresh(state, ("draft", 0))
         if events:
             if said is None:
                 text = str(interaction.extras.get(RECORDED, ""))

@@ -146,7 +146,7 @@ class LobbyCommands(AccordsCore):
         game = await self._game_here(interaction)
         power = power_named(power, game.powers)
         state, _ = await act(interaction, game.game_id, "join", power=power)
-        await self._refresh(state, "lobby")
+        await self._refresh(state, ("lobby", 0))
         await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
 
     @join.autocomplete("power")
