@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from ..content.scenarios import canon_powers, canon_scenarios
@@ -87,6 +88,7 @@ def powers_named(text: str, among: Sequence[str]) -> list[str]:
     return resolve_powers(text, among, power_aliases())
 
 
+@cache
 def power_aliases() -> dict[str, tuple[str, ...]]:
     """Each canon power's other names, as data/powers.toml lists them."""
     return {power.name: power.aliases for power in canon_powers().values()}

@@ -165,11 +165,10 @@ class AccordsCore(commands.Cog):
         """The conference running here: in this channel or thread, or convened from this channel
         (it runs in its thread), or, from a private talks thread, the one of its channel. Else a
         refusal that says where the server's conferences are running."""
+        game = await self._running_here(interaction)
+        if game is not None:
+            return game
         guild_id = interaction.guild_id or 0
-        for place in places_of(interaction):
-            game = await game_store.latest_convened_in(self.service.db, guild_id, place)
-            if game is not None and not game.phase.over:
-                return game
         running = [
             (c, g) for c, g in await game_store.in_guild(self.service.db, guild_id) if not g.phase.over
         ]
@@ -177,6 +176,14 @@ class AccordsCore(commands.Cog):
             where = ", ".join(f"<#{channel}> ({plain(game.title)})" for channel, game in running[:3])
             raise NotFound(f"There is no conference running here. Running now: {where}.")
         raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
+
+    async def _running_here(self, interaction: discord.Interaction) -> GameState | None:
+        """The conference running here, or None (for autocomplete: no refusal to compose)."""
+        for place in places_of(interaction):
+            game = await game_store.latest_convened_in(self.service.db, interaction.guild_id or 0, place)
+            if game is not None and not game.phase.over:
+                return game
+        return None
 
     async def _game_for_record(self, interaction: discord.Interaction) -> GameState:
         """The latest conference of this channel or thread (over or not), for its minutes."""

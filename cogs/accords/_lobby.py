@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import discord
 from discord import app_commands
 
@@ -100,9 +98,8 @@ class LobbyCommands(AccordsCore):
         self, interaction: discord.Interaction, scenario: app_commands.Range[str, 1, 40] | None = None
     ) -> None:
         key = scenario_named(scenario).key if scenario else ""
-        if not key:
-            with contextlib.suppress(NotFound):
-                key = (await self._game_here(interaction)).scenario
+        if not key and (running := await self._running_here(interaction)) is not None:
+            key = running.scenario
         await send_pages(interaction, "accord_guide", self._guide_pages(key), arg=key[:40], ephemeral=False)
 
     async def _guide_page_source(self, interaction: discord.Interaction, key: str) -> list[discord.Embed]:
@@ -153,16 +150,14 @@ class LobbyCommands(AccordsCore):
     async def power_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        try:
-            game = await self._game_here(interaction)
-        except NotFound:
+        game = await self._running_here(interaction)
+        if game is None:
             return []
         taken = set(game.seated_powers())
         needle = current.casefold().strip()
+        aliases = power_aliases()
         matching = [
-            p
-            for p in game.powers
-            if any(needle in name.casefold() for name in (p, *(power_aliases().get(p, ()))))
+            p for p in game.powers if any(needle in name.casefold() for name in (p, *aliases.get(p, ())))
         ]
         matching.sort(key=lambda p: p in taken)  # free seats first
         return [
