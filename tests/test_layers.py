@@ -22,18 +22,9 @@ ALLOWED = {
 DEBT = {
     ("bot/ui/pager.py", "storage"),  # long pager arguments are stashed in the database
     ("bot/ui/pager.py", CORE),  # its buttons report errors through the one error handler
-    ("bot/ui/accord_pages.py", "content"),  # power emblems from data/powers.toml
     ("bot/ui/lore_pages.py", "storage"),
     ("bot/ui/treaty_pages.py", "storage"),
     ("bot/ui/treaty_pages.py", "services"),
-    ("cogs/accords/_actions.py", "storage"),
-    ("cogs/accords/_core.py", "content"),
-    ("cogs/accords/_core.py", "storage"),
-    ("cogs/accords/_lobby.py", "content"),
-    ("cogs/accords/_lobby.py", "storage"),
-    ("cogs/accords/_record.py", "storage"),
-    ("cogs/accords/_table.py", "storage"),
-    ("cogs/accords/_views.py", "content"),
     ("cogs/lore/__init__.py", "storage"),
     ("cogs/lore/_modal.py", "storage"),
     ("cogs/meta.py", "storage"),

@@ -8,10 +8,13 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from ..domain.accords import clauses
 from ..domain.accords.model import Clause
 from ..domain.accords.names import fold
 from ..domain.accords.scenario import Objective, Power, Scenario
 from . import ContentError, data_files, data_root
+
+OBJECTIVE_FIELDS = {"power", "clause", "wants", "points", "text"}
 
 
 def _toml(path: Traversable) -> dict[str, Any]:
@@ -70,12 +73,18 @@ def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -
             raise ContentError(f"{where}: unknown clause {item.get('clause')!r}") from None
         if not isinstance(item.get("points"), int) or item["points"] < 1 or not item.get("text"):
             raise ContentError(f"{where}: every objective needs positive points and a text")
-        typed = {key: str(item.get(key, "")) for key in ("subject", "giver", "receiver")}
-        for key in ("giver", "receiver"):
-            if typed[key] and typed[key] not in seats:
-                raise ContentError(f"{where}: objective {key} {typed[key]!r} has no seat")
+        names = {term.name for term in clauses.TERMS}
+        strange = set(item) - OBJECTIVE_FIELDS - names
+        if strange:
+            raise ContentError(
+                f"{where}: objective fields {sorted(strange)} mean nothing (terms: {sorted(names)})"
+            )
+        terms = tuple((term.name, str(item[term.name])) for term in clauses.TERMS if item.get(term.name))
+        for name, value in terms:
+            if clauses.term(name).kind is clauses.TermKind.POWER and value not in seats:
+                raise ContentError(f"{where}: objective {name} {value!r} has no seat")
         wants = bool(item.get("wants", True))
-        objectives.append(Objective(item["power"], clause, wants, item["points"], item["text"], **typed))
+        objectives.append(Objective(item["power"], clause, wants, item["points"], item["text"], terms))
     return Scenario(
         key=data["key"],
         title=data["title"],

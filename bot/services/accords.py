@@ -1,24 +1,30 @@
-"""Acting on a game: load, decide, append events and state in one transaction."""
+"""The accords game for cogs: convening, acting (load, decide, append events and state in one
+transaction), and reading games, their messages, minutes and accords; cogs never see storage."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
 from ..content.scenarios import canon_powers, canon_scenarios
 from ..domain.accords import Event, GameState, decide, new_game
+from ..domain.accords.commands import Command
 from ..domain.accords.names import resolve_power, resolve_powers
-from ..domain.accords.scenario import Scenario
+from ..domain.accords.scenario import Power, Scenario
 from ..domain.errors import InvalidInput
-from ..storage import Database
+from ..domain.treaties import Treaty
+from ..storage import Database, reputation
+from ..storage import accords as accord_store
 from ..storage import games as store
 from .conclusion import conclude_in
+
+Minutes = tuple[float, list[tuple[float, Event]]]
 
 
 class AccordService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._cache = store.GameCache()
 
     async def convene(
         self,
@@ -44,19 +50,84 @@ class AccordService:
         )
 
     async def act(
-        self, guild_id: int, game_id: int, kind: str, actor: int, *, staff: bool = False, **data: Any
+        self, guild_id: int, game_id: int, command: Command, actor: int, *, staff: bool = False
     ) -> tuple[GameState, list[Event]]:
-        """Apply one action; returns the new state and the events it caused (none: no change).
+        """Apply one command; returns the new state and the events it caused (none: no change).
         The whole read-decide-write runs as one transaction, so two presses at once are applied
-        one after the other: a repeated Sign or Support then changes nothing. An action that ends
-        the conference stores the accord and reputation in that same transaction."""
+        one after the other: a repeated Sign or Support then changes nothing. A command that
+        ends the conference stores the accord and reputation in that same transaction."""
         return await store.act_now(
             self.db,
             guild_id,
             game_id,
-            lambda state: decide(state, kind, actor, staff=staff, **data),
+            lambda state: decide(state, command, actor, staff=staff),
             on_end=conclude_in,
+            cache=self._cache,
         )
+
+    # -- reading --------------------------------------------------------------------------
+
+    async def game(self, guild_id: int, game_id: int) -> GameState:
+        return await store.get(self.db, guild_id, game_id)
+
+    async def latest_in(self, guild_id: int, channel_id: int) -> GameState | None:
+        """The last conference run in this channel or convened from it, over or not."""
+        return await store.latest_convened_in(self.db, guild_id, channel_id)
+
+    async def open_games(self) -> list[GameState]:
+        return await store.open_games(self.db)
+
+    async def in_guild(self, guild_id: int) -> list[tuple[int, GameState]]:
+        """(channel, state) of every conference of a server, newest first."""
+        return await store.in_guild(self.db, guild_id)
+
+    async def channel_of(self, game_id: int) -> int | None:
+        return await store.channel_of(self.db, game_id)
+
+    async def minutes(self, game_id: int) -> Minutes:
+        """When the game was convened, and each recorded event with its time."""
+        return await store.timed_events(self.db, game_id)
+
+    async def accord_of(self, guild_id: int, game_id: int) -> str | None:
+        """The name the game's accord was stored under, if it was ratified."""
+        return await accord_store.of_game(self.db, guild_id, game_id)
+
+    async def accords_in(self, guild_id: int | None) -> list[Treaty]:
+        return await accord_store.accords_in(self.db, guild_id)
+
+    async def leaderboard(self, guild_id: int) -> list[tuple[int, int, int]]:
+        return await reputation.leaderboard(self.db, guild_id)
+
+    # -- where a game's messages are --------------------------------------------------------
+
+    async def move_to_channel(self, game_id: int, channel_id: int) -> None:
+        await store.move_to_channel(self.db, game_id, channel_id)
+
+    async def remember_message(
+        self, game_id: int, kind: str, ref: int, channel_id: int, message_id: int
+    ) -> None:
+        await store.remember_message(self.db, game_id, kind, ref, channel_id, message_id)
+
+    async def messages_of(self, game_id: int) -> dict[tuple[str, int], tuple[int, int]]:
+        return await store.messages_of(self.db, game_id)
+
+
+def scenario(key: str) -> Scenario | None:
+    return canon_scenarios().get(key)
+
+
+def scenarios() -> list[Scenario]:
+    return list(canon_scenarios().values())
+
+
+@cache
+def emblems() -> dict[str, str]:
+    """Each canon power's emblem, for boards and embeds."""
+    return {power.name: power.emblem for power in canon_powers().values()}
+
+
+def powers() -> dict[str, Power]:
+    return canon_powers()
 
 
 def scenario_named(text: str) -> Scenario:

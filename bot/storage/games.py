@@ -1,16 +1,21 @@
-"""Accords games: events appended and state replaced together, or not at all."""
+"""Accords games: events appended, and the head and touched articles rewritten, together or not
+at all. An action costs the same whether ten articles are on the table or a thousand: the last
+state each game reached is kept in memory, checked against the stored version before use."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from ..domain.accords import Article, Clause, Event, GameState, Phase, Seat, evolve
+from ..domain.accords import Article, Event, GameState, Phase, evolve
+from ..domain.accords import events as e
 from ..domain.errors import KhitomerError, NotAllowed, NotFound
 from .database import Database
+from .game_codec import dump_article, dump_event, dump_head, load_article, load_event, load_head
 
 
 class StaleGame(KhitomerError):
@@ -22,63 +27,6 @@ class StaleGame(KhitomerError):
         )
 
 
-def dump(state: GameState) -> str:
-    """JSON of a state, written by hand: dataclasses.asdict deep-copies and took 60 us a game."""
-    return json.dumps(
-        {
-            "game_id": state.game_id,
-            "guild_id": state.guild_id,
-            "host": state.host,
-            "title": state.title,
-            "powers": list(state.powers),
-            "phase": state.phase.value,
-            "seats": [{"power": s.power, "players": list(s.players)} for s in state.seats],
-            "articles": [
-                {
-                    "number": a.number,
-                    "author": a.author,
-                    "clause": a.clause.value,
-                    "parties": list(a.parties),
-                    "text": a.text,
-                    "support": sorted(a.support),
-                    "oppose": sorted(a.oppose),
-                    "versions": a.versions,
-                    "retracted": a.retracted,
-                    "subject": a.subject,
-                    "giver": a.giver,
-                    "receiver": a.receiver,
-                }
-                for a in state.articles
-            ],
-            "signed": sorted(state.signed),
-            "refused": sorted(state.refused),
-            "paused": state.paused,
-            "version": state.version,
-            "scenario": state.scenario,
-            "deadline": state.deadline,
-            "remaining": state.remaining,
-            "narrower": state.narrower,
-        }
-    )
-
-
-def load(text: str) -> GameState:
-    raw = json.loads(text)
-    raw["phase"] = Phase(raw["phase"])
-    raw["powers"] = tuple(raw["powers"])
-    raw["seats"] = tuple(Seat(s["power"], tuple(s["players"])) for s in raw["seats"])
-    raw["articles"] = tuple(
-        Article(
-            a["number"], a["author"], Clause(a["clause"]), tuple(a["parties"]), a["text"],
-            frozenset(a["support"]), frozenset(a["oppose"]), a["versions"], a["retracted"],
-            a.get("subject", ""), a.get("giver", ""), a.get("receiver", ""),
-        )
-        for a in raw["articles"]
-    )  # fmt: skip
-    raw["signed"], raw["refused"] = frozenset(raw["signed"]), frozenset(raw["refused"])
-    return GameState(**raw)
-
-
 # The games of a channel: run in it, or convened from it (its lobby is there) and run in a thread.
 OF_CHANNEL = (
     "guild_id = ? AND (channel_id = ? OR id IN"
@@ -86,7 +34,7 @@ OF_CHANNEL = (
 )
 
 
-async def create(db: Database, guild_id: int, channel_id: int, make: Any) -> GameState:
+async def create(db: Database, guild_id: int, channel_id: int, make: Callable[[int], GameState]) -> GameState:
     """Insert a game; `make(game_id)` builds its opening state (version 0, no events).
 
     One running conference per channel (counting those that moved on to a thread of it): checked
@@ -94,25 +42,45 @@ async def create(db: Database, guild_id: int, channel_id: int, make: Any) -> Gam
     """
     async with db.transaction() as conn:
         async with conn.execute(
-            f"SELECT state FROM games WHERE {OF_CHANNEL}", (guild_id, channel_id, channel_id)
+            f"SELECT 1 FROM games WHERE {OF_CHANNEL} AND json_extract(state, '$.phase') IN ({RUNNING})",
+            (guild_id, channel_id, channel_id),
         ) as rows:
-            if any(not load(row[0]).phase.over for row in await rows.fetchall()):
+            if await rows.fetchone() is not None:
                 raise NotAllowed("A conference is already running in this channel.")
         cursor = await conn.execute(
             "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)",
             (guild_id, channel_id, datetime.now(UTC).isoformat()),
         )
         assert cursor.lastrowid is not None
-        state: GameState = make(cursor.lastrowid)
-        await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump(state), state.game_id))
+        state = make(cursor.lastrowid)
+        await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump_head(state), state.game_id))
     return state
 
 
+RUNNING = ", ".join(f"'{phase.value}'" for phase in Phase if not phase.over)
+HEADS = "SELECT id, state FROM games"
+
+
 async def get(db: Database, guild_id: int, game_id: int) -> GameState:
-    row = await db.fetch_one("SELECT state FROM games WHERE id = ? AND guild_id = ?", (game_id, guild_id))
-    if row is None:
+    found = await _states(db, f"{HEADS} WHERE id = ? AND guild_id = ?", (game_id, guild_id))
+    if not found:
         raise NotFound("There is no such conference in this server.")
-    return load(row["state"])
+    return found[0]
+
+
+async def _states(db: Database, heads: str, params: Iterable[Any]) -> list[GameState]:
+    """The games `heads` selects (id, state), each with its articles: two queries in all."""
+    rows = await db.fetch_all(heads, params)
+    if not rows:
+        return []
+    articles: dict[int, list[Article]] = {int(row["id"]): [] for row in rows}
+    marks = ", ".join("?" * len(articles))
+    for row in await db.fetch_all(
+        f"SELECT game_id, data FROM game_articles WHERE game_id IN ({marks}) ORDER BY game_id, number",
+        tuple(articles),
+    ):
+        articles[int(row["game_id"])].append(load_article(row["data"]))
+    return [load_head(row["state"], tuple(articles[int(row["id"])])) for row in rows]
 
 
 def signers_in(conn: sqlite3.Connection, game_id: int) -> dict[str, list[str]]:
@@ -128,10 +96,7 @@ def signers_in(conn: sqlite3.Connection, game_id: int) -> dict[str, list[str]]:
 
 
 async def events(db: Database, game_id: int) -> list[Event]:
-    rows = await db.fetch_all(
-        "SELECT actor_id, kind, data FROM game_events WHERE game_id = ? ORDER BY seq", (game_id,)
-    )
-    return [Event(row["kind"], int(row["actor_id"]), json.loads(row["data"])) for row in rows]
+    return [event for _, event in (await timed_events(db, game_id))[1]]
 
 
 async def timed_events(db: Database, game_id: int) -> tuple[float, list[tuple[float, Event]]]:
@@ -143,8 +108,7 @@ async def timed_events(db: Database, game_id: int) -> tuple[float, list[tuple[fl
         "SELECT at, actor_id, kind, data FROM game_events WHERE game_id = ? ORDER BY seq", (game_id,)
     )
     return _seconds(game["created_at"]), [
-        (_seconds(row["at"]), Event(row["kind"], int(row["actor_id"]), json.loads(row["data"])))
-        for row in rows
+        (_seconds(row["at"]), load_event(row["kind"], int(row["actor_id"]), row["data"])) for row in rows
     ]
 
 
@@ -155,17 +119,15 @@ def _seconds(iso: str) -> float:
 async def latest_convened_in(db: Database, guild_id: int, channel_id: int) -> GameState | None:
     """The last conference of this channel (run in it, or convened from it and run in its
     thread), over or not. With one running conference per channel, a running one is the last."""
-    row = await db.fetch_one(
-        f"SELECT state FROM games WHERE {OF_CHANNEL} ORDER BY id DESC LIMIT 1",
-        (guild_id, channel_id, channel_id),
+    found = await _states(
+        db, f"{HEADS} WHERE {OF_CHANNEL} ORDER BY id DESC LIMIT 1", (guild_id, channel_id, channel_id)
     )
-    return None if row is None else load(row["state"])
+    return found[0] if found else None
 
 
 async def open_games(db: Database) -> list[GameState]:
     """Every conference not yet over, in every server: what start-up re-arms deadlines for."""
-    rows = await db.fetch_all("SELECT state FROM games ORDER BY id")
-    return [state for state in (load(row["state"]) for row in rows) if not state.phase.over]
+    return await _states(db, f"{HEADS} WHERE json_extract(state, '$.phase') IN ({RUNNING}) ORDER BY id", ())
 
 
 async def channel_of(db: Database, game_id: int) -> int | None:
@@ -175,33 +137,63 @@ async def channel_of(db: Database, game_id: int) -> int | None:
 
 async def in_guild(db: Database, guild_id: int) -> list[tuple[int, GameState]]:
     """(channel, state) of every conference of a server, newest first."""
-    rows = await db.fetch_all(
-        "SELECT channel_id, state FROM games WHERE guild_id = ? ORDER BY id DESC", (guild_id,)
-    )
-    return [(int(row["channel_id"]), load(row["state"])) for row in rows]
+    channels = {
+        int(row["id"]): int(row["channel_id"])
+        for row in await db.fetch_all("SELECT id, channel_id FROM games WHERE guild_id = ?", (guild_id,))
+    }
+    states = await _states(db, f"{HEADS} WHERE guild_id = ? ORDER BY id DESC", (guild_id,))
+    return [(channels[state.game_id], state) for state in states]
 
 
-def act_now(
+class GameCache:
+    """The last state each recently played game reached in this process. Used only when the
+    stored version still matches, so another process's write (or a rollback) is never missed."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self._states: OrderedDict[int, GameState] = OrderedDict()
+        self._size = size
+
+    def get(self, game_id: int, guild_id: int, version: int) -> GameState | None:
+        state = self._states.get(game_id)
+        if state is None or state.version != version or state.guild_id != guild_id:
+            return None
+        self._states.move_to_end(game_id)
+        return state
+
+    def put(self, state: GameState) -> None:
+        self._states[state.game_id] = state
+        self._states.move_to_end(state.game_id)
+        if len(self._states) > self._size:
+            self._states.popitem(last=False)
+
+
+ARTICLE_EVENTS = (e.Supported, e.Opposed, e.Amended, e.Retracted)
+
+
+async def act_now(
     db: Database,
     guild_id: int,
     game_id: int,
     decide: Callable[[GameState], list[Event]],
     on_end: Callable[[sqlite3.Connection, GameState], None] | None = None,
-) -> Awaitable[tuple[GameState, list[Event]]]:
+    cache: GameCache | None = None,
+) -> tuple[GameState, list[Event]]:
     """Load, decide, apply and store one action in a single synchronous transaction: nothing can
     run between reading the state and writing its successor, so no action is ever stale.
 
-    When the action ends the conference, `on_end` runs in the same transaction (the accord
-    stored, reputation changed): if it fails, the action itself is rolled back too.
+    What is written is bounded: the head, the articles the events touch, the events. When the
+    action ends the conference, `on_end` runs in the same transaction (the accord stored,
+    reputation changed): if it fails, the action itself is rolled back too.
     """
+    cache = cache if cache is not None else GameCache(0)
 
     def work(conn: sqlite3.Connection) -> tuple[GameState, list[Event]]:
         row = conn.execute(
-            "SELECT state FROM games WHERE id = ? AND guild_id = ?", (game_id, guild_id)
+            "SELECT version, state FROM games WHERE id = ? AND guild_id = ?", (game_id, guild_id)
         ).fetchone()
         if row is None:
             raise NotFound("There is no such conference in this server.")
-        before = load(row["state"])
+        before = cache.get(game_id, guild_id, int(row["version"])) or _read(conn, game_id, row["state"])
         events = decide(before)
         if not events:
             return before, []
@@ -210,23 +202,36 @@ def act_now(
             after = evolve(after, event)
         updated = conn.execute(
             "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
-            (after.version, dump(after), game_id, before.version),
+            (after.version, dump_head(after), game_id, before.version),
         )
-        if updated.rowcount != 1:
+        if updated.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as the guard
             raise StaleGame()
+        touched = {ev.article for ev in events if isinstance(ev, ARTICLE_EVENTS)}
+        touched |= set(range(len(before.articles) + 1, len(after.articles) + 1))  # newly tabled
+        conn.executemany(
+            "INSERT OR REPLACE INTO game_articles (game_id, number, data) VALUES (?, ?, ?)",
+            [(game_id, n, dump_article(after.articles[n - 1])) for n in sorted(touched)],
+        )
         now = datetime.now(UTC).isoformat()
         conn.executemany(
             "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (game_id, before.version + i, now, e.actor, e.kind, json.dumps(e.data))
-                for i, e in enumerate(events, 1)
+                (game_id, before.version + i, now, ev.actor, ev.kind, dump_event(ev))
+                for i, ev in enumerate(events, 1)
             ],
         )
         if on_end is not None and after.phase.over and not before.phase.over:
             on_end(conn, after)
         return after, events
 
-    return db.write_now(work)
+    state, events = await db.write_now(work)
+    cache.put(state)  # only once committed
+    return state, events
+
+
+def _read(conn: sqlite3.Connection, game_id: int, head: str) -> GameState:
+    rows = conn.execute("SELECT data FROM game_articles WHERE game_id = ? ORDER BY number", (game_id,))
+    return load_head(head, tuple(load_article(row[0]) for row in rows))
 
 
 async def move_to_channel(db: Database, game_id: int, channel_id: int) -> None:

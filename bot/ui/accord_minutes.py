@@ -2,79 +2,78 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from ..domain.accords import Event
+from ..domain.accords import events as e
 from ..domain.accords.machine import CLOCK
 from .text import plain
 
-Sentence = Callable[[str, dict[str, Any]], str]
+
+def _until(deadline: float | None) -> str:
+    return f" until <t:{int(deadline)}:f>" if deadline else ""
 
 
-def _article(data: dict[str, Any]) -> str:
-    return f"Article {data.get('article')}"
+def minute_sentence(event: e.Event, article: int | None = None) -> str:
+    """One action in plain words, without its time; `who` is the member (or "The clock").
+    `article`: the number a tabled article got (the order of tabling)."""
+    clock = event.actor == CLOCK
+    who = "The clock" if clock else f"<@{event.actor}>"
+    match event:
+        case e.Joined(power=power):
+            return f"{who} took the seat of {power}."
+        case e.Left():
+            return f"{who} left the table."
+        case e.Started(deadline=deadline):
+            return f"{who} opened negotiations{_until(deadline)}."
+        case e.Tabled():
+            what = f"Article {article}" if article else "an article"
+            return (
+                f"{who} tabled {what} ({event.clause.value}) for {event.author}, binding "
+                f"{', '.join(event.parties)}: “{plain(event.text)[:200]}”"
+            )
+        case e.Supported():
+            return f"{who} supported Article {event.article} for {event.power}."
+        case e.Opposed():
+            return f"{who} opposed Article {event.article} for {event.power}."
+        case e.Amended():
+            return f"{who} amended Article {event.article} for {event.power}: every party answers again."
+        case e.Retracted():
+            return f"{who} withdrew Article {event.article}."
+        case e.DraftClosed(deadline=deadline):
+            return f"{who} closed the draft: the agreed articles are up for signature{_until(deadline)}."
+        case e.Signed(power=power):
+            return f"{who} signed the accord for {power}."
+        case e.Refused(power=power):
+            if clock:
+                return f"{power} let the deadline pass and counts as refusing."
+            return f"{who} refused to sign for {power}."
+        case e.Ratified(among=among):
+            return (
+                f"The accord was ratified among {', '.join(among)}." if among else "The accord was ratified."
+            )
+        case e.Failed():
+            return "The accord failed."
+        case e.Paused():
+            return f"{who} paused the conference: the clock stopped."
+        case e.Resumed():
+            return f"{who} resumed the conference: the clock runs again."
+        case e.DeadlineSet(at=at):
+            return f"The current phase now ends <t:{int(at)}:f>."
+        case e.Replaced(old=old, new=new):
+            return f"{who} gave the seat of <@{old}> to <@{new}>."
+        case e.Abandoned():
+            if clock:
+                return "Too few powers sat down in time: the conference was abandoned."
+            return f"{who} abandoned the conference."
+    return "A change was recorded."
 
 
-def _until(data: dict[str, Any]) -> str:
-    return f" until <t:{int(float(data['deadline']))}:f>" if data.get("deadline") else ""
-
-
-# Every kind of event the game records, as a sentence; `who` is the member (or "The clock").
-SENTENCES: dict[str, Sentence] = {
-    "joined": lambda who, d: f"{who} took the seat of {d.get('power')}.",
-    "left": lambda who, d: f"{who} left the table.",
-    "started": lambda who, d: f"{who} opened negotiations{_until(d)}.",
-    "tabled": lambda who, d: (
-        f"{who} tabled {_article(d) if d.get('article') else 'an article'} ({d.get('clause')}) for "
-        f"{d.get('author')}, binding {', '.join(d.get('parties') or [])}: "
-        f"“{plain(str(d.get('text', '')))[:200]}”"
-    ),
-    "supported": lambda who, d: f"{who} supported {_article(d)} for {d.get('power')}.",
-    "opposed": lambda who, d: f"{who} opposed {_article(d)} for {d.get('power')}.",
-    "amended": lambda who, d: f"{who} amended {_article(d)} for {d.get('power')}: every party answers again.",
-    "retracted": lambda who, d: f"{who} withdrew {_article(d)}.",
-    "draft_closed": lambda who, d: (
-        f"{who} closed the draft: the agreed articles are up for signature{_until(d)}."
-    ),
-    "signed": lambda who, d: f"{who} signed the accord for {d.get('power')}.",
-    "refused": lambda who, d: (
-        f"{d.get('power')} let the deadline pass and counts as refusing."
-        if who == "The clock"
-        else f"{who} refused to sign for {d.get('power')}."
-    ),
-    "ratified": lambda who, d: (
-        f"The accord was ratified among {', '.join(d['among'])}."
-        if d.get("among")
-        else "The accord was ratified."
-    ),
-    "failed": lambda who, d: "The accord failed.",
-    "paused": lambda who, d: f"{who} paused the conference: the clock stopped.",
-    "resumed": lambda who, d: f"{who} resumed the conference: the clock runs again.",
-    "deadline_set": lambda who, d: f"The current phase now ends <t:{int(float(d.get('at', 0)))}:f>.",
-    "replaced": lambda who, d: f"{who} gave the seat of <@{d.get('old')}> to <@{d.get('new')}>.",
-    "abandoned": lambda who, d: (
-        "Too few powers sat down in time: the conference was abandoned."
-        if who == "The clock"
-        else f"{who} abandoned the conference."
-    ),
-}
-
-
-def minute_sentence(event: Event) -> str:
-    """One action in plain words, without its time."""
-    who = "The clock" if event.actor == CLOCK else f"<@{event.actor}>"
-    sentence = SENTENCES.get(event.kind)
-    return sentence(who, event.data) if sentence is not None else "A change was recorded."
-
-
-def minute_lines(host: int, title: str, convened_at: float, events: list[tuple[float, Event]]) -> list[str]:
+def minute_lines(host: int, title: str, convened_at: float, events: list[tuple[float, e.Event]]) -> list[str]:
     """The convening first, then each recorded action: `<t:…:f> who did what.`"""
     lines = [f"<t:{int(convened_at)}:f> <@{host}> convened the conference “{plain(title)}”."]
     tabled = 0
     for at, event in events:
-        if event.kind == "tabled":  # articles are numbered in the order they were tabled
+        if isinstance(event, e.Tabled):  # articles are numbered in the order they were tabled
             tabled += 1
-            event = Event(event.kind, event.actor, {**event.data, "article": tabled})
-        lines.append(f"<t:{int(at)}:f> {minute_sentence(event)}")
+        lines.append(
+            f"<t:{int(at)}:f> {minute_sentence(event, tabled if isinstance(event, e.Tabled) else None)}"
+        )
     return lines

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import discord
 
-from ..content.scenarios import canon_powers
-from ..domain.accords import Article, GameState, Phase, Seat
+from ..domain.accords import Article, GameState, Phase, Seat, clauses
 from ..domain.accords.scenario import Objective
 from ..domain.accords.scoring import objective_met, scores, winning_article
 from ..domain.numerals import to_roman
 from .embeds import ACCENT
 from .text import plain
 
+Emblems = Mapping[str, str]  # power -> its emblem (data/powers.toml, through the service)
 
-def _emblem(power: str) -> str:
-    found = canon_powers().get(power)
-    return found.emblem if found else "•"
+
+def terms_line(article: Article) -> str:
+    """An article's typed terms as players read them: "What: cloaking devices · From: …"."""
+    return " · ".join(f"{clauses.term(name).label}: {plain(value)}" for name, value in article.terms)
 
 
 ARTICLES_PER_PAGE = 6
@@ -43,11 +44,11 @@ def _answers(article: Article) -> str:
     return " · ".join(f"{power} {answer(power)}" for power in article.parties)
 
 
-def board_embeds(state: GameState) -> list[discord.Embed]:
+def board_embeds(state: GameState, emblems: Emblems) -> list[discord.Embed]:
     """/accord status: seats and who holds them, the phase and its deadline, and every tabled
     article with each bound party's answer, a few articles a page."""
     seats = [
-        f"{_emblem(power)} {power} — "
+        f"{emblems.get(power, '•')} {power} — "
         + (", ".join(f"<@{p}>" for p in seat.players) if (seat := _seat(state, power)) else "*free seat*")
         for power in state.powers
     ]
@@ -64,7 +65,8 @@ def board_embeds(state: GameState) -> list[discord.Embed]:
         for article in chunk:
             status = article_status(state, article)
             text = plain(article.text)
-            body = f"Binds {', '.join(article.parties)}\n{text[:600]}{'…' if len(text) > 600 else ''}"
+            terms = f"\n{terms_line(article)}" if article.terms else ""
+            body = f"Binds {', '.join(article.parties)}{terms}\n{text[:600]}{'…' if len(text) > 600 else ''}"
             embed.add_field(
                 name=f"Article {article.number} ({article.clause.value}) — {status}",
                 value=f"{body}\n{_answers(article)}"[:1024],
@@ -88,14 +90,14 @@ def article_status(state: GameState, article: Article) -> str:
     return "on the table" if state.phase is Phase.NEGOTIATION else "left out of the accord"
 
 
-def lobby_embed(state: GameState, briefing: str) -> discord.Embed:
+def lobby_embed(state: GameState, briefing: str, emblems: Emblems) -> discord.Embed:
     embed = discord.Embed(
         title=f"Conference: {plain(state.title)}"[:256], description=plain(briefing), colour=ACCENT
     )
     for power in state.powers:
         seat = next((s for s in state.seats if s.power == power), None)
         who = ", ".join(f"<@{p}>" for p in seat.players) if seat else "*free seat*"
-        embed.add_field(name=f"{_emblem(power)} {power}", value=who, inline=False)
+        embed.add_field(name=f"{emblems.get(power, '•')} {power}", value=who, inline=False)
     embed.add_field(name="Host", value=f"<@{state.host}>")
     embed.add_field(name="Deadline", value=clock(state))
     waiting = " · the host can start when two powers sit" if state.phase is Phase.CONVENED else ""
@@ -103,27 +105,24 @@ def lobby_embed(state: GameState, briefing: str) -> discord.Embed:
     return embed
 
 
-def article_embed(state: GameState, article: Article) -> discord.Embed:
+def article_embed(state: GameState, article: Article, emblems: Emblems) -> discord.Embed:
     status = article_status(state, article)
     embed = discord.Embed(
         title=f"Article {article.number} ({article.clause.value}) — {status}",
         description=plain(article.text),
         colour=ACCENT,
     )
-    embed.add_field(name="Tabled by", value=f"{_emblem(article.author)} {article.author}")
+    embed.add_field(name="Tabled by", value=f"{emblems.get(article.author, '•')} {article.author}")
     embed.add_field(name="Binds", value=", ".join(article.parties))
     embed.add_field(name="Support", value=", ".join(sorted(article.support)) or "nobody yet")
     embed.add_field(name="Oppose", value=", ".join(sorted(article.oppose)) or "nobody")
     embed.add_field(name="Negotiation", value=clock(state))
-    if article.subject:
-        terms = plain(article.subject)
-        if article.giver and article.receiver:
-            terms += f" — from {article.giver} to {article.receiver}"
-        embed.add_field(name="Terms", value=terms[:1024], inline=False)
+    if article.terms:
+        embed.add_field(name="Terms", value=terms_line(article)[:1024], inline=False)
     return embed
 
 
-def draft_embed(state: GameState) -> discord.Embed:
+def draft_embed(state: GameState, emblems: Emblems) -> discord.Embed:
     lines = [
         f"**Article {to_roman(i)} ({a.clause.value})** {plain(a.text)}"
         for i, a in enumerate(state.agreed(), 1)
@@ -135,7 +134,7 @@ def draft_embed(state: GameState) -> discord.Embed:
     )
     for power in state.seated_powers():
         mark = "signed" if power in state.signed else "refused" if power in state.refused else "to answer"
-        embed.add_field(name=f"{_emblem(power)} {power}", value=mark)
+        embed.add_field(name=f"{emblems.get(power, '•')} {power}", value=mark)
     embed.add_field(name="Signing", value=clock(state), inline=False)
     return embed
 

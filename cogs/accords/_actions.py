@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import discord
 from discord import app_commands
 
 from bot.domain.accords import Clause
+from bot.domain.accords import commands as c
 from bot.domain.errors import InvalidInput
-from bot.storage import games as game_store
+from bot.services.accords import emblems
 from bot.ui import accord_pages
 from bot.ui.text import plain
 
@@ -19,24 +22,32 @@ CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
 
 async def press(interaction: discord.Interaction, game_id: int, action: str, arg: int | None) -> None:
     """A button: act, then redraw the message it sits on."""
+    command: c.Command
     if action == "join":
-        game = await game_store.get(service_of(interaction.client).db, interaction.guild_id or 0, game_id)
+        game = await service_of(interaction.client).game(interaction.guild_id or 0, game_id)
         if arg is None or not 0 <= arg < len(game.powers):
             raise InvalidInput("That seat does not exist.")
-        state, _ = await act(interaction, game_id, "join", power=game.powers[arg])
-    elif action in {"support", "oppose"}:
-        state, _ = await act(interaction, game_id, action, article=arg or 0)
+        command = c.Join(game.powers[arg])
+    elif action == "support":
+        command = c.Support(arg or 0)
+    elif action == "oppose":
+        command = c.Oppose(arg or 0)
     elif action == "sign":
-        state, _ = await act(interaction, game_id, "sign", by=interaction.user.display_name)
-    else:
-        state, _ = await act(interaction, game_id, action)
+        command = c.Sign(interaction.user.display_name)
+    elif action == "refuse":
+        command = c.Refuse()
+    elif action == "start":
+        command = c.Start()
+    else:  # custom_ids are untrusted: the template allows only the actions above
+        raise InvalidInput("That button does nothing.")
+    state, _ = await act(interaction, game_id, command)
     await interaction.response.edit_message(**redraw(state, action, arg))
     await announce_end(interaction)
 
 
 async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> None:
     """The confirmation was pressed: abandon, say so privately, and announce it in the game."""
-    state, events = await act(interaction, game_id, "abandon")
+    state, events = await act(interaction, game_id, c.Abandon())
     await interaction.response.edit_message(
         content="The conference is abandoned." if events else "That conference was already over.", view=None
     )
@@ -51,17 +62,17 @@ async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> N
 async def table(
     interaction: discord.Interaction,
     game_id: int,
-    clause: str,
+    clause: Clause,
     text: str,
     parties: list[str] | None,
-    typed: dict[str, str],
+    terms: Mapping[str, str],
 ) -> None:
     """Table an article and post it with its Support and Oppose buttons."""
-    state, _ = await act(interaction, game_id, "propose", clause=clause, text=text, parties=parties, **typed)
+    state, _ = await act(interaction, game_id, c.Table(clause, text, tuple(parties or ()), terms))
     article = state.articles[-1]
     await interaction.response.send_message(
-        embed=accord_pages.article_embed(state, article), view=article_view(state, article.number)
+        embed=accord_pages.article_embed(state, article, emblems()), view=article_view(state, article.number)
     )
     posted = await interaction.original_response()
-    db = service_of(interaction.client).db
-    await game_store.remember_message(db, game_id, "article", article.number, posted.channel.id, posted.id)
+    service = service_of(interaction.client)
+    await service.remember_message(game_id, "article", article.number, posted.channel.id, posted.id)

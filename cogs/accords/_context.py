@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import discord
 
+from bot.domain.accords import Phase
+from bot.domain.accords import commands as c
 from bot.domain.guild_config import GuildConfig
 
 from ._clock import PHASE_SETTING
 
 
-def already(kind: str, data: dict[str, Any]) -> str:
+def already(command: c.Command) -> str:
     """Why an action changed nothing: it was already so."""
-    article = data.get("article")
-    return {
-        "sign": "Nothing changed: your power has already signed.",
-        "refuse": "Nothing changed: your power has already answered, and a signature stands.",
-        "support": f"Nothing changed: your power already supports Article {article}.",
-        "oppose": f"Nothing changed: your power already opposes Article {article}.",
-    }.get(kind, "Nothing changed: that was already so.")
+    match command:
+        case c.Sign():
+            return "Nothing changed: your power has already signed."
+        case c.Refuse():
+            return "Nothing changed: your power has already answered, and a signature stands."
+        case c.Support(article=article):
+            return f"Nothing changed: your power already supports Article {article}."
+        case c.Oppose(article=article):
+            return f"Nothing changed: your power already opposes Article {article}."
+    return "Nothing changed: that was already so."
 
 
 def places_of(interaction: discord.Interaction) -> list[int]:
@@ -31,6 +34,6 @@ def places_of(interaction: discord.Interaction) -> list[int]:
     return places
 
 
-def phase_durations(config: GuildConfig) -> dict[str, int]:
-    """Seconds each phase lasts in this server, by phase name, as the machine reads them."""
-    return {phase.value: config.seconds(setting) for phase, setting in PHASE_SETTING.items()}
+def phase_durations(config: GuildConfig) -> dict[Phase, float]:
+    """Seconds each phase lasts in this server, as the machine reads them."""
+    return {phase: float(config.seconds(setting)) for phase, setting in PHASE_SETTING.items()}

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
 
 import discord
 from discord.ext import commands
@@ -14,16 +14,15 @@ from discord.ext.commands.bot import BotBase
 
 from bot.app import KhitomerBot
 from bot.checks import config_of, is_moderator
-from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Event, GameState, Phase
+from bot.domain.accords import commands as c
+from bot.domain.accords import events as e
 from bot.domain.accords.machine import CLOCK
 from bot.domain.accords.scoring import reputation_changes
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
 from bot.interaction_errors import RECORDED
-from bot.services.accords import AccordService
-from bot.storage import accords as accord_store
-from bot.storage import games as game_store
+from bot.services.accords import AccordService, scenario
 from bot.ui import accord_pages
 from bot.ui.accord_minutes import minute_sentence
 from bot.ui.text import plain
@@ -49,7 +48,7 @@ class AccordsCore(commands.Cog):
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(GameButton, AbandonButton)
         # Deadlines survive restarts; each process runs the timers of its own shards' servers.
-        for state in await game_store.open_games(self.service.db):
+        for state in await self.service.open_games():
             if self.bot.runs_guild(state.guild_id):
                 await self._arm(state)
 
@@ -69,22 +68,18 @@ class AccordsCore(commands.Cog):
         """After a stored action: the timer follows the game's deadline (stored with its phase),
         and the buttons of a past phase are disabled. The end is announced by the caller, after
         its own reply (announce_end), so the channel reads them in the order they happened."""
-        kinds = {e.kind for e in events}
-        if (
-            kinds & {"started", "draft_closed", "created", "paused", "resumed", "deadline_set"}
-            or state.phase.over
-        ):
+        if any(isinstance(event, MOVE_THE_CLOCK) for event in events) or state.phase.over:
             await self._arm(state)
-        await self._retire_buttons(state, kinds)
+        await self._retire_buttons(state, events)
         return state
 
-    async def _retire_buttons(self, state: GameState, kinds: set[str]) -> None:
+    async def _retire_buttons(self, state: GameState, events: list[Event]) -> None:
         """When the phase moves on, the messages of the phase before are redrawn with their
         buttons disabled: the lobby once negotiation opens, the articles once the draft closes,
         everything once the conference is over."""
         over = state.phase.over
-        wanted = [("lobby", 0)] if "started" in kinds or over else []
-        if "draft_closed" in kinds or over:
+        wanted = [("lobby", 0)] if over or any(isinstance(ev, e.Started) for ev in events) else []
+        if over or any(isinstance(ev, e.DraftClosed) for ev in events):
             wanted += [("article", article.number) for article in state.articles]
         if over:
             wanted.append(("draft", 0))
@@ -93,17 +88,17 @@ class AccordsCore(commands.Cog):
 
     async def conclude(self, state: GameState) -> None:
         """Announce the end in the game's channel (what was stored was stored with the last action)."""
-        scenario = canon_scenarios().get(state.scenario)
+        chosen = scenario(state.scenario)
         seated = state.seated_powers()
-        objectives = [o for o in (scenario.objectives if scenario else ()) if o.power in seated]
-        accord = await accord_store.of_game(self.service.db, state.guild_id, state.game_id)
+        objectives = [o for o in (chosen.objectives if chosen else ()) if o.power in seated]
+        accord = await self.service.accord_of(state.guild_id, state.game_id)
         text = accord_pages.ending_text(state, objectives, accord, reputation_changes(state))
         await self.post(state.game_id, text)
 
     async def post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
         """Post in the game's channel, retrying a failing Discord a few times; never raises, so a
         lost announcement can never stop a deadline (the next /accord status shows the state)."""
-        channel_id = await game_store.channel_of(self.service.db, game_id)
+        channel_id = await self.service.channel_of(game_id)
         # A deadline that passed while the bot was down fires during start-up: wait until the
         # channels are known rather than lose the announcement.
         await self.bot.wait_until_ready()
@@ -132,24 +127,16 @@ class AccordsCore(commands.Cog):
         )
 
     async def _expire(self, state: GameState) -> None:
-        scenario = canon_scenarios().get(state.scenario)
-        narrower = bool(scenario and scenario.narrower_accord)
+        chosen = scenario(state.scenario)
+        narrower = bool(chosen and chosen.narrower_accord)
         durations = phase_durations(await self._config(state.guild_id))
-        fresh, events = await self.service.act(
-            state.guild_id,
-            state.game_id,
-            "expire",
-            CLOCK,
-            staff=True,
-            now=now(),
-            narrower=narrower,
-            durations=durations,
-        )
+        expire = c.Expire(now(), durations, narrower)
+        fresh, events = await self.service.act(state.guild_id, state.game_id, expire, CLOCK, staff=True)
         if not events:
             await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
             return
         fresh = await self.after(fresh, events)
-        ended = any(e.kind in {"ratified", "failed"} for e in events)
+        ended = any(isinstance(event, ENDS_AN_ACCORD) for event in events)
         said = {
             Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
             Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
@@ -169,9 +156,7 @@ class AccordsCore(commands.Cog):
         if game is not None:
             return game
         guild_id = interaction.guild_id or 0
-        running = [
-            (c, g) for c, g in await game_store.in_guild(self.service.db, guild_id) if not g.phase.over
-        ]
+        running = [(where, g) for where, g in await self.service.in_guild(guild_id) if not g.phase.over]
         if running:
             where = ", ".join(f"<#{channel}> ({plain(game.title)})" for channel, game in running[:3])
             raise NotFound(f"There is no conference running here. Running now: {where}.")
@@ -180,7 +165,7 @@ class AccordsCore(commands.Cog):
     async def _running_here(self, interaction: discord.Interaction) -> GameState | None:
         """The conference running here, or None (for autocomplete: no refusal to compose)."""
         for place in places_of(interaction):
-            game = await game_store.latest_convened_in(self.service.db, interaction.guild_id or 0, place)
+            game = await self.service.latest_in(interaction.guild_id or 0, place)
             if game is not None and not game.phase.over:
                 return game
         return None
@@ -188,7 +173,7 @@ class AccordsCore(commands.Cog):
     async def _game_for_record(self, interaction: discord.Interaction) -> GameState:
         """The latest conference of this channel or thread (over or not), for its minutes."""
         for place in places_of(interaction):
-            game = await game_store.latest_convened_in(self.service.db, interaction.guild_id or 0, place)
+            game = await self.service.latest_in(interaction.guild_id or 0, place)
             if game is not None:
                 return game
         raise NotFound("No conference has met in this channel.")
@@ -196,7 +181,7 @@ class AccordsCore(commands.Cog):
     async def _refresh(self, state: GameState, *messages: tuple[str, int]) -> None:
         """Redraw the game's messages, each (kind, ref): actions taken by slash command show there
         too (buttons redraw their own), and a past phase's buttons are disabled."""
-        known = await game_store.messages_of(self.service.db, state.game_id)  # one query for all
+        known = await self.service.messages_of(state.game_id)  # one query for all
         for kind, ref in messages:
             where = known.get((kind, ref))
             channel = self.bot.get_channel(where[0]) if where else None
@@ -212,33 +197,41 @@ class AccordsCore(commands.Cog):
     async def _simple(
         self,
         interaction: discord.Interaction,
-        kind: str,
+        command: c.Command,
         said: str | Callable[[GameState], str] | None,
-        **data: Any,
     ) -> GameState:
         """Act; keep the game's messages in step; answer with `said`, `said(new state)`, or with
         None what was recorded, in the minutes' words (who did what)."""
         game = await self._game_here(interaction)
-        state, events = await act(interaction, game.game_id, kind, **data)
-        if events and kind in {"leave", "start", "replace"}:
-            await self._refresh(state, ("lobby", 0))
-        if events and kind in {"support", "oppose", "amend", "retract"}:
-            await self._refresh(state, ("article", int(data.get("article", 0))))
-        if events and kind in {"sign", "refuse"}:
-            await self._refresh(state, ("draft", 0))
+        state, events = await act(interaction, game.game_id, command)
         if events:
+            await self._refresh(state, *shown_on(command))
             if said is None:
                 text = str(interaction.extras.get(RECORDED, ""))
             else:
                 text = said if isinstance(said, str) else said(state)
             await interaction.response.send_message(text)
         else:  # nothing to announce: only the one who acted hears it, and why
-            await interaction.response.send_message(already(kind, data), ephemeral=True)
+            await interaction.response.send_message(already(command), ephemeral=True)
         await announce_end(interaction)
         return state
 
 
-OPENS_A_PHASE = {"start", "ratify"}
+def shown_on(command: c.Command) -> list[tuple[str, int]]:
+    """The game messages (kind, ref) a command changes, to redraw after it."""
+    match command:
+        case c.Leave() | c.Start() | c.Replace():
+            return [("lobby", 0)]
+        case c.Support() | c.Oppose() | c.Amend() | c.Retract():
+            return [("article", command.article)]
+        case c.Sign() | c.Refuse():
+            return [("draft", 0)]
+    return []
+
+
+# Events after which the timer follows the stored deadline again.
+MOVE_THE_CLOCK = (e.Started, e.DraftClosed, e.Paused, e.Resumed, e.DeadlineSet)
+ENDS_AN_ACCORD = (e.Ratified, e.Failed)
 ENDED = "ended"  # interaction.extras key: the state of a conference this interaction concluded
 
 
@@ -263,24 +256,20 @@ def service_of(client: discord.Client) -> AccordService:
 
 
 async def act(
-    interaction: discord.Interaction, game_id: int, kind: str, **data: Any
+    interaction: discord.Interaction, game_id: int, command: c.Command
 ) -> tuple[GameState, list[Event]]:
     if interaction.guild_id is None:
         raise NotAllowed("Conferences happen in servers.")
     service = service_of(interaction.client)
-    if kind in OPENS_A_PHASE:  # the phase it opens gets its deadline in the same event
-        data = {**data, "now": now(), "durations": phase_durations(await config_of(interaction))}
+    if isinstance(command, c.OPENS_A_PHASE):  # the phase it opens gets its deadline in the same event
+        durations = phase_durations(await config_of(interaction))
+        command = replace(command, now=now(), durations=durations)
     state, events = await service.act(
-        interaction.guild_id,
-        game_id,
-        kind,
-        interaction.user.id,
-        staff=await is_moderator(interaction),
-        **data,
+        interaction.guild_id, game_id, command, interaction.user.id, staff=await is_moderator(interaction)
     )
     if events:  # stored: whatever fails from here on, the member is told what was recorded
-        interaction.extras[RECORDED] = " ".join(minute_sentence(e) for e in events)
-    if any(e.kind in {"ratified", "failed"} for e in events):
+        interaction.extras[RECORDED] = " ".join(minute_sentence(event) for event in events)
+    if any(isinstance(event, ENDS_AN_ACCORD) for event in events):
         interaction.extras[ENDED] = state
     cog = core_of(interaction.client)
     if cog is not None and events:

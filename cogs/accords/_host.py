@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 
 from bot.checks import is_moderator
+from bot.domain.accords import commands as c
 from bot.domain.accords import decide
 from bot.domain.errors import InvalidInput
 from bot.domain.formatting import format_duration
@@ -27,24 +28,22 @@ class HostCommands(AccordsCore):
     async def pause(self, interaction: discord.Interaction) -> None:
         await self._simple(
             interaction,
-            "pause",
+            c.Pause(now()),
             lambda s: f"The conference is paused: the clock stops, {format_duration(s.remaining or 0)} left.",
-            now=now(),
         )
 
     @host.command(name="resume", description="Host or moderator: resume a paused conference.")
     async def resume(self, interaction: discord.Interaction) -> None:
         await self._simple(
             interaction,
-            "resume",
+            c.Resume(now()),
             lambda s: f"The conference resumes: {s.phase.label} {accord_pages.clock(s)}.",
-            now=now(),
         )
 
     @host.command(name="abandon", description="Host or moderator: end the conference without an accord.")
     async def abandon(self, interaction: discord.Interaction) -> None:
         game = await self._game_here(interaction)
-        decide(game, "abandon", interaction.user.id, staff=await is_moderator(interaction))  # refused now?
+        decide(game, c.Abandon(), interaction.user.id, staff=await is_moderator(interaction))  # refused now?
         await interaction.response.send_message(
             f"Abandon **{plain(game.title)}**? It ends at once, without an accord, and cannot be undone.",
             view=abandon_view(game.game_id, interaction.user.id),
@@ -57,12 +56,11 @@ class HostCommands(AccordsCore):
         seconds = parse_duration(by)
         await self._simple(
             interaction,
-            "extend",
+            c.Extend(seconds),
             lambda s: (
                 f"The deadline moves {format_duration(seconds)} later: {s.phase.label} "
                 f"{accord_pages.clock(s)}."
             ),
-            seconds=seconds,
         )
 
     @host.command(
@@ -75,8 +73,6 @@ class HostCommands(AccordsCore):
             raise InvalidInput("Bots cannot take a seat.")
         await self._simple(
             interaction,
-            "replace",
+            c.Replace(absent.id, newcomer.id),
             f"{newcomer.mention} takes over from {absent.mention}.",
-            old=absent.id,
-            new=newcomer.id,
         )

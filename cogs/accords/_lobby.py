@@ -6,12 +6,19 @@ import discord
 from discord import app_commands
 
 from bot.checks import config_of
-from bot.content.scenarios import canon_scenarios
-from bot.domain.accords import Event, GameState
+from bot.domain.accords import GameState
+from bot.domain.accords import commands as c
 from bot.domain.accords.scenario import Scenario
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
-from bot.services.accords import power_aliases, power_named, powers_named, scenario_named
-from bot.storage import games as game_store
+from bot.services.accords import (
+    emblems,
+    power_aliases,
+    power_named,
+    powers_named,
+    scenario,
+    scenario_named,
+    scenarios,
+)
 from bot.ui import accord_pages
 from bot.ui.pager import send_pages
 
@@ -59,14 +66,12 @@ class LobbyCommands(AccordsCore):
             narrower=chosen.narrower_accord,
             deadline=now() + config.seconds("deadline.lobby"),
         )
-        state = await self.after(state, [Event("created", interaction.user.id)])
+        await self._arm(state)
         await interaction.response.send_message(
-            embed=accord_pages.lobby_embed(state, chosen.briefing), view=lobby_view(state)
+            embed=accord_pages.lobby_embed(state, chosen.briefing, emblems()), view=lobby_view(state)
         )
         lobby = await interaction.original_response()
-        await game_store.remember_message(
-            self.service.db, state.game_id, "lobby", 0, lobby.channel.id, lobby.id
-        )
+        await self.service.remember_message(state.game_id, "lobby", 0, lobby.channel.id, lobby.id)
         if last is not None and last.seats:
             # Only the players of the last conference are pinged, by id, and on purpose.
             players = [discord.Object(p) for seat in last.seats for p in seat.players]
@@ -82,10 +87,10 @@ class LobbyCommands(AccordsCore):
     )
     async def rematch(self, interaction: discord.Interaction) -> None:
         guild_id, channel_id = interaction.guild_id or 0, interaction.channel_id or 0
-        last = await game_store.latest_convened_in(self.service.db, guild_id, channel_id)
+        last = await self.service.latest_in(guild_id, channel_id)
         if last is None:
             raise NotFound("No conference has met in this channel yet: start one with /accord convene.")
-        chosen = canon_scenarios().get(last.scenario)
+        chosen = scenario(last.scenario)
         if chosen is None:
             raise NotFound(
                 "That conference's scenario is no longer offered: choose one with /accord convene."
@@ -107,7 +112,7 @@ class LobbyCommands(AccordsCore):
 
     @staticmethod
     def _guide_pages(key: str) -> list[discord.Embed]:
-        chosen = canon_scenarios().get(key)
+        chosen = scenario(key)
         if chosen is None:
             return accord_pages.guide_embeds(None, None)
         return accord_pages.guide_embeds(chosen.title, chosen.briefing)
@@ -129,7 +134,7 @@ class LobbyCommands(AccordsCore):
             thread = await lobby.create_thread(name=state.title[:100], auto_archive_duration=10080)
         except discord.HTTPException:
             return  # no permission to create threads here: the conference stays in the channel
-        await game_store.move_to_channel(self.service.db, state.game_id, thread.id)
+        await self.service.move_to_channel(state.game_id, thread.id)
         await thread.send("The conference sits here: use the /accord commands in this thread.")
 
     @convene.autocomplete("scenario")
@@ -142,7 +147,7 @@ class LobbyCommands(AccordsCore):
     async def join(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
         game = await self._game_here(interaction)
         power = power_named(power, game.powers)
-        state, _ = await act(interaction, game.game_id, "join", power=power)
+        state, _ = await act(interaction, game.game_id, c.Join(power))
         await self._refresh(state, ("lobby", 0))
         await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
 
@@ -169,12 +174,12 @@ class LobbyCommands(AccordsCore):
 
     @app_commands.command(name="leave", description="Give up your seat (before the conference starts).")
     async def leave(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "leave", f"<@{interaction.user.id}> left the table.")
+        await self._simple(interaction, c.Leave(), f"<@{interaction.user.id}> left the table.")
 
     @app_commands.command(name="start", description="Host: open negotiations.")
     async def start(self, interaction: discord.Interaction) -> None:
         await self._simple(
-            interaction, "start", "Negotiations are open. Table articles with /accord propose."
+            interaction, c.Start(), "Negotiations are open. Table articles with /accord propose."
         )
 
     @app_commands.command(name="talks", description="Open a private thread with the delegations you choose.")
@@ -212,8 +217,8 @@ class LobbyCommands(AccordsCore):
         seat = game.seat_of(interaction.user.id)
         if seat is None:
             raise NotAllowed("Only seated delegations have objectives here.")
-        scenario = canon_scenarios().get(game.scenario)
-        mine = [o for o in (scenario.objectives if scenario else ()) if o.power == seat.power]
+        chosen = scenario(game.scenario)
+        mine = [o for o in (chosen.objectives if chosen else ()) if o.power == seat.power]
         text = "\n".join(
             f"{'Get' if o.wants else 'Avoid'} a {o.clause.value} article: {o.text} ({o.points})" for o in mine
         )
@@ -224,6 +229,6 @@ def scenario_options(current: str) -> list[app_commands.Choice[str]]:
     needle = current.casefold()
     return [
         app_commands.Choice(name=s.title, value=s.key)
-        for s in canon_scenarios().values()
+        for s in scenarios()
         if needle in s.title.casefold() or needle in s.key
     ][:25]

@@ -11,10 +11,7 @@ from bot.domain.accords import afterwards
 from bot.domain.errors import NotFound
 from bot.domain.paging import paginate
 from bot.services import accord_record
-from bot.services.accords import any_power_named
-from bot.storage import accords as accord_store
-from bot.storage import games as game_store
-from bot.storage import reputation
+from bot.services.accords import any_power_named, emblems
 from bot.ui import accord_pages
 from bot.ui.accord_minutes import minute_lines
 from bot.ui.embeds import info_embed
@@ -44,7 +41,7 @@ class RecordCommands(AccordsCore):
         )
 
     async def _history_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
-        games = await game_store.in_guild(self.service.db, interaction.guild_id or 0)
+        games = await self.service.in_guild(interaction.guild_id or 0)
         lines = [f"**{plain(g.title)}** in <#{channel}> — {g.phase.label}" for channel, g in games]
         pages = paginate(lines or ["No conference has met here yet."], max_chars=3000, max_lines=15)
         return [info_embed("Conferences in this server", page) for page in pages]
@@ -59,7 +56,7 @@ class RecordCommands(AccordsCore):
 
     async def _minutes_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
         game = await self._game_for_record(interaction)
-        convened_at, events = await game_store.timed_events(self.service.db, game.game_id)
+        convened_at, events = await self.service.minutes(game.game_id)
         lines = minute_lines(game.host, game.title, convened_at, events)
         pages = paginate(lines, max_chars=3000, max_lines=15)
         return [info_embed(f"Minutes: {plain(game.title)}"[:256], page) for page in pages]
@@ -73,7 +70,7 @@ class RecordCommands(AccordsCore):
         )
 
     async def _board_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
-        rows = await reputation.leaderboard(self.service.db, interaction.guild_id or 0)
+        rows = await self.service.leaderboard(interaction.guild_id or 0)
         lines = [
             f"{i}. <@{user}> — {points} {'point' if abs(points) == 1 else 'points'}, "
             f"{accords} {'accord' if accords == 1 else 'accords'} signed"
@@ -170,7 +167,7 @@ class RecordCommands(AccordsCore):
     async def accord_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        found = await accord_store.accords_in(self.service.db, interaction.guild_id)
+        found = await self.service.accords_in(interaction.guild_id)
         return [
             app_commands.Choice(name=t.name[:100], value=t.key)
             for t in found
@@ -182,12 +179,12 @@ class RecordCommands(AccordsCore):
     )
     async def status(self, interaction: discord.Interaction) -> None:
         game = await self._game_here(interaction)
-        pages = accord_pages.board_embeds(game)
+        pages = accord_pages.board_embeds(game, emblems())
         await send_pages(interaction, "accord_status", pages, arg=str(game.game_id), ephemeral=True)
 
     async def _status_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
         if not arg.isdigit():
             raise NotFound("There is no such conference in this server.")
         return accord_pages.board_embeds(
-            await game_store.get(self.service.db, interaction.guild_id or 0, int(arg))
+            await self.service.game(interaction.guild_id or 0, int(arg)), emblems()
         )

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import discord
 from discord import app_commands
 
-from bot.services.accords import power_named, powers_named
-from bot.storage import games as game_store
+from bot.domain.accords import Clause, clauses
+from bot.domain.accords import commands as c
+from bot.domain.accords.clauses import TermKind, option_description
+from bot.services.accords import emblems, power_named, powers_named
 from bot.ui import accord_pages
 
 from ._actions import CLAUSES, table
@@ -14,78 +20,105 @@ from ._core import AccordsCore, act
 from ._modal import ArticleModal
 from ._views import signing_view
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def with_term_options(func: F) -> F:
+    """One optional slash option per clause term (clauses.TERMS), passed in `**terms`: a new
+    term becomes an option without an edit here. discord.py reads options from the signature."""
+    signature = inspect.signature(func)
+    kept = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    added = [
+        inspect.Parameter(
+            term.name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=app_commands.Range[str, 1, term.max_length] | None,
+        )
+        for term in clauses.TERMS
+    ]
+    func.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    return app_commands.describe(**{term.name: option_description(term) for term in clauses.TERMS})(func)
+
 
 class TableCommands(AccordsCore):
-    @app_commands.command(name="propose", description="Table an article for the accord.")
+    # mypy cannot match `**terms` to the decorator's ParamSpec; discord.py reads the signature.
+    @app_commands.command(name="propose", description="Table an article for the accord.")  # type: ignore[arg-type]
     @app_commands.describe(
         clause="What kind of article",
         text="Its words (leave empty to write a long text in a form)",
         parties="Powers it binds, comma-separated (default: all seated)",
-        subject="What is transferred, ceded or banned (needed by those clauses)",
-        giver="From which power (technology transfer, territory)",
-        receiver="To which power (technology transfer, territory)",
     )
     @app_commands.choices(clause=CLAUSES)
+    @with_term_options
     async def propose(
         self,
         interaction: discord.Interaction,
         clause: app_commands.Choice[str],
         text: app_commands.Range[str, 1, 1500] | None = None,
         parties: app_commands.Range[str, 1, 300] | None = None,
-        subject: app_commands.Range[str, 1, 100] | None = None,
-        giver: app_commands.Range[str, 1, 60] | None = None,
-        receiver: app_commands.Range[str, 1, 60] | None = None,
+        **terms: str | None,
     ) -> None:
         game = await self._game_here(interaction)
         seated = game.seated_powers()
         bound = powers_named(parties, seated) if parties else None
-        typed = {
-            "subject": subject or "",
-            "giver": power_named(giver, seated) if giver else "",
-            "receiver": power_named(receiver, seated) if receiver else "",
+        kinds = {term.name: term.kind for term in clauses.TERMS}
+        given = {
+            name: power_named(value, seated) if kinds.get(name) is TermKind.POWER else value
+            for name, value in terms.items()
+            if value
         }
+        kind = Clause(clause.value)
         if text is None:
-            await interaction.response.send_modal(ArticleModal(game.game_id, clause.value, bound, typed))
+            await interaction.response.send_modal(ArticleModal(game.game_id, kind, bound, given))
             return
-        await table(interaction, game.game_id, clause.value, text, bound, typed)
+        await table(interaction, game.game_id, kind, text, bound, given)
+
+    async def seated_power_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Power terms autocomplete to the powers seated at the conference here."""
+        game = await self._running_here(interaction)
+        needle = current.casefold().strip()
+        seated = game.seated_powers() if game is not None else ()
+        return [app_commands.Choice(name=p, value=p) for p in seated if needle in p.casefold()][:25]
+
+    for _term in clauses.TERMS:
+        if _term.kind is TermKind.POWER:
+            propose.autocomplete(_term.name)(seated_power_choices)
+    del _term
 
     @app_commands.command(name="support", description="Support an article on the table.")
     async def support(
         self, interaction: discord.Interaction, article: app_commands.Range[int, 1, 999]
     ) -> None:
-        await self._simple(
-            interaction, "support", f"Support recorded for Article {article}.", article=article
-        )
+        await self._simple(interaction, c.Support(article), f"Support recorded for Article {article}.")
 
     @app_commands.command(name="oppose", description="Oppose an article on the table.")
     async def oppose(
         self, interaction: discord.Interaction, article: app_commands.Range[int, 1, 999]
     ) -> None:
-        await self._simple(
-            interaction, "oppose", f"Opposition recorded to Article {article}.", article=article
-        )
+        await self._simple(interaction, c.Oppose(article), f"Opposition recorded to Article {article}.")
 
     @app_commands.command(
         name="ratify", description="Host: close the draft and put the agreed articles up for signature."
     )
     async def ratify(self, interaction: discord.Interaction) -> None:
         game = await self._game_here(interaction)
-        state, _ = await act(interaction, game.game_id, "ratify")
+        state, _ = await act(interaction, game.game_id, c.CloseDraft())
         await interaction.response.send_message(
-            embed=accord_pages.draft_embed(state), view=signing_view(state)
+            embed=accord_pages.draft_embed(state, emblems()), view=signing_view(state)
         )
         posted = await interaction.original_response()
-        await game_store.remember_message(
-            self.service.db, game.game_id, "draft", 0, posted.channel.id, posted.id
-        )
+        await self.service.remember_message(game.game_id, "draft", 0, posted.channel.id, posted.id)
 
     @app_commands.command(name="sign", description="Sign the accord for your power.")
     async def sign(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "sign", None, by=interaction.user.display_name)
+        await self._simple(interaction, c.Sign(interaction.user.display_name), None)
 
     @app_commands.command(name="refuse", description="Refuse to sign the accord.")
     async def refuse(self, interaction: discord.Interaction) -> None:
-        await self._simple(interaction, "refuse", None)
+        await self._simple(interaction, c.Refuse(), None)
 
     @app_commands.command(
         name="amend", description="Change the words of an article you tabled (every party answers again)."
@@ -97,15 +130,11 @@ class TableCommands(AccordsCore):
         text: app_commands.Range[str, 1, 1500],
     ) -> None:
         await self._simple(
-            interaction,
-            "amend",
-            f"Article {article} amended: its parties answer again.",
-            article=article,
-            text=text,
+            interaction, c.Amend(article, text), f"Article {article} amended: its parties answer again."
         )
 
     @app_commands.command(name="retract", description="Withdraw an article you tabled.")
     async def retract(
         self, interaction: discord.Interaction, article: app_commands.Range[int, 1, 999]
     ) -> None:
-        await self._simple(interaction, "retract", f"Article {article} is withdrawn.", article=article)
+        await self._simple(interaction, c.Retract(article), f"Article {article} is withdrawn.")

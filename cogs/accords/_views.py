@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.checks import ensure_area_enabled
-from bot.content.scenarios import canon_scenarios
 from bot.domain.accords import Phase
 from bot.interaction_errors import handle_interaction_error
+from bot.services.accords import emblems, scenario
 from bot.ui import accord_pages
 from cogs._confirm import answer, choice_button
 
@@ -141,12 +141,15 @@ def signing_view(state: GameState) -> discord.ui.View:
 
 def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
     if action in {"join", "start"}:
-        scenario = canon_scenarios().get(state.scenario)
-        briefing = scenario.briefing if scenario else ""
-        return {"embed": accord_pages.lobby_embed(state, briefing), "view": lobby_view(state)}
+        chosen = scenario(state.scenario)
+        briefing = chosen.briefing if chosen else ""
+        return {"embed": accord_pages.lobby_embed(state, briefing, emblems()), "view": lobby_view(state)}
     if action in {"support", "oppose"} and arg is not None and (article := state.article(arg)) is not None:
-        return {"embed": accord_pages.article_embed(state, article), "view": article_view(state, arg)}
+        return {
+            "embed": accord_pages.article_embed(state, article, emblems()),
+            "view": article_view(state, arg),
+        }
     return {
-        "embed": accord_pages.draft_embed(state),
+        "embed": accord_pages.draft_embed(state, emblems()),
         "view": None if state.phase.over else signing_view(state),
     }

@@ -38,20 +38,25 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
         world.channel, "accord propose", clause="technology transfer", text="Cloaks for cruisers."
     )
     assert missing.ephemeral and missing.response.content == (
-        "A technology transfer article must say what (the subject option), from which power "
-        "(the giver option), to which power (the receiver option)."
+        "A technology transfer article must say what is transferred, ceded or banned (the subject "
+        "option), from which power (the giver option), to which power (the receiver option)."
     )
+    # power terms autocomplete to the seated powers, and take the names players type
+    offered = await world.alice.autocomplete(
+        world.channel, "accord propose", "giver", "rom", clause="technology transfer"
+    )
+    assert offered == [{"name": "Romulan Star Empire", "value": "Romulan Star Empire"}]
     first = await world.alice.slash(
         world.channel,
         "accord propose",
         clause="technology transfer",
         text="Cloaks for cruisers.",
         subject="cloaking devices",
-        giver="Romulan Star Empire",
+        giver="romulans",
         receiver="Klingon Empire",
     )
     terms = {f.name: f.value for f in first.response.embeds[0].fields}["Terms"]
-    assert terms == "cloaking devices — from Romulan Star Empire to Klingon Empire"
+    assert terms == "What: cloaking devices · From: Romulan Star Empire · To: Klingon Empire"
     second = await world.bob.slash(
         world.channel, "accord propose", clause="embassies", text="No envoys on Romulus."
     )

@@ -50,14 +50,15 @@ def test_reputation_rewards_signers_and_punishes_a_late_refusal() -> None:
 
 def test_typed_parameters_decide_an_objective() -> None:
     state = concluded(Phase.RATIFIED)
-    cloak = Article(3, KE, Clause.TECHNOLOGY_TRANSFER, (KE, RSE), "Cloaks.", support=frozenset({KE, RSE}),
-                    subject="cloaking devices", giver=RSE, receiver=KE)  # fmt: skip
-    state = replace(state, articles=(*state.articles, cloak))
-    to_klingons = Objective(
-        KE, Clause.TECHNOLOGY_TRANSFER, True, 3, "Get cloaks", subject="cloak", receiver=KE
+    terms = (("subject", "cloaking devices"), ("giver", RSE), ("receiver", KE))
+    cloak = Article(
+        3, KE, Clause.TECHNOLOGY_TRANSFER, (KE, RSE), "Cloaks.", support=frozenset({KE, RSE}), terms=terms
     )
-    to_romulans = Objective(RSE, Clause.TECHNOLOGY_TRANSFER, True, 3, "Get ships", receiver=RSE)
-    wrong_subject = Objective(KE, Clause.TECHNOLOGY_TRANSFER, True, 3, "Get torpedoes", subject="torpedo")
+    state = replace(state, articles=(*state.articles, cloak))
+    tt = Clause.TECHNOLOGY_TRANSFER
+    to_klingons = Objective(KE, tt, True, 3, "Get cloaks", (("subject", "cloak"), ("receiver", KE)))
+    to_romulans = Objective(RSE, tt, True, 3, "Get ships", (("receiver", RSE),))
+    wrong_subject = Objective(KE, tt, True, 3, "Get torpedoes", (("subject", "torpedo"),))
     assert objective_met(to_klingons, state)
     assert not objective_met(to_romulans, state)
     assert not objective_met(wrong_subject, state)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.domain.accords import Event, Phase, evolve, new_game, replay
+from bot.domain.accords import Clause, Phase, evolve, new_game, replay
+from bot.domain.accords import commands as c
+from bot.domain.accords import events as e
 from bot.services.accords import AccordService
 from bot.storage import Database
+from bot.storage import game_codec as codec
 from bot.storage import games as store
 
 GUILD, CHANNEL, HOST, KOR, HECTAVIOUS = 100, 200, 1, 2, 3
@@ -26,12 +30,12 @@ async def service(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 async def ready_to_sign(service: AccordService) -> int:
     game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
-    await service.act(GUILD, game.game_id, "join", KOR, power="Klingon Empire")
-    await service.act(GUILD, game.game_id, "join", HECTAVIOUS, power="Romulan Star Empire")
-    await service.act(GUILD, game.game_id, "start", HOST)
-    await service.act(GUILD, game.game_id, "propose", KOR, clause="trade", text="Cloaks for cruisers.")
-    await service.act(GUILD, game.game_id, "support", HECTAVIOUS, article=1)
-    await service.act(GUILD, game.game_id, "ratify", HOST)
+    await service.act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)
+    await service.act(GUILD, game.game_id, c.Join("Romulan Star Empire"), HECTAVIOUS)
+    await service.act(GUILD, game.game_id, c.Start(), HOST)
+    await service.act(GUILD, game.game_id, c.Table(Clause.TRADE, "Cloaks for cruisers."), KOR)
+    await service.act(GUILD, game.game_id, c.Support(1), HECTAVIOUS)
+    await service.act(GUILD, game.game_id, c.CloseDraft(), HOST)
     return game.game_id
 
 
@@ -48,7 +52,7 @@ async def test_a_write_against_a_moved_version_is_refused_and_changes_nothing(se
     async with service.db.transaction() as conn:  # another writer moved the game on meanwhile
         await conn.execute("UPDATE games SET version = version + 5 WHERE id = ?", (game.game_id,))
     with pytest.raises(store.StaleGame, match="same moment"):
-        await service.act(GUILD, game.game_id, "join", KOR, power="Klingon Empire")
+        await service.act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)
     assert await store.events(service.db, game.game_id) == []
 
 
@@ -57,21 +61,21 @@ async def test_signing_at_once_and_twice_gives_one_signature_each_and_one_ratifi
 ) -> None:
     game_id = await ready_to_sign(service)
     results = await asyncio.gather(
-        service.act(GUILD, game_id, "sign", KOR),
-        service.act(GUILD, game_id, "sign", KOR),
-        service.act(GUILD, game_id, "sign", HECTAVIOUS),
-        service.act(GUILD, game_id, "sign", KOR),
+        service.act(GUILD, game_id, c.Sign(), KOR),
+        service.act(GUILD, game_id, c.Sign(), KOR),
+        service.act(GUILD, game_id, c.Sign(), HECTAVIOUS),
+        service.act(GUILD, game_id, c.Sign(), KOR),
         return_exceptions=True,
     )
     # applied one after the other: the repeat changes nothing, and a press after ratification is
     # told the conference is over
     late = [r for r in results if isinstance(r, Exception)]
     assert all("over" in str(r) for r in late)
-    kinds = [e.kind for r in results if not isinstance(r, Exception) for e in r[1]]
+    kinds = [ev.kind for r in results if not isinstance(r, Exception) for ev in r[1]]
     assert kinds.count("signed") == 2 and kinds.count("ratified") == 1
     stored = await store.get(service.db, GUILD, game_id)
     assert stored.phase is Phase.RATIFIED and stored.signed == {"Klingon Empire", "Romulan Star Empire"}
-    logged = [e.kind for e in await store.events(service.db, game_id)]
+    logged = [ev.kind for ev in await store.events(service.db, game_id)]
     assert logged.count("signed") == 2 and logged.count("ratified") == 1
 
 
@@ -83,26 +87,35 @@ async def test_a_game_is_only_found_in_its_own_server(service: AccordService) ->
 
 def test_state_round_trips_through_json() -> None:
     state = new_game(5, GUILD, HOST, "Khitomer", POWERS)
-    state = evolve(state, Event("joined", KOR, {"power": "Klingon Empire"}))
+    state = evolve(state, e.Joined(KOR, "Klingon Empire"))
+    terms = (("subject", "dilithium"), ("giver", "Klingon Empire"))
+    state = evolve(state, e.Tabled(KOR, "Klingon Empire", Clause.TRADE, POWERS, "Ore.", terms))
     state = replace(state, signed=frozenset({"Klingon Empire"}))
-    assert store.load(store.dump(state)) == state
+    head = codec.load_head(codec.dump_head(state), ())
+    articles = tuple(codec.load_article(codec.dump_article(a)) for a in state.articles)
+    assert replace(head, articles=articles) == state
+    for event in [
+        e.Tabled(KOR, "Klingon Empire", Clause.TRADE, POWERS, "Ore.", terms),
+        e.Ratified(0, POWERS),
+    ]:
+        assert codec.load_event(event.kind, event.actor, codec.dump_event(event)) == event
 
 
 async def test_supporting_and_starting_at_once_count_once(service: AccordService) -> None:
     game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
-    await service.act(GUILD, game.game_id, "join", KOR, power="Klingon Empire")
-    await service.act(GUILD, game.game_id, "join", HECTAVIOUS, power="Romulan Star Empire")
+    await service.act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)
+    await service.act(GUILD, game.game_id, c.Join("Romulan Star Empire"), HECTAVIOUS)
     starts = await asyncio.gather(
-        *(service.act(GUILD, game.game_id, "start", HOST) for _ in range(3)), return_exceptions=True
+        *(service.act(GUILD, game.game_id, c.Start(), HOST) for _ in range(3)), return_exceptions=True
     )
     started = [r for r in starts if not isinstance(r, Exception) and r[1]]
     assert len(started) == 1 and all("negotiation" in str(r) for r in starts if isinstance(r, Exception))
-    await service.act(GUILD, game.game_id, "propose", KOR, clause="trade", text="Dilithium.")
+    await service.act(GUILD, game.game_id, c.Table(Clause.TRADE, "Dilithium."), KOR)
     supports = await asyncio.gather(
-        *(service.act(GUILD, game.game_id, "support", HECTAVIOUS, article=1) for _ in range(3))
+        *(service.act(GUILD, game.game_id, c.Support(1), HECTAVIOUS) for _ in range(3))
     )
     assert sum(len(events) for _, events in supports) == 1
-    logged = [e.kind for e in await store.events(service.db, game.game_id)]
+    logged = [ev.kind for ev in await store.events(service.db, game.game_id)]
     assert logged.count("started") == 1 and logged.count("supported") == 1
 
 
@@ -118,3 +131,84 @@ async def test_two_convenes_at_the_same_moment_make_one_conference(service: Acco
     assert refused[0].message == "A conference is already running in this channel."
     rows = await service.db.fetch_all("SELECT id FROM games WHERE channel_id = 5")
     assert len(rows) == 1
+
+
+async def test_a_process_never_acts_on_a_remembered_state_another_process_moved_on(
+    service: AccordService,
+) -> None:
+    """Each service remembers the states it wrote; another one (another shard process) writing
+    the same game makes that memory stale, and the stored version says so."""
+    game_id = await ready_to_sign(service)
+    other = AccordService(service.db)  # a second process on the same database
+    await other.act(GUILD, game_id, c.Sign(), KOR)
+    state, events = await service.act(GUILD, game_id, c.Sign(), HECTAVIOUS)
+    assert [type(ev) for ev in events] == [e.Signed, e.Ratified]  # it saw the other's signature
+    assert state == await store.get(service.db, GUILD, game_id)
+
+
+async def test_an_action_writes_only_the_articles_it_touches(service: AccordService) -> None:
+    game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
+    await service.act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)
+    await service.act(GUILD, game.game_id, c.Join("Romulan Star Empire"), HECTAVIOUS)
+    await service.act(GUILD, game.game_id, c.Start(), HOST)
+    for n in range(30):
+        await service.act(GUILD, game.game_id, c.Table(Clause.TRADE, f"Cargo {n}."), KOR)
+    written: list[str] = []
+    service.db._now.set_trace_callback(written.append)
+    try:
+        await service.act(GUILD, game.game_id, c.Support(7), HECTAVIOUS)
+    finally:
+        service.db._now.set_trace_callback(None)
+    touched = [sql for sql in written if "game_articles" in sql]
+    assert len(touched) == 1 and ", 7, " in touched[0]  # article 7 alone, not all thirty
+    assert not any(sql.startswith("SELECT") and "game_articles" in sql for sql in written)  # remembered
+    stored = await store.get(service.db, GUILD, game.game_id)
+    assert len(stored.articles) == 30 and stored.article(7).agreed
+
+
+async def test_games_stored_before_articles_had_rows_of_their_own_still_load(tmp_path: Path) -> None:
+    """Migration 0010 moves each article out of the game's JSON; events written with the
+    first form of typed terms (subject, giver, receiver as fields) replay to the same state."""
+    import sqlite3
+
+    from bot.storage.migrations import MIGRATIONS_DIR, discover
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for migration in discover(MIGRATIONS_DIR):
+        if migration.version < 10:
+            conn.executescript(migration.sql)
+    conn.execute("PRAGMA user_version = 9")
+    article = {
+        "number": 1, "author": "Klingon Empire", "clause": "technology transfer", "parties": list(POWERS),
+        "text": "Cloaks.", "support": ["Klingon Empire"], "oppose": [], "versions": 1, "retracted": False,
+        "subject": "cloaking devices", "giver": "Romulan Star Empire", "receiver": "Klingon Empire",
+    }  # fmt: skip
+    state = {
+        "game_id": 1, "guild_id": GUILD, "host": HOST, "title": "Old", "powers": list(POWERS),
+        "phase": "negotiation", "seats": [{"power": "Klingon Empire", "players": [KOR]}],
+        "articles": [article], "signed": [], "refused": [], "paused": False, "version": 3,
+        "scenario": "", "deadline": None, "remaining": None, "narrower": False,
+    }  # fmt: skip
+    conn.execute(
+        "INSERT INTO games VALUES (1, ?, ?, 3, ?, '2293-01-01T00:00:00+00:00')",
+        (GUILD, CHANNEL, json.dumps(state)),
+    )
+    tabled = {k: article[k] for k in ("author", "clause", "parties", "text", "subject", "giver", "receiver")}
+    rows = [(1, "joined", {"power": "Klingon Empire"}), (2, "started", {}), (3, "tabled", tabled)]
+    conn.executemany(
+        "INSERT INTO game_events VALUES (1, ?, '2293-01-01T00:00:00+00:00', ?, ?, ?)",
+        [(seq, KOR if kind != "started" else HOST, kind, json.dumps(data)) for seq, kind, data in rows],
+    )
+    conn.commit()
+    conn.close()
+    db = await Database.open(path)
+    try:
+        stored = await store.get(db, GUILD, 1)
+        assert stored.article(1).terms == (
+            ("subject", "cloaking devices"), ("giver", "Romulan Star Empire"), ("receiver", "Klingon Empire"),
+        )  # fmt: skip
+        opening = new_game(1, GUILD, HOST, "Old", POWERS)
+        assert replay(opening, await store.events(db, 1)) == stored
+    finally:
+        await db.close()

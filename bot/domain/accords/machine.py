@@ -1,16 +1,21 @@
-"""The game's machine: `decide` asks the action's rule (actions.py) what events an action
-causes; `evolve` applies an event to the state — the only place state changes."""
+"""The game's machine: `decide` asks the command's rule (actions.py) what events it causes;
+`evolve` applies an event to the state — the only place state changes."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from ..errors import InvalidInput, NotAllowed
-from .actions import CLOCK, HANDLERS, MAX_TEXT, MIN_POWERS, state_seat
-from .model import Article, Clause, Event, GameState, Phase, Seat
+from . import actions as rules
+from . import commands as c
+from . import events as e
+from .actions import CLOCK, MAX_TEXT, MIN_POWERS, state_seat
+from .model import Article, GameState, Phase, Seat
 
 __all__ = ["CLOCK", "MAX_TEXT", "MIN_POWERS", "decide", "evolve", "new_game", "replay"]
+
+# What a paused conference still accepts.
+WHILE_PAUSED = (c.Resume, c.Abandon, c.Expire)
 
 
 def new_game(
@@ -34,99 +39,129 @@ def new_game(
     )
 
 
-def decide(state: GameState, kind: str, actor: int, *, staff: bool = False, **data: Any) -> list[Event]:
-    """The events `kind` by `actor` causes in `state`, or a domain error saying why not.
+def decide(state: GameState, command: c.Command, actor: int, *, staff: bool = False) -> list[e.Event]:
+    """The events `command` by `actor` causes in `state`, or a domain error saying why not.
     `staff`: the actor is the host's equal (a moderator or the game-master role)."""
     if state.phase.over:
         raise NotAllowed("This conference is over.")
-    if state.paused and kind not in {"resume", "abandon", "expire"}:
+    if state.paused and not isinstance(command, WHILE_PAUSED):
         raise NotAllowed("The conference is paused: the host can resume it with /accord host resume.")
-    handler = HANDLERS.get(kind)
-    if handler is None:
-        raise InvalidInput(f"Unknown action {kind!r}.")
-    return handler(state, actor, staff, data)
+    match command:
+        case c.Join():
+            return rules.join(state, actor, command)
+        case c.Leave():
+            return rules.leave(state, actor)
+        case c.Start():
+            return rules.start(state, actor, staff, command)
+        case c.Table():
+            return rules.table(state, actor, command)
+        case c.Support() | c.Oppose():
+            return rules.answer(state, actor, command)
+        case c.Amend():
+            return rules.amend(state, actor, command)
+        case c.Retract():
+            return rules.retract(state, actor, command)
+        case c.CloseDraft():
+            return rules.close_draft(state, actor, staff, command)
+        case c.Sign() | c.Refuse():
+            return rules.sign(state, actor, command)
+        case c.Pause():
+            return rules.pause(state, actor, staff, command)
+        case c.Resume():
+            return rules.resume(state, actor, staff, command)
+        case c.Extend():
+            return rules.extend(state, actor, staff, command)
+        case c.Replace():
+            return rules.replace_player(state, actor, staff, command)
+        case c.SetDeadline():
+            return rules.set_deadline(actor, command)
+        case c.Expire():
+            return rules.expire(state, actor, command)
+        case c.Abandon():
+            return rules.abandon(state, actor, staff)
+    raise InvalidInput(f"Unknown action {type(command).__name__}.")
 
 
-def evolve(state: GameState, event: Event) -> GameState:
+def evolve(state: GameState, event: e.Event) -> GameState:
     """One event applied: the only place state changes."""
-    data = event.data
     state = replace(state, version=state.version + 1)
-    if event.kind == "joined":
-        others = tuple(s for s in state.seats if s.power != data["power"])
-        current = state_seat(state, data["power"])
-        players = (*current.players, event.actor) if current else (event.actor,)
-        return replace(state, seats=(*others, Seat(data["power"], players)))
-    if event.kind == "left":
-        remaining = tuple(
-            replace(s, players=tuple(p for p in s.players if p != event.actor)) for s in state.seats
-        )
-        return replace(state, seats=tuple(s for s in remaining if s.players))
-    if event.kind == "started":  # a phase that opens carries its deadline in the same event
-        return replace(state, phase=Phase.NEGOTIATION, deadline=data.get("deadline", state.deadline))
-    if event.kind == "tabled":
-        article = Article(
-            len(state.articles) + 1,
-            data["author"],
-            Clause(data["clause"]),
-            tuple(data["parties"]),
-            data["text"],
-            support=frozenset({data["author"]}) & frozenset(data["parties"]),
-            subject=data.get("subject", ""),
-            giver=data.get("giver", ""),
-            receiver=data.get("receiver", ""),
-        )
-        return replace(state, articles=(*state.articles, article))
-    if event.kind in {"supported", "opposed", "amended", "retracted"}:
-        return replace(state, articles=tuple(_vote(a, event) for a in state.articles))
-    if event.kind == "draft_closed":
-        return replace(state, phase=Phase.RATIFICATION, deadline=data.get("deadline", state.deadline))
-    if event.kind == "signed":
-        return replace(state, signed=state.signed | {data["power"]}, refused=state.refused - {data["power"]})
-    if event.kind == "refused":
-        return replace(state, refused=state.refused | {data["power"]})
-    if event.kind == "ratified":
-        return replace(state, phase=Phase.RATIFIED)
-    if event.kind == "failed":
-        return replace(state, phase=Phase.FAILED)
-    if event.kind == "paused":
-        return replace(state, paused=True, remaining=data.get("remaining"), deadline=None)
-    if event.kind == "resumed":
-        return replace(state, paused=False, deadline=data.get("at"), remaining=None)
-    if event.kind == "deadline_set":
-        return replace(state, deadline=data["at"])
-    if event.kind == "replaced":
-        old, new = data["old"], data["new"]
-        seats = tuple(
-            replace(s, players=tuple(new if p == old else p for p in s.players)) for s in state.seats
-        )
-        return replace(state, seats=seats)
-    if event.kind == "abandoned":
-        return replace(state, phase=Phase.ABANDONED)
-    raise ValueError(f"unknown event {event.kind!r}")
+    match event:
+        case e.Joined(power=power):
+            current = state_seat(state, power)
+            others = tuple(s for s in state.seats if s.power != power)
+            players = (*current.players, event.actor) if current else (event.actor,)
+            return replace(state, seats=(*others, Seat(power, players)))
+        case e.Left():
+            remaining = tuple(
+                replace(s, players=tuple(p for p in s.players if p != event.actor)) for s in state.seats
+            )
+            return replace(state, seats=tuple(s for s in remaining if s.players))
+        case e.Started(deadline=deadline):
+            return replace(
+                state, phase=Phase.NEGOTIATION, deadline=state.deadline if deadline is None else deadline
+            )
+        case e.Tabled():
+            number = len(state.articles) + 1
+            support = frozenset({event.author}) & frozenset(event.parties)
+            article = Article(
+                number, event.author, event.clause, event.parties, event.text, support, terms=event.terms
+            )
+            return replace(state, articles=(*state.articles, article))
+        case e.Supported() | e.Opposed() | e.Amended() | e.Retracted():
+            return _with_article(state, event)
+        case e.DraftClosed(deadline=deadline):
+            return replace(
+                state, phase=Phase.RATIFICATION, deadline=state.deadline if deadline is None else deadline
+            )
+        case e.Signed(power=power):
+            return replace(state, signed=state.signed | {power}, refused=state.refused - {power})
+        case e.Refused(power=power):
+            return replace(state, refused=state.refused | {power})
+        case e.Ratified():
+            return replace(state, phase=Phase.RATIFIED)
+        case e.Failed():
+            return replace(state, phase=Phase.FAILED)
+        case e.Paused(remaining=remaining):
+            return replace(state, paused=True, remaining=remaining, deadline=None)
+        case e.Resumed(at=at):
+            return replace(state, paused=False, deadline=at, remaining=None)
+        case e.DeadlineSet(at=at):
+            return replace(state, deadline=at)
+        case e.Replaced(old=old, new=new):
+            seats = tuple(
+                replace(s, players=tuple(new if p == old else p for p in s.players)) for s in state.seats
+            )
+            return replace(state, seats=seats)
+        case e.Abandoned():
+            return replace(state, phase=Phase.ABANDONED)
+    raise ValueError(f"unknown event {event!r}")
 
 
-def replay(start: GameState, events: list[Event]) -> GameState:
+def replay(start: GameState, events: list[e.Event]) -> GameState:
     state = start
     for event in events:
         state = evolve(state, event)
     return state
 
 
-def _vote(article: Article, event: Event) -> Article:
-    data = event.data
-    if article.number != data["article"]:
-        return article
-    power = data.get("power", "")
-    if event.kind == "supported":
-        return replace(article, support=article.support | {power}, oppose=article.oppose - {power})
-    if event.kind == "opposed":
-        return replace(article, oppose=article.oppose | {power}, support=article.support - {power})
-    if event.kind == "amended":  # a new version: every party must look again
-        return replace(
-            article,
-            text=data["text"],
-            versions=article.versions + 1,
-            support=frozenset({power}),
-            oppose=frozenset(),
-        )
-    return replace(article, retracted=True)
+def _with_article(state: GameState, event: e.Supported | e.Opposed | e.Amended | e.Retracted) -> GameState:
+    """The one article an answer, amendment or retraction changes, replaced in place: the cost
+    does not grow with the number of articles on the table."""
+    index = event.article - 1
+    article = state.articles[index]
+    match event:
+        case e.Supported(power=power):
+            article = replace(article, support=article.support | {power}, oppose=article.oppose - {power})
+        case e.Opposed(power=power):
+            article = replace(article, oppose=article.oppose | {power}, support=article.support - {power})
+        case e.Amended(power=power, text=text):  # a new version: every party must look again
+            article = replace(
+                article,
+                text=text,
+                versions=article.versions + 1,
+                support=frozenset({power}),
+                oppose=frozenset(),
+            )
+        case e.Retracted():
+            article = replace(article, retracted=True)
+    return replace(state, articles=(*state.articles[:index], article, *state.articles[index + 1 :]))

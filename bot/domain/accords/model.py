@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+
+# An article's typed terms as (name, value) pairs in the order clauses.TERMS declares them.
+Terms = tuple[tuple[str, str], ...]
 
 
 class Phase(StrEnum):
@@ -42,7 +44,7 @@ class Phase(StrEnum):
 
 
 class Clause(StrEnum):
-    """Article kinds (GAME.md); TYPED says which need parameters that objectives are scored on."""
+    """Article kinds (GAME.md); clauses.TERMS says which must state typed terms."""
 
     NON_AGGRESSION = "non-aggression"
     MUTUAL_DEFENCE = "mutual defence"
@@ -77,20 +79,14 @@ class Article:
     oppose: frozenset[str] = frozenset()
     versions: int = 1
     retracted: bool = False
-    subject: str = ""  # typed parameters: what is transferred, ceded or banned
-    giver: str = ""  # from which power
-    receiver: str = ""  # to which power
+    terms: Terms = ()  # what is transferred, from and to whom (clauses.TERMS)
+
+    def term(self, name: str) -> str:
+        return dict(self.terms).get(name, "")
 
     @property
     def agreed(self) -> bool:
         return not self.retracted and set(self.parties) <= self.support
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    kind: str
-    actor: int  # the Discord user behind it (0 for the clock)
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +115,8 @@ class GameState:
         return tuple(s.power for s in self.seats)
 
     def article(self, number: int) -> Article | None:
-        return next((a for a in self.articles if a.number == number), None)
+        # articles are numbered 1, 2, 3… in the order they were tabled: a lookup is an index
+        return self.articles[number - 1] if 1 <= number <= len(self.articles) else None
 
     def agreed(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.agreed)
-
-
-# The typed parameters each clause needs: what objectives are scored against.
-TYPED: dict[Clause, tuple[str, ...]] = {
-    Clause.TECHNOLOGY_TRANSFER: ("subject", "giver", "receiver"),
-    Clause.TERRITORY: ("subject", "giver", "receiver"),
-    Clause.WEAPONS_BAN: ("subject",),
-    Clause.NEUTRAL_ZONE: ("subject",),
-}

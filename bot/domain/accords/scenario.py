@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Clause
+from .model import Clause, Terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +22,7 @@ class Objective:
     wants: bool  # True: wants such an article ratified; False: must avoid one
     points: int
     text: str
-    subject: str = ""  # when set, the article's subject must mention it
-    giver: str = ""
-    receiver: str = ""
+    terms: Terms = ()  # what a fitting article must state (clauses.term_fits)
 
 
 @dataclass(frozen=True, slots=True)

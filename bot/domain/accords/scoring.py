@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .clauses import term_fits
 from .model import Article, GameState, Phase
 from .scenario import Objective
 
@@ -23,9 +24,7 @@ def _fits(objective: Objective, article: Article) -> bool:
     return (
         article.clause is objective.clause
         and objective.power in article.parties
-        and (not objective.giver or article.giver == objective.giver)
-        and (not objective.receiver or article.receiver == objective.receiver)
-        and (not objective.subject or objective.subject.casefold() in article.subject.casefold())
+        and all(term_fits(name, wanted, article.term(name)) for name, wanted in objective.terms)
     )
 
 
