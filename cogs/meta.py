@@ -11,12 +11,10 @@ from discord.ext import commands
 
 from bot.app import KhitomerBot
 from bot.command_catalog import CommandInfo, usable_commands
-from bot.content.lore import canon_lore
-from bot.content.treaties import canon_treaties
 from bot.domain.formatting import format_bytes, format_duration, format_latency
 from bot.domain.paging import paginate
 from bot.domain.shards import describe_shards, shard_of
-from bot.storage.stats import content_counts
+from bot.services.operations import holdings
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
 
@@ -51,18 +49,17 @@ class Meta(commands.Cog, name="General"):
 
     @app_commands.command(name="about", description="Version, uptime, latency and what the bot holds.")
     async def about(self, interaction: discord.Interaction) -> None:
-        db = self.bot.db
-        counts = await content_counts(db)
+        held = await holdings(self.bot.db)
         embed = info_embed("About Khitomer", "A Star Trek roleplay bot: lore, treaties and the accords game.")
         embed.add_field(name="Version", value=self.bot.version)
         embed.add_field(name="Uptime", value=format_duration(self.bot.uptime_seconds))
         embed.add_field(name="Gateway latency", value=format_latency(self.bot.latency))
         embed.add_field(name="Servers", value=str(len(self.bot.guilds)))
         embed.add_field(name="Shards", value=self._shards_text(interaction), inline=False)
-        embed.add_field(name="Database", value=format_bytes(await db.size_bytes()))
-        embed.add_field(name="Lore entries", value=str(len(canon_lore()) + counts.lore_entries))
-        embed.add_field(name="Treaties", value=str(len(canon_treaties())))
-        embed.add_field(name="Accords", value=str(counts.accords))
+        embed.add_field(name="Database", value=format_bytes(held.database_bytes))
+        embed.add_field(name="Lore entries", value=str(held.lore_entries))
+        embed.add_field(name="Treaties", value=str(held.treaties))
+        embed.add_field(name="Accords", value=str(held.accords))
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     def _shards_text(self, interaction: discord.Interaction) -> str:

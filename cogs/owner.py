@@ -13,7 +13,7 @@ from bot.app import KhitomerBot
 from bot.checks import Refused
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.paging import tail
-from bot.storage import error_reports
+from bot.services.operations import error_report
 from bot.sync import sync_commands
 from bot.ui.embeds import info_embed
 
@@ -52,7 +52,7 @@ class Owner(
     async def error(
         self, interaction: discord.Interaction, reference: app_commands.Range[str, 1, 16]
     ) -> None:
-        report = await error_reports.find(self.bot.db, reference.strip().strip("`").lower())
+        report = await error_report(self.bot.db, reference)
         if report is None:
             raise NotFound(f"No error is kept under reference {reference!r}.")
         embed = info_embed(f"Error {report.reference}", f"```\n{tail(report.traceback, 3900)}\n```")

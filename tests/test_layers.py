@@ -27,9 +27,6 @@ DEBT = {
     ("bot/ui/treaty_pages.py", "services"),
     ("cogs/lore/__init__.py", "storage"),
     ("cogs/lore/_modal.py", "storage"),
-    ("cogs/meta.py", "storage"),
-    ("cogs/meta.py", "content"),
-    ("cogs/owner.py", "storage"),
 }
 
 

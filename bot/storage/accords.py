@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -60,11 +61,14 @@ def ratify_in(conn: sqlite3.Connection, accord: NewAccord, *, unique_name: bool 
     """
     if [a.number for a in accord.articles] != list(range(1, len(accord.articles) + 1)):
         raise InvalidInput("An accord's articles are numbered I, II, III … without gaps.")
-    taken = {
-        str(row[0]).casefold()
-        for row in conn.execute("SELECT name FROM accords WHERE guild_id = ?", (accord.guild_id,))
-    }
-    if accord.name.casefold() in taken:
+
+    def taken(name: str) -> bool:  # one lookup in the (guild, name) unique index, however many accords
+        found = conn.execute(
+            "SELECT 1 FROM accords WHERE guild_id = ? AND name = ? COLLATE NOCASE", (accord.guild_id, name)
+        )
+        return found.fetchone() is not None
+
+    if taken(accord.name):
         if not unique_name:
             raise InvalidInput(f"This server already has an accord called {accord.name!r}.")
         accord = replace(accord, name=_free_name(accord, taken))
@@ -95,11 +99,11 @@ def ratify_in(conn: sqlite3.Connection, accord: NewAccord, *, unique_name: bool 
     return treaty
 
 
-def _free_name(accord: NewAccord, taken: set[str]) -> str:
+def _free_name(accord: NewAccord, taken: Callable[[str], bool]) -> str:
     """ "Name (conference 7)", or "Name (conference 7, 2)" … if even that is taken."""
     base = f"{accord.name} (conference {accord.game_id})" if accord.game_id else accord.name
     name, count = base, 1
-    while name.casefold() in taken:
+    while taken(name):
         count += 1
         name = f"{base[:-1]}, {count})" if accord.game_id else f"{base} ({count})"
     return name

@@ -208,10 +208,11 @@ async def act_now(
             raise StaleGame()
         touched = {ev.article for ev in events if isinstance(ev, ARTICLE_EVENTS)}
         touched |= set(range(len(before.articles) + 1, len(after.articles) + 1))  # newly tabled
-        conn.executemany(
-            "INSERT OR REPLACE INTO game_articles (game_id, number, data) VALUES (?, ?, ?)",
-            [(game_id, n, dump_article(after.articles[n - 1])) for n in sorted(touched)],
-        )
+        if touched:
+            conn.executemany(
+                "INSERT OR REPLACE INTO game_articles (game_id, number, data) VALUES (?, ?, ?)",
+                [(game_id, n, dump_article(after.articles[n - 1])) for n in sorted(touched)],
+            )
         now = datetime.now(UTC).isoformat()
         conn.executemany(
             "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from ..errors import InvalidInput, NotAllowed
 from . import actions as rules
@@ -83,57 +84,57 @@ def decide(state: GameState, command: c.Command, actor: int, *, staff: bool = Fa
 
 
 def evolve(state: GameState, event: e.Event) -> GameState:
-    """One event applied: the only place state changes."""
-    state = replace(state, version=state.version + 1)
+    """One event applied: the only place state changes (one copy of the state per event)."""
+    return replace(state, version=state.version + 1, **_changes(state, event))
+
+
+def _changes(state: GameState, event: e.Event) -> dict[str, Any]:
+    """The fields of the state an event changes, with their new values."""
     match event:
         case e.Joined(power=power):
             current = state_seat(state, power)
             others = tuple(s for s in state.seats if s.power != power)
             players = (*current.players, event.actor) if current else (event.actor,)
-            return replace(state, seats=(*others, Seat(power, players)))
+            return {"seats": (*others, Seat(power, players))}
         case e.Left():
             remaining = tuple(
                 replace(s, players=tuple(p for p in s.players if p != event.actor)) for s in state.seats
             )
-            return replace(state, seats=tuple(s for s in remaining if s.players))
+            return {"seats": tuple(s for s in remaining if s.players)}
         case e.Started(deadline=deadline):
-            return replace(
-                state, phase=Phase.NEGOTIATION, deadline=state.deadline if deadline is None else deadline
-            )
+            return {"phase": Phase.NEGOTIATION, "deadline": state.deadline if deadline is None else deadline}
         case e.Tabled():
             number = len(state.articles) + 1
             support = frozenset({event.author}) & frozenset(event.parties)
             article = Article(
                 number, event.author, event.clause, event.parties, event.text, support, terms=event.terms
             )
-            return replace(state, articles=(*state.articles, article))
+            return {"articles": (*state.articles, article)}
         case e.Supported() | e.Opposed() | e.Amended() | e.Retracted():
-            return _with_article(state, event)
+            return {"articles": _with_article(state.articles, event)}
         case e.DraftClosed(deadline=deadline):
-            return replace(
-                state, phase=Phase.RATIFICATION, deadline=state.deadline if deadline is None else deadline
-            )
+            return {"phase": Phase.RATIFICATION, "deadline": state.deadline if deadline is None else deadline}
         case e.Signed(power=power):
-            return replace(state, signed=state.signed | {power}, refused=state.refused - {power})
+            return {"signed": state.signed | {power}, "refused": state.refused - {power}}
         case e.Refused(power=power):
-            return replace(state, refused=state.refused | {power})
+            return {"refused": state.refused | {power}}
         case e.Ratified():
-            return replace(state, phase=Phase.RATIFIED)
+            return {"phase": Phase.RATIFIED}
         case e.Failed():
-            return replace(state, phase=Phase.FAILED)
+            return {"phase": Phase.FAILED}
         case e.Paused(remaining=remaining):
-            return replace(state, paused=True, remaining=remaining, deadline=None)
+            return {"paused": True, "remaining": remaining, "deadline": None}
         case e.Resumed(at=at):
-            return replace(state, paused=False, deadline=at, remaining=None)
+            return {"paused": False, "deadline": at, "remaining": None}
         case e.DeadlineSet(at=at):
-            return replace(state, deadline=at)
+            return {"deadline": at}
         case e.Replaced(old=old, new=new):
             seats = tuple(
                 replace(s, players=tuple(new if p == old else p for p in s.players)) for s in state.seats
             )
-            return replace(state, seats=seats)
+            return {"seats": seats}
         case e.Abandoned():
-            return replace(state, phase=Phase.ABANDONED)
+            return {"phase": Phase.ABANDONED}
     raise ValueError(f"unknown event {event!r}")
 
 
@@ -144,11 +145,13 @@ def replay(start: GameState, events: list[e.Event]) -> GameState:
     return state
 
 
-def _with_article(state: GameState, event: e.Supported | e.Opposed | e.Amended | e.Retracted) -> GameState:
+def _with_article(
+    articles: tuple[Article, ...], event: e.Supported | e.Opposed | e.Amended | e.Retracted
+) -> tuple[Article, ...]:
     """The one article an answer, amendment or retraction changes, replaced in place: the cost
     does not grow with the number of articles on the table."""
     index = event.article - 1
-    article = state.articles[index]
+    article = articles[index]
     match event:
         case e.Supported(power=power):
             article = replace(article, support=article.support | {power}, oppose=article.oppose - {power})
@@ -164,4 +167,4 @@ def _with_article(state: GameState, event: e.Supported | e.Opposed | e.Amended |
             )
         case e.Retracted():
             article = replace(article, retracted=True)
-    return replace(state, articles=(*state.articles[:index], article, *state.articles[index + 1 :]))
+    return (*articles[:index], article, *articles[index + 1 :])
