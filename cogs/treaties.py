@@ -12,9 +12,14 @@ from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
 from bot.domain.references import parse_articles, resolve_treaty, select_articles
 from bot.domain.treaties import Treaty
+from bot.services.accords import any_power_named
+from bot.services.accords import powers as power_list
+from bot.services.pictures import map_layout
 from bot.services.treaties import Quote, TreatyService, suggest_treaties
 from bot.ui import treaty_pages
 from bot.ui.pager import send_pages
+from bot.ui.pictures import draw_map, measure
+from cogs._pictures import send_pictures
 
 MAX_CHOICES = 25
 
@@ -116,6 +121,43 @@ class Treaties(
         await send_pages(
             interaction, "treaty_search", pages, arg=query, ephemeral=await self._private(interaction)
         )
+
+    @app_commands.command(name="map", description="A picture of the treaties and accords between the powers.")
+    @app_commands.describe(
+        year="The web as it stood at the end of that year (default: today)",
+        power="Only the treaties of this power (autocompletes; short names work)",
+    )
+    async def map(
+        self,
+        interaction: discord.Interaction,
+        year: app_commands.Range[int, -10000, 10000] | None = None,
+        power: app_commands.Range[str, 1, 60] | None = None,
+    ) -> None:
+        chosen = any_power_named(power) if power else None
+        layout, alt = await map_layout(self.bot.db, interaction.guild_id, year, chosen, measure)
+        count = len(layout.legend)
+        text = f"**{layout.title}**: {count} {'treaty' if count == 1 else 'treaties and accords'}."
+        if not count:
+            text = f"**{layout.title}**: no treaty or accord to show."
+        await send_pictures(
+            interaction,
+            text,
+            [(layout, alt)],
+            draw_map,
+            "diplomatic-map",
+            ephemeral=await self._private(interaction),
+        )
+
+    @map.autocomplete("power")
+    async def power_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.casefold().strip()
+        return [
+            app_commands.Choice(name=p.name, value=p.name)
+            for p in power_list()
+            if not needle or any(needle in name.casefold() for name in (p.name, *p.aliases))
+        ][:MAX_CHOICES]
 
     # -- autocomplete -----------------------------------------------------------------------
 

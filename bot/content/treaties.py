@@ -57,6 +57,10 @@ def parse_treaty(data: dict[str, Any], where: str) -> Treaty:
     if not sources:
         raise ContentError(f"{where}: a treaty needs at least one source")
     history = tuple(_history(item, f"{where} history") for item in _list(data, "history", where))
+    names = {party.name for party in parties}
+    for event in history:
+        if event.kind in {"withdrawn", "reinstated"} and event.party not in names:
+            raise ContentError(f"{where}: a {event.kind} event names its 'party', one of {sorted(names)}")
     status = _text(data, "status", where)
     if status not in STATUSES:
         raise ContentError(f"{where}: 'status' must be one of {sorted(STATUSES)}")
@@ -99,7 +103,7 @@ def _history(item: dict[str, Any], where: str) -> HistoryEvent:
     year = item.get("year")
     if year is not None and not isinstance(year, int):
         raise ContentError(f"{where}: 'year' must be a whole number")
-    return HistoryEvent(year, kind, _text(item, "text", where))
+    return HistoryEvent(year, kind, _text(item, "text", where), _text(item, "party", where, required=False))
 
 
 def check_unique_names(treaties: Iterable[Treaty]) -> None:

@@ -49,6 +49,7 @@ class HistoryEvent:
     year: int | None
     kind: str  # signed, withdrawn, reinstated, anniversary, dissolved, complaint, note
     text: str
+    party: str = ""  # who withdrew or was reinstated
 
 
 @dataclass(frozen=True, slots=True)

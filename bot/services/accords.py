@@ -126,8 +126,9 @@ def emblems() -> dict[str, str]:
     return {power.name: power.emblem for power in canon_powers().values()}
 
 
-def powers() -> dict[str, Power]:
-    return canon_powers()
+def powers() -> list[Power]:
+    """Every power of data/powers.toml, in its order."""
+    return list(canon_powers().values())
 
 
 def scenario_named(text: str) -> Scenario:
@@ -152,7 +153,7 @@ def power_named(text: str, among: Sequence[str]) -> str:
 
 def any_power_named(text: str) -> str:
     """Any power of data/powers.toml, as a player typed it."""
-    return power_named(text, tuple(canon_powers()))
+    return resolve_power(text, tuple(canon_powers()), power_aliases(), seats=False)
 
 
 def powers_named(text: str, among: Sequence[str]) -> list[str]:

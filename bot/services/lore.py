@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..content.lore import canon_lore, content_hash
 from ..domain import search as fts
 from ..domain.errors import InvalidInput, NotFound
-from ..domain.lore import LoreEntry
+from ..domain.lore import Kind, LoreEntry
 from ..domain.references import normalise
 from ..storage import Database
 from ..storage import lore as store
@@ -190,10 +190,11 @@ class LoreService:
             raise InvalidInput("`from_year` comes after `to_year`.")
         entries = [*self.canon, *(await store.in_guild(self.db, guild_id) if guild_id else [])]
         wanted = normalise(faction) if faction else None
-        chosen = [
+        chosen = [  # in-universe events only: a source's year of publication is not one
             e
             for e in entries
-            if e.years.overlaps(low, high)
+            if e.kind is not Kind.SOURCE
+            and e.years.overlaps(low, high)
             and (wanted is None or any(normalise(f) == wanted for f in e.factions))
         ]
         return sorted(chosen, key=lambda e: (e.years.start or e.years.end or 0, e.years.end or 0, e.title))

@@ -164,3 +164,20 @@ def _from_row(row: Any) -> Treaty:
     )
     history = [HistoryEvent(e["year"], e["kind"], e["text"]) for e in json.loads(row["history"])]
     return _treaty(int(row["id"]), accord, history, row["status"])
+
+
+async def withdrawals_in(db: Database, guild_id: int) -> dict[str, frozenset[str]]:
+    """The parties that have left each accord of a server today, by its key (one query)."""
+    rows = await db.fetch_all(
+        "SELECT e.accord_id, e.kind, e.power FROM accord_events AS e JOIN accords AS a ON a.id = e.accord_id"
+        " WHERE a.guild_id = ? AND e.kind IN ('withdrawn', 'reinstated') ORDER BY e.accord_id, e.seq",
+        (guild_id,),
+    )
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        left = out.setdefault(accord_key(int(row["accord_id"])), set())
+        if row["kind"] == "withdrawn":
+            left.add(str(row["power"]))
+        else:
+            left.discard(str(row["power"]))
+    return {key: frozenset(powers) for key, powers in out.items()}

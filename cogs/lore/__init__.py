@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.app import KhitomerBot
 from bot.checks import config_of, require_moderator
 from bot.domain import lore as rules
-from bot.domain.errors import InvalidInput, KhitomerError, NotAllowed, NotFound
+from bot.domain.errors import InvalidInput, NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
 from bot.domain.lore import Kind, LoreEntry, as_shown
 from bot.domain.wiki_import import parse_page
@@ -22,6 +22,7 @@ from bot.ui.pager import Paged, send_pages
 
 from ._components import RelatedSelect, RemoveButton, confirm_view, lore_service
 from ._modal import LoreModal
+from ._timeline import TimelineCommands
 
 MODERATOR = {"moderator": True}  # /help shows these only to moderators
 KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind if k is not Kind.SOURCE]
@@ -57,7 +58,12 @@ async def show_entry(
     await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=private)
 
 
-class Lore(commands.GroupCog, group_name="lore", group_description="Ask about the lore, with sources."):
+class Lore(
+    TimelineCommands,
+    commands.GroupCog,
+    group_name="lore",
+    group_description="Ask about the lore, with sources.",
+):
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot
         self.service = LoreService(bot.db, shards=(bot.settings.shard_count, bot.settings.shard_ids))
@@ -90,18 +96,6 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
         hits = [hit for hit in result.hits if self._visible_key(hit.key, tiers)]
         return lore_pages.search_pages(query, hits, result.corrected)
 
-    async def _timeline_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
-        faction, low, high = _timeline_args(arg)
-        tiers = (await config_of(interaction)).allowed_tiers()
-        entries = [
-            e
-            for e in await self.service.timeline(interaction.guild_id, faction, low, high)
-            if as_shown(e, tiers)
-        ]
-        span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
-        heading = f"Timeline{' of ' + faction if faction else ''}, {span}"
-        return lore_pages.timeline_pages(entries, heading[:256])
-
     # -- reading -----------------------------------------------------------------------------
 
     @app_commands.command(
@@ -124,28 +118,6 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
     async def entry(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
         await show_entry(interaction, await self.service.find(interaction.guild_id, topic))
 
-    @app_commands.command(
-        name="timeline", description="Dated lore in order, optionally for one faction and span."
-    )
-    @app_commands.describe(
-        faction="Only entries about this faction", from_year="First year", to_year="Last year"
-    )
-    async def timeline(
-        self,
-        interaction: discord.Interaction,
-        faction: app_commands.Range[str, 1, 100] | None = None,
-        from_year: app_commands.Range[int, -10000, 10000] | None = None,
-        to_year: app_commands.Range[int, -10000, 10000] | None = None,
-    ) -> None:
-        arg = f"{faction or ''}|{'' if from_year is None else from_year}|{'' if to_year is None else to_year}"
-        await send_pages(
-            interaction,
-            "lore_timeline",
-            await self._timeline_pages(interaction, arg),
-            arg=arg,
-            ephemeral=(await config_of(interaction)).private_answers(interaction.channel_id),
-        )
-
     @app_commands.command(name="random", description="A random lore entry.")
     async def random(self, interaction: discord.Interaction) -> None:
         tiers = (await config_of(interaction)).allowed_tiers()
@@ -165,15 +137,6 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
             for item in await self.service.suggest(interaction.guild_id, current)
             if self._visible_key(item.key, tiers)
         ]
-
-    @timeline.autocomplete("faction")
-    async def faction_choices(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        needle = current.casefold()
-        return [
-            app_commands.Choice(name=f, value=f) for f in self.service.factions() if needle in f.casefold()
-        ][:25]
 
     # -- server lore (moderators) ---------------------------------------------------------------
 
@@ -299,15 +262,6 @@ class Lore(commands.GroupCog, group_name="lore", group_description="Ask about th
                 f"{entry.title!r} is canon lore, which cannot be changed here. Only server lore can."
             )
         return entry
-
-
-def _timeline_args(arg: str) -> tuple[str | None, int | None, int | None]:
-    faction, _, rest = arg.partition("|")
-    low, _, high = rest.partition("|")
-    try:
-        return faction or None, int(low) if low else None, int(high) if high else None
-    except ValueError:
-        raise KhitomerError("That timeline is no longer available. Run the command again.") from None
 
 
 async def setup(bot: KhitomerBot) -> None:

@@ -301,3 +301,23 @@ async def test_a_form_answer_missing_from_a_script_is_named(tmp_path: Path) -> N
     )
     assert code == 1
     assert "the form needs “Summary" in transcript
+
+
+async def test_a_picture_the_bot_draws_is_saved_as_a_png(tmp_path: Path) -> None:
+    from PIL import Image
+
+    files = tmp_path / "files"
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None, highlight=False)
+    async with open_session(
+        Settings(database_path=tmp_path / "c.db"), console, DemoOptions(files=files)
+    ) as session:
+
+        async def no_answers(_field: dict[str, object]) -> str:
+            return ""
+
+        await session.run("/treaty map year:2293", no_answers)
+    (saved,) = files.glob("*-diplomatic-map.png")
+    assert f"file saved: {saved}" in out.getvalue()
+    with Image.open(saved) as image:
+        assert image.format == "PNG" and image.width == 1000

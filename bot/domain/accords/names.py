@@ -15,8 +15,11 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
-def resolve_power(text: str, among: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> str:
-    """The one power of `among` that `text` names, or InvalidInput listing what would do."""
+def resolve_power(
+    text: str, among: Sequence[str], aliases: Mapping[str, Sequence[str]], *, seats: bool = True
+) -> str:
+    """The one power of `among` that `text` names, or InvalidInput listing what would do.
+    `seats`: `among` are a conference's seats (else every power there is)."""
     wanted = fold(text)
     if not wanted:
         raise InvalidInput(f"Name a power: {', '.join(among)}.")
@@ -32,9 +35,11 @@ def resolve_power(text: str, among: Sequence[str], aliases: Mapping[str, Sequenc
         return starts[0]
     if len(starts) > 1:
         raise InvalidInput(f"{text.strip()!r} could be {' or '.join(starts)}: say which.")
-    raise InvalidInput(
-        f"No power {text.strip()!r} sits at this conference. The seats are: {', '.join(among)}."
-    )
+    if seats:
+        raise InvalidInput(
+            f"No power {text.strip()!r} sits at this conference. The seats are: {', '.join(among)}."
+        )
+    raise InvalidInput(f"There is no power called {text.strip()!r}. The powers are: {', '.join(among)}.")
 
 
 def resolve_powers(text: str, among: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> list[str]:

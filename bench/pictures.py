@@ -1,0 +1,91 @@
+"""Drawing the pictures against Pillow drawing an empty canvas of the same size.
+
+A diplomatic map of 8 powers and 50 accords (pairs, trios and quartets; some with a party
+withdrawn, some dissolved), and a timeline of 300 entries (ten pictures of thirty). Each is
+laid out and drawn to PNG; the floor is `Image.new` of the same size encoded to PNG the same
+way, in the same run. Median of the repeats.
+
+    python bench/pictures.py [--repeats 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from bot.content.scenarios import canon_powers
+from bot.domain.pictures.map_layout import layout_map
+from bot.domain.pictures.timeline_layout import Dated, chunks, layout_timeline
+from bot.domain.pictures.web import Link, Standing
+from bot.services.pictures import power_colours
+from bot.ui.pictures import blank, draw_map, draw_timeline, measure
+
+
+def median_seconds(work: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def accords(powers: list[str], count: int, rng: random.Random) -> list[Link]:
+    links = []
+    for i in range(count):
+        parties = tuple(rng.sample(powers, rng.choice((2, 2, 2, 3, 4))))
+        withdrawn = frozenset({parties[0]}) if i % 7 == 0 else frozenset()
+        standing = Standing.DISSOLVED if i % 11 == 0 else Standing.IN_FORCE
+        links.append(
+            Link(f"Accord of the {i + 1}th conference", 2300 + i, parties, withdrawn, standing, True)
+        )
+    return links
+
+
+def entries(count: int, factions: list[str], rng: random.Random) -> list[Dated]:
+    out = []
+    for i in range(count):
+        start = rng.randint(2150, 2400)
+        out.append(
+            Dated(f"Event number {i + 1}", start, start + rng.choice((0, 0, 0, 3, 12)), rng.choice(factions))
+        )
+    return out
+
+
+def main(repeats: int) -> None:
+    rng = random.Random(2293)
+    powers = [p.name for p in canon_powers().values()][:8]
+    colours = power_colours()
+    links = accords(powers, 50, rng)
+    layout = layout_map(links, powers, colours, "The diplomatic web", measure)
+    ours = median_seconds(lambda: draw_map(layout_map(links, powers, colours, "The web", measure)), repeats)
+    floor = median_seconds(lambda: blank(layout.width, layout.height), repeats)
+    print(f"map, 8 powers and 50 accords ({layout.width}x{layout.height}):")
+    print(f"  ours {ours * 1e3:7.1f} ms   empty canvas {floor * 1e3:6.1f} ms   ratio {ours / floor:5.2f}x")
+
+    timeline = entries(300, powers, rng)
+    groups = chunks(timeline)
+    layouts = [layout_timeline(group, colours, "Timeline", measure) for group in groups]
+
+    def draw_all() -> None:
+        for group in groups:
+            draw_timeline(layout_timeline(group, colours, "Timeline", measure))
+
+    def blanks() -> None:
+        for each in layouts:
+            blank(each.width, each.height)
+
+    ours = median_seconds(draw_all, max(3, repeats // 3))
+    floor = median_seconds(blanks, max(3, repeats // 3))
+    heights = sorted(each.height for each in layouts)
+    print(f"timeline, 300 entries in {len(groups)} pictures (1000 wide, {heights[0]} to {heights[-1]} high):")
+    print(f"  ours {ours * 1e3:7.1f} ms   empty canvases {floor * 1e3:6.1f} ms   ratio {ours / floor:5.2f}x")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=15)
+    main(parser.parse_args().repeats)

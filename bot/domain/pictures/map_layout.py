@@ -1,0 +1,258 @@
+"""Where everything on the diplomatic map goes: powers on a ring, each treaty as lines (two
+parties) or one shape (three or more) joining its parties, a number on it, and a legend."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from . import Measure, Point
+from .web import Link, Standing
+
+WIDTH = 1000
+RING_HEIGHT = 760  # the square-ish area the ring of powers sits in
+NODE_RADIUS = 42
+ROW = 28  # legend row height
+FONT = 20
+TITLE_FONT = 26
+MARGIN = 24
+PARALLEL_GAP = 16  # between two treaties joining the same pair of powers
+LABEL_CLEARANCE = 28  # between the centres of two treaty numbers (each is a 26-pixel disc)
+GREY = 0x8A8F98
+
+
+class Line(StrEnum):
+    SOLID = "solid"  # in force
+    DASHED = "dashed"  # the leg to a party that has withdrawn
+    DOTTED = "dotted"  # dissolved
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    power: str
+    monogram: str  # "UFP", "KE": emblems are emoji, which the bundled font cannot draw
+    colour: int
+    centre: Point
+    radius: float
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """A stroke from a treaty's anchor to one party."""
+
+    start: Point
+    end: Point
+    line: Line
+    colour: int
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Three or more parties: one polygon joining them."""
+
+    points: tuple[Point, ...]
+    line: Line
+    colour: int
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    number: int
+    centre: Point
+
+
+@dataclass(frozen=True, slots=True)
+class LegendRow:
+    number: int
+    text: str
+    line: Line
+    colour: int
+    origin: Point
+
+
+@dataclass(frozen=True, slots=True)
+class MapLayout:
+    width: int
+    height: int
+    title: str
+    nodes: tuple[Node, ...]
+    shapes: tuple[Shape, ...]
+    legs: tuple[Leg, ...]
+    labels: tuple[Label, ...]
+    legend: tuple[LegendRow, ...]
+    key: tuple[tuple[Line, str], ...]  # what each kind of line means
+    key_origin: Point
+    empty: str = ""  # said in the middle when there is nothing to draw
+
+
+def monogram(power: str) -> str:
+    """Initials of the name's main words: "United Federation of Planets" -> "UFP"."""
+    words = [w for w in power.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words)[:3] or power[:2].upper()
+
+
+def ring(count: int, centre: Point, radius: float) -> list[Point]:
+    """`count` points evenly on a circle, the first at the top."""
+    if count == 1:
+        return [centre]
+    return [
+        (
+            centre[0] + radius * math.cos(-math.pi / 2 + 2 * math.pi * i / count),
+            centre[1] + radius * math.sin(-math.pi / 2 + 2 * math.pi * i / count),
+        )
+        for i in range(count)
+    ]
+
+
+def layout_map(
+    links: Sequence[Link],
+    powers: Sequence[str],
+    colours: Mapping[str, int],
+    title: str,
+    measure: Measure,
+) -> MapLayout:
+    top = MARGIN + TITLE_FONT + 16
+    centre = (WIDTH / 2, top + (RING_HEIGHT - top) / 2)
+    radius = (RING_HEIGHT - top) / 2 - NODE_RADIUS - 34  # room for the names under the nodes
+    places = dict(zip(powers, ring(len(powers), centre, radius), strict=True))
+    nodes = tuple(Node(p, monogram(p), colours.get(p, GREY), places[p], NODE_RADIUS) for p in powers)
+    shapes: list[Shape] = []
+    legs: list[Leg] = []
+    labels: list[Label] = []
+    seen: Counter[frozenset[str]] = Counter()
+    repeats = Counter(frozenset(link.parties) for link in links)
+    for number, link in enumerate(links, 1):
+        parties = [p for p in link.parties if p in places]
+        colour = GREY if link.standing is Standing.DISSOLVED else _colour_of(link, colours)
+        group = frozenset(parties)
+        nth, total = seen[group], repeats[group]
+        seen[group] += 1
+        points = [places[p] for p in parties]
+        candidates = (
+            _candidates(points, nth, total) if len(points) > 1 else [_outside(points[0], centre, nth)]
+        )
+        anchor = _free_spot(candidates, [label.centre for label in labels], list(places.values()))
+        base = Line.DOTTED if link.standing is Standing.DISSOLVED else Line.SOLID
+        if len(points) >= 3:
+            shapes.append(Shape(tuple(_around(points)), base, colour))
+        for party, point in zip(parties, points, strict=True):
+            line = Line.DASHED if party in link.withdrawn and base is Line.SOLID else base
+            legs.append(Leg(anchor, _rim(point, anchor), line, colour))
+        labels.append(Label(number, anchor))
+    legend, bottom = _legend(links, colours, RING_HEIGHT + 48, measure)
+    key = ((Line.SOLID, "in force"), (Line.DASHED, "a party withdrew"), (Line.DOTTED, "dissolved"))
+    return MapLayout(
+        WIDTH,
+        int(bottom + MARGIN),
+        title,
+        nodes,
+        tuple(shapes),
+        tuple(legs),
+        tuple(labels),
+        legend,
+        key,
+        (MARGIN, RING_HEIGHT + 10),
+        "" if links else "No treaty or accord to show.",
+    )
+
+
+def _colour_of(link: Link, colours: Mapping[str, int]) -> int:
+    """A treaty takes the colour of its first party; an accord the server's own gold."""
+    return 0xD4A017 if link.accord else colours.get(link.parties[0], GREY) if link.parties else GREY
+
+
+def _candidates(points: Sequence[Point], nth: int, total: int) -> list[Point]:
+    """Where a treaty's number may go, best first: along the line between two parties (moved
+    across it when several treaties join the same two), or around the middle of three or more."""
+    shift = (nth - (total - 1) / 2) * PARALLEL_GAP if total > 1 else 0.0
+    if len(points) == 2:
+        (ax, ay), (bx, by) = points
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        across = (-(by - ay) / length * shift, (bx - ax) / length * shift)
+        return [
+            (ax + (bx - ax) * t + across[0], ay + (by - ay) * t + across[1])
+            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75)
+        ]
+    x = sum(p[0] for p in points) / len(points) + shift
+    y = sum(p[1] for p in points) / len(points)
+    return [(x, y)] + [
+        (x + r * math.cos(a * math.pi / 4), y + r * math.sin(a * math.pi / 4))
+        for r in (30, 60, 90)
+        for a in range(8)
+    ]
+
+
+def _free_spot(candidates: Sequence[Point], taken: Sequence[Point], nodes: Sequence[Point]) -> Point:
+    """The first candidate clear of the numbers already placed and of the powers' circles."""
+    for spot in candidates:
+        if all(math.dist(spot, other) >= LABEL_CLEARANCE for other in taken) and all(
+            math.dist(spot, node) >= NODE_RADIUS + 14 for node in nodes
+        ):
+            return spot
+    return candidates[0]
+
+
+def _outside(point: Point, centre: Point, nth: int) -> Point:
+    """A one-party treaty's number: just outside its power, away from the ring's middle."""
+    dx, dy = point[0] - centre[0], point[1] - centre[1]
+    length = math.hypot(dx, dy)
+    ux, uy = (dx / length, dy / length) if length else (0.0, -1.0)
+    turn = 0.5 * nth  # several one-party treaties of one power fan out
+    ux, uy = ux * math.cos(turn) - uy * math.sin(turn), ux * math.sin(turn) + uy * math.cos(turn)
+    reach = NODE_RADIUS + 26
+    return (point[0] + ux * reach, point[1] + uy * reach)
+
+
+def _rim(point: Point, towards: Point) -> Point:
+    """Where a stroke from `towards` meets the node's circle, so strokes end at its edge."""
+    dx, dy = towards[0] - point[0], towards[1] - point[1]
+    length = math.hypot(dx, dy)
+    if length <= NODE_RADIUS:
+        return point
+    return (point[0] + dx / length * NODE_RADIUS, point[1] + dy / length * NODE_RADIUS)
+
+
+def _around(points: Sequence[Point]) -> list[Point]:
+    """The points in order around their centre, so the polygon does not cross itself."""
+    cx = sum(p[0] for p in points) / len(points)
+    cy = sum(p[1] for p in points) / len(points)
+    return sorted(points, key=lambda p: math.atan2(p[1] - cy, p[0] - cx))
+
+
+def _legend(
+    links: Sequence[Link], colours: Mapping[str, int], top: float, measure: Measure
+) -> tuple[tuple[LegendRow, ...], float]:
+    """One row a treaty, in two columns when there are many; names cut to fit their column."""
+    columns = 1 if len(links) <= 12 else 2
+    column_width = (WIDTH - 2 * MARGIN) / columns
+    per_column = math.ceil(len(links) / columns) if links else 0
+    rows = []
+    for i, link in enumerate(links):
+        column, row = divmod(i, per_column) if per_column else (0, 0)
+        standing = _standing_text(link)
+        text = _fit(f"{link.name}{f' ({link.year})' if link.year is not None else ''}{standing}",
+                    column_width - 70, measure)  # fmt: skip
+        line = Line.DOTTED if link.standing is Standing.DISSOLVED else Line.SOLID
+        colour = GREY if link.standing is Standing.DISSOLVED else _colour_of(link, colours)
+        rows.append(LegendRow(i + 1, text, line, colour, (MARGIN + column * column_width, top + row * ROW)))
+    return tuple(rows), top + per_column * ROW
+
+
+def _standing_text(link: Link) -> str:
+    if link.standing is Standing.DISSOLVED:
+        return " — dissolved"
+    if link.withdrawn:
+        return " — withdrawn: " + ", ".join(sorted(link.withdrawn))
+    return ""
+
+
+def _fit(text: str, width: float, measure: Measure) -> str:
+    """The text, cut with an ellipsis to fit `width` at the legend's size."""
+    if measure(text, FONT) <= width:
+        return text
+    while text and measure(text + "…", FONT) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -1,0 +1,79 @@
+"""The pictures' content: the diplomatic web of a server and its timeline, laid out (pure
+layouts from bot/domain/pictures) with alt text; bot/ui/pictures.py draws them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..content.scenarios import canon_powers
+from ..domain.lore import LoreEntry
+from ..domain.pictures import Measure
+from ..domain.pictures.map_layout import MapLayout, layout_map
+from ..domain.pictures.timeline_layout import Dated, TimelineLayout, chunks, layout_timeline
+from ..domain.pictures.web import Link, powers_in, web_at
+from ..storage import Database, accords
+from .treaties import TreatyService
+
+ALT_LIMIT = 1024  # Discord's longest attachment description
+MAX_PICTURES = 10  # attachments in one message
+
+
+def power_colours() -> dict[str, int]:
+    """Each power's colour, under its name and every alias (lore factions use either)."""
+    colours: dict[str, int] = {}
+    for power in canon_powers().values():
+        for name in (power.name, *power.aliases):
+            colours[name] = power.colour
+    return colours
+
+
+async def map_layout(
+    db: Database, guild_id: int | None, year: int | None, power: str | None, measure: Measure
+) -> tuple[MapLayout, str]:
+    """This server's diplomatic web (canon treaties and its accords) as it stood in `year`."""
+    treaties = await TreatyService(db).catalog(guild_id)
+    withdrawals = await accords.withdrawals_in(db, guild_id) if guild_id else {}
+    links = web_at(treaties, year, power, withdrawals)
+    powers = powers_in(links, canon_powers())
+    when = f"in {year}" if year is not None else "today"
+    title = f"The diplomatic web {when}" + (f": {power}" if power else "")
+    return layout_map(links, powers, power_colours(), title, measure), map_alt(title, links)
+
+
+def map_alt(title: str, links: Sequence[Link]) -> str:
+    """The picture in words, for screen readers: each treaty, whom it joins, how it stands."""
+    if not links:
+        return f"{title}: no treaty or accord to show."
+    parts = []
+    for number, link in enumerate(links, 1):
+        standing = "dissolved" if link.standing.value == "dissolved" else "in force"
+        if link.withdrawn and standing == "in force":
+            standing = f"in force, {', '.join(sorted(link.withdrawn))} withdrawn"
+        parts.append(f"{number}. {link.name} joins {', '.join(link.parties)} ({standing})")
+    return _clip(f"{title}. " + "; ".join(parts) + ".")
+
+
+def timeline_layouts(
+    entries: Sequence[LoreEntry], heading: str, measure: Measure
+) -> list[tuple[TimelineLayout, str]]:
+    """Up to ten pictures of thirty entries each, in order, with their alt text."""
+    dated = [
+        Dated(e.title, start, end if end >= start else start, e.factions[0] if e.factions else "")
+        for e in entries
+        if (start := e.years.start if e.years.start is not None else e.years.end) is not None
+        and (end := e.years.end if e.years.end is not None else start) is not None
+    ]
+    groups = chunks(dated)[:MAX_PICTURES]
+    colours = power_colours()
+    out = []
+    for number, group in enumerate(groups, 1):
+        title = heading if len(groups) == 1 else f"{heading} ({number}/{len(groups)})"
+        alt = "; ".join(f"{d.start if d.start == d.end else f'{d.start}–{d.end}'} {d.title}" for d in group)
+        out.append(
+            (layout_timeline(group, colours, title, measure), _clip(f"{title}: {alt or 'nothing dated'}."))
+        )
+    return out
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= ALT_LIMIT else text[: ALT_LIMIT - 1] + "…"

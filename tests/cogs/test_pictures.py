@@ -1,0 +1,83 @@
+"""/treaty map and /lore timeline picture:True through SimCord: a PNG a member can open, of the
+size the layout says, described for screen readers, showing this server's accords only."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from PIL import Image
+
+from bot.services.pictures import map_layout
+from bot.ui.pictures import measure
+from tests.cogs.test_accords_players import ratification
+from tests.conftest import World
+
+
+async def picture(result: Any) -> tuple[Image.Image, str, str]:
+    """The one PNG of a reply: decoded, its alt text, and the reply's text."""
+    message = result.followups[0] if result.followups else result.response
+    (attachment,) = message.attachments
+    assert attachment.filename.endswith(".png") and attachment.content_type == "image/png"
+    image = Image.open(io.BytesIO(await attachment.read()))
+    image.load()
+    return image, attachment.description or "", message.content
+
+
+async def test_the_map_draws_the_canon_web_of_a_year(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty map", year=2372)
+    image, alt, text = await picture(result)
+    layout, _ = await map_layout(env.bot.db, world.guild.id, 2372, None, measure)
+    assert image.format == "PNG" and image.size == (layout.width, layout.height) == (1000, layout.height)
+    assert text == "**The diplomatic web in 2372**: 4 treaties and accords."
+    withdrawn = "3. Khitomer Accords joins United Federation of Planets, Klingon Empire (in force, Klingon "
+    assert withdrawn + "Empire withdrawn)" in alt
+    assert "Klingon–Romulan Alliance joins Klingon Empire, Romulan Star Empire (dissolved)" in alt
+    before = await picture(await world.alice.slash(world.channel, "treaty map", year=2270))
+    assert "Khitomer" not in before[1] and "(in force)" in before[1]
+
+
+async def test_the_map_shows_this_servers_accords_and_their_withdrawals_to_this_server_only(
+    env, world: World
+) -> None:
+    draft = await ratification(env, world, title="Nimbus Concord")
+    await world.alice.click(draft, label="Sign")
+    await world.bob.click(draft, label="Sign")
+    key = (await env.bot.get_cog("Accords").service.accords_in(world.guild.id))[0].key
+    await world.bob.slash(world.channel, "accord record withdraw", accord=key, reason="Cloaked ships.")
+    _, alt, _ = await picture(await world.alice.slash(world.channel, "treaty map", power="romulans"))
+    assert (
+        "Nimbus Concord joins Klingon Empire, Romulan Star Empire (in force, Romulan Star Empire withdrawn)"
+        in alt
+    )
+    assert "Khitomer Accords" not in alt  # only the Romulans' treaties
+    _, elsewhere, _ = await picture(await world.stranger.slash(world.other_channel, "treaty map"))
+    assert "Nimbus Concord" not in elsewhere and "Khitomer Accords" in elsewhere
+
+
+async def test_an_unknown_power_is_refused_with_the_powers_there_are(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty map", power="Breen Confederacy of Nowhere")
+    refusal = "There is no power called 'Breen Confederacy of Nowhere'. The powers are: United Federation"
+    assert result.ephemeral and result.response.content.startswith(refusal)
+    assert len(env.errors) == 1  # the refusal, answered privately
+    offered = await world.alice.autocomplete(world.channel, "treaty map", "power", "feds")
+    assert offered == [{"name": "United Federation of Planets", "value": "United Federation of Planets"}]
+
+
+async def test_the_timeline_as_a_picture(env, world: World) -> None:
+    result = await world.alice.slash(
+        world.channel, "lore timeline", from_year=2266, to_year=2300, picture=True
+    )
+    image, alt, text = await picture(result)
+    assert image.width == 1000 and image.height > 300
+    assert text.startswith("**Timeline, 2266 to 2300**: ") and "dated entries" in text
+    assert alt.startswith("Timeline, 2266 to 2300: 2266") and "2293 Khitomer Accords" in alt
+    assert "Price of Freedom" not in alt  # a source's publication year is not an event
+
+
+async def test_a_timeline_of_nothing_says_so_without_a_picture(env, world: World) -> None:
+    result = await world.alice.slash(
+        world.channel, "lore timeline", from_year=-5000, to_year=-4000, picture=True
+    )
+    assert result.ephemeral and result.response.content == "No dated entry matches."
+    assert not result.response.attachments
