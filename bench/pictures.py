@@ -81,7 +81,8 @@ def main(repeats: int) -> None:
     ours = median_seconds(draw_all, max(3, repeats // 3))
     floor = median_seconds(blanks, max(3, repeats // 3))
     heights = sorted(each.height for each in layouts)
-    print(f"timeline, 300 entries in {len(groups)} pictures (1000 wide, {heights[0]} to {heights[-1]} high):")
+    size = f"{layouts[0].width} wide, {heights[0]} to {heights[-1]} high"
+    print(f"timeline, 300 entries in {len(groups)} pictures ({size}):")
     print(f"  ours {ours * 1e3:7.1f} ms   empty canvases {floor * 1e3:6.1f} ms   ratio {ours / floor:5.2f}x")
 
 

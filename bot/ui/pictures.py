@@ -101,7 +101,7 @@ def draw_map(layout: MapLayout) -> bytes:
         r = node.radius
         draw.ellipse([x - r, y - r, x + r, y + r], fill=rgb(node.colour), outline=INK, width=3)
         draw.text((x, y), node.monogram, font=font(24), fill=(255, 255, 255), anchor="mm")
-        draw.text((x, y + r + 6), drawable(node.power), font=font(18), fill=INK, anchor="ma")
+        draw.text(node.name_at, drawable(node.name), font=font(18), fill=INK, anchor="ma")
     for label in layout.labels:
         x, y = label.centre
         draw.ellipse([x - 13, y - 13, x + 13, y + 13], fill=BACKGROUND, outline=INK, width=2)

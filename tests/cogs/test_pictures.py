@@ -28,7 +28,7 @@ async def test_the_map_draws_the_canon_web_of_a_year(env, world: World) -> None:
     result = await world.alice.slash(world.channel, "treaty map", year=2372)
     image, alt, text = await picture(result)
     layout, _ = await map_layout(env.bot.db, world.guild.id, 2372, None, measure)
-    assert image.format == "PNG" and image.size == (layout.width, layout.height) == (1000, layout.height)
+    assert image.format == "PNG" and image.size == (layout.width, layout.height) == (800, layout.height)
     assert text == "**The diplomatic web in 2372**: 4 treaties and accords."
     withdrawn = "3. Khitomer Accords joins United Federation of Planets, Klingon Empire (in force, Klingon "
     assert withdrawn + "Empire withdrawn)" in alt
@@ -69,7 +69,7 @@ async def test_the_timeline_as_a_picture(env, world: World) -> None:
         world.channel, "lore timeline", from_year=2266, to_year=2300, picture=True
     )
     image, alt, text = await picture(result)
-    assert image.width == 1000 and image.height > 300
+    assert image.width == 800 and image.height > 300  # legible at Discord's 550-pixel preview
     assert text.startswith("**Timeline, 2266 to 2300**: ") and "dated entries" in text
     assert alt.startswith("Timeline, 2266 to 2300: 2266") and "2293 Khitomer Accords" in alt
     assert "Price of Freedom" not in alt  # a source's publication year is not an event

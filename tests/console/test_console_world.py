@@ -320,4 +320,4 @@ async def test_a_picture_the_bot_draws_is_saved_as_a_png(tmp_path: Path) -> None
     (saved,) = files.glob("*-diplomatic-map.png")
     assert f"file saved: {saved}" in out.getvalue()
     with Image.open(saved) as image:
-        assert image.format == "PNG" and image.width == 1000
+        assert image.format == "PNG" and image.width == 800

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from bot.content.treaties import canon_treaties
-from bot.domain.pictures.map_layout import NODE_RADIUS, WIDTH, Line, layout_map, monogram
+from bot.domain.pictures.map_layout import NODE_RADIUS, WIDE, Line, layout_map, monogram
 from bot.domain.pictures.timeline_layout import FONT, LANE, Dated, chunks, layout_timeline, nice_step
 from bot.domain.pictures.web import Link, Standing, powers_in, web_at
 from bot.domain.treaties import Party, Treaty
@@ -70,7 +70,7 @@ def test_two_parties_are_joined_by_a_line_three_by_one_shape() -> None:
 
 
 def test_treaties_between_the_same_powers_do_not_overlap_and_the_legend_fits() -> None:
-    name = "Accord number {} of a very long name indeed"
+    name = "Accord number {} of a very long name indeed, signed at the end of a very long conference"
     links = [Link(name.format(i), None, (KE, RSE), frozenset(), Standing.IN_FORCE, True) for i in range(50)]
     layout = layout_map(links, [KE, RSE], {}, "t", measure)
     anchors = [label.centre for label in layout.labels]
@@ -79,7 +79,7 @@ def test_treaties_between_the_same_powers_do_not_overlap_and_the_legend_fits() -
     columns = {row.origin[0] for row in layout.legend}
     assert len(columns) == 2
     for row in layout.legend:
-        assert row.origin[0] + 36 + measure(f"{row.number}. {row.text}", 20) <= WIDTH
+        assert row.origin[0] + 36 + measure(f"{row.number}. {row.text}", 20) <= layout.width == WIDE
         assert row.origin[1] + 28 <= layout.height
     assert all(row.text.endswith("…") for row in layout.legend)
 
@@ -137,3 +137,13 @@ def test_fifty_accords_among_eight_powers_keep_their_numbers_apart() -> None:
     assert closest >= 26  # the discs (26 px across) never cover each other
     for label in layout.labels:  # nor a power's circle
         assert all(math.dist(label.centre, node.centre) >= NODE_RADIUS + 13 for node in layout.nodes)
+
+
+def test_power_names_stay_inside_the_picture() -> None:
+    long_name = "Most other Alpha Quadrant powers (joined later) and a great many more besides"
+    links = [Link("Wide", 2368, (UFP, long_name, KE), frozenset(), Standing.IN_FORCE, False)]
+    layout = layout_map(links, [UFP, long_name, KE], {}, "t", measure)
+    for node in layout.nodes:
+        half = measure(node.name, 18) / 2
+        assert half * 2 <= 300 and node.name_at[0] - half >= 0 and node.name_at[0] + half <= layout.width
+    assert layout.nodes[1].name.endswith("…")

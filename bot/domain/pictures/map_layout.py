@@ -12,14 +12,18 @@ from enum import StrEnum
 from . import Measure, Point
 from .web import Link, Standing
 
-WIDTH = 1000
-RING_HEIGHT = 760  # the square-ish area the ring of powers sits in
+WIDTH = 800  # legible at Discord's 550-pixel preview
+WIDE = 1100  # with more than a dozen treaties the legend takes two columns
+RING_HEIGHT = 700  # the square-ish area the ring of powers sits in
 NODE_RADIUS = 42
 ROW = 28  # legend row height
 FONT = 20
 TITLE_FONT = 26
 MARGIN = 24
 PARALLEL_GAP = 16  # between two treaties joining the same pair of powers
+NAME_FONT = 18
+NAME_WIDTH = 300  # a power's name under its circle, at most
+LEGEND_ROWS = 12  # rows in one column before the legend takes two
 LABEL_CLEARANCE = 28  # between the centres of two treaty numbers (each is a 26-pixel disc)
 GREY = 0x8A8F98
 
@@ -37,6 +41,8 @@ class Node:
     colour: int
     centre: Point
     radius: float
+    name: str  # as drawn under the node: cut to fit
+    name_at: Point  # the top middle of the name, kept inside the picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +121,11 @@ def layout_map(
     measure: Measure,
 ) -> MapLayout:
     top = MARGIN + TITLE_FONT + 16
-    centre = (WIDTH / 2, top + (RING_HEIGHT - top) / 2)
+    width = WIDTH if len(links) <= LEGEND_ROWS else WIDE
+    centre = (width / 2, top + (RING_HEIGHT - top) / 2)
     radius = (RING_HEIGHT - top) / 2 - NODE_RADIUS - 34  # room for the names under the nodes
     places = dict(zip(powers, ring(len(powers), centre, radius), strict=True))
-    nodes = tuple(Node(p, monogram(p), colours.get(p, GREY), places[p], NODE_RADIUS) for p in powers)
+    nodes = tuple(_node(p, places[p], colours, measure, width) for p in powers)
     shapes: list[Shape] = []
     legs: list[Leg] = []
     labels: list[Label] = []
@@ -142,10 +149,10 @@ def layout_map(
             line = Line.DASHED if party in link.withdrawn and base is Line.SOLID else base
             legs.append(Leg(anchor, _rim(point, anchor), line, colour))
         labels.append(Label(number, anchor))
-    legend, bottom = _legend(links, colours, RING_HEIGHT + 48, measure)
+    legend, bottom = _legend(links, colours, RING_HEIGHT + 48, measure, width)
     key = ((Line.SOLID, "in force"), (Line.DASHED, "a party withdrew"), (Line.DOTTED, "dissolved"))
     return MapLayout(
-        WIDTH,
+        width,
         int(bottom + MARGIN),
         title,
         nodes,
@@ -157,6 +164,14 @@ def layout_map(
         (MARGIN, RING_HEIGHT + 10),
         "" if links else "No treaty or accord to show.",
     )
+
+
+def _node(power: str, centre: Point, colours: Mapping[str, int], measure: Measure, width: int) -> Node:
+    name = _fit(power, NAME_WIDTH, measure, NAME_FONT)
+    half = measure(name, NAME_FONT) / 2
+    x = min(max(centre[0], MARGIN + half), width - MARGIN - half)
+    return Node(power, monogram(power), colours.get(power, GREY), centre, NODE_RADIUS, name,
+                (x, centre[1] + NODE_RADIUS + 6))  # fmt: skip
 
 
 def _colour_of(link: Link, colours: Mapping[str, int]) -> int:
@@ -223,11 +238,12 @@ def _around(points: Sequence[Point]) -> list[Point]:
 
 
 def _legend(
-    links: Sequence[Link], colours: Mapping[str, int], top: float, measure: Measure
+    links: Sequence[Link], colours: Mapping[str, int], top: float, measure: Measure, width: int
 ) -> tuple[tuple[LegendRow, ...], float]:
-    """One row a treaty, in two columns when there are many; names cut to fit their column."""
-    columns = 1 if len(links) <= 12 else 2
-    column_width = (WIDTH - 2 * MARGIN) / columns
+    """One row a treaty, in two columns when there are many; names cut to fit their column, the
+    sample line beside each showing how it stands even when its words are cut."""
+    columns = 1 if len(links) <= LEGEND_ROWS else 2
+    column_width = (width - 2 * MARGIN) / columns
     per_column = math.ceil(len(links) / columns) if links else 0
     rows = []
     for i, link in enumerate(links):
@@ -235,7 +251,13 @@ def _legend(
         standing = _standing_text(link)
         text = _fit(f"{link.name}{f' ({link.year})' if link.year is not None else ''}{standing}",
                     column_width - 70, measure)  # fmt: skip
-        line = Line.DOTTED if link.standing is Standing.DISSOLVED else Line.SOLID
+        line = (
+            Line.DOTTED
+            if link.standing is Standing.DISSOLVED
+            else Line.DASHED
+            if link.withdrawn
+            else Line.SOLID
+        )
         colour = GREY if link.standing is Standing.DISSOLVED else _colour_of(link, colours)
         rows.append(LegendRow(i + 1, text, line, colour, (MARGIN + column * column_width, top + row * ROW)))
     return tuple(rows), top + per_column * ROW
@@ -249,10 +271,10 @@ def _standing_text(link: Link) -> str:
     return ""
 
 
-def _fit(text: str, width: float, measure: Measure) -> str:
-    """The text, cut with an ellipsis to fit `width` at the legend's size."""
-    if measure(text, FONT) <= width:
+def _fit(text: str, width: float, measure: Measure, size: int = FONT) -> str:
+    """The text, cut with an ellipsis to fit `width` at `size`."""
+    if measure(text, size) <= width:
         return text
-    while text and measure(text + "…", FONT) > width:
+    while text and measure(text + "…", size) > width:
         text = text[:-1]
     return text.rstrip() + "…"

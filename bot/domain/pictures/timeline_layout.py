@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import Measure, Point
 
-WIDTH = 1000
+WIDTH = 800
 MARGIN = 28
 FONT = 18
 TITLE_FONT = 24
