@@ -123,6 +123,13 @@ def _discord_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.services.test_lore_search import RATES
+
+    if RATES:
+        terminalreporter.write_line(
+            f"lore search: {RATES['questions']:.0f} questions ({RATES['paraphrased']:.0f} paraphrased):"
+            f" first hit {RATES['first']:.0%}, first page {RATES['page']:.0%}"
+        )
     if _CHECKED[0]:
         terminalreporter.write_line(
             f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}"

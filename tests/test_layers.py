@@ -22,7 +22,6 @@ ALLOWED = {
 DEBT = {
     ("bot/ui/pager.py", "storage"),  # long pager arguments are stashed in the database
     ("bot/ui/pager.py", CORE),  # its buttons report errors through the one error handler
-    ("bot/ui/lore_pages.py", "storage"),
     ("bot/ui/treaty_pages.py", "storage"),
     ("bot/ui/treaty_pages.py", "services"),
     ("cogs/lore/__init__.py", "storage"),

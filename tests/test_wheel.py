@@ -106,7 +106,7 @@ def test_the_installed_bot_reads_its_data_from_the_install(installed: Path, tmp_
     done = run_installed(installed, "check", cwd=tmp_path, DISCORD_TOKEN="t")
     assert done.returncode == 0, done.stdout
     lore = len(list((ROOT / "data" / "lore").glob("*.md")))
-    assert f"ok   data: {lore} lore entries, 4 treaties" in done.stdout
+    assert f"ok   data: {lore} lore entries, 7 treaties" in done.stdout
 
 
 def test_an_install_without_data_refuses_to_start_in_one_line(copy_of: Path, tmp_path: Path) -> None:

@@ -62,6 +62,7 @@ class LoreEntry:
     factions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     guild_id: int | None = None  # None: canon; else server lore of that server
+    hidden_sources: int = 0  # sources this server's tier setting hides (as_shown)
 
     @property
     def is_server_lore(self) -> bool:
@@ -69,14 +70,16 @@ class LoreEntry:
 
 
 def as_shown(entry: LoreEntry, tiers: frozenset[str]) -> LoreEntry | None:
-    """The entry with only the sources of the tiers a server shows; None if none is left.
-    Server lore is always shown: its moderators wrote it."""
+    """The entry with only the sources of the tiers a server shows (and how many it hides);
+    None only when none is left: tiers hide sources, not people. Server lore is always shown:
+    its moderators wrote it."""
     if entry.is_server_lore:
         return entry
     sources = tuple(s for s in entry.sources if s.tier.value in tiers)
     if not sources:
         return None
-    return entry if sources == entry.sources else replace(entry, sources=sources)
+    hidden = len(entry.sources) - len(sources)
+    return entry if not hidden else replace(entry, sources=sources, hidden_sources=hidden)
 
 
 # --- limits for server lore -------------------------------------------------------------------

@@ -4,81 +4,117 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import logging
 import random
+import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..content.lore import canon_lore, content_hash
-from ..domain import search as fts
 from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_query import Asks, asks
 from ..domain.references import normalise
-from ..storage import Database
+from ..storage import Database, content_versions
 from ..storage import lore as store
-from .name_index import Named, NameIndex, Vocabulary
+from ..storage import lore_index as index
+from . import lore_search as engine
+from . import lore_text as text
+from .lore_search import Answer, Found, Hit
+from .name_index import Named, NameIndex
 
 MAX_RESULTS = 25  # five pages of five
-FILL_UP = 10  # fewer entries than this hold every word: add those holding most of them
-COMMON_SHARE = 0.2  # a word in more than a fifth of all entries says little: drop it if others remain
+SNIPPETS = 10  # results whose best sentence is looked for (the first two pages)
+INDEX_NAME = "lore_postings"  # content_versions: which data/lore the canon postings were built from
+SERVER_INDEX = "lore_postings_servers"  # content_versions: which analyser built the server postings
+NEAR_NAME = 90  # a whole question this close to an entry's name is taken as that name
+log = logging.getLogger(__name__)
+
+__all__ = ["MAX_RESULTS", "Answer", "Found", "Hit", "LoreService"]
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    hits: list[store.LoreHit]
-    corrected: dict[str, str]  # misspelt word -> the word searched instead
+def analysed(entry: LoreEntry) -> index.Analysed:
+    return index.Analysed(text.impacts(text.fields_of(entry)), text.vocabulary(entry))
+
+
+def _analysed_all(entries: Sequence[LoreEntry]) -> list[tuple[LoreEntry, index.Analysed]]:
+    return [(entry, analysed(entry)) for entry in entries]
+
+
+def _fields_all(entries: Sequence[LoreEntry]) -> dict[str, engine.Fields]:
+    return {entry.key: text.fields_of(entry) for entry in entries}
+
+
+def _write_all(conn: sqlite3.Connection, rows: list[tuple[LoreEntry, index.Analysed]]) -> None:
+    for entry, result in rows:
+        index.write_entry(conn, entry.guild_id or index.CANON, entry.key, result)
 
 
 class LoreService:
-    def __init__(
-        self,
-        db: Database,
-        canon: Sequence[LoreEntry] | None = None,
-        shards: tuple[int | None, Sequence[int] | None] = (None, None),
-    ) -> None:
+    def __init__(self, db: Database, canon: Sequence[LoreEntry] | None = None) -> None:
         self.db = db
-        self.shards = shards  # (count, ids) of this process: only their servers' names are loaded
         self.canon = tuple(canon if canon is not None else canon_lore())
         self.by_key = {entry.key: entry for entry in self.canon}
         self.canon_names = NameIndex()
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
-        self.server_names: dict[int, NameIndex] = {}
-        self.vocabulary = Vocabulary()
-        for entry in self.canon:
-            self.vocabulary.add(entry.title, entry.aliases)
-        self._names_loaded = asyncio.Event()
-        self._warming: asyncio.Task[None] | None = None
+        self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
+        self._loading: dict[int, asyncio.Lock] = {}
+        self._canon_fields: dict[str, engine.Fields] = {}
+        self._reindexing: asyncio.Task[None] | None = None
 
-    async def start(self, *, warm_in_background: bool = False) -> None:
-        """Index canon if data/lore changed, then load every server's lore names, now or in the
-        background: with a large server lore READY need not wait, and lookups wait instead."""
-        await store.sync_canon(self.db, self.canon, content_hash(self.canon))
-        if warm_in_background:
-            self._warming = asyncio.create_task(self._load_server_names(), name="lore-names")
-        else:
-            await self._load_server_names()
+    async def start(self, *, reindex_in_background: bool = False) -> None:
+        """Index canon if data/lore or the analyser changed, and server lore written before the
+        index existed or by another analyser (once, after an upgrade; in the background when
+        asked, so READY need not wait)."""
+        self._canon_fields = await asyncio.to_thread(_fields_all, self.canon)
+        digest = f"{content_hash(self.canon)}:{text.ANALYSER_VERSION}"
+        if not await content_versions.is_current(self.db, INDEX_NAME, digest):
+            rows = [(e.key, a) for e, a in await asyncio.to_thread(_analysed_all, self.canon)]
+
+            def rebuild(conn: sqlite3.Connection) -> None:
+                index.replace_scope(conn, index.CANON, rows)
+                content_versions.record_now(conn, INDEX_NAME, digest)
+
+            await self.db.write_now(rebuild)
+        stale = not await content_versions.is_current(self.db, SERVER_INDEX, text.ANALYSER_VERSION)
+        if stale or await store.unindexed_servers(self.db):
+            work = self._index_old_server_lore()
+            if reindex_in_background:
+                self._reindexing = asyncio.create_task(work, name="lore-reindex")
+            else:
+                await work
 
     async def stop(self) -> None:
-        if self._warming is not None and not self._warming.done():
-            self._warming.cancel()
+        if self._reindexing is not None and not self._reindexing.done():
+            self._reindexing.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._warming
+                await self._reindexing
 
-    async def _load_server_names(self) -> None:
-        rows = await store.all_names(self.db, *self.shards)
-        # Normalising and sorting 100,000 names is CPU work: off the event loop, so the
-        # gateway heartbeat and other commands carry on meanwhile.
-        indexes, words = await asyncio.to_thread(_build_server_indexes, rows)
-        self.server_names.update(indexes)
-        self.vocabulary.add_normalised(words)
-        self._names_loaded.set()
+    async def _index_old_server_lore(self) -> None:
+        entries = await store.all_entries(self.db)
+        log.info("indexing %d server lore entries written before the search index", len(entries))
+        for start in range(0, len(entries), 500):
+            rows = await asyncio.to_thread(_analysed_all, entries[start : start + 500])
+            await self.db.write_now(functools.partial(_write_all, rows=rows))
+        version = text.ANALYSER_VERSION
+        await self.db.write_now(lambda conn: content_versions.record_now(conn, SERVER_INDEX, version))
 
-    def _scopes(self, guild_id: int | None) -> list[NameIndex]:
+    async def _names_in(self, guild_id: int | None) -> NameIndex | None:
+        """A server's names for autocomplete, loaded from its rows on first use, then kept."""
+        if not guild_id:
+            return None
+        if guild_id not in self.server_names:
+            async with self._loading.setdefault(guild_id, asyncio.Lock()):
+                if guild_id not in self.server_names:
+                    names = NameIndex()
+                    names.add_many(await store.names_in(self.db, guild_id))
+                    self.server_names[guild_id] = names
+        return self.server_names[guild_id]
+
+    async def _scopes(self, guild_id: int | None) -> list[NameIndex]:
         """Where names are looked up, in order: this server's lore, then canon."""
-        server = self.server_names.get(guild_id) if guild_id else None
-        return [server, self.canon_names] if server is not None else [self.canon_names]
-
-    def _names_of(self, guild_id: int) -> NameIndex:
-        return self.server_names.setdefault(guild_id, NameIndex())
+        server = await self._names_in(guild_id)
+        return [server, self.canon_names] if server is not None and len(server) else [self.canon_names]
 
     # -- finding entries ---------------------------------------------------------------------
 
@@ -94,11 +130,10 @@ class LoreService:
 
     async def find(self, guild_id: int | None, topic: str) -> LoreEntry:
         """By key, exact title or alias, or the closest spelling; server lore first."""
-        await self._names_loaded.wait()
         topic = topic.strip()[:200]
         if not topic:
             raise InvalidInput("Name a topic, like `Praxis` or `Kor`.")
-        scopes = self._scopes(guild_id)
+        scopes = await self._scopes(guild_id)
         for scope in scopes:
             if scope.title(topic) is not None:
                 return await self.get(guild_id, topic)
@@ -115,10 +150,7 @@ class LoreService:
 
     async def suggest(self, guild_id: int | None, typed: str, limit: int = 25) -> list[Named]:
         """Autocomplete: this server's and canon names by prefix; near spellings to fill up."""
-        await self._names_loaded.wait()
-        scopes = [s for s in ([self.server_names.get(guild_id)] if guild_id else []) if s] + [
-            self.canon_names
-        ]
+        scopes = await self._scopes(guild_id)
         found: dict[str, Named] = {}
         for scope in scopes:
             for item in scope.prefix(typed, limit):
@@ -130,56 +162,90 @@ class LoreService:
         return list(found.values())[:limit]
 
     async def random_key(self, guild_id: int | None, rng: random.Random | None = None) -> str:
-        await self._names_loaded.wait()
         keys = self.canon_names.keys()
-        if guild_id and guild_id in self.server_names:
-            keys += self.server_names[guild_id].keys()
+        server = await self._names_in(guild_id)
+        if server is not None:
+            keys += server.keys()
         return (rng or random).choice(keys)
 
     # -- search ------------------------------------------------------------------------------
 
-    async def search(self, guild_id: int | None, query: str) -> SearchResult:
-        await self._names_loaded.wait()
-        words = fts.terms(query.replace("'", "").replace("’", ""))
-        if not words:
+    async def search(self, guild_id: int | None, query: str) -> Found:
+        """Entries answering `query` (this server's lore and canon), best first, with the
+        sentence that answers it; see bot/services/lore_search.py for how."""
+        query = query[:2000]
+        wanted = asks(query)
+        terms = text.query_terms(query)
+        if not terms:
+            if text.words(query):
+                raise InvalidInput(
+                    "Those are all common words (what, the, did…), which say nothing about the lore. "
+                    "Add a name, a place or a thing, like `Praxis`, `Kor` or `cloaking device`."
+                )
             raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
-        frequencies = await store.term_counts(self.db, words, store.SAMPLE + 1)
+        scopes = [index.CANON] + ([guild_id] if guild_id else [])
+        sizes = [len(self.canon)]
+        if guild_id:
+            server = guild_id
+            sizes.append(self.db.read_now(lambda conn: index.server_size(conn, server)))
         corrected: dict[str, str] = {}
-        planned: list[str] = []
-        for word in words:
-            if frequencies.get(word):
-                planned.append(word)
-            elif (repair := self.vocabulary.correct(word)) is not None:
-                corrected[word] = repair
-                planned.append(repair)
-        if not planned:
-            return SearchResult([], corrected)
-        if corrected:
-            frequencies |= await store.term_counts(self.db, list(corrected.values()), store.SAMPLE + 1)
-        common = min(await store.approximate_size(self.db) * COMMON_SHARE, store.SAMPLE)
-        informative = [w for w in planned if frequencies.get(w, 0) <= common]
-        planned = informative or planned
-        ranked = all(frequencies.get(w, 0) <= store.SAMPLE for w in planned)
-        hits = await store.search(self.db, guild_id, fts.match_all(planned), ranked=ranked, limit=MAX_RESULTS)
-        if len(hits) < FILL_UP and len(planned) > 1:
-            # A question rarely has every word in one entry: entries with most of them follow.
-            seen = {hit.key for hit in hits}
-            more = await store.search(
-                self.db, guild_id, fts.match_any(planned), ranked=ranked, limit=MAX_RESULTS
+        for position, term in enumerate(terms):
+            if self.db.read_now(functools.partial(index.has_postings, scopes=scopes, term=term)):
+                continue
+            typed = next((w for w in text.words(query) if text.stem(w) == term), term)
+            if (repair := engine.repair(self.db, scopes, typed)) is not None:
+                corrected[typed] = repair
+                terms[position] = text.stem(repair)
+        question = engine.Question.of(list(dict.fromkeys(terms)))
+        base, idf = engine.rank(self.db, scopes, sizes, question)
+        exact = await self._named(guild_id, query)
+        best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
+        if exact is not None and exact.key not in best:
+            best.insert(0, exact.key)
+        entries = await self._entries(guild_id, best)
+        fields = {e.key: self._canon_fields.get(e.key) or text.fields_of(e) for e in entries}
+        ordered = engine.rerank(entries, fields, base, question, idf, wanted)
+        if exact is not None:
+            ordered = [exact] + [e for e in ordered if e.key != exact.key]
+        hits = [  # the best sentence for the first two pages; the summary after that
+            Hit(
+                e,
+                engine.marked(
+                    self._snippet(e, question, idf, wanted) if i < SNIPPETS else e.summary, question
+                ),
             )
-            hits += [hit for hit in more if hit.key not in seen]
-        return SearchResult(self._exact_first(guild_id, " ".join(planned), hits), corrected)
+            for i, e in enumerate(ordered[:MAX_RESULTS])
+        ]
+        answer = None
+        if ordered:
+            top = ordered[0]
+            sentence = engine.best_sentence(top, question, idf, wanted)
+            if (sentence is None and top is exact) or set(fields[top.key]["names"]) & set(question.concepts):
+                sentence = sentence or top.summary  # the question names the entry: what it is
+            if sentence is not None:
+                answer = Answer(sentence, top)
+        return Found(hits, corrected, wanted, answer, exact)
 
-    def _exact_first(
-        self, guild_id: int | None, phrase: str, hits: list[store.LoreHit]
-    ) -> list[store.LoreHit]:
-        """An entry whose very title (or alias) was searched for leads, whatever bm25 says."""
-        for scope in self._scopes(guild_id):
-            key = scope.exact(phrase)
+    @staticmethod
+    def _snippet(entry: LoreEntry, question: engine.Question, idf: dict[str, float], wanted: Asks) -> str:
+        return engine.best_sentence(entry, question, idf, wanted) or entry.summary
+
+    async def _named(self, guild_id: int | None, query: str) -> LoreEntry | None:
+        """The entry whose name (or alias) the whole question is, typed exactly or nearly."""
+        if len(query.split()) > 6:
+            return None
+        for scope in await self._scopes(guild_id):
+            key = scope.exact(query) or next(iter(scope.near(query, NEAR_NAME)), None)
             if key is not None:
-                first = [h for h in hits if h.key == key]
-                return first + [h for h in hits if h.key != key]
-        return hits
+                return await self.get(guild_id, key)
+        return None
+
+    async def _entries(self, guild_id: int | None, keys: list[str]) -> list[LoreEntry]:
+        """Entries by key, canon from memory and this server's in one query, in key order."""
+        server = {
+            e.key: e for e in (await store.entries_by_keys(self.db, guild_id, keys) if guild_id else [])
+        }
+        return [found for key in keys if (found := self.by_key.get(key) or server.get(key)) is not None]
 
     # -- timeline ----------------------------------------------------------------------------
 
@@ -204,9 +270,11 @@ class LoreService:
 
     # -- server lore -------------------------------------------------------------------------
 
-    def _check_name_free(self, guild_id: int, draft: store.Draft, except_key: str | None = None) -> None:
+    async def _check_name_free(
+        self, guild_id: int, draft: store.Draft, except_key: str | None = None
+    ) -> None:
         for name in (draft.title, *draft.aliases):
-            for scope in self._scopes(guild_id):
+            for scope in await self._scopes(guild_id):
                 key = scope.exact(name)
                 if key is not None and key != except_key:
                     raise InvalidInput(
@@ -214,44 +282,30 @@ class LoreService:
                     )
 
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
-        await self._names_loaded.wait()
-        self._check_name_free(guild_id, draft)
-        entry = await store.add(self.db, guild_id, author_id, draft)
-        self._names_of(guild_id).add(entry.key, entry.title, entry.aliases)
-        self.vocabulary.add(entry.title, entry.aliases)
+        await self._check_name_free(guild_id, draft)
+        entry = await store.add(self.db, guild_id, author_id, draft, analysed)
+        names = await self._names_in(guild_id)
+        if names is not None:
+            names.add(entry.key, entry.title, entry.aliases)
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:
-        await self._names_loaded.wait()
         entry_id = store.server_id_of(key)
         if entry_id is None:
             raise InvalidInput("Only this server's own entries can be edited; canon lore is fixed.")
-        self._check_name_free(guild_id, draft, except_key=key)
-        entry = await store.update(self.db, guild_id, entry_id, draft)
-        names = self._names_of(guild_id)
-        names.remove(key)
-        names.add(entry.key, entry.title, entry.aliases)
-        self.vocabulary.add(entry.title, entry.aliases)
+        await self._check_name_free(guild_id, draft, except_key=key)
+        entry = await store.update(self.db, guild_id, entry_id, draft, analysed)
+        names = await self._names_in(guild_id)
+        if names is not None:
+            names.remove(key)
+            names.add(entry.key, entry.title, entry.aliases)
         return entry
 
     async def remove(self, guild_id: int, key: str) -> bool:
-        await self._names_loaded.wait()
         entry_id = store.server_id_of(key)
         if entry_id is None or not await store.remove(self.db, guild_id, entry_id):
             return False
-        self._names_of(guild_id).remove(key)
+        names = await self._names_in(guild_id)
+        if names is not None:
+            names.remove(key)
         return True
-
-
-def _build_server_indexes(
-    rows: list[tuple[int, str, str, tuple[str, ...]]],
-) -> tuple[dict[int, NameIndex], set[str]]:
-    grouped: dict[int, list[tuple[str, str, tuple[str, ...]]]] = {}
-    for guild_id, key, title, aliases in rows:
-        grouped.setdefault(guild_id, []).append((key, title, aliases))
-    indexes: dict[int, NameIndex] = {}
-    words: set[str] = set()
-    for guild_id, entries in grouped.items():
-        indexes[guild_id] = NameIndex()
-        words |= indexes[guild_id].add_many(entries)
-    return indexes, words

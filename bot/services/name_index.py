@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,8 +11,8 @@ from rapidfuzz import fuzz, process
 from ..domain.references import normalise
 
 FUZZY_CUTOFF = 80
-FUZZY_MIN_LENGTH = 4  # below this, near spellings are mostly noise ("kor" ~ "sector")
-WORD_CUTOFF = 75
+FUZZY_MIN_LENGTH = 4
+PREFIX_SCAN = 2000  # below this, near spellings are mostly noise ("kor" ~ "sector")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +42,7 @@ class NameIndex:
 
     def add_many(self, rows: Iterable[tuple[str, str, Iterable[str]]]) -> set[str]:
         """Bulk load (key, title, aliases): one sort instead of an insertion per name.
-        Returns the normalised names, so a Vocabulary need not normalise them again."""
+        Returns the normalised names."""
         items = list(self._items)
         added: set[str] = set()
         for key, title, aliases in rows:
@@ -75,15 +74,27 @@ class NameIndex:
         return self._items[at].key if at < len(self._names) and self._names[at] == name else None
 
     def prefix(self, text: str, limit: int) -> list[Named]:
-        """Names starting with `text`, alphabetically, one per entry."""
+        """Names starting with `text`, one per entry, shortest first (typing "k" should offer
+        Kor before Klingon augmentation virus), then alphabetically. Reads at most
+        PREFIX_SCAN names, so one letter in a large server costs the same as three."""
         start = normalise(text)
         found: dict[str, Named] = {}
         at = bisect.bisect_left(self._names, start)
-        while at < len(self._names) and self._names[at].startswith(start) and len(found) < limit:
+        end = min(len(self._names), at + PREFIX_SCAN)
+        while at < end and self._names[at].startswith(start):
             item = self._items[at]
-            found.setdefault(item.key, item)
+            if item.key not in found or len(item.name) < len(found[item.key].name):
+                found[item.key] = item
             at += 1
-        return list(found.values())
+        return sorted(found.values(), key=lambda item: (len(item.name), item.name))[:limit]
+
+    def near(self, text: str, cutoff: int) -> list[str]:
+        """Keys whose whole name is within `cutoff` (0-100) of `text`, closest first."""
+        query = normalise(text)
+        if len(query) < FUZZY_MIN_LENGTH or not self._names:
+            return []
+        best = process.extractOne(query, self._names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return [] if best is None else [self._items[best[2]].key]
 
     def fuzzy(self, text: str, limit: int, *, strict: bool = False) -> list[Named]:
         """Near spellings, best first (for "Kitomer", "Gowran"). `strict` compares whole names
@@ -102,29 +113,3 @@ class NameIndex:
         for _name, _score, at in matches:
             found.setdefault(self._items[at].key, self._items[at])
         return list(found.values())[:limit]
-
-
-class Vocabulary:
-    """Words of every title and alias, bucketed by first letter, to repair misspelt search words."""
-
-    def __init__(self) -> None:
-        self._buckets: dict[str, set[str]] = defaultdict(set)
-
-    def add(self, title: str, aliases: Iterable[str] = ()) -> None:
-        self.add_normalised(normalise(name) for name in (title, *aliases))
-
-    def add_normalised(self, names: Iterable[str]) -> None:
-        for name in names:
-            for word in name.split():
-                if len(word) > 2:
-                    self._buckets[word[0]].add(word)
-
-    def correct(self, word: str) -> str | None:
-        """The closest known word with the same first letter, or None (first letters are
-        rarely the typo, and one bucket keeps this fast with a large server's lore)."""
-        if len(word) < 4:
-            return None
-        best = process.extractOne(
-            word, self._buckets.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
-        )
-        return None if best is None else str(best[0])

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..content.treaties import canon_treaties, content_hash
 from ..domain import search as fts
 from ..domain.errors import InvalidInput
+from ..domain.numerals import from_roman, to_roman
 from ..domain.references import (
     Selection,
     normalise,
@@ -78,6 +80,34 @@ class TreatyService:
             if treaty is not None and article is not None:
                 found.append(SearchHit(treaty, article, hit.snippet))
         return found
+
+
+_ARTICLE = re.compile(r"\b(?:article|art\.?|clause)\s+([ivxlcdm]+|\d{1,3})\b", re.IGNORECASE)
+
+
+def quote_for_question(treaties: Sequence[Treaty], question: str) -> str | None:
+    """ "What does article III of the Khitomer Accords say?": the /treaty quote that answers,
+    when the question names an article and one treaty (by name or alias) that has it."""
+    found = _ARTICLE.search(question)
+    if found is None:
+        return None
+    number = int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
+    asked = f" {normalise(question)} "
+    named = sorted(
+        (
+            (len(name), t)
+            for t in treaties
+            for name in (normalise(t.name), *(normalise(a) for a in t.aliases))
+            if name and f" {name} " in asked
+        ),
+        key=lambda pair: -pair[0],
+    )
+    if not named or number is None:
+        return None
+    treaty = named[0][1]
+    if treaty.article(number) is None:
+        return None
+    return f'/treaty quote treaty:"{treaty.name}" article:{to_roman(number)}'
 
 
 def suggest_treaties(treaties: Sequence[Treaty], typed: str, limit: int = 25) -> list[Treaty]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import aiosqlite
 
 from .database import Database
@@ -15,6 +17,15 @@ async def is_current(db: Database, name: str, digest: str) -> bool:
 async def record(conn: aiosqlite.Connection, name: str, digest: str) -> None:
     """Inside the rebuild's transaction, so the hash never runs ahead of the index."""
     await conn.execute(
+        "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
+        " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
+        (name, digest),
+    )
+
+
+def record_now(conn: sqlite3.Connection, name: str, digest: str) -> None:
+    """record(), for a synchronous transaction (Database.write_now)."""
+    conn.execute(
         "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
         " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
         (name, digest),

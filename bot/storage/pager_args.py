@@ -1,4 +1,5 @@
-"""Long pager arguments kept by id, so a custom_id stays under Discord's 100 characters."""
+"""Long pager arguments kept by id, so a custom_id stays under Discord's 100 characters. Each
+belongs to the server and member it was made for (0 for a direct message)."""
 
 from __future__ import annotations
 
@@ -6,19 +7,30 @@ from datetime import UTC, datetime
 
 from .database import Database
 
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a forged bigger one finds nothing, never errs
 
-async def stash(db: Database, value: str) -> int:
+
+async def stash(db: Database, value: str, guild_id: int, owner_id: int) -> int:
     async with db.transaction() as conn:
         await conn.execute(
-            "INSERT INTO pager_args (value, created_at) VALUES (?, ?) ON CONFLICT (value) DO NOTHING",
-            (value, datetime.now(UTC).isoformat()),
+            "INSERT INTO pager_args (guild_id, owner_id, value, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (guild_id, owner_id, value) DO NOTHING",
+            (guild_id, owner_id, value, datetime.now(UTC).isoformat()),
         )
-        async with conn.execute("SELECT id FROM pager_args WHERE value = ?", (value,)) as cursor:
+        async with conn.execute(
+            "SELECT id FROM pager_args WHERE guild_id = ? AND owner_id = ? AND value = ?",
+            (guild_id, owner_id, value),
+        ) as cursor:
             row = await cursor.fetchone()
     assert row is not None
     return int(row[0])
 
 
-async def fetch(db: Database, arg_id: int) -> str | None:
-    row = await db.fetch_one("SELECT value FROM pager_args WHERE id = ?", (arg_id,))
+async def fetch(db: Database, arg_id: int, guild_id: int, owner_id: int) -> str | None:
+    if not 0 < arg_id <= MAX_ID:
+        return None
+    row = await db.fetch_one(
+        "SELECT value FROM pager_args WHERE id = ? AND guild_id = ? AND owner_id = ?",
+        (arg_id, guild_id, owner_id),
+    )
     return None if row is None else str(row["value"])

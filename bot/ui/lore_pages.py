@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import discord
 
 from ..domain.lore import LoreEntry
+from ..domain.lore_query import Asks
 from ..domain.paging import chunk, clip, pack_blocks, paginate
-from ..storage.lore import MARK_END, MARK_START, LoreHit
+from ..domain.treaties import SourceTier
 from .embeds import ACCENT
 from .text import plain
 
@@ -39,7 +41,9 @@ def _body_markdown(entry: LoreEntry) -> str:
 
 
 def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
-    cover = discord.Embed(title=entry_title(entry), description=plain(entry.summary), colour=_colour(entry))
+    cover = discord.Embed(
+        title=entry_title(entry), description=clip(plain(entry.summary), 1800), colour=_colour(entry)
+    )
     cover.add_field(name="Kind", value=entry.kind.value)
     cover.add_field(name="Years", value=str(entry.years))
     if entry.factions:
@@ -49,6 +53,9 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
             name="Also known as", value=clip(", ".join(plain(a) for a in entry.aliases), 1024), inline=False
         )
     sources = "\n".join(f"{s.tier.label}: {plain(s.title)}" for s in entry.sources)
+    if entry.hidden_sources:
+        some = "one source" if entry.hidden_sources == 1 else f"{entry.hidden_sources} sources"
+        sources += f"\nSome details rest on {some} this server's settings hide."
     cover.add_field(name="Sources", value=clip(sources, 1024), inline=False)
     if entry.is_server_lore:
         cover.set_footer(text="Server lore: written by this server's moderators")
@@ -61,32 +68,84 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
     return pages
 
 
+MARK_START, MARK_END = "\x02", "\x03"  # around the words that matched (bot/services/lore_search)
+TIER_ORDER = (SourceTier.CANON, SourceTier.LICENSED, SourceTier.FAN, SourceTier.SERVER)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One result as the page shows it."""
+
+    entry: LoreEntry
+    snippet: str
+
+
 def _snippet(raw: str) -> str:
     escaped = plain(raw.replace(MARK_START, "\x00S").replace(MARK_END, "\x00E"))
     return escaped.replace("\x00S", "**").replace("\x00E", "**").replace("\n", " ")
 
 
-def search_pages(query: str, hits: Sequence[LoreHit], corrected: dict[str, str]) -> list[discord.Embed]:
+def best_tier(entry: LoreEntry) -> str:
+    """The strongest kind of source an entry rests on, as readers know it."""
+    tiers = {source.tier for source in entry.sources}
+    return next((tier.label for tier in TIER_ORDER if tier in tiers), "")
+
+
+def search_pages(
+    query: str,
+    hits: Sequence[Shown],
+    corrected: dict[str, str],
+    *,
+    asks: Asks = Asks.ANYTHING,
+    answer: tuple[str, LoreEntry] | None = None,
+    card: LoreEntry | None = None,
+    quote: str | None = None,
+) -> list[discord.Embed]:
+    """The answer line (one sentence of ours, its entry and source), then the results five to a
+    page; a name typed exactly or nearly opens on that entry's card."""
     title = clip(f"Lore matching “{query}”", 256)
-    note = ""
-    if corrected:
-        note = "Searched for " + ", ".join(
-            f"**{plain(new)}** (you typed {plain(old)})" for old, new in corrected.items()
+    notes = []
+    if answer is not None:
+        sentence, entry = answer
+        notes.append(
+            f"**Answer:** {clip(plain(sentence), 600)}\n— *{plain(entry.title)}*, {best_tier(entry)}"
         )
+    if corrected:
+        notes.append(
+            "Searched for "
+            + ", ".join(f"**{plain(new)}** (you typed {plain(old)})" for old, new in corrected.items())
+        )
+    if quote:
+        notes.append(f"The treaty's own words: `{quote}`")
+    head = "\n\n".join(notes)
     if not hits:
         text = "Nothing found. Try another word, or `/lore entry` to browse by name."
-        return [discord.Embed(title=title, description=f"{note}\n\n{text}".strip(), colour=ACCENT)]
+        return [
+            discord.Embed(title=title, description=clip(f"{head}\n\n{text}".strip(), 4096), colour=ACCENT)
+        ]
     blocks = [
-        f"**{plain(hit.title)}**"
-        + (" · server lore" if hit.guild_id else "")
+        f"**{plain(hit.entry.title)}**"
+        + (f" · {hit.entry.years}" if asks is Asks.TIME and hit.entry.years.known else "")
+        + (" · server lore" if hit.entry.is_server_lore else "")
         + f"\n> {_snippet(hit.snippet)}"
         for hit in hits
     ]
     pages = ["\n\n".join(group) for group in chunk(blocks, RESULTS_PER_PAGE)]
-    return [
-        discord.Embed(title=title, description=f"{note}\n\n{page}".strip() if note else page, colour=ACCENT)
-        for page in pages
+    embeds = [
+        discord.Embed(
+            title=title,
+            description=clip(f"{head}\n\n{page}" if head and i == 0 else page, 4096),
+            colour=ACCENT,
+        )
+        for i, page in enumerate(pages)
     ]
+    if card is not None:
+        cover = entry_pages(card)[0]
+        cover.set_author(
+            name=clip(f"You asked for “{query}”: the entry, then everything that mentions it", 256)
+        )
+        embeds.insert(0, cover)
+    return embeds
 
 
 def timeline_pages(entries: Sequence[LoreEntry], heading: str) -> list[discord.Embed]:

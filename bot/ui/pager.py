@@ -120,7 +120,7 @@ class PagerButton(
             if interaction.user.id != self.owner_id:
                 raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
             await ensure_area_enabled(interaction, AREA_OF_SOURCE.get(self.source.split("_")[0], ""))
-            arg = await _expand(interaction.client, self.arg)
+            arg = await _expand(interaction, self.arg)
             answer = as_paged(await sources_of(interaction.client).get(self.source)(interaction, arg))
             pages = answer.pages
             index = clamp_page(self.page, pages)
@@ -170,24 +170,33 @@ async def send_pages(
     if len(pages) == 1 and not paged.extras:
         await interaction.response.send_message(embed=first, ephemeral=ephemeral)
         return
-    short = await _shorten(interaction.client, arg) if len(pages) > 1 else ""
+    short = await _shorten(interaction, arg) if len(pages) > 1 else ""
     view = pager_view(source, interaction.user.id, 0, len(pages), short, paged.extras)
     await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
 
 
-async def _shorten(client: discord.Client, arg: str) -> str:
-    """The argument as the custom_id carries it: itself, or "@<id>" of a stored copy."""
+async def _shorten(interaction: discord.Interaction, arg: str) -> str:
+    """The argument as the custom_id carries it: itself, or "@<id>" of a copy stored for this
+    server and member only."""
     if ARG.match(arg) and not arg.startswith(STASHED):
         return arg
-    return f"{STASHED}{await pager_args.stash(_db(client), arg)}"
+    stored = await pager_args.stash(
+        _db(interaction.client), arg, interaction.guild_id or 0, interaction.user.id
+    )
+    return f"{STASHED}{stored}"
 
 
-async def _expand(client: discord.Client, arg: str) -> str:
+async def _expand(interaction: discord.Interaction, arg: str) -> str:
+    """A stored argument back, if this server and member stored it; a plain refusal if not."""
     if not arg.startswith(STASHED):
         return arg
     digits = arg.removeprefix(STASHED)
     value = (
-        await pager_args.fetch(_db(client), int(digits)) if digits.isascii() and digits.isdigit() else None
+        await pager_args.fetch(
+            _db(interaction.client), int(digits), interaction.guild_id or 0, interaction.user.id
+        )
+        if digits.isascii() and digits.isdigit() and len(digits) <= 19
+        else None
     )
     if value is None:
         raise NotFound("This menu is no longer available. Run the command again.")

@@ -16,6 +16,7 @@ from bot.domain.guild_config import GuildConfig
 from bot.domain.lore import Kind, LoreEntry, as_shown
 from bot.domain.wiki_import import parse_page
 from bot.services.lore import LoreService
+from bot.services.treaties import TreatyService, quote_for_question
 from bot.storage.lore import Draft, server_id_of
 from bot.ui import lore_pages
 from bot.ui.pager import Paged, send_pages
@@ -58,6 +59,14 @@ async def show_entry(
     await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=private)
 
 
+async def treaty_quote_for(interaction: discord.Interaction, question: str) -> str | None:
+    """The /treaty quote a question about a treaty's article is answered by, if any."""
+    if "art" not in question.casefold():
+        return None
+    catalog = await TreatyService(lore_service(interaction.client).db).catalog(interaction.guild_id)
+    return quote_for_question(catalog, question)
+
+
 class Lore(
     TimelineCommands,
     commands.GroupCog,
@@ -66,11 +75,11 @@ class Lore(
 ):
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot
-        self.service = LoreService(bot.db, shards=(bot.settings.shard_count, bot.settings.shard_ids))
+        self.service = LoreService(bot.db)
         super().__init__()
 
     async def cog_load(self) -> None:
-        await self.service.start(warm_in_background=True)
+        await self.service.start(reindex_in_background=True)
         self.bot.add_dynamic_items(RelatedSelect, RemoveButton)
         sources = self.bot.page_sources
         sources.register("lore_entry", self._entry_pages)
@@ -91,10 +100,25 @@ class Lore(
         return canon is None or as_shown(canon, tiers) is not None
 
     async def _search_pages(self, interaction: discord.Interaction, query: str) -> list[discord.Embed]:
-        result = await self.service.search(interaction.guild_id, query)
+        found = await self.service.search(interaction.guild_id, query)
         tiers = (await config_of(interaction)).allowed_tiers()
-        hits = [hit for hit in result.hits if self._visible_key(hit.key, tiers)]
-        return lore_pages.search_pages(query, hits, result.corrected)
+        shown = [
+            lore_pages.Shown(entry, hit.snippet)
+            for hit in found.hits
+            if (entry := as_shown(hit.entry, tiers)) is not None
+        ]
+        answer = found.answer
+        answered = as_shown(answer.entry, tiers) if answer is not None else None
+        card = as_shown(found.exact, tiers) if found.exact is not None else None
+        return lore_pages.search_pages(
+            query,
+            shown,
+            found.corrected,
+            asks=found.asks,
+            answer=(answer.sentence, answered) if answer is not None and answered is not None else None,
+            card=card,
+            quote=await treaty_quote_for(interaction, query),
+        )
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -101,3 +101,28 @@ async def test_forged_custom_ids_are_harmless(env, world: World, forged: str) ->
         assert footer(result.response).startswith("Page ")
         page, total = footer(result.response).removeprefix("Page ").split(" of ")
         assert page == total
+
+
+async def test_a_stored_query_is_read_only_by_the_member_and_server_that_made_it(env, world: World) -> None:
+    """Issue #11 point 7: a long search query is kept by id; a forged button in another server
+    (or by another member) cannot read it, and a huge id is a plain refusal, never a crash."""
+    query = "what did the klingons give the romulans in exchange for their cloaking devices"
+    mine = (await world.alice.slash(world.channel, "lore search", query=query)).response
+    custom_id = next(
+        c["custom_id"] for row in mine.components for c in row["components"] if c.get("label") == "Next ▶"
+    )
+    stored = custom_id.rsplit(":", 1)[1]
+    assert stored.startswith("@")  # too long for the custom_id: kept in the database
+    turned = await world.alice.click(mine, custom_id=custom_id)
+    assert "Lore matching “what did the klingons" in (turned.response.embeds[0].title or "")
+    bot_channel = env.bot.get_channel(world.other_channel.id)
+    for forged in (
+        f"pager:next:lore_search:{world.stranger.id}:1:{stored}",  # another server's member
+        f"pager:next:lore_search:{world.stranger.id}:1:@99999999999999999999",  # a huge id
+        f"pager:next:lore_search:{world.stranger.id}:1:@0",
+    ):
+        public = await bot_channel.send("forged", view=_view_with(forged))
+        result = await world.stranger.click(public, custom_id=forged)
+        assert result.ephemeral and "no longer available" in result.response.content, forged
+        assert "klingons give" not in str(result.response.embeds)
+    assert not env.errors  # each a refusal the member read, none a crash

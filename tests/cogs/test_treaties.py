@@ -77,7 +77,7 @@ async def test_quote_a_whole_reference_in_one_option(env, world: World) -> None:
     [
         ("Khitomer Accords", "IX", "The Khitomer Accords have Articles I–VI; there is no Article IX."),
         ("Treaty of Organia", None, "The sources record no articles of the Treaty of Organia."),
-        ("Treaty of Algeron", "I", "I know no treaty called 'Treaty of Algeron'"),
+        ("Treaty of Tholia", "I", "I know no treaty called 'Treaty of Tholia'"),
         ("Khitomer Accords", "eleventy", "is not an article number"),
     ],
 )
@@ -170,7 +170,7 @@ async def test_treaty_autocomplete(env, world: World) -> None:
     fuzzy = await world.alice.autocomplete(world.channel, "treaty quote", "treaty", "kitomer")
     assert fuzzy and fuzzy[0]["value"] in {"khitomer", "khitomer_ii"}
     everything = await world.alice.autocomplete(world.channel, "treaty show", "treaty", "")
-    assert len(everything) == 4
+    assert len(everything) == 7
 
 
 async def test_article_choices_follow_the_chosen_treaty(env, world: World) -> None:

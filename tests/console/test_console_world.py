@@ -77,7 +77,8 @@ async def test_members_channels_roles_files_numbers_and_yes_no_are_typed_as_text
     assert "`gm_role` is now @Game Masters." in transcript
     assert "turned off here by the moderators" in transcript
     assert "Talks at Narendra" in transcript
-    assert "Khitomer Conference" in transcript.split("/lore timeline")[1]  # from_year and to_year read
+    timeline = transcript.split("/lore timeline")[1]
+    assert "Timeline, 2290 to 2295" in timeline and "2293" in timeline  # from_year and to_year read
 
 
 @pytest.mark.parametrize(

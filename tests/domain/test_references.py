@@ -90,7 +90,7 @@ def test_names_resolve(key: str, name: str) -> None:
 
 def test_an_unknown_treaty_lists_what_there_is() -> None:
     with pytest.raises(KhitomerError, match="Khitomer Accords"):
-        resolve_treaty("Treaty of Algeron", TREATIES)
+        resolve_treaty("Treaty of Tholia", TREATIES)
 
 
 @pytest.mark.parametrize(

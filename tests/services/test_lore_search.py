@@ -11,42 +11,19 @@ from hypothesis import strategies as st
 
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
+from bot.domain.lore import LoreEntry
 from bot.services.lore import MAX_RESULTS, LoreService
+from bot.services.lore_text import terms
 from bot.storage import Database
 
-FIRST_PAGE = 5  # the search pager shows about five results a page
-
-# Questions a player might ask, written from the seed documents, and the entry that answers.
+FIRST_PAGE = 5  # the search pager shows five results a page
+QUESTIONS_FILE = Path(__file__).with_name("lore_questions.tsv")
 QUESTIONS = [
-    ("who negotiated the alliance for the klingons", "kor"),
-    ("romulan envoy at nimbus", "hectavious"),
-    ("twelve battle cruisers", "klingon-romulan-alliance"),
-    ("cloaking technology traded", "cloaking-device"),
-    ("klingon moon explosion", "praxis"),
-    ("chancellor murdered on the way to earth", "assassination-of-gorkon"),
-    ("special envoy to the klingon empire", "spock"),
-    ("federation negotiator at khitomer", "curzon-dax"),
-    ("romulan senator present at the conference", "pardek"),
-    ("claim the empire gave up", "archanis-sector"),
-    ("neutral zone abolished", "klingon-neutral-zone"),
-    ("enterprise-c courage", "uss-enterprise-c"),
-    ("gowron withdrew from the accords", "klingon-withdrawal-from-the-accords"),
-    ("invasion of cardassia prime", "klingon-invasion-of-cardassia"),
-    ("tri-cobalt", "tri-cobalt-device"),
-    ("civilians leave a war zone", "evacuation-protocol"),
-    ("complaint before the signatories", "conference-system"),
-    ("centennial parade of ships", "khitomer-centennial"),
-    ("son'a mining world", "tsisdu"),
-    ("bioweapon augmentation virus", "klingon-augmentation-virus"),
-    ("praetor who won over the senate", "colius"),
-    ("prototype bird-of-prey lost", "tal-praenax"),
-    ("last unicorn games sourcebook", "source-price-of-freedom"),
-    ("treaty the klingons were forced to sign", "treaty-of-organia"),
-    ("Kitomer", "khitomer"),
-    ("Gowran", "gowron"),
-    ("Klach Dkel Brakt", "battle-of-klach-dkel-brakt"),
-    ("Qo'noS", "qonos"),
+    tuple(line.split("\t")[:2])
+    for line in QUESTIONS_FILE.read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
 ]
+RATES: dict[str, float] = {}  # reported at the end of the run (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -60,24 +37,44 @@ def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     loop.close()
 
 
-@pytest.mark.parametrize(("question", "key"), QUESTIONS)
-def test_the_answer_is_on_the_first_page(service, question: str, key: str) -> None:  # type: ignore[no-untyped-def]
+def shared_words(question: str, entry: LoreEntry) -> int:
+    """How many of a question's meaningful words its entry's title, aliases or summary hold."""
+    own = set(terms(" ".join((entry.title, *entry.aliases, entry.summary))))
+    return len(set(terms(question)) & own)
+
+
+def test_plain_questions_are_answered_first(service) -> None:  # type: ignore[no-untyped-def]
+    """The question set: at least 80, a third paraphrased (at most one word in common with the
+    entry's name and summary); first hit >= 85%, first page >= 95% (issue #11)."""
     lore, loop = service
-    result = loop.run_until_complete(lore.search(None, question))
-    keys = [hit.key for hit in result.hits[:FIRST_PAGE]]
-    assert key in keys, f"{question!r} -> {keys}"
+    assert len(QUESTIONS) >= 80
+    paraphrased = [q for q, key in QUESTIONS if shared_words(q, lore.by_key[key]) <= 1]
+    assert len(paraphrased) * 3 >= len(QUESTIONS), len(paraphrased)
+    first = page = 0
+    missed = []
+    for question, key in QUESTIONS:
+        keys = [hit.entry.key for hit in loop.run_until_complete(lore.search(None, question)).hits]
+        first += keys[:1] == [key]
+        page += key in keys[:FIRST_PAGE]
+        if key not in keys[:FIRST_PAGE]:
+            missed.append(f"{question!r} -> {keys[:FIRST_PAGE]}")
+    RATES.update(questions=len(QUESTIONS), paraphrased=len(paraphrased), first=first / len(QUESTIONS),
+                 page=page / len(QUESTIONS))  # fmt: skip
+    assert page / len(QUESTIONS) >= 0.95, missed
+    assert first / len(QUESTIONS) >= 0.85, f"first hit {first / len(QUESTIONS):.0%}"
 
 
 def test_typos_are_repaired_and_reported(service) -> None:  # type: ignore[no-untyped-def]
     lore, loop = service
     result = loop.run_until_complete(lore.search(None, "Gowran"))
     assert result.corrected == {"gowran": "gowron"}
-    assert result.hits[0].key == "gowron"
+    assert result.hits[0].entry.key == "gowron"
 
 
 def test_an_exact_title_leads(service) -> None:  # type: ignore[no-untyped-def]
     lore, loop = service
-    assert loop.run_until_complete(lore.search(None, "Khitomer Accords")).hits[0].key == "khitomer-accords"
+    found = loop.run_until_complete(lore.search(None, "Khitomer Accords"))
+    assert found.hits[0].entry.key == "khitomer-accords" and found.exact is not None
 
 
 @pytest.mark.parametrize(
@@ -88,11 +85,11 @@ def test_hostile_input_is_only_ever_words(service, text: str) -> None:  # type: 
     try:
         hits = loop.run_until_complete(lore.search(None, text)).hits
     except KhitomerError as error:
-        assert "Search for a word" in error.message
+        assert "Search for a word" in error.message or "all common words" in error.message
     else:
-        assert {hit.key for hit in hits} <= {entry.key for entry in lore.canon}
+        assert {hit.entry.key for hit in hits} <= {entry.key for entry in lore.canon}
     # Whatever the input did, the index still answers a plain question.
-    assert loop.run_until_complete(lore.search(None, "Kor")).hits[0].key == "kor"
+    assert loop.run_until_complete(lore.search(None, "Kor")).hits[0].entry.key == "kor"
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -102,9 +99,9 @@ def test_any_text_gives_results_or_a_clear_refusal(service, text: str) -> None: 
     try:
         result = loop.run_until_complete(lore.search(None, text))
     except KhitomerError as error:
-        assert error.message.startswith("Search for a word")
+        assert error.message.startswith(("Search for a word", "Those are all common words"))
     else:
-        assert {hit.key for hit in result.hits} <= {entry.key for entry in lore.canon}
+        assert {hit.entry.key for hit in result.hits} <= {entry.key for entry in lore.canon}
         assert len(result.hits) <= MAX_RESULTS
 
 
@@ -129,7 +126,7 @@ async def test_server_lore_is_searchable_only_at_home(tmp_path: Path) -> None:
         entry = await lore.add(
             1, 42, Draft("Battle of Zeta Draconis", Kind.BATTLE, "A skirmish.", "Dilithium.")
         )
-        assert [h.key for h in (await lore.search(1, "draconis")).hits] == [entry.key]
+        assert [h.entry.key for h in (await lore.search(1, "draconis")).hits] == [entry.key]
         assert (await lore.search(2, "draconis")).hits == []
         assert (await lore.search(None, "draconis")).hits == []
         assert (await lore.suggest(1, "battle of z"))[0].key == entry.key
@@ -140,5 +137,23 @@ async def test_server_lore_is_searchable_only_at_home(tmp_path: Path) -> None:
         assert (await again.suggest(1, "battle of z"))[0].key == entry.key
         assert await again.remove(1, entry.key)
         assert (await again.search(1, "draconis")).hits == []
+    finally:
+        await db.close()
+
+
+async def test_typo_repair_offers_only_words_this_server_can_see(tmp_path: Path) -> None:
+    """Issue #11 point 6: one server's lore never leaks into another's corrections."""
+    from bot.domain.lore import Kind
+    from bot.storage.lore import Draft
+
+    db = await Database.open(tmp_path / "k.db")
+    try:
+        lore = LoreService(db)
+        await lore.start()
+        await lore.add(1, 42, Draft("Zeta Draconis", Kind.PLACE, "A secret base.", "Dilithium vaults."))
+        assert (await lore.search(1, "draconiss")).corrected == {"draconiss": "draconis"}
+        elsewhere = await lore.search(2, "draconiss")
+        assert elsewhere.corrected == {} and elsewhere.hits == []
+        assert not [n for n in await lore.suggest(2, "zeta draco") if n.title == "Zeta Draconis"]
     finally:
         await db.close()

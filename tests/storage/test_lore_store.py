@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.lore import canon_lore, content_hash
+from bot.content.lore import canon_lore
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, Years
+from bot.services.lore import LoreService, analysed
 from bot.storage import Database
 from bot.storage import lore as store
 from bot.storage.stats import content_counts
@@ -27,15 +28,21 @@ DRAFT = store.Draft(
 
 
 async def test_canon_is_indexed_once_per_content(db: Database) -> None:
-    canon = canon_lore()
-    assert await store.sync_canon(db, canon, content_hash(canon)) is True
-    assert await store.sync_canon(db, canon, content_hash(canon)) is False
-    count = await db.fetch_one("SELECT count(*) FROM lore_search WHERE guild_id = 0")
-    assert count[0] == len(canon)
+    service = LoreService(db)
+    await service.start()
+    count = await db.fetch_one("SELECT count(DISTINCT entry) FROM lore_postings WHERE scope = 0")
+    assert count[0] == len(canon_lore())
+    written: list[str] = []
+    db._now.set_trace_callback(written.append)
+    try:
+        await LoreService(db).start()  # the same data: nothing is written again
+    finally:
+        db._now.set_trace_callback(None)
+    assert not [sql for sql in written if sql.startswith(("INSERT", "DELETE"))]
 
 
 async def test_add_update_remove_keep_rows_and_index_together(db: Database) -> None:
-    entry = await store.add(db, 7, 99, DRAFT)
+    entry = await store.add(db, 7, 99, DRAFT, analysed)
     assert (await store.get(db, 7, store.server_id_of(entry.key) or 0)) == entry
     assert entry.years == Years(2380, 2381) and entry.aliases == ("Zeta",)
     updated = await store.update(
@@ -43,27 +50,38 @@ async def test_add_update_remove_keep_rows_and_index_together(db: Database) -> N
         7,
         store.server_id_of(entry.key) or 0,
         store.Draft("Battle of Zeta Prime", Kind.BATTLE, "A rout.", "Body."),
+        analysed,
     )
-    rows = await db.fetch_all("SELECT title FROM lore_search WHERE key = ?", (entry.key,))
-    assert [r["title"] for r in rows] == ["Battle of Zeta Prime"] and updated.summary == "A rout."
+    rows = await db.fetch_all("SELECT term FROM lore_postings WHERE entry = ? AND scope = 7", (entry.key,))
+    assert {"prime", "rout"} <= {r["term"] for r in rows} and updated.summary == "A rout."
+    assert "skirmish" not in {r["term"] for r in rows}  # the old words went with the old text
     assert await store.remove(db, 7, store.server_id_of(entry.key) or 0) is True
-    assert (await db.fetch_one("SELECT count(*) FROM lore_search WHERE key = ?", (entry.key,)))[0] == 0
+    assert (await db.fetch_one("SELECT count(*) FROM lore_postings WHERE entry = ?", (entry.key,)))[0] == 0
+    assert (await content_counts(db)).lore_entries == 0
+
+
+async def test_an_entry_and_its_index_are_written_together_or_not_at_all(db: Database) -> None:
+    def broken(_entry: object) -> object:
+        raise RuntimeError("the analyser failed")
+
+    with pytest.raises(RuntimeError):
+        await store.add(db, 7, 99, DRAFT, broken)  # type: ignore[arg-type]
     assert (await content_counts(db)).lore_entries == 0
 
 
 async def test_a_server_cannot_touch_another_servers_entry(db: Database) -> None:
-    entry = await store.add(db, 7, 99, DRAFT)
+    entry = await store.add(db, 7, 99, DRAFT, analysed)
     entry_id = store.server_id_of(entry.key) or 0
     assert await store.get(db, 8, entry_id) is None
     assert await store.remove(db, 8, entry_id) is False
     with pytest.raises(InvalidInput, match="no longer exists"):
-        await store.update(db, 8, entry_id, DRAFT)
+        await store.update(db, 8, entry_id, DRAFT, analysed)
     assert (await content_counts(db)).lore_entries == 1
 
 
 async def test_titles_are_unique_per_server(db: Database) -> None:
-    await store.add(db, 7, 99, DRAFT)
+    await store.add(db, 7, 99, DRAFT, analysed)
     with pytest.raises(InvalidInput, match="already has an entry"):
-        await store.add(db, 7, 99, store.Draft("BATTLE OF ZETA", Kind.EVENT, "x", ""))
-    await store.add(db, 8, 99, DRAFT)
+        await store.add(db, 7, 99, store.Draft("BATTLE OF ZETA", Kind.EVENT, "x", ""), analysed)
+    await store.add(db, 8, 99, DRAFT, analysed)
     assert (await content_counts(db)).lore_entries == 2

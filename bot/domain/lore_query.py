@@ -1,0 +1,179 @@
+"""What a lore question asks, in pure terms: its words without the stop words, what kind of
+answer it wants (who, when, where), and how well a stretch of text answers it.
+
+Words come in already analysed (lower case, accents and apostrophes gone, stemmed) by
+bot.services.lore_text: this module only reasons about them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+# English words that carry no topic: they never decide a ranking. Our own list, short on
+# purpose (a word like "war", "first" or "new" is a topic in our lore and stays).
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    tell know give gave given get got also ever yet s t d ll m re ve whose much many anything
+    something someone
+    """.split()  # noqa: SIM905
+)
+
+
+# Words a question may use for what our lore says otherwise ("vessel" for "ship"): our own
+# short list of the lore's common ideas. A synonym counts for half of the word itself.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("ship", "vessel", "starship", "warship", "cruiser", "battleship", "warbird", "craft", "fleet"),
+    ("kill", "murder", "assassinate", "assassination", "slay", "slain", "death", "die", "died"),
+    ("war", "conflict", "hostilities", "fighting"),
+    ("treaty", "accord", "accords", "agreement", "pact", "compact"),
+    ("peace", "truce", "armistice", "ceasefire"),
+    ("leader", "chancellor", "praetor", "president", "emperor", "ruler"),
+    ("planet", "world", "homeworld"),
+    ("spy", "agent", "operative", "infiltrator", "espionage", "spying"),
+    ("betray", "betrayal", "betrayed", "treachery", "traitor", "treason"),
+    ("captain", "commander", "commanding"),
+    ("secret", "covert", "hidden", "clandestine"),
+    ("trade", "exchange", "swap", "give", "gave", "supply", "provide", "sold", "bought"),
+    ("cloak", "cloaking", "invisible", "invisibility", "stealth"),
+    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded"),
+    ("border", "frontier", "boundary"),
+    ("negotiate", "negotiator", "negotiation", "talks", "diplomat", "envoy", "ambassador", "emissary"),
+    ("weapon", "weaponry", "arms", "armament"),
+    ("cede", "ceded", "surrender", "relinquish"),
+    ("singularity", "black hole"),
+    ("withdraw", "withdrawal", "leave", "quit", "pull out"),
+    ("prison", "jail", "jailed", "penal", "imprisoned"),
+)
+
+
+# Past forms a stemmer cannot bring home ("withdrew" to "withdraw"): our own list of the ones
+# the lore's stories use.
+IRREGULAR = {
+    past: base
+    for base, pasts in {
+        "withdraw": "withdrew withdrawn", "win": "won", "give": "gave given", "take": "took taken",
+        "make": "made", "lead": "led", "fight": "fought", "begin": "began begun", "become": "became",
+        "choose": "chose chosen", "send": "sent", "leave": "left", "hold": "held", "meet": "met",
+        "sell": "sold", "buy": "bought", "bring": "brought", "steal": "stole stolen", "build": "built",
+        "break": "broke broken", "write": "wrote written", "fall": "fell fallen", "drive": "drove driven",
+        "rise": "rose risen", "speak": "spoke spoken", "strike": "struck", "shoot": "shot",
+        "keep": "kept", "lose": "lost", "find": "found", "tell": "told", "see": "saw seen",
+        "come": "came", "run": "ran", "fly": "flew flown", "hide": "hid hidden", "swear": "swore sworn",
+        "throw": "threw thrown", "overthrow": "overthrew overthrown", "slay": "slew slain",
+        "sink": "sank sunk", "stand": "stood", "wake": "woke woken", "forget": "forgot forgotten",
+        "forgive": "forgave forgiven", "freeze": "froze frozen", "grow": "grew grown", "bear": "bore borne",
+        "seek": "sought", "teach": "taught", "catch": "caught", "think": "thought", "flee": "fled",
+    }.items()
+    for past in pasts.split()
+}  # fmt: skip
+
+
+class Asks(StrEnum):
+    """The kind of answer a question wants, from its question word."""
+
+    ANYTHING = "anything"
+    PERSON = "person"  # who
+    TIME = "time"  # when, what year
+    PLACE = "place"  # where
+    SPECIES = "species"  # which aliens, what people
+
+
+_PEOPLE = "klingon|romulan|vulcan|human|cardassian|bajoran|captain|commander|admiral|chancellor|praetor|general|officer|senator|ambassador|envoy|emperor|spy"  # noqa: E501
+_ASKS = (
+    (re.compile(r"\b(aliens?|species|race|which people|what people)\b"), Asks.SPECIES),
+    (re.compile(rf"\b(who|whom|whose|(?:which|what) (?:{_PEOPLE}))\b"), Asks.PERSON),
+    (re.compile(r"\b(when|what year|which year|how long ago)\b"), Asks.TIME),
+    (re.compile(r"\b(where|what planet|which planet|what world|which world)\b"), Asks.PLACE),
+)
+_ARTICLE = re.compile(r"\b(article|art\.|clause|section)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(1[0-9]{3}|2[0-9]{3})\b")
+
+
+def asks(question: str) -> Asks:
+    text = question.casefold()
+    return next((kind for pattern, kind in _ASKS if pattern.search(text)), Asks.ANYTHING)
+
+
+def mentions_article(question: str) -> bool:
+    """ "What does article III of the Khitomer Accords say": a treaty quote may answer it."""
+    return _ARTICLE.search(question) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How a field's words meet the question's terms."""
+
+    found: frozenset[str]  # which terms occur
+    phrase: bool  # all terms, side by side, in order
+    window: int  # the shortest stretch holding every term found (0: none)
+
+
+def match(terms: Sequence[str], words: Sequence[str]) -> Match:
+    """Where `terms` occur in `words` (both analysed): which, whether as a phrase, how close."""
+    wanted = set(terms)
+    positions = [(i, w) for i, w in enumerate(words) if w in wanted]
+    found = frozenset(w for _, w in positions)
+    phrase = len(terms) > 1 and any(
+        tuple(words[i : i + len(terms)]) == tuple(terms) for i, _ in positions if words[i] == terms[0]
+    )
+    return Match(found, phrase, _window(positions, found) if len(found) > 1 else (1 if found else 0))
+
+
+def _window(positions: Sequence[tuple[int, str]], needed: frozenset[str]) -> int:
+    """The shortest run of positions covering every needed word (two pointers, linear)."""
+    best, have, left = 0, dict[str, int](), 0
+    for at, word in positions:
+        have[word] = have.get(word, 0) + 1
+        while len(have) == len(needed):
+            start, first = positions[left]
+            span = at - start + 1
+            best = span if not best or span < best else best
+            have[first] -= 1
+            if not have[first]:
+                del have[first]
+            left += 1
+    return best
+
+
+def sentence_score(terms: Sequence[str], weights: Mapping[str, float], words: Sequence[str], raw: str,
+                   wants: Asks) -> float:  # fmt: skip
+    """How well one sentence answers: the weight of the terms it holds, more when close
+    together, and for "when" a year in it."""
+    found = match(terms, words)
+    if not found.found:
+        return 0.0
+    score = sum(weights.get(t, 1.0) for t in found.found)
+    if found.phrase:
+        score *= 1.5
+    elif found.window and len(found.found) > 1:
+        score *= 1.0 + len(found.found) / (2 * found.window)
+    if wants is Asks.TIME and YEAR.search(raw):
+        score *= 1.6
+    return score
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(])")
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph cut into sentences (good enough for our own prose)."""
+    return [s.strip() for s in _SENTENCE.split(" ".join(text.split())) if s.strip()]
+
+
+def paragraphs(body: str) -> list[str]:
+    """A Markdown body's prose: paragraphs without their headings ("## Collapse")."""
+    return [
+        " ".join(line for line in block.splitlines() if not line.lstrip().startswith("#"))
+        for block in re.split(r"\n\s*\n", body)
+        if block.strip()
+    ]

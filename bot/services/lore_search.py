@@ -1,0 +1,197 @@
+"""Answering a lore question: which entries, in what order, and the one sentence that answers.
+
+1. The question's terms (stop words gone, stemmed); "who", "when", "where" say what it wants.
+2. For each term, from the index (bot/storage/lore_index.py): how many entries of canon and of
+   the asking server hold it, and the best few by impact. An entry scores the sum of its
+   impacts weighted by rarity (BM25F): names over summary over body, rare words over common.
+3. The best forty are read again word by word: all the terms side by side, or close together,
+   in a name, the summary or the body lift an entry; a person for "who", a place for "where".
+4. A name typed exactly (or nearly) comes first; the best sentence of the best entry answers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_query import Asks, match, paragraphs, sentence_score, sentences
+from ..storage import Database
+from ..storage import lore_index as index
+from . import lore_text as text
+
+CANDIDATES = 100  # read from the index per term and scope
+RERANKED = 30  # read again word by word
+FIELD_LIFT = {"names": 1.2, "summary": 0.6, "body": 0.35}  # phrase and proximity, by field
+WANTS = {Asks.PERSON: {Kind.PERSON}, Asks.PLACE: {Kind.PLACE}, Asks.SPECIES: {Kind.SPECIES}}
+MARK_START, MARK_END = "\x02", "\x03"
+TYPO_CUTOFF = 80
+COVER_FLOOR, COVER_POWER = 0.3, 1.0  # an entry holding only part of the question keeps this share
+NAME_LIFT = 1.3
+SUMMARY_LIFT = 1.25
+KIND_LIFT = 1.35
+PLACE_LIFT = 1.8  # "where" rarely wants anything but a place  # a person for "who", a place for "where"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: LoreEntry
+    snippet: str  # the sentence that best matches, matched words between MARK_START and MARK_END
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    sentence: str
+    entry: LoreEntry
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    hits: list[Hit]
+    corrected: dict[str, str]  # misspelt word -> the word searched instead
+    asks: Asks
+    answer: Answer | None = None
+    exact: LoreEntry | None = None  # a name typed exactly or nearly: shown as its card
+
+
+Fields = dict[str, list[str]]
+Loader = Callable[[Sequence[str]], "Sequence[LoreEntry]"]
+
+
+SYNONYM_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question's terms ("concepts"), each with the stems that count for it and how much."""
+
+    concepts: list[str]
+    variants: dict[str, dict[str, float]]  # concept -> stem -> weight (1 for itself)
+
+    @classmethod
+    def of(cls, terms: Sequence[str]) -> Question:
+        synonyms = text.synonym_stems()
+        variants = {
+            t: {t: 1.0, **{v: SYNONYM_WEIGHT for v in synonyms.get(t, ()) if v not in terms}} for t in terms
+        }
+        return cls(list(terms), variants)
+
+    def concept_of(self) -> dict[str, str]:
+        return {stem: concept for concept, stems in self.variants.items() for stem in stems}
+
+    def mapped(self, words: Sequence[str], table: Mapping[str, str]) -> list[str]:
+        """Words with every synonym of a concept written as the concept."""
+        return [table.get(w, w) for w in words]
+
+
+def rank(
+    db: Database, scopes: Sequence[int], sizes: Sequence[int], question: Question
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Base scores by entry key and each concept's rarity weight (idf), from one read. An entry
+    scores, for each concept, its best variant: the word itself, or a synonym at half weight."""
+    every = list(dict.fromkeys(s for v in question.variants.values() for s in v))
+    retrieved = db.read_now(lambda conn: index.retrieve(conn, scopes, sizes, every, CANDIDATES))
+    total = max(retrieved.entries, 1)
+    idf = {t: math.log(1 + (total - df + 0.5) / (df + 0.5)) for t, df in retrieved.frequency.items()}
+    scores: dict[str, float] = {}
+    for key, impacts in retrieved.impacts.items():
+        scores[key] = sum(
+            max((w * idf[s] * impacts[s] for s, w in variants.items() if s in impacts), default=0.0)
+            for variants in question.variants.values()
+        )
+    weights = {
+        concept: max(w * idf.get(s, 0.0) for s, w in variants.items() if retrieved.frequency.get(s))
+        if any(retrieved.frequency.get(s) for s in variants)
+        else 0.0
+        for concept, variants in question.variants.items()
+    }
+    return scores, weights
+
+
+def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
+    """The closest word this server can see (canon and its own lore) to a word none of it holds."""
+    word = text.words(typed)
+    if not word or len(word[0]) < 4:
+        return None
+    candidates = db.read_now(lambda conn: index.words_near(conn, scopes, word[0]))
+    best = process.extractOne(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+    return None if best is None else str(best[0])
+
+
+def rerank(
+    entries: Sequence[LoreEntry],
+    fields: Mapping[str, Fields],
+    base: Mapping[str, float],
+    question: Question,
+    idf: Mapping[str, float],
+    asks: Asks,
+) -> list[LoreEntry]:
+    weight = sum(idf.values()) or 1.0
+    terms, table = question.concepts, question.concept_of()
+
+    def score(entry: LoreEntry) -> float:
+        value = base.get(entry.key, 0.0)
+        covered: set[str] = set()
+        for name, words in fields[entry.key].items():
+            found = match(terms, question.mapped(words, table))
+            covered |= found.found
+            mass = sum(idf.get(t, 0.0) for t in found.found)
+            if found.phrase:
+                value += FIELD_LIFT[name] * mass
+            elif len(found.found) > 1 and found.window:
+                value += FIELD_LIFT[name] * mass * min(1.0, len(found.found) / found.window)
+        share = sum(idf.get(t, 0.0) for t in covered) / weight
+        value *= COVER_FLOOR + (1 - COVER_FLOOR) * math.pow(share, COVER_POWER)
+        if len(terms) <= 3 and set(question.mapped(fields[entry.key]["names"], table)) & set(terms):
+            value *= NAME_LIFT  # a short question naming the entry ("Gowron withdrew")
+        if entry.kind in WANTS.get(asks, set()):
+            value *= PLACE_LIFT if asks is Asks.PLACE else KIND_LIFT
+        elif asks is Asks.TIME and entry.years.known:
+            value *= 1.15
+        return value
+
+    return sorted(entries, key=lambda e: (-score(e), e.title))
+
+
+def _scored(
+    entry: LoreEntry, question: Question, idf: Mapping[str, float], asks: Asks
+) -> tuple[float, int, str]:
+    terms, table = question.concepts, question.concept_of()
+    scored = [
+        (sentence_score(terms, idf, question.mapped(text.sentence_terms(s), table), s, asks), -i, s)
+        for i, s in enumerate(
+            sentences(entry.summary) + [s for p in paragraphs(entry.body) for s in sentences(p)]
+        )
+    ]
+    best: tuple[float, int, str] = max(scored, default=(0.0, 0, ""))
+    return best
+
+
+def best_sentence(entry: LoreEntry, question: Question, idf: Mapping[str, float], asks: Asks) -> str | None:
+    """The sentence of the entry (summary or body) that best answers, or None if none helps."""
+    best = _scored(entry, question, idf, asks)
+    return best[2] if best[0] > 0 else None
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+def marked(sentence: str, question: Question, limit: int = 240) -> str:
+    """The sentence with the words that match between marks, cut around the first match."""
+    wanted = set(question.concept_of())
+    spans = [m.span() for m in _TOKEN.finditer(sentence) if text.word_stem(m.group()) in wanted]
+    out, last = [], 0
+    for start, end in spans:
+        out += [sentence[last:start], MARK_START, sentence[start:end], MARK_END]
+        last = end
+    out.append(sentence[last:])
+    result = "".join(out)
+    if len(result) > limit:
+        first = result.find(MARK_START)
+        begin = max(0, first - limit // 3) if first > limit // 2 else 0
+        result = ("…" if begin else "") + result[begin : begin + limit].rstrip() + "…"
+    return result

@@ -1,0 +1,111 @@
+"""Analysing lore text for search: words as typed (accents and apostrophes gone, any case),
+terms (stop words dropped, stemmed with the Snowball English stemmer, so "negotiated" meets
+"negotiator" and "ships" meets "ship"), and each entry's term impacts.
+
+An impact is the BM25F weight of a term in an entry without its rarity: names count more than
+the summary, the summary more than the body, repeats count less and less, long fields are
+discounted. It depends on the entry alone, so it is computed once when the entry is written and
+stored (bot/storage/lore_index.py); rarity (idf) is applied when a question is asked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from ..domain.lore import LoreEntry
+from ..domain.lore_query import IRREGULAR, STOP_WORDS, SYNONYMS
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Bump when words, terms or impacts change: stored postings are rebuilt at the next start.
+ANALYSER_VERSION = "1"
+
+# BM25F: field weight, and the typical length it is measured against.
+FIELDS = {"names": (6.0, 4.0), "summary": (2.5, 22.0), "body": (1.0, 120.0)}
+K1, B = 1.2, 0.75
+MAX_WORDS = 20_000  # of one field: server lore bodies are bounded far below this anyway
+
+
+def words(text: str) -> list[str]:
+    """Every word, folded: "Qo'noS" -> "qonos", "Genève" -> "geneve"."""
+    folded = text[:400_000].casefold()
+    if not folded.isascii():  # most of our text is plain ASCII: no accents to take off
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(folded)][:MAX_WORDS]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    word = IRREGULAR.get(word, word)
+    return str(_STEMMER.stemWord(word)) if word.isalpha() else word
+
+
+def terms(text: str) -> list[str]:
+    """The words that carry meaning, stemmed, in order (repeats kept)."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=100_000)
+def sentence_terms(sentence: str) -> tuple[str, ...]:
+    """terms() of one sentence, remembered: the same sentences answer many questions."""
+    return tuple(terms(sentence))
+
+
+@lru_cache(maxsize=100_000)
+def word_stem(token: str) -> str:
+    """The stem of one token as written ("Klingons" -> "klingon"), remembered."""
+    found = words(token)
+    return stem(found[0]) if found else ""
+
+
+def query_terms(text: str, limit: int = 12) -> list[str]:
+    """A question's terms, in order, once each, at most `limit`."""
+    return list(dict.fromkeys(terms(text[:2000])))[:limit]
+
+
+def fields_of(entry: LoreEntry) -> dict[str, list[str]]:
+    return {
+        "names": terms(" . ".join((entry.title, *entry.aliases))),
+        "summary": terms(entry.summary),
+        "body": terms(entry.body),
+    }
+
+
+def impacts(fields: dict[str, list[str]]) -> dict[str, float]:
+    """Each term's BM25F weight in one entry, before rarity."""
+    weighted: dict[str, float] = {}
+    for name, found in fields.items():
+        weight, typical = FIELDS[name]
+        norm = 1 - B + B * len(found) / typical
+        for term, count in Counter(found).items():
+            weighted[term] = weighted.get(term, 0.0) + weight * count / norm
+    return {term: tf * (K1 + 1) / (tf + K1) for term, tf in weighted.items()}
+
+
+def vocabulary(entry: LoreEntry) -> set[str]:
+    """The words (not stems) of an entry that typo repair may offer: four letters or more."""
+    return {
+        w for w in words(" ".join((entry.title, *entry.aliases, entry.summary, entry.body))) if len(w) >= 4
+    }
+
+
+def all_terms(entries: Iterable[LoreEntry]) -> set[str]:
+    return {t for e in entries for field in fields_of(e).values() for t in field}
+
+
+@lru_cache(maxsize=1)
+def synonym_stems() -> dict[str, frozenset[str]]:
+    """Each stem of SYNONYMS with the other stems of its group (one-word members only)."""
+    out: dict[str, set[str]] = {}
+    for group in SYNONYMS:
+        stems = {stem(w) for w in group if " " not in w}
+        for one in stems:
+            out.setdefault(one, set()).update(stems - {one})
+    return {key: frozenset(value) for key, value in out.items()}

@@ -1,0 +1,54 @@
+"""Issue #11 point 7: whatever a moderator wrote (one enormous word, markdown, mentions), no lore
+page breaks Discord's embed limits: titles 256, descriptions 4,096, fields 1,024, 6,000 in all."""
+
+from __future__ import annotations
+
+import discord
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.domain.lore import Kind, LoreEntry, Years
+from bot.domain.lore_query import Asks
+from bot.domain.treaties import Source, SourceTier
+from bot.ui.lore_pages import Shown, entry_pages, search_pages, timeline_pages
+
+TEXT = st.one_of(
+    st.text(max_size=300),
+    st.text(alphabet="ab*_`~|>#@<:", min_size=1, max_size=40).map(lambda s: s * 200),  # one long "word"
+    st.just("x" * 20_000),
+)
+
+
+def within_limits(embed: discord.Embed) -> None:
+    assert len(embed.title or "") <= 256
+    assert len(embed.description or "") <= 4096
+    assert len(embed.fields) <= 25
+    for field in embed.fields:
+        assert len(field.name or "") <= 256 and len(field.value or "") <= 1024
+    assert len(embed) <= 6000
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=TEXT, summary=TEXT, body=TEXT, alias=TEXT, query=TEXT, snippet=TEXT)
+def test_no_lore_page_exceeds_discords_limits(
+    title: str, summary: str, body: str, alias: str, query: str, snippet: str
+) -> None:
+    entry = LoreEntry(
+        "server-1", title or "t", Kind.EVENT, summary, body, (Source(title, SourceTier.SERVER),),
+        aliases=(alias,), years=Years(2293), factions=(alias,), guild_id=5,
+    )  # fmt: skip
+    pages = [
+        *entry_pages(entry),
+        *search_pages(
+            query or "q",
+            [Shown(entry, snippet)] * 30,
+            {alias: title},
+            asks=Asks.TIME,
+            answer=(snippet, entry),
+            card=entry,
+            quote=query[:200],
+        ),  # fmt: skip
+        *timeline_pages([entry] * 40, query[:256] or "Timeline"),
+    ]
+    for page in pages:
+        within_limits(page)
