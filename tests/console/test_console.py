@@ -95,7 +95,7 @@ async def test_an_embed_renders_with_title_fields_footer_and_numbered_components
     code, transcript = await run(["/lore entry topic:Kor"], tmp_path)
     assert code == 0
     assert "╭─ Kor " in transcript
-    assert "Years: 2267–2271" in transcript and "Factions: Klingon Empire" in transcript
+    assert "Years: 2267–2375" in transcript and "Factions: Klingon Empire" in transcript
     assert "Page 1 of 2" in transcript
     assert "[1] ◀ Previous (disabled)" in transcript and "[2] Next ▶" in transcript
     assert "[3] ▾ Related entries…: hectavious (Hectavious)" in transcript
