@@ -136,9 +136,14 @@ class Treaties(
         chosen = any_power_named(power) if power else None
         layout, alt = await map_layout(self.bot.db, interaction.guild_id, year, chosen, measure)
         count = len(layout.legend)
-        text = f"**{layout.title}**: {count} {'treaty' if count == 1 else 'treaties and accords'}."
-        if not count:
-            text = f"**{layout.title}**: no treaty or accord to show."
+        if not count:  # nothing to draw: say so, without an empty picture
+            when = f" in {year}" if year is not None else ""
+            await interaction.response.send_message(
+                f"No treaty or accord{f' of the {chosen}' if chosen else ''} is recorded{when}.",
+                ephemeral=True,
+            )
+            return
+        text = f"**{layout.title}** — {count} {'treaty' if count == 1 else 'treaties and accords'}."
         await send_pictures(
             interaction,
             text,

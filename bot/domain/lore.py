@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .errors import InvalidInput
-from .treaties import Source
+from .treaties import Source, SourceTier
 
 
 class Kind(StrEnum):
@@ -62,7 +62,7 @@ class LoreEntry:
     factions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     guild_id: int | None = None  # None: canon; else server lore of that server
-    hidden_sources: int = 0  # sources this server's tier setting hides (as_shown)
+    hidden_sources: tuple[SourceTier, ...] = ()  # tiers of the sources a server's setting hides
 
     @property
     def is_server_lore(self) -> bool:
@@ -78,7 +78,7 @@ def as_shown(entry: LoreEntry, tiers: frozenset[str]) -> LoreEntry | None:
     sources = tuple(s for s in entry.sources if s.tier.value in tiers)
     if not sources:
         return None
-    hidden = len(entry.sources) - len(sources)
+    hidden = tuple(s.tier for s in entry.sources if s.tier.value not in tiers)
     return entry if not hidden else replace(entry, sources=sources, hidden_sources=hidden)
 
 

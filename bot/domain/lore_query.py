@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself yourselves
     tell know give gave given get got also ever yet s t d ll m re ve whose much many anything
-    something someone
+    something someone say says said mean means
     """.split()  # noqa: SIM905
 )
 

@@ -177,9 +177,10 @@ class LoreService:
         wanted = asks(query)
         terms = text.query_terms(query)
         if not terms:
-            if text.words(query):
+            if common := text.words(query):
+                said = " ".join(dict.fromkeys(common[:6]))
                 raise InvalidInput(
-                    "Those are all common words (what, the, did…), which say nothing about the lore. "
+                    f"“{said}” is only common words, which say nothing about the lore. "
                     "Add a name, a place or a thing, like `Praxis`, `Kor` or `cloaking device`."
                 )
             raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
@@ -194,7 +195,10 @@ class LoreService:
                 continue
             typed = next((w for w in text.words(query) if text.stem(w) == term), term)
             if (repair := engine.repair(self.db, scopes, typed)) is not None:
-                corrected[typed] = repair
+                written = next((w for w in query.split() if text.words(w)[:1] == [typed]), typed)
+                corrected[written.strip(".,;:!?\"'")] = (
+                    repair.capitalize() if written[:1].isupper() else repair
+                )
                 terms[position] = text.stem(repair)
         question = engine.Question.of(list(dict.fromkeys(terms)))
         base, idf = engine.rank(self.db, scopes, sizes, question)

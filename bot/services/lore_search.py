@@ -193,5 +193,10 @@ def marked(sentence: str, question: Question, limit: int = 240) -> str:
     if len(result) > limit:
         first = result.find(MARK_START)
         begin = max(0, first - limit // 3) if first > limit // 2 else 0
-        result = ("…" if begin else "") + result[begin : begin + limit].rstrip() + "…"
+        cut = result[begin : begin + limit]
+        if cut.rfind(MARK_START) > cut.rfind(MARK_END):  # never leave a word half marked
+            cut = cut[: cut.rfind(MARK_START)]
+        if cut.find(MARK_END) < cut.find(MARK_START) or (MARK_END in cut and MARK_START not in cut):
+            cut = cut.replace(MARK_END, "", 1)
+        result = ("…" if begin else "") + cut.rstrip() + "…"
     return result

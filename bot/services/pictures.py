@@ -35,8 +35,8 @@ async def map_layout(
     withdrawals = await accords.withdrawals_in(db, guild_id) if guild_id else {}
     links = web_at(treaties, year, power, withdrawals)
     powers = powers_in(links, canon_powers())
-    when = f"in {year}" if year is not None else "today"
-    title = f"The diplomatic web {when}" + (f": {power}" if power else "")
+    whose = f" of the {power}" if power else ""
+    title = f"The diplomatic web{whose}" + (f" in {year}" if year is not None else "")
     return layout_map(links, powers, power_colours(), title, measure), map_alt(title, links)
 
 
@@ -54,7 +54,10 @@ def map_alt(title: str, links: Sequence[Link]) -> str:
 
 
 def timeline_layouts(
-    entries: Sequence[LoreEntry], heading: str, measure: Measure
+    entries: Sequence[LoreEntry],
+    heading: str,
+    measure: Measure,
+    window: tuple[int | None, int | None] = (None, None),
 ) -> list[tuple[TimelineLayout, str]]:
     """Up to ten pictures of thirty entries each, in order, with their alt text."""
     dated = [
@@ -70,7 +73,10 @@ def timeline_layouts(
         title = heading if len(groups) == 1 else f"{heading} ({number}/{len(groups)})"
         alt = "; ".join(f"{d.start if d.start == d.end else f'{d.start}–{d.end}'} {d.title}" for d in group)
         out.append(
-            (layout_timeline(group, colours, title, measure), _clip(f"{title}: {alt or 'nothing dated'}."))
+            (
+                layout_timeline(group, colours, title, measure, window),
+                _clip(f"{title}: {alt or 'nothing dated'}."),
+            )
         )
     return out
 

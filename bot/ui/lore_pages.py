@@ -52,10 +52,16 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
         cover.add_field(
             name="Also known as", value=clip(", ".join(plain(a) for a in entry.aliases), 1024), inline=False
         )
-    sources = "\n".join(f"{s.tier.label}: {plain(s.title)}" for s in entry.sources)
+    ordered = sorted(entry.sources, key=lambda s: TIER_ORDER.index(s.tier))
+    sources = "\n".join(
+        plain(s.title) if s.title.startswith(s.tier.label) else f"{s.tier.label}: {plain(s.title)}"
+        for s in ordered
+    )
     if entry.hidden_sources:
-        some = "one source" if entry.hidden_sources == 1 else f"{entry.hidden_sources} sources"
-        sources += f"\nSome details rest on {some} this server's settings hide."
+        kinds = " and ".join(dict.fromkeys(TIER_WORDS[t] for t in entry.hidden_sources))
+        count = len(entry.hidden_sources)
+        some = f"one {kinds} source" if count == 1 else f"{count} {kinds} sources"
+        sources += f"\nSome details here rest on {some}, which this server's settings hide."
     cover.add_field(name="Sources", value=clip(sources, 1024), inline=False)
     if entry.is_server_lore:
         cover.set_footer(text="Server lore: written by this server's moderators")
@@ -85,10 +91,22 @@ def _snippet(raw: str) -> str:
     return escaped.replace("\x00S", "**").replace("\x00E", "**").replace("\n", " ")
 
 
-def best_tier(entry: LoreEntry) -> str:
-    """The strongest kind of source an entry rests on, as readers know it."""
-    tiers = {source.tier for source in entry.sources}
-    return next((tier.label for tier in TIER_ORDER if tier in tiers), "")
+TIER_WORDS = {
+    SourceTier.CANON: "canon",
+    SourceTier.LICENSED: "licensed",
+    SourceTier.FAN: "fan-wiki",
+    SourceTier.SERVER: "this server's",
+}
+
+
+def source_kinds(entry: LoreEntry) -> str:
+    """What an entry rests on, all of it ("canon and fan-wiki sources"): a sentence quoted from
+    it may come from any of them, so none is claimed for the sentence alone."""
+    tiers = [TIER_WORDS[t] for t in TIER_ORDER if any(s.tier is t for s in entry.sources)]
+    if not tiers:
+        return "no listed sources"
+    joined = tiers[0] if len(tiers) == 1 else ", ".join(tiers[:-1]) + " and " + tiers[-1]
+    return f"{joined} {'source' if len(entry.sources) == 1 else 'sources'}"
 
 
 def search_pages(
@@ -108,7 +126,7 @@ def search_pages(
     if answer is not None:
         sentence, entry = answer
         notes.append(
-            f"**Answer:** {clip(plain(sentence), 600)}\n— *{plain(entry.title)}*, {best_tier(entry)}"
+            f"**Answer:** {clip(plain(sentence), 600)}\n— *{plain(entry.title)}*, from {source_kinds(entry)}"
         )
     if corrected:
         notes.append(

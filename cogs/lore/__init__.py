@@ -34,7 +34,9 @@ def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
     """The entry as this server shows it (its source tiers), or a refusal saying why not."""
     visible = as_shown(entry, config.allowed_tiers())
     if visible is None:
-        raise NotFound(f"{entry.title!r} rests on sources this server's moderators chose not to show.")
+        raise NotFound(
+            f"{entry.title!r} rests only on sources this server's settings hide (see /config show)."
+        )
     return visible
 
 

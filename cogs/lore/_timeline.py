@@ -62,7 +62,7 @@ class TimelineCommands(commands.Cog):
         if not entries:
             await interaction.response.send_message("No dated entry matches.", ephemeral=True)
             return
-        layouts = timeline_layouts(entries, heading, measure)
+        layouts = timeline_layouts(entries, heading, measure, (from_year, to_year))
         shown = sum(len(layout.marks) for layout, _ in layouts)
         text = f"**{discord.utils.escape_markdown(heading)}**: {shown} dated entries."
         if shown < len(entries):

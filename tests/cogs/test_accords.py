@@ -39,7 +39,7 @@ async def test_a_whole_conference_ends_in_a_quotable_accord(env, world: World) -
     )
     assert missing.ephemeral and missing.response.content == (
         "A technology transfer article must say what is transferred, ceded or banned (the subject "
-        "option), from which power (the giver option), to which power (the receiver option)."
+        "option), from which power (the giver option) and to which power (the receiver option)."
     )
     # power terms autocomplete to the seated powers, and take the names players type
     offered = await world.alice.autocomplete(

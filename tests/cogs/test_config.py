@@ -157,9 +157,12 @@ async def test_tiers_hide_sources_not_people(env, world: World) -> None:
     kor = await world.alice.slash(world.channel, "lore entry", topic="Kor")  # canon and fan sources
     sources = next(f.value for f in kor.response.embeds[0].fields if f.name == "Sources")
     assert "Errand of Mercy" in sources and "Fan wiki" not in sources
-    assert "Some details rest on 2 sources this server's settings hide." in sources
+    assert "Some details here rest on 2 fan-wiki sources, which this server's settings hide." in sources
     hectavious = await world.alice.slash(world.channel, "lore entry", topic="Hectavious")  # fan only
-    assert hectavious.ephemeral and "chose not to show" in hectavious.response.content
+    assert (
+        hectavious.ephemeral
+        and "rests only on sources this server's settings hide" in hectavious.response.content
+    )
     found = await world.alice.slash(world.channel, "lore search", query="Nimbus alliance Hectavious")
     pages = "\n".join(e.description or "" for e in found.response.embeds)
     titles = [line for line in pages.splitlines() if line.startswith("**")]

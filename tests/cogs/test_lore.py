@@ -96,7 +96,7 @@ async def test_related_select_survives_a_restart(env, world: World, make_bot) ->
 async def test_search_shows_snippets_and_repairs_typos(env, world: World) -> None:
     result = await world.alice.slash(world.channel, "lore search", query="Gowran withdrew")
     description = result.response.embeds[0].description
-    assert "Searched for **gowron** (you typed gowran)" in description
+    assert "Searched for **Gowron** (you typed Gowran)" in description
     assert description.index("**Gowron**") < description.index("> ")  # the entry leads, then its snippet
     assert "**withdrew**" in description  # the matched word is highlighted in the snippet
 

@@ -29,7 +29,7 @@ async def test_the_map_draws_the_canon_web_of_a_year(env, world: World) -> None:
     image, alt, text = await picture(result)
     layout, _ = await map_layout(env.bot.db, world.guild.id, 2372, None, measure)
     assert image.format == "PNG" and image.size == (layout.width, layout.height) == (800, layout.height)
-    assert text == "**The diplomatic web in 2372**: 7 treaties and accords."
+    assert text == "**The diplomatic web in 2372** — 7 treaties and accords."
     withdrawn = "Khitomer Accords joins United Federation of Planets, Klingon Empire (in force, Klingon "
     assert withdrawn + "Empire withdrawn)" in alt
     assert "Klingon–Romulan Alliance joins Klingon Empire, Romulan Star Empire (dissolved)" in alt
@@ -53,6 +53,12 @@ async def test_the_map_shows_this_servers_accords_and_their_withdrawals_to_this_
     assert "Khitomer Accords" not in alt  # only the Romulans' treaties
     _, elsewhere, _ = await picture(await world.stranger.slash(world.other_channel, "treaty map"))
     assert "Nimbus Concord" not in elsewhere and "Khitomer Accords" in elsewhere
+
+
+async def test_a_year_before_any_treaty_is_said_without_an_empty_picture(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "treaty map", year=1900)
+    assert result.ephemeral and result.response.content == "No treaty or accord is recorded in 1900."
+    assert not result.response.attachments
 
 
 async def test_an_unknown_power_is_refused_with_the_powers_there_are(env, world: World) -> None:

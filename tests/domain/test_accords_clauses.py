@@ -88,3 +88,12 @@ def test_power_terms_are_parties_and_differ() -> None:
         decide(state, c.Table(cede, "x", terms={"subject": "Nimbus", "giver": KE, "receiver": KE}), KOR)
     with pytest.raises(InvalidInput, match="giver must be one of the article's parties"):
         decide(state, c.Table(cede, "x", (KE,), {"subject": "Nimbus", "giver": RSE, "receiver": KE}), KOR)
+
+
+def test_a_clause_takes_only_its_own_terms_and_a_transfer_binds_its_two_powers() -> None:
+    state = negotiating()
+    with pytest.raises(InvalidInput, match="A free text article takes no terms: leave out subject, giver"):
+        decide(state, c.Table(Clause.FREE_TEXT, "x", terms={"subject": "ore", "giver": KE}), KOR)
+    terms = {"subject": "cloaks", "giver": RSE, "receiver": KE}
+    (tabled,) = decide(state, c.Table(Clause.TECHNOLOGY_TRANSFER, "Cloaks.", terms=terms), KOR)
+    assert tabled.parties == (RSE, KE)  # no parties given: the giver and the receiver, not everyone

@@ -67,7 +67,7 @@ def test_plain_questions_are_answered_first(service) -> None:  # type: ignore[no
 def test_typos_are_repaired_and_reported(service) -> None:  # type: ignore[no-untyped-def]
     lore, loop = service
     result = loop.run_until_complete(lore.search(None, "Gowran"))
-    assert result.corrected == {"gowran": "gowron"}
+    assert result.corrected == {"Gowran": "Gowron"}
     assert result.hits[0].entry.key == "gowron"
 
 
@@ -85,7 +85,7 @@ def test_hostile_input_is_only_ever_words(service, text: str) -> None:  # type: 
     try:
         hits = loop.run_until_complete(lore.search(None, text)).hits
     except KhitomerError as error:
-        assert "Search for a word" in error.message or "all common words" in error.message
+        assert "Search for a word" in error.message or "is only common words" in error.message
     else:
         assert {hit.entry.key for hit in hits} <= {entry.key for entry in lore.canon}
     # Whatever the input did, the index still answers a plain question.
@@ -99,7 +99,7 @@ def test_any_text_gives_results_or_a_clear_refusal(service, text: str) -> None: 
     try:
         result = loop.run_until_complete(lore.search(None, text))
     except KhitomerError as error:
-        assert error.message.startswith(("Search for a word", "Those are all common words"))
+        assert error.message.startswith("Search for a word") or "is only common words" in error.message
     else:
         assert {hit.entry.key for hit in result.hits} <= {entry.key for entry in lore.canon}
         assert len(result.hits) <= MAX_RESULTS

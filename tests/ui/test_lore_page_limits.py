@@ -47,7 +47,7 @@ def test_no_lore_page_exceeds_discords_limits(
             answer=(snippet, entry),
             card=entry,
             quote=query[:200],
-        ),  # fmt: skip
+        ),
         *timeline_pages([entry] * 40, query[:256] or "Timeline"),
     ]
     for page in pages:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import InvalidInput, NotAllowed, NotFound
+from . import clauses
 from . import commands as c
 from . import events as e
-from .clauses import checked_terms
+from .clauses import TermKind, checked_terms
 from .model import Article, GameState, Phase, Seat
 
 MIN_POWERS = 2
@@ -76,7 +77,10 @@ def table(state: GameState, actor: int, command: c.Table) -> list[e.Event]:
     _phase(state, Phase.NEGOTIATION)
     power = _delegate(state, actor)
     text = _text(command.text)
-    parties = tuple(dict.fromkeys(command.parties or state.seated_powers()))
+    # Parties not given: the powers the terms name (a transfer binds giver and receiver), else all.
+    powers = {t.name for t in clauses.TERMS if t.kind is TermKind.POWER}
+    named = tuple(v for k, v in command.terms.items() if v and k in powers)
+    parties = tuple(dict.fromkeys(command.parties or named or state.seated_powers()))
     if any(p not in state.seated_powers() for p in parties):
         raise InvalidInput(f"Parties must be seated powers: {', '.join(state.seated_powers())}.")
     terms = checked_terms(command.clause, command.terms, parties)

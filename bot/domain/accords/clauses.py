@@ -69,17 +69,24 @@ def option_description(term: Term) -> str:
 
 
 def checked_terms(clause: Clause, given: Mapping[str, str], parties: tuple[str, ...]) -> Terms:
-    """The terms of an article, checked: every term its clause needs, power terms among its
-    parties and naming different powers. Terms the clause does not use are kept if given."""
+    """The terms of an article, checked: every term its clause needs and none it does not use,
+    power terms among its parties and naming different powers."""
     values = {
         term.name: " ".join(str(given.get(term.name) or "").split())[: term.max_length] for term in TERMS
     }
     unknown = set(given) - {term.name for term in TERMS}
     if unknown:
         raise InvalidInput(f"Unknown terms: {', '.join(sorted(unknown))}.")
-    missing = [term for term in needed_by(clause) if not values[term.name]]
+    needed = needed_by(clause)
+    extra = [t.name for t in TERMS if values[t.name] and t not in needed]
+    if extra:
+        takes = f"takes only {', '.join(t.name for t in needed)}" if needed else "takes no terms"
+        raise InvalidInput(f"A {clause.value} article {takes}: leave out {', '.join(extra)}.")
+    missing = [
+        f"{term.question.lower()} (the {term.name} option)" for term in needed if not values[term.name]
+    ]
     if missing:
-        said = ", ".join(f"{term.question.lower()} (the {term.name} option)" for term in missing)
+        said = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
         raise InvalidInput(f"A {clause.value} article must say {said}.")
     powers = [values[t.name] for t in TERMS if t.kind is TermKind.POWER and values[t.name]]
     for term in TERMS:

@@ -126,6 +126,7 @@ def layout_map(
     radius = (RING_HEIGHT - top) / 2 - NODE_RADIUS - 34  # room for the names under the nodes
     places = dict(zip(powers, ring(len(powers), centre, radius), strict=True))
     nodes = tuple(_node(p, places[p], colours, measure, width) for p in powers)
+    names = [_name_box(node, measure) for node in nodes]
     shapes: list[Shape] = []
     legs: list[Leg] = []
     labels: list[Label] = []
@@ -141,7 +142,7 @@ def layout_map(
         candidates = (
             _candidates(points, nth, total) if len(points) > 1 else [_outside(points[0], centre, nth)]
         )
-        anchor = _free_spot(candidates, [label.centre for label in labels], list(places.values()))
+        anchor = _free_spot(candidates, [label.centre for label in labels], list(places.values()), names)
         base = Line.DOTTED if link.standing is Standing.DISSOLVED else Line.SOLID
         if len(points) >= 3:
             shapes.append(Shape(tuple(_around(points)), base, colour))
@@ -200,14 +201,35 @@ def _candidates(points: Sequence[Point], nth: int, total: int) -> list[Point]:
     ]
 
 
-def _free_spot(candidates: Sequence[Point], taken: Sequence[Point], nodes: Sequence[Point]) -> Point:
-    """The first candidate clear of the numbers already placed and of the powers' circles."""
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _name_box(node: Node, measure: Measure) -> Box:
+    half = measure(node.name, NAME_FONT) / 2
+    x, y = node.name_at
+    return (x - half, y, x + half, y + NAME_FONT + 4)
+
+
+def _free_spot(
+    candidates: Sequence[Point], taken: Sequence[Point], nodes: Sequence[Point], names: Sequence[Box]
+) -> Point:
+    """The first candidate clear of the numbers already placed, the powers' circles and their
+    names."""
     for spot in candidates:
-        if all(math.dist(spot, other) >= LABEL_CLEARANCE for other in taken) and all(
-            math.dist(spot, node) >= NODE_RADIUS + 14 for node in nodes
+        if (
+            all(math.dist(spot, other) >= LABEL_CLEARANCE for other in taken)
+            and all(math.dist(spot, node) >= NODE_RADIUS + 14 for node in nodes)
+            and not any(_touches(spot, box) for box in names)
         ):
             return spot
     return candidates[0]
+
+
+def _touches(spot: Point, box: Box, reach: float = LABEL_CLEARANCE / 2) -> bool:
+    """Whether a number's disc around `spot` reaches into `box`."""
+    x = min(max(spot[0], box[0]), box[2])
+    y = min(max(spot[1], box[1]), box[3])
+    return math.dist(spot, (x, y)) < reach
 
 
 def _outside(point: Point, centre: Point, nth: int) -> Point:

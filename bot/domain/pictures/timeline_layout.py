@@ -72,8 +72,24 @@ def nice_step(span: int, most: int = 10) -> int:
 
 
 def layout_timeline(
-    entries: Sequence[Dated], colours: Mapping[str, int], title: str, measure: Measure
+    entries: Sequence[Dated],
+    colours: Mapping[str, int],
+    title: str,
+    measure: Measure,
+    window: tuple[int | None, int | None] = (None, None),
 ) -> TimelineLayout:
+    """`window`: the years asked for; an entry reaching outside them is cut at their edge, so
+    one long span cannot squeeze everything else into a corner."""
+    low_asked, high_asked = window
+    entries = [
+        Dated(
+            d.title,
+            max(d.start, low_asked) if low_asked is not None else d.start,
+            min(d.end, high_asked) if high_asked is not None else d.end,
+            d.faction,
+        )
+        for d in entries
+    ]
     first = min((d.start for d in entries), default=0)
     last = max((d.end for d in entries), default=first + 1)
     step = nice_step(last - first)

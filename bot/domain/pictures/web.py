@@ -79,7 +79,7 @@ def _standing(treaty: Treaty, year: int | None) -> Standing:
 
 
 def powers_in(links: Iterable[Link], order: Iterable[str]) -> list[str]:
-    """The powers the links join, in `order` (data/powers.toml) first, others after by name."""
+    """The powers the links join, in `order` (data/powers.toml). A party that is no power
+    ("most other Alpha Quadrant powers") gets no circle; the legend and alt text still name it."""
     present = {party for link in links for party in link.parties}
-    known = [p for p in order if p in present]
-    return known + sorted(present - set(known))
+    return [p for p in order if p in present]
