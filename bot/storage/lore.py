@@ -155,15 +155,6 @@ async def entries_by_keys(db: Database, guild_id: int, keys: Iterable[str]) -> l
     return [_entry(row) for row in rows]
 
 
-async def unindexed_servers(db: Database) -> bool:
-    """Whether server lore exists that the index does not hold yet (written before it existed)."""
-    row = await db.fetch_one(
-        "SELECT 1 FROM lore_entries AS e WHERE NOT EXISTS"
-        " (SELECT 1 FROM lore_postings AS p WHERE p.entry = 'server-' || e.id) LIMIT 1"
-    )
-    return row is not None
-
-
 def _columns(draft: Draft) -> tuple[Any, ...]:
     return (
         draft.title,
