@@ -1,4 +1,4 @@
-"""The `khitomer` command: run the bot, sync its commands, back up its database.
+"""The `khitomer` command: run the bot, sync its commands, back up its database, import a wiki.
 
 Every failure an operator can fix is one line on stderr and a non-zero exit, never a
 traceback; the token is never printed.
@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError, Settings, load_settings
 from .content import ContentError
+from .domain.lore import Kind
 from .errors import OperatorError
 from .health import check_data, findings
 from .logs import configure_logging, note_in_log_file
@@ -63,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup = sub.add_parser("backup", help="copy the database consistently, even while the bot runs")
     backup.add_argument("path", type=Path, help="the new file to write (must not exist)")
+    wiki = sub.add_parser(
+        "import-wiki", help="import a MediaWiki XML export (Special:Export or a dump) into a server's lore"
+    )
+    wiki.add_argument("export", type=Path, metavar="EXPORT.xml", help="the export file")
+    wiki.add_argument("--guild", required=True, metavar="ID", help="the server whose lore it becomes")
+    wiki.add_argument(
+        "--kind",
+        default="event",
+        choices=[kind.value for kind in Kind if kind is not Kind.SOURCE],
+        help="what the pages are about (default: event)",
+    )
     console = sub.add_parser("console", help="try the whole bot offline, in a simulated Discord server")
     console.add_argument("--db", type=Path, help="database file to use (default: a temporary one)")
     console.add_argument("--script", type=Path, help="run the lines of FILE, stop at the first failure")
@@ -202,6 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(asyncio.run(sync(settings, args.guild)))
         elif args.command == "backup":
             print(backup(settings, args.path))
+        elif args.command == "import-wiki":
+            from .import_wiki import import_wiki
+
+            print(import_wiki(settings, args.export, args.guild, args.kind))
         elif args.command is None and not settings.token and interactive() and console_installed():
             return console(settings, banner=NO_TOKEN_CONSOLE)
         else:

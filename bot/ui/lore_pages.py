@@ -13,7 +13,7 @@ from ..domain.lore_query import Asks
 from ..domain.paging import chunk, clip, pack_blocks, paginate
 from ..domain.treaties import SourceTier
 from .embeds import ACCENT
-from .text import plain
+from .text import formatted, plain
 
 PAGE_CHARS = 3500
 RESULTS_PER_PAGE = 5  # a snippet is at most ~200 characters: five fit easily, and read easily
@@ -30,13 +30,14 @@ def _colour(entry: LoreEntry | None) -> discord.Colour:
 
 
 def _body_markdown(entry: LoreEntry) -> str:
-    """Canon bodies are our Markdown; server bodies are shown as text, headings kept bold."""
+    """Canon bodies are our Markdown; server bodies keep their emphasis (an imported wiki page
+    reads as it did) but links and mentions are shown as text, headings as bold lines."""
     if not entry.is_server_lore:
         return _HEADING.sub(lambda m: f"**{m.group(1)}**", entry.body)
     lines = []
     for line in entry.body.split("\n"):
         heading = _HEADING.match(line)
-        lines.append(f"**{plain(heading.group(1))}**" if heading else plain(line))
+        lines.append(f"**{formatted(heading.group(1))}**" if heading else formatted(line))
     return "\n".join(lines)
 
 

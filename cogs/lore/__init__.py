@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
+import asyncio
+from dataclasses import replace
 
 import discord
 from discord import app_commands
@@ -10,12 +11,11 @@ from discord.ext import commands
 
 from bot.app import KhitomerBot
 from bot.checks import config_of, require_moderator
-from bot.domain import lore as rules
-from bot.domain.errors import InvalidInput, NotAllowed, NotFound
+from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
-from bot.domain.lore import Kind, LoreEntry, as_shown
-from bot.domain.wiki_import import parse_page
+from bot.domain.lore import Kind, LoreEntry, as_shown, clean_title
 from bot.services.lore import LoreService
+from bot.services.lore_import import check_upload, draft_of, known_entries, read_file
 from bot.services.treaties import TreatyService, quote_for_question
 from bot.storage.lore import Draft, server_id_of
 from bot.ui import lore_pages
@@ -27,7 +27,6 @@ from ._timeline import TimelineCommands
 
 MODERATOR = {"moderator": True}  # /help shows these only to moderators
 KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind if k is not Kind.SOURCE]
-IMPORT_TYPES = {".md", ".markdown", ".txt"}
 
 
 def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
@@ -233,41 +232,43 @@ class Lore(
         )
 
     @app_commands.command(
-        name="import", description="Moderators: turn a .md or .txt wiki page into an entry.", extras=MODERATOR
+        name="import",
+        description="Moderators: turn a wiki page (.md, .txt, .wiki or .xml export) into an entry.",
+        extras=MODERATOR,
     )
-    @app_commands.describe(file="A .md or .txt file up to 1 MB", kind="What the entry is about")
+    @app_commands.describe(
+        file="A wiki page up to 1 MB: Markdown, text, wikitext, or a one-page MediaWiki export",
+        kind="What the entry is about",
+        title="The entry's name, if not the page's own title",
+    )
     @app_commands.choices(kind=KIND_CHOICES)
     @app_commands.guild_only()
     async def import_(
-        self, interaction: discord.Interaction, file: discord.Attachment, kind: app_commands.Choice[str]
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment,
+        kind: app_commands.Choice[str],
+        title: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
         await require_moderator(interaction)
         assert interaction.guild_id is not None
-        suffix = PurePath(file.filename).suffix.casefold()
-        if suffix not in IMPORT_TYPES:
-            raise InvalidInput("Import takes a .md or .txt file (a wiki page saved as text).")
-        if file.size > rules.MAX_FILE_BYTES:
-            raise InvalidInput(
-                f"That file is {file.size:,} bytes; the limit is {rules.MAX_FILE_BYTES:,} (1 MB)."
-            )
+        check_upload(file.filename, file.size)
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
-        if len(data) > rules.MAX_FILE_BYTES:
-            raise InvalidInput(f"That file is over the {rules.MAX_FILE_BYTES:,}-byte limit.")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput("That file is not UTF-8 text.") from None
-        page = parse_page(
-            text, PurePath(file.filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported"
-        )
-        draft = Draft(title=page.title, kind=Kind(kind.value), summary=page.summary, body=page.body)
+        known = await known_entries(self.service, interaction.guild_id)
+        # Parsing up to a megabyte is CPU work: in a worker thread, so the bot answers meanwhile.
+        page = await asyncio.to_thread(read_file, data, file.filename, known.lookup)
+        if title is not None:
+            page = replace(page, title=clean_title(title))
+        draft = draft_of(page, Kind(kind.value))
         entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
-        sections = page.body.count("## ")
+        esc = discord.utils.escape_markdown
+        notes = [f"Imported **{esc(entry.title)}** with {page.sections} headed sections."]
+        linked = [known.titles[key] for key in page.related if key in known.titles]
+        if linked:
+            notes.append(f"It links to entries this server knows: {esc(', '.join(linked[:10]))}.")
         await interaction.followup.send(
-            f"Imported **{discord.utils.escape_markdown(entry.title)}** with {sections} headed sections.",
-            embed=lore_pages.entry_pages(entry)[0],
-            ephemeral=True,
+            "\n".join(notes)[:2000], embed=lore_pages.entry_pages(entry)[0], ephemeral=True
         )
 
     @edit.autocomplete("topic")

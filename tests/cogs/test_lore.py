@@ -280,20 +280,28 @@ async def test_a_forged_removal_button_is_refused(env, world: World) -> None:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents absent")
 async def test_importing_a_wiki_page_keeps_its_sections(env, world: World) -> None:
     page = next(SEEDS.glob("000_*.txt")).read_bytes()
-    result = await world.moderator.slash(
+    # The title comes from the page ("The Klingon-Romulan Alliance was…"), not the file name:
+    # canon has that entry, so the moderator is told, and names the server's own version.
+    clash = await world.moderator.slash(
         world.channel, "lore import", file=("kra_page.txt", page), kind="treaty"
+    )
+    said = [m for m in (clash.response, *clash.followups) if m is not None][-1]
+    assert "'Klingon-Romulan Alliance' is already the name of the entry" in said.content
+    result = await world.moderator.slash(
+        world.channel, "lore import", file=("kra_page.txt", page), kind="treaty", title="Our alliance"
     )
     messages = [m for m in (result.response, *result.followups) if m is not None]
     assert "with 2 headed sections" in messages[-1].content
-    entry = await world.alice.slash(world.channel, "lore entry", topic="kra page")
+    entry = await world.alice.slash(world.channel, "lore entry", topic="Our alliance")
     text = "\n".join(await read_all_pages(world.alice, entry.response))
     assert "**History**" in text and "**The End of the Alliance**" in text
+    assert len(env.errors) == 1
 
 
 @pytest.mark.parametrize(
     ("file", "message"),
     [
-        (("notes.pdf", b"%PDF-1.4"), "takes a .md or .txt file"),
+        (("notes.pdf", b"%PDF-1.4"), "Import takes a wiki page: .md, .txt, .wiki or a MediaWiki .xml"),
         (("big.md", b"x" * 1_000_001), "limit is 1,000,000"),
         (("latin.txt", "Qo'noS \xe9".encode("latin-1")), "not UTF-8"),
     ],

@@ -52,3 +52,14 @@ def test_no_lore_page_exceeds_discords_limits(
     ]
     for page in pages:
         within_limits(page)
+
+
+def test_a_moderators_markdown_keeps_its_emphasis_but_not_its_links_or_mentions() -> None:
+    """Issue #11 point 8: an imported page reads as the wiki did (bold, italics), while a masked
+    link, a mention or a timestamp in server lore is shown as typed, never rendered."""
+    body = "## Battle\n**Kor** led the *fleet*. [Click](http://evil.example) @everyone <@123> <t:1:R>"
+    entry = LoreEntry("server-1", "T", Kind.EVENT, "S.", body, (Source("x", SourceTier.SERVER),), guild_id=5)
+    page = entry_pages(entry)[1].description or ""
+    assert "**Battle**" in page and "**Kor** led the *fleet*." in page
+    assert "\\[Click\\](http://evil.example)" in page
+    assert "@\u200beveryone" in page and "\\<@123>" in page and "\\<t:1:R>" in page

@@ -1,0 +1,108 @@
+"""`khitomer import-wiki EXPORT.xml --guild ID`: a whole MediaWiki export into one server's lore.
+
+Runs against DATABASE_PATH like the bot, draws a one-line progress bar on stderr, and ends
+with what was imported, updated and skipped (and why). Running it again updates the pages
+imported before instead of adding them twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from .config import Settings
+from .domain.lore import Kind
+from .errors import OperatorError
+from .services.lore import LoreService
+from .services.lore_import import ImportSummary, import_export
+from .services.wiki_export import ExportError, check_export
+from .storage import Database
+
+BAR_WIDTH = 30
+SHOWN_SKIPS = 50  # reasons listed in the summary; the rest are counted
+
+
+class ProgressBar:
+    """`[#########.....]  45%  1,234 pages` redrawn in place at a terminal (ten times a second
+    at most); elsewhere (a log, CI) a line at every tenth of the way."""
+
+    def __init__(self, total_bytes: int, stream: TextIO) -> None:
+        self.total = max(total_bytes, 1)
+        self.stream = stream
+        self.live = stream.isatty()
+        self.pages = 0
+        self.drawn_at = 0.0
+        self.tenth = -1
+
+    def advance(self, position: int) -> None:
+        self.pages += 1
+        share = min(position / self.total, 1.0)
+        now = time.monotonic()
+        if self.live and now - self.drawn_at >= 0.1:
+            self.drawn_at = now
+            self.stream.write(f"\r{self.line(share)}")
+            self.stream.flush()
+        elif not self.live and int(share * 10) > self.tenth:
+            self.tenth = int(share * 10)
+            self.stream.write(f"{self.line(share)}\n")
+
+    def finish(self) -> None:
+        self.stream.write(f"\r{self.line(1.0)}\n" if self.live else f"{self.line(1.0)}\n")
+        self.stream.flush()
+
+    def line(self, share: float) -> str:
+        filled = round(share * BAR_WIDTH)
+        pages = f"{self.pages:,} page{'' if self.pages == 1 else 's'}"
+        return f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {share:4.0%}  {pages}"
+
+
+def guild_id_of(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= 20):
+        raise OperatorError(f"khitomer: --guild takes a server ID (digits), not {text!r}.")
+    return int(text)
+
+
+def import_wiki(settings: Settings, path: Path, guild: str, kind: str) -> str:
+    """Import the export at `path` into server `guild`; the summary to print."""
+    guild_id = guild_id_of(guild)
+    if not path.is_file():
+        raise OperatorError(f"khitomer: no file at {path}")
+    with path.open("rb") as source:
+        bar = ProgressBar(path.stat().st_size, sys.stderr)
+        try:
+            check_export(source)  # before the database is opened: a wrong file changes nothing
+            summary = asyncio.run(_import(settings, guild_id, source, Kind(kind), bar))
+        except ExportError as error:
+            raise OperatorError(f"khitomer: {path} cannot be imported: {error}.") from None
+    return report(summary, guild_id)
+
+
+async def _import(
+    settings: Settings, guild_id: int, source: BinaryIO, kind: Kind, bar: ProgressBar
+) -> ImportSummary:
+    db = await Database.open(settings.database_path)
+    service = LoreService(db)
+    try:
+        await service.start()
+        summary = await import_export(
+            service, guild_id, source, kind, on_page=lambda: bar.advance(source.tell())
+        )
+        bar.finish()
+        return summary
+    finally:
+        await service.stop()
+        await db.close()
+
+
+def report(summary: ImportSummary, guild_id: int) -> str:
+    lines = [
+        f"Imported {summary.imported}, updated {summary.updated}, skipped {len(summary.skipped)}"
+        f" (server {guild_id})."
+    ]
+    lines += [f"  skipped {title}: {why}" for title, why in summary.skipped[:SHOWN_SKIPS]]
+    if len(summary.skipped) > SHOWN_SKIPS:
+        lines.append(f"  … and {len(summary.skipped) - SHOWN_SKIPS:,} more skipped.")
+    return "\n".join(lines)

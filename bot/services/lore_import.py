@@ -1,0 +1,170 @@
+"""Wiki pages into one server's lore: a page from `/lore import`, a whole export from the CLI.
+
+Reading a page is CPU work (parsing up to a megabyte of wikitext): callers run read_file in a
+worker thread (asyncio.to_thread) so the event loop carries on. Entries are stored through
+LoreService like any a moderator writes, so names are checked the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import IO
+
+from ..domain.errors import InvalidInput
+from ..domain.lore import MAX_FILE_BYTES, Kind
+from ..domain.references import normalise
+from ..domain.wiki_import import ImportedPage, assemble, looks_like_wikitext, parse_page
+from ..storage import lore as store
+from .factions import resolve_factions
+from .lore import LoreService
+from .wiki_export import ExportError, ExportPage, read_export
+from .wikitext import Lookup, convert
+
+MARKDOWN = frozenset({".md", ".markdown"})
+WIKITEXT = frozenset({".wiki", ".wikitext", ".mediawiki"})
+IMPORT_TYPES = MARKDOWN | WIKITEXT | {".txt", ".xml"}
+OPERATOR = 0  # the author recorded for entries the CLI imports
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    updated: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (page title, why)
+
+
+@dataclass
+class KnownEntries:
+    """The entries a server knows, by every name: a page's links are matched against them."""
+
+    keys: dict[str, str] = field(default_factory=dict)  # normalised title or alias -> key
+    titles: dict[str, str] = field(default_factory=dict)  # key -> title
+
+    def add(self, key: str, title: str, aliases: tuple[str, ...] = ()) -> None:
+        self.titles.setdefault(key, title)
+        for name in (title, *aliases):
+            self.keys.setdefault(normalise(name), key)
+
+    def lookup(self, name: str) -> str | None:
+        return self.keys.get(normalise(name))
+
+
+async def known_entries(service: LoreService, guild_id: int) -> KnownEntries:
+    """The server's own lore first, then canon."""
+    known = KnownEntries()
+    for key, title, aliases in await store.names_in(service.db, guild_id):
+        known.add(key, title, aliases)
+    for entry in service.canon:
+        known.add(entry.key, entry.title, entry.aliases)
+    return known
+
+
+def check_upload(filename: str, size: int) -> None:
+    """Refuse a file by its name and size before downloading it."""
+    if PurePath(filename).suffix.casefold() not in IMPORT_TYPES:
+        raise InvalidInput(
+            "Import takes a wiki page: .md, .txt, .wiki or a MediaWiki .xml export (Special:Export)."
+        )
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(f"That file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MB).")
+
+
+def read_file(data: bytes, filename: str, known: Lookup) -> ImportedPage:
+    """One page from an uploaded file: Markdown, plain text, wikitext, or an XML export of one
+    page. Refusals (InvalidInput) say what to do instead."""
+    check_upload(filename, len(data))
+    suffix = PurePath(filename).suffix.casefold()
+    fallback = PurePath(filename).stem.replace("_", " ").replace("-", " ").strip() or "Imported"
+    if suffix == ".xml":
+        return page_of(_only_article(data), known)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("That file is not UTF-8 text.") from None
+    if suffix in WIKITEXT or (suffix == ".txt" and looks_like_wikitext(text)):
+        return _from_wikitext(text, None, fallback, known)
+    return parse_page(text, fallback, markdown=suffix in MARKDOWN)
+
+
+def page_of(page: ExportPage, known: Lookup) -> ImportedPage:
+    """An article of an export as an entry, titled as the wiki titles it."""
+    return _from_wikitext(page.text, page.title, page.title, known)
+
+
+def draft_of(page: ImportedPage, kind: Kind) -> store.Draft:
+    """What is stored: the page, its factions resolved to the ones lore files entries under."""
+    return store.Draft(
+        title=page.title,
+        kind=kind,
+        summary=page.summary,
+        body=page.body,
+        years=page.years,
+        factions=resolve_factions(page.factions),
+    )
+
+
+def _from_wikitext(text: str, title: str | None, fallback: str, known: Lookup) -> ImportedPage:
+    page = convert(text, known)
+    return assemble(
+        page.paragraphs,
+        title,
+        fallback,
+        years=page.years,
+        factions=page.factions,
+        related=page.related,
+        sources=page.sources,
+    )
+
+
+def _only_article(data: bytes) -> ExportPage:
+    try:
+        pages = list(read_export(io.BytesIO(data)))
+    except ExportError as error:
+        raise InvalidInput(f"I could not read that export: {error}.") from None
+    articles = [page for page in pages if page.skip is None]
+    if len(articles) > 1:
+        raise InvalidInput(
+            f"That export holds {len(articles)} articles; `/lore import` takes one page. The bot's "
+            "operator can import a whole wiki with `khitomer import-wiki`."
+        )
+    if not articles:
+        why = "; ".join(f"{p.title}: {p.skip}" for p in pages[:3]) or "it has no pages"
+        raise InvalidInput(f"That export holds no article to import ({why}).")
+    return articles[0]
+
+
+async def import_export(
+    service: LoreService,
+    guild_id: int,
+    source: IO[bytes],
+    kind: Kind,
+    on_page: Callable[[], None] | None = None,
+) -> ImportSummary:
+    """Every article of a MediaWiki export into the server's lore: a title the server already
+    has is updated, not duplicated; what cannot be imported is skipped and said why.
+    ExportError when the file is not an export at all."""
+    summary = ImportSummary()
+    known = await known_entries(service, guild_id)
+    own = {title.casefold(): key for key, title in known.titles.items() if store.server_id_of(key)}
+    for page in read_export(source, on_page):
+        if page.skip is not None:
+            summary.skipped.append((page.title, page.skip))
+            continue
+        try:
+            draft = draft_of(await asyncio.to_thread(page_of, page, known.lookup), kind)
+            key = own.get(draft.title.casefold())
+            if key is not None:
+                await service.edit(guild_id, key, draft)
+                summary.updated += 1
+            else:
+                entry = await service.add(guild_id, OPERATOR, draft)
+                own[entry.title.casefold()] = entry.key
+                known.add(entry.key, entry.title)
+                summary.imported += 1
+        except InvalidInput as error:
+            summary.skipped.append((page.title, error.message))
+    return summary

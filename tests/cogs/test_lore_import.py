@@ -1,0 +1,130 @@
+"""/lore import and the lore form through SimCord, as moderators and members read them."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+
+from tests.cogs.test_lore import MODAL, fields_of, modal_values
+from tests.conftest import World, read_all_pages
+from tests.services.test_wiki_export import export, page
+
+KORVATH = b"""{{Infobox character
+| name = Korvath
+| born = 2340
+| died = 2381
+| affiliation = [[Klingon Empire|Klingons]]
+}}
+'''Korvath''' was a Klingon captain who served under [[Kor]] near [[Praxis]].<ref>Campaign log, session 4
+</ref>
+
+== Early life ==
+Korvath grew up on [[Qo'noS]]. He served in the [[Nowhere Fleet]].
+
+{| class="wikitable"
+! Ship !! Years
+|-
+| IKS Gorkon || 2370-2375
+|}
+[[Category:Captains]]
+"""
+
+
+def last(result):  # type: ignore[no-untyped-def]
+    return [m for m in (result.response, *result.followups) if m is not None][-1]
+
+
+async def test_a_wiki_page_imports_as_the_wiki_shows_it(env, world: World) -> None:
+    done = await world.moderator.slash(
+        world.channel, "lore import", file=("page_17.wiki", KORVATH), kind="person"
+    )
+    said = last(done)
+    assert said.ephemeral and "Imported **Korvath** with 2 headed sections." in said.content
+    assert "It links to entries this server knows: Klingon Empire, Kor, Praxis, Qo'noS." in said.content
+    shown = await world.alice.slash(world.channel, "lore entry", topic="Korvath")
+    cover = shown.response.embeds[0]
+    assert cover.description == "Korvath was a Klingon captain who served under Kor near Praxis."
+    assert fields_of(shown.response)["Years"] == "2340–2381"
+    assert fields_of(shown.response)["Factions"] == "Klingon Empire"
+    text = "\n".join(await read_all_pages(world.alice, shown.response))
+    assert "**Early life**" in text and "**Sources**" in text and "Campaign log, session 4" in text
+    assert "He served in the Nowhere Fleet." in text and "IKS Gorkon · 2370-2375" in text
+    for raw in ("[[", "]]", "{{", "'''", "<ref", "Category"):
+        assert raw not in text, raw
+
+
+async def test_a_one_page_export_is_titled_by_the_wiki(env, world: World) -> None:
+    data = export(page("Zeta Fleet", "The fleet of our campaign, formed in 2380."))
+    said = last(
+        await world.moderator.slash(world.channel, "lore import", file=("Export.xml", data), kind="ship")
+    )
+    assert "Imported **Zeta Fleet**" in said.content
+    two = export(page("A", "a") + page("B", "b"))
+    refused = last(
+        await world.moderator.slash(world.channel, "lore import", file=("two.xml", two), kind="ship")
+    )
+    assert refused.ephemeral and "`khitomer import-wiki`" in refused.content
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 1
+    assert len(env.errors) == 1
+
+
+async def test_the_page_is_parsed_off_the_event_loop(
+    env, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+    loaded = sys.modules[type(env.bot.get_cog("Lore")).__module__]  # as the bot loaded it
+    real = loaded.read_file
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loaded, "read_file", watched)
+    await world.moderator.slash(world.channel, "lore import", file=("k.wiki", KORVATH), kind="person")
+    assert threads and threads[0] is not threading.main_thread()
+
+
+async def test_a_megabyte_of_nested_templates_is_refused_plainly(env, world: World) -> None:
+    data = b"{{a|" * 250_000
+    said = last(
+        await world.moderator.slash(world.channel, "lore import", file=("deep.wiki", data), kind="event")
+    )
+    assert said.ephemeral and "more than 4,000 links, templates, tags and other markup" in said.content
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 0
+    assert len(env.errors) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "faction"),
+    [("Klingon", "Klingon Empire"), ("feds", "United Federation of Planets"), ("Kzinti", "Kzinti")],
+)
+async def test_a_faction_typed_loosely_puts_server_lore_in_that_timeline(
+    env, world: World, typed: str, faction: str
+) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="battle", faction=typed)
+    await world.moderator.submit_modal(shown, modal_values(shown))
+    entry = await world.alice.slash(world.channel, "lore entry", topic="Battle of Zeta Draconis")
+    assert fields_of(entry.response)["Factions"] == faction
+    timeline = await world.alice.slash(world.channel, "lore timeline", faction=faction)
+    assert "Battle of Zeta Draconis" in "\n".join(await read_all_pages(world.alice, timeline.response))
+
+
+async def test_a_form_with_a_bad_field_opens_again_with_everything_typed(env, world: World) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="battle", faction="Klingon")
+    refused = await world.moderator.submit_modal(shown, modal_values(shown, years="soon"))
+    assert refused.ephemeral and "Years must look like" in refused.response.content
+    assert "Nothing was saved" in refused.response.content
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 0
+
+    again = await world.moderator.click(refused.response, label="Fix the form")
+    assert again.modal is not None
+    kept = [c["components"][0].get("value") for c in again.modal["components"]]
+    assert kept == [MODAL["title"], MODAL["aliases"], "soon", MODAL["summary"], MODAL["body"]]
+    added = await world.moderator.submit_modal(again, modal_values(again, years="2380"))
+    assert "Added **Battle of Zeta Draconis**" in added.response.content
+    entry = await world.alice.slash(world.channel, "lore entry", topic="Battle of Zeta Draconis")
+    assert fields_of(entry.response)["Factions"] == "Klingon Empire"
+    assert fields_of(entry.response)["Years"] == "2380"
+    assert len(env.errors) == 1

@@ -1,0 +1,136 @@
+"""Wiki files and exports into a server's lore: formats, titles, factions, re-runs."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.domain.errors import InvalidInput
+from bot.domain.lore import Kind, Years
+from bot.services.factions import resolve_faction, resolve_factions
+from bot.services.lore import LoreService
+from bot.services.lore_import import draft_of, import_export, known_entries, read_file
+from bot.storage import Database
+from bot.storage import lore as store
+from tests.services.test_wiki_export import export, page
+
+GUILD = 4242
+
+
+@pytest.mark.parametrize(
+    ("typed", "resolved"),
+    [
+        ("Klingon", "Klingon Empire"),
+        ("feds", "United Federation of Planets"),
+        ("romulans", "Romulan Star Empire"),
+        ("  the   Dominion ", "Dominion"),
+        ("house of duras", "House of Duras"),
+        ("Kzinti Patriarchy", "Kzinti Patriarchy"),  # unknown: kept as typed
+        ("Ro", "Ro"),  # too short to guess from
+    ],
+)
+def test_factions_resolve_to_the_names_lore_files_entries_under(typed: str, resolved: str) -> None:
+    assert resolve_faction(typed) == resolved
+
+
+def test_factions_are_resolved_once_each() -> None:
+    assert resolve_factions(["Klingons", "Klingon Empire", " ", "Feds"]) == (
+        "Klingon Empire",
+        "United Federation of Planets",
+    )
+
+
+def no_links(name: str) -> str | None:
+    return None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "title"),
+    [
+        ("notes.md", b"# Praxis Incident\n\nA **moon** exploded.", "Praxis Incident"),
+        ("kor.txt", b"'''Kor''' was a ''Klingon''.\n\n== Life ==\nHe fought.", "Kor"),
+        ("kor.wiki", b"{{Infobox|born=2240}}\n'''Kor''' was a Klingon.", "Kor"),
+        ("saved.txt", b"The Organian Treaty was a peace. It was imposed.", "Organian Treaty"),
+        ("export.xml", export(page("Organian Peace Treaty", "It was imposed.")), "Organian Peace Treaty"),
+    ],
+)
+def test_each_kind_of_file_is_titled_from_the_page(name: str, data: bytes, title: str) -> None:
+    assert read_file(data, name, no_links).title == title
+
+
+def test_a_markdown_file_keeps_its_formatting_and_wikitext_becomes_markdown() -> None:
+    assert read_file(b"# T\n\nA **moon** *exploded*.", "t.md", no_links).body == "A **moon** *exploded*."
+    page_ = read_file(b"'''Kor''' was a ''Klingon''.\n\n== Life ==\nHe fought.", "kor.txt", no_links)
+    assert page_.body == "**Kor** was a *Klingon*.\n\n## Life\n\nHe fought."
+    assert page_.summary == "Kor was a Klingon."
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.pdf", b"%PDF", "Import takes a wiki page"),
+        ("latin.txt", "Qo'noS \xe9".encode("latin-1"), "not UTF-8"),
+        ("two.xml", export(page("A", "a") + page("B", "b")), "holds 2 articles; `/lore import` takes one"),
+        ("none.xml", export(page("Talk:A", "a", ns="1")), "no article to import (Talk:A: not an article"),
+        ("web.xml", b"<html></html>", "I could not read that export"),
+    ],
+)
+def test_files_that_cannot_be_imported_say_why(name: str, data: bytes, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message.replace("(", r"\(")):
+        read_file(data, name, no_links)
+
+
+def test_an_infobox_gives_years_and_resolved_factions() -> None:
+    text = b"{{Infobox battle|date=2380-2381|combatant1=Klingons|combatant2=[[Feds]]}}\nThe fight was short."
+    draft = draft_of(read_file(text, "zeta.wiki", no_links), Kind.BATTLE)
+    assert draft.years == Years(2380, 2381)
+    assert draft.factions == ("Klingon Empire", "United Federation of Planets")
+
+
+@pytest.fixture
+async def service(tmp_path: Path) -> AsyncIterator[LoreService]:
+    db = await Database.open(tmp_path / "k.db")
+    lore = LoreService(db)
+    await lore.start()
+    yield lore
+    await lore.stop()
+    await db.close()
+
+
+WIKI = export(
+    page("Battle of Zeta Draconis", "A skirmish near [[Praxis]] and [[Nowhere]].\n== Opening ==\nDawn.")
+    + page("Zeta Fleet", "The fleet that fought at [[Battle of Zeta Draconis|Zeta]].")
+    + page("Praxis", "'''Praxis''' is canon already.")
+    + page("Talk:Zeta", "chat", ns="1"),
+    siteinfo="<siteinfo><namespaces><namespace key='1'>Talk</namespace></namespaces></siteinfo>",
+)
+
+
+async def test_an_export_is_imported_and_a_second_run_updates(service: LoreService) -> None:
+    first = await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+    assert (first.imported, first.updated) == (2, 0)
+    assert first.skipped == [
+        ("Praxis", "'Praxis' is already the name of the entry 'Praxis'. Pick another."),
+        ("Talk:Zeta", "not an article (namespace 1: Talk)"),
+    ]
+    again = await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+    assert (again.imported, again.updated, len(again.skipped)) == (0, 2, 2)
+    entries = {e.title: e for e in await store.in_guild(service.db, GUILD)}
+    assert sorted(entries) == ["Battle of Zeta Draconis", "Zeta Fleet"]
+    assert (
+        entries["Battle of Zeta Draconis"].body
+        == "A skirmish near Praxis and Nowhere.\n\n## Opening\n\nDawn."
+    )
+    assert await store.in_guild(service.db, GUILD + 1) == []  # only the server named
+
+
+async def test_links_are_matched_against_canon_and_the_servers_own_lore(service: LoreService) -> None:
+    await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+    known = await known_entries(service, GUILD)
+    page_ = read_file(b"[[Zeta Fleet|The fleet]] saw [[praxis]] and [[Nowhere]].", "x.wiki", known.lookup)
+    assert [known.titles[key] for key in page_.related] == ["Zeta Fleet", "Praxis"]
+    elsewhere = await known_entries(service, GUILD + 1)
+    assert read_file(b"[[Zeta Fleet]] and [[Praxis]].", "x.wiki", elsewhere.lookup).related == ("praxis",)
