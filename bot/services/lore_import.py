@@ -104,6 +104,7 @@ def draft_of(page: ImportedPage, kind: Kind) -> store.Draft:
         body=page.body,
         years=page.years,
         factions=resolve_factions(page.factions),
+        related=tuple(page.related),
     )
 
 

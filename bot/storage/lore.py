@@ -30,6 +30,7 @@ class Draft:
     aliases: tuple[str, ...] = ()
     years: Years = field(default_factory=Years)
     factions: tuple[str, ...] = ()
+    related: tuple[str, ...] | None = None  # keys of linked entries; None: leave them as they are
 
 
 def server_key(entry_id: int) -> str:
@@ -55,6 +56,7 @@ def _entry(row: Any) -> LoreEntry:
         aliases=tuple(json.loads(row["aliases"])),
         years=Years(row["year_start"], row["year_end"]),
         factions=tuple(json.loads(row["factions"])),
+        related=tuple(json.loads(row["related"])),
         guild_id=int(row["guild_id"]),
     )
 
@@ -79,8 +81,9 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
             raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
         cursor = conn.execute(
             "INSERT INTO lore_entries (guild_id, title, kind, aliases, year_start, year_end, factions,"
-            " summary, body, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (guild_id, *_columns(draft), author_id, now, now),
+            " summary, body, author_id, created_at, updated_at, related)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (guild_id, *_columns(draft), author_id, now, now, json.dumps(list(draft.related or ()))),
         )
         entry = _entry(
             conn.execute("SELECT * FROM lore_entries WHERE id = ?", (cursor.lastrowid,)).fetchone()
@@ -97,8 +100,15 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
             raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
         cursor = conn.execute(
             "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
-            " factions = ?, summary = ?, body = ?, updated_at = ? WHERE id = ? AND guild_id = ?",
-            (*_columns(draft), datetime.now(UTC).isoformat(), entry_id, guild_id),
+            " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related)"
+            " WHERE id = ? AND guild_id = ?",
+            (
+                *_columns(draft),
+                datetime.now(UTC).isoformat(),
+                None if draft.related is None else json.dumps(list(draft.related)),
+                entry_id,
+                guild_id,
+            ),
         )
         if cursor.rowcount != 1:
             raise InvalidInput("That entry no longer exists.")

@@ -42,11 +42,14 @@ def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
 def entry_answer(service: LoreService, entry: LoreEntry, config: GuildConfig) -> Paged:
     entry = shown(entry, config)
     tiers = config.allowed_tiers()
-    titles = {
-        key: service.by_key[key].title
-        for key in entry.related
-        if key in service.by_key and as_shown(service.by_key[key], tiers) is not None
-    }
+    server = service.server_names.get(entry.guild_id or 0)  # a server entry may link to its own
+    titles: dict[str, str] = {}
+    for key in entry.related:
+        canon = service.by_key.get(key)
+        if canon is not None and as_shown(canon, tiers) is not None:
+            titles[key] = canon.title
+        elif server is not None and (title := server.title(key)):
+            titles[key] = title
     select = RelatedSelect.for_entry(entry, titles)
     return Paged(lore_pages.entry_pages(entry), [select] if select else [])
 

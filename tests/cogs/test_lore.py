@@ -339,3 +339,22 @@ async def test_editing_an_entry_too_long_for_the_form_keeps_its_body(env, world:
     pages = await read_all_pages(world.alice, entry.response)
     assert "A new summary." in pages[0]
     assert "The very last words." in pages[-1], "members still read the body to its end"
+
+
+async def test_plain_questions_get_an_answer_line_a_card_or_a_quote(env, world: World) -> None:
+    """Issue #11 points 1-3 as a member reads them."""
+    asked = await world.alice.slash(world.channel, "lore search", query="who chose gowron to lead the empire")
+    first = asked.response.embeds[0].description or ""
+    assert first.startswith("**Answer:** ") and "— *Jean-Luc Picard*, from canon source" in first
+    assert first.index("**Jean-Luc Picard**") < first.index("> ")  # the person asked for leads
+    card = await world.alice.slash(world.channel, "lore search", query="Kahless the Unforgettable")
+    assert card.response.embeds[0].title == "Kahless"  # a name typed: its card first
+    assert "the entry, then everything that mentions it" in (card.response.embeds[0].author.name or "")
+    quote = await world.alice.slash(
+        world.channel, "lore search", query="what does article III of the Khitomer Accords say"
+    )
+    said = quote.response.embeds[0].description or ""
+    assert 'The treaty\'s own words: `/treaty quote treaty:"Khitomer Accords" article:III`' in said
+    common = await world.alice.slash(world.channel, "lore search", query="the the what")
+    assert common.ephemeral and common.response.content.startswith("“the what” is only common words")
+    assert len(env.errors) == 1

@@ -53,6 +53,11 @@ async def test_a_wiki_page_imports_as_the_wiki_shows_it(env, world: World) -> No
     assert "He served in the Nowhere Fleet." in text and "IKS Gorkon · 2370-2375" in text
     for raw in ("[[", "]]", "{{", "'''", "<ref", "Category"):
         assert raw not in text, raw
+    # the links it made are kept: the entry's menu opens the entries it named (issue #11, point 8)
+    select = next(c for row in shown.response.components for c in row["components"] if c["type"] == 3)
+    assert {o["label"] for o in select["options"]} == {"Klingon Empire", "Kor", "Praxis", "Qo'noS"}
+    opened = await world.bob.select(shown.response, ["kor"], custom_id=select["custom_id"])
+    assert opened.response.embeds[0].title == "Kor"
 
 
 async def test_a_one_page_export_is_titled_by_the_wiki(env, world: World) -> None:
