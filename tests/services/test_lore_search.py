@@ -157,3 +157,25 @@ async def test_typo_repair_offers_only_words_this_server_can_see(tmp_path: Path)
         assert not [n for n in await lore.suggest(2, "zeta draco") if n.title == "Zeta Draconis"]
     finally:
         await db.close()
+
+
+def test_stemming_question_words_fields_and_phrases_rank_as_the_issue_asks(service) -> None:  # type: ignore[no-untyped-def]
+    """Issue #11 points 1-2, each on its own: stems meet ("negotiated" / "negotiator"), a name
+    outranks a mention, words side by side outrank scattered ones, and "when" shows years."""
+    from bot.domain.lore_query import Asks, match
+    from bot.services.lore_text import impacts, query_terms
+
+    lore, loop = service
+    assert query_terms("negotiated ships") == query_terms("negotiator ship")
+    assert query_terms("the of and what did") == []  # stop words never rank anything
+    named = impacts({"names": ["kor"], "summary": [], "body": []})["kor"]
+    mentioned = impacts({"names": [], "summary": [], "body": ["kor"]})["kor"]
+    assert named > impacts({"names": [], "summary": ["kor"], "body": []})["kor"] > mentioned
+    together, apart = (
+        match(["klingon", "empir"], ["the", "klingon", "empir"]),
+        match(["klingon", "empir"], ["klingon", "x", "y", "z", "empir"]),
+    )
+    assert together.phrase and not apart.phrase and together.window < apart.window
+    when = loop.run_until_complete(lore.search(None, "when did praxis explode"))
+    assert when.asks is Asks.TIME and when.hits[0].entry.key == "explosion-of-praxis"
+    assert when.answer is not None and "2293" in when.answer.sentence
