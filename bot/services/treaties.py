@@ -105,9 +105,10 @@ def quote_for_question(treaties: Sequence[Treaty], question: str) -> str | None:
     if not named or number is None:
         return None
     treaty = named[0][1]
-    if treaty.article(number) is None:
-        return None
-    return f'/treaty quote treaty:"{treaty.name}" article:{to_roman(number)}'
+    if treaty.article(number) is None:  # said plainly: no quote can answer it
+        return f"{treaty.name} has {treaty.article_span}: there is no Article {to_roman(number)}."
+    name = treaty.name.replace("`", "'").replace('"', "'")  # a player's accord name stays in the code span
+    return f'The treaty\'s own words: `/treaty quote treaty:"{name}" article:{to_roman(number)}`'
 
 
 def suggest_treaties(treaties: Sequence[Treaty], typed: str, limit: int = 25) -> list[Treaty]:

@@ -135,7 +135,7 @@ def search_pages(
             + ", ".join(f"**{plain(new)}** (you typed {plain(old)})" for old, new in corrected.items())
         )
     if quote:
-        notes.append(f"The treaty's own words: `{quote}`")
+        notes.append(quote if quote.startswith("The treaty's own words: `") else plain(quote))
     head = "\n\n".join(notes)
     if not hits:
         text = "Nothing found. Try another word, or `/lore entry` to browse by name."

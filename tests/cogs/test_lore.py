@@ -355,6 +355,11 @@ async def test_plain_questions_get_an_answer_line_a_card_or_a_quote(env, world: 
     )
     said = quote.response.embeds[0].description or ""
     assert 'The treaty\'s own words: `/treaty quote treaty:"Khitomer Accords" article:III`' in said
+    missing = await world.alice.slash(
+        world.channel, "lore search", query="article IX of the Khitomer Accords"
+    )
+    said = missing.response.embeds[0].description or ""
+    assert "Khitomer Accords has Articles I–VI: there is no Article IX." in said
     common = await world.alice.slash(world.channel, "lore search", query="the the what")
     assert common.ephemeral and common.response.content.startswith("“the what” is only common words")
     assert len(env.errors) == 1
