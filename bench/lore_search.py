@@ -78,7 +78,22 @@ def generate(path: Path, count: int) -> None:
             summary = " ".join(rng.choice(COMMON + FILLER) for _ in range(16))
             body = " ".join(rng.choice(COMMON + FILLER + SYLLABLES) for _ in range(40))
             rows.append(
-                (i, guild, title, "event", "[]", 2300 + i % 100, None, "[]", summary, body, 1, "now", "now")
+                (
+                    i,
+                    guild,
+                    title,
+                    "event",
+                    "[]",
+                    2300 + i % 100,
+                    None,
+                    "[]",
+                    summary,
+                    body,
+                    1,
+                    "now",
+                    "now",
+                    "[]",
+                )
             )
             from bot.domain.lore import Kind, LoreEntry
 
@@ -87,7 +102,7 @@ def generate(path: Path, count: int) -> None:
             postings += [(guild, t, round(v, 4), entry.key) for t, v in found.impacts.items()]
             words += [(guild, w) for w in found.words]
             floor.append((entry.key, guild, title, title, summary, body))
-        conn.executemany("INSERT INTO lore_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT INTO lore_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany(index.POSTINGS_INSERT, postings)
         conn.executemany(index.WORDS_INSERT, words)
         conn.executemany("INSERT INTO floor VALUES (?, ?, ?, ?, ?, ?)", floor)

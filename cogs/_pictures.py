@@ -24,7 +24,7 @@ async def send_pictures(
     """Defer (drawing may take longer than Discord's three seconds on a busy machine), draw each
     layout in a worker thread, and send them as `name-1.png`… with their descriptions."""
     await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-    drawn = [await asyncio.to_thread(draw, layout) for layout, _ in pictures]
+    drawn = await asyncio.to_thread(lambda: [draw(layout) for layout, _ in pictures])  # one hop
     files = [
         discord.File(io.BytesIO(png), filename=f"{name}-{i}.png" if len(drawn) > 1 else f"{name}.png",
                      description=alt)

@@ -95,18 +95,12 @@ _ASKS = (
     (re.compile(r"\b(when|what year|which year|how long ago)\b"), Asks.TIME),
     (re.compile(r"\b(where|what planet|which planet|what world|which world)\b"), Asks.PLACE),
 )
-_ARTICLE = re.compile(r"\b(article|art\.|clause|section)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[0-9]{3}|2[0-9]{3})\b")
 
 
 def asks(question: str) -> Asks:
     text = question.casefold()
     return next((kind for pattern, kind in _ASKS if pattern.search(text)), Asks.ANYTHING)
-
-
-def mentions_article(question: str) -> bool:
-    """ "What does article III of the Khitomer Accords say": a treaty quote may answer it."""
-    return _ARTICLE.search(question) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ transaction), and reading games, their messages, minutes and accords; cogs never
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..content.scenarios import canon_powers, canon_scenarios
@@ -39,14 +40,10 @@ class AccordService:
         deadline: float | None = None,
     ) -> GameState:
         """A new conference, stored with its lobby's deadline in the same write."""
-        new_game(0, guild_id, host, title, powers, scenario)  # validate before anything is stored
+        # checked before anything is stored; the store gives it its id
+        opening = new_game(0, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline)
         return await store.create(
-            self.db,
-            guild_id,
-            channel_id,
-            lambda game_id: new_game(
-                game_id, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline
-            ),
+            self.db, guild_id, channel_id, lambda game_id: replace(opening, game_id=game_id)
         )
 
     async def act(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..content.lore import canon_lore, content_hash
 from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_query import Asks, asks
+from ..domain.lore_query import asks
 from ..domain.references import normalise
 from ..storage import Database, content_versions
 from ..storage import lore as store
@@ -41,10 +41,6 @@ def _analysed_all(entries: Sequence[LoreEntry]) -> list[tuple[LoreEntry, index.A
     return [(entry, analysed(entry)) for entry in entries]
 
 
-def _fields_all(entries: Sequence[LoreEntry]) -> dict[str, engine.Fields]:
-    return {entry.key: text.fields_of(entry) for entry in entries}
-
-
 def _write_all(conn: sqlite3.Connection, rows: list[tuple[LoreEntry, index.Analysed]]) -> None:
     for entry, result in rows:
         index.write_entry(conn, entry.guild_id or index.CANON, entry.key, result)
@@ -59,14 +55,12 @@ class LoreService:
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
         self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
         self._loading: dict[int, asyncio.Lock] = {}
-        self._canon_fields: dict[str, engine.Fields] = {}
         self._reindexing: asyncio.Task[None] | None = None
 
     async def start(self, *, reindex_in_background: bool = False) -> None:
         """Index canon if data/lore or the analyser changed, and server lore written before the
         index existed or by another analyser (once, after an upgrade; in the background when
         asked, so READY need not wait)."""
-        self._canon_fields = await asyncio.to_thread(_fields_all, self.canon)
         digest = f"{content_hash(self.canon)}:{text.ANALYSER_VERSION}"
         if not await content_versions.is_current(self.db, INDEX_NAME, digest):
             rows = [(e.key, a) for e, a in await asyncio.to_thread(_analysed_all, self.canon)]
@@ -187,54 +181,59 @@ class LoreService:
                 )
             raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
         scopes = [index.CANON] + ([guild_id] if guild_id else [])
-        sizes = [len(self.canon)]
-        if guild_id:
-            server = guild_id
-            sizes.append(self.db.read_now(lambda conn: index.server_size(conn, server)))
-        corrected: dict[str, str] = {}
-        for position, term in enumerate(terms):
-            if self.db.read_now(functools.partial(index.has_postings, scopes=scopes, term=term)):
-                continue
-            typed = next((w for w in text.words(query) if text.stem(w) == term), term)
-            if (repair := engine.repair(self.db, scopes, typed)) is not None:
-                written = next((w for w in query.split() if text.words(w)[:1] == [typed]), typed)
-                corrected[written.strip(".,;:!?\"'")] = (
-                    repair.capitalize() if written[:1].isupper() else repair
-                )
-                terms[position] = text.stem(repair)
-        question = engine.Question.of(list(dict.fromkeys(terms)))
-        base, idf = engine.rank(self.db, scopes, sizes, question)
+        question = engine.Question.of(terms)
+        ranked = engine.rank(self.db, scopes, len(self.canon), question)
+        corrected = self._repair(scopes, query, terms, ranked.held)
+        if corrected:  # asked again with the words this server can see
+            terms = list(dict.fromkeys(text.stem(corrected[t]) if t in corrected else t for t in terms))
+            question = engine.Question.of(terms)
+            ranked = engine.rank(self.db, scopes, len(self.canon), question)
+        base, idf = ranked.scores, ranked.weights
         exact = await self._named(guild_id, query)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
         if exact is not None and exact.key not in best:
             best.insert(0, exact.key)
         entries = await self._entries(guild_id, best)
-        fields = {e.key: self._canon_fields.get(e.key) or text.fields_of(e) for e in entries}
+        fields = {e.key: text.fields_of(e) for e in entries}
         ordered = engine.rerank(entries, fields, base, question, idf, wanted)
         if exact is not None:
             ordered = [exact] + [e for e in ordered if e.key != exact.key]
-        hits = [  # the best sentence for the first two pages; the summary after that
-            Hit(
-                e,
-                engine.marked(
-                    self._snippet(e, question, idf, wanted) if i < SNIPPETS else e.summary, question
-                ),
-            )
-            for i, e in enumerate(ordered[:MAX_RESULTS])
+        ordered = ordered[:MAX_RESULTS]
+        # the best sentence for the first two pages; the summary after that
+        best_said = [engine.best_sentence(e, question, idf, wanted) for e in ordered[:SNIPPETS]]
+        hits = [
+            Hit(e, engine.marked((best_said[i] if i < SNIPPETS else None) or e.summary, question))
+            for i, e in enumerate(ordered)
         ]
         answer = None
         if ordered:
-            top = ordered[0]
-            sentence = engine.best_sentence(top, question, idf, wanted)
+            top, sentence = ordered[0], best_said[0]
             if (sentence is None and top is exact) or set(fields[top.key]["names"]) & set(question.concepts):
                 sentence = sentence or top.summary  # the question names the entry: what it is
             if sentence is not None:
                 answer = Answer(sentence, top)
-        return Found(hits, corrected, wanted, answer, exact)
+        return Found(hits, self._as_typed(query, corrected), wanted, answer, exact)
+
+    def _repair(self, scopes: list[int], query: str, terms: list[str], held: set[str]) -> dict[str, str]:
+        """term -> the word it was corrected to, for each term none of `scopes` holds."""
+        corrected: dict[str, str] = {}
+        for term in terms:
+            if term in held:
+                continue
+            typed = next((w for w in text.words(query) if text.stem(w) == term), term)
+            if (repair := engine.repair(self.db, scopes, typed)) is not None:
+                corrected[term] = repair
+        return corrected
 
     @staticmethod
-    def _snippet(entry: LoreEntry, question: engine.Question, idf: dict[str, float], wanted: Asks) -> str:
-        return engine.best_sentence(entry, question, idf, wanted) or entry.summary
+    def _as_typed(query: str, corrected: dict[str, str]) -> dict[str, str]:
+        """Each correction keyed by the word as the member typed it, in their case."""
+        shown: dict[str, str] = {}
+        for written in query.split():
+            found = text.words(written)
+            if found and (repair := corrected.get(text.stem(found[0]))) is not None:
+                shown[written.strip(".,;:!?\"'")] = repair.capitalize() if written[:1].isupper() else repair
+        return shown
 
     async def _named(self, guild_id: int | None, query: str) -> LoreEntry | None:
         """The entry whose name (or alias) the whole question is, typed exactly or nearly."""

@@ -4,7 +4,7 @@
 2. For each term, from the index (bot/storage/lore_index.py): how many entries of canon and of
    the asking server hold it, and the best few by impact. An entry scores the sum of its
    impacts weighted by rarity (BM25F): names over summary over body, rare words over common.
-3. The best forty are read again word by word: all the terms side by side, or close together,
+3. The best thirty are read again word by word: all the terms side by side, or close together,
    in a name, the summary or the body lift an entry; a person for "who", a place for "where".
 4. A name typed exactly (or nearly) comes first; the best sentence of the best entry answers.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -30,11 +30,12 @@ FIELD_LIFT = {"names": 1.2, "summary": 0.6, "body": 0.35}  # phrase and proximit
 WANTS = {Asks.PERSON: {Kind.PERSON}, Asks.PLACE: {Kind.PLACE}, Asks.SPECIES: {Kind.SPECIES}}
 MARK_START, MARK_END = "\x02", "\x03"
 TYPO_CUTOFF = 80
-COVER_FLOOR, COVER_POWER = 0.3, 1.0  # an entry holding only part of the question keeps this share
-NAME_LIFT = 1.3
-SUMMARY_LIFT = 1.25
-KIND_LIFT = 1.35
-PLACE_LIFT = 1.8  # "where" rarely wants anything but a place  # a person for "who", a place for "where"
+COVER_FLOOR = 0.3  # an entry holding only part of the question keeps this share, and more
+NAME_LIFT = 1.3  # a short question naming the entry
+SUMMARY_LIFT = 1.25  # a summary sentence over a body one: the summary is written to answer
+KIND_LIFT = 1.35  # a person for "who", a species for "which aliens"
+PLACE_LIFT = 1.8  # "where" rarely wants anything but a place
+TIME_LIFT = 1.15  # a dated entry for "when"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,6 @@ class Found:
 
 
 Fields = dict[str, list[str]]
-Loader = Callable[[Sequence[str]], "Sequence[LoreEntry]"]
 
 
 SYNONYM_WEIGHT = 0.5
@@ -71,6 +71,7 @@ class Question:
 
     concepts: list[str]
     variants: dict[str, dict[str, float]]  # concept -> stem -> weight (1 for itself)
+    table: dict[str, str]  # every stem that counts -> its concept
 
     @classmethod
     def of(cls, terms: Sequence[str]) -> Question:
@@ -78,23 +79,26 @@ class Question:
         variants = {
             t: {t: 1.0, **{v: SYNONYM_WEIGHT for v in synonyms.get(t, ()) if v not in terms}} for t in terms
         }
-        return cls(list(terms), variants)
+        table = {stem: concept for concept, stems in variants.items() for stem in stems}
+        return cls(list(terms), variants, table)
 
-    def concept_of(self) -> dict[str, str]:
-        return {stem: concept for concept, stems in self.variants.items() for stem in stems}
-
-    def mapped(self, words: Sequence[str], table: Mapping[str, str]) -> list[str]:
+    def mapped(self, words: Sequence[str]) -> list[str]:
         """Words with every synonym of a concept written as the concept."""
-        return [table.get(w, w) for w in words]
+        return [self.table.get(w, w) for w in words]
 
 
-def rank(
-    db: Database, scopes: Sequence[int], sizes: Sequence[int], question: Question
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Base scores by entry key and each concept's rarity weight (idf), from one read. An entry
-    scores, for each concept, its best variant: the word itself, or a synonym at half weight."""
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    scores: dict[str, float]  # base score by entry key
+    weights: dict[str, float]  # each concept's rarity weight (idf of its best variant held)
+    held: set[str]  # the concepts some entry of these scopes holds as written
+
+
+def rank(db: Database, scopes: Sequence[int], canon_size: int, question: Question) -> Ranked:
+    """Base scores and rarity weights, from one read. An entry scores, for each concept, its
+    best variant: the word itself, or a synonym at half weight."""
     every = list(dict.fromkeys(s for v in question.variants.values() for s in v))
-    retrieved = db.read_now(lambda conn: index.retrieve(conn, scopes, sizes, every, CANDIDATES))
+    retrieved = db.read_now(lambda conn: index.retrieve(conn, scopes, canon_size, every, CANDIDATES))
     total = max(retrieved.entries, 1)
     idf = {t: math.log(1 + (total - df + 0.5) / (df + 0.5)) for t, df in retrieved.frequency.items()}
     scores: dict[str, float] = {}
@@ -104,12 +108,11 @@ def rank(
             for variants in question.variants.values()
         )
     weights = {
-        concept: max(w * idf.get(s, 0.0) for s, w in variants.items() if retrieved.frequency.get(s))
-        if any(retrieved.frequency.get(s) for s in variants)
-        else 0.0
+        concept: max((w * idf[s] for s, w in variants.items() if retrieved.frequency.get(s)), default=0.0)
         for concept, variants in question.variants.items()
     }
-    return scores, weights
+    held = {concept for concept in question.concepts if retrieved.frequency.get(concept)}
+    return Ranked(scores, weights, held)
 
 
 def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
@@ -131,13 +134,13 @@ def rerank(
     asks: Asks,
 ) -> list[LoreEntry]:
     weight = sum(idf.values()) or 1.0
-    terms, table = question.concepts, question.concept_of()
+    terms = question.concepts
 
     def score(entry: LoreEntry) -> float:
         value = base.get(entry.key, 0.0)
         covered: set[str] = set()
         for name, words in fields[entry.key].items():
-            found = match(terms, question.mapped(words, table))
+            found = match(terms, question.mapped(words))
             covered |= found.found
             mass = sum(idf.get(t, 0.0) for t in found.found)
             if found.phrase:
@@ -145,13 +148,13 @@ def rerank(
             elif len(found.found) > 1 and found.window:
                 value += FIELD_LIFT[name] * mass * min(1.0, len(found.found) / found.window)
         share = sum(idf.get(t, 0.0) for t in covered) / weight
-        value *= COVER_FLOOR + (1 - COVER_FLOOR) * math.pow(share, COVER_POWER)
-        if len(terms) <= 3 and set(question.mapped(fields[entry.key]["names"], table)) & set(terms):
+        value *= COVER_FLOOR + (1 - COVER_FLOOR) * share
+        if len(terms) <= 3 and set(question.mapped(fields[entry.key]["names"])) & set(terms):
             value *= NAME_LIFT  # a short question naming the entry ("Gowron withdrew")
         if entry.kind in WANTS.get(asks, set()):
             value *= PLACE_LIFT if asks is Asks.PLACE else KIND_LIFT
         elif asks is Asks.TIME and entry.years.known:
-            value *= 1.15
+            value *= TIME_LIFT
         return value
 
     return sorted(entries, key=lambda e: (-score(e), e.title))
@@ -160,9 +163,8 @@ def rerank(
 def _scored(
     entry: LoreEntry, question: Question, idf: Mapping[str, float], asks: Asks
 ) -> tuple[float, int, str]:
-    terms, table = question.concepts, question.concept_of()
     scored = [
-        (sentence_score(terms, idf, question.mapped(text.sentence_terms(s), table), s, asks), -i, s)
+        (sentence_score(question.concepts, idf, question.mapped(text.sentence_terms(s)), s, asks), -i, s)
         for i, s in enumerate(
             sentences(entry.summary) + [s for p in paragraphs(entry.body) for s in sentences(p)]
         )
@@ -182,7 +184,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 def marked(sentence: str, question: Question, limit: int = 240) -> str:
     """The sentence with the words that match between marks, cut around the first match."""
-    wanted = set(question.concept_of())
+    wanted = set(question.table)
     spans = [m.span() for m in _TOKEN.finditer(sentence) if text.word_stem(m.group()) in wanted]
     out, last = [], 0
     for start, end in spans:

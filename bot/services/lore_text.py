@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -70,6 +69,7 @@ def query_terms(text: str, limit: int = 12) -> list[str]:
     return list(dict.fromkeys(terms(text[:2000])))[:limit]
 
 
+@lru_cache(maxsize=4096)  # canon entries come back in answer after answer
 def fields_of(entry: LoreEntry) -> dict[str, list[str]]:
     return {
         "names": terms(" . ".join((entry.title, *entry.aliases))),
@@ -94,10 +94,6 @@ def vocabulary(entry: LoreEntry) -> set[str]:
     return {
         w for w in words(" ".join((entry.title, *entry.aliases, entry.summary, entry.body))) if len(w) >= 4
     }
-
-
-def all_terms(entries: Iterable[LoreEntry]) -> set[str]:
-    return {t for e in entries for field in fields_of(e).values() for t in field}
 
 
 @lru_cache(maxsize=1)

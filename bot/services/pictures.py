@@ -4,6 +4,7 @@ layouts from bot/domain/pictures) with alt text; bot/ui/pictures.py draws them."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from ..content.scenarios import canon_powers
 from ..domain.lore import LoreEntry
@@ -18,6 +19,7 @@ ALT_LIMIT = 1024  # Discord's longest attachment description
 MAX_PICTURES = 10  # attachments in one message
 
 
+@cache
 def power_colours() -> dict[str, int]:
     """Each power's colour, under its name and every alias (lore factions use either)."""
     colours: dict[str, int] = {}

@@ -50,9 +50,10 @@ def replace_scope(conn: sqlite3.Connection, scope: int, entries: Iterable[tuple[
 
 
 def retrieve(
-    conn: sqlite3.Connection, scopes: Sequence[int], sizes: Sequence[int], terms: Sequence[str], best: int
+    conn: sqlite3.Connection, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
 ) -> Retrieved:
-    """For each term: how many entries of `scopes` hold it, and the `best` of them by impact."""
+    """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
+    by impact (canon's size is known in memory; a server's is counted here)."""
     frequency: dict[str, int] = {}
     impacts: dict[str, dict[str, float]] = {}
     for term in terms:
@@ -69,13 +70,13 @@ def retrieve(
             for entry, impact in rows:
                 impacts.setdefault(entry, {})[term] = impact
         frequency[term] = count
-    return Retrieved(sum(sizes), frequency, impacts)
-
-
-def server_size(conn: sqlite3.Connection, guild_id: int) -> int:
-    return int(
-        conn.execute("SELECT count(*) FROM lore_entries WHERE guild_id = ?", (guild_id,)).fetchone()[0]
+    entries = sum(
+        canon_size
+        if scope == CANON
+        else conn.execute("SELECT count(*) FROM lore_entries WHERE guild_id = ?", (scope,)).fetchone()[0]
+        for scope in scopes
     )
+    return Retrieved(entries, frequency, impacts)
 
 
 def words_near(conn: sqlite3.Connection, scopes: Sequence[int], word: str) -> list[str]:
@@ -93,10 +94,3 @@ def words_near(conn: sqlite3.Connection, scopes: Sequence[int], word: str) -> li
             )
         ]
     return found
-
-
-def has_postings(conn: sqlite3.Connection, scopes: Sequence[int], term: str) -> bool:
-    return any(
-        conn.execute("SELECT 1 FROM lore_postings WHERE scope = ? AND term = ? LIMIT 1", (s, term)).fetchone()
-        for s in scopes
-    )
