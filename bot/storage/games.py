@@ -69,7 +69,12 @@ async def get(db: Database, guild_id: int, game_id: int) -> GameState:
 
 
 async def _states(db: Database, heads: str, params: Iterable[Any]) -> list[GameState]:
-    """The games `heads` selects (id, state), each with its articles: two queries in all."""
+    return [state for _, state in await _rows_and_states(db, heads, params)]
+
+
+async def _rows_and_states(db: Database, heads: str, params: Iterable[Any]) -> list[tuple[Any, GameState]]:
+    """The rows `heads` selects (id, state, anything else), each with its game and its
+    articles: two queries in all."""
     rows = await db.fetch_all(heads, params)
     if not rows:
         return []
@@ -80,7 +85,7 @@ async def _states(db: Database, heads: str, params: Iterable[Any]) -> list[GameS
         tuple(articles),
     ):
         articles[int(row["game_id"])].append(load_article(row["data"]))
-    return [load_head(row["state"], tuple(articles[int(row["id"])])) for row in rows]
+    return [(row, load_head(row["state"], tuple(articles[int(row["id"])]))) for row in rows]
 
 
 def signers_in(conn: sqlite3.Connection, game_id: int) -> dict[str, list[str]]:
@@ -137,12 +142,10 @@ async def channel_of(db: Database, game_id: int) -> int | None:
 
 async def in_guild(db: Database, guild_id: int) -> list[tuple[int, GameState]]:
     """(channel, state) of every conference of a server, newest first."""
-    channels = {
-        int(row["id"]): int(row["channel_id"])
-        for row in await db.fetch_all("SELECT id, channel_id FROM games WHERE guild_id = ?", (guild_id,))
-    }
-    states = await _states(db, f"{HEADS} WHERE guild_id = ? ORDER BY id DESC", (guild_id,))
-    return [(channels[state.game_id], state) for state in states]
+    found = await _rows_and_states(
+        db, "SELECT id, state, channel_id FROM games WHERE guild_id = ? ORDER BY id DESC", (guild_id,)
+    )
+    return [(int(row["channel_id"]), state) for row, state in found]
 
 
 class GameCache:
