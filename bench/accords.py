@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.domain.accords import Clause
 from bot.domain.accords import commands as c
 from bot.services.accords import AccordService
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 
 GUILD, HOST, A, B = 1, 10, 11, 12
 POWERS = ("Klingon Empire", "Romulan Star Empire")
@@ -51,7 +51,7 @@ def answers(actions: int, articles: int) -> list[c.Command]:
 
 async def ours_by_size(path: Path, articles: int, actions: int) -> tuple[float, float, int]:
     """Seconds for `actions` warm actions, mean seconds of a cold one, and the game's id."""
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     service = AccordService(db)
     game_id = await negotiating(service, 2, articles)
     commands = answers(actions, articles)
@@ -110,7 +110,7 @@ def floor_connection(path: Path) -> sqlite3.Connection:
 
 async def ready_to_ratify(path: Path, games: int) -> list[int]:
     """`games` conferences, each with three agreed articles and the Klingons' signature."""
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     service = AccordService(db)
     ids = []
     for number in range(games):
@@ -125,7 +125,7 @@ async def ready_to_ratify(path: Path, games: int) -> list[int]:
 
 
 async def ours_ratifying(path: Path, ids: list[int]) -> float:
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     service = AccordService(db)
     for game_id in ids:  # a live bot has just written each game: its last state is remembered
         await service.game(GUILD, game_id)
@@ -202,7 +202,7 @@ def floor_ratifying(path: Path, ids: list[int]) -> float:
 
 async def memory(path: Path, games: int) -> float:
     """Bytes held per game in progress: stored state loaded and a deadline timer armed."""
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     service = AccordService(db)
     for number in range(games):
         await negotiating(service, 10_000 + number)

@@ -29,7 +29,7 @@ from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
 from bot.services import lore_text as text
 from bot.services.lore import SERVER_INDEX, LoreService, analysed
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 from bot.storage import lore_index as index
 from bot.storage.lore import server_key
 
@@ -141,12 +141,12 @@ def floor_search(conn: sqlite3.Connection, query: str, guild: int) -> list[int]:
 async def measure(size: int, runs: int) -> None:
     folder = Path(tempfile.mkdtemp())
     path = folder / "lore.db"
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     await db.close()
     built = time.perf_counter()
     generate(path, size)
     built = time.perf_counter() - built
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     started = time.perf_counter()
     service = LoreService(db)
     await service.start()

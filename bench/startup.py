@@ -24,7 +24,7 @@ from discord.ext import commands
 
 from bot import create_bot
 from bot.config import Settings
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 
 
 async def median_ms(runs: int, job: Callable[[Path], Awaitable[None]]) -> float:
@@ -61,7 +61,7 @@ async def raw_sqlite_open(folder: Path) -> None:
 
 
 async def storage_open(folder: Path) -> None:
-    db = await Database.open(folder / "k.db")
+    db = await SqliteDatabase.open(folder / "k.db")
     await db.close()
 
 

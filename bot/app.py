@@ -17,7 +17,7 @@ from . import __version__
 from .config import Settings, load_settings
 from .domain.shards import runs_guild
 from .services.guild_config import ConfigService
-from .storage import Database
+from .storage import Database, open_database
 from .tree import KhitomerTree
 from .ui.pager import PagerButton, PageSources
 
@@ -116,7 +116,7 @@ class KhitomerBot(commands.AutoShardedBot):
     async def open_storage(self) -> Database:
         """Open (and migrate) the database now; the runner calls it before connecting to Discord."""
         if self._db is None:
-            self._db = await Database.open(self.settings.database_path)
+            self._db = await open_database(self.settings.database_path, self.settings.database_url)
         return self._db
 
     async def setup_hook(self) -> None:

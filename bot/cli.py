@@ -134,7 +134,7 @@ async def run_bot(settings: Settings) -> None:
     async with create_bot(settings) as bot:
         database = await bot.open_storage()
         log.info(
-            "data: %s; database %s at schema version %d", data.summary(), database.path, database.version
+            "data: %s; database %s at schema version %d", data.summary(), database.where, database.version
         )
 
         async def connect() -> None:

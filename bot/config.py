@@ -26,6 +26,9 @@ class Settings:
     # repr=False keeps the token out of logs and tracebacks that print settings.
     token: str | None = field(default=None, repr=False)
     database_path: Path = DEFAULT_DATABASE_PATH
+    # postgresql://…: PostgreSQL instead of the SQLite file (several processes, one database).
+    # repr=False: it may hold a password.
+    database_url: str | None = field(default=None, repr=False)
     dev_guild_id: int | None = None
     owner_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
@@ -59,6 +62,7 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
     return Settings(
         token=text("DISCORD_TOKEN"),
         database_path=Path(text("DATABASE_PATH") or DEFAULT_DATABASE_PATH).expanduser(),
+        database_url=_database_url(text("DATABASE_URL")),
         dev_guild_id=_snowflake("DEV_GUILD_ID", text("DEV_GUILD_ID")),
         owner_ids=frozenset(_snowflake_list("OWNER_IDS", text("OWNER_IDS"))),
         log_level=_log_level(text("LOG_LEVEL") or "INFO"),
@@ -87,6 +91,17 @@ def _shards(count: str | None, ids: str | None) -> dict[str, Any]:
     if len(set(chosen)) != len(chosen):
         raise ConfigError(f"SHARD_IDS lists a shard twice: {ids!r}")
     return {"shard_count": total, "shard_ids": tuple(sorted(chosen))}
+
+
+def _database_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not value.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(
+            "DATABASE_URL must be a PostgreSQL URL such as postgresql://khitomer@localhost/khitomer "
+            "(leave it unset to keep the SQLite file at DATABASE_PATH)"
+        )
+    return value
 
 
 def _seconds(name: str, value: str | None, default: float) -> float:

@@ -19,7 +19,7 @@ from .errors import OperatorError
 from .services.lore import LoreService
 from .services.lore_import import ImportSummary, import_export
 from .services.wiki_export import ExportError, check_export
-from .storage import Database
+from .storage import SqliteDatabase
 
 BAR_WIDTH = 30
 SHOWN_SKIPS = 50  # reasons listed in the summary; the rest are counted
@@ -83,7 +83,7 @@ def import_wiki(settings: Settings, path: Path, guild: str, kind: str) -> str:
 async def _import(
     settings: Settings, guild_id: int, source: BinaryIO, kind: Kind, bar: ProgressBar
 ) -> ImportSummary:
-    db = await Database.open(settings.database_path)
+    db = await SqliteDatabase.open(settings.database_path)
     service = LoreService(db)
     try:
         await service.start()

@@ -48,7 +48,7 @@ def copy_of(installed: Path, tmp_path: Path) -> Path:
 def checkout_files() -> set[str]:
     """What the wheel must hold, named as installed: data/ becomes bot/data/."""
     wanted = {str(p.relative_to(ROOT)) for folder in ("bot", "cogs") for p in (ROOT / folder).rglob("*.py")}
-    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "bot" / "storage" / "migrations").glob("*.sql")}
+    wanted |= {str(p.relative_to(ROOT)) for p in (ROOT / "bot" / "storage").glob("migrations*/*.sql")}
     wanted |= {
         "bot/data/" + str(p.relative_to(ROOT / "data"))
         for p in (ROOT / "data").rglob("*")

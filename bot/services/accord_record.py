@@ -38,11 +38,11 @@ async def act(
     seat = game.seat_of(user_id)
     power = seat.power if seat else None
     parties = tuple(p["name"] for p in json.loads(row["parties"]))
-    async with db.transaction() as conn:
-        async with conn.execute(
+    async with db.transaction(guild=guild_id) as conn:
+        rows = await conn.fetch_all(
             "SELECT kind, power, data FROM accord_events WHERE accord_id = ? ORDER BY seq", (accord_id,)
-        ) as cursor:
-            past = [(r[0], r[1], json.loads(r[2])) for r in await cursor.fetchall()]
+        )
+        past = [(r[0], r[1], json.loads(r[2])) for r in rows]
         record = fold(parties, past)
         events = decide(record, power)
         if not events:
@@ -65,7 +65,7 @@ async def act(
         )
         # Reputation belongs to the same change: it commits with it, or not at all.
         changes = _reputation(events, game, after, power or "")
-        await conn.executemany(reputation.UPSERT, reputation.rows(guild_id, changes))
+        await reputation.apply_in(conn, guild_id, changes)
     return events
 
 

@@ -3,22 +3,23 @@ server does not use yet, and reputation changed; all of it commits with the last
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 from ..content.scenarios import canon_scenarios
 from ..domain.accords import GameState, Phase
 from ..domain.accords.scoring import reputation_changes
 from ..domain.treaties import Article, Party
+from ..storage import Conn, reputation
 from ..storage import accords as accord_store
 from ..storage import games as game_store
-from ..storage import reputation
 
 
-def conclude_in(conn: sqlite3.Connection, state: GameState) -> None:
+async def conclude_in(work: Conn, state: GameState) -> None:
+    """`work` is the unit of work ending the conference: the accord and reputation join it."""
     if state.phase is Phase.RATIFIED:
-        accord_store.ratify_in(conn, accord_of(state, game_store.signers_in(conn, state.game_id)))
-    reputation.apply_in(conn, state.guild_id, reputation_changes(state))
+        signers = await game_store.signers_in(work, state.game_id)
+        await accord_store.ratify_in(work, accord_of(state, signers))
+    await reputation.apply_in(work, state.guild_id, reputation_changes(state))
 
 
 def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.NewAccord:

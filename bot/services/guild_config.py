@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from ..domain.guild_config import GuildConfig
-from ..storage import Database
+from ..storage import SETTINGS_NOTICE, Database
 from ..storage import guild_settings as store
 
 
 class ConfigService:
+    """Each process keeps what it read; a write in any process (PostgreSQL tells them all
+    through a notice) drops that server's copy everywhere."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
         self._cache: dict[int, GuildConfig] = {}
+        db.on_notice(SETTINGS_NOTICE, self._forget)
+
+    def _forget(self, guild: str) -> None:
+        if guild.isdigit():
+            self._cache.pop(int(guild), None)
 
     async def get(self, guild_id: int | None) -> GuildConfig:
         if guild_id is None:

@@ -7,7 +7,6 @@ import contextlib
 import functools
 import logging
 import random
-import sqlite3
 from collections.abc import Sequence
 
 from ..content.lore import canon_lore, content_hash
@@ -15,7 +14,7 @@ from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import asks
 from ..domain.references import normalise
-from ..storage import Database, content_versions
+from ..storage import LORE_NOTICE, Conn, Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
 from . import lore_search as engine
@@ -41,9 +40,9 @@ def _analysed_all(entries: Sequence[LoreEntry]) -> list[tuple[LoreEntry, index.A
     return [(entry, analysed(entry)) for entry in entries]
 
 
-def _write_all(conn: sqlite3.Connection, rows: list[tuple[LoreEntry, index.Analysed]]) -> None:
+async def _write_all(conn: Conn, rows: list[tuple[LoreEntry, index.Analysed]]) -> None:
     for entry, result in rows:
-        index.write_entry(conn, entry.guild_id or index.CANON, entry.key, result)
+        await index.write_entry(conn, entry.guild_id or index.CANON, entry.key, result)
 
 
 class LoreService:
@@ -56,6 +55,12 @@ class LoreService:
         self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
         self._loading: dict[int, asyncio.Lock] = {}
         self._reindexing: asyncio.Task[None] | None = None
+        db.on_notice(LORE_NOTICE, self._forget)
+
+    def _forget(self, guild: str) -> None:
+        """A server's lore changed (here or in another process): its names load afresh."""
+        if guild.isdigit():
+            self.server_names.pop(int(guild), None)
 
     async def start(self, *, reindex_in_background: bool = False) -> None:
         """Index canon if data/lore or the analyser changed, and server lore written before the
@@ -65,9 +70,9 @@ class LoreService:
         if not await content_versions.is_current(self.db, INDEX_NAME, digest):
             rows = [(e.key, a) for e, a in await asyncio.to_thread(_analysed_all, self.canon)]
 
-            def rebuild(conn: sqlite3.Connection) -> None:
-                index.replace_scope(conn, index.CANON, rows)
-                content_versions.record_now(conn, INDEX_NAME, digest)
+            async def rebuild(conn: Conn) -> None:
+                await index.replace_scope(conn, index.CANON, rows)
+                await content_versions.record(conn, INDEX_NAME, digest)
 
             await self.db.write_now(rebuild)
         # Entries are indexed in the transaction that writes them, so once every entry has been
@@ -93,7 +98,7 @@ class LoreService:
             rows = await asyncio.to_thread(_analysed_all, entries[start : start + 500])
             await self.db.write_now(functools.partial(_write_all, rows=rows))
         version = text.ANALYSER_VERSION
-        await self.db.write_now(lambda conn: content_versions.record_now(conn, SERVER_INDEX, version))
+        await self.db.write_now(lambda conn: content_versions.record(conn, SERVER_INDEX, version))
 
     async def _names_in(self, guild_id: int | None) -> NameIndex | None:
         """A server's names for autocomplete, loaded from its rows on first use, then kept."""
@@ -182,12 +187,12 @@ class LoreService:
             raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
         scopes = [index.CANON] + ([guild_id] if guild_id else [])
         question = engine.Question.of(terms)
-        ranked = engine.rank(self.db, scopes, len(self.canon), question)
-        corrected = self._repair(scopes, query, terms, ranked.held)
+        ranked = await engine.rank(self.db, scopes, len(self.canon), question)
+        corrected = await self._repair(scopes, query, terms, ranked.held)
         if corrected:  # asked again with the words this server can see
             terms = list(dict.fromkeys(text.stem(corrected[t]) if t in corrected else t for t in terms))
             question = engine.Question.of(terms)
-            ranked = engine.rank(self.db, scopes, len(self.canon), question)
+            ranked = await engine.rank(self.db, scopes, len(self.canon), question)
         base, idf = ranked.scores, ranked.weights
         exact = await self._named(guild_id, query)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
@@ -214,14 +219,16 @@ class LoreService:
                 answer = Answer(sentence, top)
         return Found(hits, self._as_typed(query, corrected), wanted, answer, exact)
 
-    def _repair(self, scopes: list[int], query: str, terms: list[str], held: set[str]) -> dict[str, str]:
+    async def _repair(
+        self, scopes: list[int], query: str, terms: list[str], held: set[str]
+    ) -> dict[str, str]:
         """term -> the word it was corrected to, for each term none of `scopes` holds."""
         corrected: dict[str, str] = {}
         for term in terms:
             if term in held:
                 continue
             typed = next((w for w in text.words(query) if text.stem(w) == term), term)
-            if (repair := engine.repair(self.db, scopes, typed)) is not None:
+            if (repair := await engine.repair(self.db, scopes, typed)) is not None:
                 corrected[term] = repair
         return corrected
 
@@ -289,9 +296,7 @@ class LoreService:
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
         await self._check_name_free(guild_id, draft)
         entry = await store.add(self.db, guild_id, author_id, draft, analysed)
-        names = await self._names_in(guild_id)
-        if names is not None:
-            names.add(entry.key, entry.title, entry.aliases)
+        self._forget(str(guild_id))  # at once here; other processes when the notice arrives
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:
@@ -300,17 +305,12 @@ class LoreService:
             raise InvalidInput("Only this server's own entries can be edited; canon lore is fixed.")
         await self._check_name_free(guild_id, draft, except_key=key)
         entry = await store.update(self.db, guild_id, entry_id, draft, analysed)
-        names = await self._names_in(guild_id)
-        if names is not None:
-            names.remove(key)
-            names.add(entry.key, entry.title, entry.aliases)
+        self._forget(str(guild_id))
         return entry
 
     async def remove(self, guild_id: int, key: str) -> bool:
         entry_id = store.server_id_of(key)
         if entry_id is None or not await store.remove(self.db, guild_id, entry_id):
             return False
-        names = await self._names_in(guild_id)
-        if names is not None:
-            names.remove(key)
+        self._forget(str(guild_id))
         return True

@@ -30,6 +30,7 @@ ANALYSER_VERSION = "1"
 FIELDS = {"names": (6.0, 4.0), "summary": (2.5, 22.0), "body": (1.0, 120.0)}
 K1, B = 1.2, 0.75
 MAX_WORDS = 20_000  # of one field: server lore bodies are bounded far below this anyway
+MAX_WORD = 64  # letters of one word; no real word is longer
 
 
 def words(text: str) -> list[str]:
@@ -37,7 +38,8 @@ def words(text: str) -> list[str]:
     folded = text[:400_000].casefold()
     if not folded.isascii():  # most of our text is plain ASCII: no accents to take off
         folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(folded)][:MAX_WORDS]
+    # A word is cut at MAX_WORD letters: longer ones are noise, and an index key must stay small.
+    return [w.replace("'", "").replace("’", "")[:MAX_WORD] for w in _WORD.findall(folded)][:MAX_WORDS]
 
 
 @lru_cache(maxsize=200_000)

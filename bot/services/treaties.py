@@ -69,9 +69,9 @@ class TreatyService:
         words = fts.terms(query[: MAX_QUERY * 5])
         if not words:
             raise InvalidInput("Search for a word or two, like `embassy` or `cloaking`.")
-        hits = await treaty_index.search(self.db, guild_id, fts.match_all(words))
+        hits = await treaty_index.search(self.db, guild_id, words)
         if not hits and len(words) > 1:
-            hits = await treaty_index.search(self.db, guild_id, fts.match_any(words))
+            hits = await treaty_index.search(self.db, guild_id, words, every=False)
         by_key = {t.key: t for t in await self.catalog(guild_id)}
         found = []
         for hit in hits:

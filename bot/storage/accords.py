@@ -7,16 +7,15 @@ the server whose players signed it, under the key "accord-<id>".
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.treaties import Article, HistoryEvent, Party, Source, SourceTier, Treaty
-from .database import Database
-from .treaty_index import INDEX_INSERT, index_values
+from .backend import Conn, Database, lock_guild
+from .treaty_index import index_rows
 
 KEY_PREFIX = "accord-"
 
@@ -50,10 +49,10 @@ def accord_id_of(key: str) -> int | None:
 async def ratify(db: Database, accord: NewAccord) -> Treaty:
     """Store a ratified accord and index its articles, in one transaction; a name this server
     already uses is refused."""
-    return await db.write_now(lambda conn: ratify_in(conn, accord, unique_name=False))
+    return await db.write_now(lambda conn: ratify_in(conn, accord, unique_name=False), guild=accord.guild_id)
 
 
-def ratify_in(conn: sqlite3.Connection, accord: NewAccord, *, unique_name: bool = True) -> Treaty:
+async def ratify_in(conn: Conn, accord: NewAccord, *, unique_name: bool = True) -> Treaty:
     """Store and index an accord inside the caller's transaction (a conference's conclusion).
 
     With `unique_name`, a name the server already uses gets the conference's number, then a
@@ -62,21 +61,23 @@ def ratify_in(conn: sqlite3.Connection, accord: NewAccord, *, unique_name: bool 
     if [a.number for a in accord.articles] != list(range(1, len(accord.articles) + 1)):
         raise InvalidInput("An accord's articles are numbered I, II, III … without gaps.")
 
-    def taken(name: str) -> bool:  # one lookup in the (guild, name) unique index, however many accords
-        found = conn.execute(
-            "SELECT 1 FROM accords WHERE guild_id = ? AND name = ? COLLATE NOCASE", (accord.guild_id, name)
+    async def taken(name: str) -> bool:  # one lookup in the (guild, name) unique index
+        found = await conn.fetch_one(
+            f"SELECT 1 FROM accords WHERE guild_id = ? AND {conn.dialect.same_text('name')}",
+            (accord.guild_id, name),
         )
-        return found.fetchone() is not None
+        return found is not None
 
-    if taken(accord.name):
+    await lock_guild(conn, accord.guild_id)
+    if await taken(accord.name):
         if not unique_name:
             raise InvalidInput(f"This server already has an accord called {accord.name!r}.")
-        accord = replace(accord, name=_free_name(accord, taken))
+        accord = replace(accord, name=await _free_name(accord, taken))
     now = datetime.now(UTC)
     history = [HistoryEvent(accord.year, "signed", f"Ratified in this server on {now:%Y-%m-%d}.")]
-    cursor = conn.execute(
+    row = await conn.fetch_one(
         "INSERT INTO accords (guild_id, game_id, name, aliases, summary, year, date_text, place,"
-        " parties, articles, history, ratified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " parties, articles, history, ratified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             accord.guild_id,
             accord.game_id,
@@ -92,18 +93,17 @@ def ratify_in(conn: sqlite3.Connection, accord: NewAccord, *, unique_name: bool 
             now.isoformat(),
         ),
     )
-    accord_id = cursor.lastrowid
-    assert accord_id is not None
-    treaty = _treaty(accord_id, accord, history)
-    conn.executemany(INDEX_INSERT, index_values([treaty], accord.guild_id))
+    assert row is not None
+    treaty = _treaty(int(row["id"]), accord, history)
+    await index_rows(conn, [treaty], accord.guild_id)
     return treaty
 
 
-def _free_name(accord: NewAccord, taken: Callable[[str], bool]) -> str:
+async def _free_name(accord: NewAccord, taken: Callable[[str], Awaitable[bool]]) -> str:
     """ "Name (conference 7)", or "Name (conference 7, 2)" … if even that is taken."""
     base = f"{accord.name} (conference {accord.game_id})" if accord.game_id else accord.name
     name, count = base, 1
-    while taken(name):
+    while await taken(name):
         count += 1
         name = f"{base[:-1]}, {count})" if accord.game_id else f"{base} ({count})"
     return name

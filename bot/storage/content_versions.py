@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-import aiosqlite
-
-from .database import Database
+from .backend import Conn, Database
 
 
 async def is_current(db: Database, name: str, digest: str) -> bool:
@@ -14,18 +10,9 @@ async def is_current(db: Database, name: str, digest: str) -> bool:
     return row is not None and row["hash"] == digest
 
 
-async def record(conn: aiosqlite.Connection, name: str, digest: str) -> None:
+async def record(conn: Conn, name: str, digest: str) -> None:
     """Inside the rebuild's transaction, so the hash never runs ahead of the index."""
     await conn.execute(
-        "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
-        " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
-        (name, digest),
-    )
-
-
-def record_now(conn: sqlite3.Connection, name: str, digest: str) -> None:
-    """record(), for a synchronous transaction (Database.write_now)."""
-    conn.execute(
         "INSERT INTO content_versions (name, hash) VALUES (?, ?)"
         " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
         (name, digest),

@@ -1,4 +1,4 @@
-"""The one SQLite connection of a running bot: opened safely, migrated, closed cleanly."""
+"""The SQLite backend: one file, one process; opened safely, migrated, closed cleanly."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from . import migrations
+from .backend import Conn, Dialect, Notice, Notices
 from .errors import NotADatabase, StorageError
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+SQLITE = Dialect("sqlite")
 
 
 def check_is_sqlite(path: Path) -> None:
@@ -88,20 +90,72 @@ def unusable(path: Path, error: sqlite3.Error) -> StorageError:
     return StorageError(f"{path} could not be opened as a SQLite database: {error}")
 
 
-class Database:
+class _SyncConn:
+    """A synchronous sqlite3 connection behind the async Conn interface: its awaits never
+    leave the event loop's thread, so a small transaction costs its SQL and nothing more."""
+
+    dialect = SQLITE
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        return self._conn.execute(sql, tuple(params)).rowcount
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        return self._conn.execute(sql, tuple(params)).fetchall()
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self._conn.execute(sql, tuple(params)).fetchone()
+        return row
+
+
+class _AioConn:
+    """aiosqlite behind the Conn interface: each statement runs on aiosqlite's own thread."""
+
+    dialect = SQLITE
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            return cursor.rowcount
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        await self._conn.executemany(sql, rows)
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        async with self._conn.execute(sql, tuple(params)) as cursor:
+            row: sqlite3.Row | None = await cursor.fetchone()
+            return row
+
+
+class SqliteDatabase:
     """aiosqlite with WAL, foreign keys and a busy timeout; every write in BEGIN IMMEDIATE.
 
     One connection serves the whole bot. aiosqlite runs it on one thread, so statements
     never interleave; the write lock keeps one transaction's statements together even when
-    other coroutines run between its awaits.
+    other coroutines run between its awaits. One process only: notices go to this process.
     """
+
+    dialect = SQLITE
 
     def __init__(self, conn: aiosqlite.Connection, path: Path, version: int) -> None:
         self._conn = conn
         self._conn.row_factory = sqlite3.Row
         self.path = path
+        self.where = str(path)
         self.version = version
         self._write_lock = asyncio.Lock()
+        self._notices = Notices()
         # A second, synchronous connection for small hot writes (a game action): the SQL takes
         # ~35 us, while each await on aiosqlite's thread costs ~180 us. See write_now().
         self._now = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -111,7 +165,7 @@ class Database:
         )
 
     @classmethod
-    async def open(cls, path: Path, *, migrations_dir: Path = migrations.MIGRATIONS_DIR) -> Database:
+    async def open(cls, path: Path, *, migrations_dir: Path = migrations.MIGRATIONS_DIR) -> SqliteDatabase:
         path = Path(path)
         known = migrations.discover(migrations_dir)
         check_is_sqlite(path)
@@ -155,6 +209,14 @@ class Database:
             self._now.close()
             await self._conn.close()
 
+    def on_notice(self, topic: str, callback: Notice) -> None:
+        self._notices.add(topic, callback)
+
+    async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
+        # One process per SQLite file: told here at once (a rollback after it only costs a
+        # cache reload).
+        self._notices.deliver(f"{topic}:{guild_id}")
+
     # -- reads -------------------------------------------------------------------------
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
@@ -163,7 +225,8 @@ class Database:
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
         async with self._conn.execute(sql, tuple(params)) as cursor:
-            return await cursor.fetchone()
+            row: sqlite3.Row | None = await cursor.fetchone()
+            return row
 
     async def size_bytes(self) -> int:
         """Bytes the database occupies, counting what still sits in the WAL."""
@@ -175,24 +238,25 @@ class Database:
 
     # -- writes ------------------------------------------------------------------------
 
-    async def write_now(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
         """Run `work` in BEGIN IMMEDIATE … COMMIT on the event loop's own thread, in one go.
 
         For small, bounded writes on the hot path only: it blocks the loop while it runs (tens
         of microseconds), and it holds the same write lock as transaction(), so our own writes
-        never wait on each other here; WAL readers never block it.
+        never wait on each other here; WAL readers never block it. `work` awaits nothing but
+        its connection, whose awaits never suspend.
         """
         async with self._write_lock:
             self._now.execute("BEGIN IMMEDIATE")
             try:
-                result = work(self._now)
+                result = await work(_SyncConn(self._now))
             except BaseException:
                 self._now.execute("ROLLBACK")
                 raise
             self._now.execute("COMMIT")
             return result
 
-    def read_now(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
         """Run read-only `work` on the event loop's own connection, in one snapshot, at once.
 
         For a few small index reads on the hot path (a lore question: an index range per
@@ -200,17 +264,17 @@ class Database:
         """
         self._now.execute("BEGIN")
         try:
-            return work(self._now)
+            return await work(_SyncConn(self._now))
         finally:
             self._now.execute("COMMIT")
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(self, *, guild: int | None = None) -> AsyncIterator[Conn]:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any error; one writer at a time."""
         async with self._write_lock:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
+                yield _AioConn(self._conn)
             except BaseException:
                 await self._conn.rollback()
                 raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .database import Database
+from .backend import Database
 
 
 @dataclass(frozen=True, slots=True)

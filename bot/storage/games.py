@@ -5,16 +5,15 @@ state each game reached is kept in memory, checked against the stored version be
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.accords import Article, Event, GameState, Phase, evolve
 from ..domain.accords import events as e
 from ..domain.errors import KhitomerError, NotAllowed, NotFound
-from .database import Database
+from .backend import Conn, Database
 from .game_codec import dump_article, dump_event, dump_head, load_article, load_event, load_head
 
 
@@ -40,25 +39,29 @@ async def create(db: Database, guild_id: int, channel_id: int, make: Callable[[i
     One running conference per channel (counting those that moved on to a thread of it): checked
     inside the write transaction, so two /accord convene at the same moment make one conference.
     """
-    async with db.transaction() as conn:
-        async with conn.execute(
-            f"SELECT 1 FROM games WHERE {OF_CHANNEL} AND json_extract(state, '$.phase') IN ({RUNNING})",
+    async with db.transaction(guild=guild_id) as conn:
+        if await conn.fetch_one(
+            f"SELECT 1 FROM games WHERE {OF_CHANNEL} AND {_phase(conn)} IN ({RUNNING})",
             (guild_id, channel_id, channel_id),
-        ) as rows:
-            if await rows.fetchone() is not None:
-                raise NotAllowed("A conference is already running in this channel.")
-        cursor = await conn.execute(
-            "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)",
+        ):
+            raise NotAllowed("A conference is already running in this channel.")
+        row = await conn.fetch_one(
+            "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)"
+            " RETURNING id",
             (guild_id, channel_id, datetime.now(UTC).isoformat()),
         )
-        assert cursor.lastrowid is not None
-        state = make(cursor.lastrowid)
+        assert row is not None
+        state = make(int(row["id"]))
         await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump_head(state), state.game_id))
     return state
 
 
 RUNNING = ", ".join(f"'{phase.value}'" for phase in Phase if not phase.over)
 HEADS = "SELECT id, state FROM games"
+
+
+def _phase(db: Database | Conn) -> str:
+    return db.dialect.json_text("state", "phase")
 
 
 async def get(db: Database, guild_id: int, game_id: int) -> GameState:
@@ -88,11 +91,12 @@ async def _rows_and_states(db: Database, heads: str, params: Iterable[Any]) -> l
     return [(row, load_head(row["state"], tuple(articles[int(row["id"])]))) for row in rows]
 
 
-def signers_in(conn: sqlite3.Connection, game_id: int) -> dict[str, list[str]]:
+async def signers_in(conn: Conn, game_id: int) -> dict[str, list[str]]:
     """Who signed for each power, by the name they signed with, inside a transaction."""
     signers: dict[str, list[str]] = {}
-    rows = conn.execute(
-        "SELECT actor_id, data FROM game_events WHERE game_id = ? AND kind = 'signed'", (game_id,)
+    rows = await conn.fetch_all(
+        "SELECT actor_id, data FROM game_events WHERE game_id = ? AND kind = 'signed' ORDER BY seq",
+        (game_id,),
     )
     for actor, data in rows:
         signed = json.loads(data)
@@ -132,7 +136,7 @@ async def latest_convened_in(db: Database, guild_id: int, channel_id: int) -> Ga
 
 async def open_games(db: Database) -> list[GameState]:
     """Every conference not yet over, in every server: what start-up re-arms deadlines for."""
-    return await _states(db, f"{HEADS} WHERE json_extract(state, '$.phase') IN ({RUNNING}) ORDER BY id", ())
+    return await _states(db, f"{HEADS} WHERE {_phase(db)} IN ({RUNNING}) ORDER BY id", ())
 
 
 async def channel_of(db: Database, game_id: int) -> int | None:
@@ -178,7 +182,7 @@ async def act_now(
     guild_id: int,
     game_id: int,
     decide: Callable[[GameState], list[Event]],
-    on_end: Callable[[sqlite3.Connection, GameState], None] | None = None,
+    on_end: Callable[[Conn, GameState], Awaitable[None]] | None = None,
     cache: GameCache | None = None,
 ) -> tuple[GameState, list[Event]]:
     """Load, decide, apply and store one action in a single synchronous transaction: nothing can
@@ -190,34 +194,39 @@ async def act_now(
     """
     cache = cache if cache is not None else GameCache(0)
 
-    def work(conn: sqlite3.Connection) -> tuple[GameState, list[Event]]:
-        row = conn.execute(
-            "SELECT version, state FROM games WHERE id = ? AND guild_id = ?", (game_id, guild_id)
-        ).fetchone()
+    # FOR UPDATE: on PostgreSQL a second process acting on this game waits here until this
+    # transaction ends, then reads its successor (SQLite's BEGIN IMMEDIATE already did so).
+    lock = " FOR UPDATE" if db.dialect.postgres else ""
+
+    async def work(conn: Conn) -> tuple[GameState, list[Event]]:
+        row = await conn.fetch_one(
+            f"SELECT version, state FROM games WHERE id = ? AND guild_id = ?{lock}", (game_id, guild_id)
+        )
         if row is None:
             raise NotFound("There is no such conference in this server.")
-        before = cache.get(game_id, guild_id, int(row["version"])) or _read(conn, game_id, row["state"])
+        before = cache.get(game_id, guild_id, int(row["version"])) or await _read(conn, game_id, row["state"])
         events = decide(before)
         if not events:
             return before, []
         after = before
         for event in events:
             after = evolve(after, event)
-        updated = conn.execute(
+        updated = await conn.execute(
             "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
             (after.version, dump_head(after), game_id, before.version),
         )
-        if updated.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as the guard
+        if updated != 1:  # cannot happen under the lock above; kept as the guard
             raise StaleGame()
         touched = {ev.article for ev in events if isinstance(ev, ARTICLE_EVENTS)}
         touched |= set(range(len(before.articles) + 1, len(after.articles) + 1))  # newly tabled
         if touched:
-            conn.executemany(
-                "INSERT OR REPLACE INTO game_articles (game_id, number, data) VALUES (?, ?, ?)",
+            await conn.executemany(
+                "INSERT INTO game_articles (game_id, number, data) VALUES (?, ?, ?)"
+                " ON CONFLICT (game_id, number) DO UPDATE SET data = excluded.data",
                 [(game_id, n, dump_article(after.articles[n - 1])) for n in sorted(touched)],
             )
         now = datetime.now(UTC).isoformat()
-        conn.executemany(
+        await conn.executemany(
             "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
             [
                 (game_id, before.version + i, now, ev.actor, ev.kind, dump_event(ev))
@@ -225,7 +234,7 @@ async def act_now(
             ],
         )
         if on_end is not None and after.phase.over and not before.phase.over:
-            on_end(conn, after)
+            await on_end(conn, after)
         return after, events
 
     state, events = await db.write_now(work)
@@ -233,8 +242,10 @@ async def act_now(
     return state, events
 
 
-def _read(conn: sqlite3.Connection, game_id: int, head: str) -> GameState:
-    rows = conn.execute("SELECT data FROM game_articles WHERE game_id = ? ORDER BY number", (game_id,))
+async def _read(conn: Conn, game_id: int, head: str) -> GameState:
+    rows = await conn.fetch_all(
+        "SELECT data FROM game_articles WHERE game_id = ? ORDER BY number", (game_id,)
+    )
     return load_head(head, tuple(load_article(row[0]) for row in rows))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.guild_config import GuildConfig
-from .database import Database
+from .backend import SETTINGS_NOTICE, Database
 
 
 async def load(db: Database, guild_id: int) -> GuildConfig:
@@ -17,7 +17,8 @@ async def load(db: Database, guild_id: int) -> GuildConfig:
 
 
 async def put(db: Database, guild_id: int, name: str, value: str, scope: int = 0) -> None:
-    async with db.transaction() as conn:
+    async with db.transaction(guild=guild_id) as conn:
+        await db.notify(conn, SETTINGS_NOTICE, guild_id)
         await conn.execute(
             "INSERT INTO guild_settings (guild_id, name, scope, value) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (guild_id, name, scope) DO UPDATE SET value = excluded.value",
@@ -27,7 +28,8 @@ async def put(db: Database, guild_id: int, name: str, value: str, scope: int = 0
 
 async def clear(db: Database, guild_id: int, name: str | None = None, scope: int | None = None) -> None:
     """Forget one setting (in one scope, or all of its scopes), or every setting and area."""
-    async with db.transaction() as conn:
+    async with db.transaction(guild=guild_id) as conn:
+        await db.notify(conn, SETTINGS_NOTICE, guild_id)
         if name is None:
             await conn.execute("DELETE FROM guild_settings WHERE guild_id = ?", (guild_id,))
             await conn.execute("DELETE FROM guild_disabled_areas WHERE guild_id = ?", (guild_id,))
@@ -41,7 +43,8 @@ async def clear(db: Database, guild_id: int, name: str | None = None, scope: int
 
 
 async def set_area(db: Database, guild_id: int, area: str, enabled: bool) -> None:
-    async with db.transaction() as conn:
+    async with db.transaction(guild=guild_id) as conn:
+        await db.notify(conn, SETTINGS_NOTICE, guild_id)
         if enabled:
             await conn.execute(
                 "DELETE FROM guild_disabled_areas WHERE guild_id = ? AND area = ?", (guild_id, area)

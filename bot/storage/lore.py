@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,7 +12,7 @@ from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry, Years
 from ..domain.treaties import Source, SourceTier
 from . import lore_index
-from .database import Database
+from .backend import LORE_NOTICE, Conn, Database
 from .lore_index import Analysed
 
 KEY_PREFIX = "server-"
@@ -61,12 +60,12 @@ def _entry(row: Any) -> LoreEntry:
     )
 
 
-def _title_taken(conn: sqlite3.Connection, guild_id: int, title: str, except_id: int | None) -> bool:
-    found = conn.execute(
-        "SELECT 1 FROM lore_entries WHERE guild_id = ? AND title = ? COLLATE NOCASE AND id IS NOT ?",
-        (guild_id, title, except_id),
+async def _title_taken(conn: Conn, guild_id: int, title: str, except_id: int | None) -> bool:
+    found = await conn.fetch_one(
+        f"SELECT 1 FROM lore_entries WHERE guild_id = ? AND {conn.dialect.same_text('title')} AND id <> ?",
+        (guild_id, title, except_id or 0),
     )
-    return found.fetchone() is not None
+    return found is not None
 
 
 Analyse = Callable[[LoreEntry], Analysed]
@@ -76,32 +75,31 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
     """Store a new entry and index it (`analyse` gives its terms), in one transaction."""
     now = datetime.now(UTC).isoformat()
 
-    def work(conn: sqlite3.Connection) -> LoreEntry:
-        if _title_taken(conn, guild_id, draft.title, None):
+    async def work(conn: Conn) -> LoreEntry:
+        if await _title_taken(conn, guild_id, draft.title, None):
             raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
-        cursor = conn.execute(
+        row = await conn.fetch_one(
             "INSERT INTO lore_entries (guild_id, title, kind, aliases, year_start, year_end, factions,"
             " summary, body, author_id, created_at, updated_at, related)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
             (guild_id, *_columns(draft), author_id, now, now, json.dumps(list(draft.related or ()))),
         )
-        entry = _entry(
-            conn.execute("SELECT * FROM lore_entries WHERE id = ?", (cursor.lastrowid,)).fetchone()
-        )
-        lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
+        entry = _entry(row)
+        await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
+        await db.notify(conn, LORE_NOTICE, guild_id)
         return entry
 
-    return await db.write_now(work)
+    return await db.write_now(work, guild=guild_id)
 
 
 async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analyse: Analyse) -> LoreEntry:
-    def work(conn: sqlite3.Connection) -> LoreEntry:
-        if _title_taken(conn, guild_id, draft.title, entry_id):
+    async def work(conn: Conn) -> LoreEntry:
+        if await _title_taken(conn, guild_id, draft.title, entry_id):
             raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
-        cursor = conn.execute(
+        row = await conn.fetch_one(
             "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
             " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related)"
-            " WHERE id = ? AND guild_id = ?",
+            " WHERE id = ? AND guild_id = ? RETURNING *",
             (
                 *_columns(draft),
                 datetime.now(UTC).isoformat(),
@@ -110,24 +108,28 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
                 guild_id,
             ),
         )
-        if cursor.rowcount != 1:
+        if row is None:
             raise InvalidInput("That entry no longer exists.")
-        entry = _entry(conn.execute("SELECT * FROM lore_entries WHERE id = ?", (entry_id,)).fetchone())
-        lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
+        entry = _entry(row)
+        await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
+        await db.notify(conn, LORE_NOTICE, guild_id)
         return entry
 
-    return await db.write_now(work)
+    return await db.write_now(work, guild=guild_id)
 
 
 async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
-    def work(conn: sqlite3.Connection) -> bool:
-        cursor = conn.execute("DELETE FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id))
-        if cursor.rowcount != 1:
+    async def work(conn: Conn) -> bool:
+        if (
+            await conn.execute("DELETE FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id))
+            != 1
+        ):
             return False
-        lore_index.remove_entry(conn, server_key(entry_id))
+        await lore_index.remove_entry(conn, server_key(entry_id))
+        await db.notify(conn, LORE_NOTICE, guild_id)
         return True
 
-    return await db.write_now(work)
+    return await db.write_now(work, guild=guild_id)
 
 
 async def get(db: Database, guild_id: int, entry_id: int) -> LoreEntry | None:
@@ -138,13 +140,17 @@ async def get(db: Database, guild_id: int, entry_id: int) -> LoreEntry | None:
 async def in_guild(db: Database, guild_id: int) -> list[LoreEntry]:
     return [
         _entry(row)
-        for row in await db.fetch_all("SELECT * FROM lore_entries WHERE guild_id = ?", (guild_id,))
+        for row in await db.fetch_all(
+            "SELECT * FROM lore_entries WHERE guild_id = ? ORDER BY id", (guild_id,)
+        )
     ]
 
 
 async def names_in(db: Database, guild_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
     """(key, title, aliases) of a server's entries: what its autocomplete needs, loaded on first use."""
-    rows = await db.fetch_all("SELECT id, title, aliases FROM lore_entries WHERE guild_id = ?", (guild_id,))
+    rows = await db.fetch_all(
+        "SELECT id, title, aliases FROM lore_entries WHERE guild_id = ? ORDER BY id", (guild_id,)
+    )
     return [(server_key(int(r["id"])), r["title"], tuple(json.loads(r["aliases"]))) for r in rows]
 
 
@@ -160,7 +166,7 @@ async def entries_by_keys(db: Database, guild_id: int, keys: Iterable[str]) -> l
         return []
     marks = ", ".join("?" * len(ids))
     rows = await db.fetch_all(
-        f"SELECT * FROM lore_entries WHERE guild_id = ? AND id IN ({marks})", (guild_id, *ids)
+        f"SELECT * FROM lore_entries WHERE guild_id = ? AND id IN ({marks}) ORDER BY id", (guild_id, *ids)
     )
     return [_entry(row) for row in rows]
 

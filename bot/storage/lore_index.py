@@ -7,13 +7,16 @@ with the entries. Reads are a handful of index ranges run synchronously (Databas
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .backend import Conn
+
 CANON = 0
-POSTINGS_INSERT = "INSERT OR REPLACE INTO lore_postings (scope, term, impact, entry) VALUES (?, ?, ?, ?)"
-WORDS_INSERT = "INSERT OR IGNORE INTO lore_words (scope, word) VALUES (?, ?)"
+POSTINGS_INSERT = (
+    "INSERT INTO lore_postings (scope, term, impact, entry) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+WORDS_INSERT = "INSERT INTO lore_words (scope, word) VALUES (?, ?) ON CONFLICT DO NOTHING"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,26 +34,28 @@ class Retrieved:
     impacts: dict[str, dict[str, float]]  # entry key -> term -> impact, for the best few of each term
 
 
-def write_entry(conn: sqlite3.Connection, scope: int, key: str, analysed: Analysed) -> None:
-    conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
-    conn.executemany(POSTINGS_INSERT, [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()])
-    conn.executemany(WORDS_INSERT, [(scope, w) for w in analysed.words])
+async def write_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
+    await conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
+    await conn.executemany(
+        POSTINGS_INSERT, [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()]
+    )
+    await conn.executemany(WORDS_INSERT, [(scope, w) for w in analysed.words])
 
 
-def remove_entry(conn: sqlite3.Connection, key: str) -> None:
+async def remove_entry(conn: Conn, key: str) -> None:
     """Its postings go; its words stay in the scope's vocabulary (other entries may share them)."""
-    conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
+    await conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
 
 
-def replace_scope(conn: sqlite3.Connection, scope: int, entries: Iterable[tuple[str, Analysed]]) -> None:
-    conn.execute("DELETE FROM lore_postings WHERE scope = ?", (scope,))
-    conn.execute("DELETE FROM lore_words WHERE scope = ?", (scope,))
+async def replace_scope(conn: Conn, scope: int, entries: Iterable[tuple[str, Analysed]]) -> None:
+    await conn.execute("DELETE FROM lore_postings WHERE scope = ?", (scope,))
+    await conn.execute("DELETE FROM lore_words WHERE scope = ?", (scope,))
     for key, analysed in entries:
-        write_entry(conn, scope, key, analysed)
+        await write_entry(conn, scope, key, analysed)
 
 
-def retrieve(
-    conn: sqlite3.Connection, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
+async def retrieve(
+    conn: Conn, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
 ) -> Retrieved:
     """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
     by impact (canon's size is known in memory; a server's is counted here)."""
@@ -59,10 +64,11 @@ def retrieve(
     for term in terms:
         count = 0
         for scope in scopes:
-            count += conn.execute(
+            found = await conn.fetch_one(
                 "SELECT count(*) FROM lore_postings WHERE scope = ? AND term = ?", (scope, term)
-            ).fetchone()[0]
-            rows = conn.execute(
+            )
+            count += found[0] if found else 0
+            rows = await conn.fetch_all(
                 "SELECT entry, impact FROM lore_postings WHERE scope = ? AND term = ?"
                 " ORDER BY impact DESC LIMIT ?",
                 (scope, term, best),
@@ -70,16 +76,16 @@ def retrieve(
             for entry, impact in rows:
                 impacts.setdefault(entry, {})[term] = impact
         frequency[term] = count
-    entries = sum(
-        canon_size
-        if scope == CANON
-        else conn.execute("SELECT count(*) FROM lore_entries WHERE guild_id = ?", (scope,)).fetchone()[0]
-        for scope in scopes
-    )
+    entries = 0
+    for scope in scopes:
+        if scope == CANON:
+            entries += canon_size
+        elif size := await conn.fetch_one("SELECT count(*) FROM lore_entries WHERE guild_id = ?", (scope,)):
+            entries += size[0]
     return Retrieved(entries, frequency, impacts)
 
 
-def words_near(conn: sqlite3.Connection, scopes: Sequence[int], word: str) -> list[str]:
+async def words_near(conn: Conn, scopes: Sequence[int], word: str) -> list[str]:
     """The words of `scopes` sharing `word`'s first letter: what a typo may have meant."""
     first = word[:1]
     if not first:
@@ -88,7 +94,7 @@ def words_near(conn: sqlite3.Connection, scopes: Sequence[int], word: str) -> li
     for scope in scopes:
         found += [
             row[0]
-            for row in conn.execute(
+            for row in await conn.fetch_all(
                 "SELECT word FROM lore_words WHERE scope = ? AND word >= ? AND word < ?",
                 (scope, first, first + "\U0010ffff"),
             )

@@ -1,7 +1,8 @@
 """Numbered SQL migrations (`0001_initial.sql`, …), applied in one transaction.
 
-The schema version lives in `PRAGMA user_version`, so it travels with the file and a
-backup carries its own version.
+SQLite's live in migrations/, PostgreSQL's in migrations_postgres/: the same numbers, each
+spelled for its database. SQLite keeps the version in `PRAGMA user_version` (it travels with
+the file and its backups); PostgreSQL in the one-row table khitomer_schema.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
 from .errors import DatabaseTooNew, MigrationError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+POSTGRES_DIR = Path(__file__).with_name("migrations_postgres")
 _NAME = re.compile(r"^(?P<version>[0-9]{4})_(?P<slug>[a-z0-9_]+)\.sql$")
 
 
@@ -45,13 +48,16 @@ async def current_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def check_not_newer(version: int, migrations: list[Migration], path: Path) -> None:
+def check_not_newer(version: int, migrations: list[Migration], where: Path | str) -> None:
     latest = migrations[-1].version if migrations else 0
     if version > latest:
+        other = (
+            "DATABASE_PATH at another file" if isinstance(where, Path) else "DATABASE_URL at another database"
+        )
         raise DatabaseTooNew(
-            f"{path} has schema version {version}, but this Khitomer only knows up to {latest}. "
-            "It was written by a newer release: upgrade Khitomer, or point DATABASE_PATH at "
-            "another file. The database was left untouched."
+            f"{where} has schema version {version}, but this Khitomer only knows up to {latest}. "
+            f"It was written by a newer release: upgrade Khitomer, or point {other}. "
+            "The database was left untouched."
         )
 
 
@@ -70,5 +76,30 @@ async def apply(conn: aiosqlite.Connection, migrations: list[Migration], version
     except Exception as error:
         if conn.in_transaction:
             await conn.rollback()
+        raise MigrationError(f"migrating to version {target} failed and was rolled back: {error}") from error
+    return target
+
+
+async def postgres_version(conn: Any) -> int:
+    """The schema version of a PostgreSQL database (0 when Khitomer never migrated it)."""
+    if await conn.fetchval("SELECT to_regclass('khitomer_schema')") is None:
+        return 0
+    return int(await conn.fetchval("SELECT version FROM khitomer_schema"))
+
+
+async def apply_postgres(conn: Any, migrations: list[Migration], version: int) -> int:
+    """Apply the migrations after `version` inside the caller's transaction (PostgreSQL's DDL is
+    transactional: a failure leaves nothing behind)."""
+    pending = [m for m in migrations if m.version > version]
+    if not pending:
+        return version
+    target = pending[-1].version
+    try:
+        for migration in pending:
+            await conn.execute(migration.sql)
+        await conn.execute("CREATE TABLE IF NOT EXISTS khitomer_schema (version INTEGER NOT NULL)")
+        await conn.execute("DELETE FROM khitomer_schema")
+        await conn.execute(f"INSERT INTO khitomer_schema (version) VALUES ({target})")
+    except Exception as error:
         raise MigrationError(f"migrating to version {target} failed and was rolled back: {error}") from error
     return target

@@ -5,23 +5,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .database import Database
+from .backend import Database
 
-MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a forged bigger one finds nothing, never errs
+MAX_ID = (
+    2**63 - 1
+)  # the largest INTEGER of SQLite (BIGINT of PostgreSQL): a forged bigger one finds nothing, never errs
 
 
 async def stash(db: Database, value: str, guild_id: int, owner_id: int) -> int:
+    # PostgreSQL keeps values unique by digest (a btree key must stay small): see its 0012.
+    unique = "md5(value)" if db.dialect.postgres else "value"
     async with db.transaction() as conn:
-        await conn.execute(
+        row = await conn.fetch_one(
             "INSERT INTO pager_args (guild_id, owner_id, value, created_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (guild_id, owner_id, value) DO NOTHING",
+            f" ON CONFLICT (guild_id, owner_id, {unique}) DO NOTHING RETURNING id",
             (guild_id, owner_id, value, datetime.now(UTC).isoformat()),
-        )
-        async with conn.execute(
-            "SELECT id FROM pager_args WHERE guild_id = ? AND owner_id = ? AND value = ?",
+        ) or await conn.fetch_one(
+            "SELECT id FROM pager_args WHERE guild_id = ? AND owner_id = ?"
+            f" AND {unique} = {unique.replace('value', '?')}",
             (guild_id, owner_id, value),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
     assert row is not None
     return int(row[0])
 

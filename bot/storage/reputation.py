@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from .database import Database
+from .backend import Conn, Database
 
 UPSERT = (
     "INSERT INTO reputation (guild_id, user_id, points, accords) VALUES (?, ?, ?, ?)"
-    " ON CONFLICT (guild_id, user_id) DO UPDATE SET points = points + excluded.points,"
-    " accords = accords + excluded.accords"
+    " ON CONFLICT (guild_id, user_id) DO UPDATE SET points = reputation.points + excluded.points,"
+    " accords = reputation.accords + excluded.accords"
 )
 
 
@@ -18,9 +16,10 @@ async def apply(db: Database, guild_id: int, changes: dict[int, int]) -> None:
         await db.write_now(lambda conn: apply_in(conn, guild_id, changes))
 
 
-def apply_in(conn: sqlite3.Connection, guild_id: int, changes: dict[int, int]) -> None:
+async def apply_in(conn: Conn, guild_id: int, changes: dict[int, int]) -> None:
     """Add reputation inside the caller's transaction (a conference's conclusion)."""
-    conn.executemany(UPSERT, rows(guild_id, changes))
+    if changes:
+        await conn.executemany(UPSERT, rows(guild_id, changes))
 
 
 def rows(guild_id: int, changes: dict[int, int]) -> list[tuple[int, int, int, int]]:

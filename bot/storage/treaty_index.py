@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import aiosqlite
-
+from ..domain import search as fts
 from ..domain.treaties import Treaty
 from . import content_versions
-from .database import Database
+from .backend import Conn, Database
 
 CANON_GUILD = 0  # canon rows carry guild 0: visible in every server
 INDEX_NAME = "treaty_search"
@@ -38,7 +37,7 @@ def index_values(treaties: Iterable[Treaty], guild_id: int) -> list[tuple[object
     ]
 
 
-async def index_rows(conn: aiosqlite.Connection, treaties: Iterable[Treaty], guild_id: int) -> None:
+async def index_rows(conn: Conn, treaties: Iterable[Treaty], guild_id: int) -> None:
     await conn.executemany(INDEX_INSERT, index_values(treaties, guild_id))
 
 
@@ -53,16 +52,43 @@ async def sync_canon(db: Database, treaties: Iterable[Treaty], digest: str) -> b
     return True
 
 
-async def search(db: Database, guild_id: int | None, match: str, *, limit: int = 50) -> list[ArticleHit]:
-    """Articles matching an FTS5 expression built by bot.domain.search, best first.
+async def search(
+    db: Database, guild_id: int | None, words: list[str], *, every: bool = True, limit: int = 50
+) -> list[ArticleHit]:
+    """Articles holding every one of `words` (or, not `every`, any of them), best first.
 
-    Names and titles weigh more than the body text; only canon and this server's accords.
+    Titles and names weigh more than the body text; only canon and this server's accords.
+    PostgreSQL reads its GIN index over a weighted tsvector; SQLite its FTS5 table.
     """
+    guilds = (CANON_GUILD, guild_id if guild_id is not None else CANON_GUILD)
+    if db.dialect.postgres:
+        return await _search_postgres(db, guilds, words, every, limit)
+    match = fts.match_all(words) if every else fts.match_any(words)
     rows = await db.fetch_all(
         "SELECT treaty_key, number,"
         f" snippet(treaty_search, 5, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet"
         " FROM treaty_search WHERE treaty_search MATCH ? AND guild_id IN (?, ?)"
         " ORDER BY bm25(treaty_search, 0, 0, 0, 4.0, 6.0, 1.0) LIMIT ?",
-        (match, CANON_GUILD, guild_id if guild_id is not None else CANON_GUILD, limit),
+        (match, *guilds, limit),
+    )
+    return [ArticleHit(row["treaty_key"], int(row["number"]), row["snippet"]) for row in rows]
+
+
+# ts_rank's weights run D, C, B, A: text 1, names 4, titles 6, as FTS5's bm25 weighs them.
+_PG_WEIGHTS = "'{1.0, 0.0, 4.0, 6.0}'"
+_PG_SNIPPET = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=16, MinWords=6, ShortWord=0"
+
+
+async def _search_postgres(
+    db: Database, guilds: tuple[int, int], words: list[str], every: bool, limit: int
+) -> list[ArticleHit]:
+    # websearch_to_tsquery never fails on syntax; each word is quoted, so it is only a word.
+    query = (" " if every else " or ").join(f'"{word}"' for word in words)
+    rows = await db.fetch_all(
+        "SELECT treaty_key, number, ts_headline('simple', text, q, ?) AS snippet"
+        " FROM treaty_search, websearch_to_tsquery('simple', ?) AS q"
+        f" WHERE document @@ q AND guild_id IN (?, ?) ORDER BY ts_rank({_PG_WEIGHTS}, document, q) DESC,"
+        " treaty_key, number LIMIT ?",
+        (_PG_SNIPPET, query, *guilds, limit),
     )
     return [ArticleHit(row["treaty_key"], int(row["number"]), row["snippet"]) for row in rows]

@@ -269,10 +269,10 @@ async def test_the_prompt_saves_files_acts_as_the_owner_and_uses_the_shaped_serv
     from prompt_toolkit.output import DummyOutput
 
     from bot.console.app import run_interactive
-    from bot.storage import Database
+    from bot.storage import SqliteDatabase
 
     database = tmp_path / "i.db"
-    db = await Database.open(database)
+    db = await SqliteDatabase.open(database)
     when = datetime(2293, 1, 1, tzinfo=UTC)
     report = error_reports.ErrorReport("0badc0de", when, 1, 2, 3, "/lore entry", "KeyError", "Trace\n" * 10)
     await error_reports.record(db, report)

@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.services.guild_config import ConfigService
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 
 
 async def test_reads_are_cached_and_a_write_invalidates(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "k.db")
+    db = await SqliteDatabase.open(tmp_path / "k.db")
     try:
         service = ConfigService(db)
         first = await service.get(1)

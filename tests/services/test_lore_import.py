@@ -13,7 +13,7 @@ from bot.domain.lore import Kind, Years
 from bot.services.factions import resolve_faction, resolve_factions
 from bot.services.lore import LoreService
 from bot.services.lore_import import draft_of, import_export, known_entries, read_file
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 from bot.storage import lore as store
 from tests.services.test_wiki_export import export, page
 
@@ -92,7 +92,7 @@ def test_an_infobox_gives_years_and_resolved_factions() -> None:
 
 @pytest.fixture
 async def service(tmp_path: Path) -> AsyncIterator[LoreService]:
-    db = await Database.open(tmp_path / "k.db")
+    db = await SqliteDatabase.open(tmp_path / "k.db")
     lore = LoreService(db)
     await lore.start()
     yield lore

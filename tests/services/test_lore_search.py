@@ -14,7 +14,7 @@ from bot.domain.errors import KhitomerError
 from bot.domain.lore import LoreEntry
 from bot.services.lore import MAX_RESULTS, LoreService
 from bot.services.lore_text import terms
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 
 FIRST_PAGE = 5  # the search pager shows five results a page
 QUESTIONS_FILE = Path(__file__).with_name("lore_questions.tsv")
@@ -29,7 +29,7 @@ RATES: dict[str, float] = {}  # reported at the end of the run (tests/conftest.p
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     loop = asyncio.new_event_loop()
-    db = loop.run_until_complete(Database.open(tmp_path_factory.mktemp("lore") / "k.db"))
+    db = loop.run_until_complete(SqliteDatabase.open(tmp_path_factory.mktemp("lore") / "k.db"))
     lore = LoreService(db)
     loop.run_until_complete(lore.start())
     yield lore, loop
@@ -119,7 +119,7 @@ async def test_server_lore_is_searchable_only_at_home(tmp_path: Path) -> None:
     from bot.domain.lore import Kind
     from bot.storage.lore import Draft
 
-    db = await Database.open(tmp_path / "k.db")
+    db = await SqliteDatabase.open(tmp_path / "k.db")
     try:
         lore = LoreService(db)
         await lore.start()
@@ -146,7 +146,7 @@ async def test_typo_repair_offers_only_words_this_server_can_see(tmp_path: Path)
     from bot.domain.lore import Kind
     from bot.storage.lore import Draft
 
-    db = await Database.open(tmp_path / "k.db")
+    db = await SqliteDatabase.open(tmp_path / "k.db")
     try:
         lore = LoreService(db)
         await lore.start()

@@ -10,7 +10,7 @@ from bot.content.treaties import canon_treaties, content_hash
 from bot.domain import search as fts
 from bot.domain.errors import InvalidInput
 from bot.domain.treaties import Article, Party, SourceTier
-from bot.storage import Database, accords, treaty_index
+from bot.storage import Database, SqliteDatabase, accords, treaty_index
 from bot.storage.stats import content_counts
 
 GUILD, OTHER = 111, 222
@@ -36,7 +36,7 @@ def new_accord(name: str = "Accord of Nimbus", guild: int = GUILD, **changes: ob
 
 @pytest.fixture
 async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = await Database.open(tmp_path / "k.db")
+    database = await SqliteDatabase.open(tmp_path / "k.db")
     yield database
     await database.close()
 
@@ -97,7 +97,7 @@ async def test_search_sees_canon_everywhere_and_accords_only_at_home(db: Databas
     canon = canon_treaties()
     await treaty_index.sync_canon(db, canon, content_hash(canon))
     await accords.ratify(db, new_accord())
-    embassy = fts.match_all(fts.terms("embassy"))
+    embassy = fts.terms("embassy")
     here = {hit.treaty_key for hit in await treaty_index.search(db, GUILD, embassy)}
     there = {hit.treaty_key for hit in await treaty_index.search(db, OTHER, embassy)}
     assert "khitomer" in here and "khitomer" in there
@@ -108,6 +108,6 @@ async def test_search_sees_canon_everywhere_and_accords_only_at_home(db: Databas
 async def test_titles_outrank_body_text(db: Database) -> None:
     canon = canon_treaties()
     await treaty_index.sync_canon(db, canon, content_hash(canon))
-    hits = await treaty_index.search(db, GUILD, fts.match_all(["cloaking"]))
+    hits = await treaty_index.search(db, GUILD, ["cloaking"])
     assert (hits[0].treaty_key, hits[0].number) == ("kra", 2)
     assert treaty_index.MARK_START in hits[0].snippet

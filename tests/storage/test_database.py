@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Database, DatabaseTooNew, MigrationError, NotADatabase, StorageError, backup_file
+from bot.storage import (
+    Database,
+    DatabaseTooNew,
+    MigrationError,
+    NotADatabase,
+    SqliteDatabase,
+    StorageError,
+    backup_file,
+)
 from bot.storage.migrations import MIGRATIONS_DIR, discover
 
 
@@ -31,7 +39,7 @@ def schema_of(path: Path) -> list[tuple[str, str]]:
 
 async def test_real_migrations_apply_from_empty(tmp_path: Path) -> None:
     path = tmp_path / "k.db"
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     await db.close()
     latest = discover()[-1].version
     with sqlite3.connect(path) as conn:
@@ -41,7 +49,7 @@ async def test_real_migrations_apply_from_empty(tmp_path: Path) -> None:
 
 
 async def test_connection_pragmas(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "k.db")
+    db = await SqliteDatabase.open(tmp_path / "k.db")
     try:
         assert (await db.fetch_one("PRAGMA foreign_keys"))[0] == 1
         assert (await db.fetch_one("PRAGMA busy_timeout"))[0] >= 1000
@@ -52,9 +60,9 @@ async def test_connection_pragmas(tmp_path: Path) -> None:
 
 async def test_reopening_is_a_no_op(tmp_path: Path) -> None:
     path = tmp_path / "k.db"
-    await (await Database.open(path)).close()
+    await (await SqliteDatabase.open(path)).close()
     before = schema_of(path)
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     assert db.version == discover()[-1].version
     await db.close()
     assert schema_of(path) == before
@@ -63,9 +71,9 @@ async def test_reopening_is_a_no_op(tmp_path: Path) -> None:
 async def test_pending_migrations_apply_in_order_and_only_once(tmp_path: Path) -> None:
     migrations = write_migrations(tmp_path / "m", "CREATE TABLE a (x INTEGER);")
     path = tmp_path / "k.db"
-    await (await Database.open(path, migrations_dir=migrations)).close()
+    await (await SqliteDatabase.open(path, migrations_dir=migrations)).close()
     write_migrations(migrations, "CREATE TABLE a (x INTEGER);", "ALTER TABLE a ADD COLUMN y TEXT;")
-    db = await Database.open(path, migrations_dir=migrations)
+    db = await SqliteDatabase.open(path, migrations_dir=migrations)
     assert db.version == 2
     await db.close()
     with sqlite3.connect(path) as conn:
@@ -76,7 +84,7 @@ async def test_a_failing_migration_rolls_back_everything(tmp_path: Path) -> None
     migrations = write_migrations(tmp_path / "m", "CREATE TABLE a (x INTEGER);", "CREATE TABLE broken (;")
     path = tmp_path / "k.db"
     with pytest.raises(MigrationError, match="rolled back"):
-        await Database.open(path, migrations_dir=migrations)
+        await SqliteDatabase.open(path, migrations_dir=migrations)
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0
@@ -124,7 +132,7 @@ async def test_a_newer_database_is_refused_and_left_untouched(tmp_path: Path) ->
         conn.execute("PRAGMA user_version = 999")
     before = digest(path)
     with pytest.raises(DatabaseTooNew, match="999") as refused:
-        await Database.open(path)
+        await SqliteDatabase.open(path)
     assert "newer" in str(refused.value) and "untouched" in str(refused.value)
     assert digest(path) == before
     assert not Path(f"{path}-wal").exists()
@@ -135,7 +143,7 @@ async def test_a_file_that_is_not_sqlite_is_refused_not_overwritten(tmp_path: Pa
     path = tmp_path / "k.db"
     path.write_bytes(content)
     with pytest.raises(NotADatabase, match="not a SQLite database"):
-        await Database.open(path)
+        await SqliteDatabase.open(path)
     assert path.read_bytes() == content
 
 
@@ -144,13 +152,13 @@ async def test_a_corrupt_sqlite_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     before = path.read_bytes()
     with pytest.raises(NotADatabase):
-        await Database.open(path)
+        await SqliteDatabase.open(path)
     assert path.read_bytes() == before
 
 
 async def test_a_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     migrations = write_migrations(tmp_path / "m", "CREATE TABLE t (x INTEGER NOT NULL);")
-    db = await Database.open(tmp_path / "k.db", migrations_dir=migrations)
+    db = await SqliteDatabase.open(tmp_path / "k.db", migrations_dir=migrations)
     try:
         with pytest.raises(sqlite3.IntegrityError):
             async with db.transaction() as conn:
@@ -163,7 +171,7 @@ async def test_a_transaction_rolls_back_on_error(tmp_path: Path) -> None:
 
 async def test_concurrent_transactions_do_not_interleave(tmp_path: Path) -> None:
     migrations = write_migrations(tmp_path / "m", "CREATE TABLE t (writer INTEGER, step INTEGER);")
-    db = await Database.open(tmp_path / "k.db", migrations_dir=migrations)
+    db = await SqliteDatabase.open(tmp_path / "k.db", migrations_dir=migrations)
 
     async def writer(number: int) -> None:
         async with db.transaction() as conn:
@@ -184,7 +192,7 @@ async def test_concurrent_transactions_do_not_interleave(tmp_path: Path) -> None
 
 async def seeded(tmp_path: Path) -> Database:
     migrations = write_migrations(tmp_path / "m", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);")
-    db = await Database.open(tmp_path / "live.db", migrations_dir=migrations)
+    db = await SqliteDatabase.open(tmp_path / "live.db", migrations_dir=migrations)
     async with db.transaction() as conn:
         await conn.executemany("INSERT INTO t (name) VALUES (?)", [(f"row {i}",) for i in range(500)])
     return db

@@ -13,7 +13,7 @@ from bot.domain.accords import Clause, Phase, evolve, new_game, replay
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.services.accords import AccordService
-from bot.storage import Database
+from bot.storage import SqliteDatabase
 from bot.storage import game_codec as codec
 from bot.storage import games as store
 
@@ -23,7 +23,7 @@ POWERS = ("Klingon Empire", "Romulan Star Empire")
 
 @pytest.fixture
 async def service(tmp_path: Path):  # type: ignore[no-untyped-def]
-    db = await Database.open(tmp_path / "k.db")
+    db = await SqliteDatabase.open(tmp_path / "k.db")
     yield AccordService(db)
     await db.close()
 
@@ -202,7 +202,7 @@ async def test_games_stored_before_articles_had_rows_of_their_own_still_load(tmp
     )
     conn.commit()
     conn.close()
-    db = await Database.open(path)
+    db = await SqliteDatabase.open(path)
     try:
         stored = await store.get(db, GUILD, 1)
         assert stored.article(1).terms == (

@@ -10,14 +10,14 @@ from bot.content.lore import canon_lore
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, Years
 from bot.services.lore import LoreService, analysed
-from bot.storage import Database
+from bot.storage import Database, SqliteDatabase
 from bot.storage import lore as store
 from bot.storage.stats import content_counts
 
 
 @pytest.fixture
 async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = await Database.open(tmp_path / "k.db")
+    database = await SqliteDatabase.open(tmp_path / "k.db")
     yield database
     await database.close()
 

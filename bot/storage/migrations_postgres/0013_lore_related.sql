@@ -1,0 +1,1 @@
+ALTER TABLE lore_entries ADD COLUMN related TEXT NOT NULL DEFAULT '[]';

@@ -1,0 +1,155 @@
+"""The PostgreSQL backend (asyncpg): several shard processes, one database.
+
+The same SQL as SQLite reaches it with `?` turned into `$1, $2 …`. Exclusion lives in the
+database, not in a process: a game row is locked FOR UPDATE, a server's check-then-write
+holds an advisory lock, and cache notices travel by LISTEN/NOTIFY.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import asyncpg
+
+from . import migrations
+from .backend import Conn, Dialect, Notice, Notices, lock_guild
+from .errors import StorageError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+POSTGRES = Dialect("postgres")
+CHANNEL = "khitomer"  # the LISTEN/NOTIFY channel for cache notices
+MIGRATION_LOCK = 7_368_712  # an advisory lock key: two processes starting at once migrate once
+POOL_SIZE = 10
+
+
+@lru_cache(maxsize=512)
+def numbered(sql: str) -> str:
+    """`?` placeholders as PostgreSQL's `$1, $2 …` (our SQL has no `?` inside its literals)."""
+    parts = sql.split("?")
+    out = [parts[0]]
+    for number, part in enumerate(parts[1:], 1):
+        out.append(f"${number}{part}")
+    return "".join(out)
+
+
+def describe(url: str) -> str:
+    """Where a URL points, for logs and messages: never its password."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return f"postgresql://{host}{port}{parts.path or '/'}"
+
+
+class _PgConn:
+    dialect = POSTGRES
+
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        status: str = await self._conn.execute(numbered(sql), *params)
+        count = status.rsplit(" ", 1)[-1]
+        return int(count) if count.isdigit() else 0
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        await self._conn.executemany(numbered(sql), list(rows))
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
+        rows: list[asyncpg.Record] = await self._conn.fetch(numbered(sql), *params)
+        return rows
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
+        row: asyncpg.Record | None = await self._conn.fetchrow(numbered(sql), *params)
+        return row
+
+
+class PostgresDatabase:
+    """A pool of asyncpg connections, plus one that listens for other processes' notices."""
+
+    dialect = POSTGRES
+
+    def __init__(self, pool: asyncpg.Pool, listener: asyncpg.Connection, where: str, version: int) -> None:
+        self._pool = pool
+        self._listener = listener
+        self.where = where
+        self.version = version
+        self._notices = Notices()
+
+    @classmethod
+    async def open(
+        cls, url: str, *, migrations_dir: Path = migrations.POSTGRES_DIR, pool_size: int = POOL_SIZE
+    ) -> PostgresDatabase:
+        where = describe(url)
+        known = migrations.discover(migrations_dir)
+        try:
+            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            raise StorageError(f"cannot connect to {where}: {error}") from error
+        try:
+            async with pool.acquire() as conn, conn.transaction():
+                await conn.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                version = await migrations.postgres_version(conn)
+                migrations.check_not_newer(version, known, where)  # before anything is written
+                version = await migrations.apply_postgres(conn, known, version)
+            listener = await asyncpg.connect(url)
+        except BaseException:
+            await pool.close()
+            raise
+        database = cls(pool, listener, where, version)
+        await listener.add_listener(CHANNEL, database._heard)
+        log.info("database %s ready at schema version %d", where, version)
+        return database
+
+    def _heard(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
+        self._notices.deliver(payload)
+
+    def on_notice(self, topic: str, callback: Notice) -> None:
+        self._notices.add(topic, callback)
+
+    async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
+        # Sent at commit, to every listening process (this one too); never if rolled back.
+        await conn.fetch_one("SELECT pg_notify(?, ?)", (CHANNEL, f"{topic}:{guild_id}"))
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
+        rows: list[asyncpg.Record] = await self._pool.fetch(numbered(sql), *params)
+        return rows
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
+        row: asyncpg.Record | None = await self._pool.fetchrow(numbered(sql), *params)
+        return row
+
+    @asynccontextmanager
+    async def transaction(self, *, guild: int | None = None) -> AsyncIterator[Conn]:
+        async with self._pool.acquire() as conn, conn.transaction():
+            work = _PgConn(conn)
+            if guild is not None:
+                await lock_guild(work, guild)
+            yield work
+
+    async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
+        async with self.transaction(guild=guild) as conn:
+            return await work(conn)
+
+    async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
+        async with self._pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+            return await work(_PgConn(conn))
+
+    async def size_bytes(self) -> int:
+        row = await self.fetch_one(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS size FROM pg_class AS c"
+            " JOIN pg_namespace AS n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+        )
+        return int(row["size"]) if row else 0
+
+    async def close(self) -> None:
+        await self._listener.close()
+        await self._pool.close()
