@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from simcord.env import Env
 from bot import create_bot
 from bot.app import KhitomerBot
 from bot.config import Settings
+from bot.storage import open_database
+from tests.support import postgres
 from tests.support.contract import SPEC_PATH, ContractViolation, load_contract
 
 
@@ -24,9 +27,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.simcord(shard_count=1))
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str | None]:
+    """The PostgreSQL server of a `KHITOMER_TEST_BACKEND=postgres` run (None on SQLite)."""
+    if not postgres.postgres_wanted():
+        yield None
+    elif url := os.environ.get("KHITOMER_TEST_DATABASE_URL"):
+        yield url
+    else:
+        with postgres.throwaway_server() as url:
+            yield url
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(token=None, database_path=tmp_path / "khitomer.db")
+def database_url(postgres_server: str | None) -> Iterator[str | None]:
+    """A fresh PostgreSQL schema for this test, or None when the suite runs on SQLite."""
+    if postgres_server is None:
+        yield None
+        return
+    name, url = postgres.new_schema(postgres_server)
+    yield url
+    postgres.drop_schema(postgres_server, name)
+
+
+@pytest.fixture
+def open_db(tmp_path: Path, database_url: str | None) -> postgres.OpenDb:
+    """Opens the test's database on the backend the suite runs on (the caller closes it)."""
+    return lambda: open_database(tmp_path / "k.db", database_url)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str | None) -> Settings:
+    return Settings(token=None, database_path=tmp_path / "khitomer.db", database_url=database_url)
 
 
 @pytest.fixture
@@ -125,6 +157,7 @@ def _discord_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     from tests.services.test_lore_search import RATES
 
+    terminalreporter.write_line(f"backend: {postgres.BACKEND} (KHITOMER_TEST_BACKEND)")
     if RATES:
         terminalreporter.write_line(
             f"lore search: {RATES['questions']:.0f} questions ({RATES['paraphrased']:.0f} paraphrased):"

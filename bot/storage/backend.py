@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 T = TypeVar("T")
 Row = Any  # sqlite3.Row or asyncpg.Record: both read by column name and by position
 Notice = Callable[[str], None]
+Trace = Callable[[str], None]
 # Cache names other processes are told about when a write changes what they keep.
 SETTINGS_NOTICE = "settings"
 LORE_NOTICE = "lore"
@@ -94,6 +95,11 @@ class Database(Protocol):
         ...
 
     async def size_bytes(self) -> int: ...
+
+    async def trace(self, callback: Trace | None) -> None:
+        """Hand every statement run from now on, with its values, to `callback` (None: stop).
+        For tests and debugging: what an action really wrote."""
+        ...
 
     async def close(self) -> None: ...
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from . import migrations
-from .backend import Conn, Dialect, Notice, Notices
+from .backend import Conn, Dialect, Notice, Notices, Trace
 from .errors import NotADatabase, StorageError
 
 log = logging.getLogger(__name__)
@@ -211,6 +211,10 @@ class SqliteDatabase:
 
     def on_notice(self, topic: str, callback: Notice) -> None:
         self._notices.add(topic, callback)
+
+    async def trace(self, callback: Trace | None) -> None:
+        self._now.set_trace_callback(callback)
+        await self._conn.set_trace_callback(callback)  # type: ignore[arg-type]  # None stops it, as in sqlite3
 
     async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
         # One process per SQLite file: told here at once (a rollback after it only costs a

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import asyncpg
 
 from . import migrations
-from .backend import Conn, Dialect, Notice, Notices, lock_guild
+from .backend import Conn, Dialect, Notice, Notices, Trace, lock_guild
 from .errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -48,26 +48,46 @@ def describe(url: str) -> str:
     return f"postgresql://{host}{port}{parts.path or '/'}"
 
 
+def _spelled(sql: str, params: Sequence[Any]) -> str:
+    """A statement with its values written in, as SQLite's trace shows them (for tracing only)."""
+    for value in params:
+        literal = "NULL" if value is None else f"'{value}'" if isinstance(value, str) else str(value)
+        sql = sql.replace("?", literal, 1)
+    return sql
+
+
 class _PgConn:
     dialect = POSTGRES
 
-    def __init__(self, conn: asyncpg.Connection) -> None:
+    def __init__(self, conn: asyncpg.Connection | asyncpg.Pool, trace: Trace | None = None) -> None:
         self._conn = conn
+        self._trace = trace
+
+    def _traced(self, sql: str, params: Sequence[Any]) -> str:
+        if self._trace is not None:
+            self._trace(_spelled(sql, params))
+        return numbered(sql)
 
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
-        status: str = await self._conn.execute(numbered(sql), *params)
+        values = tuple(params)
+        status: str = await self._conn.execute(self._traced(sql, values), *values)
         count = status.rsplit(" ", 1)[-1]
         return int(count) if count.isdigit() else 0
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        await self._conn.executemany(numbered(sql), list(rows))
+        rows = list(rows)
+        for row in rows[:-1]:
+            self._traced(sql, row)
+        await self._conn.executemany(self._traced(sql, rows[-1]) if rows else numbered(sql), rows)
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
-        rows: list[asyncpg.Record] = await self._conn.fetch(numbered(sql), *params)
+        values = tuple(params)
+        rows: list[asyncpg.Record] = await self._conn.fetch(self._traced(sql, values), *values)
         return rows
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
-        row: asyncpg.Record | None = await self._conn.fetchrow(numbered(sql), *params)
+        values = tuple(params)
+        row: asyncpg.Record | None = await self._conn.fetchrow(self._traced(sql, values), *values)
         return row
 
 
@@ -82,6 +102,7 @@ class PostgresDatabase:
         self.where = where
         self.version = version
         self._notices = Notices()
+        self._trace: Trace | None = None
 
     @classmethod
     async def open(
@@ -114,22 +135,23 @@ class PostgresDatabase:
     def on_notice(self, topic: str, callback: Notice) -> None:
         self._notices.add(topic, callback)
 
+    async def trace(self, callback: Trace | None) -> None:
+        self._trace = callback
+
     async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
         # Sent at commit, to every listening process (this one too); never if rolled back.
         await conn.fetch_one("SELECT pg_notify(?, ?)", (CHANNEL, f"{topic}:{guild_id}"))
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
-        rows: list[asyncpg.Record] = await self._pool.fetch(numbered(sql), *params)
-        return rows
+        return await _PgConn(self._pool, self._trace).fetch_all(sql, params)
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
-        row: asyncpg.Record | None = await self._pool.fetchrow(numbered(sql), *params)
-        return row
+        return await _PgConn(self._pool, self._trace).fetch_one(sql, params)
 
     @asynccontextmanager
     async def transaction(self, *, guild: int | None = None) -> AsyncIterator[Conn]:
         async with self._pool.acquire() as conn, conn.transaction():
-            work = _PgConn(conn)
+            work = _PgConn(conn, self._trace)
             if guild is not None:
                 await lock_guild(work, guild)
             yield work
@@ -140,7 +162,7 @@ class PostgresDatabase:
 
     async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
         async with self._pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
-            return await work(_PgConn(conn))
+            return await work(_PgConn(conn, self._trace))
 
     async def size_bytes(self) -> int:
         row = await self.fetch_one(

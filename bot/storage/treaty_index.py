@@ -74,8 +74,9 @@ async def search(
     return [ArticleHit(row["treaty_key"], int(row["number"]), row["snippet"]) for row in rows]
 
 
-# ts_rank's weights run D, C, B, A: text 1, names 4, titles 6, as FTS5's bm25 weighs them.
-_PG_WEIGHTS = "'{1.0, 0.0, 4.0, 6.0}'"
+# ts_rank's weights run D, C, B, A (each at most 1): text 1, names 4, titles 6, as bm25 weighs them;
+# normalisation 1 divides by 1 + log(length), so a short title outranks a long one as in bm25.
+_PG_WEIGHTS = "'{0.1667, 0.0, 0.6667, 1.0}'"
 _PG_SNIPPET = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=16, MinWords=6, ShortWord=0"
 
 
@@ -87,7 +88,7 @@ async def _search_postgres(
     rows = await db.fetch_all(
         "SELECT treaty_key, number, ts_headline('simple', text, q, ?) AS snippet"
         " FROM treaty_search, websearch_to_tsquery('simple', ?) AS q"
-        f" WHERE document @@ q AND guild_id IN (?, ?) ORDER BY ts_rank({_PG_WEIGHTS}, document, q) DESC,"
+        f" WHERE document @@ q AND guild_id IN (?, ?) ORDER BY ts_rank({_PG_WEIGHTS}, document, q, 1) DESC,"
         " treaty_key, number LIMIT ?",
         (_PG_SNIPPET, query, *guilds, limit),
     )

@@ -12,6 +12,7 @@ from bot.domain.accords import Clause
 from bot.domain.accords import events as e
 from bot.ui.accord_minutes import minute_sentence
 from tests.conftest import World, read_all_pages, recent_text
+from tests.support.postgres import allow_inserts, refuse_inserts
 
 DISCORD_TIME = re.compile(r"<t:[0-9]{9,11}:R>")
 
@@ -234,11 +235,7 @@ async def test_the_end_is_one_unit_of_work_and_the_player_is_told_the_truth(env,
     draft = await ratification(env, world)
     await world.alice.click(draft, label="Sign")
     # The database refuses to store the accord (a full disk, say) just as the last signature lands.
-    await env.bot.db.write_now(
-        lambda c: c.execute(
-            "CREATE TRIGGER no_room BEFORE INSERT ON accords BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-        )
-    )
+    await refuse_inserts(env.bot.db, "accords")
     failed = await world.bob.click(draft, label="Sign")
     assert failed.ephemeral
     assert failed.response.content.startswith(
@@ -251,7 +248,7 @@ async def test_the_end_is_one_unit_of_work_and_the_player_is_told_the_truth(env,
     leaders = (await world.bob.slash(world.channel, "accord leaderboard")).response.embeds[0].description
     assert leaders == "Nobody has signed an accord here yet."
     # Once the disk has room again, the same press concludes everything together.
-    await env.bot.db.write_now(lambda c: c.execute("DROP TRIGGER no_room"))
+    await allow_inserts(env.bot.db, "accords")
     await world.bob.click(draft, label="Sign")
     assert world.channel.last_message.content.startswith("**Khitomer, 2293** is ratified.")
     assert (

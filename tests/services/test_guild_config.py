@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.services.guild_config import ConfigService
-from bot.storage import SqliteDatabase
+from tests.support.postgres import OpenDb
 
 
-async def test_reads_are_cached_and_a_write_invalidates(tmp_path: Path) -> None:
-    db = await SqliteDatabase.open(tmp_path / "k.db")
+async def test_reads_are_cached_and_a_write_invalidates(open_db: OpenDb) -> None:
+    db = await open_db()
     try:
         service = ConfigService(db)
         first = await service.get(1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,9 @@ from bot.domain.lore import Kind, Years
 from bot.services.factions import resolve_faction, resolve_factions
 from bot.services.lore import LoreService
 from bot.services.lore_import import draft_of, import_export, known_entries, read_file
-from bot.storage import SqliteDatabase
 from bot.storage import lore as store
 from tests.services.test_wiki_export import export, page
+from tests.support.postgres import OpenDb
 
 GUILD = 4242
 
@@ -91,8 +90,8 @@ def test_an_infobox_gives_years_and_resolved_factions() -> None:
 
 
 @pytest.fixture
-async def service(tmp_path: Path) -> AsyncIterator[LoreService]:
-    db = await SqliteDatabase.open(tmp_path / "k.db")
+async def service(open_db: OpenDb) -> AsyncIterator[LoreService]:
+    db = await open_db()
     lore = LoreService(db)
     await lore.start()
     yield lore

@@ -14,7 +14,8 @@ from bot.domain.errors import KhitomerError
 from bot.domain.lore import LoreEntry
 from bot.services.lore import MAX_RESULTS, LoreService
 from bot.services.lore_text import terms
-from bot.storage import SqliteDatabase
+from bot.storage import open_database
+from tests.support import postgres
 
 FIRST_PAGE = 5  # the search pager shows five results a page
 QUESTIONS_FILE = Path(__file__).with_name("lore_questions.tsv")
@@ -27,14 +28,18 @@ RATES: dict[str, float] = {}  # reported at the end of the run (tests/conftest.p
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def service(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None):  # type: ignore[no-untyped-def]
+    """One service for the module's many questions, on the backend the suite runs on."""
+    schema, url = postgres.new_schema(postgres_server) if postgres_server else (None, None)
     loop = asyncio.new_event_loop()
-    db = loop.run_until_complete(SqliteDatabase.open(tmp_path_factory.mktemp("lore") / "k.db"))
+    db = loop.run_until_complete(open_database(tmp_path_factory.mktemp("lore") / "k.db", url))
     lore = LoreService(db)
     loop.run_until_complete(lore.start())
     yield lore, loop
     loop.run_until_complete(db.close())
     loop.close()
+    if postgres_server and schema:
+        postgres.drop_schema(postgres_server, schema)
 
 
 def shared_words(question: str, entry: LoreEntry) -> int:
@@ -115,11 +120,11 @@ def test_the_sanitiser_quotes_every_term(text: str) -> None:
         assert set(outside.replace("OR", "")) <= {" ", "*"}
 
 
-async def test_server_lore_is_searchable_only_at_home(tmp_path: Path) -> None:
+async def test_server_lore_is_searchable_only_at_home(open_db: postgres.OpenDb) -> None:
     from bot.domain.lore import Kind
     from bot.storage.lore import Draft
 
-    db = await SqliteDatabase.open(tmp_path / "k.db")
+    db = await open_db()
     try:
         lore = LoreService(db)
         await lore.start()
@@ -141,12 +146,12 @@ async def test_server_lore_is_searchable_only_at_home(tmp_path: Path) -> None:
         await db.close()
 
 
-async def test_typo_repair_offers_only_words_this_server_can_see(tmp_path: Path) -> None:
+async def test_typo_repair_offers_only_words_this_server_can_see(open_db: postgres.OpenDb) -> None:
     """Issue #11 point 6: one server's lore never leaks into another's corrections."""
     from bot.domain.lore import Kind
     from bot.storage.lore import Draft
 
-    db = await SqliteDatabase.open(tmp_path / "k.db")
+    db = await open_db()
     try:
         lore = LoreService(db)
         await lore.start()

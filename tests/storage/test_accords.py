@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.content.treaties import canon_treaties, content_hash
 from bot.domain import search as fts
 from bot.domain.errors import InvalidInput
 from bot.domain.treaties import Article, Party, SourceTier
-from bot.storage import Database, SqliteDatabase, accords, treaty_index
+from bot.storage import Database, accords, treaty_index
 from bot.storage.stats import content_counts
+from tests.support.postgres import OpenDb
 
 GUILD, OTHER = 111, 222
 
@@ -35,8 +34,8 @@ def new_accord(name: str = "Accord of Nimbus", guild: int = GUILD, **changes: ob
 
 
 @pytest.fixture
-async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = await SqliteDatabase.open(tmp_path / "k.db")
+async def db(open_db: OpenDb):  # type: ignore[no-untyped-def]
+    database = await open_db()
     yield database
     await database.close()
 

@@ -16,14 +16,15 @@ from bot.services.accords import AccordService
 from bot.storage import SqliteDatabase
 from bot.storage import game_codec as codec
 from bot.storage import games as store
+from tests.support.postgres import OpenDb
 
 GUILD, CHANNEL, HOST, KOR, HECTAVIOUS = 100, 200, 1, 2, 3
 POWERS = ("Klingon Empire", "Romulan Star Empire")
 
 
 @pytest.fixture
-async def service(tmp_path: Path):  # type: ignore[no-untyped-def]
-    db = await SqliteDatabase.open(tmp_path / "k.db")
+async def service(open_db: OpenDb):  # type: ignore[no-untyped-def]
+    db = await open_db()
     yield AccordService(db)
     await db.close()
 
@@ -154,11 +155,11 @@ async def test_an_action_writes_only_the_articles_it_touches(service: AccordServ
     for n in range(30):
         await service.act(GUILD, game.game_id, c.Table(Clause.TRADE, f"Cargo {n}."), KOR)
     written: list[str] = []
-    service.db._now.set_trace_callback(written.append)
+    await service.db.trace(written.append)
     try:
         await service.act(GUILD, game.game_id, c.Support(7), HECTAVIOUS)
     finally:
-        service.db._now.set_trace_callback(None)
+        await service.db.trace(None)
     touched = [sql for sql in written if "game_articles" in sql]
     assert len(touched) == 1 and ", 7, " in touched[0]  # article 7 alone, not all thirty
     assert not any(sql.startswith("SELECT") and "game_articles" in sql for sql in written)  # remembered

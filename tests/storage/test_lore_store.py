@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.content.lore import canon_lore
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, Years
 from bot.services.lore import LoreService, analysed
-from bot.storage import Database, SqliteDatabase
+from bot.storage import Database
 from bot.storage import lore as store
 from bot.storage.stats import content_counts
+from tests.support.postgres import OpenDb
 
 
 @pytest.fixture
-async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    database = await SqliteDatabase.open(tmp_path / "k.db")
+async def db(open_db: OpenDb):  # type: ignore[no-untyped-def]
+    database = await open_db()
     yield database
     await database.close()
 
@@ -33,11 +32,11 @@ async def test_canon_is_indexed_once_per_content(db: Database) -> None:
     count = await db.fetch_one("SELECT count(DISTINCT entry) FROM lore_postings WHERE scope = 0")
     assert count[0] == len(canon_lore())
     written: list[str] = []
-    db._now.set_trace_callback(written.append)
+    await db.trace(written.append)
     try:
         await LoreService(db).start()  # the same data: nothing is written again
     finally:
-        db._now.set_trace_callback(None)
+        await db.trace(None)
     assert not [sql for sql in written if sql.startswith(("INSERT", "DELETE"))]
 
 
@@ -100,12 +99,10 @@ async def test_lore_written_before_the_index_existed_is_indexed_once(db: Databas
     await service.start()
     assert [h.entry.title for h in (await service.search(7, "siege")).hits] == ["Siege of AR-558"]
     written: list[str] = []
-    db._now.set_trace_callback(written.append)
-    await db._conn.set_trace_callback(written.append)  # reads go through aiosqlite's thread
+    await db.trace(written.append)  # writes and reads
     try:
         await LoreService(db).start()
     finally:
-        db._now.set_trace_callback(None)
-        await db._conn.set_trace_callback(None)
+        await db.trace(None)
     assert any("content_versions" in sql for sql in written)  # the trace sees the reads
     assert not [sql for sql in written if "lore_entries" in sql or sql.startswith(("INSERT", "DELETE"))]
