@@ -14,7 +14,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SETTINGS = ("DISCORD_TOKEN", "DATABASE_PATH", "DEV_GUILD_ID", "SHARD_COUNT", "SHARD_IDS", "LOG_FILE")
+SETTINGS = (
+    "DISCORD_TOKEN",
+    "DATABASE_PATH",
+    "DATABASE_URL",
+    "DEV_GUILD_ID",
+    "SHARD_COUNT",
+    "SHARD_IDS",
+    "LOG_FILE",
+)
 # `khitomer` with discord.py's REST base moved to a test server (argv[1]); the rest is unchanged.
 POINTED = (
     "import sys, discord.http; discord.http.Route.BASE = sys.argv.pop(1); "
