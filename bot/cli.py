@@ -1,4 +1,5 @@
-"""The `khitomer` command: run the bot, sync its commands, back up its database, import a wiki.
+"""The `khitomer` command: run the bot, sync its commands, back up its database, import a wiki,
+move to PostgreSQL.
 
 Every failure an operator can fix is one line on stderr and a non-zero exit, never a
 traceback; the token is never printed.
@@ -74,6 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
         default="event",
         choices=[kind.value for kind in Kind if kind is not Kind.SOURCE],
         help="what the pages are about (default: event)",
+    )
+    to_postgres = sub.add_parser(
+        "migrate-to-postgres", help="copy a SQLite database into an empty PostgreSQL database"
+    )
+    to_postgres.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the SQLite file (left unchanged; the bot may keep running)",
+    )
+    to_postgres.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="URL",
+        help="postgresql://user:password@host/database, with no Khitomer rows yet",
     )
     console = sub.add_parser("console", help="try the whole bot offline, in a simulated Discord server")
     console.add_argument("--db", type=Path, help="database file to use (default: a temporary one)")
@@ -197,6 +216,12 @@ async def sync(settings: Settings, guild: str | None) -> str:
 def backup(settings: Settings, destination: Path) -> str:
     from .storage import backup_file
 
+    if settings.database_url:
+        raise OperatorError(
+            "khitomer: `khitomer backup` copies the SQLite file; with DATABASE_URL set, back PostgreSQL "
+            "up with its own tools (pg_dump)."
+        )
+
     backup_file(settings.database_path, destination)
     return f"Backed up {settings.database_path} to {destination} ({destination.stat().st_size} bytes)."
 
@@ -214,6 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(asyncio.run(sync(settings, args.guild)))
         elif args.command == "backup":
             print(backup(settings, args.path))
+        elif args.command == "migrate-to-postgres":
+            from .migrate_postgres import migrate_to_postgres
+
+            print(migrate_to_postgres(args.source, args.target))
         elif args.command == "import-wiki":
             from .import_wiki import import_wiki
 

@@ -6,6 +6,7 @@ live bot, and a file from a newer release stays as it was.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,7 @@ def check_data() -> DataReport:
 
 @dataclass(frozen=True, slots=True)
 class DatabaseReport:
-    path: Path
+    path: Path | str  # the SQLite file, or where the PostgreSQL database is (never its password)
     exists: bool
     version: int = 0
     latest: int = 0
@@ -98,6 +99,34 @@ def _read_version(path: Path) -> int:
         conn.close()
 
 
+def inspect_postgres(url: str) -> DatabaseReport:
+    """Connect to the PostgreSQL database at `url` and read its schema version; write nothing."""
+    from .storage.postgres import describe
+
+    where = describe(url)
+    known = migrations.discover(migrations.POSTGRES_DIR)
+    latest = known[-1].version if known else 0
+    try:
+        version = asyncio.run(_postgres_version(url))
+        migrations.check_not_newer(version, known, where)
+    except StorageError as error:
+        return DatabaseReport(where, True, latest=latest, problem=str(error))
+    except Exception as error:  # asyncpg's and the network's errors alike: one line, not a traceback
+        return DatabaseReport(where, True, latest=latest, problem=f"cannot connect to {where}: {error}")
+    pending = [m.name for m in known if m.version > version]
+    return DatabaseReport(where, True, version, latest, pending)
+
+
+async def _postgres_version(url: str) -> int:
+    import asyncpg
+
+    conn = await asyncpg.connect(url, timeout=10)
+    try:
+        return await migrations.postgres_version(conn)
+    finally:
+        await conn.close()
+
+
 def findings(settings: Settings) -> list[tuple[bool, str, str]]:
     """What `khitomer check` reports: (ok, area, what was found), without writing anything."""
     shards = (
@@ -105,11 +134,17 @@ def findings(settings: Settings) -> list[tuple[bool, str, str]]:
         if settings.shard_count is None
         else describe_shards(settings.shard_ids or (), settings.shard_count)
     )
+    if settings.database_url:
+        from .storage.postgres import describe
+
+        where = describe(settings.database_url)
+    else:
+        where = str(settings.database_path)
     found = [
         (
             True,
             "settings",
-            f"database {settings.database_path}; {shards}; log level {settings.log_level}",
+            f"database {where}; {shards}; log level {settings.log_level}",
         ),
         (bool(settings.token), "token", "DISCORD_TOKEN is set" if settings.token else MISSING_TOKEN_TEXT),
     ]
@@ -120,6 +155,10 @@ def findings(settings: Settings) -> list[tuple[bool, str, str]]:
         found.append((True, "data", check_data().summary()))
     except ContentError as error:
         found.append((False, "data", f"invalid: {error}"))
-    database = inspect_database(settings.database_path)
+    database = (
+        inspect_postgres(settings.database_url)
+        if settings.database_url
+        else inspect_database(settings.database_path)
+    )
     found.append((database.problem is None, "database", database.summary()))
     return found

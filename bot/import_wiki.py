@@ -1,7 +1,7 @@
 """`khitomer import-wiki EXPORT.xml --guild ID`: a whole MediaWiki export into one server's lore.
 
-Runs against DATABASE_PATH like the bot, draws a one-line progress bar on stderr, and ends
-with what was imported, updated and skipped (and why). Running it again updates the pages
+Runs against the bot's database (DATABASE_PATH, or DATABASE_URL), draws a one-line progress bar
+on stderr, and ends with what was imported, updated and skipped (and why). Running it again updates the pages
 imported before instead of adding them twice.
 """
 
@@ -9,54 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import time
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 from .config import Settings
 from .domain.lore import Kind
 from .errors import OperatorError
+from .progress import ProgressBar
 from .services.lore import LoreService
 from .services.lore_import import ImportSummary, import_export
 from .services.wiki_export import ExportError, check_export
-from .storage import SqliteDatabase
+from .storage import open_database
 
-BAR_WIDTH = 30
 SHOWN_SKIPS = 50  # reasons listed in the summary; the rest are counted
-
-
-class ProgressBar:
-    """`[#########.....]  45%  1,234 pages` redrawn in place at a terminal (ten times a second
-    at most); elsewhere (a log, CI) a line at every tenth of the way."""
-
-    def __init__(self, total_bytes: int, stream: TextIO) -> None:
-        self.total = max(total_bytes, 1)
-        self.stream = stream
-        self.live = stream.isatty()
-        self.pages = 0
-        self.drawn_at = 0.0
-        self.tenth = -1
-
-    def advance(self, position: int) -> None:
-        self.pages += 1
-        share = min(position / self.total, 1.0)
-        now = time.monotonic()
-        if self.live and now - self.drawn_at >= 0.1:
-            self.drawn_at = now
-            self.stream.write(f"\r{self.line(share)}")
-            self.stream.flush()
-        elif not self.live and int(share * 10) > self.tenth:
-            self.tenth = int(share * 10)
-            self.stream.write(f"{self.line(share)}\n")
-
-    def finish(self) -> None:
-        self.stream.write(f"\r{self.line(1.0)}\n" if self.live else f"{self.line(1.0)}\n")
-        self.stream.flush()
-
-    def line(self, share: float) -> str:
-        filled = round(share * BAR_WIDTH)
-        pages = f"{self.pages:,} page{'' if self.pages == 1 else 's'}"
-        return f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {share:4.0%}  {pages}"
 
 
 def guild_id_of(text: str) -> int:
@@ -71,7 +36,7 @@ def import_wiki(settings: Settings, path: Path, guild: str, kind: str) -> str:
     if not path.is_file():
         raise OperatorError(f"khitomer: no file at {path}")
     with path.open("rb") as source:
-        bar = ProgressBar(path.stat().st_size, sys.stderr)
+        bar = ProgressBar(path.stat().st_size, sys.stderr, "page")
         try:
             check_export(source)  # before the database is opened: a wrong file changes nothing
             summary = asyncio.run(_import(settings, guild_id, source, Kind(kind), bar))
@@ -83,7 +48,7 @@ def import_wiki(settings: Settings, path: Path, guild: str, kind: str) -> str:
 async def _import(
     settings: Settings, guild_id: int, source: BinaryIO, kind: Kind, bar: ProgressBar
 ) -> ImportSummary:
-    db = await SqliteDatabase.open(settings.database_path)
+    db = await open_database(settings.database_path, settings.database_url)
     service = LoreService(db)
     try:
         await service.start()

@@ -1,0 +1,126 @@
+"""`khitomer migrate-to-postgres --from FILE --to URL`: a SQLite database copied into PostgreSQL.
+
+The file is never changed: a consistent snapshot of it is taken (as `khitomer backup` does, so
+the bot may keep running) and brought to this release's schema; the target is migrated, must
+hold no rows, and receives every table in ONE transaction, with a progress bar on stderr.
+Before it commits, each table's row count is compared with the file's: a mismatch, or any
+error, leaves the target empty.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from .errors import OperatorError
+from .progress import ProgressBar
+from .storage import SqliteDatabase, backup_file
+from .storage.postgres import PostgresDatabase, describe
+
+BATCH = 5_000
+# Parents before children (foreign keys); each with the columns both databases hold. The
+# treaty index's tsvector is computed by PostgreSQL from these.
+TABLES: dict[str, tuple[str, ...]] = {
+    "error_reports": ("reference", "occurred_at", "guild_id", "channel_id", "user_id", "command",
+                      "error_type", "traceback"),
+    "pager_args": ("id", "guild_id", "owner_id", "value", "created_at"),
+    "accords": ("id", "guild_id", "game_id", "name", "aliases", "summary", "year", "date_text", "place",
+                "status", "parties", "articles", "history", "ratified_at"),
+    "accord_events": ("accord_id", "seq", "at", "actor_id", "kind", "power", "data"),
+    "treaty_search": ("treaty_key", "guild_id", "number", "treaty_name", "title", "text"),
+    "content_versions": ("name", "hash"),
+    "lore_entries": ("id", "guild_id", "title", "kind", "aliases", "year_start", "year_end", "factions",
+                     "summary", "body", "author_id", "created_at", "updated_at", "related"),
+    "lore_postings": ("scope", "term", "impact", "entry"),
+    "lore_words": ("scope", "word"),
+    "guild_settings": ("guild_id", "name", "scope", "value"),
+    "guild_disabled_areas": ("guild_id", "area"),
+    "games": ("id", "guild_id", "channel_id", "version", "state", "created_at"),
+    "game_events": ("game_id", "seq", "at", "actor_id", "kind", "data"),
+    "game_articles": ("game_id", "number", "data"),
+    "game_messages": ("game_id", "kind", "ref", "channel_id", "message_id"),
+    "reputation": ("guild_id", "user_id", "points", "accords"),
+}  # fmt: skip
+IDENTITIES = ("pager_args", "accords", "lore_entries", "games")  # their next id follows the copied ones
+
+
+def migrate_to_postgres(source: Path, url: str) -> str:
+    """Copy the SQLite database at `source` into the PostgreSQL database at `url`; the summary."""
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise OperatorError(f"khitomer: --to takes a PostgreSQL URL (postgresql://…), not {url!r}.")
+    with tempfile.TemporaryDirectory(prefix="khitomer-migrate-") as folder:
+        snapshot = Path(folder) / "snapshot.db"
+        backup_file(source, snapshot)  # StorageError, in one line, for a missing or foreign file
+        asyncio.run(_upgrade(snapshot))
+        counts = asyncio.run(_copy(snapshot, url))
+    total = sum(counts.values())
+    return (
+        f"Copied {total:,} rows in {len(counts)} tables from {source} to {describe(url)}; every table's "
+        "row count matches the file. Set DATABASE_URL to that URL to run Khitomer on it."
+    )
+
+
+async def _upgrade(snapshot: Path) -> None:
+    """The snapshot at this release's schema version (the original file is left as it was)."""
+    await (await SqliteDatabase.open(snapshot)).close()
+
+
+def _batches(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...]
+) -> Iterator[list[tuple[Any, ...]]]:
+    cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table}")
+    while rows := cursor.fetchmany(BATCH):
+        yield [tuple(row) for row in rows]
+
+
+async def _copy(snapshot: Path, url: str) -> dict[str, int]:
+    target = await PostgresDatabase.open(url)  # migrates an empty database to this schema
+    await target.close()
+    source = sqlite3.connect(snapshot)  # a private snapshot: nothing else reads or writes it
+    conn = await asyncpg.connect(url)
+    try:
+        wanted = {t: int(source.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+        if held := {t: n for t in TABLES if (n := await conn.fetchval(f"SELECT count(*) FROM {t}"))}:
+            listed = ", ".join(f"{t} ({n:,})" for t, n in held.items())
+            raise OperatorError(
+                f"khitomer: {describe(url)} already holds Khitomer data: {listed}. Nothing was copied; "
+                "migrate into an empty database."
+            )
+        bar = ProgressBar(sum(wanted.values()), sys.stderr, "row")
+        done = 0
+        async with conn.transaction():
+            for table, columns in TABLES.items():
+                for rows in _batches(source, table, columns):
+                    try:
+                        await conn.copy_records_to_table(table, records=rows, columns=list(columns))
+                    except (asyncpg.PostgresError, asyncpg.DataError) as error:
+                        raise OperatorError(
+                            f"khitomer: PostgreSQL refused a row of {table}: {error}. Nothing was kept."
+                        ) from None
+                    done += len(rows)
+                    bar.advance(done, len(rows))
+            for table in IDENTITIES:
+                await conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                    f" coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+                )
+            copied = {t: int(await conn.fetchval(f"SELECT count(*) FROM {t}")) for t in TABLES}
+            if copied != wanted:
+                wrong = ", ".join(
+                    f"{t} {copied[t]:,} of {wanted[t]:,}" for t in TABLES if copied[t] != wanted[t]
+                )
+                raise OperatorError(
+                    f"khitomer: row counts differ after the copy ({wrong}); nothing was kept."
+                )
+        bar.finish()
+        return copied
+    finally:
+        source.close()
+        await conn.close()
