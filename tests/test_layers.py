@@ -88,3 +88,31 @@ def test_the_scan_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
     assert imported_layers(ui) <= {"ui", "domain"}
     assert layer_of("bot.storage.games") == "storage" and layer_of("bot.app") == CORE
     assert layer_of("cogs.accords._clock") == "cogs"
+
+
+DRIVERS = {"sqlite3", "aiosqlite", "asyncpg"}
+SQL = ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "CREATE ")
+
+
+def test_no_connection_or_sql_leaves_storage() -> None:
+    """Issue #14: services, ui and cogs work through storage's functions, which return domain
+    objects; they never hold a connection (`Conn`, a driver) or write SQL, whichever database runs."""
+    found = []
+    for path in [
+        *(BOT / "services").rglob("*.py"),
+        *(BOT / "ui").rglob("*.py"),
+        *(ROOT / "cogs").rglob("*.py"),
+    ]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found += [(path.name, a.name) for a in node.names if a.name.split(".")[0] in DRIVERS]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                if node.module.split(".")[0] in DRIVERS:
+                    found.append((path.name, node.module))
+                found += [(path.name, "Conn") for a in node.names if a.name == "Conn"]
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found += [
+                    (path.name, node.value[:40]) for word in SQL if node.value.lstrip().startswith(word)
+                ]
+    assert found == []

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.accords.afterwards import Record, fold
 from ..domain.errors import NotAllowed, NotFound
-from ..storage import Database, accords, reputation
+from ..storage import Database, accords
+from ..storage import accord_events as record_store
 from ..storage import games as game_store
 
 Decide = Callable[[Record, str | None], list[tuple[str, dict[str, Any]]]]
@@ -20,53 +20,36 @@ UPHELD_COST = -1
 async def act(
     db: Database, guild_id: int, key: str, user_id: int, decide: Decide
 ) -> list[tuple[str, dict[str, Any]]]:
-    """Decide and record one action on an accord in a single transaction (so two votes at once
-    are counted one after the other), then apply its reputation effects."""
+    """Decide and record one action on an accord, with its history, status and reputation
+    effects, in a single transaction (so two votes at once are counted one after the other)."""
     key = await key_of(db, guild_id, key)
     accord_id = accords.accord_id_of(key)
-    row = await db.fetch_one(
-        "SELECT parties, game_id, history FROM accords WHERE id = ? AND guild_id = ?",
-        (accord_id or 0, guild_id),
-    )
-    if accord_id is None or row is None:
+    found = await record_store.find(db, guild_id, accord_id) if accord_id is not None else None
+    if found is None:
         raise NotFound("There is no such accord in this server.")
-    if row["game_id"] is None:
+    if found.game_id is None:
         raise NotAllowed(
             "Only accords signed in a conference here can be withdrawn from or complained about."
         )
-    game = await game_store.get(db, guild_id, int(row["game_id"]))
+    game = await game_store.get(db, guild_id, found.game_id)
     seat = game.seat_of(user_id)
-    power = seat.power if seat else None
-    parties = tuple(p["name"] for p in json.loads(row["parties"]))
-    async with db.transaction(guild=guild_id) as conn:
-        rows = await conn.fetch_all(
-            "SELECT kind, power, data FROM accord_events WHERE accord_id = ? ORDER BY seq", (accord_id,)
-        )
-        past = [(r[0], r[1], json.loads(r[2])) for r in rows]
-        record = fold(parties, past)
-        events = decide(record, power)
+    power = seat.power if seat else ""
+    now = datetime.now(UTC)
+
+    def change(past: list[record_store.Past]) -> record_store.Change | None:
+        events = decide(fold(found.parties, past), power or None)
         if not events:
-            return []
-        now = datetime.now(UTC)
-        await conn.executemany(
-            "INSERT INTO accord_events (accord_id, seq, at, actor_id, kind, power, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(accord_id, len(past) + i, now.isoformat(), user_id, kind, power or "", json.dumps(data))
-             for i, (kind, data) in enumerate(events, 1)],
-        )  # fmt: skip
-        after = fold(parties, [*past, *((k, power or "", d) for k, d in events)])
-        history = json.loads(row["history"]) + [
-            {"year": None, "kind": _history_kind(kind), "text": _history_text(kind, power or "", data, now)}
+            return None
+        after = fold(found.parties, [*past, *((kind, power, data) for kind, data in events)])
+        history = [
+            {"year": None, "kind": _history_kind(kind), "text": _history_text(kind, power, data, now)}
             for kind, data in events
         ]
-        await conn.execute(
-            "UPDATE accords SET history = ?, status = ? WHERE id = ?",
-            (json.dumps(history), after.status(), accord_id),
-        )
-        # Reputation belongs to the same change: it commits with it, or not at all.
-        changes = _reputation(events, game, after, power or "")
-        await reputation.apply_in(conn, guild_id, changes)
-    return events
+        costs = _reputation(events, game, after, power)
+        return record_store.Change(events, power, now, history, after.status(), costs)
+
+    made = await record_store.change(db, guild_id, found.accord_id, user_id, change)
+    return made.events if made else []
 
 
 async def key_of(db: Database, guild_id: int, text: str) -> str:
@@ -91,16 +74,10 @@ async def open_complaints(db: Database, guild_id: int, key: str) -> list[tuple[i
     except NotFound:
         return []
     accord_id = accords.accord_id_of(key)
-    row = await db.fetch_one(
-        "SELECT parties FROM accords WHERE id = ? AND guild_id = ?", (accord_id or 0, guild_id)
-    )
-    if accord_id is None or row is None:
+    found = await record_store.find(db, guild_id, accord_id) if accord_id is not None else None
+    if found is None:
         return []
-    rows = await db.fetch_all(
-        "SELECT kind, power, data FROM accord_events WHERE accord_id = ? ORDER BY seq", (accord_id,)
-    )
-    parties = tuple(p["name"] for p in json.loads(row["parties"]))
-    record = fold(parties, [(r["kind"], r["power"], json.loads(r["data"])) for r in rows])
+    record = fold(found.parties, await record_store.past(db, found.accord_id))
     return [
         (number, c["against"], c["text"]) for number, c in record.complaints.items() if c["upheld"] is None
     ]

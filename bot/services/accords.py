@@ -17,7 +17,7 @@ from ..domain.treaties import Treaty
 from ..storage import Database, reputation
 from ..storage import accords as accord_store
 from ..storage import games as store
-from .conclusion import conclude_in
+from .conclusion import conclusion
 
 Minutes = tuple[float, list[tuple[float, Event]]]
 
@@ -58,7 +58,7 @@ class AccordService:
             guild_id,
             game_id,
             lambda state: decide(state, command, actor, staff=staff),
-            on_end=conclude_in,
+            on_end=conclusion,
             cache=self._cache,
         )
 

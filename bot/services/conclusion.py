@@ -1,5 +1,6 @@
-"""A conference's end, inside the transaction that ends it: the accord stored under a name the
-server does not use yet, and reputation changed; all of it commits with the last action, or none."""
+"""A conference's end, decided here and stored by the transaction that ends it (bot/storage/games.py
+act_now): the accord, under a name the server does not use yet, and reputation; all of it commits
+with the last action, or none."""
 
 from __future__ import annotations
 
@@ -9,17 +10,14 @@ from ..content.scenarios import canon_scenarios
 from ..domain.accords import GameState, Phase
 from ..domain.accords.scoring import reputation_changes
 from ..domain.treaties import Article, Party
-from ..storage import Conn, reputation
 from ..storage import accords as accord_store
 from ..storage import games as game_store
 
 
-async def conclude_in(work: Conn, state: GameState) -> None:
-    """`work` is the unit of work ending the conference: the accord and reputation join it."""
-    if state.phase is Phase.RATIFIED:
-        signers = await game_store.signers_in(work, state.game_id)
-        await accord_store.ratify_in(work, accord_of(state, signers))
-    await reputation.apply_in(work, state.guild_id, reputation_changes(state))
+def conclusion(state: GameState, signers: dict[str, list[str]]) -> game_store.Ending:
+    """What an ended conference leaves: the accord if it was ratified, and reputation."""
+    accord = accord_of(state, signers) if state.phase is Phase.RATIFIED else None
+    return game_store.Ending(accord, reputation_changes(state))
 
 
 def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.NewAccord:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import random
 from collections.abc import Sequence
@@ -14,7 +13,7 @@ from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import asks
 from ..domain.references import normalise
-from ..storage import LORE_NOTICE, Conn, Database, content_versions
+from ..storage import LORE_NOTICE, Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
 from . import lore_search as engine
@@ -38,11 +37,6 @@ def analysed(entry: LoreEntry) -> index.Analysed:
 
 def _analysed_all(entries: Sequence[LoreEntry]) -> list[tuple[LoreEntry, index.Analysed]]:
     return [(entry, analysed(entry)) for entry in entries]
-
-
-async def _write_all(conn: Conn, rows: list[tuple[LoreEntry, index.Analysed]]) -> None:
-    for entry, result in rows:
-        await index.write_entry(conn, entry.guild_id or index.CANON, entry.key, result)
 
 
 class LoreService:
@@ -69,12 +63,7 @@ class LoreService:
         digest = f"{content_hash(self.canon)}:{text.ANALYSER_VERSION}"
         if not await content_versions.is_current(self.db, INDEX_NAME, digest):
             rows = [(e.key, a) for e, a in await asyncio.to_thread(_analysed_all, self.canon)]
-
-            async def rebuild(conn: Conn) -> None:
-                await index.replace_scope(conn, index.CANON, rows)
-                await content_versions.record(conn, INDEX_NAME, digest)
-
-            await self.db.write_now(rebuild)
+            await index.replace_canon(self.db, rows, INDEX_NAME, digest)
         # Entries are indexed in the transaction that writes them, so once every entry has been
         # indexed by this analyser (recorded below) nothing is checked again: a scan of a
         # million entries took 14 s at every start.
@@ -96,9 +85,8 @@ class LoreService:
         log.info("indexing %d server lore entries written before the search index", len(entries))
         for start in range(0, len(entries), 500):
             rows = await asyncio.to_thread(_analysed_all, entries[start : start + 500])
-            await self.db.write_now(functools.partial(_write_all, rows=rows))
-        version = text.ANALYSER_VERSION
-        await self.db.write_now(lambda conn: content_versions.record(conn, SERVER_INDEX, version))
+            await index.write_entries(self.db, [(e.guild_id or index.CANON, e.key, a) for e, a in rows])
+        await content_versions.mark(self.db, SERVER_INDEX, text.ANALYSER_VERSION)
 
     async def _names_in(self, guild_id: int | None) -> NameIndex | None:
         """A server's names for autocomplete, loaded from its rows on first use, then kept."""

@@ -98,7 +98,7 @@ async def rank(db: Database, scopes: Sequence[int], canon_size: int, question: Q
     """Base scores and rarity weights, from one read. An entry scores, for each concept, its
     best variant: the word itself, or a synonym at half weight."""
     every = list(dict.fromkeys(s for v in question.variants.values() for s in v))
-    retrieved = await db.read_now(lambda conn: index.retrieve(conn, scopes, canon_size, every, CANDIDATES))
+    retrieved = await index.retrieve(db, scopes, canon_size, every, CANDIDATES)
     total = max(retrieved.entries, 1)
     idf = {t: math.log(1 + (total - df + 0.5) / (df + 0.5)) for t, df in retrieved.frequency.items()}
     scores: dict[str, float] = {}
@@ -120,7 +120,7 @@ async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
     word = text.words(typed)
     if not word or len(word[0]) < 4:
         return None
-    candidates = await db.read_now(lambda conn: index.words_near(conn, scopes, word[0]))
+    candidates = await index.words_near(db, scopes, word[0])
     best = process.extractOne(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
     return None if best is None else str(best[0])
 

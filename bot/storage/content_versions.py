@@ -17,3 +17,8 @@ async def record(conn: Conn, name: str, digest: str) -> None:
         " ON CONFLICT (name) DO UPDATE SET hash = excluded.hash",
         (name, digest),
     )
+
+
+async def mark(db: Database, name: str, digest: str) -> None:
+    """record(), in a transaction of its own."""
+    await db.write_now(lambda conn: record(conn, name, digest))

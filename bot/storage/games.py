@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.accords import Article, Event, GameState, Phase, evolve
 from ..domain.accords import events as e
 from ..domain.errors import KhitomerError, NotAllowed, NotFound
+from . import accords, reputation
 from .backend import Conn, Database
 from .game_codec import dump_article, dump_event, dump_head, load_article, load_event, load_head
 
@@ -177,20 +179,28 @@ class GameCache:
 ARTICLE_EVENTS = (e.Supported, e.Opposed, e.Amended, e.Retracted)
 
 
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """What an ended conference leaves behind: its accord (if ratified) and reputation changes."""
+
+    accord: accords.NewAccord | None
+    reputation: dict[int, int]
+
+
 async def act_now(
     db: Database,
     guild_id: int,
     game_id: int,
     decide: Callable[[GameState], list[Event]],
-    on_end: Callable[[Conn, GameState], Awaitable[None]] | None = None,
+    on_end: Callable[[GameState, dict[str, list[str]]], Ending] | None = None,
     cache: GameCache | None = None,
 ) -> tuple[GameState, list[Event]]:
     """Load, decide, apply and store one action in a single synchronous transaction: nothing can
     run between reading the state and writing its successor, so no action is ever stale.
 
     What is written is bounded: the head, the articles the events touch, the events. When the
-    action ends the conference, `on_end` runs in the same transaction (the accord stored,
-    reputation changed): if it fails, the action itself is rolled back too.
+    action ends the conference, `on_end(state, signers)` says what it leaves, and the accord and
+    reputation are stored in the same transaction: if that fails, the action is rolled back too.
     """
     cache = cache if cache is not None else GameCache(0)
 
@@ -234,7 +244,10 @@ async def act_now(
             ],
         )
         if on_end is not None and after.phase.over and not before.phase.over:
-            await on_end(conn, after)
+            ending = on_end(after, await signers_in(conn, game_id))
+            if ending.accord is not None:
+                await accords.ratify_in(conn, ending.accord)
+            await reputation.apply_in(conn, guild_id, ending.reputation)
         return after, events
 
     state, events = await db.write_now(work)

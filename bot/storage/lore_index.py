@@ -2,7 +2,8 @@
 
 Scope 0 is canon; any other scope is the server whose lore it is. Writes happen inside the
 transaction that writes the entry itself (bot/storage/lore.py), so the index never disagrees
-with the entries. Reads are a handful of index ranges run synchronously (Database.read_now).
+with the entries. Reads are a handful of index ranges in one snapshot (Database.read_now; on
+SQLite, run at once on the event loop's own connection).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .backend import Conn
+from . import content_versions
+from .backend import Conn, Database
 
 CANON = 0
 POSTINGS_INSERT = (
@@ -47,14 +49,40 @@ async def remove_entry(conn: Conn, key: str) -> None:
     await conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
 
 
-async def replace_scope(conn: Conn, scope: int, entries: Iterable[tuple[str, Analysed]]) -> None:
-    await conn.execute("DELETE FROM lore_postings WHERE scope = ?", (scope,))
-    await conn.execute("DELETE FROM lore_words WHERE scope = ?", (scope,))
-    for key, analysed in entries:
-        await write_entry(conn, scope, key, analysed)
+async def replace_canon(
+    db: Database, entries: Iterable[tuple[str, Analysed]], marker: str, digest: str
+) -> None:
+    """Canon's postings and words afresh, and the marker of what they were built from, at once."""
+
+    async def work(conn: Conn) -> None:
+        await conn.execute("DELETE FROM lore_postings WHERE scope = ?", (CANON,))
+        await conn.execute("DELETE FROM lore_words WHERE scope = ?", (CANON,))
+        for key, analysed in entries:
+            await write_entry(conn, CANON, key, analysed)
+        await content_versions.record(conn, marker, digest)
+
+    await db.write_now(work)
+
+
+async def write_entries(db: Database, entries: Iterable[tuple[int, str, Analysed]]) -> None:
+    """(scope, key, analysed) of entries already stored, indexed in one transaction."""
+
+    async def work(conn: Conn) -> None:
+        for scope, key, analysed in entries:
+            await write_entry(conn, scope, key, analysed)
+
+    await db.write_now(work)
 
 
 async def retrieve(
+    db: Database, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
+) -> Retrieved:
+    """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
+    by impact, read in one snapshot."""
+    return await db.read_now(lambda conn: _retrieve(conn, scopes, canon_size, terms, best))
+
+
+async def _retrieve(
     conn: Conn, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
 ) -> Retrieved:
     """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
@@ -85,8 +113,12 @@ async def retrieve(
     return Retrieved(entries, frequency, impacts)
 
 
-async def words_near(conn: Conn, scopes: Sequence[int], word: str) -> list[str]:
+async def words_near(db: Database, scopes: Sequence[int], word: str) -> list[str]:
     """The words of `scopes` sharing `word`'s first letter: what a typo may have meant."""
+    return await db.read_now(lambda conn: _words_near(conn, scopes, word))
+
+
+async def _words_near(conn: Conn, scopes: Sequence[int], word: str) -> list[str]:
     first = word[:1]
     if not first:
         return []
