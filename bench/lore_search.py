@@ -21,17 +21,20 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.content.lore import canon_lore
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
+from bot.domain.lore import Kind, LoreEntry
 from bot.services import lore_text as text
 from bot.services.lore import SERVER_INDEX, LoreService, analysed
 from bot.storage import SqliteDatabase
 from bot.storage import lore_index as index
 from bot.storage.lore import server_key
+from bot.storage.lore_index import Analysed
 
 PER_SERVER = 1000
 OWNER, EMPTY = 1, 999_999_999
@@ -60,9 +63,33 @@ def title_of(rng: random.Random, i: int) -> str:
     return " ".join(w.capitalize() for w in words) + f" {i}"
 
 
+class Generated(NamedTuple):
+    """One generated server entry: its lore_entries row, and what the index keeps of it."""
+
+    row: tuple[object, ...]
+    entry: LoreEntry
+    found: Analysed
+
+
+def server_lore(count: int, batch: int = 10_000) -> Iterator[list[Generated]]:
+    """`count` server entries in batches, the same every run (bench/postgres_lore.py shares them)."""
+    rng = random.Random(1701)
+    for start in range(0, count, batch):
+        made = []
+        for i in range(start + 1, min(count, start + batch) + 1):
+            guild = OWNER if i <= PER_SERVER else 1000 + i // PER_SERVER
+            title = title_of(rng, i)
+            summary = " ".join(rng.choice(COMMON + FILLER) for _ in range(16))
+            body = " ".join(rng.choice(COMMON + FILLER + SYLLABLES) for _ in range(40))
+            year = 2300 + i % 100
+            row = (i, guild, title, "event", "[]", year, None, "[]", summary, body, 1, "now", "now", "[]")
+            entry = LoreEntry(server_key(i), title, Kind.EVENT, summary, body, (), guild_id=guild)
+            made.append(Generated(row, entry, analysed(entry)))
+        yield made
+
+
 def generate(path: Path, count: int) -> None:
     """`count` server entries, in the store's tables and its index, and in the floor's FTS5."""
-    rng = random.Random(1701)
     conn = sqlite3.connect(path)
     conn.execute(FTS)
     canon = canon_lore()
@@ -70,38 +97,14 @@ def generate(path: Path, count: int) -> None:
         "INSERT INTO floor VALUES (?, 0, ?, ?, ?, ?)",
         [(e.key, e.title, " ".join((e.title, *e.aliases)), e.summary, e.body) for e in canon],
     )
-    for start in range(0, count, 10_000):
+    for made in server_lore(count):
         rows, postings, words, floor = [], [], [], []
-        for i in range(start + 1, min(count, start + 10_000) + 1):
-            guild = OWNER if i <= PER_SERVER else 1000 + i // PER_SERVER
-            title = title_of(rng, i)
-            summary = " ".join(rng.choice(COMMON + FILLER) for _ in range(16))
-            body = " ".join(rng.choice(COMMON + FILLER + SYLLABLES) for _ in range(40))
-            rows.append(
-                (
-                    i,
-                    guild,
-                    title,
-                    "event",
-                    "[]",
-                    2300 + i % 100,
-                    None,
-                    "[]",
-                    summary,
-                    body,
-                    1,
-                    "now",
-                    "now",
-                    "[]",
-                )
-            )
-            from bot.domain.lore import Kind, LoreEntry
-
-            entry = LoreEntry(server_key(i), title, Kind.EVENT, summary, body, (), guild_id=guild)
-            found = analysed(entry)
+        for row, entry, found in made:
+            guild = entry.guild_id
+            rows.append(row)
             postings += [(guild, t, round(v, 4), entry.key) for t, v in found.impacts.items()]
             words += [(guild, w) for w in found.words]
-            floor.append((entry.key, guild, title, title, summary, body))
+            floor.append((entry.key, guild, entry.title, entry.title, entry.summary, entry.body))
         conn.executemany("INSERT INTO lore_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany(index.POSTINGS_INSERT, postings)
         conn.executemany(index.WORDS_INSERT, words)
