@@ -83,3 +83,14 @@ def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
 def test_backup_points_to_postgresqls_own_tools(tmp_path: Path) -> None:
     done = khitomer("backup", "copy.db", cwd=tmp_path, DATABASE_URL="postgresql://k@127.0.0.1:1/k")
     assert done.returncode == 1 and "pg_dump" in done.stderr and not (tmp_path / "copy.db").exists()
+
+
+def test_the_bot_stops_with_one_line_when_postgresql_is_unreachable(tmp_path: Path) -> None:
+    done = khitomer("run", cwd=tmp_path, DISCORD_TOKEN="t", DATABASE_URL="postgresql://k:pw@127.0.0.1:1/k")
+    assert done.returncode == 1
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .startswith("khitomer: cannot connect to postgresql://127.0.0.1:1/k")
+    )
+    assert "Traceback" not in done.stderr and ":pw@" not in done.stderr

@@ -24,6 +24,7 @@ from bot.services.accords import AccordService
 from bot.services.guild_config import ConfigService
 from bot.services.lore import LoreService
 from bot.storage import games as store
+from bot.storage.postgres import LISTENER
 from tests.cogs.test_shards import open_conference
 from tests.support import rival
 from tests.support.postgres import OpenDb
@@ -174,3 +175,44 @@ async def test_two_processes_on_one_database_arm_only_their_own_shards_timers(
         for extension in list(only_one.extensions):  # it never connected: nothing else to close
             await only_one.unload_extension(extension)
         await only_one.db.close()
+
+
+async def test_notices_missed_while_the_listener_was_cut_off_drop_every_cache(
+    open_db: OpenDb, where: rival.Where
+) -> None:
+    db = await open_db()
+    if not db.dialect.postgres:
+        await db.close()
+        pytest.skip("one process per SQLite file: nothing listens for other processes")
+    try:
+        config = ConfigService(db)
+        assert (await config.get(GUILD)).seconds("deadline.lobby") == 86_400  # cached
+        # The server drops the listening connection (a restart, say); a write lands meanwhile and
+        # its notice reaches nobody.
+        cut = await db.fetch_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE application_name = ? AND pid <> pg_backend_pid()",
+            (LISTENER,),
+        )
+        assert cut is not None and cut[0] >= 1
+        await db.write_now(
+            lambda conn: conn.execute(
+                "INSERT INTO guild_settings (guild_id, name, scope, value)"
+                " VALUES (?, 'deadline.lobby', 0, '900')",
+                (GUILD,),
+            )
+        )
+
+        async def dropped() -> bool:
+            return (await config.get(GUILD)).seconds("deadline.lobby") == 900
+
+        await eventually(dropped)  # listening again, it dropped every server's copy
+        writer = rival.spawn(rival.write_settings_and_lore, where, GUILD)  # and hears notices again
+        await asyncio.to_thread(writer.join, 60)
+
+        async def heard() -> bool:
+            return (await config.get(GUILD)).seconds("deadline.lobby") == 600
+
+        await eventually(heard)
+    finally:
+        await db.close()

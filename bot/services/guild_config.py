@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.guild_config import GuildConfig
-from ..storage import SETTINGS_NOTICE, Database
+from ..storage import EVERY_SERVER, SETTINGS_NOTICE, Database
 from ..storage import guild_settings as store
 
 
@@ -17,7 +17,9 @@ class ConfigService:
         db.on_notice(SETTINGS_NOTICE, self._forget)
 
     def _forget(self, guild: str) -> None:
-        if guild.isdigit():
+        if guild == EVERY_SERVER:
+            self._cache.clear()
+        elif guild.isdigit():
             self._cache.pop(int(guild), None)
 
     async def get(self, guild_id: int | None) -> GuildConfig:

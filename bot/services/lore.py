@@ -13,7 +13,7 @@ from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import asks
 from ..domain.references import normalise
-from ..storage import LORE_NOTICE, Database, content_versions
+from ..storage import EVERY_SERVER, LORE_NOTICE, Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
 from . import lore_search as engine
@@ -53,7 +53,9 @@ class LoreService:
 
     def _forget(self, guild: str) -> None:
         """A server's lore changed (here or in another process): its names load afresh."""
-        if guild.isdigit():
+        if guild == EVERY_SERVER:
+            self.server_names.clear()
+        elif guild.isdigit():
             self.server_names.pop(int(guild), None)
 
     async def start(self, *, reindex_in_background: bool = False) -> None:

@@ -19,6 +19,7 @@ Trace = Callable[[str], None]
 # Cache names other processes are told about when a write changes what they keep.
 SETTINGS_NOTICE = "settings"
 LORE_NOTICE = "lore"
+EVERY_SERVER = "*"  # a notice's server when every server's copy must go (notices were missed)
 
 
 class Dialect:
@@ -91,7 +92,7 @@ class Database(Protocol):
         ...
 
     def on_notice(self, topic: str, callback: Notice) -> None:
-        """Call `callback(guild_id as text)` when a notice on `topic` arrives."""
+        """Call `callback(guild_id as text, or EVERY_SERVER)` when a notice on `topic` arrives."""
         ...
 
     async def size_bytes(self) -> int: ...
@@ -112,6 +113,9 @@ class Notices:
 
     def add(self, topic: str, callback: Notice) -> None:
         self._callbacks.setdefault(topic, []).append(callback)
+
+    def topics(self) -> list[str]:
+        return list(self._callbacks)
 
     def deliver(self, payload: str) -> None:
         topic, _, guild = payload.partition(":")

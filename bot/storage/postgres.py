@@ -7,6 +7,7 @@ holds an advisory lock, and cache notices travel by LISTEN/NOTIFY.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 import asyncpg
 
 from . import migrations
-from .backend import Conn, Dialect, Notice, Notices, Trace, lock_guild
+from .backend import EVERY_SERVER, Conn, Dialect, Notice, Notices, Trace, lock_guild
 from .errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ POSTGRES = Dialect("postgres")
 CHANNEL = "khitomer"  # the LISTEN/NOTIFY channel for cache notices
 MIGRATION_LOCK = 7_368_712  # an advisory lock key: two processes starting at once migrate once
 POOL_SIZE = 10
+LISTENER = "khitomer notices"
+RELISTEN_MAX_DELAY = 10.0  # seconds between tries to listen again
 
 
 @lru_cache(maxsize=512)
@@ -96,9 +99,12 @@ class PostgresDatabase:
 
     dialect = POSTGRES
 
-    def __init__(self, pool: asyncpg.Pool, listener: asyncpg.Connection, where: str, version: int) -> None:
+    def __init__(self, pool: asyncpg.Pool, url: str, where: str, version: int) -> None:
         self._pool = pool
-        self._listener = listener
+        self._url = url
+        self._listener: asyncpg.Connection | None = None
+        self._relistening: asyncio.Task[None] | None = None
+        self._closing = False
         self.where = where
         self.version = version
         self._notices = Notices()
@@ -120,17 +126,45 @@ class PostgresDatabase:
                 version = await migrations.postgres_version(conn)
                 migrations.check_not_newer(version, known, where)  # before anything is written
                 version = await migrations.apply_postgres(conn, known, version)
-            listener = await asyncpg.connect(url)
+            database = cls(pool, url, where, version)
+            await database._listen()
         except BaseException:
             await pool.close()
             raise
-        database = cls(pool, listener, where, version)
-        await listener.add_listener(CHANNEL, database._heard)
         log.info("database %s ready at schema version %d", where, version)
         return database
 
+    async def _listen(self) -> None:
+        # named, so an operator can tell it apart in pg_stat_activity
+        self._listener = await asyncpg.connect(self._url, server_settings={"application_name": LISTENER})
+        self._listener.add_termination_listener(self._lost)
+        await self._listener.add_listener(CHANNEL, self._heard)
+
     def _heard(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
         self._notices.deliver(payload)
+
+    def _lost(self, _conn: object) -> None:
+        """The listening connection ended (a server restart, say): notices sent meanwhile are
+        lost, so listen again and drop every cache once listening (`*`: every server)."""
+        if not self._closing and (self._relistening is None or self._relistening.done()):
+            self._relistening = asyncio.get_running_loop().create_task(self._relisten(), name="db-relisten")
+
+    async def _relisten(self) -> None:
+        delay = 0.1
+        while not self._closing:
+            try:
+                await self._listen()
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+                log.warning(
+                    "listening for notices on %s failed (%s); retrying in %.1f s", self.where, error, delay
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RELISTEN_MAX_DELAY)
+                continue
+            for topic in self._notices.topics():
+                self._notices.deliver(f"{topic}:{EVERY_SERVER}")
+            log.info("listening for notices on %s again; caches dropped", self.where)
+            return
 
     def on_notice(self, topic: str, callback: Notice) -> None:
         self._notices.add(topic, callback)
@@ -173,5 +207,9 @@ class PostgresDatabase:
         return int(row["size"]) if row else 0
 
     async def close(self) -> None:
-        await self._listener.close()
+        self._closing = True
+        if self._relistening is not None:
+            self._relistening.cancel()
+        if self._listener is not None:
+            await self._listener.close()
         await self._pool.close()
