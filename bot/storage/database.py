@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,15 +14,15 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from . import migrations
-from .backend import Conn, Dialect, Notice, Notices, Trace
+from .backend import Conn, Notice, Notices, Trace
 from .errors import NotADatabase, StorageError
+from .sqlite_conn import SQLITE, AioConn, SyncConn
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-SQLITE = Dialect("sqlite")
 
 
 def check_is_sqlite(path: Path) -> None:
@@ -88,54 +88,6 @@ def unusable(path: Path, error: sqlite3.Error) -> StorageError:
     if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
         return NotADatabase(f"{path} could not be opened as a SQLite database: {error}")
     return StorageError(f"{path} could not be opened as a SQLite database: {error}")
-
-
-class _SyncConn:
-    """A synchronous sqlite3 connection behind the async Conn interface: its awaits never
-    leave the event loop's thread, so a small transaction costs its SQL and nothing more."""
-
-    dialect = SQLITE
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
-        return self._conn.execute(sql, tuple(params)).rowcount
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self._conn.executemany(sql, rows)
-
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        return self._conn.execute(sql, tuple(params)).fetchall()
-
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self._conn.execute(sql, tuple(params)).fetchone()
-        return row
-
-
-class _AioConn:
-    """aiosqlite behind the Conn interface: each statement runs on aiosqlite's own thread."""
-
-    dialect = SQLITE
-
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
-
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
-            return cursor.rowcount
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        await self._conn.executemany(sql, rows)
-
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
-
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
-            row: sqlite3.Row | None = await cursor.fetchone()
-            return row
 
 
 class SqliteDatabase:
@@ -224,13 +176,10 @@ class SqliteDatabase:
     # -- reads -------------------------------------------------------------------------
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        return await AioConn(self._conn).fetch_all(sql, params)
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
-        async with self._conn.execute(sql, tuple(params)) as cursor:
-            row: sqlite3.Row | None = await cursor.fetchone()
-            return row
+        return await AioConn(self._conn).fetch_one(sql, params)
 
     async def size_bytes(self) -> int:
         """Bytes the database occupies, counting what still sits in the WAL."""
@@ -253,7 +202,7 @@ class SqliteDatabase:
         async with self._write_lock:
             self._now.execute("BEGIN IMMEDIATE")
             try:
-                result = await work(_SyncConn(self._now))
+                result = await work(SyncConn(self._now))
             except BaseException:
                 self._now.execute("ROLLBACK")
                 raise
@@ -268,7 +217,7 @@ class SqliteDatabase:
         """
         self._now.execute("BEGIN")
         try:
-            return await work(_SyncConn(self._now))
+            return await work(SyncConn(self._now))
         finally:
             self._now.execute("COMMIT")
 
@@ -278,7 +227,7 @@ class SqliteDatabase:
         async with self._write_lock:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield _AioConn(self._conn)
+                yield AioConn(self._conn)
             except BaseException:
                 await self._conn.rollback()
                 raise
