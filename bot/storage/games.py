@@ -195,8 +195,9 @@ async def act_now(
     on_end: Callable[[GameState, dict[str, list[str]]], Ending] | None = None,
     cache: GameCache | None = None,
 ) -> tuple[GameState, list[Event]]:
-    """Load, decide, apply and store one action in a single synchronous transaction: nothing can
-    run between reading the state and writing its successor, so no action is ever stale.
+    """Load, decide, apply and store one action in a single transaction that holds the game (the
+    whole database on SQLite, the game's row on PostgreSQL) from reading the state to writing its
+    successor, so no action is ever applied to a stale state, in this process or another.
 
     What is written is bounded: the head, the articles the events touch, the events. When the
     action ends the conference, `on_end(state, signers)` says what it leaves, and the accord and
