@@ -78,8 +78,48 @@ async def retrieve(
     db: Database, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
 ) -> Retrieved:
     """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
-    by impact, read in one snapshot."""
+    by impact, read in one snapshot. On SQLite each range is a query of a few microseconds; on
+    PostgreSQL every query is a round trip, so all of them are one statement."""
+    if db.dialect.postgres:
+        return await _retrieve_at_once(db, scopes, canon_size, terms, best)
     return await db.read_now(lambda conn: _retrieve(conn, scopes, canon_size, terms, best))
+
+
+# Every (scope, term) pair: how many entries hold the term, and its best `best` entries; and the
+# servers' sizes. One round trip instead of two per pair (45 for a long question).
+AT_ONCE = """
+WITH pairs AS MATERIALIZED (
+    SELECT s.scope, t.term,
+           (SELECT count(*) FROM lore_postings AS p
+            WHERE p.scope = s.scope AND p.term = t.term COLLATE "C") AS held
+    FROM unnest(?::bigint[]) AS s(scope), unnest(?::text[]) AS t(term)
+)
+SELECT pairs.scope, pairs.term, pairs.held, best.entry, best.impact,
+       (SELECT count(*) FROM lore_entries WHERE guild_id = ANY(?::bigint[])) AS servers
+FROM pairs LEFT JOIN LATERAL (
+    SELECT entry, impact FROM lore_postings AS p
+    WHERE p.scope = pairs.scope AND p.term = pairs.term COLLATE "C"
+    ORDER BY impact DESC LIMIT ?
+) AS best ON true
+"""
+
+
+async def _retrieve_at_once(
+    db: Database, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
+) -> Retrieved:
+    servers = [scope for scope in scopes if scope != CANON]
+    rows = await db.fetch_all(AT_ONCE, (list(scopes), list(terms), servers, best))
+    frequency = dict.fromkeys(terms, 0)
+    counted: set[tuple[int, str]] = set()
+    impacts: dict[str, dict[str, float]] = {}
+    for row in rows:
+        if (row["scope"], row["term"]) not in counted:
+            counted.add((row["scope"], row["term"]))
+            frequency[row["term"]] += row["held"]
+        if row["entry"] is not None:
+            impacts.setdefault(row["entry"], {})[row["term"]] = row["impact"]
+    entries = (canon_size if CANON in scopes else 0) + (rows[0]["servers"] if rows else 0)
+    return Retrieved(entries, frequency, impacts)
 
 
 async def _retrieve(

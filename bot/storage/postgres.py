@@ -94,6 +94,15 @@ class _PgConn:
         return row
 
 
+class _Pooled(asyncpg.Connection):  # type: ignore[misc]  # asyncpg has no type hints
+    """A pooled connection released without asyncpg's reset statement (UNLISTEN, RESET ALL …):
+    one round trip less an action. Ours keep no session state: no LISTEN (the listener is apart),
+    no SET, advisory locks only for a transaction; asyncpg still ends any open transaction."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
 class PostgresDatabase:
     """A pool of asyncpg connections, plus one that listens for other processes' notices."""
 
@@ -117,7 +126,7 @@ class PostgresDatabase:
         where = describe(url)
         known = migrations.discover(migrations_dir)
         try:
-            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size)
+            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, connection_class=_Pooled)
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
             raise StorageError(f"cannot connect to {where}: {error}") from error
         try:

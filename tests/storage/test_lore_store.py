@@ -106,3 +106,22 @@ async def test_lore_written_before_the_index_existed_is_indexed_once(db: Databas
         await db.trace(None)
     assert any("content_versions" in sql for sql in written)  # the trace sees the reads
     assert not [sql for sql in written if "lore_entries" in sql or sql.startswith(("INSERT", "DELETE"))]
+
+
+async def test_the_one_statement_read_gives_what_the_range_reads_give(db: Database) -> None:
+    """On PostgreSQL a question's index read is one statement (a round trip costs ~100 µs); it must
+    find exactly what the per-term range reads find (on SQLite both are the range reads)."""
+    from bot.storage import lore_index
+
+    service = LoreService(db)
+    await service.start()
+    await store.add(db, 7, 99, DRAFT, analysed)
+    terms = ["klingon", "romulan", "allianc", "zeta", "withdrew", "nosuchterm"]
+    for scopes in ([0], [0, 7], [7], [0, 8]):
+        at_once = await lore_index.retrieve(db, scopes, len(canon_lore()), terms, 30)
+        by_range = await db.read_now(
+            lambda conn, s=scopes: lore_index._retrieve(conn, s, len(canon_lore()), terms, 30)
+        )
+        assert at_once == by_range, scopes
+        assert (at_once.frequency["klingon"] > 0) == (0 in scopes) and at_once.frequency["nosuchterm"] == 0
+        assert at_once.entries == len(canon_lore()) * (0 in scopes) + (7 in scopes)
