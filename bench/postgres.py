@@ -5,14 +5,15 @@
    from two at once (spawned, each with its own PostgresDatabase): each on a game of its own, and
    both on the same game (serialised on its row lock). Floor: asyncpg on one connection running
    the same statements with every JSON payload prepared in advance. Also shown: the same floor
-   taking a connection from an asyncpg pool for each action, as PostgresDatabase does.
+   taking a connection from an asyncpg pool for each action, configured as PostgresDatabase's
+   (released without asyncpg's reset statement).
 2. Lore search, typo repair and autocomplete p99 at 100,000 server entries (bench/postgres_lore.py),
    against PostgreSQL's own full-text search over the same rows.
 
 Without --url a throwaway server is started (tests/support/postgres.py: fsync off,
 synchronous_commit off). Everything is written to a schema of its own, dropped at the end.
 
-    PYTHONPATH=. python bench/postgres.py [--url URL] [--actions 3000] [--rounds 3]
+    PYTHONPATH=. python bench/postgres.py [--url URL] [--actions 3000] [--rounds 5]
         [--entries 100000] [--runs 300] [--skip-actions] [--skip-lore]
 """
 
@@ -37,7 +38,7 @@ from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.services.accords import AccordService
 from bot.storage.game_codec import dump_event
-from bot.storage.postgres import PostgresDatabase
+from bot.storage.postgres import PostgresDatabase, describe
 
 ARTICLES = 10
 # act_now's statements, as bot/storage/postgres.py numbers them
@@ -65,8 +66,15 @@ def commands_for(actor: int, count: int) -> list[c.Command]:
     return made
 
 
-async def floor_once(conn: asyncpg.Connection, game_id: int, head: str, article: str, action: tuple) -> None:
-    number, kind, actor, data, at = action
+class Unreset(asyncpg.Connection):
+    """Released to the pool without asyncpg's reset statement, as bot/storage/postgres.py's are."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
+async def floor_once(conn: asyncpg.Connection, game_id: int, head: str, action: tuple) -> None:
+    number, article, kind, actor, data, at = action
     async with conn.transaction():
         version = (await conn.fetchrow(LOCK, game_id, GUILD))[0]
         await conn.execute(UPDATE, version + 1, head, game_id, version)
@@ -89,25 +97,28 @@ async def acting(url: str, kind: str, game_id: int, actor: int, actions: int, ba
     else:
         conn = await asyncpg.connect(url)
         head = await conn.fetchval("SELECT state FROM games WHERE id = $1", game_id)
-        article = await conn.fetchval(
-            "SELECT data FROM game_articles WHERE game_id = $1 AND number = 1", game_id
-        )
+        stored = await conn.fetch("SELECT number, data FROM game_articles WHERE game_id = $1", game_id)
+        articles = dict(tuple(row) for row in stored)
         prepared = []  # every payload before the clock starts
         for command in commands:
             event = (e.Supported if isinstance(command, c.Support) else e.Opposed)(
                 actor, command.article, power
             )
-            prepared.append((command.article, event.kind, actor, dump_event(event), at))
+            data = (command.article, articles[command.article], event.kind, actor, dump_event(event), at)
+            prepared.append(data)
         if kind == "pool":
             await conn.close()
-            conn, pool = None, await asyncpg.create_pool(url, min_size=1, max_size=10)
+            conn, pool = (
+                None,
+                await asyncpg.create_pool(url, min_size=1, max_size=10, connection_class=Unreset),
+            )
 
         async def step(n: int) -> int:
             if pool is None:
-                await floor_once(conn, game_id, head, article, prepared[n])
+                await floor_once(conn, game_id, head, prepared[n])
             else:
                 async with pool.acquire() as held:
-                    await floor_once(held, game_id, head, article, prepared[n])
+                    await floor_once(held, game_id, head, prepared[n])
             return 1
 
     await step(0)  # a game this process has not seen is read whole once; statements prepared
@@ -146,6 +157,17 @@ def run_shape(
     return actions * len(jobs) / span, latencies, sum(r[3] for r in results)
 
 
+async def round_trip(url: str) -> float:
+    conn = await asyncpg.connect(url)
+    samples = []
+    for _ in range(2000):
+        began = time.perf_counter()
+        await conn.fetchval("SELECT 1")
+        samples.append(time.perf_counter() - began)
+    await conn.close()
+    return statistics.median(samples)
+
+
 async def new_games(url: str, count: int, first_channel: int) -> list[int]:
     db = await PostgresDatabase.open(url)
     service = AccordService(db)
@@ -157,6 +179,8 @@ async def new_games(url: str, count: int, first_channel: int) -> list[int]:
 def actions_per_second(url: str, actions: int, rounds: int) -> None:
     print(f"\n1. game actions ({ARTICLES} articles, support/oppose in turn, each writes), "
           f"{actions} actions per process, median of {rounds} rounds (min-max)")  # fmt: skip
+    trip = asyncio.run(round_trip(url))
+    print(f"   one round trip (SELECT 1 on one connection, median of 2,000): {trip * 1e6:.0f} us")
     rates: dict[tuple[str, str], list[float]] = {}
     latencies: dict[str, list[float]] = {}
     channel = 1000
@@ -212,7 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", help="an existing PostgreSQL server (default: start a throwaway one)")
     parser.add_argument("--actions", type=int, default=3000, help="timed actions per process")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--entries", type=int, default=100_000, help="server lore entries")
     parser.add_argument("--runs", type=int, default=300, help="questions per measure")
     parser.add_argument("--skip-actions", action="store_true")
@@ -220,7 +244,7 @@ def main() -> None:
     args = parser.parse_args()
     with server(args.url) as url:
         version = asyncio.run(postgres_lore.server_version(url))
-        print(f"PostgreSQL {version} at {url.split('@')[-1]}; {os.cpu_count()} cores")
+        print(f"PostgreSQL {version} at {describe(url)}; {os.cpu_count()} cores")
         for part, skip in (("actions", args.skip_actions), ("lore", args.skip_lore)):
             if skip:
                 continue

@@ -93,6 +93,9 @@ async def _copy(snapshot: Path, url: str) -> dict[str, int]:
                 f"khitomer: {describe(url)} already holds Khitomer data: {listed}. Nothing was copied; "
                 "migrate into an empty database."
             )
+        # Committed to disk before the VACUUM below, whatever the server's default: VACUUM marks
+        # no page all-visible while the copy's commit record is not yet flushed.
+        await conn.execute("SET synchronous_commit = on")
         bar = ProgressBar(sum(wanted.values()), sys.stderr, "row")
         done = 0
         async with conn.transaction():

@@ -141,3 +141,19 @@ async def test_a_row_postgresql_cannot_hold_leaves_the_target_empty(
             assert (await moved.fetch_one(f"SELECT count(*) FROM {table}"))[0] == 0, table
     finally:
         await moved.close()
+
+
+async def test_the_copy_leaves_statistics_and_a_visibility_map(played: tuple[Path, int], target: str) -> None:
+    """Without them, a fresh database's index counts read every heap row they count until
+    autovacuum passes (the throwaway server runs with synchronous_commit off, as fast hosts may)."""
+    path, _ = played
+    assert await migrate(path, target) == 0
+    moved = await open_database(path, target)
+    try:
+        row = await moved.fetch_one(
+            "SELECT relpages, relallvisible, reltuples FROM pg_class WHERE oid = to_regclass('lore_postings')"
+        )
+        assert row is not None and row["relpages"] > 0
+        assert row["relallvisible"] == row["relpages"] and row["reltuples"] > 0
+    finally:
+        await moved.close()
