@@ -141,6 +141,34 @@ def floor_search(conn: sqlite3.Connection, query: str, guild: int) -> list[int]:
     ]
 
 
+async def ask_all(
+    service: LoreService, floor: Callable[[str, int], Awaitable[object]], runs: int
+) -> tuple[float, dict[str, list[float]]]:
+    """Ms to load the owner's names on first use, and samples (ms) by measure and server: search,
+    typo repair, the floor's search and autocomplete, from the owner and from a server with none.
+    Shared with postgres_lore.py, so both backends are asked the same things in the same order."""
+    rng = random.Random(7)
+    first = time.perf_counter()
+    await service.suggest(OWNER, "ka")  # the owner's names, read from its rows on first use
+    first_names = (time.perf_counter() - first) * 1000
+    results: dict[str, list[float]] = {}
+    for label, guild in (("owner", OWNER), ("empty", EMPTY)):
+        results[f"search {label}"] = await timed(
+            lambda g=guild: service.search(g, rng.choice(QUESTIONS)), runs
+        )
+        results[f"typo {label}"] = await timed(
+            lambda g=guild: service.search(g, rng.choice(TYPOS)), runs // 2
+        )
+        results[f"floor {label}"] = await timed(lambda g=guild: floor(rng.choice(QUESTIONS + TYPOS), g), runs)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    prefixes = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 3))) for _ in range(runs // 2)] + [
+        title_of(random.Random(n), n)[: rng.randint(4, 12)] for n in range(runs // 2)
+    ]
+    results["autocomplete owner"] = await timed(lambda: service.suggest(OWNER, rng.choice(prefixes)), runs)
+    results["autocomplete empty"] = await timed(lambda: service.suggest(EMPTY, rng.choice(prefixes)), runs)
+    return first_names, results
+
+
 async def measure(size: int, runs: int) -> None:
     folder = Path(tempfile.mkdtemp())
     path = folder / "lore.db"
@@ -155,29 +183,11 @@ async def measure(size: int, runs: int) -> None:
     await service.start()
     start_ms = (time.perf_counter() - started) * 1000
     raw = sqlite3.connect(path)
-    rng = random.Random(7)
-    first = time.perf_counter()
-    await service.suggest(OWNER, "ka")  # the owner's names, read from its rows on first use
-    first_names = (time.perf_counter() - first) * 1000
-    results: dict[str, list[float]] = {}
-    for label, guild in (("owner", OWNER), ("empty", EMPTY)):
-        results[f"search {label}"] = await timed(
-            lambda g=guild: service.search(g, rng.choice(QUESTIONS)), runs
-        )
-        results[f"typo {label}"] = await timed(
-            lambda g=guild: service.search(g, rng.choice(TYPOS)), runs // 2
-        )
 
-        async def floor_once(g: int = guild) -> None:
-            floor_search(raw, rng.choice(QUESTIONS + TYPOS), g)
+    async def floor(question: str, guild: int) -> None:
+        floor_search(raw, question, guild)
 
-        results[f"floor {label}"] = await timed(floor_once, runs)
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    prefixes = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 3))) for _ in range(runs // 2)] + [
-        title_of(random.Random(n), n)[: rng.randint(4, 12)] for n in range(runs // 2)
-    ]
-    results["autocomplete owner"] = await timed(lambda: service.suggest(OWNER, rng.choice(prefixes)), runs)
-    results["autocomplete empty"] = await timed(lambda: service.suggest(EMPTY, rng.choice(prefixes)), runs)
+    first_names, results = await ask_all(service, floor, runs)
     raw.close()
     await db.close()
     print(f"\n{size:,} server entries ({max(1, size // PER_SERVER)} servers), built in {built:.0f} s;"

@@ -9,12 +9,11 @@ question (plan_cache_mode = force_custom_plan).
 
 from __future__ import annotations
 
-import random
 import statistics
 import time
 
 import asyncpg
-from lore_search import EMPTY, OWNER, PER_SERVER, QUESTIONS, TYPOS, pct, server_lore, timed, title_of
+from lore_search import PER_SERVER, ask_all, pct, server_lore
 
 from bot.content.lore import canon_lore
 from bot.domain import search as fts
@@ -131,27 +130,9 @@ async def measure(url: str, count: int, runs: int) -> None:
     # generic plan, which ANDs the GIN matches of every server (96,000 rows for "empire" at 100k)
     # with the server's rows: 8.7 ms where the server's own plan takes 0.3.
     await raw.execute("SET plan_cache_mode = force_custom_plan")
-    rng = random.Random(7)
-    first = time.perf_counter()
-    await service.suggest(OWNER, "ka")  # the owner's names, read from its rows on first use
-    first_names = (time.perf_counter() - first) * 1000
-    results: dict[str, list[float]] = {}
-    for label, guild in (("owner", OWNER), ("empty", EMPTY)):
-        results[f"search {label}"] = await timed(
-            lambda g=guild: service.search(g, rng.choice(QUESTIONS)), runs
-        )
-        results[f"typo {label}"] = await timed(
-            lambda g=guild: service.search(g, rng.choice(TYPOS)), runs // 2
-        )
-        results[f"floor {label}"] = await timed(
-            lambda g=guild: floor_search(raw, rng.choice(QUESTIONS + TYPOS), g), runs
-        )
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    prefixes = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 3))) for _ in range(runs // 2)] + [
-        title_of(random.Random(n), n)[: rng.randint(4, 12)] for n in range(runs // 2)
-    ]
-    results["autocomplete owner"] = await timed(lambda: service.suggest(OWNER, rng.choice(prefixes)), runs)
-    results["autocomplete empty"] = await timed(lambda: service.suggest(EMPTY, rng.choice(prefixes)), runs)
+    first_names, results = await ask_all(
+        service, lambda question, guild: floor_search(raw, question, guild), runs
+    )
     size = await db.size_bytes()
     await raw.close()
     await db.close()
