@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.guild_config import GuildConfig
-from ..storage import EVERY_SERVER, SETTINGS_NOTICE, Database
+from ..storage import SETTINGS_NOTICE, Database
 from ..storage import guild_settings as store
 
 
@@ -16,11 +16,11 @@ class ConfigService:
         self._cache: dict[int, GuildConfig] = {}
         db.on_notice(SETTINGS_NOTICE, self._forget)
 
-    def _forget(self, guild: str) -> None:
-        if guild == EVERY_SERVER:
+    def _forget(self, guild_id: int | None) -> None:
+        if guild_id is None:
             self._cache.clear()
-        elif guild.isdigit():
-            self._cache.pop(int(guild), None)
+        else:
+            self._cache.pop(guild_id, None)
 
     async def get(self, guild_id: int | None) -> GuildConfig:
         if guild_id is None:

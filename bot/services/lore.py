@@ -13,7 +13,7 @@ from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import asks
 from ..domain.references import normalise
-from ..storage import EVERY_SERVER, LORE_NOTICE, Database, content_versions
+from ..storage import LORE_NOTICE, Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
 from . import lore_search as engine
@@ -51,12 +51,12 @@ class LoreService:
         self._reindexing: asyncio.Task[None] | None = None
         db.on_notice(LORE_NOTICE, self._forget)
 
-    def _forget(self, guild: str) -> None:
+    def _forget(self, guild_id: int | None) -> None:
         """A server's lore changed (here or in another process): its names load afresh."""
-        if guild == EVERY_SERVER:
+        if guild_id is None:
             self.server_names.clear()
-        elif guild.isdigit():
-            self.server_names.pop(int(guild), None)
+        else:
+            self.server_names.pop(guild_id, None)
 
     async def start(self, *, reindex_in_background: bool = False) -> None:
         """Index canon if data/lore or the analyser changed, and server lore written before the
@@ -286,7 +286,7 @@ class LoreService:
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
         await self._check_name_free(guild_id, draft)
         entry = await store.add(self.db, guild_id, author_id, draft, analysed)
-        self._forget(str(guild_id))  # at once here; other processes when the notice arrives
+        self._forget(guild_id)  # at once here; other processes when the notice arrives
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:
@@ -295,12 +295,12 @@ class LoreService:
             raise InvalidInput("Only this server's own entries can be edited; canon lore is fixed.")
         await self._check_name_free(guild_id, draft, except_key=key)
         entry = await store.update(self.db, guild_id, entry_id, draft, analysed)
-        self._forget(str(guild_id))
+        self._forget(guild_id)
         return entry
 
     async def remove(self, guild_id: int, key: str) -> bool:
         entry_id = store.server_id_of(key)
         if entry_id is None or not await store.remove(self.db, guild_id, entry_id):
             return False
-        self._forget(str(guild_id))
+        self._forget(guild_id)
         return True

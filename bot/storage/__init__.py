@@ -3,7 +3,7 @@ small functions that return domain objects."""
 
 from pathlib import Path
 
-from .backend import EVERY_SERVER, LORE_NOTICE, SETTINGS_NOTICE, Conn, Database
+from .backend import LORE_NOTICE, SETTINGS_NOTICE, Conn, Database
 from .database import SqliteDatabase, backup_file
 from .errors import DatabaseTooNew, MigrationError, NotADatabase, StorageError
 
@@ -18,7 +18,6 @@ async def open_database(path: Path, url: str | None = None) -> Database:
 
 
 __all__ = [
-    "EVERY_SERVER",
     "LORE_NOTICE",
     "SETTINGS_NOTICE",
     "Conn",

@@ -49,7 +49,7 @@ def accord_id_of(key: str) -> int | None:
 async def ratify(db: Database, accord: NewAccord) -> Treaty:
     """Store a ratified accord and index its articles, in one transaction; a name this server
     already uses is refused."""
-    return await db.write_now(lambda conn: ratify_in(conn, accord, unique_name=False), guild=accord.guild_id)
+    return await db.write_now(lambda conn: ratify_in(conn, accord, unique_name=False))  # it locks the server
 
 
 async def ratify_in(conn: Conn, accord: NewAccord, *, unique_name: bool = True) -> Treaty:

@@ -14,12 +14,12 @@ from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 T = TypeVar("T")
 Row = Any  # sqlite3.Row or asyncpg.Record: both read by column name and by position
-Notice = Callable[[str], None]
+Notice = Callable[[int | None], None]  # the server whose copy goes; None: every server's
 Trace = Callable[[str], None]
 # Cache names other processes are told about when a write changes what they keep.
 SETTINGS_NOTICE = "settings"
 LORE_NOTICE = "lore"
-EVERY_SERVER = "*"  # a notice's server when every server's copy must go (notices were missed)
+EVERY_SERVER = "*"  # in a notice's text: every server's copy must go (notices were missed)
 
 
 class Dialect:
@@ -92,7 +92,7 @@ class Database(Protocol):
         ...
 
     def on_notice(self, topic: str, callback: Notice) -> None:
-        """Call `callback(guild_id as text, or EVERY_SERVER)` when a notice on `topic` arrives."""
+        """Call `callback(guild_id)` when a notice on `topic` arrives (None: every server)."""
         ...
 
     async def size_bytes(self) -> int: ...
@@ -114,13 +114,17 @@ class Notices:
     def add(self, topic: str, callback: Notice) -> None:
         self._callbacks.setdefault(topic, []).append(callback)
 
-    def topics(self) -> list[str]:
-        return list(self._callbacks)
-
     def deliver(self, payload: str) -> None:
+        """`topic:guild_id`, or `topic:*` for every server; anything else is ignored."""
         topic, _, guild = payload.partition(":")
-        for callback in self._callbacks.get(topic, ()):
-            callback(guild)
+        if guild == EVERY_SERVER or guild.isdigit():
+            for callback in self._callbacks.get(topic, ()):
+                callback(None if guild == EVERY_SERVER else int(guild))
+
+    def deliver_everywhere(self) -> None:
+        """Every topic, every server: what to do after notices may have been missed."""
+        for topic in self._callbacks:
+            self.deliver(f"{topic}:{EVERY_SERVER}")
 
 
 async def lock_guild(conn: Conn, guild_id: int) -> None:

@@ -37,7 +37,12 @@ class Retrieved:
 
 
 async def write_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
-    await conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
+    """An entry's postings afresh, and its words added to its scope's."""
+    await remove_entry(conn, key)
+    await _insert_entry(conn, scope, key, analysed)
+
+
+async def _insert_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
     await conn.executemany(
         POSTINGS_INSERT, [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()]
     )
@@ -57,8 +62,8 @@ async def replace_canon(
     async def work(conn: Conn) -> None:
         await conn.execute("DELETE FROM lore_postings WHERE scope = ?", (CANON,))
         await conn.execute("DELETE FROM lore_words WHERE scope = ?", (CANON,))
-        for key, analysed in entries:
-            await write_entry(conn, CANON, key, analysed)
+        for key, analysed in entries:  # the scope is empty now: nothing of theirs to remove
+            await _insert_entry(conn, CANON, key, analysed)
         await content_versions.record(conn, marker, digest)
 
     await db.write_now(work)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import asyncpg
 
 from . import migrations
-from .backend import EVERY_SERVER, Conn, Dialect, Notice, Notices, Trace, lock_guild
+from .backend import Conn, Dialect, Notice, Notices, Trace, lock_guild
 from .errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,7 @@ class PostgresDatabase:
 
     def _lost(self, _conn: object) -> None:
         """The listening connection ended (a server restart, say): notices sent meanwhile are
-        lost, so listen again and drop every cache once listening (`*`: every server)."""
+        lost, so listen again and drop every cache once listening."""
         if not self._closing and (self._relistening is None or self._relistening.done()):
             self._relistening = asyncio.get_running_loop().create_task(self._relisten(), name="db-relisten")
 
@@ -170,8 +170,7 @@ class PostgresDatabase:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RELISTEN_MAX_DELAY)
                 continue
-            for topic in self._notices.topics():
-                self._notices.deliver(f"{topic}:{EVERY_SERVER}")
+            self._notices.deliver_everywhere()
             log.info("listening for notices on %s again; caches dropped", self.where)
             return
 
