@@ -15,6 +15,7 @@ from typing import Any
 DEFAULT_DATABASE_PATH = Path("khitomer.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_CONNECT_TIMEOUT = 60.0
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")  # what a DATABASE_URL may start with
 
 
 class ConfigError(ValueError):
@@ -96,7 +97,7 @@ def _shards(count: str | None, ids: str | None) -> dict[str, Any]:
 def _database_url(value: str | None) -> str | None:
     if value is None:
         return None
-    if not value.startswith(("postgresql://", "postgres://")):
+    if not value.startswith(POSTGRES_SCHEMES):
         raise ConfigError(
             "DATABASE_URL must be a PostgreSQL URL such as postgresql://khitomer@localhost/khitomer "
             "(leave it unset to keep the SQLite file at DATABASE_PATH)"

@@ -19,6 +19,7 @@ from typing import Any
 
 import asyncpg
 
+from .config import POSTGRES_SCHEMES
 from .errors import OperatorError
 from .progress import ProgressBar
 from .storage import SqliteDatabase, backup_file
@@ -53,7 +54,7 @@ IDENTITIES = ("pager_args", "accords", "lore_entries", "games")  # their next id
 
 def migrate_to_postgres(source: Path, url: str) -> str:
     """Copy the SQLite database at `source` into the PostgreSQL database at `url`; the summary."""
-    if not url.startswith(("postgresql://", "postgres://")):
+    if not url.startswith(POSTGRES_SCHEMES):
         raise OperatorError(f"khitomer: --to takes a PostgreSQL URL (postgresql://…), not {url!r}.")
     with tempfile.TemporaryDirectory(prefix="khitomer-migrate-") as folder:
         snapshot = Path(folder) / "snapshot.db"
