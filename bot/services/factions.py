@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from functools import cache
 
 from ..content.lore import canon_lore
-from ..domain.accords.names import resolve_power
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind
 from ..domain.references import normalise
-from .accords import power_aliases
+from .accords import any_power_named, power_aliases
 
 MIN_PREFIX = 4  # "Klin" is a start of a name; "K" or "Ro" is not enough to guess
 
@@ -48,9 +47,8 @@ def resolve_faction(typed: str) -> str:
     if known is not None:
         return known
     if len(normalise(typed)) >= MIN_PREFIX:
-        powers = power_aliases()
         try:
-            return resolve_power(typed, tuple(powers), powers, seats=False)
+            return any_power_named(typed)
         except InvalidInput:
             pass  # unknown or ambiguous: kept as typed
     return typed

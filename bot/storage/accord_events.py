@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from . import reputation
-from .backend import Database
+from .backend import Conn, Database
 
 Past = tuple[str, str, dict[str, Any]]  # kind, power, data
 
@@ -46,7 +46,7 @@ async def find(db: Database, guild_id: int, accord_id: int) -> Accord | None:
     return Accord(accord_id, parties, None if row["game_id"] is None else int(row["game_id"]))
 
 
-async def past(db: Database, accord_id: int) -> list[Past]:
+async def past(db: Database | Conn, accord_id: int) -> list[Past]:
     rows = await db.fetch_all(
         "SELECT kind, power, data FROM accord_events WHERE accord_id = ? ORDER BY seq", (accord_id,)
     )
@@ -59,10 +59,7 @@ async def change(
     """Read the record, let `decide` turn it into a change, and store that change whole, in one
     transaction under the server's lock: two votes at once are counted one after the other."""
     async with db.transaction(guild=guild_id) as conn:
-        rows = await conn.fetch_all(
-            "SELECT kind, power, data FROM accord_events WHERE accord_id = ? ORDER BY seq", (accord_id,)
-        )
-        record = [(row["kind"], row["power"], json.loads(row["data"])) for row in rows]
+        record = await past(conn, accord_id)
         made = decide(record)
         if made is None or not made.events:
             return None

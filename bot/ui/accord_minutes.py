@@ -71,9 +71,9 @@ def minute_lines(host: int, title: str, convened_at: float, events: list[tuple[f
     lines = [f"<t:{int(convened_at)}:f> <@{host}> convened the conference “{plain(title)}”."]
     tabled = 0
     for at, event in events:
+        number = None
         if isinstance(event, e.Tabled):  # articles are numbered in the order they were tabled
             tabled += 1
-        lines.append(
-            f"<t:{int(at)}:f> {minute_sentence(event, tabled if isinstance(event, e.Tabled) else None)}"
-        )
+            number = tabled
+        lines.append(f"<t:{int(at)}:f> {minute_sentence(event, number)}")
     return lines

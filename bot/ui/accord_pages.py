@@ -44,11 +44,15 @@ def _answers(article: Article) -> str:
     return " · ".join(f"{power} {answer(power)}" for power in article.parties)
 
 
+def _emblem(emblems: Emblems, power: str) -> str:
+    return emblems.get(power, "•")
+
+
 def board_embeds(state: GameState, emblems: Emblems) -> list[discord.Embed]:
     """/accord status: seats and who holds them, the phase and its deadline, and every tabled
     article with each bound party's answer, a few articles a page."""
     seats = [
-        f"{emblems.get(power, '•')} {power} — "
+        f"{_emblem(emblems, power)} {power} — "
         + (", ".join(f"<@{p}>" for p in seat.players) if (seat := _seat(state, power)) else "*free seat*")
         for power in state.powers
     ]
@@ -97,7 +101,7 @@ def lobby_embed(state: GameState, briefing: str, emblems: Emblems) -> discord.Em
     for power in state.powers:
         seat = next((s for s in state.seats if s.power == power), None)
         who = ", ".join(f"<@{p}>" for p in seat.players) if seat else "*free seat*"
-        embed.add_field(name=f"{emblems.get(power, '•')} {power}", value=who, inline=False)
+        embed.add_field(name=f"{_emblem(emblems, power)} {power}", value=who, inline=False)
     embed.add_field(name="Host", value=f"<@{state.host}>")
     embed.add_field(name="Deadline", value=clock(state))
     waiting = " · the host can start when two powers sit" if state.phase is Phase.CONVENED else ""
@@ -112,7 +116,7 @@ def article_embed(state: GameState, article: Article, emblems: Emblems) -> disco
         description=plain(article.text),
         colour=ACCENT,
     )
-    embed.add_field(name="Tabled by", value=f"{emblems.get(article.author, '•')} {article.author}")
+    embed.add_field(name="Tabled by", value=f"{_emblem(emblems, article.author)} {article.author}")
     embed.add_field(name="Binds", value=", ".join(article.parties))
     embed.add_field(name="Support", value=", ".join(sorted(article.support)) or "nobody yet")
     embed.add_field(name="Oppose", value=", ".join(sorted(article.oppose)) or "nobody")
@@ -134,7 +138,7 @@ def draft_embed(state: GameState, emblems: Emblems) -> discord.Embed:
     )
     for power in state.seated_powers():
         mark = "signed" if power in state.signed else "refused" if power in state.refused else "to answer"
-        embed.add_field(name=f"{emblems.get(power, '•')} {power}", value=mark)
+        embed.add_field(name=f"{_emblem(emblems, power)} {power}", value=mark)
     embed.add_field(name="Signing", value=clock(state), inline=False)
     return embed
 

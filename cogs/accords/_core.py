@@ -230,7 +230,7 @@ def shown_on(command: c.Command) -> list[tuple[str, int]]:
 
 
 # Events after which the timer follows the stored deadline again.
-MOVE_THE_CLOCK = (e.Started, e.DraftClosed, e.Paused, e.Resumed, e.DeadlineSet)
+MOVE_THE_CLOCK = (*e.OPENINGS, e.Paused, e.Resumed, e.DeadlineSet)
 ENDS_AN_ACCORD = (e.Ratified, e.Failed)
 ENDED = "ended"  # interaction.extras key: the state of a conference this interaction concluded
 

@@ -140,5 +140,4 @@ EVENTS: dict[str, type[Event]] = {
         Signed, Refused, Ratified, Failed, Paused, Resumed, DeadlineSet, Replaced, Abandoned,
     )
 }  # fmt: skip
-ENDINGS = (Ratified, Failed, Abandoned)
 OPENINGS = (Started, DraftClosed)  # events that open a phase
