@@ -16,7 +16,7 @@ class ConfigService:
         self._cache: dict[int, GuildConfig] = {}
         db.on_notice(SETTINGS_NOTICE, self._forget)
 
-    def _forget(self, guild_id: int | None) -> None:
+    def _forget(self, guild_id: int | None, _key: str | None = None) -> None:
         if guild_id is None:
             self._cache.clear()
         else:

@@ -48,15 +48,22 @@ class LoreService:
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
         self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
         self._loading: dict[int, asyncio.Lock] = {}
+        self._stale: dict[int, set[str]] = {}  # entries changed since a server's names were loaded
         self._reindexing: asyncio.Task[None] | None = None
         db.on_notice(LORE_NOTICE, self._forget)
 
-    def _forget(self, guild_id: int | None) -> None:
-        """A server's lore changed (here or in another process): its names load afresh."""
+    def _forget(self, guild_id: int | None, key: str | None = None) -> None:
+        """A server's lore changed (here or in another process). One entry's names are read
+        again on next use, so importing a thousand pages does not reload the server's names a
+        thousand times; without a key, the server's (or every server's) names load afresh."""
         if guild_id is None:
             self.server_names.clear()
-        else:
+            self._stale.clear()
+        elif key is None or guild_id not in self.server_names:
             self.server_names.pop(guild_id, None)
+            self._stale.pop(guild_id, None)
+        else:
+            self._stale.setdefault(guild_id, set()).add(key)
 
     async def start(self, *, reindex_in_background: bool = False) -> None:
         """Index canon if data/lore or the analyser changed, and server lore written before the
@@ -100,7 +107,13 @@ class LoreService:
                     names = NameIndex()
                     names.add_many(await store.names_in(self.db, guild_id))
                     self.server_names[guild_id] = names
-        return self.server_names[guild_id]
+        names = self.server_names[guild_id]
+        if stale := self._stale.pop(guild_id, None):
+            for key in stale:
+                names.remove(key)
+            changed = await store.entries_by_keys(self.db, guild_id, stale)
+            names.add_many((e.key, e.title, e.aliases) for e in changed)
+        return names
 
     async def _scopes(self, guild_id: int | None) -> list[NameIndex]:
         """Where names are looked up, in order: this server's lore, then canon."""
@@ -286,7 +299,7 @@ class LoreService:
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
         await self._check_name_free(guild_id, draft)
         entry = await store.add(self.db, guild_id, author_id, draft, analysed)
-        self._forget(guild_id)  # at once here; other processes when the notice arrives
+        self._forget(guild_id, entry.key)  # at once here; other processes when the notice arrives
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:
@@ -295,12 +308,12 @@ class LoreService:
             raise InvalidInput("Only this server's own entries can be edited; canon lore is fixed.")
         await self._check_name_free(guild_id, draft, except_key=key)
         entry = await store.update(self.db, guild_id, entry_id, draft, analysed)
-        self._forget(guild_id)
+        self._forget(guild_id, key)
         return entry
 
     async def remove(self, guild_id: int, key: str) -> bool:
         entry_id = store.server_id_of(key)
         if entry_id is None or not await store.remove(self.db, guild_id, entry_id):
             return False
-        self._forget(guild_id)
+        self._forget(guild_id, key)
         return True

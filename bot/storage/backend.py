@@ -14,7 +14,8 @@ from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 T = TypeVar("T")
 Row = Any  # sqlite3.Row or asyncpg.Record: both read by column name and by position
-Notice = Callable[[int | None], None]  # the server whose copy goes; None: every server's
+# A notice's server (None: every server) and, when one entry changed, its key.
+Notice = Callable[[int | None, str | None], None]
 Trace = Callable[[str], None]
 # Cache names other processes are told about when a write changes what they keep.
 SETTINGS_NOTICE = "settings"
@@ -86,13 +87,15 @@ class Database(Protocol):
         """Read-only `work` in one snapshot, on the fastest path the backend has."""
         ...
 
-    async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
+    async def notify(self, conn: Conn, topic: str, guild_id: int, key: str = "") -> None:
         """Tell every process (this one included) once `conn`'s transaction commits that a
-        server's `topic` changed, so they drop what they cached of it."""
+        server's `topic` changed (only the entry `key`, when given), so they drop or refresh
+        what they cached of it."""
         ...
 
     def on_notice(self, topic: str, callback: Notice) -> None:
-        """Call `callback(guild_id)` when a notice on `topic` arrives (None: every server)."""
+        """Call `callback(guild_id, key)` when a notice on `topic` arrives (guild None: every
+        server; key None: anything of that server)."""
         ...
 
     async def size_bytes(self) -> int: ...
@@ -115,11 +118,12 @@ class Notices:
         self._callbacks.setdefault(topic, []).append(callback)
 
     def deliver(self, payload: str) -> None:
-        """`topic:guild_id`, or `topic:*` for every server; anything else is ignored."""
-        topic, _, guild = payload.partition(":")
+        """`topic:guild_id[:key]`, or `topic:*` for every server; anything else is ignored."""
+        topic, _, rest = payload.partition(":")
+        guild, _, key = rest.partition(":")
         if guild == EVERY_SERVER or guild.isdigit():
             for callback in self._callbacks.get(topic, ()):
-                callback(None if guild == EVERY_SERVER else int(guild))
+                callback(None if guild == EVERY_SERVER else int(guild), key or None)
 
     def deliver_everywhere(self) -> None:
         """Every topic, every server: what to do after notices may have been missed."""

@@ -168,10 +168,10 @@ class SqliteDatabase:
         self._now.set_trace_callback(callback)
         await self._conn.set_trace_callback(callback)  # type: ignore[arg-type]  # None stops it, as in sqlite3
 
-    async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
+    async def notify(self, conn: Conn, topic: str, guild_id: int, key: str = "") -> None:
         # One process per SQLite file: told here at once (a rollback after it only costs a
         # cache reload).
-        self._notices.deliver(f"{topic}:{guild_id}")
+        self._notices.deliver(f"{topic}:{guild_id}:{key}")
 
     # -- reads -------------------------------------------------------------------------
 

@@ -86,7 +86,7 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
         )
         entry = _entry(row)
         await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
-        await db.notify(conn, LORE_NOTICE, guild_id)
+        await db.notify(conn, LORE_NOTICE, guild_id, entry.key)
         return entry
 
     return await db.write_now(work, guild=guild_id)
@@ -112,7 +112,7 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
             raise InvalidInput("That entry no longer exists.")
         entry = _entry(row)
         await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
-        await db.notify(conn, LORE_NOTICE, guild_id)
+        await db.notify(conn, LORE_NOTICE, guild_id, entry.key)
         return entry
 
     return await db.write_now(work, guild=guild_id)
@@ -126,7 +126,7 @@ async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
         ):
             return False
         await lore_index.remove_entry(conn, server_key(entry_id))
-        await db.notify(conn, LORE_NOTICE, guild_id)
+        await db.notify(conn, LORE_NOTICE, guild_id, server_key(entry_id))
         return True
 
     return await db.write_now(work, guild=guild_id)

@@ -180,9 +180,9 @@ class PostgresDatabase:
     async def trace(self, callback: Trace | None) -> None:
         self._trace = callback
 
-    async def notify(self, conn: Conn, topic: str, guild_id: int) -> None:
+    async def notify(self, conn: Conn, topic: str, guild_id: int, key: str = "") -> None:
         # Sent at commit, to every listening process (this one too); never if rolled back.
-        await conn.fetch_one("SELECT pg_notify(?, ?)", (CHANNEL, f"{topic}:{guild_id}"))
+        await conn.fetch_one("SELECT pg_notify(?, ?)", (CHANNEL, f"{topic}:{guild_id}:{key}"))
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
         return await _PgConn(self._pool, self._trace).fetch_all(sql, params)
