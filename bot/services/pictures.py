@@ -8,10 +8,11 @@ from functools import cache
 
 from ..content.scenarios import canon_powers
 from ..domain.lore import LoreEntry
+from ..domain.paging import clip
 from ..domain.pictures import Measure
 from ..domain.pictures.map_layout import MapLayout, layout_map
 from ..domain.pictures.timeline_layout import Dated, TimelineLayout, chunks, layout_timeline
-from ..domain.pictures.web import Link, powers_in, web_at
+from ..domain.pictures.web import Link, Standing, powers_in, web_at
 from ..storage import Database, accords
 from .treaties import TreatyService
 
@@ -48,11 +49,11 @@ def map_alt(title: str, links: Sequence[Link]) -> str:
         return f"{title}: no treaty or accord to show."
     parts = []
     for number, link in enumerate(links, 1):
-        standing = "dissolved" if link.standing.value == "dissolved" else "in force"
+        standing = "dissolved" if link.standing is Standing.DISSOLVED else "in force"
         if link.withdrawn and standing == "in force":
             standing = f"in force, {', '.join(sorted(link.withdrawn))} withdrawn"
         parts.append(f"{number}. {link.name} joins {', '.join(link.parties)} ({standing})")
-    return _clip(f"{title}. " + "; ".join(parts) + ".")
+    return clip(f"{title}. " + "; ".join(parts) + ".", ALT_LIMIT)
 
 
 def timeline_layouts(
@@ -77,11 +78,7 @@ def timeline_layouts(
         out.append(
             (
                 layout_timeline(group, colours, title, measure, window),
-                _clip(f"{title}: {alt or 'nothing dated'}."),
+                clip(f"{title}: {alt or 'nothing dated'}.", ALT_LIMIT),
             )
         )
     return out
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= ALT_LIMIT else text[: ALT_LIMIT - 1] + "…"
