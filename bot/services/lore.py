@@ -255,6 +255,10 @@ class LoreService:
                 return await self.get(guild_id, key)
         return None
 
+    async def related(self, entry: LoreEntry) -> list[LoreEntry]:
+        """The entries `entry` links to that exist: canon, or of its own server (one query)."""
+        return await self._entries(entry.guild_id, list(entry.related))
+
     async def _entries(self, guild_id: int | None, keys: list[str]) -> list[LoreEntry]:
         """Entries by key, canon from memory and this server's in one query, in key order."""
         server = {

@@ -39,17 +39,15 @@ def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
     return visible
 
 
-def entry_answer(service: LoreService, entry: LoreEntry, config: GuildConfig) -> Paged:
+async def entry_answer(service: LoreService, entry: LoreEntry, config: GuildConfig) -> Paged:
     entry = shown(entry, config)
     tiers = config.allowed_tiers()
-    server = service.server_names.get(entry.guild_id or 0)  # a server entry may link to its own
-    titles: dict[str, str] = {}
-    for key in entry.related:
-        canon = service.by_key.get(key)
-        if canon is not None and as_shown(canon, tiers) is not None:
-            titles[key] = canon.title
-        elif server is not None and (title := server.title(key)):
-            titles[key] = title
+    # canon it links to, as this server's tiers allow; a server entry's own links always
+    titles = {
+        linked.key: linked.title
+        for linked in await service.related(entry)
+        if linked.guild_id or as_shown(linked, tiers) is not None
+    }
     select = RelatedSelect.for_entry(entry, titles)
     return Paged(lore_pages.entry_pages(entry), [select] if select else [])
 
@@ -58,7 +56,7 @@ async def show_entry(
     interaction: discord.Interaction, entry: LoreEntry, *, ephemeral: bool | None = None
 ) -> None:
     config = await config_of(interaction)
-    answer = entry_answer(lore_service(interaction.client), entry, config)
+    answer = await entry_answer(lore_service(interaction.client), entry, config)
     private = config.private_answers(interaction.channel_id) if ephemeral is None else ephemeral
     await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=private)
 
@@ -97,7 +95,7 @@ class Lore(
 
     async def _entry_pages(self, interaction: discord.Interaction, key: str) -> Paged:
         entry = await self.service.get(interaction.guild_id, key)
-        return entry_answer(self.service, entry, await config_of(interaction))
+        return await entry_answer(self.service, entry, await config_of(interaction))
 
     def _visible_key(self, key: str, tiers: frozenset[str]) -> bool:
         canon = self.service.by_key.get(key)
