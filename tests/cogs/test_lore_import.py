@@ -133,3 +133,18 @@ async def test_a_form_with_a_bad_field_opens_again_with_everything_typed(env, wo
     assert fields_of(entry.response)["Factions"] == "Klingon Empire"
     assert fields_of(entry.response)["Years"] == "2380"
     assert len(env.errors) == 1
+
+
+async def test_a_server_entrys_own_links_survive_a_restart(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]
+    """A page turned after a restart, before anyone looked a name up, keeps the menu's links to
+    the server's own entries."""
+    await world.moderator.slash(
+        world.channel, "lore import", file=("depot.wiki", b"'''Vintar Depot''' stored grain."), kind="place"
+    )
+    linked = KORVATH.replace(b"[[Nowhere Fleet]]", b"[[Vintar Depot]]")
+    await world.moderator.slash(world.channel, "lore import", file=("korvath.wiki", linked), kind="person")
+    shown = (await world.alice.slash(world.channel, "lore entry", topic="Korvath")).response
+    await env.restart_bot(make_bot())
+    turned = (await world.alice.click(shown, label="Next ▶")).response
+    select = next(c for row in turned.components for c in row["components"] if c["type"] == 3)
+    assert "Vintar Depot" in {o["label"] for o in select["options"]}
