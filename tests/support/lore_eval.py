@@ -1,0 +1,133 @@
+"""The lore answer evaluation (tests/services/lore_answers.tsv): each question asked through the
+lore service as a member of a server with the invented server lore of lore_answers_server.toml,
+its answer line checked for the expected fact. Precision: right lines / lines shown; coverage:
+questions with a line / questions that have an answer (type "none" questions want no line).
+
+Also run by hand (`python -m tests.support.lore_eval`) to print the table, and against an older
+checkout for the figures before a change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1] / "services"
+QUESTIONS = HERE / "lore_answers.tsv"
+SERVER_LORE = HERE / "lore_answers_server.toml"
+GUILD = 4242
+AUTHOR = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    half: str
+    type: str
+    question: str
+    expect: tuple[str, ...]  # any of these in the line; () for "none": no line wanted
+    entries: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    row: Row
+    line: str | None
+
+    @property
+    def right(self) -> bool:
+        if self.line is None:
+            return False
+        if not self.row.expect:
+            return False  # a line where none should be
+        said = folded(self.line)
+        return any(folded(alt) in said for alt in self.row.expect)
+
+
+def folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "").replace("'", "")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def rows(path: Path = QUESTIONS) -> list[Row]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        half, kind, question, expect, entries = line.split("\t")
+        wanted = () if expect.strip() == "-" else tuple(a.strip() for a in expect.split("|") if a.strip())
+        out.append(Row(half, kind, question, wanted, entries))
+    return out
+
+
+def server_entries() -> list[dict[str, object]]:
+    return list(tomllib.loads(SERVER_LORE.read_text(encoding="utf-8"))["entries"])
+
+
+Ask = Callable[[Row], Awaitable[str | None]]
+
+
+async def evaluate(ask: Ask, questions: list[Row] | None = None) -> list[Result]:
+    return [Result(row, await ask(row)) for row in (questions if questions is not None else rows())]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    asked: int
+    shown: int
+    right: int
+    wrong_on_none: int
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.shown if self.shown else 1.0
+
+    @property
+    def coverage(self) -> float:
+        answerable = self.asked - self.nones
+        return (self.shown - self.wrong_on_none) / answerable if answerable else 1.0
+
+    nones: int = 0
+
+
+def score(results: list[Result]) -> Score:
+    nones = sum(1 for r in results if not r.row.expect)
+    wrong_on_none = sum(1 for r in results if not r.row.expect and r.line is not None)
+    return Score(
+        asked=len(results),
+        shown=sum(1 for r in results if r.line is not None),
+        right=sum(1 for r in results if r.right),
+        wrong_on_none=wrong_on_none,
+        nones=nones,
+    )
+
+
+def table(results: list[Result]) -> str:
+    """Precision and coverage by half and by type, as printed at the end of the run."""
+    lines = [f"{'':10} {'half':5} {'asked':>5} {'shown':>5} {'right':>5} {'precision':>9} {'coverage':>8}"]
+    groups: dict[tuple[str, str], list[Result]] = defaultdict(list)
+    for result in results:
+        for half in (result.row.half, "both"):
+            groups[(result.row.type, half)].append(result)
+            groups[("all", half)].append(result)
+    for (kind, half), found in sorted(groups.items(), key=lambda item: (item[0][0] == "all", item[0])):
+        s = score(found)
+        lines.append(
+            f"{kind:10} {half:5} {s.asked:5} {s.shown:5} {s.right:5} {s.precision:9.0%} {s.coverage:8.0%}"
+        )
+    return "\n".join(lines)
+
+
+def misses(results: list[Result], half: str | None = None) -> list[str]:
+    return [
+        f"[{r.row.half} {r.row.type}] {r.row.question!r} wants {'|'.join(r.row.expect) or 'no line'}: "
+        f"{r.line!r}"
+        for r in results
+        if (half is None or r.row.half == half) and (r.line is not None or r.row.expect) and not r.right
+        and not (not r.row.expect and r.line is None)
+    ]  # fmt: skip
