@@ -38,7 +38,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "treaty_search": ("treaty_key", "guild_id", "number", "treaty_name", "title", "text"),
     "content_versions": ("name", "hash"),
     "lore_entries": ("id", "guild_id", "title", "kind", "aliases", "year_start", "year_end", "factions",
-                     "summary", "body", "author_id", "created_at", "updated_at", "related"),
+                     "summary", "body", "author_id", "created_at", "updated_at", "related", "facts"),
     "lore_postings": ("scope", "term", "impact", "entry"),
     "lore_words": ("scope", "word"),
     "guild_settings": ("guild_id", "name", "scope", "value"),

@@ -9,7 +9,9 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry, Years
+from ..domain.lore_facts import parse_facts
 from ..domain.references import normalise
 from ..domain.treaties import Source, SourceTier
 from . import ContentError, data_files, data_root, stem
@@ -55,6 +57,13 @@ def parse_entry(key: str, text: str, where: str) -> LoreEntry:
         if tier not in {"canon", "licensed", "fan"} or not item.get("title"):
             raise ContentError(f"{where}: every source needs a title and a tier of canon, licensed or fan")
         sources.append(Source(item["title"], SourceTier(tier), item.get("detail", "")))
+    facts = meta.get("facts", {})
+    if not isinstance(facts, dict):
+        raise ContentError(f"{where}: 'facts' must be a table like [facts] with role, born, place…")
+    try:
+        checked = parse_facts(facts)
+    except InvalidInput as error:
+        raise ContentError(f"{where}: {error}") from None
     return LoreEntry(
         key=key,
         title=str(meta["title"]),
@@ -66,6 +75,7 @@ def parse_entry(key: str, text: str, where: str) -> LoreEntry:
         years=Years(years.get("start"), years.get("end")),
         factions=tuple(meta.get("factions", ())),
         related=tuple(meta.get("related", ())),
+        facts=checked,
     )
 
 
@@ -103,5 +113,5 @@ def canon_lore() -> tuple[LoreEntry, ...]:
 def content_hash(entries: Iterable[LoreEntry]) -> str:
     digest = hashlib.sha256()
     for entry in entries:
-        digest.update(repr((entry.key, entry.title, entry.aliases, entry.summary, entry.body)).encode())
+        digest.update(repr((entry.key, entry.title, entry.aliases, entry.summary, entry.body, entry.facts)).encode())
     return digest.hexdigest()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .errors import InvalidInput
+from .lore_facts import YEAR_RANGE, Facts
 from .treaties import Source, SourceTier
 
 
@@ -63,6 +64,7 @@ class LoreEntry:
     related: tuple[str, ...] = ()
     guild_id: int | None = None  # None: canon; else server lore of that server
     hidden_sources: tuple[SourceTier, ...] = ()  # tiers of the sources a server's setting hides
+    facts: Facts = field(default_factory=Facts)  # structured facts (bot/domain/lore_facts.py)
 
     @property
     def is_server_lore(self) -> bool:
@@ -89,7 +91,6 @@ MAX_ALIASES = 10
 MAX_SUMMARY = 1000
 MAX_BODY = 50_000
 MAX_FILE_BYTES = 1_000_000
-YEAR_RANGE = (-10_000, 10_000)
 _YEARS = re.compile(r"^\s*(-?\d{1,5})\s*(?:(?:-|–|—|to)\s*(-?\d{1,5})\s*)?$")
 
 

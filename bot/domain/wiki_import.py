@@ -9,11 +9,12 @@ Markdown by bot.services.wikitext (which needs a parser library) and assembled h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .errors import InvalidInput
 from .lore import MAX_BODY, MAX_SUMMARY, MAX_TITLE, Years, clean_body, clean_title
+from .lore_facts import Facts
 
 LIST_MARK = "\x01"  # "\x01*" starts a list item in converted wikitext; markdown_paragraphs indents it
 MAX_FACTIONS = 10
@@ -22,14 +23,8 @@ _BLANK_RUN = re.compile(r"\n\s*\n")
 _QUOTES = re.compile(r"('{2,})")
 _TOGGLES = {2: ("*",), 3: ("**",), 5: ("*", "**")}
 _SWITCH = re.compile(r"__[A-Z]{2,20}__")  # __TOC__, __NOTOC__ …
-_YEAR = re.compile(r"(?<![\w.,])\d{4}(?!\w|[.,]\d)")  # 2293, not stardate 41153.7
 _COPULA = (" is ", " was ", " are ", " were ")
 _NOT_NAMES = frozenset({"it", "this", "that", "these", "those", "he", "she", "they", "there", "in", "on"})
-YEAR_FIELDS = ("year", "date", "signed", "founded", "established", "began", "ended", "born", "died")
-FACTION_FIELDS = (
-    "faction", "affiliation", "allegiance", "government", "side", "part", "signator", "combatant",
-    "belligerent", "power", "member", "owner", "operator",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +35,7 @@ class ImportedPage:
     years: Years = field(default_factory=Years)
     factions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()  # keys of known entries the page links to
+    facts: Facts = field(default_factory=Facts)  # its infobox's, or its closing `Born: 2340` lines
 
     @property
     def sections(self) -> int:
@@ -80,6 +76,7 @@ def assemble(
     factions: Sequence[str] = (),
     related: Sequence[str] = (),
     sources: Sequence[str] = (),
+    facts: Facts | None = None,
 ) -> ImportedPage:
     """The entry from a page's paragraphs ("#" ones are headings): the title is `title`, else
     the bold name the first paragraph opens on, else its subject, else `fallback_title`; the
@@ -100,6 +97,7 @@ def assemble(
         years or Years(),
         factions,
         tuple(dict.fromkeys(related)),
+        facts or Facts(),
     )
 
 
@@ -164,25 +162,6 @@ def emphasis(line: str) -> str:
         else:
             out.append(mark)
     return "".join(out)
-
-
-def facts_from_infobox(pairs: Iterable[tuple[str, str]]) -> tuple[Years, tuple[str, ...]]:
-    """An infobox's years (every year its date fields name: first to last) and factions (the
-    items of its affiliation, parties, belligerents… fields)."""
-    found: list[int] = []
-    factions: list[str] = []
-    for name, value in pairs:
-        if any(word in name for word in YEAR_FIELDS):
-            found += [int(year) for year in _YEAR.findall(value[:500])]
-        elif any(name.startswith(word) for word in FACTION_FIELDS):
-            for item in value.replace(LIST_MARK, "\n").replace(";", "\n").replace(",", "\n").split("\n"):
-                item = " ".join(_without_emphasis(item.lstrip("*#:; ")).split())
-                if 0 < len(item) <= MAX_TITLE:
-                    factions.append(item)
-    if not found:
-        return Years(), tuple(dict.fromkeys(factions))[:MAX_FACTIONS]
-    low, high = min(found), max(found)
-    return Years(low, high if high != low else None), tuple(dict.fromkeys(factions))[:MAX_FACTIONS]
 
 
 # --- the pieces ---------------------------------------------------------------------------------

@@ -10,14 +10,16 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import IO
 
 from ..domain.errors import InvalidInput
 from ..domain.lore import MAX_FILE_BYTES, Kind
+from ..domain.lore_facts import facts_from_lines
 from ..domain.references import normalise
 from ..domain.wiki_import import ImportedPage, assemble, looks_like_wikitext, parse_page
+from ..domain.wiki_infobox import for_kind
 from ..storage import lore as store
 from .factions import resolve_factions
 from .lore import LoreService
@@ -87,7 +89,10 @@ def read_file(data: bytes, filename: str, known: Lookup) -> ImportedPage:
         raise InvalidInput("That file is not UTF-8 text.") from None
     if suffix in WIKITEXT or (suffix == ".txt" and looks_like_wikitext(text)):
         return _from_wikitext(text, None, fallback, known)
-    return parse_page(text, fallback, markdown=suffix in MARKDOWN)
+    if suffix not in MARKDOWN:
+        return parse_page(text, fallback)
+    text, facts = facts_from_lines(text)  # closing `Born: 2340` lines, as the form takes them
+    return replace(parse_page(text, fallback, markdown=True), facts=facts)
 
 
 def page_of(page: ExportPage, known: Lookup) -> ImportedPage:
@@ -96,7 +101,8 @@ def page_of(page: ExportPage, known: Lookup) -> ImportedPage:
 
 
 def draft_of(page: ImportedPage, kind: Kind) -> store.Draft:
-    """What is stored: the page, its factions resolved to the ones lore files entries under."""
+    """What is stored: the page, its factions resolved to the ones lore files entries under,
+    its place or location named as suits the kind."""
     return store.Draft(
         title=page.title,
         kind=kind,
@@ -105,6 +111,7 @@ def draft_of(page: ImportedPage, kind: Kind) -> store.Draft:
         years=page.years,
         factions=resolve_factions(page.factions),
         related=tuple(page.related),
+        facts=for_kind(page.facts, kind),
     )
 
 
@@ -118,6 +125,7 @@ def _from_wikitext(text: str, title: str | None, fallback: str, known: Lookup) -
         factions=page.factions,
         related=page.related,
         sources=page.sources,
+        facts=page.facts,
     )
 
 

@@ -1,10 +1,11 @@
 """A MediaWiki page as Markdown, read with mwparserfromhell (a parser made for wikitext).
 
 Links become their labels (and `related` when they name an entry the server knows), headings
-stay headings (`## Heading`), an infobox's years and factions become the entry's facts, `<ref>`
-and citation templates become source lines, tables become lines of text, bold and
-italics become Markdown. Other templates, files, categories and comments are left out.
-The page first passes bot.services.wikitext_guard, which keeps parsing linear in time.
+stay headings (`## Heading`), an infobox's years, factions and usual fields (born, signed,
+place…) become the entry's facts (bot.domain.wiki_infobox), `<ref>` and citation templates
+become source lines, tables become lines of text, bold and italics become Markdown. Other
+templates, files, categories and comments are left out. The page first passes
+bot.services.wikitext_guard, which keeps parsing linear in time.
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from ..domain.lore import Years
-from ..domain.wiki_import import LIST_MARK, emphasis, facts_from_infobox, markdown_paragraphs
+from ..domain.lore_facts import Facts
+from ..domain.wiki_import import LIST_MARK, emphasis, markdown_paragraphs
+from ..domain.wiki_infobox import facts_from_infobox, infobox_facts
 from .wikitext_guard import guard
 
 _LIST_MARKS = re.compile(re.escape(LIST_MARK) + ".?", re.DOTALL)
+_NO_BRACKETS = str.maketrans("[]", "()")  # a link's label holds none (they would end it)
 Lookup = Callable[[str], str | None]  # a name -> the key of the entry it names, if any
 
 HIDDEN_NAMESPACES = frozenset({"file", "image", "media", "category"})
@@ -55,6 +59,7 @@ class Converted:
     factions: tuple[str, ...]
     related: tuple[str, ...]  # keys of known entries the page links to, in order
     sources: tuple[str, ...]  # its <ref> and citations, as lines of text
+    facts: Facts  # what its infobox's usual fields say (born, signed, place…)
 
 
 def convert(wikitext: str, known: Lookup | None = None) -> Converted:
@@ -72,6 +77,7 @@ def convert(wikitext: str, known: Lookup | None = None) -> Converted:
         factions,
         tuple(dict.fromkeys(writer.related)),
         tuple(dict.fromkeys(emphasis(source) for source in writer.sources)),
+        infobox_facts(writer.infobox),
     )
 
 
@@ -95,7 +101,7 @@ class _Writer:
         if isinstance(node, Wikilink):
             return self.link(node)
         if isinstance(node, ExternalLink):
-            return self.render(node.title) if node.title else str(node.url)
+            return self.external(node)
         if isinstance(node, Heading):
             return f"\n{'#' * min(max(node.level, 2), 4)} {self.line(node.title)}\n"
         if isinstance(node, Tag):
@@ -122,6 +128,14 @@ class _Writer:
         if page and (key := self.known(page)) is not None:
             self.related.append(key)
         return shown if shown is not None else (page or section)
+
+    def external(self, node: ExternalLink) -> str:
+        """A web link stays a link, as Markdown `[label](url)` (shown with its destination, see
+        bot/domain/markdown.py); anything but http(s) is only its label."""
+        url, label = str(node.url).strip(), self.line(node.title).translate(_NO_BRACKETS)
+        if not url.casefold().startswith(("http://", "https://")):
+            return label or url
+        return f"[{label}]({url})" if label and "(" not in url and ")" not in url else url
 
     def template(self, node: Template) -> str:
         name = " ".join(str(node.name).replace("_", " ").split()).casefold()

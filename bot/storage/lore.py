@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -10,11 +12,13 @@ from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry, Years
+from ..domain.lore_facts import Facts, parse_facts
 from ..domain.treaties import Source, SourceTier
 from . import lore_index
 from .backend import LORE_NOTICE, Conn, Database
 from .lore_index import Analysed
 
+log = logging.getLogger(__name__)
 KEY_PREFIX = "server-"
 
 
@@ -30,6 +34,7 @@ class Draft:
     years: Years = field(default_factory=Years)
     factions: tuple[str, ...] = ()
     related: tuple[str, ...] | None = None  # keys of linked entries; None: leave them as they are
+    facts: Facts | None = None  # bot.domain.lore_facts; None: leave them as they are
 
 
 def server_key(entry_id: int) -> str:
@@ -57,7 +62,29 @@ def _entry(row: Any) -> LoreEntry:
         factions=tuple(json.loads(row["factions"])),
         related=tuple(json.loads(row["related"])),
         guild_id=int(row["guild_id"]),
+        facts=_facts(row),
     )
+
+
+def _facts(row: Any) -> Facts:
+    """The stored facts, checked as they are read: one a later release no longer knows (or a
+    row edited by hand) is left out rather than making the entry unreadable."""
+    try:
+        raw = json.loads(row["facts"] or "{}")
+    except ValueError:
+        raw = None
+    if not isinstance(raw, dict):
+        log.warning("lore entry %s: facts are not a JSON object; left out", row["id"])
+        return Facts()
+    try:
+        return parse_facts(raw)
+    except InvalidInput as error:
+        log.warning("lore entry %s: %s; that fact is left out", row["id"], error.message)
+    kept: dict[str, Any] = {}
+    for name, value in raw.items():
+        with contextlib.suppress(InvalidInput):
+            kept[name] = parse_facts({name: value}).as_dict()[name]
+    return parse_facts(kept)
 
 
 async def _title_taken(conn: Conn, guild_id: int, title: str, except_id: int | None) -> bool:
@@ -80,9 +107,17 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
             raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
         row = await conn.fetch_one(
             "INSERT INTO lore_entries (guild_id, title, kind, aliases, year_start, year_end, factions,"
-            " summary, body, author_id, created_at, updated_at, related)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
-            (guild_id, *_columns(draft), author_id, now, now, json.dumps(list(draft.related or ()))),
+            " summary, body, author_id, created_at, updated_at, related, facts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            (
+                guild_id,
+                *_columns(draft),
+                author_id,
+                now,
+                now,
+                json.dumps(list(draft.related or ())),
+                _facts_json(draft.facts or Facts()),
+            ),
         )
         entry = _entry(row)
         await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
@@ -98,12 +133,13 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
             raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
         row = await conn.fetch_one(
             "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
-            " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related)"
-            " WHERE id = ? AND guild_id = ? RETURNING *",
+            " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related),"
+            " facts = coalesce(?, facts) WHERE id = ? AND guild_id = ? RETURNING *",
             (
                 *_columns(draft),
                 datetime.now(UTC).isoformat(),
                 None if draft.related is None else json.dumps(list(draft.related)),
+                None if draft.facts is None else _facts_json(draft.facts),
                 entry_id,
                 guild_id,
             ),
@@ -182,3 +218,7 @@ def _columns(draft: Draft) -> tuple[Any, ...]:
         draft.summary,
         draft.body,
     )
+
+
+def _facts_json(facts: Facts) -> str:
+    return json.dumps(facts.as_dict())

@@ -3,7 +3,9 @@
 A form with one bad field keeps what was typed: Discord cannot answer a form with another
 form, so the refusal comes privately with a button that opens the form again, filled in with
 everything the moderator wrote. Factions are resolved to the names canon files lore under
-("Klingon" -> Klingon Empire), so the entry shows in that faction's timeline.
+("Klingon" -> Klingon Empire), so the entry shows in that faction's timeline. A modal holds
+five fields at most, so an entry's facts are the body's closing lines (`Born: 2340`, `Role: a
+Romulan commander`), read by bot.domain.lore_facts.facts_from_lines and shown back the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import discord
 from bot.domain import lore as rules
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, LoreEntry
+from bot.domain.lore_facts import facts_from_lines, with_fact_lines
 from bot.interaction_errors import handle_interaction_error
 from bot.services.factions import resolve_factions
 from bot.storage.lore import Draft
@@ -44,7 +47,8 @@ class Typed:
         if entry is None:
             return cls()
         years = str(entry.years) if entry.years.known else ""
-        return cls(entry.title, ", ".join(entry.aliases), years, entry.summary, entry.body)
+        body = with_fact_lines(entry.body, entry.facts)
+        return cls(entry.title, ", ".join(entry.aliases), years, entry.summary, body)
 
 
 class LoreModal(discord.ui.Modal):
@@ -78,12 +82,14 @@ class LoreModal(discord.ui.Modal):
             max_length=rules.MAX_SUMMARY,
             default=shown.summary[: rules.MAX_SUMMARY] or None,
         )
-        # A body longer than a modal field (an import, say) is kept as it is rather than
-        # shown cut short, where saving would silently lose the rest.
-        self.kept_body = entry.body if entry and len(entry.body) > MODAL_BODY else None
+        # A body longer than a modal field (an import, say) is kept as it is, with its facts,
+        # rather than shown cut short, where saving would silently lose the rest.
+        too_long = entry is not None and len(with_fact_lines(entry.body, entry.facts)) > MODAL_BODY
+        self.kept_body = entry.body if entry is not None and too_long else None
         self.body: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label="Body (Markdown; ## for headings)",
             style=discord.TextStyle.paragraph,
+            placeholder="The story. Facts close it, one a line: Born: 2340, Role: a Romulan commander…",
             required=False,
             max_length=MODAL_BODY,
             default=shown.body[:MODAL_BODY] or None,
@@ -104,14 +110,19 @@ class LoreModal(discord.ui.Modal):
         )
 
     def draft(self) -> Draft:
+        if self.kept_body is not None:
+            body, facts = self.kept_body, None  # no body field: body and facts stay as they are
+        else:
+            body, facts = facts_from_lines(self.body.value)
         return Draft(
             title=rules.clean_title(self.entry_title.value),
             kind=self.kind,
             summary=rules.clean_summary(self.summary.value),
-            body=rules.clean_body(self.kept_body if self.kept_body is not None else self.body.value),
+            body=rules.clean_body(body),
             aliases=rules.clean_aliases(self.aliases.value),
             years=rules.parse_years(self.years.value.replace("–", "-")),
             factions=resolve_factions(self.factions),
+            facts=facts,
         )
 
     async def on_submit(self, interaction: discord.Interaction) -> None:

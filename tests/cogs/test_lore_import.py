@@ -148,3 +148,57 @@ async def test_a_server_entrys_own_links_survive_a_restart(env, world: World, ma
     turned = (await world.alice.click(shown, label="Next ▶")).response
     select = next(c for row in turned.components for c in row["components"] if c["type"] == 3)
     assert "Vintar Depot" in {o["label"] for o in select["options"]}
+
+
+# --- facts (issue #20, point 3): the form's closing lines, an infobox, a Markdown page's lines --
+
+
+async def stored(env, world: World, topic: str):  # type: ignore[no-untyped-def]
+    return await env.bot.get_cog("Lore").service.find(world.guild.id, topic)
+
+
+async def test_the_forms_closing_fact_lines_become_the_entrys_facts(env, world: World) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="person")
+    body = "## Early life\nRaised on Romulus.\n\nBorn: 2340\nRole: a Romulan commander"
+    added = await world.moderator.submit_modal(shown, modal_values(shown, title="Tal Rehk", body=body))
+    assert "Added **Tal Rehk**" in added.response.content
+    entry = await stored(env, world, "Tal Rehk")
+    assert entry.facts.as_dict() == {"role": "a Romulan commander", "born": 2340}
+    assert entry.body == "## Early life\nRaised on Romulus."
+    # the form shows them back as the body's closing lines; taking a line away takes the fact
+    editing = await world.moderator.slash(world.channel, "lore edit", topic="Tal Rehk")
+    fields = [c["components"][0].get("value") for c in editing.modal["components"]]
+    assert fields[4] == "## Early life\nRaised on Romulus.\n\nRole: a Romulan commander\nBorn: 2340"
+    edited = fields[4].replace("\nBorn: 2340", "\ncarried out by: the Tal Shiar")
+    await world.moderator.submit_modal(editing, modal_values(editing, title="Tal Rehk", body=edited))
+    entry = await stored(env, world, "Tal Rehk")
+    assert entry.facts.as_dict() == {"role": "a Romulan commander", "by": "the Tal Shiar"}
+    assert entry.body == "## Early life\nRaised on Romulus."
+    assert len(env.errors) == 0
+
+
+async def test_a_bad_fact_line_is_refused_and_nothing_is_stored(env, world: World) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="person")
+    refused = await world.moderator.submit_modal(
+        shown, modal_values(shown, title="Tal Rehk", body="Raised on Romulus.\n\nBorn: soon")
+    )
+    said = refused.response.content
+    assert refused.ephemeral and "The fact line `Born: soon` at the end of the body" in said
+    assert "is a year, like 2293" in said and "Nothing was saved" in said
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM lore_entries"))[0] == 0
+    again = await world.moderator.click(refused.response, label="Fix the form")
+    assert [c["components"][0].get("value") for c in again.modal["components"]][4].endswith("Born: soon")
+    assert len(env.errors) == 1
+
+
+async def test_an_imported_infobox_and_markdown_fact_lines_keep_their_facts(env, world: World) -> None:
+    await world.moderator.slash(world.channel, "lore import", file=("korvath.wiki", KORVATH), kind="person")
+    assert (await stored(env, world, "Korvath")).facts.as_dict() == {"born": 2340, "died": 2381}
+    page = b"# Treaty of Zeta\n\nA pact our players signed.\n\nSigned: 2401\nLocation: Starbase 12\n"
+    said = last(
+        await world.moderator.slash(world.channel, "lore import", file=("zeta.md", page), kind="treaty")
+    )
+    assert "Imported **Treaty of Zeta**" in said.content
+    entry = await stored(env, world, "Treaty of Zeta")
+    assert entry.facts.as_dict() == {"signed": 2401, "place": "Starbase 12"}  # a treaty's place
+    assert "Starbase 12" not in entry.body and entry.summary == "A pact our players signed."

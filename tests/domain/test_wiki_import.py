@@ -14,11 +14,11 @@ from bot.domain.wiki_import import (
     LIST_MARK,
     assemble,
     emphasis,
-    facts_from_infobox,
     looks_like_wikitext,
     markdown_paragraphs,
     parse_page,
 )
+from bot.domain.wiki_infobox import facts_from_infobox
 
 PAGE = """Camp Khitomer Talks
 

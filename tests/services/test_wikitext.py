@@ -58,7 +58,7 @@ def test_a_wiki_page_reads_as_markdown_with_its_facts() -> None:
     assert "- The Klingon Empire gave up *all* claims.\n  - Including Nimbus III.\n1. First article" in text
     assert "It begins here." in text  # a template that only dresses its text keeps it
     assert "*Delegates*\n**Power** · **Delegate**\nFederation · Kirk\nKlingons · Azetbur" in text
-    assert "See the text." in text
+    assert "See [the text](https://example.org)." in text  # a web link stays a link (issue #20)
     for gone in ("[[", "{{", "<ref", "editors", "thumb", "Category", "Abkommen", "Navbox", "<!--"):
         assert gone not in text, gone
     assert page.years == Years(2293, None)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.content.lore import canon_lore
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, Years
+from bot.domain.lore_facts import Facts, parse_facts
 from bot.services.lore import LoreService, analysed
 from bot.storage import Database
 from bot.storage import lore as store
@@ -125,3 +128,29 @@ async def test_the_one_statement_read_gives_what_the_range_reads_give(db: Databa
         assert at_once == by_range, scopes
         assert (at_once.frequency["klingon"] > 0) == (0 in scopes) and at_once.frequency["nosuchterm"] == 0
         assert at_once.entries == len(canon_lore()) * (0 in scopes) + (7 in scopes)
+
+
+async def test_facts_are_stored_kept_on_an_edit_that_leaves_them_and_replaced(db: Database) -> None:
+    facts = parse_facts({"born": 2340, "role": "a Romulan commander", "signatories": ["A", "B"]})
+    entry = await store.add(db, 7, 99, replace(DRAFT, facts=facts), analysed)
+    entry_id = store.server_id_of(entry.key) or 0
+    assert entry.facts == facts and (await store.get(db, 7, entry_id)) == entry
+    kept = await store.update(db, 7, entry_id, replace(DRAFT, summary="A rout."), analysed)
+    assert kept.facts == facts  # facts=None: left as they are
+    cleared = await store.update(db, 7, entry_id, replace(DRAFT, facts=Facts()), analysed)
+    assert not cleared.facts and not (await store.get(db, 7, entry_id)).facts  # type: ignore[union-attr]
+    assert (await store.add(db, 7, 99, replace(DRAFT, title="Other"), analysed)).facts == Facts()
+
+
+async def test_stored_facts_a_release_no_longer_knows_are_left_out(db: Database) -> None:
+    entry = await store.add(db, 7, 99, DRAFT, analysed)
+    assert (await db.fetch_one("SELECT facts FROM lore_entries"))[0] == "{}"  # the column's default
+    await db.write_now(
+        lambda conn: conn.execute(
+            "UPDATE lore_entries SET facts = ?", ('{"born": 2340, "motto": "Qapla\'", "died": "soon"}',)
+        )
+    )
+    found = await store.get(db, 7, store.server_id_of(entry.key) or 0)
+    assert found is not None and found.facts.as_dict() == {"born": 2340}
+    await db.write_now(lambda conn: conn.execute("UPDATE lore_entries SET facts = '[1]'"))
+    assert not (await store.in_guild(db, 7))[0].facts

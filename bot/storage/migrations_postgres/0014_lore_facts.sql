@@ -1,0 +1,1 @@
+ALTER TABLE lore_entries ADD COLUMN facts TEXT NOT NULL DEFAULT '{}';
