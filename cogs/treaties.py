@@ -12,8 +12,7 @@ from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
 from bot.domain.references import parse_articles, resolve_treaty, select_articles
 from bot.domain.treaties import Treaty
-from bot.services.accords import any_power_named
-from bot.services.accords import powers as power_list
+from bot.services.accords import any_power_named, power_names
 from bot.services.pictures import map_layout
 from bot.services.treaties import Quote, TreatyService, suggest_treaties
 from bot.ui import treaty_pages
@@ -125,7 +124,7 @@ class Treaties(
     @app_commands.command(name="map", description="A picture of the treaties and accords between the powers.")
     @app_commands.describe(
         year="The web as it stood at the end of that year (default: today)",
-        power="Only the treaties of this power (autocompletes; short names work)",
+        power="Only the treaties of this power (autocompletes; 'klingons', 'feds' or 'rom' work too)",
     )
     async def map(
         self,
@@ -157,12 +156,7 @@ class Treaties(
     async def power_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        needle = current.casefold().strip()
-        return [
-            app_commands.Choice(name=p.name, value=p.name)
-            for p in power_list()
-            if not needle or any(needle in name.casefold() for name in (p.name, *p.aliases))
-        ][:MAX_CHOICES]
+        return [app_commands.Choice(name=p, value=p) for p in power_names().suggest(current, MAX_CHOICES)]
 
     # -- autocomplete -----------------------------------------------------------------------
 

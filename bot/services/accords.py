@@ -10,7 +10,7 @@ from functools import cache
 from ..content.scenarios import canon_powers, canon_scenarios
 from ..domain.accords import Event, GameState, decide, new_game
 from ..domain.accords.commands import Command
-from ..domain.accords.names import resolve_power, resolve_powers
+from ..domain.accords.names import Names, resolve_powers
 from ..domain.accords.scenario import Power, Scenario
 from ..domain.errors import InvalidInput
 from ..domain.treaties import Treaty
@@ -144,20 +144,26 @@ def scenario_named(text: str) -> Scenario:
 
 
 def power_named(text: str, among: Sequence[str]) -> str:
-    """The power of `among` a player typed, by any case, alias from data/powers.toml, or start."""
-    return resolve_power(text, among, power_aliases())
+    """The power of `among` a player typed: any case, an alias or demonym, or a unique start."""
+    return power_names().among(among).resolve(text, seats=True)
 
 
 def any_power_named(text: str) -> str:
     """Any power of data/powers.toml, as a player typed it."""
-    return resolve_power(text, tuple(canon_powers()), power_aliases(), seats=False)
+    return power_names().resolve(text)
 
 
 def powers_named(text: str, among: Sequence[str]) -> list[str]:
-    return resolve_powers(text, among, power_aliases())
+    return resolve_powers(text, power_names().among(among))
 
 
 @cache
 def power_aliases() -> dict[str, tuple[str, ...]]:
     """Each canon power's other names, as data/powers.toml lists them."""
     return {power.name: power.aliases for power in canon_powers().values()}
+
+
+@cache
+def power_names() -> Names:
+    """Every power of data/powers.toml, as options name them (autocomplete offers these)."""
+    return Names.of(power_aliases())

@@ -12,8 +12,8 @@ from bot.domain.accords.scenario import Scenario
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
 from bot.services.accords import (
     emblems,
-    power_aliases,
     power_named,
+    power_names,
     powers_named,
     scenario,
     scenario_named,
@@ -159,11 +159,7 @@ class LobbyCommands(AccordsCore):
         if game is None:
             return []
         taken = set(game.seated_powers())
-        needle = current.casefold().strip()
-        aliases = power_aliases()
-        matching = [
-            p for p in game.powers if any(needle in name.casefold() for name in (p, *aliases.get(p, ())))
-        ]
+        matching = power_names().among(game.powers).suggest(current)
         matching.sort(key=lambda p: p in taken)  # free seats first
         return [
             app_commands.Choice(
@@ -210,6 +206,15 @@ class LobbyCommands(AccordsCore):
                 "I may not open private threads here; ask a moderator for that permission."
             ) from None
         await interaction.response.send_message(f"Talks are open in {thread.mention}.", ephemeral=True)
+
+    @talks.autocomplete("powers")
+    async def talk_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The seated powers, completing the last of a comma-separated list."""
+        game = await self._running_here(interaction)
+        seated = power_names().among(game.seated_powers() if game is not None else ())
+        return [app_commands.Choice(name=v, value=v) for v in seated.suggest_list(current) if len(v) <= 100]
 
     @app_commands.command(name="objectives", description="Your power's secret objectives in this conference.")
     async def objectives(self, interaction: discord.Interaction) -> None:

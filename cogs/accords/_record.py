@@ -11,7 +11,7 @@ from bot.domain.accords import afterwards
 from bot.domain.errors import NotFound
 from bot.domain.paging import paginate
 from bot.services import accord_record
-from bot.services.accords import any_power_named, emblems
+from bot.services.accords import any_power_named, emblems, power_names
 from bot.ui import accord_pages
 from bot.ui.accord_minutes import minute_lines
 from bot.ui.embeds import info_embed
@@ -159,6 +159,12 @@ class RecordCommands(AccordsCore):
             for number, against, text in waiting
             if current.strip() in str(number)
         ][:25]
+
+    @complaint.autocomplete("against")
+    async def against_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=p, value=p) for p in power_names().suggest(current)]
 
     @withdraw.autocomplete("accord")
     @reinstate.autocomplete("accord")

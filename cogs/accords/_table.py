@@ -12,7 +12,8 @@ from discord import app_commands
 from bot.domain.accords import Clause, clauses
 from bot.domain.accords import commands as c
 from bot.domain.accords.clauses import TermKind, option_description
-from bot.services.accords import emblems, power_named, powers_named
+from bot.domain.accords.names import Names
+from bot.services.accords import emblems, power_named, power_names, powers_named
 from bot.ui import accord_pages
 
 from ._actions import CLAUSES, table
@@ -78,15 +79,26 @@ class TableCommands(AccordsCore):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Power terms autocomplete to the powers seated at the conference here."""
-        game = await self._running_here(interaction)
-        needle = current.casefold().strip()
-        seated = game.seated_powers() if game is not None else ()
-        return [app_commands.Choice(name=p, value=p) for p in seated if needle in p.casefold()][:25]
+        return [
+            app_commands.Choice(name=p, value=p) for p in (await self._seated(interaction)).suggest(current)
+        ]
 
     for _term in clauses.TERMS:
         if _term.kind is TermKind.POWER:
             propose.autocomplete(_term.name)(seated_power_choices)
     del _term
+
+    @propose.autocomplete("parties")
+    async def parties_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The seated powers, completing the last of a comma-separated list."""
+        listed = (await self._seated(interaction)).suggest_list(current)
+        return [app_commands.Choice(name=v, value=v) for v in listed if len(v) <= 100]
+
+    async def _seated(self, interaction: discord.Interaction) -> Names:
+        game = await self._running_here(interaction)
+        return power_names().among(game.seated_powers() if game is not None else ())
 
     @app_commands.command(name="support", description="Support an article on the table.")
     async def support(

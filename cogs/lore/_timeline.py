@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.checks import config_of
 from bot.domain.errors import KhitomerError
 from bot.domain.lore import LoreEntry, as_shown
+from bot.services.factions import faction_names
 from bot.services.lore import LoreService
 from bot.services.pictures import timeline_layouts
 from bot.ui import lore_pages
@@ -21,13 +22,10 @@ class TimelineCommands(commands.Cog):
     service: LoreService
 
     async def _timeline(self, interaction: discord.Interaction, arg: str) -> tuple[list[LoreEntry], str]:
-        faction, low, high = _timeline_args(arg)
+        typed, low, high = _timeline_args(arg)
         tiers = (await config_of(interaction)).allowed_tiers()
-        entries = [
-            e
-            for e in await self.service.timeline(interaction.guild_id, faction, low, high)
-            if as_shown(e, tiers)
-        ]
+        faction, found = await self.service.timeline(interaction.guild_id, typed, low, high)
+        entries = [e for e in found if as_shown(e, tiers)]
         span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
         return entries, f"Timeline{' of ' + faction if faction else ''}, {span}"[:256]
 
@@ -73,10 +71,7 @@ class TimelineCommands(commands.Cog):
     async def faction_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        needle = current.casefold()
-        return [
-            app_commands.Choice(name=f, value=f) for f in self.service.factions() if needle in f.casefold()
-        ][:25]
+        return [app_commands.Choice(name=f, value=f) for f in faction_names().suggest(current)]
 
 
 def _timeline_args(arg: str) -> tuple[str | None, int | None, int | None]:
