@@ -10,12 +10,14 @@ import discord
 
 from ..domain.lore import LoreEntry
 from ..domain.lore_query import Asks
+from ..domain.markdown import cut, render
 from ..domain.paging import chunk, clip, pack_blocks, paginate
 from ..domain.treaties import SourceTier
 from .embeds import ACCENT
-from .text import formatted, plain
+from .text import plain
 
 PAGE_CHARS = 3500
+SNIPPET_CHARS = 320  # bot/services/lore_search cuts a sentence to 240; links and escapes add some
 RESULTS_PER_PAGE = 5  # a snippet is at most ~200 characters: five fit easily, and read easily
 SERVER_LORE = discord.Colour(0x3B7DD8)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
@@ -30,20 +32,30 @@ def _colour(entry: LoreEntry | None) -> discord.Colour:
 
 
 def _body_markdown(entry: LoreEntry) -> str:
-    """Canon bodies are our Markdown; server bodies keep their emphasis (an imported wiki page
-    reads as it did) but links and mentions are shown as text, headings as bold lines."""
+    """Canon bodies are our Markdown; server bodies keep their emphasis and lists (an imported
+    wiki page reads as it did), headings become bold lines, links show where they lead and
+    mentions are shown as text (bot/domain/markdown.py), a paragraph at a time."""
+    body = _HEADING.sub(lambda m: f"**{m.group(1)}**", entry.body)
     if not entry.is_server_lore:
-        return _HEADING.sub(lambda m: f"**{m.group(1)}**", entry.body)
-    lines = []
-    for line in entry.body.split("\n"):
-        heading = _HEADING.match(line)
-        lines.append(f"**{formatted(heading.group(1))}**" if heading else formatted(line))
-    return "\n".join(lines)
+        return body
+    return "\n\n".join(render(p, trusted=False) for p in re.split(r"\n\s*\n", body) if p.strip())
+
+
+def lore_text(text: str, entry: LoreEntry, limit: int) -> str:
+    """An entry's text (summary, sentence, snippet) as Markdown in at most `limit` characters:
+    ours as written, a server's rendered safely; cut on a word with its emphasis balanced."""
+    budget = limit
+    for _ in range(4):
+        shown = render(cut(text, budget), trusted=not entry.is_server_lore)
+        if len(shown) <= limit or budget <= 20:
+            break
+        budget = max(20, budget - (len(shown) - limit) - 1)  # escapes and links made it longer
+    return clip(shown, limit)
 
 
 def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
     cover = discord.Embed(
-        title=entry_title(entry), description=clip(plain(entry.summary), 1800), colour=_colour(entry)
+        title=entry_title(entry), description=lore_text(entry.summary, entry, 1800), colour=_colour(entry)
     )
     cover.add_field(name="Kind", value=entry.kind.value)
     cover.add_field(name="Years", value=str(entry.years))
@@ -75,7 +87,6 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
     return pages
 
 
-MARK_START, MARK_END = "\x02", "\x03"  # around the words that matched (bot/services/lore_search)
 TIER_ORDER = (SourceTier.CANON, SourceTier.LICENSED, SourceTier.FAN, SourceTier.SERVER)
 
 
@@ -87,9 +98,9 @@ class Shown:
     snippet: str
 
 
-def _snippet(raw: str) -> str:
-    escaped = plain(raw.replace(MARK_START, "\x00S").replace(MARK_END, "\x00E"))
-    return escaped.replace("\x00S", "**").replace("\x00E", "**").replace("\n", " ")
+def _snippet(raw: str, entry: LoreEntry) -> str:
+    """The sentence that matched, its words between MARK_START and MARK_END shown bold."""
+    return lore_text(raw.replace("\n", " "), entry, SNIPPET_CHARS)
 
 
 TIER_WORDS = {
@@ -126,9 +137,8 @@ def search_pages(
     notes = []
     if answer is not None:
         sentence, entry = answer
-        notes.append(
-            f"**Answer:** {clip(plain(sentence), 600)}\n— *{plain(entry.title)}*, from {source_kinds(entry)}"
-        )
+        said = lore_text(sentence.replace("\n", " "), entry, 600)
+        notes.append(f"**Answer:** {said}\n— *{plain(entry.title)}*, from {source_kinds(entry)}")
     if corrected:
         notes.append(
             "Searched for "
@@ -146,7 +156,7 @@ def search_pages(
         f"**{plain(hit.entry.title)}**"
         + (f" · {hit.entry.years}" if asks is Asks.TIME and hit.entry.years.known else "")
         + (" · server lore" if hit.entry.is_server_lore else "")
-        + f"\n> {_snippet(hit.snippet)}"
+        + f"\n> {_snippet(hit.snippet, hit.entry)}"
         for hit in hits
     ]
     pages = ["\n\n".join(group) for group in chunk(blocks, RESULTS_PER_PAGE)]
@@ -173,7 +183,7 @@ def timeline_pages(entries: Sequence[LoreEntry], heading: str) -> list[discord.E
     lines = [
         f"**{e.years}** · {plain(e.title)}"
         + (" (server lore)" if e.is_server_lore else "")
-        + f" — {clip(plain(e.summary), 140)}"
+        + f" — {lore_text(e.summary, e, 140)}"
         for e in entries
     ]
     return [

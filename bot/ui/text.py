@@ -18,12 +18,5 @@ def plain(text: str) -> str:
     return discord.utils.escape_mentions(ANGLED.sub(r"\\<", escaped))
 
 
-# A masked link ([label](url)) would hide where it leads: shown as typed instead.
-MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\(")
-
-
-def formatted(text: str) -> str:
-    """Markdown a moderator wrote (imported wiki pages, server lore): bold, italics and lists
-    kept; masked links, mentions and timestamps shown as text, never rendered."""
-    unmasked = MASKED_LINK.sub(lambda m: "\\[" + m.group(1) + "\\](", text)
-    return discord.utils.escape_mentions(ANGLED.sub(r"\\<", unmasked))
+# Markdown a moderator wrote (server lore, imported wiki pages) is shown by bot.domain.markdown:
+# emphasis kept, links with their destination visible, mentions and timestamps as text.

@@ -55,11 +55,11 @@ def test_no_lore_page_exceeds_discords_limits(
 
 
 def test_a_moderators_markdown_keeps_its_emphasis_but_not_its_links_or_mentions() -> None:
-    """Issue #11 point 8: an imported page reads as the wiki did (bold, italics), while a masked
-    link, a mention or a timestamp in server lore is shown as typed, never rendered."""
+    """Issue #11 point 8: an imported page reads as the wiki did (bold, italics), while a mention
+    or a timestamp in server lore is shown as typed, and a masked link shows its destination."""
     body = "## Battle\n**Kor** led the *fleet*. [Click](http://evil.example) @everyone <@123> <t:1:R>"
     entry = LoreEntry("server-1", "T", Kind.EVENT, "S.", body, (Source("x", SourceTier.SERVER),), guild_id=5)
     page = entry_pages(entry)[1].description or ""
     assert "**Battle**" in page and "**Kor** led the *fleet*." in page
-    assert "\\[Click\\](http://evil.example)" in page
+    assert "Click (<http://evil.example>)" in page  # a link shows where it leads (issue #20)
     assert "@\u200beveryone" in page and "\\<@123>" in page and "\\<t:1:R>" in page
