@@ -70,6 +70,10 @@ class LoreEntry:
     def is_server_lore(self) -> bool:
         return self.guild_id is not None
 
+    @property
+    def years_span(self) -> tuple[int | None, int | None]:
+        return self.years.start, self.years.end
+
 
 def as_shown(entry: LoreEntry, tiers: frozenset[str]) -> LoreEntry | None:
     """The entry with only the sources of the tiers a server shows (and how many it hides);

@@ -11,14 +11,21 @@ from collections.abc import Sequence
 from ..content.lore import canon_lore, content_hash
 from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_answer import asked_of
 from ..domain.lore_query import asks
 from ..domain.references import normalise
+from ..domain.treaties import Treaty
 from ..storage import LORE_NOTICE, Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
+from . import english, lore_repair
+from . import lore_question as asking
 from . import lore_search as engine
 from . import lore_text as text
-from .lore_search import Answer, Found, Hit
+from .english import is_english
+from .factions import faction_named, filed_under
+from .lore_question import Answer, Found
+from .lore_search import Hit
 from .name_index import Named, NameIndex
 
 MAX_RESULTS = 25  # five pages of five
@@ -46,6 +53,9 @@ class LoreService:
         self.by_key = {entry.key: entry for entry in self.canon}
         self.canon_names = NameIndex()
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
+        self.short_names = NameIndex()  # "Kirk", "Picard": a person's own name alone, if unique
+        self.short_names.add_many(asking.short_names(self.canon, self.canon_names))
+        self.people = asking.people_words(self.canon)
         self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
         self._loading: dict[int, asyncio.Lock] = {}
         self._stale: dict[int, set[str]] = {}  # entries changed since a server's names were loaded
@@ -69,6 +79,7 @@ class LoreService:
         """Index canon if data/lore or the analyser changed, and server lore written before the
         index existed or by another analyser (once, after an upgrade; in the background when
         asked, so READY need not wait)."""
+        await asyncio.to_thread(english.load)  # the word list typo repair leaves alone
         digest = f"{content_hash(self.canon)}:{text.ANALYSER_VERSION}"
         if not await content_versions.is_current(self.db, INDEX_NAME, digest):
             rows = [(e.key, a) for e, a in await asyncio.to_thread(_analysed_all, self.canon)]
@@ -174,9 +185,10 @@ class LoreService:
 
     # -- search ------------------------------------------------------------------------------
 
-    async def search(self, guild_id: int | None, query: str) -> Found:
-        """Entries answering `query` (this server's lore and canon), best first, with the
-        sentence that answers it; see bot/services/lore_search.py for how."""
+    async def search(self, guild_id: int | None, query: str, treaties: Sequence[Treaty] = ()) -> Found:
+        """Entries answering `query` (this server's lore and canon), best first, with the line
+        that answers it, if one clearly does; an article of `treaties` for a question about one.
+        See bot/services/lore_search.py for the ranking, lore_question.py for the answer."""
         query = query[:2000]
         wanted = asks(query)
         terms = text.query_terms(query)
@@ -191,59 +203,37 @@ class LoreService:
         scopes = [index.CANON] + ([guild_id] if guild_id else [])
         question = engine.Question.of(terms)
         ranked = await engine.rank(self.db, scopes, len(self.canon), question)
-        corrected = await self._repair(scopes, query, terms, ranked.held)
-        if corrected:  # asked again with the words this server can see
-            terms = list(dict.fromkeys(text.stem(corrected[t]) if t in corrected else t for t in terms))
+        repairs = await lore_repair.plan(self.db, scopes, query, terms, ranked.held)
+        if repairs.made:  # asked again with the words this server can see
+            terms = list(dict.fromkeys(text.stem(repairs.made[t]) if t in repairs.made else t for t in terms))
             question = engine.Question.of(terms)
             ranked = await engine.rank(self.db, scopes, len(self.canon), question)
+        searched = lore_repair.rewritten(query, repairs.made)
         base, idf = ranked.scores, ranked.weights
-        exact = await self._named(guild_id, query)
+        exact = await self._named(guild_id, searched)
+        names = asking.link(searched, [*await self._scopes(guild_id), self.short_names], is_english)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
-        if exact is not None and exact.key not in best:
-            best.insert(0, exact.key)
+        best += [key for key in [*(n.key for n in names), *([exact.key] if exact else [])] if key not in best]
         entries = await self._entries(guild_id, best)
         fields = {e.key: text.fields_of(e) for e in entries}
         ordered = engine.rerank(entries, fields, base, question, idf, wanted)
-        if exact is not None:
-            ordered = [exact] + [e for e in ordered if e.key != exact.key]
+        by_key = {e.key: e for e in entries}
+        linked = [by_key[n.key] for n in names if n.key in by_key]
+        unknown: list[str] = []  # [t for t in terms if t not in ranked.held]
+        answer = asking.article_answer(treaties, searched, question) or (
+            None if unknown else asking.answer(searched, question, idf, linked, names, ordered, self.people, english.is_common)
+        )
+        first = exact or (answer.entry if answer is not None else None)
+        if first is not None:  # the entry named, or the one answering, leads
+            ordered = [first] + [e for e in ordered if e.key != first.key]
         ordered = ordered[:MAX_RESULTS]
         # the best sentence for the first two pages; the summary after that
-        best_said = [engine.best_sentence(e, question, idf, wanted) for e in ordered[:SNIPPETS]]
-        hits = [
-            Hit(e, engine.marked((best_said[i] if i < SNIPPETS else None) or e.summary, question))
-            for i, e in enumerate(ordered)
-        ]
-        answer = None
-        if ordered:
-            top, sentence = ordered[0], best_said[0]
-            if (sentence is None and top is exact) or set(fields[top.key]["names"]) & set(question.concepts):
-                sentence = sentence or top.summary  # the question names the entry: what it is
-            if sentence is not None:
-                answer = Answer(sentence, top)
-        return Found(hits, self._as_typed(query, corrected), wanted, answer, exact)
-
-    async def _repair(
-        self, scopes: list[int], query: str, terms: list[str], held: set[str]
-    ) -> dict[str, str]:
-        """term -> the word it was corrected to, for each term none of `scopes` holds."""
-        corrected: dict[str, str] = {}
-        for term in terms:
-            if term in held:
-                continue
-            typed = next((w for w in text.words(query) if text.stem(w) == term), term)
-            if (repair := await engine.repair(self.db, scopes, typed)) is not None:
-                corrected[term] = repair
-        return corrected
-
-    @staticmethod
-    def _as_typed(query: str, corrected: dict[str, str]) -> dict[str, str]:
-        """Each correction keyed by the word as the member typed it, in their case."""
-        shown: dict[str, str] = {}
-        for written in query.split():
-            found = text.words(written)
-            if found and (repair := corrected.get(text.stem(found[0]))) is not None:
-                shown[written.strip(".,;:!?\"'")] = repair.capitalize() if written[:1].isupper() else repair
-        return shown
+        said = [(i < SNIPPETS and engine.best_sentence(e, question, idf, wanted)) or e.summary
+                for i, e in enumerate(ordered)]  # fmt: skip
+        hits = [Hit(e, engine.marked(sentence, question)) for e, sentence in zip(ordered, said, strict=True)]
+        guess = lore_repair.rewritten(query, repairs.guessed) if repairs.guessed else None
+        typed = lore_repair.as_typed(query, repairs.made)
+        return Found(hits, typed, wanted, answer, exact, asked_of(query), guess)
 
     async def _named(self, guild_id: int | None, query: str) -> LoreEntry | None:
         """The entry whose name (or alias) the whole question is, typed exactly or nearly."""
@@ -270,22 +260,23 @@ class LoreService:
 
     async def timeline(
         self, guild_id: int | None, faction: str | None, low: int | None, high: int | None
-    ) -> list[LoreEntry]:
+    ) -> tuple[str | None, list[LoreEntry]]:
+        """The faction resolved (or refused: faction_named) and its dated in-universe entries."""
         if low is not None and high is not None and low > high:
             raise InvalidInput("`from_year` comes after `to_year`.")
-        entries = [*self.canon, *(await store.in_guild(self.db, guild_id) if guild_id else [])]
-        wanted = normalise(faction) if faction else None
+        server = await store.in_guild(self.db, guild_id) if guild_id else []
+        faction = faction_named(faction, sorted({f for e in server for f in e.factions})) if faction else None
+        filed = filed_under(faction) if faction else None
         chosen = [  # in-universe events only: a source's year of publication is not one
             e
-            for e in entries
+            for e in [*self.canon, *server]
             if e.kind is not Kind.SOURCE
             and e.years.overlaps(low, high)
-            and (wanted is None or any(normalise(f) == wanted for f in e.factions))
+            and (filed is None or any(normalise(f) in filed for f in e.factions))
         ]
-        return sorted(chosen, key=lambda e: (e.years.start or e.years.end or 0, e.years.end or 0, e.title))
-
-    def factions(self) -> list[str]:
-        return sorted({f for e in self.canon for f in e.factions})
+        return faction, sorted(
+            chosen, key=lambda e: (e.years.start or e.years.end or 0, e.years.end or 0, e.title)
+        )
 
     # -- server lore -------------------------------------------------------------------------
 

@@ -44,21 +44,6 @@ class Hit:
     snippet: str  # the sentence that best matches, matched words between MARK_START and MARK_END
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    sentence: str
-    entry: LoreEntry
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    hits: list[Hit]
-    corrected: dict[str, str]  # misspelt word -> the word searched instead
-    asks: Asks
-    answer: Answer | None = None
-    exact: LoreEntry | None = None  # a name typed exactly or nearly: shown as its card
-
-
 Fields = dict[str, list[str]]
 
 
@@ -183,22 +168,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
 def marked(sentence: str, question: Question, limit: int = 240) -> str:
-    """The sentence with the words that match between marks, cut around the first match."""
+    """The sentence with the words that match between marks, cut around the first match: never
+    inside a URL, a link's target or code, emphasis left balanced (bot/domain/markdown.py)."""
+    from ..domain import markdown
+
     wanted = set(question.table)
-    spans = [m.span() for m in _TOKEN.finditer(sentence) if text.word_stem(m.group()) in wanted]
-    out, last = [], 0
-    for start, end in spans:
-        out += [sentence[last:start], MARK_START, sentence[start:end], MARK_END]
-        last = end
-    out.append(sentence[last:])
-    result = "".join(out)
-    if len(result) > limit:
-        first = result.find(MARK_START)
-        begin = max(0, first - limit // 3) if first > limit // 2 else 0
-        cut = result[begin : begin + limit]
-        if cut.rfind(MARK_START) > cut.rfind(MARK_END):  # never leave a word half marked
-            cut = cut[: cut.rfind(MARK_START)]
-        if cut.find(MARK_END) < cut.find(MARK_START) or (MARK_END in cut and MARK_START not in cut):
-            cut = cut.replace(MARK_END, "", 1)
-        result = ("…" if begin else "") + cut.rstrip() + "…"
-    return result
+    return markdown.mark(sentence, lambda word: text.word_stem(word) in wanted, limit, _TOKEN)

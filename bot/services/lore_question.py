@@ -1,0 +1,243 @@
+"""A question read against what a server can see: the entries it names, the kind of fact it
+asks, and the one line that answers it (from an entry's sentences or facts, or from a treaty's
+article), or no line at all. The choosing is pure: bot/domain/lore_answer.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..domain import lore_answer as rules
+from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_facts import Asked
+from ..domain.lore_query import STOP_WORDS, Asks, paragraphs, sentences
+from ..domain.numerals import from_roman, to_roman
+from ..domain.references import normalise
+from ..domain.treaties import Article, Treaty
+from . import lore_text as text
+from .lore_search import Hit, Question
+from .name_index import NameIndex
+
+MAX_NAME_WORDS = 8  # the longest name looked for in a question ("Battle of Klach D'kel Brakt")
+NEAR_NAME = 88  # a misspelt name this close (0-100) to a known one is that name
+ANSWERING = 5  # the first results whose sentences may answer
+# Words that ask about the thing itself, not about something related to it ("what happened at
+# Praxis" is answered by what Praxis is): our own list, as analysed stems.
+GENERIC = frozenset(
+    text.stem(w)
+    for w in """happen happened story history about known famous role important significance matter
+    like do did whole deal info information thing stuff called name named exactly really basically
+    big go went""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    key: str
+    words: tuple[str, ...]  # the name's words as the question has them (normalised)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    sentence: str
+    entry: LoreEntry | None  # the entry it comes from (None: an article of a server's accord)
+    treaty: Treaty | None = None  # an article's treaty
+    article: Article | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    hits: list[Hit]
+    corrected: dict[str, str]  # misspelt word -> the word searched instead
+    asks: Asks
+    answer: Answer | None = None  # the line that answers, when one clearly does
+    exact: LoreEntry | None = None  # a name typed exactly or nearly: shown as its card
+    asked: Asked = Asked.ANYTHING  # the kind of fact the question wants
+    guess: str | None = None  # the question with a guessed repair: offered, not searched
+
+
+def _variants(words: Sequence[str]) -> Iterator[str]:
+    """A run of the question's words as a name may be written: itself, then without a plural
+    or possessive "s" on its last word ("Romulans'", "Gorkons" -> "gorkon")."""
+    yield " ".join(words)
+    if len(words[-1]) > 3 and words[-1].endswith("s"):
+        yield " ".join((*words[:-1], words[-1][:-1]))
+
+
+def link(query: str, scopes: Sequence[NameIndex], known_word: Callable[[str], bool]) -> list[Linked]:
+    """The entries a question names, longest names first ("Khitomer Accords" before "Khitomer"),
+    each run of words used once; a misspelt run of unknown words may name one by its spelling."""
+    tokens = normalise(query[:400]).split()[:40]
+    taken = [False] * len(tokens)
+    found: list[Linked] = []
+    for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            if any(taken[start : start + size]):
+                continue
+            run = tokens[start : start + size]
+            if size == 1 and (len(run[0]) < 3 or run[0] in STOP_WORDS):
+                continue
+            key = next((k for v in _variants(run) for s in scopes if (k := s.exact(v)) is not None), None)
+            if key is None and len(" ".join(run)) >= 5 and not all(known_word(w) for w in run):
+                key = next((near[0] for s in scopes if (near := s.near(" ".join(run), NEAR_NAME))), None)
+            if key is not None and key not in {f.key for f in found}:
+                taken[start : start + size] = [True] * size
+                found.append(Linked(key, tuple(run)))
+    return found
+
+
+def only_names(rest: str, linked: Sequence[Linked]) -> bool:
+    """Whether `rest` ("the Khitomer Accords") is nothing but the names found in it."""
+    named = {w for one in linked for w in one.words}
+    left = [w for w in normalise(rest).split() if w not in named and w not in STOP_WORDS]
+    return bool(linked) and all(text.stem(w) in GENERIC or w.rstrip("s") in named for w in left)
+
+
+def statements(
+    entries: Sequence[LoreEntry], subjects: set[str], question: Question, asked: Asked
+) -> list[rules.Statement]:
+    """Every sentence of each entry's summary and body, and the sentence its facts make for what
+    is asked, as candidates."""
+    out: list[rules.Statement] = []
+    for rank, entry in enumerate(entries):
+        said = sentences(entry.summary)
+        body = [s for p in paragraphs(entry.body) for s in sentences(p)]
+        for i, sentence in enumerate(said + body):
+            words = tuple(question.mapped(text.sentence_terms(sentence)))
+            out.append(rules.Statement(entry.key, sentence, words, rank, entry.key in subjects, i == 0))
+        made = [rules.compose(entry.title, entry.kind, entry.facts, asked)]
+        if asked is Asked.TIME:
+            made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
+        for composed in filter(None, made):
+            words = tuple(question.mapped(text.sentence_terms(composed)))
+            out.append(rules.Statement(entry.key, composed, words, rank, entry.key in subjects, False, True))
+    return out
+
+
+RANKS = frozenset(
+    """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
+    doctor lieutenant ensign emperor empress proconsul chairman subcommander sub clone son of the""".split()  # noqa: SIM905
+)
+
+
+def people_words(entries: Sequence[LoreEntry]) -> set[str]:
+    """The words of people's names (not their ranks): "Kirk", "Chang", "Garrett"."""
+    return {
+        word
+        for entry in entries
+        if entry.kind is Kind.PERSON
+        for name in (entry.title, *entry.aliases)
+        for word in re.split(r"[\s.–-]+", rules.fold(name))
+        if len(word) > 2 and word not in RANKS
+    }
+
+
+def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> list[tuple[str, str, tuple[str, ...]]]:
+    """A person's first or last name alone ("Kirk", "Picard") where it names nobody else."""
+    counts: dict[str, list[str]] = {}
+    for entry in entries:
+        words = normalise(entry.title).split()
+        if entry.kind is Kind.PERSON and len(words) > 1:
+            for word in {words[0], words[-1]} - RANKS:
+                counts.setdefault(word, []).append(entry.key)
+    return [
+        (keys[0], word, ())
+        for word, keys in counts.items()
+        if len(keys) == 1 and len(word) > 3 and taken.exact(word) is None
+    ]
+
+
+def answer(
+    query: str,
+    question: Question,
+    weights: Mapping[str, float],
+    linked: Sequence[LoreEntry],
+    names: Sequence[Linked],
+    ordered: Sequence[LoreEntry],
+    people: set[str],
+    common: Callable[[str], bool],
+) -> Answer | None:
+    """The line that answers `query`, or None when no statement clearly does."""
+    asked = rules.asked_of(query)
+    rest = rules.identity_rest(query)
+    named = {c for one in names for c in text.terms(" ".join(one.words))}
+    predicate = [c for c in question.concepts if c not in named and c not in GENERIC]
+    if linked and (
+        (rest is not None and only_names(rest, names)) or (not predicate and asked is Asked.ANYTHING)
+    ):
+        asked = Asked.IDENTITY
+    if asked is Asked.IDENTITY and linked:
+        subject = linked[0]
+        lead = sentences(subject.summary)[:1]
+        said = rules.compose(subject.title, subject.kind, subject.facts, Asked.IDENTITY)
+        return Answer(lead[0] if lead else said or subject.summary, subject)
+    if asked is Asked.IDENTITY:
+        asked = Asked.ANYTHING
+    pool = list({e.key: e for e in [*linked, *ordered[:ANSWERING]]}.values())
+    # A word no entry here holds weighs as much as the rarest one: nothing can say it, so a
+    # statement without it answers less than the question asked ("how tall was Gorkon").
+    # A common English word ("thing", "big") says little either way.
+    rarest = max(weights.values(), default=1.0) or 1.0
+    least = min((w for w in weights.values() if w), default=1.0) / 2
+    weights = {c: weights.get(c) or (least if common(c) else rarest) for c in question.concepts}
+    typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
+    choice = rules.choose(
+        statements(pool, {e.key for e in linked}, question, asked),
+        asked,
+        predicate,
+        sorted(named & set(question.concepts)),
+        weights,
+        typed | {w for one in names for w in one.words},
+        people | people_words(pool),
+        [frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names],
+    )
+    if choice is None:
+        return None
+    entry = next(e for e in pool if e.key == choice.statement.key)
+    return Answer(choice.statement.text, entry)
+
+
+# --- articles -----------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\b(?:article|art\.?|clause)\s*([ivxlc]{1,6}|[0-9]{1,3})\b", re.IGNORECASE)
+
+
+def treaty_named(treaties: Sequence[Treaty], query: str) -> Treaty | None:
+    """The treaty or accord a question names, by its longest name or alias in the question."""
+    asked = f" {normalise(query)} "
+    named = [
+        (len(name), treaty)
+        for treaty in treaties
+        for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
+        if name and f" {name} " in asked
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
+    """ "What does Article II of the Khitomer Accords say", "what did the Treaty of Algeron ban":
+    the article, quoted; None when the question names no treaty or no article fits."""
+    if rules.asked_of(query) is not Asked.ARTICLE and not rules.TREATY_VERBS.search(query):
+        return None
+    treaty = treaty_named(treaties, query)
+    if treaty is None or not treaty.articles:
+        return None
+    number = _NUMBER.search(query)
+    if number is not None:
+        digits = number.group(1)
+        article = treaty.article(int(digits) if digits.isdigit() else from_roman(digits.upper()) or 0)
+    else:
+        own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
+        wanted = [c for c in question.concepts if c not in own and c not in GENERIC]
+        scored = [
+            (len(set(question.mapped(text.terms(f"{a.title}. {a.text}"))) & set(wanted)), -a.number, a)
+            for a in treaty.articles
+        ]
+        best = max(scored, key=lambda item: item[:2], default=None)
+        article = best[2] if best is not None and best[0] else None
+    if article is None:
+        return None
+    line = f"Article {to_roman(article.number)} ({article.title}): {article.text}"
+    return Answer(line, None, treaty, article)
