@@ -155,14 +155,19 @@ def _discord_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.services.test_lore_answers import REPORT
     from tests.services.test_lore_search import RATES
 
     terminalreporter.write_line(f"backend: {postgres.BACKEND} (KHITOMER_TEST_BACKEND)")
     if RATES:
         terminalreporter.write_line(
             f"lore search: {RATES['questions']:.0f} questions ({RATES['paraphrased']:.0f} paraphrased):"
-            f" first hit {RATES['first']:.0%}, first page {RATES['page']:.0%}"
+            f" first hit {RATES['first']:.0%}, first three {RATES['three']:.0%}, first page {RATES['page']:.0%}"
         )
+    for table in REPORT:
+        terminalreporter.write_line("lore answer lines, by type and half (tests/services/lore_answers.tsv):")
+        for line in table.splitlines():
+            terminalreporter.write_line("  " + line)
     if _CHECKED[0]:
         terminalreporter.write_line(
             f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}"

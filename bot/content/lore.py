@@ -113,5 +113,7 @@ def canon_lore() -> tuple[LoreEntry, ...]:
 def content_hash(entries: Iterable[LoreEntry]) -> str:
     digest = hashlib.sha256()
     for entry in entries:
-        digest.update(repr((entry.key, entry.title, entry.aliases, entry.summary, entry.body, entry.facts)).encode())
+        digest.update(
+            repr((entry.key, entry.title, entry.aliases, entry.summary, entry.body, entry.facts)).encode()
+        )
     return digest.hexdigest()

@@ -67,13 +67,21 @@ CAUSE = re.compile(
     re.I,
 )
 _PLACE_NAME = re.compile(
-    r"\b(?:at|on|in|near|to|from|over|above|orbiting|around|beyond|inside|within|of)\s+(?:the\s+)?"
+    r"\b(?:at|on|in|near|to|from|over|above|orbiting|around|beyond|inside|within)\s+(?:the\s+)?"
     r"[A-Z][\w'’-]*",
 )
 _CAPITAL = re.compile(r"\b[A-Z][\w'’-]*")
 _OPENERS = frozenset(
     """the a an in on at after before when his her their its this that it he she they during with by
     as from for of over under one two three some many there""".split()  # noqa: SIM905
+)
+
+
+# Capitalised words after "in" or "on" that are not places ("in Klingon space" is, but vaguely).
+_NOT_PLACES = frozenset(
+    """klingon klingons romulan romulans federation vulcan vulcans cardassian cardassians human humans
+    starfleet january february march april may june july august september october november december
+    fan""".split()  # noqa: SIM905
 )
 
 
@@ -91,12 +99,14 @@ def names_someone(sentence: str, people: set[str], besides: set[str]) -> bool:
     return False
 
 
-def carries(asked: Asked, sentence: str, said: set[str], people: set[str]) -> bool:
+def carries(asked: Asked, sentence: str, said: set[str], people: set[str], places: set[str]) -> bool:
     """Whether the sentence holds the kind of fact asked: a year, a place, a cause, a person."""
     if asked is Asked.TIME:
         return bool(YEAR.search(sentence))
     if asked is Asked.PLACE:
-        return any(fold(m.group().split()[-1]) not in said for m in _PLACE_NAME.finditer(sentence))
+        return names_someone(sentence, places, said) or any(
+            fold(m.group().split()[-1]) not in said | _NOT_PLACES for m in _PLACE_NAME.finditer(sentence)
+        )
     if asked is Asked.REASON:
         return bool(CAUSE.search(sentence))
     if asked is Asked.AGENT:
@@ -143,13 +153,14 @@ def choose(
     weights: Mapping[str, float],
     said: set[str],
     people: set[str],
+    places: set[str],
     subjects: Sequence[frozenset[str]] = (),
 ) -> Choice | None:
     """The statement that answers, or None. `predicate`: the question's concepts that are not
     names of entries it names; `named`: the concepts of those names; `said`: every word of the
-    question, as typed and folded (a name in it is no answer to "who"); `people`: the words of
-    people's names; `subjects`: each named entry's concepts, one of which a statement from an
-    entry the question does not name must hold whole."""
+    question, as typed and folded (a name in it is no answer to "who"); `people` and `places`:
+    the words of people's and places' names; `subjects`: each named entry's concepts, one of
+    which a statement from an entry the question does not name must hold whole."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
     best: Choice | None = None
     for statement in statements:
@@ -157,7 +168,7 @@ def choose(
         if statement.composed and asked is Asked.ANYTHING:
             continue
         if not (statement.composed and asked is not Asked.ANYTHING) and not carries(
-            asked, statement.text, said, people
+            asked, statement.text, said, people, places
         ):
             continue
         held = _share(predicate, weights, words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spellchecker import SpellChecker  # type: ignore[import-untyped]
+from spellchecker import SpellChecker
 
 # plural, possessive and regular verb endings: (ending, what the dictionary word ends in instead)
 _ENDINGS = (

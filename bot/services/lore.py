@@ -55,7 +55,7 @@ class LoreService:
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
         self.short_names = NameIndex()  # "Kirk", "Picard": a person's own name alone, if unique
         self.short_names.add_many(asking.short_names(self.canon, self.canon_names))
-        self.people = asking.people_words(self.canon)
+        self.known = asking.Known.of(self.canon, english.is_common)
         self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
         self._loading: dict[int, asyncio.Lock] = {}
         self._stale: dict[int, set[str]] = {}  # entries changed since a server's names were loaded
@@ -219,21 +219,20 @@ class LoreService:
         ordered = engine.rerank(entries, fields, base, question, idf, wanted)
         by_key = {e.key: e for e in entries}
         linked = [by_key[n.key] for n in names if n.key in by_key]
-        unknown: list[str] = []  # [t for t in terms if t not in ranked.held]
-        answer = asking.article_answer(treaties, searched, question) or (
-            None if unknown else asking.answer(searched, question, idf, linked, names, ordered, self.people, english.is_common)
+        answer = asking.article_answer(treaties, searched, question) or asking.answer(
+            searched, question, idf, linked, names, ordered, self.known
         )
-        first = exact or (answer.entry if answer is not None else None)
-        if first is not None:  # the entry named, or the one answering, leads
-            ordered = [first] + [e for e in ordered if e.key != first.key]
+        if exact is not None:  # the entry named leads (the answer line names its own entry)
+            ordered = [exact] + [e for e in ordered if e.key != exact.key]
         ordered = ordered[:MAX_RESULTS]
         # the best sentence for the first two pages; the summary after that
-        said = [(i < SNIPPETS and engine.best_sentence(e, question, idf, wanted)) or e.summary
-                for i, e in enumerate(ordered)]  # fmt: skip
-        hits = [Hit(e, engine.marked(sentence, question)) for e, sentence in zip(ordered, said, strict=True)]
+        snippets = [(i < SNIPPETS and engine.best_sentence(e, question, idf, wanted)) or e.summary
+                    for i, e in enumerate(ordered)]  # fmt: skip
+        hits = [Hit(e, engine.marked(one, question)) for e, one in zip(ordered, snippets, strict=True)]
         guess = lore_repair.rewritten(query, repairs.guessed) if repairs.guessed else None
         typed = lore_repair.as_typed(query, repairs.made)
-        return Found(hits, typed, wanted, answer, exact, asked_of(query), guess)
+        subject = linked[0] if linked else None
+        return Found(hits, typed, wanted, answer, exact, asked_of(query), guess, subject)
 
     async def _named(self, guild_id: int | None, query: str) -> LoreEntry | None:
         """The entry whose name (or alias) the whole question is, typed exactly or nearly."""

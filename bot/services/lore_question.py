@@ -56,6 +56,7 @@ class Found:
     exact: LoreEntry | None = None  # a name typed exactly or nearly: shown as its card
     asked: Asked = Asked.ANYTHING  # the kind of fact the question wants
     guess: str | None = None  # the question with a guessed repair: offered, not searched
+    subject: LoreEntry | None = None  # the first entry the question names
 
 
 def _variants(words: Sequence[str]) -> Iterator[str]:
@@ -122,15 +123,15 @@ RANKS = frozenset(
 )
 
 
-def people_words(entries: Sequence[LoreEntry]) -> set[str]:
-    """The words of people's names (not their ranks): "Kirk", "Chang", "Garrett"."""
+def name_words(entries: Sequence[LoreEntry], kind: Kind) -> set[str]:
+    """The words of the names of people (not their ranks: "Kirk", "Chang") or of places."""
     return {
         word
         for entry in entries
-        if entry.kind is Kind.PERSON
+        if entry.kind is kind
         for name in (entry.title, *entry.aliases)
         for word in re.split(r"[\s.–-]+", rules.fold(name))
-        if len(word) > 2 and word not in RANKS
+        if len(word) > 2 and word not in RANKS and word not in STOP_WORDS
     }
 
 
@@ -149,6 +150,22 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> list[tuple[st
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What canon knows of names and words, read once: the words of people's and places' names,
+    and which English words are too common to tell much."""
+
+    people: set[str]
+    places: set[str]
+    common: Callable[[str], bool]
+
+    @classmethod
+    def of(cls, canon: Sequence[LoreEntry], common: Callable[[str], bool]) -> Known:
+        # a place's own name, not the power it belongs to ("Klingon Neutral Zone" -> neutral, zone)
+        powers = name_words(canon, Kind.FACTION) | name_words(canon, Kind.SPECIES)
+        return cls(name_words(canon, Kind.PERSON), name_words(canon, Kind.PLACE) - powers, common)
+
+
 def answer(
     query: str,
     question: Question,
@@ -156,8 +173,7 @@ def answer(
     linked: Sequence[LoreEntry],
     names: Sequence[Linked],
     ordered: Sequence[LoreEntry],
-    people: set[str],
-    common: Callable[[str], bool],
+    known: Known,
 ) -> Answer | None:
     """The line that answers `query`, or None when no statement clearly does."""
     asked = rules.asked_of(query)
@@ -181,7 +197,7 @@ def answer(
     # A common English word ("thing", "big") says little either way.
     rarest = max(weights.values(), default=1.0) or 1.0
     least = min((w for w in weights.values() if w), default=1.0) / 2
-    weights = {c: weights.get(c) or (least if common(c) else rarest) for c in question.concepts}
+    weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     choice = rules.choose(
         statements(pool, {e.key for e in linked}, question, asked),
@@ -190,7 +206,8 @@ def answer(
         sorted(named & set(question.concepts)),
         weights,
         typed | {w for one in names for w in one.words},
-        people | people_words(pool),
+        known.people | name_words(pool, Kind.PERSON),
+        known.places | name_words(pool, Kind.PLACE),
         [frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names],
     )
     if choice is None:
@@ -227,7 +244,11 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     number = _NUMBER.search(query)
     if number is not None:
         digits = number.group(1)
-        article = treaty.article(int(digits) if digits.isdigit() else from_roman(digits.upper()) or 0)
+        asked = int(digits) if digits.isdigit() else from_roman(digits.upper()) or 0
+        article = treaty.article(asked)
+        if article is None:  # said plainly: no quote can answer it
+            return Answer(f"{treaty.name} has {treaty.article_span}: there is no Article {to_roman(asked)}.",
+                          None, treaty)  # fmt: skip
     else:
         own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
         wanted = [c for c in question.concepts if c not in own and c not in GENERIC]

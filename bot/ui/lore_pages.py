@@ -1,4 +1,5 @@
-"""Embeds for /lore: an entry (summary first, body paged), search results and timelines."""
+"""Embeds for /lore: an entry (summary and facts first, body paged) and timelines; search
+results are drawn by bot/ui/lore_search_pages.py."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from dataclasses import dataclass
 import discord
 
 from ..domain.lore import LoreEntry
-from ..domain.lore_query import Asks
 from ..domain.markdown import cut, render
-from ..domain.paging import chunk, clip, pack_blocks, paginate
+from ..domain.paging import clip, pack_blocks, paginate
 from ..domain.treaties import SourceTier
 from .embeds import ACCENT
 from .text import plain
@@ -65,6 +65,9 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
         cover.add_field(
             name="Also known as", value=clip(", ".join(plain(a) for a in entry.aliases), 1024), inline=False
         )
+    for label, value in entry.facts.shown():
+        shown = value if not entry.is_server_lore else plain(value)
+        cover.add_field(name=label, value=clip(shown, 1024), inline=len(value) < 40)
     ordered = sorted(entry.sources, key=lambda s: TIER_ORDER.index(s.tier))
     sources = "\n".join(
         plain(s.title) if s.title.startswith(s.tier.label) else f"{s.tier.label}: {plain(s.title)}"
@@ -98,7 +101,7 @@ class Shown:
     snippet: str
 
 
-def _snippet(raw: str, entry: LoreEntry) -> str:
+def snippet(raw: str, entry: LoreEntry) -> str:
     """The sentence that matched, its words between MARK_START and MARK_END shown bold."""
     return lore_text(raw.replace("\n", " "), entry, SNIPPET_CHARS)
 
@@ -119,62 +122,6 @@ def source_kinds(entry: LoreEntry) -> str:
         return "no listed sources"
     joined = tiers[0] if len(tiers) == 1 else ", ".join(tiers[:-1]) + " and " + tiers[-1]
     return f"{joined} {'source' if len(entry.sources) == 1 else 'sources'}"
-
-
-def search_pages(
-    query: str,
-    hits: Sequence[Shown],
-    corrected: dict[str, str],
-    *,
-    asks: Asks = Asks.ANYTHING,
-    answer: tuple[str, LoreEntry] | None = None,
-    card: LoreEntry | None = None,
-    quote: str | None = None,
-) -> list[discord.Embed]:
-    """The answer line (one sentence of ours, its entry and source), then the results five to a
-    page; a name typed exactly or nearly opens on that entry's card."""
-    title = clip(f"Lore matching “{query}”", 256)
-    notes = []
-    if answer is not None:
-        sentence, entry = answer
-        said = lore_text(sentence.replace("\n", " "), entry, 600)
-        notes.append(f"**Answer:** {said}\n— *{plain(entry.title)}*, from {source_kinds(entry)}")
-    if corrected:
-        notes.append(
-            "Searched for "
-            + ", ".join(f"**{plain(new)}** (you typed {plain(old)})" for old, new in corrected.items())
-        )
-    if quote:
-        notes.append(quote if quote.startswith("The treaty's own words: `") else plain(quote))
-    head = "\n\n".join(notes)
-    if not hits:
-        text = "Nothing found. Try another word, or `/lore entry` to browse by name."
-        return [
-            discord.Embed(title=title, description=clip(f"{head}\n\n{text}".strip(), 4096), colour=ACCENT)
-        ]
-    blocks = [
-        f"**{plain(hit.entry.title)}**"
-        + (f" · {hit.entry.years}" if asks is Asks.TIME and hit.entry.years.known else "")
-        + (" · server lore" if hit.entry.is_server_lore else "")
-        + f"\n> {_snippet(hit.snippet, hit.entry)}"
-        for hit in hits
-    ]
-    pages = ["\n\n".join(group) for group in chunk(blocks, RESULTS_PER_PAGE)]
-    embeds = [
-        discord.Embed(
-            title=title,
-            description=clip(f"{head}\n\n{page}" if head and i == 0 else page, 4096),
-            colour=ACCENT,
-        )
-        for i, page in enumerate(pages)
-    ]
-    if card is not None:
-        cover = entry_pages(card)[0]
-        cover.set_author(
-            name=clip(f"You asked for “{query}”: the entry, then everything that mentions it", 256)
-        )
-        embeds.insert(0, cover)
-    return embeds
 
 
 def timeline_pages(entries: Sequence[LoreEntry], heading: str) -> list[discord.Embed]:

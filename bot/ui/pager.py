@@ -83,11 +83,21 @@ class PagerButton(
     template=r"pager:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]{1,20})"
     r":(?P<page>[0-9]{1,4}):(?P<arg>[0-9A-Za-z_.,@-]{0,40})",
 ):
-    def __init__(self, direction: str, source: str, owner_id: int, page: int, arg: str, *, disabled: bool):
-        label = "◀ Previous" if direction == "prev" else "Next ▶"
+    def __init__(
+        self,
+        direction: str,
+        source: str,
+        owner_id: int,
+        page: int,
+        arg: str,
+        *,
+        disabled: bool,
+        label: str | None = None,  # another way to the same pages ("Search for “Gowron”")
+    ):
+        label = label or ("◀ Previous" if direction == "prev" else "Next ▶")
         super().__init__(
             discord.ui.Button(
-                label=label,
+                label=label[:80],
                 style=discord.ButtonStyle.secondary,
                 disabled=disabled,
                 custom_id=f"pager:{direction}:{source}:{owner_id}:{page}:{arg}",
@@ -170,12 +180,12 @@ async def send_pages(
     if len(pages) == 1 and not paged.extras:
         await interaction.response.send_message(embed=first, ephemeral=ephemeral)
         return
-    short = await _shorten(interaction, arg) if len(pages) > 1 else ""
+    short = await shorten(interaction, arg) if len(pages) > 1 else ""
     view = pager_view(source, interaction.user.id, 0, len(pages), short, paged.extras)
     await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
 
 
-async def _shorten(interaction: discord.Interaction, arg: str) -> str:
+async def shorten(interaction: discord.Interaction, arg: str) -> str:
     """The argument as the custom_id carries it: itself, or "@<id>" of a copy stored for this
     server and member only."""
     if ARG.match(arg) and not arg.startswith(STASHED):

@@ -16,13 +16,13 @@ from bot.domain.guild_config import GuildConfig
 from bot.domain.lore import Kind, LoreEntry, as_shown, clean_title
 from bot.services.lore import LoreService
 from bot.services.lore_import import check_upload, draft_of, known_entries, read_file
-from bot.services.treaties import TreatyService, quote_for_question
 from bot.storage.lore import Draft, server_id_of
 from bot.ui import lore_pages
 from bot.ui.pager import Paged, send_pages
 
 from ._components import RelatedSelect, RemoveButton, confirm_view, lore_service
 from ._modal import LoreModal
+from ._search import search_pages
 from ._timeline import TimelineCommands
 
 MODERATOR = {"moderator": True}  # /help shows these only to moderators
@@ -61,14 +61,6 @@ async def show_entry(
     await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=private)
 
 
-async def treaty_quote_for(interaction: discord.Interaction, question: str) -> str | None:
-    """The /treaty quote a question about a treaty's article is answered by, if any."""
-    if "art" not in question.casefold():
-        return None
-    catalog = await TreatyService(lore_service(interaction.client).db).catalog(interaction.guild_id)
-    return quote_for_question(catalog, question)
-
-
 class Lore(
     TimelineCommands,
     commands.GroupCog,
@@ -101,26 +93,8 @@ class Lore(
         canon = self.service.by_key.get(key)
         return canon is None or as_shown(canon, tiers) is not None
 
-    async def _search_pages(self, interaction: discord.Interaction, query: str) -> list[discord.Embed]:
-        found = await self.service.search(interaction.guild_id, query)
-        tiers = (await config_of(interaction)).allowed_tiers()
-        shown = [
-            lore_pages.Shown(entry, hit.snippet)
-            for hit in found.hits
-            if (entry := as_shown(hit.entry, tiers)) is not None
-        ]
-        answer = found.answer
-        answered = as_shown(answer.entry, tiers) if answer is not None else None
-        card = as_shown(found.exact, tiers) if found.exact is not None else None
-        return lore_pages.search_pages(
-            query,
-            shown,
-            found.corrected,
-            asks=found.asks,
-            answer=(answer.sentence, answered) if answer is not None and answered is not None else None,
-            card=card,
-            quote=await treaty_quote_for(interaction, query),
-        )
+    async def _search_pages(self, interaction: discord.Interaction, query: str) -> Paged:
+        return await search_pages(self.service, interaction, query)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -354,7 +354,8 @@ async def test_plain_questions_get_an_answer_line_a_card_or_a_quote(env, world: 
         world.channel, "lore search", query="what does article III of the Khitomer Accords say"
     )
     said = quote.response.embeds[0].description or ""
-    assert 'The treaty\'s own words: `/treaty quote treaty:"Khitomer Accords" article:III`' in said
+    assert said.startswith("**Answer:** Article III of the treaty *Khitomer Accords* (Neutrality towards")
+    assert '— the whole article: `/treaty quote treaty:"Khitomer Accords" article:III`' in said
     missing = await world.alice.slash(
         world.channel, "lore search", query="article IX of the Khitomer Accords"
     )

@@ -3,8 +3,8 @@ lore service as a member of a server with the invented server lore of lore_answe
 its answer line checked for the expected fact. Precision: right lines / lines shown; coverage:
 questions with a line / questions that have an answer (type "none" questions want no line).
 
-Also run by hand (`python -m tests.support.lore_eval`) to print the table, and against an older
-checkout for the figures before a change.
+The figures before issue #20 (a58e857, its code and data) were taken with the same rows and
+scoring: precision 47% (held half 48%), a line for every question.
 """
 
 from __future__ import annotations
@@ -79,9 +79,10 @@ async def evaluate(ask: Ask, questions: list[Row] | None = None) -> list[Result]
 @dataclass(frozen=True, slots=True)
 class Score:
     asked: int
-    shown: int
-    right: int
-    wrong_on_none: int
+    shown: int  # lines shown
+    right: int  # lines holding the fact
+    wrong_on_none: int  # lines shown for questions the lore cannot answer
+    nones: int  # such questions
 
     @property
     def precision(self) -> float:
@@ -91,8 +92,6 @@ class Score:
     def coverage(self) -> float:
         answerable = self.asked - self.nones
         return (self.shown - self.wrong_on_none) / answerable if answerable else 1.0
-
-    nones: int = 0
 
 
 def score(results: list[Result]) -> Score:
