@@ -59,59 +59,66 @@ def identity_rest(question: str) -> str | None:
 
 # --- what a statement carries -------------------------------------------------------------------
 
-YEAR = re.compile(r"\b(?:[12][0-9]{3}s?|stardate)\b", re.I)
-CAUSE = re.compile(
-    r"\b(because|after|since|so that|in order to|to (?:stop|end|save|keep|avenge|protect|prevent|win|"
-    r"force|punish|seize|gain)|drove|driven|forced|led to|caused|sparked|provoked|in response|"
-    r"as a result|due to|over|when|fear\w*|seeking|sought|hoping|blam\w*|prompted|triggered|left)\b",
-    re.I,
+YEAR = re.compile(r"(?:[12][0-9]{3}s?|stardate)", re.I)
+# Words that give a cause ("because", "drove", "after"): our own short list.
+CAUSES = frozenset(
+    """because after since drove driven forced force led caused cause sparked provoked response result
+    due fear feared fearing seeking sought hoping blamed blaming prompted triggered left so order
+    punish avenge revenge protect prevent save""".split()  # noqa: SIM905
 )
-_PLACE_NAME = re.compile(
-    r"\b(?:at|on|in|near|to|from|over|above|orbiting|around|beyond|inside|within)\s+(?:the\s+)?"
-    r"[A-Z][\w'’-]*",
+_BEFORE_PLACE = frozenset("at on in near to from over above orbiting around beyond inside within".split())  # noqa: SIM905
+# Before a name, a title says it is a person's ("Captain Okonkwo", "General Chang").
+TITLES = frozenset(
+    """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
+    doctor lieutenant ensign emperor empress proconsul chairman subcommander""".split()  # noqa: SIM905
 )
-_CAPITAL = re.compile(r"\b[A-Z][\w'’-]*")
-_OPENERS = frozenset(
-    """the a an in on at after before when his her their its this that it he she they during with by
-    as from for of over under one two three some many there""".split()  # noqa: SIM905
-)
-
-
 # Capitalised words after "in" or "on" that are not places ("in Klingon space" is, but vaguely).
 _NOT_PLACES = frozenset(
     """klingon klingons romulan romulans federation vulcan vulcans cardassian cardassians human humans
     starfleet january february march april may june july august september october november december
-    fan""".split()  # noqa: SIM905
+    fan the""".split()  # noqa: SIM905
 )
+NEAR = 12  # words between the fact and the question's own words in a statement
 
 
 def fold(word: str) -> str:
     return word.casefold().replace("’", "'").removesuffix("'s")
 
 
-def names_someone(sentence: str, people: set[str], besides: set[str]) -> bool:
-    """A person's name (a word of `people`) in the sentence that the question did not say."""
-    for found in _CAPITAL.finditer(sentence):
-        for part in re.split(r"[-–]", found.group()):
-            word = fold(part)
-            if word in people and word not in besides:
-                return True
+Token = tuple[str, str]  # a word as written, and the question's concept it stands for ("" if none)
+
+
+def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], people: set[str],
+             places: set[str]) -> bool:  # fmt: skip
+    raw = tokens[at][0]
+    word = fold(raw)
+    if asked is Asked.TIME:
+        return YEAR.fullmatch(raw) is not None
+    if asked is Asked.REASON:
+        return word in CAUSES
+    if not raw[:1].isupper() or word in said:
+        return False
+    before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
+    if asked is Asked.AGENT:
+        return word in people or (bool(before) and before[-1] in TITLES)
+    if asked is Asked.PLACE:
+        if before and before[-1] == "the":
+            before.pop()
+        return word not in _NOT_PLACES and (word in places or (bool(before) and before[-1] in _BEFORE_PLACE))
     return False
 
 
-def carries(asked: Asked, sentence: str, said: set[str], people: set[str], places: set[str]) -> bool:
-    """Whether the sentence holds the kind of fact asked: a year, a place, a cause, a person."""
-    if asked is Asked.TIME:
-        return bool(YEAR.search(sentence))
-    if asked is Asked.PLACE:
-        return names_someone(sentence, places, said) or any(
-            fold(m.group().split()[-1]) not in said | _NOT_PLACES for m in _PLACE_NAME.finditer(sentence)
-        )
-    if asked is Asked.REASON:
-        return bool(CAUSE.search(sentence))
-    if asked is Asked.AGENT:
-        return names_someone(sentence, people, said)
-    return True
+def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
+            places: set[str]) -> bool:  # fmt: skip
+    """Whether the statement holds the kind of fact asked (a year, a place, a cause, a person
+    the question did not name) close to the question's own words, when it has any."""
+    if asked in {Asked.ANYTHING, Asked.IDENTITY, Asked.ARTICLE}:
+        return True
+    facts = [i for i in range(len(tokens)) if _is_fact(asked, tokens, i, said, people, places)]
+    own = [i for i, (_, concept) in enumerate(tokens) if concept in predicate]
+    if not own:
+        return bool(facts)
+    return any(abs(f - o) <= NEAR for f in facts for o in own)
 
 
 # --- choosing the statement ---------------------------------------------------------------------
@@ -122,6 +129,7 @@ class Statement:
     key: str  # the entry it comes from
     text: str  # as shown
     words: tuple[str, ...]  # analysed, synonyms written as their concept
+    tokens: tuple[Token, ...]  # each word as written, with the concept it stands for
     rank: int  # the entry's place in the results (0: first)
     subject: bool  # the entry is one the question names
     lead: bool  # the first sentence of the entry's summary
@@ -162,14 +170,13 @@ def choose(
     the words of people's and places' names; `subjects`: each named entry's concepts, one of
     which a statement from an entry the question does not name must hold whole."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
+    wanted = set(predicate)
     best: Choice | None = None
     for statement in statements:
         words = set(statement.words)
         if statement.composed and asked is Asked.ANYTHING:
             continue
-        if not (statement.composed and asked is not Asked.ANYTHING) and not carries(
-            asked, statement.text, said, people, places
-        ):
+        if not statement.composed and not carries(asked, statement.tokens, wanted, said, people, places):
             continue
         held = _share(predicate, weights, words)
         names = _share(named, weights, words) if named else 0.0

@@ -96,6 +96,14 @@ def only_names(rest: str, linked: Sequence[Linked]) -> bool:
     return bool(linked) and all(text.stem(w) in GENERIC or w.rstrip("s") in named for w in left)
 
 
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def tokens(sentence: str, question: Question) -> tuple[rules.Token, ...]:
+    """Each word of the sentence with the question's concept it stands for ("" for none)."""
+    return tuple((word, question.table.get(text.word_stem(word), "")) for word in _TOKEN.findall(sentence))
+
+
 def statements(
     entries: Sequence[LoreEntry], subjects: set[str], question: Question, asked: Asked
 ) -> list[rules.Statement]:
@@ -105,22 +113,21 @@ def statements(
     for rank, entry in enumerate(entries):
         said = sentences(entry.summary)
         body = [s for p in paragraphs(entry.body) for s in sentences(p)]
+        own = entry.key in subjects
         for i, sentence in enumerate(said + body):
             words = tuple(question.mapped(text.sentence_terms(sentence)))
-            out.append(rules.Statement(entry.key, sentence, words, rank, entry.key in subjects, i == 0))
+            marked = tokens(sentence, question)
+            out.append(rules.Statement(entry.key, sentence, words, marked, rank, own, lead=i == 0))
         made = [rules.compose(entry.title, entry.kind, entry.facts, asked)]
         if asked is Asked.TIME:
             made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
         for composed in filter(None, made):
             words = tuple(question.mapped(text.sentence_terms(composed)))
-            out.append(rules.Statement(entry.key, composed, words, rank, entry.key in subjects, False, True))
+            out.append(rules.Statement(entry.key, composed, words, (), rank, own, lead=False, composed=True))
     return out
 
 
-RANKS = frozenset(
-    """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
-    doctor lieutenant ensign emperor empress proconsul chairman subcommander sub clone son of the""".split()  # noqa: SIM905
-)
+RANKS = rules.TITLES | {"sub", "clone", "son", "of", "the"}  # in a person's name, not theirs alone
 
 
 def name_words(entries: Sequence[LoreEntry], kind: Kind) -> set[str]:

@@ -1,6 +1,7 @@
 """Typo repair for lore questions: only a word that is neither English nor held by any entry a
-server can see is repaired; one letter off is a repair made at once ("Gowran" -> Gowron), two or
-more is a guess offered as "Did you mean …?" and not searched until the member asks.
+server can see is repaired. One letter off (changed, added, dropped, or two swapped) is repaired at
+once ("Gowran" -> Gowron); more is a guess, offered as "Did you mean …?" and searched only when the
+member asks.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from ..storage import Database
 from . import lore_search as engine
 from . import lore_text as text
 from .english import is_english
 
-SURE_EDITS = 1  # letters changed, added or dropped for a repair made without asking
+SURE_EDITS = 1  # letters changed, added, dropped or swapped for a repair made without asking
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ async def plan(
         near = await engine.repair(db, scopes, typed)
         if near is None:
             continue
-        sure = Levenshtein.distance(typed.casefold(), near) <= SURE_EDITS
+        sure = OSA.distance(typed.casefold(), near) <= SURE_EDITS
         (repairs.made if sure else repairs.guessed)[term] = near
     return repairs
 

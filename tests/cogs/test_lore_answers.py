@@ -1,0 +1,116 @@
+"""Issue #20 as a member reads it: the answer line of each kind of question, an honest "no sure
+answer", typo repair that leaves real words alone and asks before guessing, article questions
+quoted from the treaties, and server lore answering only in its own server."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import World
+
+
+def head(result) -> str:  # type: ignore[no-untyped-def]
+    """The first page's text: the answer line and notes come before the results."""
+    return result.response.embeds[0].description or ""
+
+
+@pytest.mark.parametrize(
+    ("query", "said", "attributed"),
+    [
+        ("who was Kor", "**Answer:** Kor was a Klingon general and Dahar Master", "— *Kor*, from canon"),
+        ("when were the Khitomer Accords signed", "2293", "— *Khitomer Accords* (2293), from"),
+        ("who killed gorkon", "General Chang", "— *Gorkon*"),
+        ("what happened at Praxis", "explosion in 2293", "— *Praxis*"),
+        (
+            "when did the Romulans join the Dominion War",
+            "joined in 2374 by the Romulan",
+            "— *Dominion War*, from",
+        ),
+        (
+            "why did the klingons make peace with the federation",
+            "After Praxis exploded",
+            "— *Klingon Empire*",
+        ),
+        ("where was the klingon-romulan alliance signed", "Nimbus III", "— *Klingon–Romulan Alliance*"),
+    ],
+)
+async def test_each_kind_of_question_reads_its_answer_line(
+    env, world: World, query: str, said: str, attributed: str
+) -> None:
+    result = await world.alice.slash(world.channel, "lore search", query=query)
+    first = head(result)
+    assert first.startswith("**Answer:** ") and said in first.split("\n")[0], first[:300]
+    assert attributed in first, first[:400]
+    assert "_" not in first.split("\n")[0].replace("\\_", "")  # no internal names in the line
+
+
+async def test_an_article_question_quotes_the_article(env, world: World) -> None:
+    result = await world.alice.slash(
+        world.channel, "lore search", query="what did Article II of the Khitomer Accords set up"
+    )
+    first = head(result)
+    assert first.startswith("**Answer:** Article II of the treaty *Khitomer Accords* (Diplomatic relations")
+    assert "embassy" in first.split("\n")[0]
+    assert '`/treaty quote treaty:"Khitomer Accords" article:II`' in first
+
+
+async def test_without_a_sure_line_it_says_so_and_shows_the_closest(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "lore search", query="how tall was gorkon")
+    first = head(result)
+    assert "**Answer:**" not in first
+    assert first.startswith(
+        "**No sure answer.** I looked for a line that says all you asked about *Gorkon* and found none."
+        " These entries come closest:"
+    )
+    assert "**Gorkon**" in first  # the closest entries follow
+
+
+async def test_real_words_and_known_names_are_never_repaired(env, world: World) -> None:
+    for query in ("Undiscovered Country", "Hobus"):
+        first = head(await world.alice.slash(world.channel, "lore search", query=query))
+        assert "Searched for" not in first and "Did you mean" not in first, first[:200]
+    hobus = head(await world.alice.slash(world.channel, "lore search", query="Hobus"))
+    assert "Hobus" in hobus.split("\n")[0]  # the star is known: the supernova answers
+
+
+async def test_a_one_letter_typo_is_repaired_and_said(env, world: World) -> None:
+    first = head(await world.alice.slash(world.channel, "lore search", query="who was gowran"))
+    assert "Searched for **gowron** (you typed gowran)" in first
+    assert first.startswith("**Answer:** Gowron was chancellor")
+
+
+async def test_a_guess_is_offered_with_a_button_not_searched(env, world: World) -> None:
+    asked = await world.alice.slash(world.channel, "lore search", query="Hactavoius")
+    first = head(asked)
+    assert "Did you mean **Hectavious**? The button below searches for it." in first
+    assert "Searched for" not in first
+    buttons = [c for row in asked.response.components for c in row["components"]]
+    assert [b["label"] for b in buttons] == ["Search for “Hectavious”"]
+    other = await world.bob.click(asked.response, label="Search for “Hectavious”")
+    assert other.ephemeral and "belong to someone else" in other.response.content
+    clicked = await world.alice.click(asked.response, label="Search for “Hectavious”")
+    again = head(clicked)
+    assert "Hectavious" in again and "Did you mean" not in again
+
+
+async def test_server_lore_answers_with_its_facts_only_at_home(env, world: World) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="battle", faction="Klingon Empire")
+    ids = [c["components"][0]["custom_id"] for c in shown.modal["components"]]
+    values = [
+        "Battle of Zeta Draconis",
+        "Zeta skirmish",
+        "2380-2381",
+        "A border skirmish our players fought off Zeta Draconis.",
+        "The fleets met at dawn.\n\nPlace: the Zeta Draconis nebula",
+    ]
+    await world.moderator.submit_modal(shown, dict(zip(ids, values, strict=True)))
+    here = head(await world.alice.slash(world.channel, "lore search", query="where was the zeta skirmish"))
+    assert here.startswith("**Answer:** The Battle of Zeta Draconis took place at the Zeta Draconis nebula.")
+    assert "— *Battle of Zeta Draconis*, from this server's source" in here
+    card = await world.alice.slash(world.channel, "lore entry", topic="Battle of Zeta Draconis")
+    fields = {f.name: f.value for f in card.response.embeds[0].fields}
+    assert fields["Place"] == "the Zeta Draconis nebula"
+    there = await world.stranger.slash(
+        world.other_channel, "lore search", query="where was the zeta skirmish"
+    )
+    assert "Zeta" not in head(there)
