@@ -162,7 +162,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if RATES:
         terminalreporter.write_line(
             f"lore search: {RATES['questions']:.0f} questions ({RATES['paraphrased']:.0f} paraphrased):"
-            f" first hit {RATES['first']:.0%}, first three {RATES['three']:.0%}, first page {RATES['page']:.0%}"
+            f" first hit {RATES['first']:.0%}, first three {RATES['three']:.0%},"
+            f" first page {RATES['page']:.0%}"
         )
     for table in REPORT:
         terminalreporter.write_line("lore answer lines, by type and half (tests/services/lore_answers.tsv):")
