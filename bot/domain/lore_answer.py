@@ -43,12 +43,9 @@ def asked_of(question: str) -> Asked:
     names it holds: see `is_only_a_name`)."""
     if _ARTICLE.search(question):
         return Asked.ARTICLE
-    for pattern, asked in ((_REASON, Asked.REASON), (_TIME, Asked.TIME), (_PLACE, Asked.PLACE)):
-        if pattern.search(question):
-            return asked
-    if _WHO.search(question):
-        return Asked.AGENT
-    return Asked.ANYTHING
+    kinds = ((_REASON, Asked.REASON), (_TIME, Asked.TIME), (_PLACE, Asked.PLACE), (_WHO, Asked.AGENT))
+    found = [(match.start(), asked) for pattern, asked in kinds if (match := pattern.search(question))]
+    return min(found, key=lambda item: item[0])[1] if found else Asked.ANYTHING  # the first asks
 
 
 def identity_rest(question: str) -> str | None:
@@ -143,7 +140,7 @@ class Choice:
 
 
 MIN_PREDICATE = 0.99  # share of the predicate's weight a statement must hold (all of it)
-MIN_PREDICATE_LONG = 0.6  # … when the predicate has three concepts or more
+MIN_PREDICATE_LONG = 0.5  # … when the predicate has three concepts or more
 MIN_PREDICATE_OWN = 0.5  # … when the statement is the named entry's own
 MIN_ANYTHING = 0.7  # share of the whole question's weight, for a question with no asked kind
 

@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself yourselves
     tell know give gave given get got also ever yet s t d ll m re ve whose much many anything
-    something someone say says said mean means
+    something someone say says said mean means whos whats wheres whens whys hows
     """.split()  # noqa: SIM905
 )
 
@@ -75,7 +75,18 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("mother", "mom", "mum", "mama"),
     ("father", "dad", "papa"),
     ("loss", "lose", "lost", "losing"),
-    ("disaster", "catastrophe", "ruin", "ruined", "calamity", "crisis"),
+    (
+        "disaster",
+        "catastrophe",
+        "ruin",
+        "ruined",
+        "calamity",
+        "crisis",
+        "wreck",
+        "wrecked",
+        "devastated",
+        "crippled",
+    ),
     ("headquarters", "hq", "headquartered", "based"),
     ("win", "won", "victory", "triumph", "defeat", "defeated"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),

@@ -19,10 +19,10 @@ from ..storage import LORE_NOTICE, Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
 from . import english, lore_repair
+from . import lore_articles as articles
 from . import lore_question as asking
 from . import lore_search as engine
 from . import lore_text as text
-from .english import is_english
 from .factions import faction_named, filed_under
 from .lore_question import Answer, Found
 from .lore_search import Hit
@@ -191,15 +191,7 @@ class LoreService:
         See bot/services/lore_search.py for the ranking, lore_question.py for the answer."""
         query = query[:2000]
         wanted = asks(query)
-        terms = text.query_terms(query)
-        if not terms:
-            if common := text.words(query):
-                said = " ".join(dict.fromkeys(common[:6]))
-                raise InvalidInput(
-                    f"“{said}” is only common words, which say nothing about the lore. "
-                    "Add a name, a place or a thing, like `Praxis`, `Kor` or `cloaking device`."
-                )
-            raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
+        terms = asking.terms_of(query)
         scopes = [index.CANON] + ([guild_id] if guild_id else [])
         question = engine.Question.of(terms)
         ranked = await engine.rank(self.db, scopes, len(self.canon), question)
@@ -211,7 +203,7 @@ class LoreService:
         searched = lore_repair.rewritten(query, repairs.made)
         base, idf = ranked.scores, ranked.weights
         exact = await self._named(guild_id, searched)
-        names = asking.link(searched, [*await self._scopes(guild_id), self.short_names], is_english)
+        names = asking.link(searched, [*await self._scopes(guild_id), self.short_names], english.is_english)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
         best += [key for key in [*(n.key for n in names), *([exact.key] if exact else [])] if key not in best]
         entries = await self._entries(guild_id, best)
@@ -219,7 +211,7 @@ class LoreService:
         ordered = engine.rerank(entries, fields, base, question, idf, wanted)
         by_key = {e.key: e for e in entries}
         linked = [by_key[n.key] for n in names if n.key in by_key]
-        answer = asking.article_answer(treaties, searched, question) or asking.answer(
+        answer = articles.article_answer(treaties, searched, question) or asking.answer(
             searched, question, idf, linked, names, ordered, self.known
         )
         if exact is not None:  # the entry named leads (the answer line names its own entry)
@@ -236,13 +228,8 @@ class LoreService:
 
     async def _named(self, guild_id: int | None, query: str) -> LoreEntry | None:
         """The entry whose name (or alias) the whole question is, typed exactly or nearly."""
-        if len(query.split()) > 6:
-            return None
-        for scope in await self._scopes(guild_id):
-            key = scope.exact(query) or next(iter(scope.near(query, NEAR_NAME)), None)
-            if key is not None:
-                return await self.get(guild_id, key)
-        return None
+        key = asking.whole_name(query, await self._scopes(guild_id), NEAR_NAME)
+        return await self.get(guild_id, key) if key is not None else None
 
     async def related(self, entry: LoreEntry) -> list[LoreEntry]:
         """The entries `entry` links to that exist: canon, or of its own server (one query)."""

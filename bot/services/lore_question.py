@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain import lore_answer as rules
+from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, paragraphs, sentences
-from ..domain.numerals import from_roman, to_roman
 from ..domain.references import normalise
 from ..domain.treaties import Article, Treaty
 from . import lore_text as text
@@ -59,6 +59,20 @@ class Found:
     subject: LoreEntry | None = None  # the first entry the question names
 
 
+def terms_of(query: str) -> list[str]:
+    """A question's terms, or a refusal that says why there are none."""
+    terms = text.query_terms(query)
+    if not terms:
+        if common := text.words(query):
+            said = " ".join(dict.fromkeys(common[:6]))
+            raise InvalidInput(
+                f"“{said}” is only common words, which say nothing about the lore. "
+                "Add a name, a place or a thing, like `Praxis`, `Kor` or `cloaking device`."
+            )
+        raise InvalidInput("Search for a word or two, like `Praxis` or `cloaking device`.")
+    return terms
+
+
 def _variants(words: Sequence[str]) -> Iterator[str]:
     """A run of the question's words as a name may be written: itself, then without a plural
     or possessive "s" on its last word ("Romulans'", "Gorkons" -> "gorkon")."""
@@ -89,9 +103,23 @@ def link(query: str, scopes: Sequence[NameIndex], known_word: Callable[[str], bo
     return found
 
 
+_WHERE_SEEN = re.compile(r"\s(?:in|from|during)\s.*$", re.IGNORECASE)
+
+
+def whole_name(query: str, scopes: Sequence[NameIndex], cutoff: int) -> str | None:
+    """The key of the entry whose name (or alias) the whole question is, typed exactly or nearly."""
+    if len(query.split()) > 6:
+        return None
+    return next(
+        (key for s in scopes if (key := s.exact(query) or next(iter(s.near(query, cutoff)), None))), None
+    )
+
+
 def only_names(rest: str, linked: Sequence[Linked]) -> bool:
-    """Whether `rest` ("the Khitomer Accords") is nothing but the names found in it."""
+    """Whether `rest` ("the Khitomer Accords", "Cartwright in Star Trek 6") is nothing but the
+    names found in it, and perhaps where the asker saw them."""
     named = {w for one in linked for w in one.words}
+    rest = _WHERE_SEEN.sub("", rest)
     left = [w for w in normalise(rest).split() if w not in named and w not in STOP_WORDS]
     return bool(linked) and all(text.stem(w) in GENERIC or w.rstrip("s") in named for w in left)
 
@@ -130,12 +158,13 @@ def statements(
 RANKS = rules.TITLES | {"sub", "clone", "son", "of", "the"}  # in a person's name, not theirs alone
 
 
-def name_words(entries: Sequence[LoreEntry], kind: Kind) -> set[str]:
-    """The words of the names of people (not their ranks: "Kirk", "Chang") or of places."""
+def name_words(entries: Sequence[LoreEntry], kind: Kind | None) -> set[str]:
+    """The words of the names of people (not their ranks: "Kirk", "Chang"), of places, or (kind
+    None) of the entries themselves: an entry's own name is no answer to who or where about it."""
     return {
         word
         for entry in entries
-        if entry.kind is kind
+        if kind is None or entry.kind is kind
         for name in (entry.title, *entry.aliases)
         for word in re.split(r"[\s.–-]+", rules.fold(name))
         if len(word) > 2 and word not in RANKS and word not in STOP_WORDS
@@ -212,7 +241,7 @@ def answer(
         predicate,
         sorted(named & set(question.concepts)),
         weights,
-        typed | {w for one in names for w in one.words},
+        typed | {w for one in names for w in one.words} | name_words(linked, None),
         known.people | name_words(pool, Kind.PERSON),
         known.places | name_words(pool, Kind.PLACE),
         [frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names],
@@ -221,51 +250,3 @@ def answer(
         return None
     entry = next(e for e in pool if e.key == choice.statement.key)
     return Answer(choice.statement.text, entry)
-
-
-# --- articles -----------------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"\b(?:article|art\.?|clause)\s*([ivxlc]{1,6}|[0-9]{1,3})\b", re.IGNORECASE)
-
-
-def treaty_named(treaties: Sequence[Treaty], query: str) -> Treaty | None:
-    """The treaty or accord a question names, by its longest name or alias in the question."""
-    asked = f" {normalise(query)} "
-    named = [
-        (len(name), treaty)
-        for treaty in treaties
-        for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
-        if name and f" {name} " in asked
-    ]
-    return max(named, key=lambda pair: pair[0])[1] if named else None
-
-
-def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
-    """ "What does Article II of the Khitomer Accords say", "what did the Treaty of Algeron ban":
-    the article, quoted; None when the question names no treaty or no article fits."""
-    if rules.asked_of(query) is not Asked.ARTICLE and not rules.TREATY_VERBS.search(query):
-        return None
-    treaty = treaty_named(treaties, query)
-    if treaty is None or not treaty.articles:
-        return None
-    number = _NUMBER.search(query)
-    if number is not None:
-        digits = number.group(1)
-        asked = int(digits) if digits.isdigit() else from_roman(digits.upper()) or 0
-        article = treaty.article(asked)
-        if article is None:  # said plainly: no quote can answer it
-            return Answer(f"{treaty.name} has {treaty.article_span}: there is no Article {to_roman(asked)}.",
-                          None, treaty)  # fmt: skip
-    else:
-        own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
-        wanted = [c for c in question.concepts if c not in own and c not in GENERIC]
-        scored = [
-            (len(set(question.mapped(text.terms(f"{a.title}. {a.text}"))) & set(wanted)), -a.number, a)
-            for a in treaty.articles
-        ]
-        best = max(scored, key=lambda item: item[:2], default=None)
-        article = best[2] if best is not None and best[0] else None
-    if article is None:
-        return None
-    line = f"Article {to_roman(article.number)} ({article.title}): {article.text}"
-    return Answer(line, None, treaty, article)

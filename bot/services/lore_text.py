@@ -24,6 +24,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Bump when words, terms or impacts change: stored postings are rebuilt at the next start.
+# ("whos", "wheres" and the like joined the stop words without a bump: postings holding them are
+# never asked for, and a bump reindexes every server's lore.)
 ANALYSER_VERSION = "1"
 
 # BM25F: field weight, and the typical length it is measured against.

@@ -7,20 +7,14 @@ import discord
 
 from bot.checks import config_of
 from bot.domain.lore import as_shown
-from bot.domain.lore_answer import TREATY_VERBS, asked_of
-from bot.domain.lore_facts import Asked
 from bot.services.lore import LoreService
+from bot.services.lore_articles import about_articles
 from bot.services.treaties import TreatyService, quote_for_question
 from bot.ui import lore_pages, lore_search_pages
 from bot.ui.pager import Paged, PagerButton, shorten
 from bot.ui.text import plain
 
 SOURCE = "lore_search"
-
-
-def about_articles(query: str) -> bool:
-    """A question that may be about a treaty's article: only then are the accords read."""
-    return asked_of(query) is Asked.ARTICLE or TREATY_VERBS.search(query) is not None
 
 
 async def search_pages(service: LoreService, interaction: discord.Interaction, query: str) -> Paged:
