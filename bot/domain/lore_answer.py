@@ -13,7 +13,7 @@ Words come in analysed (stemmed, synonyms written as the concept) by bot.service
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lore import Kind
@@ -126,7 +126,6 @@ class Statement:
     key: str  # the entry it comes from
     text: str  # as shown
     words: tuple[str, ...]  # analysed, synonyms written as their concept
-    tokens: tuple[Token, ...]  # each word as written, with the concept it stands for
     rank: int  # the entry's place in the results (0: first)
     subject: bool  # the entry is one the question names
     lead: bool  # the first sentence of the entry's summary
@@ -159,21 +158,22 @@ def choose(
     said: set[str],
     people: set[str],
     places: set[str],
-    subjects: Sequence[frozenset[str]] = (),
+    subjects: Sequence[frozenset[str]],
+    tokens: Callable[[str], Sequence[Token]],
 ) -> Choice | None:
     """The statement that answers, or None. `predicate`: the question's concepts that are not
     names of entries it names; `named`: the concepts of those names; `said`: every word of the
     question, as typed and folded (a name in it is no answer to "who"); `people` and `places`:
     the words of people's and places' names; `subjects`: each named entry's concepts, one of
-    which a statement from an entry the question does not name must hold whole."""
+    which a statement from an entry the question does not name must hold whole; `tokens`: a
+    statement's words as written, each with the question's concept it stands for (read last:
+    it costs the most)."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
     wanted = set(predicate)
     best: Choice | None = None
     for statement in statements:
         words = set(statement.words)
         if statement.composed and asked is Asked.ANYTHING:
-            continue
-        if not statement.composed and not carries(asked, statement.tokens, wanted, said, people, places):
             continue
         held = _share(predicate, weights, words)
         names = _share(named, weights, words) if named else 0.0
@@ -188,7 +188,9 @@ def choose(
         score *= 1.5 if statement.subject else 1.0
         score *= 1.15 if statement.lead else 1.0
         score *= 0.9 if statement.composed else 1.0  # a sentence of ours reads better than a fact
-        if best is None or score > best.score:
+        if best is not None and score <= best.score:
+            continue
+        if statement.composed or carries(asked, tokens(statement.text), wanted, said, people, places):
             best = Choice(statement, score)
     return best
 

@@ -136,7 +136,12 @@ def mark(text: str, wanted: Callable[[str], bool], limit: int = 240, word: re.Pa
     return cut(_MARKS_APART.sub(r"\1", _marked(text, wanted, word)), limit)
 
 
+_PLAIN = re.compile(r"[`\[<\\*_~|\x02\x03]|https?://")  # none of these: the text is one plain piece
+
+
 def _marked(text: str, wanted: Callable[[str], bool], word: re.Pattern[str]) -> str:
+    if not _PLAIN.search(text):  # most of our prose: no need to read it as pieces
+        return word.sub(lambda m: MARK_START + m[0] + MARK_END if wanted(m[0]) else m[0], text)
     out: list[str] = []
     for piece in pieces(text):
         if piece.kind == "text" and not piece.bold:

@@ -95,7 +95,7 @@ def link(query: str, scopes: Sequence[NameIndex], known_word: Callable[[str], bo
             if size == 1 and (len(run[0]) < 3 or run[0] in STOP_WORDS):
                 continue
             key = next((k for v in _variants(run) for s in scopes if (k := s.exact(v)) is not None), None)
-            if key is None and len(" ".join(run)) >= 5 and not all(known_word(w) for w in run):
+            if key is None and size <= 3 and len(" ".join(run)) >= 5 and not all(map(known_word, run)):
                 key = next((near[0] for s in scopes if (near := s.near(" ".join(run), NEAR_NAME))), None)
             if key is not None and key not in {f.key for f in found}:
                 taken[start : start + size] = [True] * size
@@ -144,14 +144,13 @@ def statements(
         own = entry.key in subjects
         for i, sentence in enumerate(said + body):
             words = tuple(question.mapped(text.sentence_terms(sentence)))
-            marked = tokens(sentence, question)
-            out.append(rules.Statement(entry.key, sentence, words, marked, rank, own, lead=i == 0))
+            out.append(rules.Statement(entry.key, sentence, words, rank, own, lead=i == 0))
         made = [rules.compose(entry.title, entry.kind, entry.facts, asked)]
         if asked is Asked.TIME:
             made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
         for composed in filter(None, made):
             words = tuple(question.mapped(text.sentence_terms(composed)))
-            out.append(rules.Statement(entry.key, composed, words, (), rank, own, lead=False, composed=True))
+            out.append(rules.Statement(entry.key, composed, words, rank, own, lead=False, composed=True))
     return out
 
 
@@ -245,6 +244,7 @@ def answer(
         known.people | name_words(pool, Kind.PERSON),
         known.places | name_words(pool, Kind.PLACE),
         [frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names],
+        lambda sentence: tokens(sentence, question),
     )
     if choice is None:
         return None
