@@ -17,6 +17,7 @@ from .embeds import ACCENT
 from .text import plain
 
 PAGE_CHARS = 3500
+EMBED_TOTAL = 5700  # Discord allows 6,000 characters in one embed; room kept for a search's author line
 SNIPPET_CHARS = 320  # bot/services/lore_search cuts a sentence to 240; links and escapes add some
 RESULTS_PER_PAGE = 5  # a snippet is at most ~200 characters: five fit easily, and read easily
 SERVER_LORE = discord.Colour(0x3B7DD8)
@@ -65,9 +66,6 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
         cover.add_field(
             name="Also known as", value=clip(", ".join(plain(a) for a in entry.aliases), 1024), inline=False
         )
-    for label, value in entry.facts.shown():
-        shown = value if not entry.is_server_lore else plain(value)
-        cover.add_field(name=label, value=clip(shown, 1024), inline=len(value) < 40)
     ordered = sorted(entry.sources, key=lambda s: TIER_ORDER.index(s.tier))
     sources = "\n".join(
         plain(s.title) if s.title.startswith(s.tier.label) else f"{s.tier.label}: {plain(s.title)}"
@@ -81,6 +79,14 @@ def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
     cover.add_field(name="Sources", value=clip(sources, 1024), inline=False)
     if entry.is_server_lore:
         cover.set_footer(text="Server lore: written by this server's moderators")
+    facts = entry.facts.shown()
+    room = (EMBED_TOTAL - len(cover)) // max(1, len(facts))  # the card's facts share what is left
+    for label, value in facts:
+        limit = min(1024, room - len(label))
+        if limit < 12:  # a card full of names and sources keeps them; its facts are in its file
+            break
+        shown = clip(value if not entry.is_server_lore else plain(value), limit)
+        cover.insert_field_at(len(cover.fields) - 1, name=label, value=shown, inline=len(value) < 40)
     body = _body_markdown(entry)
     paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip()]
     pages = [cover]

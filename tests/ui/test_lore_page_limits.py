@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from bot.domain.lore import Kind, LoreEntry, Years
 from bot.domain.lore_query import Asks
 from bot.domain.treaties import Source, SourceTier
-from bot.ui.lore_pages import Shown, entry_pages, search_pages, timeline_pages
+from bot.domain.lore_facts import Asked, parse_facts
+from bot.ui.lore_pages import Shown, entry_pages, timeline_pages
+from bot.ui.lore_search_pages import answer_line, search_pages
 
 TEXT = st.one_of(
     st.text(max_size=300),
@@ -36,6 +38,7 @@ def test_no_lore_page_exceeds_discords_limits(
     entry = LoreEntry(
         "server-1", title or "t", Kind.EVENT, summary, body, (Source(title, SourceTier.SERVER),),
         aliases=(alias,), years=Years(2293), factions=(alias,), guild_id=5,
+        facts=parse_facts({"role": "r" * 200, "cause": "c" * 200, "signatories": ["s" * 200] * 12}),
     )  # fmt: skip
     pages = [
         *entry_pages(entry),
@@ -44,9 +47,12 @@ def test_no_lore_page_exceeds_discords_limits(
             [Shown(entry, snippet)] * 30,
             {alias: title},
             asks=Asks.TIME,
-            answer=(snippet, entry),
+            asked=Asked.TIME,
+            answer=answer_line(snippet or "s", entry, Asked.TIME),
+            subject=entry,
             card=entry,
             quote=query[:200],
+            guess=query[:200] or None,
         ),
         *timeline_pages([entry] * 40, query[:256] or "Timeline"),
     ]
