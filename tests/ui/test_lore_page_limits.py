@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.lore import Kind, LoreEntry, Years
+from bot.domain.lore_facts import Asked, parse_facts
 from bot.domain.lore_query import Asks
 from bot.domain.treaties import Source, SourceTier
-from bot.domain.lore_facts import Asked, parse_facts
 from bot.ui.lore_pages import Shown, entry_pages, timeline_pages
 from bot.ui.lore_search_pages import answer_line, search_pages
 
