@@ -92,7 +92,7 @@ def _pair(found: list[Piece], text: str) -> None:
         if text[piece.start : end] == "_":  # italics: only around words, not inside one
             can_open = not before.isalnum() and not after.isspace()
             can_close = not after.isalnum() and not before.isspace()
-        elif text[piece.start : end] == "*":  # not before a space (" * " is no emphasis)
+        elif text[piece.start : end] in ("*", "***"):  # italics open before a word, close after one
             can_open, can_close = not after.isspace(), not before.isspace()
         if not (can_open or can_close):
             piece.kind = "text"  # as Discord reads it too: shown as typed, no escape needed
@@ -221,8 +221,22 @@ def render(text: str, *, trusted: bool) -> str:
             out.append(value[:paired] + left if closes else left + value[:paired])
         else:  # code, URLs, escapes: as written, never marked inside
             out.append(value)
-    result = "".join(out)
+    result = _settled("".join(out))
     return result if trusted else _LINE_START.sub(r"\1\\\2", result)
+
+
+def _settled(text: str) -> str:
+    """Rendering can move a delimiter beside a word (a link shown as its label), which Discord
+    then pairs differently: what reads unpaired now is escaped, until nothing does."""
+    for _ in range(3):
+        found = pieces(text)
+        loose = [p for p in found if p.kind == "delim" and sum(n for _, n in p.pairs) < len(p.text)]
+        if not loose:
+            break
+        for piece in reversed(loose):
+            escaped = "".join("\\" + c for c in piece.text)
+            text = text[: piece.start] + escaped + text[piece.start + len(piece.text) :]
+    return text
 
 
 def _mark_shown(found: list[Piece], i: int) -> str:
