@@ -24,7 +24,7 @@ from . import lore_question as asking
 from . import lore_search as engine
 from . import lore_text as text
 from .factions import faction_named, filed_under
-from .lore_question import Answer, Found
+from .lore_question import Found
 from .lore_search import Hit
 from .name_index import Named, NameIndex
 
@@ -34,8 +34,6 @@ INDEX_NAME = "lore_postings"  # content_versions: which data/lore the canon post
 SERVER_INDEX = "lore_postings_servers"  # content_versions: which analyser built the server postings
 NEAR_NAME = 90  # a whole question this close to an entry's name is taken as that name
 log = logging.getLogger(__name__)
-
-__all__ = ["MAX_RESULTS", "Answer", "Found", "Hit", "LoreService"]
 
 
 def analysed(entry: LoreEntry) -> index.Analysed:
@@ -53,9 +51,9 @@ class LoreService:
         self.by_key = {entry.key: entry for entry in self.canon}
         self.canon_names = NameIndex()
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
-        self.short_names = NameIndex()  # "Kirk", "Picard": a person's own name alone, if unique
-        self.short_names.add_many(asking.short_names(self.canon, self.canon_names))
+        self.short_names = asking.short_names(self.canon, self.canon_names)  # "Kirk", "Picard"
         self.known = asking.Known.of(self.canon, english.is_common)
+        self.spelt = [self.canon_names, self.short_names]  # names a typo may be matched against
         self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
         self._loading: dict[int, asyncio.Lock] = {}
         self._stale: dict[int, set[str]] = {}  # entries changed since a server's names were loaded
@@ -202,8 +200,7 @@ class LoreService:
             ranked = await engine.rank(self.db, scopes, len(self.canon), question)
         searched = lore_repair.rewritten(query, repairs.made)
         base, idf = ranked.scores, ranked.weights
-        exact = await self._named(guild_id, searched)
-        names = asking.link(searched, [*await self._scopes(guild_id), self.short_names], english.is_english)
+        exact, names = await self._named(guild_id, searched)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
         best += [key for key in [*(n.key for n in names), *([exact.key] if exact else [])] if key not in best]
         entries = await self._entries(guild_id, best)
@@ -223,13 +220,15 @@ class LoreService:
         hits = [Hit(e, engine.marked(one, question)) for e, one in zip(ordered, snippets, strict=True)]
         guess = lore_repair.rewritten(query, repairs.guessed) if repairs.guessed else None
         typed = lore_repair.as_typed(query, repairs.made)
-        subject = linked[0] if linked else None
-        return Found(hits, typed, wanted, answer, exact, asked_of(query), guess, subject)
+        return Found(hits, typed, wanted, answer, exact, asked_of(query), guess, next(iter(linked), None))
 
-    async def _named(self, guild_id: int | None, query: str) -> LoreEntry | None:
-        """The entry whose name (or alias) the whole question is, typed exactly or nearly."""
-        key = asking.whole_name(query, await self._scopes(guild_id), NEAR_NAME)
-        return await self.get(guild_id, key) if key is not None else None
+    async def _named(self, guild_id: int | None, query: str) -> tuple[LoreEntry | None, list[asking.Linked]]:
+        """The entry whose name the whole question is, typed exactly or nearly, and every entry
+        named in it (misspelt names: canon's only; a server's are repaired through its index)."""
+        scopes = await self._scopes(guild_id)
+        key = asking.whole_name(query, scopes, NEAR_NAME)
+        names = asking.link(query, [*scopes, self.short_names], self.spelt, english.is_english)
+        return (await self.get(guild_id, key) if key is not None else None), names
 
     async def related(self, entry: LoreEntry) -> list[LoreEntry]:
         """The entries `entry` links to that exist: canon, or of its own server (one query)."""

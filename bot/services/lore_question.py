@@ -81,9 +81,12 @@ def _variants(words: Sequence[str]) -> Iterator[str]:
         yield " ".join((*words[:-1], words[-1][:-1]))
 
 
-def link(query: str, scopes: Sequence[NameIndex], known_word: Callable[[str], bool]) -> list[Linked]:
+def link(
+    query: str, scopes: Sequence[NameIndex], spelt: Sequence[NameIndex], known_word: Callable[[str], bool]
+) -> list[Linked]:
     """The entries a question names, longest names first ("Khitomer Accords" before "Khitomer"),
-    each run of words used once; a misspelt run of unknown words may name one by its spelling."""
+    each run of words used once; a misspelt run of unknown words may name one of `spelt` (canon's
+    few hundred names: a server's own are reached through typo repair, which reads its index)."""
     tokens = normalise(query[:400]).split()[:40]
     taken = [False] * len(tokens)
     found: list[Linked] = []
@@ -96,7 +99,7 @@ def link(query: str, scopes: Sequence[NameIndex], known_word: Callable[[str], bo
                 continue
             key = next((k for v in _variants(run) for s in scopes if (k := s.exact(v)) is not None), None)
             if key is None and size <= 3 and len(" ".join(run)) >= 5 and not all(map(known_word, run)):
-                key = next((near[0] for s in scopes if (near := s.near(" ".join(run), NEAR_NAME))), None)
+                key = next((near[0] for s in spelt if (near := s.near(" ".join(run), NEAR_NAME))), None)
             if key is not None and key not in {f.key for f in found}:
                 taken[start : start + size] = [True] * size
                 found.append(Linked(key, tuple(run)))
@@ -170,7 +173,7 @@ def name_words(entries: Sequence[LoreEntry], kind: Kind | None) -> set[str]:
     }
 
 
-def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> list[tuple[str, str, tuple[str, ...]]]:
+def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
     """A person's first or last name alone ("Kirk", "Picard") where it names nobody else."""
     counts: dict[str, list[str]] = {}
     for entry in entries:
@@ -178,11 +181,13 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> list[tuple[st
         if entry.kind is Kind.PERSON and len(words) > 1:
             for word in {words[0], words[-1]} - RANKS:
                 counts.setdefault(word, []).append(entry.key)
-    return [
+    names = NameIndex()
+    names.add_many(
         (keys[0], word, ())
         for word, keys in counts.items()
         if len(keys) == 1 and len(word) > 3 and taken.exact(word) is None
-    ]
+    )
+    return names
 
 
 @dataclass(frozen=True, slots=True)
