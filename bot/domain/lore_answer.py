@@ -149,6 +149,14 @@ def _share(concepts: Sequence[str], weights: Mapping[str, float], words: set[str
     return 1.0 if not total else sum(weights.get(c, 1.0) for c in concepts if c in words) / total
 
 
+def _needed(statement: Statement, others: float) -> float:
+    """The share of the predicate a statement must hold: a fact all of it (it says one thing),
+    the named entry's own sentence half, another entry's `others`."""
+    if statement.composed:
+        return MIN_PREDICATE
+    return min(others, MIN_PREDICATE_OWN) if statement.subject else others
+
+
 def choose(
     statements: Sequence[Statement],
     asked: Asked,
@@ -180,7 +188,7 @@ def choose(
         if asked is Asked.ANYTHING and not named:
             if _share(list(predicate), weights, words) < MIN_ANYTHING:
                 continue
-        elif held < (min(others, MIN_PREDICATE_OWN) if statement.subject else others):
+        elif held < _needed(statement, others):
             continue
         if subjects and not statement.subject and not any(one <= words for one in subjects):
             continue  # says the fact of something else the question never named

@@ -90,6 +90,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("headquarters", "hq", "headquartered", "based"),
     ("win", "won", "victory", "triumph", "defeat", "defeated"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
+    ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
 )
 
 
