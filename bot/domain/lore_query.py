@@ -33,6 +33,34 @@ STOP_WORDS = frozenset(
 # short list of the lore's common ideas. A synonym counts for half of the word itself.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("ship", "vessel", "starship", "warship", "cruiser", "battleship", "warbird", "craft", "fleet"),
+    ("kill", "murder", "assassinate", "assassination", "slay", "slain", "death", "die", "died"),
+    ("war", "conflict", "hostilities", "fighting"),
+    ("treaty", "accord", "accords", "agreement", "pact", "compact"),
+    ("peace", "truce", "armistice", "ceasefire"),
+    ("leader", "chancellor", "praetor", "president", "emperor", "ruler"),
+    ("planet", "world", "homeworld"),
+    ("spy", "agent", "operative", "infiltrator", "espionage", "spying"),
+    ("betray", "betrayal", "betrayed", "treachery", "traitor", "treason"),
+    ("captain", "commander", "commanding"),
+    ("secret", "covert", "hidden", "clandestine"),
+    ("trade", "exchange", "swap", "give", "gave", "supply", "provide", "sold", "bought"),
+    ("cloak", "cloaking", "invisible", "invisibility", "stealth"),
+    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded"),
+    ("border", "frontier", "boundary"),
+    ("negotiate", "negotiator", "negotiation", "talks", "diplomat", "envoy", "ambassador", "emissary"),
+    ("weapon", "weaponry", "arms", "armament"),
+    ("cede", "ceded", "surrender", "relinquish"),
+    ("singularity", "black hole"),
+    ("withdraw", "withdrawal", "leave", "quit", "pull out"),
+    ("prison", "jail", "jailed", "penal", "imprisoned"),
+)
+
+
+# The same ideas, finer and more of them, for telling whether a sentence says what was asked
+# ("died" is not "killed"; "hq" is "headquarters"). Not used to rank: every synonym is one more
+# read of the index, and ranking with these cost 25% more time at 1,000 entries.
+ANSWERING: tuple[tuple[str, ...], ...] = (
+    ("ship", "vessel", "starship", "warship", "cruiser", "battleship", "warbird", "craft", "fleet"),
     ("kill", "murder", "assassinate", "assassination", "slay", "slain", "assassin", "shot", "shoot"),
     ("die", "died", "death", "dead", "perish", "perished"),
     ("war", "conflict", "hostilities", "fighting"),
@@ -48,21 +76,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("cloak", "cloaking", "invisible", "invisibility", "stealth"),
     ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded"),
     ("border", "frontier", "boundary"),
-    (
-        "negotiate",
-        "negotiator",
-        "negotiation",
-        "talks",
-        "diplomat",
-        "envoy",
-        "ambassador",
-        "emissary",
-        "speak",
-        "spoke",
-        "represent",
-        "represented",
-        "delegate",
-    ),
+    ("negotiate", "negotiator", "negotiation", "talks", "diplomat", "envoy", "ambassador", "emissary",
+     "speak", "spoke", "represent", "represented", "delegate"),
     ("weapon", "weaponry", "arms", "armament"),
     ("cede", "ceded", "surrender", "relinquish"),
     ("singularity", "black hole"),
@@ -91,7 +106,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("win", "won", "victory", "triumph", "defeat", "defeated"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
     ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
-)
+)  # fmt: skip
 
 
 # Past forms a stemmer cannot bring home ("withdrew" to "withdraw"): our own list of the ones

@@ -12,7 +12,7 @@ from ..content.lore import canon_lore, content_hash
 from ..domain.errors import InvalidInput, NotFound
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_answer import asked_of
-from ..domain.lore_query import asks
+from ..domain.lore_query import ANSWERING, asks
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
 from ..storage import LORE_NOTICE, Database, content_versions
@@ -208,8 +208,9 @@ class LoreService:
         ordered = engine.rerank(entries, fields, base, question, idf, wanted)
         by_key = {e.key: e for e in entries}
         linked = [by_key[n.key] for n in names if n.key in by_key]
-        answer = articles.article_answer(treaties, searched, question) or asking.answer(
-            searched, question, idf, linked, names, ordered, self.known
+        wording = engine.Question.of(terms, ANSWERING)  # finer synonyms for reading sentences
+        answer = articles.article_answer(treaties, searched, wording) or asking.answer(
+            searched, wording, idf, linked, names, ordered, self.known
         )
         if exact is not None:  # the entry named leads (the answer line names its own entry)
             ordered = [exact] + [e for e in ordered if e.key != exact.key]

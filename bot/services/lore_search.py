@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_query import Asks, match, paragraphs, sentence_score, sentences
+from ..domain.lore_query import SYNONYMS, Asks, match, paragraphs, sentence_score, sentences
 from ..storage import Database
 from ..storage import lore_index as index
 from . import lore_text as text
@@ -59,8 +59,8 @@ class Question:
     table: dict[str, str]  # every stem that counts -> its concept
 
     @classmethod
-    def of(cls, terms: Sequence[str]) -> Question:
-        synonyms = text.synonym_stems()
+    def of(cls, terms: Sequence[str], groups: tuple[tuple[str, ...], ...] = SYNONYMS) -> Question:
+        synonyms = text.synonym_stems(groups)
         variants = {
             t: {t: 1.0, **{v: SYNONYM_WEIGHT for v in synonyms.get(t, ()) if v not in terms}} for t in terms
         }

@@ -100,11 +100,11 @@ def vocabulary(entry: LoreEntry) -> set[str]:
     }
 
 
-@lru_cache(maxsize=1)
-def synonym_stems() -> dict[str, frozenset[str]]:
-    """Each stem of SYNONYMS with the other stems of its group (one-word members only)."""
+@lru_cache(maxsize=2)
+def synonym_stems(groups: tuple[tuple[str, ...], ...] = SYNONYMS) -> dict[str, frozenset[str]]:
+    """Each stem of `groups` with the other stems of its group (one-word members only)."""
     out: dict[str, set[str]] = {}
-    for group in SYNONYMS:
+    for group in groups:
         stems = {stem(w) for w in group if " " not in w}
         for one in stems:
             out.setdefault(one, set()).update(stems - {one})
