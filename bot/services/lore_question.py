@@ -22,7 +22,7 @@ from .name_index import NameIndex
 
 MAX_NAME_WORDS = 8  # the longest name looked for in a question ("Battle of Klach D'kel Brakt")
 NEAR_NAME = 88  # a misspelt name this close (0-100) to a known one is that name
-ANSWERING = 5  # the first results whose sentences may answer
+ANSWERING = 3  # the first results whose sentences may answer (5 answered no more on the tuned half)
 # Words that ask about the thing itself, not about something related to it ("what happened at
 # Praxis" is answered by what Praxis is): our own list, as analysed stems.
 GENERIC = frozenset(
