@@ -1,6 +1,7 @@
 """A question read against what a server can see: the entries it names, the kind of fact it
-asks, and the one line that answers it (from an entry's sentences or facts, or from a treaty's
-article), or no line at all. The choosing is pure: bot/domain/lore_answer.py.
+asks, and the one line that answers it from an entry's sentences or facts, or no line at all.
+The choosing is pure (bot/domain/lore_answer.py); questions about a treaty's articles are
+answered by bot/services/lore_articles.py.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Linked:
 @dataclass(frozen=True, slots=True)
 class Answer:
     sentence: str
-    entry: LoreEntry | None  # the entry it comes from (None: an article of a server's accord)
+    entry: LoreEntry | None  # the entry it comes from (None: a treaty's article, or its absence)
     treaty: Treaty | None = None  # an article's treaty
     article: Article | None = None
 

@@ -1,4 +1,4 @@
-"""Answering a lore question: which entries, in what order, and the one sentence that answers.
+"""Ranking lore for a question: which entries, in what order, and each one's best sentence.
 
 1. The question's terms (stop words gone, stemmed); "who", "when", "where" say what it wants.
 2. For each term, from the index (bot/storage/lore_index.py): how many entries of canon and of
@@ -6,7 +6,8 @@
    impacts weighted by rarity (BM25F): names over summary over body, rare words over common.
 3. The best thirty are read again word by word: all the terms side by side, or close together,
    in a name, the summary or the body lift an entry; a person for "who", a place for "where".
-4. A name typed exactly (or nearly) comes first; the best sentence of the best entry answers.
+4. A name typed exactly (or nearly) comes first; each result shows its best sentence. The answer
+   line is chosen apart, from the entries named and the first results: bot/services/lore_question.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from ..domain import markdown
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import SYNONYMS, Asks, match, paragraphs, sentence_score, sentences
 from ..storage import Database
@@ -28,7 +30,6 @@ CANDIDATES = 100  # read from the index per term and scope
 RERANKED = 30  # read again word by word
 FIELD_LIFT = {"names": 1.2, "summary": 0.6, "body": 0.35}  # phrase and proximity, by field
 WANTS = {Asks.PERSON: {Kind.PERSON}, Asks.PLACE: {Kind.PLACE}, Asks.SPECIES: {Kind.SPECIES}}
-MARK_START, MARK_END = "\x02", "\x03"
 TYPO_CUTOFF = 80
 COVER_FLOOR = 0.3  # an entry holding only part of the question keeps this share, and more
 NAME_LIFT = 1.3  # a short question naming the entry
@@ -41,7 +42,7 @@ TIME_LIFT = 1.15  # a dated entry for "when"
 @dataclass(frozen=True, slots=True)
 class Hit:
     entry: LoreEntry
-    snippet: str  # the sentence that best matches, matched words between MARK_START and MARK_END
+    snippet: str  # the sentence that best matches, matched words between bot.domain.markdown's marks
 
 
 Fields = dict[str, list[str]]
@@ -170,7 +171,5 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 def marked(sentence: str, question: Question, limit: int = 240) -> str:
     """The sentence with the words that match between marks, cut around the first match: never
     inside a URL, a link's target or code, emphasis left balanced (bot/domain/markdown.py)."""
-    from ..domain import markdown
-
     wanted = set(question.table)
     return markdown.mark(sentence, lambda word: text.word_stem(word) in wanted, limit, _TOKEN)
