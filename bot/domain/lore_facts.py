@@ -33,24 +33,23 @@ class Asked(StrEnum):
 @dataclass(frozen=True, slots=True)
 class FactKind:
     label: str  # as the card shows it
-    answers: Asked
     kind: type  # int (a year), str, or list (of names)
 
 
 FACTS: dict[str, FactKind] = {
-    "role": FactKind("Role", Asked.IDENTITY, str),  # "a Klingon general and Dahar Master"
-    "born": FactKind("Born", Asked.TIME, int),
-    "died": FactKind("Died", Asked.TIME, int),
-    "signed": FactKind("Signed", Asked.TIME, int),
-    "place": FactKind("Place", Asked.PLACE, str),  # where it happened or was signed: a name
-    "location": FactKind("Location", Asked.PLACE, str),  # where it is: "in orbit of Qo'noS"
-    "signatories": FactKind("Signatories", Asked.AGENT, list),
-    "by": FactKind("Carried out by", Asked.AGENT, str),  # who did it, built it, led it
-    "commander": FactKind("Commanded by", Asked.AGENT, str),
-    "leader_of": FactKind("Led", Asked.IDENTITY, str),
-    "successor": FactKind("Successor", Asked.AGENT, str),
-    "cause": FactKind("Cause", Asked.REASON, str),  # a clause: "the explosion of Praxis…"
-    "called": FactKind("Called", Asked.ANYTHING, str),  # the entry's name inside a sentence
+    "role": FactKind("Role", str),  # "a Klingon general and Dahar Master"
+    "born": FactKind("Born", int),
+    "died": FactKind("Died", int),
+    "signed": FactKind("Signed", int),
+    "place": FactKind("Place", str),  # where it happened or was signed: a name
+    "location": FactKind("Location", str),  # where it is: "in orbit of Qo'noS"
+    "signatories": FactKind("Signatories", list),
+    "by": FactKind("Carried out by", str),  # who did it, built it, led it
+    "commander": FactKind("Commanded by", str),
+    "leader_of": FactKind("Led", str),
+    "successor": FactKind("Successor", str),
+    "cause": FactKind("Cause", str),  # a clause: "the explosion of Praxis…"
+    "called": FactKind("Called", str),  # the entry's name inside a sentence
 }
 NOT_SHOWN = {"called"}  # grammar, not a fact a member needs on the card
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .numerals import number_span
+from .numerals import number_span, to_roman
 
 
 class SourceTier(StrEnum):
@@ -87,3 +87,10 @@ class Treaty:
 
     def article(self, number: int) -> Article | None:
         return next((a for a in self.articles if a.number == number), None)
+
+
+def quote_command(treaty: Treaty, number: int) -> str:
+    """The /treaty quote that shows one article, as a member can type it (a player's accord name
+    stays inside its code span)."""
+    name = treaty.name.replace("`", "'").replace('"', "'")
+    return f'/treaty quote treaty:"{name}" article:{to_roman(number)}'

@@ -22,12 +22,8 @@ def _counts() -> dict[str, int]:
     return dict(SpellChecker(distance=1).word_frequency.dictionary)
 
 
-def _words() -> dict[str, int]:
-    return _counts()
-
-
 def load() -> None:
-    _words()
+    _counts()
 
 
 def is_common(word: str) -> bool:
@@ -38,7 +34,7 @@ def is_common(word: str) -> bool:
 def is_english(word: str) -> bool:
     """A word of the dictionary, or one of its plurals, possessives or regular verb forms."""
     folded = word.casefold().replace("’", "'")
-    known = _words()
+    known = _counts()
     if folded in known:
         return True
     return any(

@@ -19,7 +19,7 @@ from ..domain.references import (
     resolve_treaty,
     select_articles,
 )
-from ..domain.treaties import Article, Treaty
+from ..domain.treaties import Article, Treaty, quote_command
 from ..storage import Database, accords, treaty_index
 
 MAX_QUERY = 200
@@ -82,33 +82,43 @@ class TreatyService:
         return found
 
 
-_ARTICLE = re.compile(r"\b(?:article|art\.?|clause)\s+([ivxlcdm]+|\d{1,3})\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:article|clause|art\.|art(?=\s))\s*([ivxlcdm]{1,6}|\d{1,3})\b", re.IGNORECASE)
+
+
+def article_asked(question: str) -> int | None:
+    """The article a question names ("article III", "art. 2"), if any."""
+    found = _ARTICLE.search(question)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
+
+
+def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:
+    """The treaty or accord a question names, by the longest name or alias in it."""
+    asked = f" {normalise(question)} "
+    named = [
+        (len(name), treaty)
+        for treaty in treaties
+        for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
+        if name and f" {name} " in asked
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def no_such_article(treaty: Treaty, number: int) -> str:
+    return f"{treaty.name} has {treaty.article_span}: there is no Article {to_roman(number)}."
 
 
 def quote_for_question(treaties: Sequence[Treaty], question: str) -> str | None:
     """ "What does article III of the Khitomer Accords say?": the /treaty quote that answers,
     when the question names an article and one treaty (by name or alias) that has it."""
-    found = _ARTICLE.search(question)
-    if found is None:
+    number = article_asked(question)
+    treaty = treaty_named(treaties, question) if number is not None else None
+    if treaty is None or number is None:
         return None
-    number = int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
-    asked = f" {normalise(question)} "
-    named = sorted(
-        (
-            (len(name), t)
-            for t in treaties
-            for name in (normalise(t.name), *(normalise(a) for a in t.aliases))
-            if name and f" {name} " in asked
-        ),
-        key=lambda pair: -pair[0],
-    )
-    if not named or number is None:
-        return None
-    treaty = named[0][1]
     if treaty.article(number) is None:  # said plainly: no quote can answer it
-        return f"{treaty.name} has {treaty.article_span}: there is no Article {to_roman(number)}."
-    name = treaty.name.replace("`", "'").replace('"', "'")  # a player's accord name stays in the code span
-    return f'The treaty\'s own words: `/treaty quote treaty:"{name}" article:{to_roman(number)}`'
+        return no_such_article(treaty, number)
+    return f"The treaty's own words: `{quote_command(treaty, number)}`"
 
 
 def suggest_treaties(treaties: Sequence[Treaty], typed: str, limit: int = 25) -> list[Treaty]:

@@ -13,7 +13,7 @@ from ..domain.lore_facts import Asked
 from ..domain.lore_query import Asks
 from ..domain.numerals import to_roman
 from ..domain.paging import chunk, clip
-from ..domain.treaties import Article, Treaty
+from ..domain.treaties import Article, Treaty, quote_command
 from .embeds import ACCENT
 from .lore_pages import RESULTS_PER_PAGE, Shown, entry_pages, lore_text, snippet, source_kinds
 from .text import plain
@@ -39,13 +39,12 @@ def answer_line(sentence: str, entry: LoreEntry, asked: Asked) -> str:
 
 def article_line(treaty: Treaty, article: Article) -> str:
     """An article quoted as the answer, with the /treaty quote that shows it whole."""
-    name = treaty.name.replace("`", "'").replace('"', "'")
     text = clip(article.text if not treaty.is_accord else plain(article.text), 600)
     kind = "this server's accord" if treaty.is_accord else "treaty"
     return (
         f"**Answer:** Article {to_roman(article.number)} of the {kind} *{plain(treaty.name)}*"
         f" ({plain(article.title)}): {text}\n"
-        f'— the whole article: `/treaty quote treaty:"{name}" article:{to_roman(article.number)}`'
+        f"— the whole article: `{quote_command(treaty, article.number)}`"
     )
 
 
