@@ -10,20 +10,16 @@ import random
 import shutil
 import sqlite3
 import statistics
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import NamedTuple
 
 from lore_owned_data import KIND_NOUN, generate_owned, owned_lore
-from lore_search import OWNER, QUESTIONS, TYPOS, floor_search, pct
+from lore_search import OWNER, QUESTIONS, TYPOS, built, floor_search, pct
 
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
 from bot.domain.lore import Kind
-from bot.services.lore import LoreService
-from bot.storage import SqliteDatabase
 
 
 def owner_questions() -> tuple[list[str], list[str], list[str]]:
@@ -104,20 +100,10 @@ OWNER_HEADER = (
 async def measure_owner(size: int, runs: int) -> list[str]:
     """One server owning `size` entries (and canon): table rows for search, typo questions and
     autocomplete, each against the FTS5 floor asked the same inputs over the same rows."""
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "lore.db"
-    db = await SqliteDatabase.open(path)
-    await db.close()
-    built = time.perf_counter()
-    generate_owned(path, size)
-    built = time.perf_counter() - built
+    made = await built(generate_owned, size)
+    folder, service, db, start_ms = made.folder, made.service, made.db, made.start_ms
     megabytes = sum(os.path.getsize(folder / name) for name in os.listdir(folder)) / 2**20  # noqa: ASYNC240
-    db = await SqliteDatabase.open(path)
-    started = time.perf_counter()
-    service = LoreService(db)
-    await service.start()
-    start_ms = (time.perf_counter() - started) * 1000
-    raw = sqlite3.connect(path)
+    raw = sqlite3.connect(made.path)
     plain, typos, prefixes = owner_questions()
     first = time.perf_counter()
     await service.suggest(OWNER, "ka")  # the owner's names, read from its rows on first use
@@ -145,7 +131,8 @@ async def measure_owner(size: int, runs: int) -> list[str]:
     raw.close()
     await db.close()
     shutil.rmtree(folder, ignore_errors=True)
-    print(f"\none server owning {size:,} entries (and {len(service.canon)} canon), built in {built:.0f} s"
+    print(f"\none server owning {size:,} entries (and {len(service.canon)} canon),"
+          f" built in {made.seconds:.0f} s"
           f" ({megabytes:,.0f} MiB); start {start_ms:.0f} ms; its names on first use {first_names:.1f} ms;"
           f" {answered} of {runs + runs // 2} searches gave an answer line; load average (1 min)"
           f" {load_before:.2f} before asking, {os.getloadavg()[0]:.2f} after")  # fmt: skip

@@ -186,20 +186,35 @@ async def ask_all(
     return first_names, results
 
 
-async def measure(size: int, runs: int) -> None:
+class Built(NamedTuple):
+    folder: Path
+    path: Path
+    seconds: float  # to build the rows
+    db: SqliteDatabase
+    service: LoreService
+    start_ms: float  # to start the lore service on them
+
+
+async def built(make: Callable[[Path, int], None], size: int) -> Built:
+    """A fresh database (its schema first, then `size` entries by `make`), with the lore service
+    started on it, both timed."""
     folder = Path(tempfile.mkdtemp())
     path = folder / "lore.db"
-    db = await SqliteDatabase.open(path)
-    await db.close()
-    built = time.perf_counter()
-    generate(path, size)
-    built = time.perf_counter() - built
+    await (await SqliteDatabase.open(path)).close()
+    began = time.perf_counter()
+    make(path, size)
+    seconds = time.perf_counter() - began
     db = await SqliteDatabase.open(path)
     started = time.perf_counter()
     service = LoreService(db)
     await service.start()
-    start_ms = (time.perf_counter() - started) * 1000
-    raw = sqlite3.connect(path)
+    return Built(folder, path, seconds, db, service, (time.perf_counter() - started) * 1000)
+
+
+async def measure(size: int, runs: int) -> None:
+    made = await built(generate, size)
+    service, db, built_s, start_ms = made.service, made.db, made.seconds, made.start_ms
+    raw = sqlite3.connect(made.path)
 
     async def floor(question: str, guild: int) -> None:
         floor_search(raw, question, guild)
@@ -207,7 +222,7 @@ async def measure(size: int, runs: int) -> None:
     first_names, results = await ask_all(service, floor, runs)
     raw.close()
     await db.close()
-    print(f"\n{size:,} server entries ({max(1, size // PER_SERVER)} servers), built in {built:.0f} s;"
+    print(f"\n{size:,} server entries ({max(1, size // PER_SERVER)} servers), built in {built_s:.0f} s;"
           f" start {start_ms:.0f} ms; a server's names on first use {first_names:.1f} ms")  # fmt: skip
     for label in ("owner", "empty"):
         floor = pct(results[f"floor {label}"], 0.99)
