@@ -188,7 +188,7 @@ class LoreService:
         that answers it, if one clearly does; an article of `treaties` for a question about one.
         See bot/services/lore_search.py for the ranking, lore_question.py for the answer."""
         query = query[:2000]
-        wanted = asks(query)
+        wanted, asked = asks(query), asked_of(query)  # for ranking; for the answer line
         terms = asking.terms_of(query)
         scopes = [index.CANON] + ([guild_id] if guild_id else [])
         question = engine.Question.of(terms)
@@ -210,7 +210,7 @@ class LoreService:
         linked = [by_key[n.key] for n in names if n.key in by_key]
         wording = engine.Question.of(terms, ANSWERING)  # finer synonyms for reading sentences
         answer = articles.article_answer(treaties, searched, wording) or asking.answer(
-            searched, wording, idf, linked, names, ordered, self.known
+            searched, asked, wording, idf, linked, names, ordered, self.known
         )
         if exact is not None:  # the entry named leads (the answer line names its own entry)
             ordered = [exact] + [e for e in ordered if e.key != exact.key]
@@ -221,7 +221,7 @@ class LoreService:
         hits = [Hit(e, engine.marked(one, question)) for e, one in zip(ordered, snippets, strict=True)]
         guess = lore_repair.rewritten(query, repairs.guessed) if repairs.guessed else None
         typed = lore_repair.as_typed(query, repairs.made)
-        return Found(hits, typed, wanted, answer, exact, asked_of(query), guess, next(iter(linked), None))
+        return Found(hits, typed, wanted, answer, exact, asked, guess, next(iter(linked), None))
 
     async def _named(self, guild_id: int | None, query: str) -> tuple[LoreEntry | None, list[asking.Linked]]:
         """The entry whose name the whole question is, typed exactly or nearly, and every entry

@@ -209,6 +209,7 @@ class Known:
 
 def answer(
     query: str,
+    asked: Asked,
     question: Question,
     weights: Mapping[str, float],
     linked: Sequence[LoreEntry],
@@ -216,8 +217,8 @@ def answer(
     ordered: Sequence[LoreEntry],
     known: Known,
 ) -> Answer | None:
-    """The line that answers `query`, or None when no statement clearly does."""
-    asked = rules.asked_of(query)
+    """The line that answers `query` (which asks for `asked`: rules.asked_of), or None when no
+    statement clearly does."""
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
     predicate = [c for c in question.concepts if c not in named and c not in GENERIC]
@@ -225,13 +226,9 @@ def answer(
         (rest is not None and only_names(rest, names)) or (not predicate and asked is Asked.ANYTHING)
     ):
         asked = Asked.IDENTITY
-    if asked is Asked.IDENTITY and linked:
+    if asked is Asked.IDENTITY:  # what the named entry is: its summary's first sentence says it
         subject = linked[0]
-        lead = sentences(subject.summary)[:1]
-        said = rules.compose(subject.title, subject.kind, subject.facts, Asked.IDENTITY)
-        return Answer(lead[0] if lead else said or subject.summary, subject)
-    if asked is Asked.IDENTITY:
-        asked = Asked.ANYTHING
+        return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     pool = list({e.key: e for e in [*linked, *ordered[:ANSWERING]]}.values())
     # A word no entry here holds weighs as much as the rarest one: nothing can say it, so a
     # statement without it answers less than the question asked ("how tall was Gorkon").
