@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from index_rows import GRAMS_INSERT, NAMES_INSERT, TERM_COUNTS, NameRows
 from lore_search import ENTRY_INSERT, FTS, OWNER, SYLLABLES
 
 from bot.content.lore import canon_lore
 from bot.domain.lore import Kind, LoreEntry
-from bot.services import lore_text as text
-from bot.services.lore import SERVER_INDEX, analysed
+from bot.services.lore import SERVER_INDEX, SERVER_INDEX_VERSION, analysed
 from bot.storage import lore_index as index
 from bot.storage.lore import server_key
+from bot.storage.lore_index import Analysed
 
 # -- one server owning all its entries (issue #20): --owner-sizes ------------------------------------
 #
@@ -164,14 +165,15 @@ def owned_lore(count: int, batch: int = 2_000) -> Iterator[list[LoreEntry]]:
 class Rows(NamedTuple):
     entries: list[tuple[object, ...]]
     postings: list[tuple[int, str, float, str]]
-    words: list[tuple[int, str]]
+    words: list[tuple[int, str, int, str]]
     floor: list[tuple[object, ...]]
+    made: list[tuple[LoreEntry, Analysed]]  # for the names' rows, numbered in one process
 
 
 def _owned_rows(heads: list[Head], before: list[str]) -> Rows:
     """A batch made and analysed (in a worker process): its rows for every table."""
     names = before + [head.name for head in heads]
-    rows = Rows([], [], [], [])
+    rows = Rows([], [], [], [], [])
     for at, head in enumerate(heads, start=len(before)):
         entry = owned_entry(head, names[max(0, at - CROSS) : at])
         found = analysed(entry)
@@ -181,7 +183,8 @@ def _owned_rows(heads: list[Head], before: list[str]) -> Rows:
             entry.summary, entry.body, 1, "now", "now", "[]",
         ))  # fmt: skip
         rows.postings.extend((OWNER, t, round(v, 4), entry.key) for t, v in found.impacts.items())
-        rows.words.extend((OWNER, w) for w in found.words)
+        rows.words.extend(index.word_row(OWNER, w) for w in found.words)
+        rows.made.append((entry, found))
         names_said = " ".join((entry.title, *entry.aliases))
         rows.floor.append((entry.key, OWNER, entry.title, names_said, entry.summary, entry.body))
     return rows
@@ -202,6 +205,7 @@ def generate_owned(path: Path, count: int, batch: int = 2_000) -> None:
     heads = owned_heads(count)
     names = [head.name for head in heads]
     starts = range(0, count, batch)
+    ids = NameRows()
     with concurrent.futures.ProcessPoolExecutor(os.cpu_count() or 1) as pool:
         made = pool.map(
             _owned_rows,
@@ -213,8 +217,13 @@ def generate_owned(path: Path, count: int, batch: int = 2_000) -> None:
             conn.executemany(index.POSTINGS_INSERT, rows.postings)
             conn.executemany(index.WORDS_INSERT, rows.words)
             conn.executemany("INSERT INTO floor VALUES (?, ?, ?, ?, ?, ?)", rows.floor)
+            names, grams = ids.of(rows.made)
+            conn.executemany(NAMES_INSERT, names)
+            conn.executemany(GRAMS_INSERT, grams)
             conn.commit()
-    version = (SERVER_INDEX, text.ANALYSER_VERSION)
+    for counting in TERM_COUNTS:
+        conn.execute(counting)
+    version = (SERVER_INDEX, SERVER_INDEX_VERSION)
     conn.execute("INSERT OR REPLACE INTO content_versions (name, hash) VALUES (?, ?)", version)
     conn.commit()
     conn.execute("PRAGMA optimize")

@@ -35,12 +35,19 @@ TABLES: dict[str, tuple[str, ...]] = {
     "accords": ("id", "guild_id", "game_id", "name", "aliases", "summary", "year", "date_text", "place",
                 "status", "parties", "articles", "history", "ratified_at"),
     "accord_events": ("accord_id", "seq", "at", "actor_id", "kind", "power", "data"),
+    "accord_names": ("guild_id", "name", "accord_id", "whole", "reversed"),
+    "accord_articles": ("accord_id", "number", "title", "text"),
+    "accord_parties": ("guild_id", "power", "accord_id", "year"),
     "treaty_search": ("treaty_key", "guild_id", "number", "treaty_name", "title", "text"),
     "content_versions": ("name", "hash"),
     "lore_entries": ("id", "guild_id", "title", "kind", "aliases", "year_start", "year_end", "factions",
                      "summary", "body", "author_id", "created_at", "updated_at", "related", "facts"),
     "lore_postings": ("scope", "term", "impact", "entry"),
-    "lore_words": ("scope", "word"),
+    "lore_words": ("scope", "first", "length", "word"),
+    "lore_terms": ("scope", "term", "entries"),
+    "lore_names": ("id", "scope", "name", "title", "entry"),
+    "lore_name_grams": ("scope", "gram", "length", "name"),
+    "lore_timeline": ("entry_id", "guild_id", "faction", "year_first", "year_last", "span", "title"),
     "guild_settings": ("guild_id", "name", "scope", "value"),
     "guild_disabled_areas": ("guild_id", "area"),
     "games": ("id", "guild_id", "channel_id", "version", "state", "created_at"),
@@ -49,7 +56,13 @@ TABLES: dict[str, tuple[str, ...]] = {
     "game_messages": ("game_id", "kind", "ref", "channel_id", "message_id"),
     "reputation": ("guild_id", "user_id", "points", "accords"),
 }  # fmt: skip
-IDENTITIES = ("pager_args", "accords", "lore_entries", "games")  # their next id follows the copied ones
+IDENTITIES = (
+    "pager_args",
+    "accords",
+    "lore_entries",
+    "lore_names",
+    "games",
+)  # their next id follows the copied ones
 
 
 def migrate_to_postgres(source: Path, url: str) -> str:

@@ -10,14 +10,16 @@ from bot.app import KhitomerBot
 from bot.checks import config_of
 from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
-from bot.domain.references import parse_articles, resolve_treaty, select_articles
+from bot.domain.references import parse_articles, select_articles
 from bot.domain.treaties import Treaty
 from bot.services.accords import any_power_named, power_names
 from bot.services.pictures import map_layout
-from bot.services.treaties import Quote, TreatyService, suggest_treaties
+from bot.services.treaties import TreatyService
 from bot.ui import treaty_pages
 from bot.ui.pager import send_pages
 from bot.ui.pictures import draw_map, measure
+from cogs import _keyset
+from cogs._keyset import CursorButton, Window, fitting, parse_cursor, send_window
 from cogs._pictures import send_pictures
 
 MAX_CHOICES = 25
@@ -33,26 +35,57 @@ class Treaties(
 
     async def cog_load(self) -> None:
         await self.service.start()
+        self.bot.add_dynamic_items(CursorButton)
+        _keyset.register(self.bot, "treaty_list", self._list_window)
         sources = self.bot.page_sources
-        sources.register("treaty_list", self._list_pages)
         sources.register("treaty_quote", self._quote_pages)
         sources.register("treaty_show", self._show_pages)
         sources.register("treaty_search", self._search_pages)
 
     # -- page sources: rebuild any page from the button's argument ---------------------------
 
-    async def _list_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
-        return treaty_pages.list_pages(await self.service.catalog(interaction.guild_id))
+    async def _list_window(self, interaction: discord.Interaction, cursor: str) -> Window:
+        """One page of /treaty list: the canon and the server's first accords, then its accords
+        a page at a time, after ("a<id>") or before ("b<id>") the accord a button names."""
+        guild, canon, per_page = interaction.guild_id, self.service.canon, treaty_pages.LIST_LINES
+        opening = max(0, per_page - len(canon))  # accords beside the canon on the first page
+        kind, key = parse_cursor(cursor)
+        if kind == "b":
+            rows = await self.service.listed(guild, before=key, limit=per_page + 1)
+            earlier, rows = len(rows) > per_page, rows[-per_page:]
+            if rows and (earlier or len(rows) > opening):  # else: these are the first page's
+                shown = rows[len(rows) - _fit(rows[::-1]) :]
+                return _accords_page(shown, f"b{_id(shown[0])}", f"a{_id(shown[-1])}")
+        elif kind == "a":
+            rows = await self.service.listed(guild, after=key, limit=per_page + 1)
+            shown = rows[: _fit(rows[:per_page])]
+            if shown:
+                return _accords_page(
+                    shown, f"b{_id(shown[0])}", f"a{_id(shown[-1])}" if len(rows) > len(shown) else None
+                )
+        rows = await self.service.listed(guild, limit=opening + 1)
+        lines = [
+            *(treaty_pages.list_line(t) for t in canon),
+            *(treaty_pages.list_line(t, n) for t, n in rows[:opening]),
+        ]
+        fit = fitting(lines, max_chars=treaty_pages.PAGE_CHARS, max_lines=per_page)
+        shown = rows[: max(0, fit - len(canon))]
+        after = f"a{_id(shown[-1]) if shown else 0}" if len(rows) > len(shown) else None
+        return Window(treaty_pages.list_page(lines[: len(canon) + len(shown)]), None, after)
 
     async def _quote_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
         key, _, spec = arg.partition(".")
-        treaty = await self._by_key(interaction, key)
-        selection = parse_articles(spec or "all")
-        # the treaty is already resolved: no second catalog query for each page turned
-        return treaty_pages.quote_pages(Quote(treaty, selection, select_articles(treaty, selection)))
+        # by key: the accord's head and the articles quoted, nothing else of the server
+        quote = await self.service.quote_key(interaction.guild_id, key, spec or "all")
+        if quote is None:
+            raise KhitomerError("That treaty is not available here any more.")
+        return treaty_pages.quote_pages(quote)
 
     async def _show_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
-        return treaty_pages.show_pages(await self._by_key(interaction, arg))
+        found = await self.service.by_key(interaction.guild_id, arg)
+        if found is None:
+            raise KhitomerError("That treaty is not available here any more.")
+        return treaty_pages.show_pages(found)
 
     async def _search_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
         return treaty_pages.search_pages(arg, await self.service.search(interaction.guild_id, arg))
@@ -61,21 +94,14 @@ class Treaties(
     async def _private(interaction: discord.Interaction) -> bool:
         return (await config_of(interaction)).private_answers(interaction.channel_id)
 
-    async def _by_key(self, interaction: discord.Interaction, key: str) -> Treaty:
-        # Keys come from custom_ids: only an exact key of this server's catalog is accepted.
-        for treaty in await self.service.catalog(interaction.guild_id):
-            if treaty.key == key:
-                return treaty
-        raise KhitomerError("That treaty is not available here any more.")
-
     # -- commands ---------------------------------------------------------------------------
 
     @app_commands.command(name="list", description="The canon treaties and this server's ratified accords.")
     async def list_(self, interaction: discord.Interaction) -> None:
-        await send_pages(
+        await send_window(
             interaction,
             "treaty_list",
-            await self._list_pages(interaction, ""),
+            await self._list_window(interaction, ""),
             ephemeral=await self._private(interaction),
         )
 
@@ -165,10 +191,9 @@ class Treaties(
     async def treaty_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        catalog = await self.service.catalog(interaction.guild_id)
         return [
             app_commands.Choice(name=_choice_name(t), value=t.key)
-            for t in suggest_treaties(catalog, current, MAX_CHOICES)
+            for t in await self.service.suggest(interaction.guild_id, current, MAX_CHOICES)
         ]
 
     @quote.autocomplete("article")
@@ -179,7 +204,7 @@ class Treaties(
         if not isinstance(chosen, str) or not chosen.strip():
             return []
         try:
-            treaty = resolve_treaty(chosen, await self.service.catalog(interaction.guild_id))
+            treaty = await self.service.contents(interaction.guild_id, chosen)
         except KhitomerError:
             return []
         if not treaty.articles:
@@ -201,6 +226,20 @@ class Treaties(
             if not needle or needle in label.casefold() or needle == str(article.number):
                 choices.append(app_commands.Choice(name=label[:100], value=roman))
         return choices[:MAX_CHOICES]
+
+
+def _id(row: tuple[Treaty, int]) -> int:
+    return int(row[0].key.rpartition("-")[2])  # "accord-<id>"
+
+
+def _fit(rows: list[tuple[Treaty, int]]) -> int:
+    """How many of these accords, from the first, one page of the list holds."""
+    lines = [treaty_pages.list_line(t, n) for t, n in rows]
+    return fitting(lines, max_chars=treaty_pages.PAGE_CHARS, max_lines=treaty_pages.LIST_LINES)
+
+
+def _accords_page(shown: list[tuple[Treaty, int]], back: str, forward: str | None) -> Window:
+    return Window(treaty_pages.list_page([treaty_pages.list_line(t, n) for t, n in shown]), back, forward)
 
 
 def _choice_name(treaty: Treaty) -> str:

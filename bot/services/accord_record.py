@@ -8,11 +8,14 @@ from typing import Any
 
 from ..domain.accords.afterwards import Record, fold
 from ..domain.errors import NotAllowed, NotFound
-from ..storage import Database, accords
+from ..domain.references import normalise
+from ..storage import Database, accord_reads, accords
 from ..storage import accord_events as record_store
 from ..storage import games as game_store
 
 Decide = Callable[[Record, str | None], list[tuple[str, dict[str, Any]]]]
+NAMED = 50  # names starting with what was typed, read to tell one from several
+NAMES_SHOWN = 10  # accords named when none is called what was typed
 WITHDRAWAL_COST = -2
 UPHELD_COST = -1
 
@@ -53,18 +56,20 @@ async def act(
 
 
 async def key_of(db: Database, guild_id: int, text: str) -> str:
-    """An accord as a player names it: its key (what autocomplete gives) or its name, any case."""
+    """An accord as a player names it: its key (what autocomplete gives) or its name, any case,
+    or the start of one name. Looked up by index: the server's other accords are not read."""
     if accords.accord_id_of(text) is not None:
         return text
-    found = await accords.accords_in(db, guild_id)
+    found = await accord_reads.candidates(db, guild_id, [normalise(text)], prefix=NAMED, shortest=1)
     wanted = " ".join(text.casefold().split())
     named = [t for t in found if t.name.casefold() == wanted] or [
         t for t in found if t.name.casefold().startswith(wanted)
     ]
     if len(named) == 1:
         return named[0].key
-    names = ", ".join(t.name for t in found) or "none yet"
-    raise NotFound(f"No accord of this server is called {text!r}. Its accords: {names}.")
+    first = await accord_reads.candidates(db, guild_id, [], first=NAMES_SHOWN + 1)
+    names = ", ".join(t.name for t in first[:NAMES_SHOWN]) + (", …" if len(first) > NAMES_SHOWN else "")
+    raise NotFound(f"No accord of this server is called {text!r}. Its accords: {names or 'none yet'}.")
 
 
 async def open_complaints(db: Database, guild_id: int, key: str) -> list[tuple[int, str, str]]:

@@ -13,10 +13,12 @@ from ..domain.accords.commands import Command
 from ..domain.accords.names import Names, resolve_powers
 from ..domain.accords.scenario import Power, Scenario
 from ..domain.errors import InvalidInput
+from ..domain.references import normalise
 from ..domain.treaties import Treaty
-from ..storage import Database, reputation
+from ..storage import Database, accord_reads, game_lists, reputation
 from ..storage import accords as accord_store
 from ..storage import games as store
+from ..storage.game_lists import Conference as Conference  # what history and running_in return
 from .conclusion import conclusion
 
 Minutes = tuple[float, list[tuple[float, Event]]]
@@ -74,9 +76,15 @@ class AccordService:
     async def open_games(self) -> list[GameState]:
         return await store.open_games(self.db)
 
-    async def in_guild(self, guild_id: int) -> list[tuple[int, GameState]]:
-        """(channel, state) of every conference of a server, newest first."""
-        return await store.in_guild(self.db, guild_id)
+    async def running_in(self, guild_id: int, limit: int) -> list[Conference]:
+        """The latest conferences still running in a server (finished ones are not read)."""
+        return await game_lists.running_in(self.db, guild_id, limit)
+
+    async def history(
+        self, guild_id: int, *, older: int | None = None, newer: int | None = None, limit: int
+    ) -> list[Conference]:
+        """A page of a server's conferences, newest first, by key (see storage/game_lists.py)."""
+        return await game_lists.page(self.db, guild_id, older=older, newer=newer, limit=limit)
 
     async def channel_of(self, game_id: int) -> int | None:
         return await store.channel_of(self.db, game_id)
@@ -89,8 +97,16 @@ class AccordService:
         """The name the game's accord was stored under, if it was ratified."""
         return await accord_store.of_game(self.db, guild_id, game_id)
 
-    async def accords_in(self, guild_id: int | None) -> list[Treaty]:
-        return await accord_store.accords_in(self.db, guild_id)
+    async def accords_named(self, guild_id: int | None, typed: str, limit: int = 25) -> list[Treaty]:
+        """Autocomplete: the accords (oldest first, no articles) whose name or a later word of it
+        starts with what was typed; with nothing typed, the first ones. An index range each."""
+        if guild_id is None:
+            return []
+        wanted = normalise(typed)
+        found = await accord_reads.candidates(
+            self.db, guild_id, [wanted], prefix=limit, shortest=1, tails=limit, first=0 if wanted else limit
+        )
+        return found[:limit]
 
     async def leaderboard(self, guild_id: int) -> list[tuple[int, int, int]]:
         return await reputation.leaderboard(self.db, guild_id)

@@ -10,34 +10,36 @@ from collections.abc import Sequence
 
 from ..content.lore import canon_lore, content_hash
 from ..domain.errors import InvalidInput, NotFound
-from ..domain.lore import Kind, LoreEntry
+from ..domain.lore import LoreEntry
 from ..domain.lore_answer import asked_of
 from ..domain.lore_query import ANSWERING, asks
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
-from ..storage import LORE_NOTICE, Database, content_versions
+from ..storage import Database, content_versions
 from ..storage import lore as store
 from ..storage import lore_index as index
-from . import english, lore_repair
+from . import english, lore_repair, server_names
 from . import lore_articles as articles
 from . import lore_question as asking
 from . import lore_search as engine
 from . import lore_text as text
-from .factions import faction_named, filed_under
 from .lore_question import Found
 from .lore_search import Hit
+from .lore_timeline import PAGE, START, Asked, At, Page, Timeline
 from .name_index import Named, NameIndex
 
 MAX_RESULTS = 25  # five pages of five
 SNIPPETS = 10  # results whose best sentence is looked for (the first two pages)
 INDEX_NAME = "lore_postings"  # content_versions: which data/lore the canon postings were built from
-SERVER_INDEX = "lore_postings_servers"  # content_versions: which analyser built the server postings
+SERVER_INDEX = "lore_postings_servers"  # content_versions: which analyser built the server index
+SERVER_INDEX_VERSION = f"{text.ANALYSER_VERSION}+names"  # postings, term counts, names and trigrams
 NEAR_NAME = 90  # a whole question this close to an entry's name is taken as that name
 log = logging.getLogger(__name__)
 
 
 def analysed(entry: LoreEntry) -> index.Analysed:
-    return index.Analysed(text.impacts(text.fields_of(entry)), text.vocabulary(entry))
+    names = tuple(dict.fromkeys(n for n in map(normalise, (entry.title, *entry.aliases)) if n))
+    return index.Analysed(text.impacts(text.fields_of(entry)), text.vocabulary(entry), entry.title, names)
 
 
 def _analysed_all(entries: Sequence[LoreEntry]) -> list[tuple[LoreEntry, index.Analysed]]:
@@ -54,24 +56,8 @@ class LoreService:
         self.short_names = asking.short_names(self.canon, self.canon_names)  # "Kirk", "Picard"
         self.known = asking.Known.of(self.canon, english.is_common)
         self.spelt = [self.canon_names, self.short_names]  # names a typo may be matched against
-        self.server_names: dict[int, NameIndex] = {}  # loaded on a server's first question
-        self._loading: dict[int, asyncio.Lock] = {}
-        self._stale: dict[int, set[str]] = {}  # entries changed since a server's names were loaded
         self._reindexing: asyncio.Task[None] | None = None
-        db.on_notice(LORE_NOTICE, self._forget)
-
-    def _forget(self, guild_id: int | None, key: str | None = None) -> None:
-        """A server's lore changed (here or in another process). One entry's names are read
-        again on next use, so importing a thousand pages does not reload the server's names a
-        thousand times; without a key, the server's (or every server's) names load afresh."""
-        if guild_id is None:
-            self.server_names.clear()
-            self._stale.clear()
-        elif key is None or guild_id not in self.server_names:
-            self.server_names.pop(guild_id, None)
-            self._stale.pop(guild_id, None)
-        else:
-            self._stale.setdefault(guild_id, set()).add(key)
+        self.timelines = Timeline(db, self.canon)
 
     async def start(self, *, reindex_in_background: bool = False) -> None:
         """Index canon if data/lore or the analyser changed, and server lore written before the
@@ -85,7 +71,7 @@ class LoreService:
         # Entries are indexed in the transaction that writes them, so once every entry has been
         # indexed by this analyser (recorded below) nothing is checked again: a scan of a
         # million entries took 14 s at every start.
-        if not await content_versions.is_current(self.db, SERVER_INDEX, text.ANALYSER_VERSION):
+        if not await content_versions.is_current(self.db, SERVER_INDEX, SERVER_INDEX_VERSION):
             work = self._index_old_server_lore()
             if reindex_in_background:
                 self._reindexing = asyncio.create_task(work, name="lore-reindex")
@@ -99,35 +85,19 @@ class LoreService:
                 await self._reindexing
 
     async def _index_old_server_lore(self) -> None:
-        entries = await store.all_entries(self.db)
-        log.info("indexing %d server lore entries written before the search index", len(entries))
-        for start in range(0, len(entries), 500):
-            rows = await asyncio.to_thread(_analysed_all, entries[start : start + 500])
+        """Every server entry indexed afresh, a batch at a time (off the loop: the analysis)."""
+        log.info("indexing server lore written before this release's search index")
+        after = 0
+        while batch := await store.entries_after(self.db, after, 500):
+            rows = await asyncio.to_thread(_analysed_all, batch)
             await index.write_entries(self.db, [(e.guild_id or index.CANON, e.key, a) for e, a in rows])
-        await content_versions.mark(self.db, SERVER_INDEX, text.ANALYSER_VERSION)
+            after = store.server_id_of(batch[-1].key) or after
+        await content_versions.mark(self.db, SERVER_INDEX, SERVER_INDEX_VERSION)
 
-    async def _names_in(self, guild_id: int | None) -> NameIndex | None:
-        """A server's names for autocomplete, loaded from its rows on first use, then kept."""
-        if not guild_id:
-            return None
-        if guild_id not in self.server_names:
-            async with self._loading.setdefault(guild_id, asyncio.Lock()):
-                if guild_id not in self.server_names:
-                    names = NameIndex()
-                    names.add_many(await store.names_in(self.db, guild_id))
-                    self.server_names[guild_id] = names
-        names = self.server_names[guild_id]
-        if stale := self._stale.pop(guild_id, None):
-            for key in stale:
-                names.remove(key)
-            changed = await store.entries_by_keys(self.db, guild_id, stale)
-            names.add_many((e.key, e.title, e.aliases) for e in changed)
-        return names
-
-    async def _scopes(self, guild_id: int | None) -> list[NameIndex]:
-        """Where names are looked up, in order: this server's lore, then canon."""
-        server = await self._names_in(guild_id)
-        return [server, self.canon_names] if server is not None and len(server) else [self.canon_names]
+    def _with_canon(self, server: NameIndex) -> list[NameIndex]:
+        """Where names are looked up, in order: this server's lore (the names a request read of
+        it), then canon."""
+        return [server, self.canon_names] if len(server) else [self.canon_names]
 
     # -- finding entries ---------------------------------------------------------------------
 
@@ -146,10 +116,12 @@ class LoreService:
         topic = topic.strip()[:200]
         if not topic:
             raise InvalidInput("Name a topic, like `Praxis` or `Kor`.")
-        scopes = await self._scopes(guild_id)
-        for scope in scopes:
-            if scope.title(topic) is not None:
+        if topic in self.by_key or (guild_id and store.server_id_of(topic) is not None):
+            with contextlib.suppress(NotFound):  # a key, from a button or a link
                 return await self.get(guild_id, topic)
+        server = await server_names.for_topic(self.db, guild_id, topic) if guild_id else NameIndex()
+        scopes = self._with_canon(server)
+        for scope in scopes:
             if (key := scope.exact(topic)) is not None:
                 return await self.get(guild_id, key)
         for scope in scopes:
@@ -162,24 +134,29 @@ class LoreService:
         raise NotFound(f"I know nothing called {topic[:80]!r}. Try `/lore search` with a word from it.")
 
     async def suggest(self, guild_id: int | None, typed: str, limit: int = 25) -> list[Named]:
-        """Autocomplete: this server's and canon names by prefix; near spellings to fill up."""
-        scopes = await self._scopes(guild_id)
+        """Autocomplete: this server's and canon names by prefix; near spellings to fill up
+        (read only when the prefixes fall short)."""
+        server = await server_names.starting(self.db, guild_id, typed) if guild_id else NameIndex()
         found: dict[str, Named] = {}
-        for scope in scopes:
+        for scope in self._with_canon(server):
             for item in scope.prefix(typed, limit):
                 found.setdefault(item.key, item)
         if len(found) < limit and len(normalise(typed)) >= 3:
-            for scope in scopes:
+            if guild_id:
+                server = await server_names.near_typed(self.db, guild_id, typed, limit)
+            for scope in self._with_canon(server):
                 for item in scope.fuzzy(typed, limit - len(found)):
                     found.setdefault(item.key, item)
         return list(found.values())[:limit]
 
     async def random_key(self, guild_id: int | None, rng: random.Random | None = None) -> str:
-        keys = self.canon_names.keys()
-        server = await self._names_in(guild_id)
-        if server is not None:
-            keys += server.keys()
-        return (rng or random).choice(keys)
+        """Any entry this server can see, each as likely (nearly: a server's deleted ids leave gaps)."""
+        rng = rng or random.Random()
+        size = await index.entries_of(self.db, guild_id) if guild_id else 0
+        pick = rng.randrange(len(self.canon) + size)
+        if pick < len(self.canon) or not guild_id:
+            return self.canon[pick % len(self.canon)].key
+        return await store.random_key(self.db, guild_id, rng) or self.canon[0].key
 
     # -- search ------------------------------------------------------------------------------
 
@@ -226,10 +203,18 @@ class LoreService:
     async def _named(self, guild_id: int | None, query: str) -> tuple[LoreEntry | None, list[asking.Linked]]:
         """The entry whose name the whole question is, typed exactly or nearly, and every entry
         named in it (misspelt names: canon's only; a server's are repaired through its index)."""
-        scopes = await self._scopes(guild_id)
+        whole = asking.maybe_a_name(query)
+        server = (
+            await server_names.for_question(
+                self.db, guild_id, asking.names_to_look_up(query), whole, NEAR_NAME
+            )
+            if guild_id
+            else NameIndex()
+        )
+        scopes = self._with_canon(server)
         key = asking.whole_name(query, scopes, NEAR_NAME)
-        names = asking.link(query, [*scopes, self.short_names], self.spelt, english.is_english)
-        return (await self.get(guild_id, key) if key is not None else None), names
+        linked = asking.link(query, [*scopes, self.short_names], self.spelt, english.is_english)
+        return (await self.get(guild_id, key) if key is not None else None), linked
 
     async def related(self, entry: LoreEntry) -> list[LoreEntry]:
         """The entries `entry` links to that exist: canon, or of its own server (one query)."""
@@ -244,33 +229,18 @@ class LoreService:
 
     # -- timeline ----------------------------------------------------------------------------
 
-    async def timeline(
-        self, guild_id: int | None, faction: str | None, low: int | None, high: int | None
-    ) -> tuple[str | None, list[LoreEntry]]:
-        """The faction resolved (or refused: faction_named) and its dated in-universe entries."""
-        if low is not None and high is not None and low > high:
-            raise InvalidInput("`from_year` comes after `to_year`.")
-        server = await store.in_guild(self.db, guild_id) if guild_id else []
-        faction = faction_named(faction, sorted({f for e in server for f in e.factions})) if faction else None
-        filed = filed_under(faction) if faction else None
-        chosen = [  # in-universe events only: a source's year of publication is not one
-            e
-            for e in [*self.canon, *server]
-            if e.kind is not Kind.SOURCE
-            and e.years.overlaps(low, high)
-            and (filed is None or any(normalise(f) in filed for f in e.factions))
-        ]
-        return faction, sorted(
-            chosen, key=lambda e: (e.years.start or e.years.end or 0, e.years.end or 0, e.title)
-        )
+    async def timeline(self, guild_id: int | None, asked: Asked, at: At = START, limit: int = PAGE) -> Page:
+        """A page of dated in-universe entries, the faction resolved: bot/services/lore_timeline.py."""
+        return await self.timelines.page(guild_id, asked, at, limit)
 
     # -- server lore -------------------------------------------------------------------------
 
     async def _check_name_free(
         self, guild_id: int, draft: store.Draft, except_key: str | None = None
     ) -> None:
+        server = await server_names.for_names(self.db, guild_id, [draft.title, *draft.aliases])
         for name in (draft.title, *draft.aliases):
-            for scope in await self._scopes(guild_id):
+            for scope in self._with_canon(server):
                 key = scope.exact(name)
                 if key is not None and key != except_key:
                     raise InvalidInput(
@@ -280,7 +250,6 @@ class LoreService:
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
         await self._check_name_free(guild_id, draft)
         entry = await store.add(self.db, guild_id, author_id, draft, analysed)
-        self._forget(guild_id, entry.key)  # at once here; other processes when the notice arrives
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:
@@ -289,12 +258,8 @@ class LoreService:
             raise InvalidInput("Only this server's own entries can be edited; canon lore is fixed.")
         await self._check_name_free(guild_id, draft, except_key=key)
         entry = await store.update(self.db, guild_id, entry_id, draft, analysed)
-        self._forget(guild_id, key)
         return entry
 
     async def remove(self, guild_id: int, key: str) -> bool:
         entry_id = store.server_id_of(key)
-        if entry_id is None or not await store.remove(self.db, guild_id, entry_id):
-            return False
-        self._forget(guild_id, key)
-        return True
+        return entry_id is not None and await store.remove(self.db, guild_id, entry_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
@@ -21,6 +22,7 @@ from ..domain.references import normalise
 from ..domain.wiki_import import ImportedPage, assemble, looks_like_wikitext, parse_page
 from ..domain.wiki_infobox import for_kind
 from ..storage import lore as store
+from . import server_names
 from .factions import resolve_factions
 from .lore import LoreService
 from .wiki_export import ExportError, ExportPage, read_export
@@ -30,6 +32,7 @@ MARKDOWN = frozenset({".md", ".markdown"})
 WIKITEXT = frozenset({".wiki", ".wikitext", ".mediawiki"})
 IMPORT_TYPES = MARKDOWN | WIKITEXT | {".txt", ".xml"}
 OPERATOR = 0  # the author recorded for entries the CLI imports
+MAX_LINKS = 2000  # links of one page looked up by name (a megabyte of wikitext holds fewer)
 
 
 @dataclass
@@ -41,7 +44,8 @@ class ImportSummary:
 
 @dataclass
 class KnownEntries:
-    """The entries a server knows, by every name: a page's links are matched against them."""
+    """The entries a page's links may name, by every name: canon, and those of the server's
+    entries its links name (read by name from the server's index, never the whole server)."""
 
     keys: dict[str, str] = field(default_factory=dict)  # normalised title or alias -> key
     titles: dict[str, str] = field(default_factory=dict)  # key -> title
@@ -55,11 +59,18 @@ class KnownEntries:
         return self.keys.get(normalise(name))
 
 
-async def known_entries(service: LoreService, guild_id: int) -> KnownEntries:
-    """The server's own lore first, then canon."""
+_LINK = re.compile(r"\[\[\s*:?([^\[\]|#{}<>\n]{1,255})")  # [[Target|shown]], [[Target#Section]]
+
+
+async def known_entries(service: LoreService, guild_id: int, page: str) -> KnownEntries:
+    """What the links of `page` (its wikitext) may name: the server's own lore first, then canon."""
     known = KnownEntries()
-    for key, title, aliases in await store.names_in(service.db, guild_id):
-        known.add(key, title, aliases)
+    targets = list(dict.fromkeys(_LINK.findall(page)))[:MAX_LINKS]
+    server = await server_names.for_names(service.db, guild_id, targets)
+    for target in targets:
+        if (key := server.exact(target)) is not None:
+            known.keys.setdefault(normalise(target), key)
+            known.titles.setdefault(key, server.title(key) or target)
     for entry in service.canon:
         known.add(entry.key, entry.title, entry.aliases)
     return known
@@ -157,22 +168,19 @@ async def import_export(
     has is updated, not duplicated; what cannot be imported is skipped and said why.
     ExportError when the file is not an export at all."""
     summary = ImportSummary()
-    known = await known_entries(service, guild_id)
-    own = {title.casefold(): key for key, title in known.titles.items() if store.server_id_of(key)}
     for page in read_export(source, on_page):
         if page.skip is not None:
             summary.skipped.append((page.title, page.skip))
             continue
         try:
+            known = await known_entries(service, guild_id, page.text)
             draft = draft_of(await asyncio.to_thread(page_of, page, known.lookup), kind)
-            key = own.get(draft.title.casefold())
+            key = await store.key_titled(service.db, guild_id, draft.title)
             if key is not None:
                 await service.edit(guild_id, key, draft)
                 summary.updated += 1
             else:
-                entry = await service.add(guild_id, OPERATOR, draft)
-                own[entry.title.casefold()] = entry.key
-                known.add(entry.key, entry.title)
+                await service.add(guild_id, OPERATOR, draft)
                 summary.imported += 1
         except InvalidInput as error:
             summary.skipped.append((page.title, error.message))

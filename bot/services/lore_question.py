@@ -82,37 +82,88 @@ def _variants(words: Sequence[str]) -> Iterator[str]:
         yield " ".join((*words[:-1], words[-1][:-1]))
 
 
+def _runs(query: str) -> tuple[list[str], Iterator[tuple[int, int, list[str]]]]:
+    """The question's words, and every run of them a name may be: (start, size, words), longest
+    first, left to right."""
+    tokens = normalise(query[:400]).split()[:40]
+
+    def runs() -> Iterator[tuple[int, int, list[str]]]:
+        for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                run = tokens[start : start + size]
+                if size > 1 or (len(run[0]) >= 3 and run[0] not in STOP_WORDS):
+                    yield start, size, run
+
+    return tokens, runs()
+
+
+def names_to_look_up(query: str) -> list[str]:
+    """Every name `link` may look up exactly in `query` (read from a server's index at once)."""
+    return [v for _start, _size, run in _runs(query)[1] for v in _variants(run)]
+
+
 def link(
     query: str, scopes: Sequence[NameIndex], spelt: Sequence[NameIndex], known_word: Callable[[str], bool]
 ) -> list[Linked]:
     """The entries a question names, longest names first ("Khitomer Accords" before "Khitomer"),
     each run of words used once; a misspelt run of unknown words may name one of `spelt` (canon's
     few hundred names: a server's own are reached through typo repair, which reads its index)."""
-    tokens = normalise(query[:400]).split()[:40]
+    tokens, runs = _runs(query)
     taken = [False] * len(tokens)
     found: list[Linked] = []
-    for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
-        for start in range(len(tokens) - size + 1):
-            if any(taken[start : start + size]):
-                continue
-            run = tokens[start : start + size]
-            if size == 1 and (len(run[0]) < 3 or run[0] in STOP_WORDS):
-                continue
-            key = next((k for v in _variants(run) for s in scopes if (k := s.exact(v)) is not None), None)
-            if key is None and size <= 3 and len(" ".join(run)) >= 5 and not all(map(known_word, run)):
-                key = next((near[0] for s in spelt if (near := s.near(" ".join(run), NEAR_NAME))), None)
-            if key is not None and key not in {f.key for f in found}:
-                taken[start : start + size] = [True] * size
-                found.append(Linked(key, tuple(run)))
+    for start, size, run in runs:
+        if any(taken[start : start + size]):
+            continue
+        key = next((k for v in _variants(run) for s in scopes if (k := s.exact(v)) is not None), None)
+        if key is None and size <= 3 and len(" ".join(run)) >= 5 and not all(map(known_word, run)):
+            key = next((near[0] for s in spelt if (near := s.near(" ".join(run), NEAR_NAME))), None)
+        if key is not None and key not in {f.key for f in found}:
+            taken[start : start + size] = [True] * size
+            found.append(Linked(key, tuple(run)))
     return found
 
 
 _WHERE_SEEN = re.compile(r"\s(?:in|from|during)\s.*$", re.IGNORECASE)
 
 
+WHOLE_NAME_WORDS = 6  # a longer question is not a name typed alone
+# A question opening with one of these is not a name typed alone, nearly or exactly.
+ASKING = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "were",
+        "are",
+        "can",
+        "tell",
+    ]
+)
+
+
+def maybe_a_name(query: str) -> str:
+    """The question, normalised, if it may be a name typed alone (nearly): what is looked up
+    near a server's names; "" when it cannot be one."""
+    words = normalise(query).split()
+    if not words or len(query.split()) > WHOLE_NAME_WORDS or words[0] in ASKING:
+        return ""
+    return " ".join(words)
+
+
 def whole_name(query: str, scopes: Sequence[NameIndex], cutoff: int) -> str | None:
     """The key of the entry whose name (or alias) the whole question is, typed exactly or nearly."""
-    if len(query.split()) > 6:
+    if not maybe_a_name(query):
         return None
     return next(
         (key for s in scopes if (key := s.exact(query) or next(iter(s.near(query, cutoff)), None))), None

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from ..domain import markdown
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import SYNONYMS, Asks, match, paragraphs, sentence_score, sentences
+from ..domain.name_grams import length_window
 from ..storage import Database
 from ..storage import lore_index as index
 from . import lore_text as text
@@ -87,12 +88,18 @@ async def rank(db: Database, scopes: Sequence[int], canon_size: int, question: Q
     retrieved = await index.retrieve(db, scopes, canon_size, every, CANDIDATES)
     total = max(retrieved.entries, 1)
     idf = {t: math.log(1 + (total - df + 0.5) / (df + 0.5)) for t, df in retrieved.frequency.items()}
-    scores: dict[str, float] = {}
-    for key, impacts in retrieved.impacts.items():
-        scores[key] = sum(
-            max((w * idf[s] * impacts[s] for s, w in variants.items() if s in impacts), default=0.0)
-            for variants in question.variants.values()
-        )
+    # each concept's best variant per entry, read stem by stem (a few thousand entries at most)
+    scores: dict[str, float] = dict.fromkeys(retrieved.impacts, 0.0)
+    by_term = retrieved.by_term
+    for variants in question.variants.values():
+        best: dict[str, float] = {}
+        for stem, weight in variants.items():
+            factor = weight * idf[stem]
+            for key, impact in by_term.get(stem, ()):
+                if factor * impact > best.get(key, 0.0):
+                    best[key] = factor * impact
+        for key, value in best.items():
+            scores[key] += value
     weights = {
         concept: max((w * idf[s] for s, w in variants.items() if retrieved.frequency.get(s)), default=0.0)
         for concept, variants in question.variants.items()
@@ -106,7 +113,7 @@ async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
     word = text.words(typed)
     if not word or len(word[0]) < 4:
         return None
-    candidates = await index.words_near(db, scopes, word[0])
+    candidates = await index.words_near(db, scopes, word[0], length_window(len(word[0]), TYPO_CUTOFF))
     best = process.extractOne(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
     return None if best is None else str(best[0])
 

@@ -1,4 +1,6 @@
-"""Names for autocomplete and typo repair, kept in memory: prefix by bisection, fuzzy by rapidfuzz."""
+"""Names for autocomplete and typo repair: prefix by bisection, fuzzy by rapidfuzz. Canon's
+few hundred names are kept in one; a server's are read from its index per request, a few names
+at a time (bot/services/server_names.py)."""
 
 from __future__ import annotations
 
@@ -54,6 +56,15 @@ class NameIndex:
         self._items = items
         self._names = [item.name for item in items]
         return added
+
+    def add_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(normalised name, title, key) as the server's name index holds them."""
+        items = {(item.name, item.key): item for item in self._items}
+        for name, title, key in rows:
+            self._titles[key] = title
+            items[(name, key)] = Named(name, title, key)
+        self._items = sorted(items.values(), key=lambda item: item.name)
+        self._names = [item.name for item in self._items]
 
     def remove(self, key: str) -> None:
         if self._titles.pop(key, None) is None:

@@ -7,17 +7,19 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..content.scenarios import canon_powers
+from ..content.treaties import canon_treaties
 from ..domain.lore import LoreEntry
 from ..domain.paging import clip
 from ..domain.pictures import Measure
 from ..domain.pictures.map_layout import MapLayout, layout_map
-from ..domain.pictures.timeline_layout import Dated, TimelineLayout, chunks, layout_timeline
+from ..domain.pictures.timeline_layout import PER_PICTURE, Dated, TimelineLayout, chunks, layout_timeline
 from ..domain.pictures.web import Link, Standing, powers_in, web_at
-from ..storage import Database, accords
-from .treaties import TreatyService
+from ..storage import Database, accord_reads, accords
 
 ALT_LIMIT = 1024  # Discord's longest attachment description
 MAX_PICTURES = 10  # attachments in one message
+MAP_ACCORDS = 24  # a server's accords on one map: two legend columns of twelve beside the canon
+TIMELINE_MOST = MAX_PICTURES * PER_PICTURE  # entries the timeline pictures show at most
 
 
 @cache
@@ -33,13 +35,19 @@ def power_colours() -> dict[str, int]:
 async def map_layout(
     db: Database, guild_id: int | None, year: int | None, power: str | None, measure: Measure
 ) -> tuple[MapLayout, str]:
-    """This server's diplomatic web (canon treaties and its accords) as it stood in `year`."""
-    treaties = await TreatyService(db).catalog(guild_id)
-    withdrawals = await accords.withdrawals_in(db, guild_id) if guild_id else {}
-    links = web_at(treaties, year, power, withdrawals)
+    """This server's diplomatic web (canon treaties and its accords) as it stood in `year`: its
+    latest MAP_ACCORDS accords (by ratification, or with `year` by their own years), read by an
+    index range each; a picture of more would not be read anyway."""
+    shown = await accord_reads.for_map(db, guild_id, year, power, MAP_ACCORDS + 1) if guild_id else []
+    more = len(shown) > MAP_ACCORDS
+    shown = shown[:MAP_ACCORDS]
+    withdrawals = await accords.withdrawals_in(db, guild_id, [t.key for t in shown]) if guild_id else {}
+    links = web_at([*canon_treaties(), *shown[::-1]], year, power, withdrawals)
     powers = powers_in(links, canon_powers())
     whose = f" of the {power}" if power else ""
     title = f"The diplomatic web{whose}" + (f" in {year}" if year is not None else "")
+    if more:
+        title += f" (latest {MAP_ACCORDS} accords)"
     return layout_map(links, powers, power_colours(), title, measure), map_alt(title, links)
 
 

@@ -7,13 +7,14 @@ the server whose players signed it, under the key "accord-<id>".
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.treaties import Article, HistoryEvent, Party, Source, SourceTier, Treaty
+from .accord_index import index_accord
 from .backend import Conn, Database, lock_guild
 from .treaty_index import index_rows
 
@@ -94,8 +95,9 @@ async def ratify_in(conn: Conn, accord: NewAccord, *, unique_name: bool = True) 
         ),
     )
     assert row is not None
-    treaty = _treaty(int(row["id"]), accord, history)
+    treaty = as_treaty(int(row["id"]), accord, history)
     await index_rows(conn, [treaty], accord.guild_id)
+    await index_accord(conn, int(row["id"]), treaty)
     return treaty
 
 
@@ -117,19 +119,11 @@ async def of_game(db: Database, guild_id: int, game_id: int) -> str | None:
     return None if row is None else str(row["name"])
 
 
-async def accords_in(db: Database, guild_id: int | None) -> list[Treaty]:
-    """Every accord ratified in this server, oldest first (none outside a server)."""
-    if guild_id is None:
-        return []
-    rows = await db.fetch_all("SELECT * FROM accords WHERE guild_id = ? ORDER BY id", (guild_id,))
-    return [_from_row(row) for row in rows]
-
-
 def _event_json(event: HistoryEvent) -> dict[str, Any]:
     return {"year": event.year, "kind": event.kind, "text": event.text}
 
 
-def _treaty(
+def as_treaty(
     accord_id: int, accord: NewAccord, history: list[HistoryEvent], status: str = "in force"
 ) -> Treaty:
     return Treaty(
@@ -149,29 +143,16 @@ def _treaty(
     )
 
 
-def _from_row(row: Any) -> Treaty:
-    accord = NewAccord(
-        guild_id=int(row["guild_id"]),
-        name=row["name"],
-        summary=row["summary"],
-        date_text=row["date_text"],
-        place=row["place"],
-        parties=tuple(Party(p["name"], tuple(p["signed_by"])) for p in json.loads(row["parties"])),
-        articles=tuple(Article(a["number"], a["title"], a["text"]) for a in json.loads(row["articles"])),
-        year=row["year"],
-        aliases=tuple(json.loads(row["aliases"])),
-        game_id=row["game_id"],
-    )
-    history = [HistoryEvent(e["year"], e["kind"], e["text"]) for e in json.loads(row["history"])]
-    return _treaty(int(row["id"]), accord, history, row["status"])
-
-
-async def withdrawals_in(db: Database, guild_id: int) -> dict[str, frozenset[str]]:
-    """The parties that have left each accord of a server today, by its key (one query)."""
+async def withdrawals_in(db: Database, guild_id: int, keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The parties that have left each of these accords of a server today, by its key (one query)."""
+    ids = [i for key in keys if (i := accord_id_of(key)) is not None]
+    if not ids:
+        return {}
     rows = await db.fetch_all(
         "SELECT e.accord_id, e.kind, e.power FROM accord_events AS e JOIN accords AS a ON a.id = e.accord_id"
-        " WHERE a.guild_id = ? AND e.kind IN ('withdrawn', 'reinstated') ORDER BY e.accord_id, e.seq",
-        (guild_id,),
+        f" WHERE a.guild_id = ? AND e.accord_id IN ({', '.join('?' * len(ids))})"
+        " AND e.kind IN ('withdrawn', 'reinstated') ORDER BY e.accord_id, e.seq",
+        (guild_id, *ids),
     )
     out: dict[str, set[str]] = {}
     for row in rows:

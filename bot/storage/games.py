@@ -146,14 +146,6 @@ async def channel_of(db: Database, game_id: int) -> int | None:
     return None if row is None else int(row["channel_id"])
 
 
-async def in_guild(db: Database, guild_id: int) -> list[tuple[int, GameState]]:
-    """(channel, state) of every conference of a server, newest first."""
-    found = await _rows_and_states(
-        db, "SELECT id, state, channel_id FROM games WHERE guild_id = ? ORDER BY id DESC", (guild_id,)
-    )
-    return [(int(row["channel_id"]), state) for row, state in found]
-
-
 class GameCache:
     """The last state each recently played game reached in this process. Used only when the
     stored version still matches, so another process's write (or a rollback) is never missed."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry, Years
 from ..domain.lore_facts import Facts, parse_facts
 from ..domain.treaties import Source, SourceTier
-from . import lore_index
+from . import lore_index, lore_timeline
 from .backend import LORE_NOTICE, Conn, Database
 from .lore_index import Analysed
 
@@ -121,6 +122,8 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
         )
         entry = _entry(row)
         await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
+        await lore_index.count_entry(conn, guild_id, 1)
+        await lore_timeline.write(conn, entry, fresh=True)
         await db.notify(conn, LORE_NOTICE, guild_id, entry.key)
         return entry
 
@@ -148,6 +151,7 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
             raise InvalidInput("That entry no longer exists.")
         entry = _entry(row)
         await lore_index.write_entry(conn, guild_id, entry.key, analyse(entry))
+        await lore_timeline.write(conn, entry)
         await db.notify(conn, LORE_NOTICE, guild_id, entry.key)
         return entry
 
@@ -162,6 +166,8 @@ async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
         ):
             return False
         await lore_index.remove_entry(conn, server_key(entry_id))
+        await lore_index.count_entry(conn, guild_id, -1)
+        await lore_timeline.remove(conn, entry_id)
         await db.notify(conn, LORE_NOTICE, guild_id, server_key(entry_id))
         return True
 
@@ -182,17 +188,35 @@ async def in_guild(db: Database, guild_id: int) -> list[LoreEntry]:
     ]
 
 
-async def names_in(db: Database, guild_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(key, title, aliases) of a server's entries: what its autocomplete needs, loaded on first use."""
-    rows = await db.fetch_all(
-        "SELECT id, title, aliases FROM lore_entries WHERE guild_id = ? ORDER BY id", (guild_id,)
+async def key_titled(db: Database, guild_id: int, title: str) -> str | None:
+    """The key of the server's entry of that title, in any case (its unique index)."""
+    row = await db.fetch_one(
+        f"SELECT id FROM lore_entries WHERE guild_id = ? AND {db.dialect.same_text('title')}",
+        (guild_id, title),
     )
-    return [(server_key(int(r["id"])), r["title"], tuple(json.loads(r["aliases"]))) for r in rows]
+    return None if row is None else server_key(int(row["id"]))
 
 
-async def all_entries(db: Database) -> list[LoreEntry]:
-    """Every server's lore (to index what was written before the search index existed)."""
-    return [_entry(row) for row in await db.fetch_all("SELECT * FROM lore_entries ORDER BY id")]
+async def entries_after(db: Database, after_id: int, limit: int) -> list[LoreEntry]:
+    """Every server's lore a batch at a time, by id (to index what an older release wrote)."""
+    rows = await db.fetch_all(
+        "SELECT * FROM lore_entries WHERE id > ? ORDER BY id LIMIT ?", (after_id, limit)
+    )
+    return [_entry(row) for row in rows]
+
+
+async def random_key(db: Database, guild_id: int, rng: random.Random) -> str | None:
+    """One of a server's entries, drawn by id between its first and last (two index reads)."""
+    ends = await db.fetch_one(
+        "SELECT min(id) AS low, max(id) AS high FROM lore_entries WHERE guild_id = ?", (guild_id,)
+    )
+    if ends is None or ends["low"] is None:
+        return None
+    row = await db.fetch_one(
+        "SELECT id FROM lore_entries WHERE guild_id = ? AND id >= ? ORDER BY id LIMIT 1",
+        (guild_id, rng.randint(int(ends["low"]), int(ends["high"]))),
+    )
+    return None if row is None else server_key(int(row["id"]))
 
 
 async def entries_by_keys(db: Database, guild_id: int, keys: Iterable[str]) -> list[LoreEntry]:

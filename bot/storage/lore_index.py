@@ -11,14 +11,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import content_versions
+from . import content_versions, lore_names
 from .backend import Conn, Database
 
 CANON = 0
+ENTRIES = ""  # lore_terms' term for the number of entries of a scope
+TERMS_ADD = (
+    "INSERT INTO lore_terms (scope, term, entries) VALUES (?, ?, 1)"
+    " ON CONFLICT (scope, term) DO UPDATE SET entries = lore_terms.entries + 1"
+)
 POSTINGS_INSERT = (
     "INSERT INTO lore_postings (scope, term, impact, entry) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
-WORDS_INSERT = "INSERT INTO lore_words (scope, word) VALUES (?, ?) ON CONFLICT DO NOTHING"
+WORDS_INSERT = (
+    "INSERT INTO lore_words (scope, first, length, word) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def word_row(scope: int, word: str) -> tuple[int, str, int, str]:
+    """A row of lore_words: the word keyed by its first letter and length (for typo repair)."""
+    return (scope, word[:1], len(word), word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +39,8 @@ class Analysed:
 
     impacts: Mapping[str, float]
     words: Iterable[str]
+    title: str = ""
+    names: tuple[str, ...] = ()  # title and aliases, normalised: a server's go to lore_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +49,19 @@ class Retrieved:
     frequency: dict[str, int]  # term -> entries holding it
     impacts: dict[str, dict[str, float]]  # entry key -> term -> impact, for the best few of each term
 
+    @property
+    def by_term(self) -> dict[str, list[tuple[str, float]]]:
+        """The same impacts by term: term -> (entry key, impact)."""
+        found: dict[str, list[tuple[str, float]]] = {}
+        for key, impacts in self.impacts.items():
+            for term, impact in impacts.items():
+                found.setdefault(term, []).append((key, impact))
+        return found
+
 
 async def write_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
-    """An entry's postings afresh, and its words added to its scope's."""
+    """An entry's postings, term counts and (a server's) names afresh; its words added to its
+    scope's."""
     await remove_entry(conn, key)
     await _insert_entry(conn, scope, key, analysed)
 
@@ -46,37 +70,58 @@ async def _insert_entry(conn: Conn, scope: int, key: str, analysed: Analysed) ->
     await conn.executemany(
         POSTINGS_INSERT, [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()]
     )
-    await conn.executemany(WORDS_INSERT, [(scope, w) for w in analysed.words])
+    await conn.executemany(TERMS_ADD, [(scope, t) for t in analysed.impacts])
+    await conn.executemany(WORDS_INSERT, [word_row(scope, w) for w in analysed.words])
+    if scope != CANON:  # canon's few hundred names are kept in memory
+        await lore_names.write(conn, scope, key, analysed.title, analysed.names)
 
 
 async def remove_entry(conn: Conn, key: str) -> None:
-    """Its postings go; its words stay in the scope's vocabulary (other entries may share them)."""
+    """Its postings, term counts and names go; its words stay in the scope's vocabulary (other
+    entries may share them)."""
+    held = await conn.fetch_all("SELECT scope, term FROM lore_postings WHERE entry = ?", (key,))
     await conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
+    await conn.executemany(
+        "UPDATE lore_terms SET entries = entries - 1 WHERE scope = ? AND term = ?",
+        [(r[0], r[1]) for r in held],
+    )
+    await lore_names.remove(conn, key)
+
+
+async def count_entry(conn: Conn, scope: int, change: int) -> None:
+    """A server gained (1) or lost (-1) an entry: its size, read by every question, kept as a row."""
+    await conn.execute(
+        "INSERT INTO lore_terms (scope, term, entries) VALUES (?, ?, ?)"
+        " ON CONFLICT (scope, term) DO UPDATE SET entries = lore_terms.entries + excluded.entries",
+        (scope, ENTRIES, change),
+    )
 
 
 async def replace_canon(
     db: Database, entries: Iterable[tuple[str, Analysed]], marker: str, digest: str
 ) -> None:
-    """Canon's postings and words afresh, and the marker of what they were built from, at once."""
+    """Canon's postings and words afresh, and the marker of what they were built from, at once:
+    off the event loop (on SQLite, aiosqlite's thread), as a few hundred entries' rows held it
+    for 40 ms at a first start."""
 
     async def work(conn: Conn) -> None:
         await conn.execute("DELETE FROM lore_postings WHERE scope = ?", (CANON,))
+        await conn.execute("DELETE FROM lore_terms WHERE scope = ?", (CANON,))
         await conn.execute("DELETE FROM lore_words WHERE scope = ?", (CANON,))
         for key, analysed in entries:  # the scope is empty now: nothing of theirs to remove
             await _insert_entry(conn, CANON, key, analysed)
         await content_versions.record(conn, marker, digest)
 
-    await db.write_now(work)
+    async with db.transaction() as conn:
+        await work(conn)
 
 
 async def write_entries(db: Database, entries: Iterable[tuple[int, str, Analysed]]) -> None:
-    """(scope, key, analysed) of entries already stored, indexed in one transaction."""
-
-    async def work(conn: Conn) -> None:
+    """(scope, key, analysed) of entries already stored, indexed in one transaction, off the event
+    loop (a batch of 500 held it for a tenth of a second)."""
+    async with db.transaction() as conn:
         for scope, key, analysed in entries:
             await write_entry(conn, scope, key, analysed)
-
-    await db.write_now(work)
 
 
 async def retrieve(
@@ -90,20 +135,16 @@ async def retrieve(
     return await db.read_now(lambda conn: _retrieve(conn, scopes, canon_size, terms, best))
 
 
-# Every (scope, term) pair: how many entries hold the term, and its best `best` entries; and the
-# servers' sizes. One round trip instead of two per pair (45 for a long question).
+# Every term's count in every scope, and the best `best` entries of each (scope, term) pair:
+# one round trip instead of two per pair (45 for a long question).
 AT_ONCE = """
-WITH pairs AS MATERIALIZED (
-    SELECT s.scope, t.term,
-           (SELECT count(*) FROM lore_postings AS p
-            WHERE p.scope = s.scope AND p.term = t.term COLLATE "C") AS held
-    FROM unnest(?::bigint[]) AS s(scope), unnest(?::text[]) AS t(term)
-)
-SELECT pairs.scope, pairs.term, pairs.held, best.entry, best.impact,
-       (SELECT count(*) FROM lore_entries WHERE guild_id = ANY(?::bigint[])) AS servers
-FROM pairs LEFT JOIN LATERAL (
+SELECT pairs.scope, pairs.term, coalesce(held.entries, 0) AS held, best.entry, best.impact
+FROM unnest(?::bigint[]) AS s(scope) CROSS JOIN unnest(?::text[]) AS t(term)
+CROSS JOIN LATERAL (SELECT s.scope, t.term COLLATE "C" AS term) AS pairs
+LEFT JOIN lore_terms AS held ON held.scope = pairs.scope AND held.term = pairs.term
+LEFT JOIN LATERAL (
     SELECT entry, impact FROM lore_postings AS p
-    WHERE p.scope = pairs.scope AND p.term = pairs.term COLLATE "C"
+    WHERE p.scope = pairs.scope AND p.term = pairs.term
     ORDER BY impact DESC LIMIT ?
 ) AS best ON true
 """
@@ -113,17 +154,20 @@ async def _retrieve_at_once(
     db: Database, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
 ) -> Retrieved:
     servers = [scope for scope in scopes if scope != CANON]
-    rows = await db.fetch_all(AT_ONCE, (list(scopes), list(terms), servers, best))
+    rows = await db.fetch_all(AT_ONCE, (list(scopes), [ENTRIES, *terms], best))
     frequency = dict.fromkeys(terms, 0)
     counted: set[tuple[int, str]] = set()
     impacts: dict[str, dict[str, float]] = {}
+    entries = canon_size if CANON in scopes else 0
     for row in rows:
         if (row["scope"], row["term"]) not in counted:
             counted.add((row["scope"], row["term"]))
-            frequency[row["term"]] += row["held"]
+            if row["term"] != ENTRIES:
+                frequency[row["term"]] += row["held"]
+            elif row["scope"] in servers:
+                entries += row["held"]
         if row["entry"] is not None:
             impacts.setdefault(row["entry"], {})[row["term"]] = row["impact"]
-    entries = (canon_size if CANON in scopes else 0) + (rows[0]["servers"] if rows else 0)
     return Retrieved(entries, frequency, impacts)
 
 
@@ -131,16 +175,13 @@ async def _retrieve(
     conn: Conn, scopes: Sequence[int], canon_size: int, terms: Sequence[str], best: int
 ) -> Retrieved:
     """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
-    by impact (canon's size is known in memory; a server's is counted here)."""
+    by impact (canon's size is known in memory; a server's is a row of lore_terms)."""
     frequency: dict[str, int] = {}
     impacts: dict[str, dict[str, float]] = {}
     for term in terms:
         count = 0
         for scope in scopes:
-            found = await conn.fetch_one(
-                "SELECT count(*) FROM lore_postings WHERE scope = ? AND term = ?", (scope, term)
-            )
-            count += found[0] if found else 0
+            count += await _count(conn, scope, term)
             rows = await conn.fetch_all(
                 "SELECT entry, impact FROM lore_postings WHERE scope = ? AND term = ?"
                 " ORDER BY impact DESC LIMIT ?",
@@ -149,31 +190,36 @@ async def _retrieve(
             for entry, impact in rows:
                 impacts.setdefault(entry, {})[term] = impact
         frequency[term] = count
-    entries = 0
-    for scope in scopes:
-        if scope == CANON:
-            entries += canon_size
-        elif size := await conn.fetch_one("SELECT count(*) FROM lore_entries WHERE guild_id = ?", (scope,)):
-            entries += size[0]
+    entries = sum([canon_size if scope == CANON else await _count(conn, scope, ENTRIES) for scope in scopes])
     return Retrieved(entries, frequency, impacts)
 
 
-async def words_near(db: Database, scopes: Sequence[int], word: str) -> list[str]:
-    """The words of `scopes` sharing `word`'s first letter: what a typo may have meant."""
-    return await db.read_now(lambda conn: _words_near(conn, scopes, word))
+async def _count(conn: Conn, scope: int, term: str) -> int:
+    found = await conn.fetch_one("SELECT entries FROM lore_terms WHERE scope = ? AND term = ?", (scope, term))
+    return int(found[0]) if found else 0
 
 
-async def _words_near(conn: Conn, scopes: Sequence[int], word: str) -> list[str]:
-    first = word[:1]
-    if not first:
+async def entries_of(db: Database, scope: int) -> int:
+    """How many entries a server holds (a row, not a count)."""
+    return await db.read_now(lambda conn: _count(conn, scope, ENTRIES))
+
+
+async def words_near(db: Database, scopes: Sequence[int], word: str, lengths: tuple[int, int]) -> list[str]:
+    """The words of `scopes` sharing `word`'s first letter, of a length within `lengths`: what a
+    typo may have meant (one index range per scope)."""
+    return await db.read_now(lambda conn: _words_near(conn, scopes, word, lengths))
+
+
+async def _words_near(conn: Conn, scopes: Sequence[int], word: str, lengths: tuple[int, int]) -> list[str]:
+    if not word:
         return []
     found: list[str] = []
     for scope in scopes:
         found += [
             row[0]
             for row in await conn.fetch_all(
-                "SELECT word FROM lore_words WHERE scope = ? AND word >= ? AND word < ?",
-                (scope, first, first + "\U0010ffff"),
+                "SELECT word FROM lore_words WHERE scope = ? AND first = ? AND length BETWEEN ? AND ?",
+                (scope, word[:1], *lengths),
             )
         ]
     return found

@@ -19,6 +19,7 @@ from .text import plain
 PAGE_CHARS = 3500
 EMBED_TOTAL = 5700  # Discord allows 6,000 characters in one embed; room kept for a search's author line
 SNIPPET_CHARS = 320  # bot/services/lore_search cuts a sentence to 240; links and escapes add some
+TIMELINE_LINES = 12  # entries on a page of a timeline
 RESULTS_PER_PAGE = 5  # a snippet is at most ~200 characters: five fit easily, and read easily
 SERVER_LORE = discord.Colour(0x3B7DD8)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
@@ -130,16 +131,38 @@ def source_kinds(entry: LoreEntry) -> str:
     return f"{joined} {'source' if len(entry.sources) == 1 else 'sources'}"
 
 
-def timeline_pages(entries: Sequence[LoreEntry], heading: str) -> list[discord.Embed]:
-    if not entries:
-        return [discord.Embed(title=heading, description="No dated entry matches.", colour=ACCENT)]
-    lines = [
+def _timeline_line(e: LoreEntry) -> str:
+    return (
         f"**{e.years}** · {plain(e.title)}"
         + (" (server lore)" if e.is_server_lore else "")
         + f" — {lore_text(e.summary, e, 140)}"
-        for e in entries
-    ]
+    )
+
+
+def timeline_pages(entries: Sequence[LoreEntry], heading: str) -> list[discord.Embed]:
+    if not entries:
+        return [discord.Embed(title=heading, description="No dated entry matches.", colour=ACCENT)]
     return [
         discord.Embed(title=heading, description=page, colour=ACCENT)
-        for page in paginate(lines, max_chars=PAGE_CHARS, max_lines=12)
+        for page in paginate(map(_timeline_line, entries), max_chars=PAGE_CHARS, max_lines=TIMELINE_LINES)
     ]
+
+
+def timeline_page(
+    entries: Sequence[LoreEntry], heading: str, *, from_end: bool = False
+) -> tuple[discord.Embed, int]:
+    """One page of a timeline: as many of `entries` as fit, from the first (`from_end`: the
+    most that fit ending with the last, for a page read backwards), and how many that is."""
+    if not entries:
+        return discord.Embed(title=heading, description="No dated entry matches.", colour=ACCENT), 0
+    taken: list[str] = []
+    size = 0
+    for entry in reversed(entries) if from_end else entries:  # as paginate() packs its first page
+        line = clip(_timeline_line(entry), PAGE_CHARS)
+        needed = len(line) + (1 if taken else 0)
+        if taken and (len(taken) >= TIMELINE_LINES or size + needed > PAGE_CHARS):
+            break
+        taken.append(line)
+        size += needed
+    text = "\n".join(taken[::-1] if from_end else taken)
+    return discord.Embed(title=heading, description=text, colour=ACCENT), len(taken)

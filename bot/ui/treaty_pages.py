@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import discord
 
-from ..domain.numerals import to_roman
+from ..domain.numerals import number_span, to_roman
 from ..domain.paging import chunk, pack_blocks, paginate
 from ..domain.references import describe
 from ..domain.treaties import Article, Treaty
@@ -44,14 +44,28 @@ def article_block(article: Article) -> str:
     return f"**Article {to_roman(article.number)} — {plain(article.title)}**\n{plain(article.text)}"
 
 
-def list_pages(treaties: Sequence[Treaty]) -> list[discord.Embed]:
-    lines = [
-        f"**{treaty_title(t)}** — {t.date_text.split(' (')[0]}, {t.article_span}"
-        + ("" if t.status == "in force" else f" · {t.status}")
-        for t in treaties
-    ]
-    pages = paginate(lines, max_chars=PAGE_CHARS, max_lines=12)
-    return [_embed(None, "Treaties and accords", page) for page in pages]
+LIST_LINES = 12  # treaties on a page of /treaty list
+
+
+def list_line(treaty: Treaty, articles: int | None = None) -> str:
+    """A treaty on /treaty list; `articles`: how many it has, when they were not read (an accord's
+    articles are numbered I … n)."""
+    span = treaty.article_span if articles is None else _span(articles)
+    status = "" if treaty.status == "in force" else f" · {treaty.status}"
+    return f"**{treaty_title(treaty)}** — {treaty.date_text.split(' (')[0]}, {span}{status}"
+
+
+def _span(count: int) -> str:
+    if not count:
+        return "no recorded articles"
+    return f"{'Article' if count == 1 else 'Articles'} {number_span(list(range(1, count + 1)))}"
+
+
+def list_page(lines: Sequence[str]) -> discord.Embed:
+    """One page of /treaty list (the lines one page holds: cogs/_keyset.py `fitting`)."""
+    return _embed(
+        None, "Treaties and accords", paginate(lines, max_chars=PAGE_CHARS, max_lines=LIST_LINES)[0]
+    )
 
 
 def quote_pages(quote: Quote) -> list[discord.Embed]:

@@ -156,9 +156,9 @@ class AccordsCore(commands.Cog):
         if game is not None:
             return game
         guild_id = interaction.guild_id or 0
-        running = [(where, g) for where, g in await self.service.in_guild(guild_id) if not g.phase.over]
+        running = await self.service.running_in(guild_id, 3)  # the finished ones are not read
         if running:
-            where = ", ".join(f"<#{channel}> ({plain(game.title)})" for channel, game in running[:3])
+            where = ", ".join(f"<#{game.channel_id}> ({plain(game.title)})" for game in running)
             raise NotFound(f"There is no conference running here. Running now: {where}.")
         raise NotFound("There is no conference running in this channel. Start one with /accord convene.")
 

@@ -11,14 +11,33 @@ from bot.domain.accords import afterwards
 from bot.domain.errors import NotFound
 from bot.domain.paging import paginate
 from bot.services import accord_record
-from bot.services.accords import any_power_named, emblems, power_names
+from bot.services.accords import Conference, any_power_named, emblems, power_names
 from bot.ui import accord_pages
 from bot.ui.accord_minutes import minute_lines
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
 from bot.ui.text import plain
+from cogs import _keyset
+from cogs._keyset import CursorButton, Window, fitting, parse_cursor, send_window
 
 from ._core import AccordsCore
+
+HISTORY_LINES, HISTORY_CHARS = 15, 3000  # a page of /accord history
+
+
+def _line(game: Conference) -> str:
+    return f"**{plain(game.title)}** in <#{game.channel_id}> — {game.phase.label}"
+
+
+def _fit(games: list[Conference]) -> int:
+    """How many of these conferences, from the first, one page holds."""
+    return fitting([_line(g) for g in games], max_chars=HISTORY_CHARS, max_lines=HISTORY_LINES)
+
+
+def _history_page(shown: list[Conference], back: str | None, forward: str | None) -> Window:
+    lines = [_line(g) for g in shown] or ["No conference has met here yet."]
+    page = paginate(lines, max_chars=HISTORY_CHARS, max_lines=HISTORY_LINES)[0]
+    return Window(info_embed("Conferences in this server", page), back, forward)
 
 
 class RecordCommands(AccordsCore):
@@ -31,20 +50,35 @@ class RecordCommands(AccordsCore):
         sources = self.bot.page_sources
         sources.register("accord_minutes", self._minutes_pages)
         sources.register("accord_board", self._board_pages)
-        sources.register("accord_history", self._history_pages)
+        self.bot.add_dynamic_items(CursorButton)
+        _keyset.register(self.bot, "accord_history", self._history_window)
         sources.register("accord_status", self._status_pages)
 
     @app_commands.command(name="history", description="Every conference held in this server.")
     async def history(self, interaction: discord.Interaction) -> None:
-        await send_pages(
-            interaction, "accord_history", await self._history_pages(interaction, ""), ephemeral=True
-        )
+        await send_window(interaction, "accord_history", await self._history_window(interaction, ""))
 
-    async def _history_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
-        games = await self.service.in_guild(interaction.guild_id or 0)
-        lines = [f"**{plain(g.title)}** in <#{channel}> — {g.phase.label}" for channel, g in games]
-        pages = paginate(lines or ["No conference has met here yet."], max_chars=3000, max_lines=15)
-        return [info_embed("Conferences in this server", page) for page in pages]
+    async def _history_window(self, interaction: discord.Interaction, cursor: str) -> Window:
+        """One page of the server's conferences, newest first: the newest, or those older
+        ("o<id>") or newer ("n<id>") than the one a button names; never the whole history."""
+        guild = interaction.guild_id or 0
+        kind, key = parse_cursor(cursor)
+        if kind == "n":
+            rows = await self.service.history(guild, newer=key, limit=HISTORY_LINES + 1)
+            later, rows = len(rows) > HISTORY_LINES, rows[-HISTORY_LINES:]
+            shown = rows[len(rows) - _fit(rows[::-1]) :]
+            if shown:
+                back = f"n{shown[0].game_id}" if later or len(shown) < len(rows) else None
+                return _history_page(shown, back, f"o{shown[-1].game_id}")
+        elif kind == "o":
+            rows = await self.service.history(guild, older=key, limit=HISTORY_LINES + 1)
+            shown = rows[: _fit(rows[:HISTORY_LINES])]
+            if shown:
+                forward = f"o{shown[-1].game_id}" if len(rows) > len(shown) else None
+                return _history_page(shown, f"n{shown[0].game_id}", forward)
+        rows = await self.service.history(guild, limit=HISTORY_LINES + 1)
+        shown = rows[: _fit(rows[:HISTORY_LINES])]
+        return _history_page(shown, None, f"o{shown[-1].game_id}" if len(rows) > len(shown) else None)
 
     @app_commands.command(
         name="minutes", description="The record of this channel's latest conference, action by action."
@@ -173,12 +207,8 @@ class RecordCommands(AccordsCore):
     async def accord_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        found = await self.service.accords_in(interaction.guild_id)
-        return [
-            app_commands.Choice(name=t.name[:100], value=t.key)
-            for t in found
-            if current.casefold() in t.name.casefold()
-        ][:25]
+        found = await self.service.accords_named(interaction.guild_id, current, 25)
+        return [app_commands.Choice(name=t.name[:100], value=t.key) for t in found]
 
     @app_commands.command(
         name="status", description="Where this conference stands: seats, deadline, articles."

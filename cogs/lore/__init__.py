@@ -23,7 +23,7 @@ from bot.ui.pager import Paged, send_pages
 from ._components import RelatedSelect, RemoveButton, confirm_view, lore_service
 from ._modal import LoreModal
 from ._search import search_pages
-from ._timeline import TimelineCommands
+from ._timeline import TimelineButton, TimelineCommands
 
 MODERATOR = {"moderator": True}  # /help shows these only to moderators
 KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind if k is not Kind.SOURCE]
@@ -74,7 +74,7 @@ class Lore(
 
     async def cog_load(self) -> None:
         await self.service.start(reindex_in_background=True)
-        self.bot.add_dynamic_items(RelatedSelect, RemoveButton)
+        self.bot.add_dynamic_items(RelatedSelect, RemoveButton, TimelineButton)
         sources = self.bot.page_sources
         sources.register("lore_entry", self._entry_pages)
         sources.register("lore_search", self._search_pages)
@@ -230,7 +230,7 @@ class Lore(
         check_upload(file.filename, file.size)
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
-        known = await known_entries(self.service, interaction.guild_id)
+        known = await known_entries(self.service, interaction.guild_id, data.decode("utf-8", "replace"))
         # Parsing up to a megabyte is CPU work: in a worker thread, so the bot answers meanwhile.
         page = await asyncio.to_thread(read_file, data, file.filename, known.lookup)
         if title is not None:

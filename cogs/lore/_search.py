@@ -18,7 +18,9 @@ SOURCE = "lore_search"
 
 
 async def search_pages(service: LoreService, interaction: discord.Interaction, query: str) -> Paged:
-    treaties = await TreatyService(service.db).catalog(interaction.guild_id) if about_articles(query) else []
+    # the canon and the accords the question names (an index lookup), not every accord of the server
+    named_in = TreatyService(service.db).named_in
+    treaties = await named_in(interaction.guild_id, query) if about_articles(query) else []
     found = await service.search(interaction.guild_id, query, treaties)
     tiers = (await config_of(interaction)).allowed_tiers()
     shown = [

@@ -1,37 +1,42 @@
-"""/lore timeline: dated lore in order, as pages of text or as pictures."""
+"""/lore timeline: dated lore in order, a page of text at a time (Previous and Next read the page
+before or after the one shown, from the entry at its edge: bot/services/lore_timeline.py), or as
+pictures of its first entries."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import config_of
-from bot.domain.errors import KhitomerError
-from bot.domain.lore import LoreEntry, as_shown
+from bot.checks import config_of, ensure_area_enabled
+from bot.domain.errors import KhitomerError, NotAllowed
+from bot.interaction_errors import handle_interaction_error
 from bot.services.factions import faction_names
 from bot.services.lore import LoreService
-from bot.services.pictures import timeline_layouts
+from bot.services.lore_timeline import START, Asked, At, Page, place_of
+from bot.services.pictures import TIMELINE_MOST, timeline_layouts
 from bot.ui import lore_pages
-from bot.ui.pager import send_pages
+from bot.ui.pager import Paged, send_pages, shorten
+from bot.ui.pager import _expand as expand_arg
 from bot.ui.pictures import draw_timeline, measure
 from cogs._pictures import send_pictures
+
+from ._components import lore_service
+
+SOURCE = "lore_timeline"  # the page source older messages' pager buttons ask for
 
 
 class TimelineCommands(commands.Cog):
     service: LoreService
 
-    async def _timeline(self, interaction: discord.Interaction, arg: str) -> tuple[list[LoreEntry], str]:
-        typed, low, high = _timeline_args(arg)
-        tiers = (await config_of(interaction)).allowed_tiers()
-        faction, found = await self.service.timeline(interaction.guild_id, typed, low, high)
-        entries = [e for e in found if as_shown(e, tiers)]
-        span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
-        return entries, f"Timeline{' of ' + faction if faction else ''}, {span}"[:256]
-
-    async def _timeline_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
-        entries, heading = await self._timeline(interaction, arg)
-        return lore_pages.timeline_pages(entries, heading)
+    async def _timeline_pages(self, interaction: discord.Interaction, arg: str) -> Paged:
+        """The first page again, for the Previous/Next buttons of messages from before pages
+        were read one at a time."""
+        return await timeline_answer(self.service, interaction, arg)
 
     @app_commands.command(
         name="timeline", description="Dated lore in order, optionally for one faction and span."
@@ -53,18 +58,21 @@ class TimelineCommands(commands.Cog):
         arg = f"{faction or ''}|{'' if from_year is None else from_year}|{'' if to_year is None else to_year}"
         private = (await config_of(interaction)).private_answers(interaction.channel_id)
         if not picture:
-            pages = await self._timeline_pages(interaction, arg)
-            await send_pages(interaction, "lore_timeline", pages, arg=arg, ephemeral=private)
+            answer = await timeline_answer(self.service, interaction, arg)
+            await send_pages(interaction, SOURCE, answer, arg=arg, ephemeral=private)
             return
-        entries, heading = await self._timeline(interaction, arg)
-        if not entries:
+        page, heading = await _read(self.service, interaction, arg, START, TIMELINE_MOST)
+        if not page.entries:
             await interaction.response.send_message("No dated entry matches.", ephemeral=True)
             return
-        layouts = timeline_layouts(entries, heading, measure, (from_year, to_year))
+        layouts = timeline_layouts(page.entries, heading, measure, (from_year, to_year))
         shown = sum(len(layout.marks) for layout, _ in layouts)
         text = f"**{discord.utils.escape_markdown(heading)}**: {shown} dated entries."
-        if shown < len(entries):
-            text += f" {len(entries) - shown} more: narrow it with from_year, to_year or faction."
+        if page.after or shown < len(page.entries):
+            text += (
+                f" Later ones are left out (after {page.entries[-1].years}):"
+                " narrow it with from_year, to_year or faction."
+            )
         await send_pictures(interaction, text, layouts, draw_timeline, "timeline", ephemeral=private)
 
     @timeline.autocomplete("faction")
@@ -72,6 +80,90 @@ class TimelineCommands(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=f, value=f) for f in faction_names().suggest(current)]
+
+
+async def _read(
+    service: LoreService, interaction: discord.Interaction, arg: str, at: At, limit: int
+) -> tuple[Page, str]:
+    typed, low, high = _timeline_args(arg)
+    tiers = (await config_of(interaction)).allowed_tiers()
+    page = await service.timeline(interaction.guild_id, Asked(typed, low, high, tiers), at, limit)
+    span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
+    return page, f"Timeline{' of ' + page.faction if page.faction else ''}, {span}"[:256]
+
+
+async def timeline_answer(
+    service: LoreService, interaction: discord.Interaction, arg: str, at: At = START, number: int = 1
+) -> Paged:
+    """The page of the timeline `arg` asks for that starts at `at` (page `number`), with
+    Previous/Next buttons that carry the entries at its edges when there is more to read."""
+    page, heading = await _read(service, interaction, arg, at, lore_pages.TIMELINE_LINES)
+    if at.back and not page.entries:  # nothing before it any more: the beginning
+        return await timeline_answer(service, interaction, arg)
+    embed, count = lore_pages.timeline_page(page.entries, heading, from_end=at.back)
+    shown = page.entries[len(page.entries) - count :] if at.back else page.entries[:count]
+    before = page.before or (at.back and count < len(page.entries))
+    after = page.after or (not at.back and count < len(page.entries))
+    if not (before or after):
+        return Paged([embed])
+    number = max(number, 2) if before else 1
+    embed.set_footer(text=f"Page {number}")
+    short, owner = await shorten(interaction, arg), interaction.user.id
+    return Paged(
+        [embed],
+        [
+            TimelineButton("prev", owner, number - 1, short, place_of(shown[0]), disabled=not before),
+            TimelineButton("next", owner, number + 1, short, place_of(shown[-1]), disabled=not after),
+        ],
+    )
+
+
+class TimelineButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    # at most 8 + 5 + 20 + 1 + 4 + 1 + 20 + 1 + 37 = 97 characters (Discord allows 100)
+    template=r"lore:tl:(?P<way>prev|next):(?P<owner>[0-9]{1,20}):(?P<page>[0-9]{1,4})"
+    r":(?P<arg>[0-9A-Za-z_.,@-]{0,40}):(?P<at>[a-z0-9.-]{1,40})",
+):
+    """Previous or Next on a timeline: the page just before or after the entry it carries, for
+    the member who asked only. Restart-proof: the custom_id says everything."""
+
+    def __init__(self, way: str, owner_id: int, page: int, arg: str, at: str, *, disabled: bool = False):
+        label = "◀ Previous" if way == "prev" else "Next ▶"
+        page = max(1, min(page, 9999))
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+                custom_id=f"lore:tl:{way}:{owner_id}:{page}:{arg}:{at}",
+            )
+        )
+        self.way, self.owner_id, self.page, self.arg, self.at = way, owner_id, page, arg, at
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> TimelineButton:
+        return cls(match["way"], int(match["owner"]), int(match["page"]), match["arg"], match["at"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if interaction.user.id != self.owner_id:
+                raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
+            await ensure_area_enabled(interaction, "lore")
+            arg = await expand_arg(interaction, self.arg)
+            at = At(self.at, back=self.way == "prev")
+            answer = await timeline_answer(lore_service(interaction.client), interaction, arg, at, self.page)
+            await interaction.response.edit_message(embed=answer.pages[0], view=_view(answer.extras))
+        except Exception as error:
+            await handle_interaction_error(interaction, error)
+
+
+def _view(items: Sequence[discord.ui.Item[Any]]) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    return view
 
 
 def _timeline_args(arg: str) -> tuple[str | None, int | None, int | None]:

@@ -43,7 +43,7 @@ async def test_the_map_shows_this_servers_accords_and_their_withdrawals_to_this_
     draft = await ratification(env, world, title="Nimbus Concord")
     await world.alice.click(draft, label="Sign")
     await world.bob.click(draft, label="Sign")
-    key = (await env.bot.get_cog("Accords").service.accords_in(world.guild.id))[0].key
+    key = (await env.bot.get_cog("Accords").service.accords_named(world.guild.id, "Nimbus"))[0].key
     await world.bob.slash(world.channel, "accord record withdraw", accord=key, reason="Cloaked ships.")
     _, alt, _ = await picture(await world.alice.slash(world.channel, "treaty map", power="romulans"))
     assert (

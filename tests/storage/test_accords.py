@@ -8,7 +8,7 @@ from bot.content.treaties import canon_treaties, content_hash
 from bot.domain import search as fts
 from bot.domain.errors import InvalidInput
 from bot.domain.treaties import Article, Party, SourceTier
-from bot.storage import Database, accords, treaty_index
+from bot.storage import Database, accord_reads, accords, treaty_index
 from bot.storage.stats import content_counts
 from tests.support.postgres import OpenDb
 
@@ -43,7 +43,7 @@ async def db(open_db: OpenDb):  # type: ignore[no-untyped-def]
 async def test_a_ratified_accord_is_kept_whole(db: Database) -> None:
     stored = await accords.ratify(db, new_accord())
     assert stored.key.startswith("accord-") and stored.guild_id == GUILD
-    [loaded] = await accords.accords_in(db, GUILD)
+    loaded = await accord_reads.quoted(db, GUILD, int(stored.key.removeprefix("accord-")), None)
     assert loaded == stored
     assert loaded.articles[1].text == "Each party keeps an embassy in Paradise City."
     assert loaded.sources[0].tier is SourceTier.SERVER
@@ -52,8 +52,9 @@ async def test_a_ratified_accord_is_kept_whole(db: Database) -> None:
 
 async def test_accords_belong_to_their_server(db: Database) -> None:
     await accords.ratify(db, new_accord())
-    assert await accords.accords_in(db, OTHER) == []
-    assert await accords.accords_in(db, None) == []
+    assert await accord_reads.candidates(db, GUILD, ["accord of nimbus"]) != []
+    assert await accord_reads.candidates(db, OTHER, ["accord of nimbus"], first=10) == []
+    assert await accord_reads.quoted(db, OTHER, 1, None) is None
 
 
 async def test_names_are_unique_per_server_only(db: Database) -> None:

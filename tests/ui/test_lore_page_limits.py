@@ -11,7 +11,7 @@ from bot.domain.lore import Kind, LoreEntry, Years
 from bot.domain.lore_facts import Asked, parse_facts
 from bot.domain.lore_query import Asks
 from bot.domain.treaties import Source, SourceTier
-from bot.ui.lore_pages import Shown, entry_pages, timeline_pages
+from bot.ui.lore_pages import Shown, entry_pages, timeline_page, timeline_pages
 from bot.ui.lore_search_pages import answer_line, search_pages
 
 TEXT = st.one_of(
@@ -55,6 +55,8 @@ def test_no_lore_page_exceeds_discords_limits(
             guess=query[:200] or None,
         ),
         *timeline_pages([entry] * 40, query[:256] or "Timeline"),
+        timeline_page([entry] * 40, query[:256] or "Timeline")[0],
+        timeline_page([entry] * 40, query[:256] or "Timeline", from_end=True)[0],
     ]
     for page in pages:
         within_limits(page)

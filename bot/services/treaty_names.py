@@ -1,0 +1,82 @@
+"""Which names a player's reference may name, so only those are looked up (issue #21).
+
+The domain (bot/domain/references.py) resolves a reference among the treaties it is given. A
+server may hold thousands of accords: rather than all of them, it is given the canon and the
+accords the index finds for the names the reference can be read as — the same answer wherever
+the index finds what a scan would (exact names, unique prefixes; near spellings among the names
+beside the typed one, see bot/storage/accord_reads.py `candidates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..domain.references import BadReference, normalise, parse_articles
+from ..domain.treaties import Treaty
+
+# As bot/domain/references.py `_explicit_split` and `_word_splits` read a reference.
+_KEYWORD = re.compile(r"(?i)(?:^|\s)(articles?\b|arts?\b\.?|§)")
+_SEPARATOR = re.compile(r"[,:]")
+_SPACE = re.compile(r"\s+")
+PREFIX_LETTERS = 3  # resolve_treaty reads a unique prefix of at least this many letters
+LONGEST_NAME = 24  # words: a question is searched for accord names up to this long
+QUESTION_WORDS = 60
+
+
+def _parses(spec: str) -> bool:
+    try:
+        parse_articles(spec)
+    except BadReference:
+        return False
+    return True
+
+
+def names_tried(text: str) -> list[str]:
+    """Every part of `text` that parse_reference may resolve as a treaty's name: the whole, the
+    part before `Art.`/`Article`/`§` or before a comma or colon followed by articles, and each
+    part before a space followed by articles ("khitomer ii 2-4")."""
+    raw = text.strip()
+    names = [raw]
+    keyword = _KEYWORD.search(raw)
+    if keyword is not None and keyword.start(1) > 0:
+        names.append(raw[: keyword.start(1)].rstrip(" ,:"))
+    for separator in _SEPARATOR.finditer(raw):
+        head = raw[: separator.start()].strip()
+        if head and _parses(raw[separator.end() :]):
+            names.append(head)
+            break
+    names += [raw[: m.start()] for m in _SPACE.finditer(raw) if _parses(raw[m.start() :])]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def phrases(question: str) -> list[str]:
+    """Each run of words of `question`, normalised: a name it holds is one of them (as
+    treaty_named reads a name in a question, between spaces)."""
+    words = normalise(question).split()[:QUESTION_WORDS]
+    return list(
+        dict.fromkeys(
+            " ".join(words[start:end])
+            for start in range(len(words))
+            for end in range(start + 1, min(len(words), start + LONGEST_NAME) + 1)
+        )
+    )
+
+
+def _names(treaty: Treaty) -> list[str]:
+    return [normalise(treaty.name), *(normalise(alias) for alias in treaty.aliases)]
+
+
+def decided_plainly(name: str, among: Sequence[Treaty]) -> bool:
+    """Whether resolve_treaty(name, among) answers by a key, an exact name or a unique prefix
+    (its steps before a near spelling). Those answer the same among every treaty of the server
+    when `among` holds each treaty of that exact name and, of those starting with it, two if
+    there are two; a near spelling's best may be a name `among` does not hold."""
+    raw = name.strip()
+    wanted = normalise(raw)
+    if not raw or not wanted:
+        return False
+    if any(t.key == raw or wanted in _names(t) for t in among):
+        return True
+    starting = {t.key for t in among if any(n.startswith(wanted) for n in _names(t))}
+    return len(wanted) >= PREFIX_LETTERS and len(starting) == 1
