@@ -104,7 +104,9 @@ async def test_no_process_holds_a_servers_lore_names(settings: Settings) -> None
             assert [c["name"] for c in offered][:1] == ["Battle of the Briar Patch"]
             later = lore_store.Draft("Briar Patch Skirmish", Kind.BATTLE, "Written elsewhere.", "Body.")
             await writer.add(here.id, 1, later)  # by the other process, after this one answered
-            offered = await member.autocomplete(here.create_text_channel("ops2"), "lore entry", "topic", "Briar")
+            offered = await member.autocomplete(
+                here.create_text_channel("ops2"), "lore entry", "topic", "Briar"
+            )
             assert {c["name"] for c in offered[:2]} == {"Battle of the Briar Patch", "Briar Patch Skirmish"}
     finally:
         await both.close()

@@ -11,9 +11,8 @@ import pytest
 from bot.domain.lore import Kind
 from bot.services import server_names
 from bot.services.lore import SERVER_INDEX, LoreService, analysed
-from bot.storage import Database, content_versions
+from bot.storage import Database, content_versions, lore_names
 from bot.storage import lore as store
-from bot.storage import lore_names
 from bot.storage.lore_index import ENTRIES
 from tests.support.postgres import OpenDb
 
