@@ -1,5 +1,6 @@
 """The rows the bot's lore index keeps beside the postings, for benches that bulk-load a database
-instead of writing entry by entry: each server name with its trigrams, and the term counts."""
+instead of writing entry by entry: each server name with its keys (bot/domain/name_grams.py), and
+the term counts."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable
 from itertools import count
 
 from bot.domain.lore import LoreEntry
-from bot.domain.name_grams import trigrams
+from bot.domain.name_grams import name_keys
 from bot.storage.lore_index import Analysed
 
 # The term counts, once the postings and entries are in (as migration 0015 fills them).
@@ -39,5 +40,5 @@ class NameRows:
             for name in found.names:
                 at = self.last = next(self._ids)
                 names.append((at, scope, name, entry.title, entry.key))
-                grams += [(scope, gram, len(name), at) for gram in trigrams(name)]
+                grams += [(scope, gram, len(name), at) for gram in name_keys(name)]
         return names, grams

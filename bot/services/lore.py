@@ -32,7 +32,7 @@ MAX_RESULTS = 25  # five pages of five
 SNIPPETS = 10  # results whose best sentence is looked for (the first two pages)
 INDEX_NAME = "lore_postings"  # content_versions: which data/lore the canon postings were built from
 SERVER_INDEX = "lore_postings_servers"  # content_versions: which analyser built the server index
-SERVER_INDEX_VERSION = f"{text.ANALYSER_VERSION}+names"  # postings, term counts, names and trigrams
+SERVER_INDEX_VERSION = f"{text.ANALYSER_VERSION}+name-keys"  # postings, term counts, names and their keys
 NEAR_NAME = 90  # a whole question this close to an entry's name is taken as that name
 log = logging.getLogger(__name__)
 
@@ -205,9 +205,7 @@ class LoreService:
         named in it (misspelt names: canon's only; a server's are repaired through its index)."""
         whole = asking.maybe_a_name(query)
         server = (
-            await server_names.for_question(
-                self.db, guild_id, asking.names_to_look_up(query), whole, NEAR_NAME
-            )
+            await server_names.for_question(self.db, guild_id, asking.names_to_look_up(query), whole)
             if guild_id
             else NameIndex()
         )

@@ -206,20 +206,16 @@ async def entries_of(db: Database, scope: int) -> int:
 
 async def words_near(db: Database, scopes: Sequence[int], word: str, lengths: tuple[int, int]) -> list[str]:
     """The words of `scopes` sharing `word`'s first letter, of a length within `lengths`: what a
-    typo may have meant (one index range per scope)."""
+    typo may have meant (one statement: an index range per scope)."""
     return await db.read_now(lambda conn: _words_near(conn, scopes, word, lengths))
 
 
 async def _words_near(conn: Conn, scopes: Sequence[int], word: str, lengths: tuple[int, int]) -> list[str]:
-    if not word:
+    if not word or not scopes:
         return []
-    found: list[str] = []
-    for scope in scopes:
-        found += [
-            row[0]
-            for row in await conn.fetch_all(
-                "SELECT word FROM lore_words WHERE scope = ? AND first = ? AND length BETWEEN ? AND ?",
-                (scope, word[:1], *lengths),
-            )
-        ]
-    return found
+    marks = ", ".join("?" * len(scopes))
+    rows = await conn.fetch_all(
+        f"SELECT word FROM lore_words WHERE scope IN ({marks}) AND first = ? AND length BETWEEN ? AND ?",
+        (*scopes, word[:1], *lengths),
+    )
+    return [row[0] for row in rows]

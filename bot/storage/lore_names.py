@@ -1,7 +1,7 @@
-"""A server's lore names (titles and aliases, normalised) and their trigrams, kept with the
-entry in the transaction that writes it (bot/storage/lore_index.py), so a lookup is an index
-range whatever the server's size: exact, by prefix, or near a misspelling through the rarest
-trigrams it shares.
+"""A server's lore names (titles and aliases, normalised) and their keys (bot/domain/name_grams.py:
+each word, and each word with a letter dropped), kept with the entry in the transaction that
+writes it (bot/storage/lore_index.py), so a lookup is a few index ranges whatever the server's
+size: exact, by prefix, or near a misspelling through the keys it shares with a name.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.name_grams import trigrams
+from ..domain.name_grams import name_keys
 from .backend import Conn, Database
 
-RARE = 250  # a trigram held by fewer names than this is read whole; a commoner one barely counts
-COMMON_WEIGHT = 0.1  # what sharing a common trigram is worth against a rare one
-ENOUGH_RARE = 3  # with this many rare trigrams, the common ones are not read at all
+RARE = 200  # a typed word whose keys find fewer names than this is read whole; a commoner one
+COMMON_WEIGHT = 0.1  # ("battle", "treaty") is read this far and counts this much against a rare one
+DROPPED_WEIGHT = 0.8  # a word found through a key with a letter dropped, against the word itself
+BOTH = 400  # names holding two common words, read when no word is rare
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class NameRow:
 
 
 async def write(conn: Conn, scope: int, key: str, title: str, names: Iterable[str]) -> None:
-    """The entry's names and their trigrams (its old ones removed first)."""
+    """The entry's names and their keys (its old ones removed first)."""
     await remove(conn, key)
     for name in dict.fromkeys(names):
         row = await conn.fetch_one(
@@ -37,7 +38,7 @@ async def write(conn: Conn, scope: int, key: str, title: str, names: Iterable[st
         await conn.executemany(
             "INSERT INTO lore_name_grams (scope, gram, length, name) VALUES (?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
-            [(scope, gram, len(name), row[0]) for gram in trigrams(name)],
+            [(scope, key, len(name), row[0]) for key in name_keys(name)],
         )
 
 
@@ -50,14 +51,13 @@ async def remove(conn: Conn, key: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Wanted:
-    """What one lookup reads: names typed exactly, names starting with a prefix, and names near
-    a misspelling (its trigrams, and the lengths a near name can have)."""
+    """What one lookup reads: names typed exactly, names starting with a prefix, and the `near`
+    names sharing the most keys with a misspelling (`words`: each typed word's keys)."""
 
     exact: Sequence[str] = ()
     prefix: str = ""
     prefix_rows: int = 0
-    grams: Sequence[str] = ()
-    lengths: tuple[int, int] = (1, 1000)
+    words: Sequence[Sequence[str]] = ()
     near: int = 0
 
 
@@ -85,8 +85,8 @@ async def _lookup(conn: Conn, scope: int, wanted: Wanted) -> list[NameRow]:
                 (scope, wanted.prefix, wanted.prefix + "\U0010ffff", wanted.prefix_rows),
             )
         )
-    if wanted.grams and wanted.near:
-        found += await _near(conn, scope, list(wanted.grams), wanted.lengths, wanted.near)
+    if wanted.words and wanted.near:
+        found += await _near(conn, scope, wanted.words, wanted.near)
     return found
 
 
@@ -94,39 +94,57 @@ def _rows(found: Iterable[Any]) -> list[NameRow]:
     return [NameRow(r["name"], r["title"], r["entry"]) for r in found]
 
 
-_PROBE = (
-    "SELECT * FROM (SELECT {what} FROM lore_name_grams"
-    " WHERE scope = ? AND gram = ? AND length BETWEEN ? AND ? LIMIT ?) AS g{i}"
-)
+_PROBE = "SELECT * FROM (SELECT CAST(? AS INTEGER) AS word, name FROM lore_name_grams WHERE scope = ? AND gram = ? LIMIT ?) AS k{i}"  # noqa: E501
 
 
-def _probes(what: str, count: int) -> str:
-    """One capped index range per trigram, as one statement (one round trip on PostgreSQL)."""
-    return " UNION ALL ".join(_PROBE.format(what=what, i=i) for i in range(count))
-
-
-async def _near(
-    conn: Conn, scope: int, grams: list[str], lengths: tuple[int, int], best: int
-) -> list[NameRow]:
-    low, high = lengths
-    probes = _probes("CAST(? AS TEXT) AS gram", len(grams))
-    counted = await conn.fetch_all(
-        f"SELECT gram, count(*) FROM ({probes}) AS held GROUP BY gram",
-        [v for gram in grams for v in (gram, scope, gram, low, high, RARE)],
+async def _near(conn: Conn, scope: int, words: Sequence[Sequence[str]], best: int) -> list[NameRow]:
+    """The `best` names holding the most typed words (or words a letter off them): a word few
+    names hold counts 1, a common one COMMON_WEIGHT. Each key is one capped index range, all of
+    them one statement; then the chosen names by id."""
+    probes = [(at, key) for at, keys in enumerate(words) for key in keys]
+    hits = await conn.fetch_all(
+        " UNION ALL ".join(_PROBE.format(i=i) for i in range(len(probes))),
+        [v for n, (_at, key) in enumerate(probes) for v in (n, scope, key, RARE)],
     )
-    held = {row[0]: int(row[1]) for row in counted}
-    probed = [g for g in grams if g in held]
-    if not probed:
+    by_probe: dict[int, list[int]] = {}
+    for row in hits:
+        by_probe.setdefault(int(row[0]), []).append(int(row[1]))
+    # each typed word counts once per name, by its best key: the word itself over a letter
+    # dropped (which also reaches words two letters off), a key few names hold over a common one
+    best_of_word: dict[tuple[int, int], float] = {}
+    for n, names in by_probe.items():
+        at, key = probes[n]
+        weight = (1.0 if key == words[at][0] else DROPPED_WEIGHT) * (
+            1.0 if len(names) < RARE else COMMON_WEIGHT
+        )
+        for name in names:
+            if weight > best_of_word.get((at, name), 0.0):
+                best_of_word[(at, name)] = weight
+    shared: dict[int, float] = {}
+    for (_at, name), weight in best_of_word.items():
+        shared[name] = shared.get(name, 0.0) + weight
+    if max(shared.values(), default=0.0) < 1.0 and len(words) > 1:
+        # every word is common ("treaty", "mekto"): the names holding two of them, whole
+        for name in await _holding_both(conn, scope, words):
+            shared[name] = shared.get(name, 0.0) + 1.0
+    chosen = sorted(shared, key=lambda name: (-shared[name], name))[:best]
+    if not chosen:
         return []
-    rare = [g for g in probed if held[g] < RARE]
-    if len(rare) >= ENOUGH_RARE:  # the name is among these: reading common grams only costs
-        probed = rare
-    weighted = [(1.0 if held[g] < RARE else COMMON_WEIGHT, g) for g in probed]
-    found = await conn.fetch_all(
-        "SELECT n.name, n.title, n.entry FROM (SELECT name, sum(weight) AS shared FROM ("
-        + _probes("name, CAST(? AS DOUBLE PRECISION) AS weight", len(weighted))
-        + ") AS hits GROUP BY name ORDER BY shared DESC, name LIMIT ?) AS top"
-        " JOIN lore_names AS n ON n.id = top.name ORDER BY top.shared DESC, n.name",
-        [*(v for w, g in weighted for v in (w, scope, g, low, high, RARE)), best],
+    marks = ", ".join("?" * len(chosen))
+    return _rows(
+        await conn.fetch_all(f"SELECT name, title, entry FROM lore_names WHERE id IN ({marks})", chosen)
     )
-    return _rows(found)
+
+
+async def _holding_both(conn: Conn, scope: int, words: Sequence[Sequence[str]]) -> list[int]:
+    """The names holding the two longest typed words (or words a letter off them), read whole:
+    where each word alone is too common to tell names apart."""
+    first, second = sorted(words, key=lambda keys: -len(keys[0]))[:2]
+    marks = [", ".join("?" * len(keys)) for keys in (first, second)]
+    rows = await conn.fetch_all(
+        f"SELECT name FROM lore_name_grams WHERE scope = ? AND gram IN ({marks[0]})"
+        f" INTERSECT SELECT name FROM lore_name_grams WHERE scope = ? AND gram IN ({marks[1]})"
+        " LIMIT ?",
+        (scope, *first, scope, *second, BOTH),
+    )
+    return [int(row[0]) for row in rows]

@@ -26,8 +26,9 @@ CREATE TABLE lore_names (
 CREATE INDEX lore_names_by_name ON lore_names (scope, name);
 CREATE INDEX lore_names_by_entry ON lore_names (entry);
 
--- Each name's trigrams, by length, so a misspelt name finds its neighbours through its rarest
--- trigrams instead of a comparison with every name. Filled at the first start after this
+-- Each name's keys (bot/domain/name_grams.py: its words, and each word with a letter dropped),
+-- so a misspelt name finds the names holding its words, or words a letter off them, by exact
+-- lookups instead of a comparison with every name. Filled at the first start after this
 -- migration, in the background (normalising is Python's work, not SQL's).
 CREATE TABLE lore_name_grams (
     scope  BIGINT NOT NULL,
