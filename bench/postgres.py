@@ -9,12 +9,16 @@
    (released without asyncpg's reset statement).
 2. Lore search, typo repair and autocomplete p99 at 100,000 server entries (bench/postgres_lore.py),
    against PostgreSQL's own full-text search over the same rows.
+3. One server owning N entries (bench/postgres_owner.py, issue #21): bench/lore_owner.py's rows,
+   made in SQLite and copied over by `khitomer migrate-to-postgres`'s own code, asked its plain
+   questions, typo questions and autocompletes against PostgreSQL's ts_rank over the same rows,
+   with the longest event-loop stall of each measure.
 
 Without --url a throwaway server is started (tests/support/postgres.py: fsync off,
 synchronous_commit off). Everything is written to a schema of its own, dropped at the end.
 
     PYTHONPATH=. python bench/postgres.py [--url URL] [--actions 3000] [--rounds 5]
-        [--entries 100000] [--runs 300] [--skip-actions] [--skip-lore]
+        [--entries 100000] [--runs 300] [--skip-actions] [--skip-lore] [--owner-entries 100000]
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import Any
 
 import asyncpg
 import postgres_lore
+import postgres_owner
 from accords import GUILD, POWERS, A, B, answers, negotiating
 from lore_search import pct
 
@@ -241,11 +246,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=300, help="questions per measure")
     parser.add_argument("--skip-actions", action="store_true")
     parser.add_argument("--skip-lore", action="store_true")
+    parser.add_argument(
+        "--owner-entries", type=int, default=100_000, help="entries of the one owning server (0 skips)"
+    )
     args = parser.parse_args()
     with server(args.url) as url:
         version = asyncio.run(postgres_lore.server_version(url))
         print(f"PostgreSQL {version} at {describe(url)}; {os.cpu_count()} cores")
-        for part, skip in (("actions", args.skip_actions), ("lore", args.skip_lore)):
+        parts = (("actions", args.skip_actions), ("lore", args.skip_lore), ("owner", not args.owner_entries))
+        for part, skip in parts:
             if skip:
                 continue
             schema = f"bench_{part}_{os.getpid()}"
@@ -253,6 +262,8 @@ def main() -> None:
             try:
                 if part == "actions":
                     actions_per_second(in_schema(url, schema), args.actions, args.rounds)
+                elif part == "owner":  # outside any loop: the migration runs its own
+                    postgres_owner.measure(in_schema(url, schema), args.owner_entries, args.runs)
                 else:
                     asyncio.run(postgres_lore.measure(in_schema(url, schema), args.entries, args.runs))
             finally:
