@@ -17,7 +17,8 @@ from .domain.lore import Kind
 from .errors import OperatorError
 from .progress import ProgressBar
 from .services.lore import LoreService
-from .services.lore_import import ImportSummary, import_export
+from .services.lore_bulk import import_export
+from .services.lore_import import ImportSummary
 from .services.wiki_export import ExportError, check_export
 from .storage import open_database
 
@@ -52,9 +53,7 @@ async def _import(
     service = LoreService(db)
     try:
         await service.start()
-        summary = await import_export(
-            service, guild_id, source, kind, on_page=lambda: bar.advance(source.tell())
-        )
+        summary = await import_export(service, guild_id, source, kind, on_page=bar.advance)
         bar.finish()
         return summary
     finally:

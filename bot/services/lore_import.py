@@ -1,19 +1,19 @@
-"""Wiki pages into one server's lore: a page from `/lore import`, a whole export from the CLI.
+"""Wiki pages into one server's lore: a page from `/lore import`, and the conversion a whole
+export from the CLI goes through (bot/services/lore_bulk.py imports the export a batch at a time).
 
 Reading a page is CPU work (parsing up to a megabyte of wikitext): callers run read_file in a
-worker thread (asyncio.to_thread) so the event loop carries on. Entries are stored through
-LoreService like any a moderator writes, so names are checked the same way.
+worker thread (asyncio.to_thread) so the event loop carries on. An uploaded page is stored
+through LoreService like any entry a moderator writes, so names are checked the same way.
 """
 
 from __future__ import annotations
 
-import asyncio
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import PurePath
-from typing import IO
 
 from ..domain.errors import InvalidInput
 from ..domain.lore import MAX_FILE_BYTES, Kind
@@ -23,7 +23,7 @@ from ..domain.wiki_import import ImportedPage, assemble, looks_like_wikitext, pa
 from ..domain.wiki_infobox import for_kind
 from ..storage import lore as store
 from . import server_names
-from .factions import resolve_factions
+from .factions import resolve_faction
 from .lore import LoreService
 from .wiki_export import ExportError, ExportPage, read_export
 from .wikitext import Lookup, convert
@@ -120,10 +120,18 @@ def draft_of(page: ImportedPage, kind: Kind) -> store.Draft:
         summary=page.summary,
         body=page.body,
         years=page.years,
-        factions=resolve_factions(page.factions),
+        factions=_factions(page.factions),
         related=tuple(page.related),
         facts=for_kind(page.facts, kind),
     )
+
+
+_resolved = lru_cache(maxsize=4096)(resolve_faction)  # a whole wiki names the same few factions
+
+
+def _factions(typed: Iterable[str]) -> tuple[str, ...]:
+    """factions.resolve_factions, each name resolved once per process."""
+    return tuple(dict.fromkeys(_resolved(t) for t in typed if t.strip()))
 
 
 def _from_wikitext(text: str, title: str | None, fallback: str, known: Lookup) -> ImportedPage:
@@ -155,33 +163,3 @@ def _only_article(data: bytes) -> ExportPage:
         why = "; ".join(f"{p.title}: {p.skip}" for p in pages[:3]) or "it has no pages"
         raise InvalidInput(f"That export holds no article to import ({why}).")
     return articles[0]
-
-
-async def import_export(
-    service: LoreService,
-    guild_id: int,
-    source: IO[bytes],
-    kind: Kind,
-    on_page: Callable[[], None] | None = None,
-) -> ImportSummary:
-    """Every article of a MediaWiki export into the server's lore: a title the server already
-    has is updated, not duplicated; what cannot be imported is skipped and said why.
-    ExportError when the file is not an export at all."""
-    summary = ImportSummary()
-    for page in read_export(source, on_page):
-        if page.skip is not None:
-            summary.skipped.append((page.title, page.skip))
-            continue
-        try:
-            known = await known_entries(service, guild_id, page.text)
-            draft = draft_of(await asyncio.to_thread(page_of, page, known.lookup), kind)
-            key = await store.key_titled(service.db, guild_id, draft.title)
-            if key is not None:
-                await service.edit(guild_id, key, draft)
-                summary.updated += 1
-            else:
-                await service.add(guild_id, OPERATOR, draft)
-                summary.imported += 1
-        except InvalidInput as error:
-            summary.skipped.append((page.title, error.message))
-    return summary

@@ -11,7 +11,8 @@ from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, Years
 from bot.services.factions import resolve_faction, resolve_factions
 from bot.services.lore import LoreService
-from bot.services.lore_import import draft_of, import_export, known_entries, read_file
+from bot.services.lore_bulk import import_export
+from bot.services.lore_import import draft_of, known_entries, read_file
 from bot.storage import lore as store
 from tests.services.test_wiki_export import export, page
 from tests.support.postgres import OpenDb

@@ -1,0 +1,232 @@
+"""A whole MediaWiki export into one server's lore (`khitomer import-wiki`), a batch of pages per
+transaction, as if each page were imported on its own, one after the other: a title the server
+already has (in any case) is updated, not duplicated; a page whose title is another entry's name
+(the server's or canon's) is skipped and says so; a page's links name what the server holds when
+it is written, its earlier pages included.
+
+The work is a pipeline: the export is read a batch at a time in a thread, the pages are prepared
+in worker processes (bot/services/lore_bulk_pages.py: parsing, drafting, analysing), and while
+the next batches are prepared, one transaction (bot/storage/lore_batch.py) reads the server's
+entries of the batch's titles and link names, lets the plan below decide, and writes everything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import IO
+
+from ..domain.lore import Kind
+from ..domain.references import normalise
+from ..storage import lore_batch as batch
+from ..storage.lore_names import NameRow
+from .lore import LoreService
+from .lore_bulk_pages import Prepared, Preparer, workers
+from .lore_import import OPERATOR, ImportSummary
+from .wiki_export import ExportError, ExportPage, read_export
+
+BATCH = 400  # pages per transaction, at most
+BATCH_BYTES = 8_000_000  # of wikitext per batch, at most (a few megabyte pages make a batch)
+AHEAD = 3  # batches in hand: one is written while the next ones are prepared
+
+
+@dataclass
+class _Read:
+    pages: list[ExportPage]
+    ended: bool  # the export has no more pages
+    position: int  # bytes of the source read by then
+    error: ExportError | None = None  # the export broke off after these pages
+
+
+def _read(pages: Iterator[ExportPage], source: IO[bytes]) -> _Read:
+    """The next batch of the export's pages (in a thread: the XML is parsed as it is read)."""
+    got: list[ExportPage] = []
+    size = 0
+    try:
+        for page in pages:
+            got.append(page)
+            size += len(page.text)
+            if len(got) >= BATCH or size >= BATCH_BYTES:
+                return _Read(got, False, _position(source))
+    except ExportError as error:
+        return _Read(got, True, _position(source), error)
+    return _Read(got, True, _position(source))
+
+
+def _position(source: IO[bytes]) -> int:
+    try:
+        return source.tell()
+    except (OSError, ValueError):  # a pipe
+        return 0
+
+
+async def import_export(
+    service: LoreService,
+    guild_id: int,
+    source: IO[bytes],
+    kind: Kind,
+    on_page: Callable[[int], None] | None = None,
+    *,
+    processes: int | None = None,
+) -> ImportSummary:
+    """Every article of a MediaWiki export into the server's lore: a title the server already
+        has is updated, not duplicated; what cannot be imported is skipped and said why (in the
+        export's order). `on_page` is called for each page once its batch is stored, with the bytes of
+    `source` read up to the end of that batch (for a progress bar). ExportError
+        when the file is not an export at all, or breaks off (the pages before it are stored).
+        `processes`: worker processes for the parsing (default: one per core but one; 0: a thread)."""
+    summary = ImportSummary()
+    canon = _canon_names(service)
+    pages = read_export(source)
+    first = await asyncio.to_thread(_read, pages, source)
+    preparer = Preparer(0 if first.ended else processes if processes is not None else workers())
+    waiting: deque[tuple[_Read, asyncio.Future[list[Prepared | str]]]] = deque()
+    try:
+        read: _Read | None = first
+        while read is not None or waiting:
+            while read is not None and len(waiting) < AHEAD:
+                articles = [page for page in read.pages if page.skip is None]
+                waiting.append((read, asyncio.ensure_future(preparer(articles, kind))))
+                read = None if read.ended else await asyncio.to_thread(_read, pages, source)
+            done, prepared = waiting.popleft()
+            await _store(service, guild_id, canon, done.pages, await prepared, summary)
+            if on_page is not None:
+                for _page in done.pages:
+                    on_page(done.position)
+            if done.error is not None:
+                raise done.error
+    finally:
+        for _done, prepared in waiting:
+            prepared.cancel()
+        await asyncio.to_thread(preparer.close)
+    return summary
+
+
+def _canon_names(service: LoreService) -> dict[str, tuple[str, str]]:
+    """Canon's names (normalised) -> (key, title): the first entry of each name, as
+    LoreService.canon_names finds it."""
+    names: dict[str, tuple[str, str]] = {}
+    for entry in service.canon:
+        for name in (entry.title, *entry.aliases):
+            if key := normalise(name):
+                names.setdefault(key, (entry.key, entry.title))
+    return names
+
+
+async def _store(
+    service: LoreService,
+    guild_id: int,
+    canon: dict[str, tuple[str, str]],
+    pages: list[ExportPage],
+    prepared: list[Prepared | str],
+    summary: ImportSummary,
+) -> None:
+    """One batch of pages: skipped with the export's reason or the parser's, or planned and
+    written (in as few transactions as its titles allow: see _Plan)."""
+    said: list[str | None] = [None] * len(pages)  # why each page was skipped
+    items: list[tuple[int, Prepared]] = []
+    ready = iter(prepared)
+    for at, page in enumerate(pages):
+        if page.skip is not None:
+            said[at] = page.skip
+        elif isinstance(done := next(ready), str):
+            said[at] = done
+        else:
+            items.append((at, done))
+    while items:
+        plan = _Plan(items, canon)
+        titles = [item.draft.title for _at, item in items]
+        names = [n for _at, item in items for n in (*item.analysed.names, *item.links)]
+        await batch.write_batch(service.db, guild_id, OPERATOR, titles, names, plan)
+        for at, why in plan.skipped:
+            said[at] = why
+        summary.imported += plan.imported
+        summary.updated += plan.updated
+        items = items[plan.planned :]
+    summary.skipped += [(page.title, why) for page, why in zip(pages, said, strict=True) if why is not None]
+
+
+@dataclass
+class _Names:
+    """The server's names as a plan sees them, page after page: those read, less the ones of
+    the entries it updates, plus those of the entries it writes."""
+
+    entries: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name -> [(key, title)]
+    names_of: dict[str, list[str]] = field(default_factory=dict)  # key -> its names
+
+    @classmethod
+    def of(cls, rows: list[NameRow]) -> _Names:
+        names = cls()
+        for row in rows:
+            names.add(row.key, row.title, (row.name,))
+        return names
+
+    def add(self, key: str, title: str, names: tuple[str, ...]) -> None:
+        for name in names:
+            self.entries.setdefault(name, []).append((key, title))
+            self.names_of.setdefault(key, []).append(name)
+
+    def drop(self, key: str) -> None:
+        for name in self.names_of.pop(key, []):
+            self.entries[name] = [held for held in self.entries[name] if held[0] != key]
+
+    def exact(self, name: str) -> tuple[str, str] | None:
+        held = self.entries.get(name)
+        return held[0] if held else None
+
+
+class _Plan:
+    """What a batch's transaction writes: each page in order, as LoreService.add or edit would
+    take it after the pages before it. A page titled like an earlier page of the batch (in any
+    case) ends the transaction: it is planned again in the next one, which reads that page."""
+
+    def __init__(self, items: list[tuple[int, Prepared]], canon: dict[str, tuple[str, str]]) -> None:
+        self.items = items
+        self.canon = canon
+        self.planned = 0
+        self.imported = self.updated = 0
+        self.skipped: list[tuple[int, str]] = []
+
+    def __call__(self, found: batch.Found) -> list[batch.Write]:
+        names = _Names.of(found.named)
+        titles: set[str] = set()
+        writes: list[batch.Write] = []
+        fresh = itertools.count()
+        for at, item in self.items:
+            draft = item.draft
+            if draft.title.casefold() in titles:
+                break
+            self.planned += 1
+            key = found.titled.get(draft.title)
+            if (taken := self._taken(names, draft.title, draft.aliases, key)) is not None:
+                self.skipped.append((at, taken))
+                continue
+            related = tuple(dict.fromkeys(k for n in item.links if (k := self._named(names, n)) is not None))
+            write = batch.Write(replace(draft, related=related), item.analysed, key)
+            if key is None:
+                key = batch.new_key(next(fresh))
+                self.imported += 1
+            else:
+                names.drop(key)
+                self.updated += 1
+            names.add(key, draft.title, item.analysed.names)
+            titles.add(draft.title.casefold())
+            writes.append(write)
+        return writes
+
+    def _named(self, names: _Names, name: str) -> str | None:
+        """The key of the entry a link names (`name` normalised): the server's first, then canon's."""
+        held = names.exact(name) or self.canon.get(name)
+        return held[0] if held is not None else None
+
+    def _taken(self, names: _Names, title: str, aliases: tuple[str, ...], own: str | None) -> str | None:
+        """Why a name of the page is not free (in LoreService's words), or None."""
+        for name in (title, *aliases):
+            folded = normalise(name)
+            for held in (names.exact(folded), self.canon.get(folded)):
+                if held is not None and held[0] != own:
+                    return f"{name!r} is already the name of the entry {held[1]!r}. Pick another."
+        return None
