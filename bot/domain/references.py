@@ -219,12 +219,13 @@ def _explicit_split(raw: str) -> Iterable[tuple[str, str]]:
         return
     for separator in re.finditer(r"[,:]", raw):
         head, tail = raw[: separator.start()].strip(), raw[separator.end() :]
-        if head and _parses(tail):
+        if head and parses_as_articles(tail):
             yield head, tail
             return
 
 
-def _parses(spec: str) -> bool:
+def parses_as_articles(spec: str) -> bool:
+    """Whether `spec` reads as a selection of articles ("II", "2-4", "art. 3")."""
     try:
         parse_articles(spec)
     except BadReference:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..domain.references import BadReference, normalise, parse_articles
+from ..domain.references import normalise, parses_as_articles
 from ..domain.treaties import Treaty
 
 # As bot/domain/references.py `_explicit_split` and `_word_splits` read a reference.
@@ -22,14 +22,6 @@ _SPACE = re.compile(r"\s+")
 PREFIX_LETTERS = 3  # resolve_treaty reads a unique prefix of at least this many letters
 LONGEST_NAME = 24  # words: a question is searched for accord names up to this long
 QUESTION_WORDS = 60
-
-
-def _parses(spec: str) -> bool:
-    try:
-        parse_articles(spec)
-    except BadReference:
-        return False
-    return True
 
 
 def names_tried(text: str) -> list[str]:
@@ -43,10 +35,10 @@ def names_tried(text: str) -> list[str]:
         names.append(raw[: keyword.start(1)].rstrip(" ,:"))
     for separator in _SEPARATOR.finditer(raw):
         head = raw[: separator.start()].strip()
-        if head and _parses(raw[separator.end() :]):
+        if head and parses_as_articles(raw[separator.end() :]):
             names.append(head)
             break
-    names += [raw[: m.start()] for m in _SPACE.finditer(raw) if _parses(raw[m.start() :])]
+    names += [raw[: m.start()] for m in _SPACE.finditer(raw) if parses_as_articles(raw[m.start() :])]
     return list(dict.fromkeys(n for n in names if n))
 
 
