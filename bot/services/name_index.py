@@ -66,16 +66,6 @@ class NameIndex:
         self._items = sorted(items.values(), key=lambda item: item.name)
         self._names = [item.name for item in self._items]
 
-    def remove(self, key: str) -> None:
-        if self._titles.pop(key, None) is None:
-            return
-        keep = [(n, item) for n, item in zip(self._names, self._items, strict=True) if item.key != key]
-        self._names = [n for n, _ in keep]
-        self._items = [item for _, item in keep]
-
-    def keys(self) -> list[str]:
-        return list(self._titles)
-
     def title(self, key: str) -> str | None:
         return self._titles.get(key)
 
