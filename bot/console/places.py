@@ -13,8 +13,13 @@ from simcord import ChannelHandle
 from .demo import DemoServer
 from .lines import LineError
 
-MENTION = re.compile(r"<(@&|@!?|#)([0-9]{15,20})>")
-TIMESTAMP = re.compile(r"<t:(-?[0-9]{1,12})(?::[tTdDfFR])?>")
+# Read left to right as Discord does: an escape (`\<`, as bot.domain.inert writes typed text)
+# shows its character, so a mention or timestamp someone typed stays text.
+SHOWN = re.compile(
+    r"\\(?P<escaped>[^0-9A-Za-z\s])"
+    r"|<(?P<kind>@&|@!?|#)(?P<ident>[0-9]{15,20})>"
+    r"|<t:(?P<at>-?[0-9]{1,12})(?::[tTdDfFR])?>"
+)
 TRUE = {"true", "yes", "on", "1"}
 FALSE = {"false", "no", "off", "0"}
 
@@ -68,24 +73,25 @@ class Places:
         raise LineError(f"no channel or thread {text!r}; there are {', '.join(names)}")
 
     def readable(self, text: str) -> str:
-        """Mentions and timestamps as Discord would show them: @alice, #lore-library, @Moderators."""
+        """Mentions, timestamps and escapes as Discord would show them: @alice, #lore-library,
+        @Moderators, a date, and `\\*` as `*`."""
         members = {str(m.id): name for name, m in self.demo.members.items()}
         roles = {str(r.id): name for name, r in self.demo.roles.items()}
         places = {str(c.id): str(c.name) for c in [*self.channels(), *self.every_thread().values()]}
 
-        def mention(match: re.Match[str]) -> str:
-            kind, ident = match.group(1), match.group(2)
+        def shown(match: re.Match[str]) -> str:
+            kind, ident = match["kind"], match["ident"]
+            if match["escaped"] is not None:
+                return match["escaped"]
+            if match["at"] is not None:
+                return datetime.fromtimestamp(int(match["at"]), UTC).strftime("%Y-%m-%d %H:%M UTC")
             if kind == "#":
                 return f"#{places.get(ident, 'unknown-channel')}"
             if kind == "@&":
                 return f"@{roles.get(ident, 'unknown-role')}"
             return f"@{members.get(ident, 'unknown-member')}"
 
-        def timestamp(match: re.Match[str]) -> str:
-            moment = datetime.fromtimestamp(int(match.group(1)), UTC)
-            return moment.strftime("%Y-%m-%d %H:%M UTC")
-
-        return TIMESTAMP.sub(timestamp, MENTION.sub(mention, text))
+        return SHOWN.sub(shown, text)
 
     # -- option values --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from .errors import InvalidInput
 from .formatting import format_duration
+from .inert import quoted
 
 AREAS = ("lore", "treaties", "accords")
 MAX_DURATION = 30 * 86_400
@@ -67,7 +68,9 @@ SETTINGS: dict[str, Setting] = {
 def setting(name: str) -> Setting:
     found = SETTINGS.get(name.strip().casefold())
     if found is None:
-        raise InvalidInput(f"There is no setting {name[:60]!r}. Settings: {', '.join(SETTINGS)}.")
+        raise InvalidInput(
+            f"There is no setting {quoted(name.strip(), 60)}. Settings: {', '.join(SETTINGS)}."
+        )
     return found
 
 
@@ -76,7 +79,7 @@ def parse_duration(text: str) -> int:
     compact = text.strip().casefold().replace(" ", "")
     parts = _DURATION.findall(compact)
     if not compact or "".join(n + u for n, u in parts) != compact:
-        raise InvalidInput(f"{text[:40]!r} is not a duration: write it like 10m, 2h or 1d12h.")
+        raise InvalidInput(f"{quoted(text.strip(), 40)} is not a duration: write it like 10m, 2h or 1d12h.")
     seconds = sum(int(n) * _UNITS[u] for n, u in parts)
     if not 60 <= seconds <= MAX_DURATION:
         raise InvalidInput("Durations run from 1m to 30d.")
@@ -93,7 +96,7 @@ def normalise_value(item: Setting, value: str) -> str:
             return "off"
         raise InvalidInput(f"{item.name} is on or off.")
     if item.kind is Kind.DURATION:
-        return str(parse_duration(text))
+        return str(parse_duration(value))  # a refusal echoes it as typed, not folded
     if item.kind is Kind.CHOICE:
         if text not in item.choices:
             raise InvalidInput(f"{item.name} is one of: {', '.join(item.choices)}.")

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import InvalidInput
+from .inert import quoted
 
 YEAR_RANGE = (-10_000, 10_000)  # of any year an entry gives
 MAX_FACT = 200  # characters of one fact's text
@@ -83,27 +84,27 @@ def parse_facts(raw: Mapping[str, Any]) -> Facts:
     for name, value in raw.items():
         spec = FACTS.get(name)
         if spec is None:
-            raise InvalidInput(f"Unknown fact {name!r}: facts are {', '.join(FACTS)}.")
+            raise InvalidInput(f"Unknown fact {quoted(name)}: facts are {', '.join(FACTS)}.")
         if spec.kind is int:
             if isinstance(value, str) and value.strip().lstrip("-").isdigit():
                 value = int(value)
             if not isinstance(value, int) or isinstance(value, bool):
-                raise InvalidInput(f"The fact {name!r} is a year, like 2293.")
+                raise InvalidInput(f"The fact {quoted(name)} is a year, like 2293.")
             if not YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
-                raise InvalidInput(f"The year of {name!r} is out of range.")
+                raise InvalidInput(f"The year of {quoted(name)} is out of range.")
             values[name] = value
         elif spec.kind is list:
             items = [value] if isinstance(value, str) else value
             if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-                raise InvalidInput(f"The fact {name!r} is a list of names.")
+                raise InvalidInput(f"The fact {quoted(name)} is a list of names.")
             if len(items) > MAX_LIST or any(len(i) > MAX_FACT for i in items):
-                raise InvalidInput(f"The fact {name!r} is too long.")
+                raise InvalidInput(f"The fact {quoted(name)} is too long.")
             values[name] = tuple(" ".join(i.split()) for i in items)
         else:
             if not isinstance(value, str) or not value.strip():
-                raise InvalidInput(f"The fact {name!r} needs some text.")
+                raise InvalidInput(f"The fact {quoted(name)} needs some text.")
             if len(value) > MAX_FACT:
-                raise InvalidInput(f"The fact {name!r} can be at most {MAX_FACT} characters.")
+                raise InvalidInput(f"The fact {quoted(name)} can be at most {MAX_FACT} characters.")
             values[name] = " ".join(value.split())
     return Facts(tuple((key, values[key]) for key in FACTS if key in values))
 

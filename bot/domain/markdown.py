@@ -9,8 +9,9 @@ starts inside, so no `*`, `**`, `_` or `[` is left unbalanced.
 
 Moderators' text (trusted=False) keeps emphasis and lists, but mentions, `<t:…>` timestamps,
 `<@…>`, custom emoji and headings are shown as text, and a link shows where it leads:
-`label (<https://url>)`, clickable; only http(s) becomes a link. Used by bot/ui/lore_pages and
-bot/services/lore_search. Pure: the standard library only.
+`label (<https://url>)`, clickable; only http(s) becomes a link. Brackets that are not part of
+a link read here are escaped, so no masked link forms (issue #22: one around or after another).
+Used by bot/ui/lore_pages and bot/services/lore_search. Pure: the standard library only.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _PIECE = re.compile(
 _HTTP = re.compile(r"https?://\S+\Z")
 _MENTION = re.compile(r"@(everyone|here|[!&]?[0-9]{17,20})")
 _ANGLED = re.compile(r"<(?=[@#:/]|t:|a:)")  # mentions, channels, emoji, commands, timestamps
+_BRACKET = re.compile(r"[\[\]]")  # outside a link we read: with a `(` after it Discord may see one
 _LINE_START = re.compile(r"^([ \t]*)(#|-#)", re.MULTILINE)  # a heading or subtext line
 _MARKS_APART = re.compile(f"{MARK_END}([ \t]+){MARK_START}")
 
@@ -205,7 +207,9 @@ def render(text: str, *, trusted: bool) -> str:
         kind, value = piece.kind, piece.text
         if kind == "text":
             value += "\\" if value.endswith("\\") else ""  # a lone \ must not escape what follows
-            out.append(value if trusted else _MENTION.sub("@\u200b\\1", _ANGLED.sub(r"\\<", value)))
+            if not trusted:
+                value = _MENTION.sub("@\u200b\\1", _BRACKET.sub(r"\\\g<0>", _ANGLED.sub(r"\\<", value)))
+            out.append(value)
         elif kind == "link":
             link = _link(value, trusted)
             apart = out and out[-1].endswith("*") and link.startswith("*")  # `*` + `**label`

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import InvalidInput, NotFound
+from .inert import inert, quoted
 from .numerals import from_roman, number_span, to_roman
 from .treaties import Article, Treaty
 
@@ -104,10 +105,12 @@ def parse_articles(text: str) -> Selection:
             i += 1
         if i < len(words):
             if words[i].casefold() not in _LIST:
-                raise BadReference(f"I couldn't read {spec!r}: separate articles with commas, like `I, III`.")
+                raise BadReference(
+                    f"I couldn't read {quoted(spec)}: separate articles with commas, like `I, III`."
+                )
             i += 1
             if i == len(words):
-                raise BadReference(f"{spec!r} ends with a separator; which article comes after it?")
+                raise BadReference(f"{quoted(spec)} ends with a separator; which article comes after it?")
     return Selection(tuple(dict.fromkeys(numbers)))
 
 
@@ -119,7 +122,9 @@ def _tokens(spec: str) -> list[str]:
         if match is None or not match.group(1):
             if spec[position:].strip() == "":
                 break
-            raise BadReference(f"I couldn't read {spec!r} as article numbers: try `III`, `2-4` or `all`.")
+            raise BadReference(
+                f"I couldn't read {quoted(spec)} as article numbers: try `III`, `2-4` or `all`."
+            )
         tokens.append(match.group(1))
         position = match.end()
     return [t for t in tokens if t != ":"]
@@ -129,7 +134,8 @@ def _expect_number(token: str, spec: str) -> int:
     value = _number(token)
     if value is None:
         raise BadReference(
-            f"{token!r} in {spec!r} is not an article number: use Roman (`III`) or Arabic (`3`) numerals."
+            f"{quoted(token)} in {quoted(spec)} is not an article number: "
+            "use Roman (`III`) or Arabic (`3`) numerals."
         )
     return value
 
@@ -145,8 +151,8 @@ def resolve_treaty(text: str, treaties: Sequence[Treaty]) -> Treaty:
     """The treaty a player means: by key, exact name or alias, unique prefix, or near spelling."""
     found = _match_treaty(text, treaties, fuzzy=True)
     if found is None:
-        known = ", ".join(t.name for t in treaties[:10]) or "none"
-        raise NotFound(f"I know no treaty called {text.strip()[:80]!r}. Treaties here: {known}.")
+        known = ", ".join(inert(t.name) for t in treaties[:10]) or "none"
+        raise NotFound(f"I know no treaty called {quoted(text.strip())}. Treaties here: {known}.")
     return found
 
 
@@ -249,7 +255,7 @@ def _word_splits(raw: str) -> Iterable[tuple[str, Selection]]:
 def select_articles(treaty: Treaty, selection: Selection) -> tuple[Article, ...]:
     """The articles asked for, or a BadReference that says which articles there are."""
     if not treaty.articles:
-        raise BadReference(f"The sources record no articles of the {treaty.name}.")
+        raise BadReference(f"The sources record no articles of the {inert(treaty.name)}.")
     if selection.everything:
         return treaty.articles
     missing = [n for n in selection.numbers if treaty.article(n) is None]
@@ -257,7 +263,8 @@ def select_articles(treaty: Treaty, selection: Selection) -> tuple[Article, ...]
         what = "Article" if len(missing) == 1 else "Articles"
         verb = "have" if treaty.name.endswith("s") else "has"
         raise BadReference(
-            f"The {treaty.name} {verb} {treaty.article_span}; there is no {what} {number_span(missing)}."
+            f"The {inert(treaty.name)} {verb} {treaty.article_span}; "
+            f"there is no {what} {number_span(missing)}."
         )
     return tuple(a for n in selection.numbers if (a := treaty.article(n)) is not None)
 

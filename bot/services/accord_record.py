@@ -8,6 +8,7 @@ from typing import Any
 
 from ..domain.accords.afterwards import Record, fold
 from ..domain.errors import NotAllowed, NotFound
+from ..domain.inert import inert, quoted
 from ..domain.references import normalise
 from ..storage import Database, accord_reads, accords
 from ..storage import accord_events as record_store
@@ -68,8 +69,9 @@ async def key_of(db: Database, guild_id: int, text: str) -> str:
     if len(named) == 1:
         return named[0].key
     first = await accord_reads.candidates(db, guild_id, [], first=NAMES_SHOWN + 1)
-    names = ", ".join(t.name for t in first[:NAMES_SHOWN]) + (", …" if len(first) > NAMES_SHOWN else "")
-    raise NotFound(f"No accord of this server is called {text!r}. Its accords: {names or 'none yet'}.")
+    names = ", ".join(inert(t.name) for t in first[:NAMES_SHOWN])
+    names += ", …" if len(first) > NAMES_SHOWN else ""
+    raise NotFound(f"No accord of this server is called {quoted(text)}. Its accords: {names or 'none yet'}.")
 
 
 async def open_complaints(db: Database, guild_id: int, key: str) -> list[tuple[int, str, str]]:

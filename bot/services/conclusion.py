@@ -27,7 +27,7 @@ def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.N
     return accord_store.NewAccord(
         guild_id=state.guild_id,
         name=state.title,
-        summary=f"Ratified by {', '.join(sorted(state.signed))} at the conference {state.title!r}.",
+        summary=f"Ratified by {', '.join(sorted(state.signed))} at the conference “{state.title}”.",
         date_text=str(year) if year else datetime.now(UTC).strftime("%Y-%m-%d"),
         place=scenario.place if scenario else "this server",
         # a narrower accord binds only those who signed it

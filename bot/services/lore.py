@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..content.lore import canon_lore, content_hash
 from ..domain.errors import InvalidInput, NotFound
+from ..domain.inert import quoted
 from ..domain.lore import LoreEntry
 from ..domain.lore_answer import asked_of
 from ..domain.lore_query import ANSWERING, asks
@@ -131,7 +132,7 @@ class LoreService:
             close = scope.fuzzy(topic, 1, strict=True)
             if close:
                 return await self.get(guild_id, close[0].key)
-        raise NotFound(f"I know nothing called {topic[:80]!r}. Try `/lore search` with a word from it.")
+        raise NotFound(f"I know nothing called {quoted(topic)}. Try `/lore search` with a word from it.")
 
     async def suggest(self, guild_id: int | None, typed: str, limit: int = 25) -> list[Named]:
         """Autocomplete: this server's and canon names by prefix; near spellings to fill up
@@ -241,8 +242,9 @@ class LoreService:
             for scope in self._with_canon(server):
                 key = scope.exact(name)
                 if key is not None and key != except_key:
+                    held = scope.title(key) or name
                     raise InvalidInput(
-                        f"{name!r} is already the name of the entry {scope.title(key)!r}. Pick another."
+                        f"{quoted(name)} is already the name of the entry {quoted(held)}. Pick another."
                     )
 
     async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:

@@ -1,8 +1,9 @@
 """Wiki pages into one server's lore: a page from `/lore import`, and the conversion a whole
 export from the CLI goes through (bot/services/lore_bulk.py imports the export a batch at a time).
 
-Reading a page is CPU work (parsing up to a megabyte of wikitext): callers run read_file in a
-worker thread (asyncio.to_thread) so the event loop carries on. An uploaded page is stored
+Reading a page is CPU work (parsing up to a megabyte of wikitext) that holds the GIL: callers run
+read_file in a worker process (bot/services/worker_process.py) so the event loop carries on; its
+arguments are pickled (`known.lookup` is a KnownEntries' method). An uploaded page is stored
 through LoreService like any entry a moderator writes, so names are checked the same way.
 """
 
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from ..domain.errors import InvalidInput
+from ..domain.inert import inert
 from ..domain.lore import MAX_FILE_BYTES, Kind
 from ..domain.lore_facts import facts_from_lines
 from ..domain.references import normalise
@@ -152,7 +154,7 @@ def _only_article(data: bytes) -> ExportPage:
     try:
         pages = list(read_export(io.BytesIO(data)))
     except ExportError as error:
-        raise InvalidInput(f"I could not read that export: {error}.") from None
+        raise InvalidInput(f"I could not read that export: {inert(str(error))}.") from None
     articles = [page for page in pages if page.skip is None]
     if len(articles) > 1:
         raise InvalidInput(
@@ -160,6 +162,6 @@ def _only_article(data: bytes) -> ExportPage:
             "operator can import a whole wiki with `khitomer import-wiki`."
         )
     if not articles:
-        why = "; ".join(f"{p.title}: {p.skip}" for p in pages[:3]) or "it has no pages"
+        why = "; ".join(f"{inert(p.title)}: {p.skip}" for p in pages[:3]) or "it has no pages"
         raise InvalidInput(f"That export holds no article to import ({why}).")
     return articles[0]

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.errors import InvalidInput
+from ..domain.inert import quoted
 from ..domain.treaties import Article, HistoryEvent, Party, Source, SourceTier, Treaty
 from .accord_index import index_accord
 from .backend import Conn, Database, lock_guild
@@ -72,7 +73,7 @@ async def ratify_in(conn: Conn, accord: NewAccord, *, unique_name: bool = True) 
     await lock_guild(conn, accord.guild_id)
     if await taken(accord.name):
         if not unique_name:
-            raise InvalidInput(f"This server already has an accord called {accord.name!r}.")
+            raise InvalidInput(f"This server already has an accord called {quoted(accord.name)}.")
         accord = replace(accord, name=await _free_name(accord, taken))
     now = datetime.now(UTC)
     history = [HistoryEvent(accord.year, "signed", f"Ratified in this server on {now:%Y-%m-%d}.")]

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.errors import InvalidInput
+from ..domain.inert import quoted
 from ..domain.lore import Kind, LoreEntry, Years
 from ..domain.lore_facts import Facts, parse_facts
 from ..domain.treaties import Source, SourceTier
@@ -105,7 +106,7 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
 
     async def work(conn: Conn) -> LoreEntry:
         if await _title_taken(conn, guild_id, draft.title, None):
-            raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
+            raise InvalidInput(f"This server already has an entry called {quoted(draft.title)}.")
         row = await conn.fetch_one(
             "INSERT INTO lore_entries (guild_id, title, kind, aliases, year_start, year_end, factions,"
             " summary, body, author_id, created_at, updated_at, related, facts)"
@@ -133,7 +134,7 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
 async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analyse: Analyse) -> LoreEntry:
     async def work(conn: Conn) -> LoreEntry:
         if await _title_taken(conn, guild_id, draft.title, entry_id):
-            raise InvalidInput(f"This server already has an entry called {draft.title!r}.")
+            raise InvalidInput(f"This server already has an entry called {quoted(draft.title)}.")
         row = await conn.fetch_one(
             "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
             " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related),"

@@ -9,6 +9,7 @@ import discord
 from ..domain.accords import Article, GameState, Phase, Seat, clauses
 from ..domain.accords.scenario import Objective
 from ..domain.accords.scoring import objective_met, scores, winning_article
+from ..domain.inert import cut
 from ..domain.numerals import to_roman
 from .embeds import ACCENT
 from .text import plain
@@ -63,17 +64,19 @@ def board_embeds(state: GameState, emblems: Emblems) -> list[discord.Embed]:
     pages = []
     for chunk in chunks or [()]:
         embed = discord.Embed(
-            title=f"Conference: {plain(state.title)}"[:256], description=head, colour=ACCENT
+            title=cut(f"Conference: {plain(state.title)}", 256), description=head, colour=ACCENT
         )
         embed.add_field(name="Seats", value="\n".join(seats)[:1024], inline=False)
         for article in chunk:
             status = article_status(state, article)
             text = plain(article.text)
             terms = f"\n{terms_line(article)}" if article.terms else ""
-            body = f"Binds {', '.join(article.parties)}{terms}\n{text[:600]}{'…' if len(text) > 600 else ''}"
+            body = (
+                f"Binds {', '.join(article.parties)}{terms}\n{cut(text, 600)}{'…' if len(text) > 600 else ''}"
+            )
             embed.add_field(
                 name=f"Article {article.number} ({article.clause.value}) — {status}",
-                value=f"{body}\n{_answers(article)}"[:1024],
+                value=cut(f"{body}\n{_answers(article)}", 1024),
                 inline=False,
             )
         if not state.articles:
@@ -96,7 +99,7 @@ def article_status(state: GameState, article: Article) -> str:
 
 def lobby_embed(state: GameState, briefing: str, emblems: Emblems) -> discord.Embed:
     embed = discord.Embed(
-        title=f"Conference: {plain(state.title)}"[:256], description=plain(briefing), colour=ACCENT
+        title=cut(f"Conference: {plain(state.title)}", 256), description=plain(briefing), colour=ACCENT
     )
     for power in state.powers:
         seat = next((s for s in state.seats if s.power == power), None)
@@ -122,7 +125,7 @@ def article_embed(state: GameState, article: Article, emblems: Emblems) -> disco
     embed.add_field(name="Oppose", value=", ".join(sorted(article.oppose)) or "nobody")
     embed.add_field(name="Negotiation", value=clock(state))
     if article.terms:
-        embed.add_field(name="Terms", value=terms_line(article)[:1024], inline=False)
+        embed.add_field(name="Terms", value=cut(terms_line(article), 1024), inline=False)
     return embed
 
 
@@ -132,8 +135,8 @@ def draft_embed(state: GameState, emblems: Emblems) -> discord.Embed:
         for i, a in enumerate(state.agreed(), 1)
     ]
     embed = discord.Embed(
-        title=f"The accord of {plain(state.title)} — {state.phase.value}"[:256],
-        description="\n\n".join(lines)[:4000],
+        title=cut(f"The accord of {plain(state.title)} — {state.phase.value}", 256),
+        description=cut("\n\n".join(lines), 4000),
         colour=ACCENT,
     )
     for power in state.seated_powers():
@@ -178,7 +181,7 @@ def ending_text(
         lines.append("**Scores:** " + ", ".join(f"{power} {n}" for power, n in points.items()))
     changes = ", ".join(f"<@{user}> {delta:+d}" for user, delta in sorted(reputation.items()))
     lines.append(f"**Reputation:** {changes or 'unchanged'}")
-    return "\n".join(lines)[:2000]
+    return cut("\n".join(lines), 2000)
 
 
 def rematch_text(last: GameState) -> str:
@@ -228,7 +231,9 @@ def guide_embeds(title: str | None, briefing: str | None) -> list[discord.Embed]
     pages = []
     if title and briefing:
         pages.append(
-            discord.Embed(title=f"Briefing: {plain(title)}"[:256], description=plain(briefing), colour=ACCENT)
+            discord.Embed(
+                title=cut(f"Briefing: {plain(title)}", 256), description=plain(briefing), colour=ACCENT
+            )
         )
     for heading, text in GUIDE:
         pages.append(

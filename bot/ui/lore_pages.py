@@ -139,11 +139,16 @@ def _timeline_line(e: LoreEntry) -> str:
     )
 
 
+def _heading(heading: str) -> str:
+    """A timeline's heading as an embed title: it may name a faction a server typed."""
+    return clip(plain(heading), 256)
+
+
 def timeline_pages(entries: Sequence[LoreEntry], heading: str) -> list[discord.Embed]:
     if not entries:
-        return [discord.Embed(title=heading, description="No dated entry matches.", colour=ACCENT)]
+        return [discord.Embed(title=_heading(heading), description="No dated entry matches.", colour=ACCENT)]
     return [
-        discord.Embed(title=heading, description=page, colour=ACCENT)
+        discord.Embed(title=_heading(heading), description=page, colour=ACCENT)
         for page in paginate(map(_timeline_line, entries), max_chars=PAGE_CHARS, max_lines=TIMELINE_LINES)
     ]
 
@@ -154,7 +159,7 @@ def timeline_page(
     """One page of a timeline: as many of `entries` as fit, from the first (`from_end`: the
     most that fit ending with the last, for a page read backwards), and how many that is."""
     if not entries:
-        return discord.Embed(title=heading, description="No dated entry matches.", colour=ACCENT), 0
+        return discord.Embed(title=_heading(heading), description="No dated entry matches.", colour=ACCENT), 0
     taken: list[str] = []
     size = 0
     for entry in reversed(entries) if from_end else entries:  # as paginate() packs its first page
@@ -165,4 +170,4 @@ def timeline_page(
         taken.append(line)
         size += needed
     text = "\n".join(taken[::-1] if from_end else taken)
-    return discord.Embed(title=heading, description=text, colour=ACCENT), len(taken)
+    return discord.Embed(title=_heading(heading), description=text, colour=ACCENT), len(taken)

@@ -72,7 +72,7 @@ def search_pages(
 ) -> list[discord.Embed]:
     """The answer line (drawn by answer_line or article_line) or why there is none, then the
     results five to a page; a name typed exactly or nearly opens on that entry's card."""
-    title = clip(f"Lore matching “{query}”", 256)
+    title = clip(f"Lore matching “{plain(query)}”", 256)
     notes = [answer] if answer is not None else [unsure_line(asked, subject)] if hits else []
     if corrected:
         notes.append(

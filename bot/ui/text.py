@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-import discord
-
-# What Discord would render from angle brackets: user, role and channel mentions, timestamps,
-# custom emoji and command links. A backslash before the bracket shows them as typed.
-ANGLED = re.compile(r"<(?=[@#:/]|t:|a:)")
+from ..domain.inert import inert
 
 
 def plain(text: str) -> str:
-    """Player text as it was typed: markdown, headings and masked links escaped, mentions and
-    timestamps shown as text (they never ping anyway)."""
-    escaped = discord.utils.escape_markdown(text)
-    return discord.utils.escape_mentions(ANGLED.sub(r"\\<", escaped))
+    """Player text as it was typed, nothing in it rendered (bot.domain.inert: the one function
+    every layer uses, so a refusal built in the domain escapes the same way as an embed)."""
+    return inert(text)
 
 
 # Markdown a moderator wrote (server lore, imported wiki pages) is shown by bot.domain.markdown:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 import discord
 
+from ..domain.inert import cut
 from ..domain.numerals import number_span, to_roman
-from ..domain.paging import chunk, pack_blocks, paginate
+from ..domain.paging import chunk, clip, pack_blocks, paginate
 from ..domain.references import describe
 from ..domain.treaties import Article, Treaty
 from ..services.treaties import Quote, SearchHit
@@ -22,7 +23,7 @@ SERVER_ACCORD = discord.Colour(0x3B7DD8)
 
 def _embed(treaty: Treaty | None, title: str, description: str) -> discord.Embed:
     colour = SERVER_ACCORD if treaty is not None and treaty.is_accord else ACCENT
-    return discord.Embed(title=title[:256], description=description, colour=colour)
+    return discord.Embed(title=cut(title, 256), description=description, colour=colour)
 
 
 def treaty_title(treaty: Treaty) -> str:
@@ -30,13 +31,13 @@ def treaty_title(treaty: Treaty) -> str:
 
 
 def signed_line(treaty: Treaty) -> str:
-    """`Signed 2293 at Camp Khitomer by the Federation (Curzon Dax), the Klingon Empire`."""
+    """`Signed 2293 at Camp Khitomer by the Federation (Curzon Dax), the Klingon Empire`: for a
+    footer, which Discord shows as plain text, so names (a signatory's nickname) are not escaped."""
     parties = "; ".join(
-        plain(p.name) + (f" ({', '.join(plain(n) for n in p.signed_by)})" if p.signed_by else "")
-        for p in treaty.parties
+        p.name + (f" ({', '.join(p.signed_by)})" if p.signed_by else "") for p in treaty.parties
     )
     # Some dates already say where ("… the founding day of the station at Nimbus III").
-    where = "" if treaty.place.casefold() in treaty.date_text.casefold() else f" at {plain(treaty.place)}"
+    where = "" if treaty.place.casefold() in treaty.date_text.casefold() else f" at {treaty.place}"
     return f"Signed {treaty.date_text}{where} by {parties}"
 
 
@@ -117,7 +118,7 @@ def _snippet(raw: str) -> str:
 
 
 def search_pages(query: str, hits: Sequence[SearchHit]) -> list[discord.Embed]:
-    title = f"Articles matching “{query[:80]}”"
+    title = f"Articles matching “{plain(clip(query, 80))}”"
     if not hits:
         return [_embed(None, title, "Nothing found. Try fewer or different words, or `/treaty list`.")]
     blocks = [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.inert import shown
 from bot.domain.treaties import Article, Party
 from bot.storage import accords
 from tests.conftest import World
+from tests.support.discord_markup import live_markup
 
 
 def text_of(result) -> str:  # type: ignore[no-untyped-def]
@@ -222,8 +224,9 @@ async def test_player_text_is_shown_as_text_and_pings_nobody(env, world: World) 
         world.channel, "treaty quote", treaty="Concord of Mischief", article="II"
     )
     description = result.response.embeds[0].description
-    assert "\\*\\*bold\\*\\*" in description and "\\_\\_under\\_\\_" in description
-    assert "@everyone" not in description.replace("@\u200beveryone", "")
+    heading, text = description.split("\n", 1)
+    assert heading == "**Article II — Dilithium**"  # ours: bold; theirs: as typed, nothing rendered
+    assert shown(text) == "@everyone **bold** <@&123> __under__ `code`" and live_markup(text) == []
     # and the contract check (conftest) asserts allowed_mentions.parse == [] on this reply
 
 

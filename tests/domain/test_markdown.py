@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.markdown import MARK_END, MARK_START, cut, mark, pieces, render, unbalanced
+from tests.support.discord_markup import live_masked_links
 
 KORVAT = {"korvat", "tal", "praenax", "kor"}
 
@@ -79,3 +80,28 @@ def test_rendering_is_stable(text: str) -> None:
     """What render() shows, rendered again as ours, reads the same: nothing left to pair."""
     once = render(text, trusted=True)
     assert unbalanced(once) == []
+
+
+TWO_LINKS = "[Read the treaty](https://a.example) and [Free Nitro](https://evil.example/x)"
+
+
+def test_issue_22_no_masked_link_stays_live_in_moderators_text() -> None:
+    """Both links of a line show where they lead; a link inside brackets, a link with a title or
+    brackets left around a rendered link never become a masked link either."""
+    assert render(TWO_LINKS, trusted=False) == (
+        "Read the treaty (<https://a.example>) and Free Nitro (<https://evil.example/x>)"
+    )
+    for text in (
+        TWO_LINKS,
+        f"[{TWO_LINKS}](https://evil.example/y)",
+        "[a [Free Nitro](https://a.example)](https://evil.example/x)",
+        '[Free Nitro](https://evil.example/x "a title")',
+        "[Free Nitro] (https://evil.example/x) and [x]\n(https://evil.example/y)",
+    ):
+        assert live_masked_links(render(text, trusted=False)) == [], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["[", "]", "(", ")", "](", " ", "x", '"t"', TWO_LINKS]), max_size=20))
+def test_moderators_text_never_renders_a_masked_link(text: list[str]) -> None:
+    assert live_masked_links(render("".join(text), trusted=False)) == []

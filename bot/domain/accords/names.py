@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import InvalidInput
+from ..inert import inert, quoted
 from ..references import normalise
 
 fold = normalise  # how names are compared, here and where data/powers.toml is checked
@@ -85,12 +86,14 @@ class Names:
         if len(found) == 1:
             return found[0]
         if found:
-            raise InvalidInput(f"{typed!r} could be {_either(found)}: say which.")
+            raise InvalidInput(f"{quoted(typed)} could be {_either(found)}: say which.")
         if seats:
-            listing = ", ".join(self.order)
-            raise InvalidInput(f"No {self.noun} {typed!r} sits at this conference. The seats are: {listing}.")
+            listing = ", ".join(inert(name) for name in self.order)
+            raise InvalidInput(
+                f"No {self.noun} {quoted(typed)} sits at this conference. The seats are: {listing}."
+            )
         raise InvalidInput(
-            f"There is no {self.noun} called {typed!r}. The {self.noun}s are: {self._listing()}."
+            f"There is no {self.noun} called {quoted(typed)}. The {self.noun}s are: {self._listing()}."
             + self._guess(typed)
         )
 
@@ -115,10 +118,11 @@ class Names:
         return found[0] if len(found) == 1 else " ".join(part.split())
 
     def _listing(self) -> str:
-        if len(self.order) <= LISTED:
-            return ", ".join(self.order)
+        names = [inert(name) for name in self.order]  # a server's factions are typed names
+        if len(names) <= LISTED:
+            return ", ".join(names)
         shown = LISTED - 2
-        return f"{', '.join(self.order[:shown])} and {len(self.order) - shown} more"
+        return f"{', '.join(names[:shown])} and {len(names) - shown} more"
 
     def _guess(self, typed: str) -> str:
         by_name = {f: c for c in self.order for f in self.forms(c)}
@@ -131,7 +135,8 @@ def _folded(name: str, aliases: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for n in (name, *aliases) if (k := fold(n))))
 
 
-def _either(names: Sequence[str]) -> str:
+def _either(typed: Sequence[str]) -> str:
+    names = [inert(name) for name in typed]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
