@@ -1,4 +1,5 @@
-"""Sending pictures: drawn off the event loop, attached as PNG files with their alt text."""
+"""Sending pictures: laid out and drawn off the event loop, attached as PNG files with their alt
+text."""
 
 from __future__ import annotations
 
@@ -9,22 +10,35 @@ from typing import TypeVar
 
 import discord
 
-L = TypeVar("L")
+from bot.services.pictures import MapPlan, TimelinePlan
+from bot.ui.pictures import draw_map, draw_timeline, measure
+
+P = TypeVar("P")
+
+
+def map_png(plan: MapPlan) -> bytes:
+    """The map laid out, its text measured in the font it is drawn in, and drawn."""
+    return draw_map(plan.layout(measure))
+
+
+def timeline_png(plan: TimelinePlan) -> bytes:
+    return draw_timeline(plan.layout(measure))
 
 
 async def send_pictures(
     interaction: discord.Interaction,
     text: str,
-    pictures: Sequence[tuple[L, str]],
-    draw: Callable[[L], bytes],
+    pictures: Sequence[tuple[P, str]],
+    draw: Callable[[P], bytes],
     name: str,
     *,
     ephemeral: bool,
 ) -> None:
-    """Defer (drawing may take longer than Discord's three seconds on a busy machine), draw each
-    layout in a worker thread, and send them as `name-1.png`… with their descriptions."""
+    """Defer (drawing may take longer than Discord's three seconds on a busy machine), `draw` each
+    picture's plan (lay it out, measuring its text, and draw it: all CPU work) in one worker
+    thread, and send them as `name-1.png`… with their descriptions."""
     await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-    drawn = await asyncio.to_thread(lambda: [draw(layout) for layout, _ in pictures])  # one hop
+    drawn = await asyncio.to_thread(lambda: [draw(plan) for plan, _ in pictures])  # one hop
     files = [
         discord.File(io.BytesIO(png), filename=f"{name}-{i}.png" if len(drawn) > 1 else f"{name}.png",
                      description=alt)

@@ -7,24 +7,24 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
-from bot.checks import config_of
+from bot.checks import config_of, requires
 from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
 from bot.domain.references import parse_articles, select_articles
 from bot.domain.treaties import Treaty
 from bot.services.accords import any_power_named, power_names
-from bot.services.pictures import map_layout
+from bot.services.pictures import map_plan
 from bot.services.treaties import TreatyService
 from bot.ui import treaty_pages
 from bot.ui.pager import send_pages
-from bot.ui.pictures import draw_map, measure
 from cogs import _keyset
 from cogs._keyset import CursorButton, Window, fitting, parse_cursor, send_window
-from cogs._pictures import send_pictures
+from cogs._pictures import map_png, send_pictures
 
 MAX_CHOICES = 25
 
 
+@requires(area="treaties")
 class Treaties(
     commands.GroupCog, group_name="treaty", group_description="Quote and search treaties and accords."
 ):
@@ -159,8 +159,8 @@ class Treaties(
         power: app_commands.Range[str, 1, 60] | None = None,
     ) -> None:
         chosen = any_power_named(power) if power else None
-        layout, alt = await map_layout(self.bot.db, interaction.guild_id, year, chosen, measure)
-        count = len(layout.legend)
+        plan = await map_plan(self.bot.db, interaction.guild_id, year, chosen)
+        count = len(plan.links)
         if not count:  # nothing to draw: say so, without an empty picture
             when = f" in {year}" if year is not None else ""
             await interaction.response.send_message(
@@ -168,12 +168,12 @@ class Treaties(
                 ephemeral=True,
             )
             return
-        text = f"**{layout.title}** — {count} {'treaty' if count == 1 else 'treaties and accords'}."
+        text = f"**{plan.title}** — {count} {'treaty' if count == 1 else 'treaties and accords'}."
         await send_pictures(
             interaction,
             text,
-            [(layout, alt)],
-            draw_map,
+            [(plan, plan.alt)],
+            map_png,
             "diplomatic-map",
             ephemeral=await self._private(interaction),
         )

@@ -5,21 +5,11 @@ an idle loop here: the machine is noisy, only "at least" is certain."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import time
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-
-def bench_watchdog() -> ModuleType:
-    path = Path(__file__).parents[1] / "bench" / "watchdog.py"
-    spec = importlib.util.spec_from_file_location("bench_watchdog", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.support.watchdog import bench_watchdog
 
 
 async def test_a_blocking_call_on_the_loop_is_the_longest_stall() -> None:

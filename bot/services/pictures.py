@@ -1,9 +1,17 @@
-"""The pictures' content: the diplomatic web of a server and its timeline, laid out (pure
-layouts from bot/domain/pictures) with alt text; bot/ui/pictures.py draws them."""
+"""The pictures' content: the diplomatic web of a server and its timeline, as plans (what each
+picture shows, read, with its alt text) that lay themselves out (pure layouts from
+bot/domain/pictures); bot/ui/pictures.py draws the layouts.
+
+Laying out measures every text with the font, which takes a while for long names (hundreds of
+milliseconds for a map of long names in a script the font lacks): callers lay out and draw in
+one worker call (cogs/_pictures.py), never on the event loop.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from ..content.scenarios import canon_powers
@@ -32,9 +40,22 @@ def power_colours() -> dict[str, int]:
     return colours
 
 
-async def map_layout(
-    db: Database, guild_id: int | None, year: int | None, power: str | None, measure: Measure
-) -> tuple[MapLayout, str]:
+@dataclass(frozen=True, slots=True)
+class MapPlan:
+    """A map as read: its title, the treaties it shows (oldest first), the powers they join and
+    the picture in words."""
+
+    title: str
+    links: tuple[Link, ...]
+    powers: tuple[str, ...]
+    alt: str
+
+    def layout(self, measure: Measure) -> MapLayout:
+        """Where everything goes: CPU work, for a worker thread."""
+        return layout_map(self.links, self.powers, power_colours(), self.title, measure)
+
+
+async def map_plan(db: Database, guild_id: int | None, year: int | None, power: str | None) -> MapPlan:
     """This server's diplomatic web (canon treaties and its accords) as it stood in `year`: its
     latest MAP_ACCORDS accords (by ratification, or with `year` by their own years), read by an
     index range each; a picture of more would not be read anyway."""
@@ -48,7 +69,16 @@ async def map_layout(
     title = f"The diplomatic web{whose}" + (f" in {year}" if year is not None else "")
     if more:
         title += f" (latest {MAP_ACCORDS} accords)"
-    return layout_map(links, powers, power_colours(), title, measure), map_alt(title, links)
+    return MapPlan(title, tuple(links), tuple(powers), map_alt(title, links))
+
+
+async def map_layout(
+    db: Database, guild_id: int | None, year: int | None, power: str | None, measure: Measure
+) -> tuple[MapLayout, str]:
+    """The map laid out (in a worker thread), with its alt text: for what measures without
+    drawing (benchmarks, tests); a command lays out and draws in one worker call instead."""
+    plan = await map_plan(db, guild_id, year, power)
+    return await asyncio.to_thread(plan.layout, measure), plan.alt
 
 
 def map_alt(title: str, links: Sequence[Link]) -> str:
@@ -64,12 +94,22 @@ def map_alt(title: str, links: Sequence[Link]) -> str:
     return clip(f"{title}. " + "; ".join(parts) + ".", ALT_LIMIT)
 
 
-def timeline_layouts(
-    entries: Sequence[LoreEntry],
-    heading: str,
-    measure: Measure,
-    window: tuple[int | None, int | None] = (None, None),
-) -> list[tuple[TimelineLayout, str]]:
+@dataclass(frozen=True, slots=True)
+class TimelinePlan:
+    """One timeline picture as read: its title, its entries in order, the years asked for."""
+
+    title: str
+    entries: tuple[Dated, ...]
+    window: tuple[int | None, int | None]
+
+    def layout(self, measure: Measure) -> TimelineLayout:
+        """Where everything goes: CPU work, for a worker thread."""
+        return layout_timeline(self.entries, power_colours(), self.title, measure, self.window)
+
+
+def timeline_plans(
+    entries: Sequence[LoreEntry], heading: str, window: tuple[int | None, int | None] = (None, None)
+) -> list[tuple[TimelinePlan, str]]:
     """Up to ten pictures of thirty entries each, in order, with their alt text."""
     dated = [
         Dated(e.title, start, end if end >= start else start, e.factions[0] if e.factions else "")
@@ -78,14 +118,13 @@ def timeline_layouts(
         and (end := e.years.end if e.years.end is not None else start) is not None
     ]
     groups = chunks(dated)[:MAX_PICTURES]
-    colours = power_colours()
     out = []
     for number, group in enumerate(groups, 1):
         title = heading if len(groups) == 1 else f"{heading} ({number}/{len(groups)})"
         alt = "; ".join(f"{d.start if d.start == d.end else f'{d.start}–{d.end}'} {d.title}" for d in group)
         out.append(
             (
-                layout_timeline(group, colours, title, measure, window),
+                TimelinePlan(title, tuple(group), window),
                 clip(f"{title}: {alt or 'nothing dated'}.", ALT_LIMIT),
             )
         )

@@ -188,28 +188,24 @@ class _Writer:
         return self.render(node.contents)
 
     def table(self, node: Tag) -> str:
-        """One line a row, cells joined by " · ", header cells bold, the caption first."""
+        """One line a row, cells joined by " · ", header cells bold, the caption first. Each cell
+        is read once: a table inside it is in it (read twice, tables 25 deep took 2^25 reads)."""
         rows: list[list[str]] = [[]]
         for child in node.contents.nodes if node.contents is not None else []:
             if not isinstance(child, Tag):
                 continue
             if str(child.tag).casefold() == "tr":
                 cells = [c for c in child.contents.nodes if isinstance(c, Tag)] if child.contents else []
-                rows.append([self.cell(c) for c in cells])
-            elif (caption := self.caption(child)) is not None:
-                rows[-1:] = [[caption], *rows[-1:]]
+                rows.append([self.cell(c, self.line(c.contents)) for c in cells])
+                continue
+            text = self.line(child.contents)
+            if text.startswith("+") and str(child.wiki_markup or "") == "|":  # "|+ caption"
+                caption = text[1:].strip()  # the parser reads it as a cell starting "+"
+                rows[-1:] = [[f"*{caption}*" if caption else ""], *rows[-1:]]
             else:
-                rows[-1].append(self.cell(child))
+                rows[-1].append(self.cell(child, text))
         lines = [" · ".join(c for c in row if c) for row in rows]
         return "\n\n" + "\n".join(line for line in lines if line) + "\n\n"
 
-    def caption(self, node: Tag) -> str | None:
-        """The table's caption ("|+ text", which the parser reads as a cell starting "+")."""
-        text = self.line(node.contents)
-        if not (text.startswith("+") and str(node.wiki_markup or "") == "|"):
-            return None
-        return f"*{text[1:].strip()}*" if text[1:].strip() else ""
-
-    def cell(self, node: Tag) -> str:
-        text = self.line(node.contents)
+    def cell(self, node: Tag, text: str) -> str:
         return f"**{text}**" if text and str(node.tag).casefold() == "th" else text

@@ -4,7 +4,6 @@ pictures of its first entries."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,18 +11,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import config_of, ensure_area_enabled
+from bot.checks import config_of, requires
+from bot.components import Fields, RestartProof
 from bot.domain.errors import KhitomerError, NotAllowed
-from bot.interaction_errors import handle_interaction_error
 from bot.services.factions import faction_names
 from bot.services.lore import LoreService
 from bot.services.lore_timeline import START, Asked, At, Page, place_of
-from bot.services.pictures import TIMELINE_MOST, timeline_layouts
+from bot.services.pictures import TIMELINE_MOST, timeline_plans
 from bot.ui import lore_pages
-from bot.ui.pager import Paged, send_pages, shorten
-from bot.ui.pager import _expand as expand_arg
-from bot.ui.pictures import draw_timeline, measure
-from cogs._pictures import send_pictures
+from bot.ui.pager import Paged, expand, send_pages, shorten
+from bot.ui.text import plain
+from cogs._pictures import send_pictures, timeline_png
 
 from ._components import lore_service
 
@@ -47,6 +45,7 @@ class TimelineCommands(commands.Cog):
         to_year="Last year",
         picture="Draw it: years on an axis, entries coloured by faction",
     )
+    @requires(tiers=True)
     async def timeline(
         self,
         interaction: discord.Interaction,
@@ -65,15 +64,15 @@ class TimelineCommands(commands.Cog):
         if not page.entries:
             await interaction.response.send_message("No dated entry matches.", ephemeral=True)
             return
-        layouts = timeline_layouts(page.entries, heading, measure, (from_year, to_year))
-        shown = sum(len(layout.marks) for layout, _ in layouts)
-        text = f"**{discord.utils.escape_markdown(heading)}**: {shown} dated entries."
+        plans = timeline_plans(page.entries, heading, (from_year, to_year))
+        shown = sum(len(plan.entries) for plan, _ in plans)
+        text = f"**{plain(heading)}**: {shown} dated entries."
         if page.after or shown < len(page.entries):
             text += (
                 f" Later ones are left out (after {page.entries[-1].years}):"
                 " narrow it with from_year, to_year or faction."
             )
-        await send_pictures(interaction, text, layouts, draw_timeline, "timeline", ephemeral=private)
+        await send_pictures(interaction, text, plans, timeline_png, "timeline", ephemeral=private)
 
     @timeline.autocomplete("faction")
     async def faction_choices(
@@ -119,13 +118,15 @@ async def timeline_answer(
 
 
 class TimelineButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    RestartProof[discord.ui.Button[Any]],
     # at most 8 + 5 + 20 + 1 + 4 + 1 + 20 + 1 + 37 = 97 characters (Discord allows 100)
-    template=r"lore:tl:(?P<way>prev|next):(?P<owner>[0-9]{1,20}):(?P<page>[0-9]{1,4})"
+    template=r"lore:tl:(?P<way>prev|next):(?P<owner>[0-9]+):(?P<page>[0-9]+)"
     r":(?P<arg>[0-9A-Za-z_.,@-]{0,40}):(?P<at>[a-z0-9.-]{1,40})",
 ):
     """Previous or Next on a timeline: the page just before or after the entry it carries, for
     the member who asked only. Restart-proof: the custom_id says everything."""
+
+    area = "lore"
 
     def __init__(self, way: str, owner_id: int, page: int, arg: str, at: str, *, disabled: bool = False):
         label = "◀ Previous" if way == "prev" else "Next ▶"
@@ -141,22 +142,17 @@ class TimelineButton(
         self.way, self.owner_id, self.page, self.arg, self.at = way, owner_id, page, arg, at
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> TimelineButton:
-        return cls(match["way"], int(match["owner"]), int(match["page"]), match["arg"], match["at"])
+    def from_fields(cls, fields: Fields) -> TimelineButton:
+        page = fields.number("page", 9999)
+        return cls(fields.text("way"), fields.id("owner"), page, fields.text("arg"), fields.text("at"))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            if interaction.user.id != self.owner_id:
-                raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
-            await ensure_area_enabled(interaction, "lore")
-            arg = await expand_arg(interaction, self.arg)
-            at = At(self.at, back=self.way == "prev")
-            answer = await timeline_answer(lore_service(interaction.client), interaction, arg, at, self.page)
-            await interaction.response.edit_message(embed=answer.pages[0], view=_view(answer.extras))
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def act(self, interaction: discord.Interaction) -> None:
+        if interaction.user.id != self.owner_id:
+            raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
+        arg = await expand(interaction, self.arg)
+        at = At(self.at, back=self.way == "prev")
+        answer = await timeline_answer(lore_service(interaction.client), interaction, arg, at, self.page)
+        await interaction.response.edit_message(embed=answer.pages[0], view=_view(answer.extras))
 
 
 def _view(items: Sequence[discord.ui.Item[Any]]) -> discord.ui.View:

@@ -8,10 +8,16 @@ from typing import Any
 
 from PIL import Image
 
-from bot.services.pictures import map_layout
+from bot.content.scenarios import canon_powers
+from bot.domain.lore import Kind, Years
+from bot.domain.treaties import Article, Party
+from bot.services.pictures import MAP_ACCORDS, map_layout
+from bot.storage import accords
+from bot.storage.lore import Draft
 from bot.ui.pictures import measure
 from tests.cogs.test_accords_players import ratification
 from tests.conftest import World
+from tests.support.watchdog import LIMIT_MS, loop_watch
 
 
 async def picture(result: Any) -> tuple[Image.Image, str, str]:
@@ -90,3 +96,51 @@ async def test_a_timeline_of_nothing_says_so_without_a_picture(env, world: World
     )
     assert result.ephemeral and result.response.content == "No dated entry matches."
     assert not result.response.attachments
+
+
+async def many_accords(env, world: World, count: int) -> None:  # type: ignore[no-untyped-def]
+    """`count` ratified accords of two to four powers, named as long as a conference title may
+    be (100 characters) in script the bundled font lacks: the slowest names to measure and cut."""
+    powers = list(canon_powers())
+
+    def accord(n: int) -> accords.NewAccord:
+        name = f"{n} " + "".join(chr(0x4E00 + (n * 97 + k) % 20000) for k in range(96))
+        parties = tuple(Party(powers[(n + k * 3) % len(powers)]) for k in range(2 + n % 3))
+        article = (Article(1, "Peace", "The parties keep the peace."),)
+        return accords.NewAccord(
+            world.guild.id, name, "Signed.", "2380", "Khitomer", parties, article, 2300 + n
+        )
+
+    async def ratify_all(conn: Any) -> None:
+        for n in range(count):
+            await accords.ratify_in(conn, accord(n))
+
+    await env.bot.db.write_now(ratify_all)
+
+
+async def test_a_map_of_300_accords_never_holds_the_loop(env, world: World) -> None:
+    await many_accords(env, world, 307)
+    async with loop_watch() as watch:
+        result = await world.alice.slash(world.channel, "treaty map")
+    image, alt, text = await picture(result)
+    assert watch.longest_ms < LIMIT_MS, str(watch)
+    assert text == f"**The diplomatic web (latest {MAP_ACCORDS} accords)** — 31 treaties and accords."
+    assert image.format == "PNG" and image.size[0] == 1100  # two legend columns
+    assert alt.startswith("The diplomatic web (latest 24 accords). 1. ")
+
+
+async def test_a_timeline_of_300_long_titles_never_holds_the_loop(env, world: World) -> None:
+    service = env.bot.get_cog("Lore").service
+    for n in range(300):  # titles in a script no earlier picture measured: each letter is looked up
+        title = f"{n} " + "".join(chr(0xAC00 + (n * 89 + k) % 11000) for k in range(90))
+        draft = Draft(
+            title, Kind.BATTLE, "A raid.", "Fire.", years=Years(2400 + n), factions=("Klingon Empire",)
+        )
+        await service.add(world.guild.id, world.moderator.id, draft)
+    async with loop_watch() as watch:
+        result = await world.alice.slash(world.channel, "lore timeline", from_year=2400, picture=True)
+    assert watch.longest_ms < LIMIT_MS, str(watch)
+    _, alt, text = await picture(result)
+    assert text == "**Timeline, 2400 to …**: 300 dated entries."
+    attachments = (result.followups[0] if result.followups else result.response).attachments
+    assert len(attachments) == 10 and alt.startswith("Timeline, 2400 to … (1/10): 2400 0 ")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
+import cProfile
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.errors import InvalidInput
-from bot.domain.lore import Years
+from bot.domain.lore import MAX_BODY, Years
+from bot.services import wikitext
 from bot.services.lore_import import read_file
 from bot.services.wikitext import convert
 from bot.services.wikitext_guard import MAX_MARKUP, guard
@@ -97,6 +99,87 @@ def test_the_guard_pairs_what_it_can_and_counts_markup() -> None:
         guard("[[a]]" * (MAX_MARKUP + 1))
 
 
+def table(rows: int) -> str:
+    return (
+        '{| class="wikitable"\n! Ship !! Captain !! Year\n'
+        + "".join(f"|-\n| Ship {n} || Captain {n} || {2300 + n}\n" for n in range(rows))
+        + "|}\n"
+    )
+
+
+def test_a_big_table_is_refused_before_it_is_parsed_saying_what_is_too_big(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """mwparserfromhell takes 2-3 s for a 400 KB table (its rows and cells are nodes like any
+    other markup), holding the GIL: the guard counts them, so the page never reaches it."""
+    parsed: list[str] = []
+    monkeypatch.setattr("mwparserfromhell.parse", lambda text, **kw: parsed.append(text))
+    page = "Ships of the line.\n" + table(12_000)
+    assert len(page) > 400_000
+    with pytest.raises(InvalidInput) as refused:
+        read_file(page.encode(), "ships.wiki", known)
+    assert refused.value.message == (
+        "That page's tables have 48,004 rows, cells and attributes: more than the 4,000 pieces of markup one"
+        " entry can hold. Import it without its largest tables, or split it."
+    )
+    assert parsed == []
+
+
+def test_table_cells_count_once_and_only_in_tables() -> None:
+    rows = (MAX_MARKUP - 10) // 4  # a row, and three cells on it
+    assert guard(table(rows)) == table(rows)
+    nested = "{|\n| outer\n|-\n|\n{|\n| inner || cell\n|}\n|}\n"
+    fits = MAX_MARKUP // 7  # 7 pieces each (two tables, five rows and cells): the inner table once
+    assert guard(nested * fits) == nested * fits
+    with pytest.raises(InvalidInput, match="tables have"):
+        guard(nested * (fits + 1))
+    loose = "| not a cell || outside a table\n! nor this !! one\n"
+    assert guard(loose * MAX_MARKUP) == loose * MAX_MARKUP
+    unclosed = "{|\n| never closed\n"
+    assert guard(unclosed * 10) == "&#123;|\n| never closed\n" * 10  # not a table: no cells
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [  # each took the parser 2-9 s (60,000 parameters or attributes; 4,000 lines of forty marks)
+        ("{{Infobox" + "|a=b" * 5_000 + "}}\nText.", "That page's templates have 5,000 parameters: "),
+        ("{| " + "a=b " * 5_000 + "\n| cell\n|}\nText.", "That page's tables have 5,001 rows, cells and "),
+        (("\n" + "*" * 40 + " deep") * 101 + "\nText.", "That page has more than 4,000 links, templates"),
+        (("<span" + " a=b" * 450 + ">x</span>\n") * 10, "That page has more than 4,000 links, templates"),
+    ],
+)
+def test_what_the_parser_makes_many_nodes_of_counts_as_many(page: str, said: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        guard(page)
+    assert refused.value.message.startswith(said)
+
+
+def test_unclosed_raw_tags_look_for_their_end_once() -> None:
+    """3,000 unclosed <nowiki> each read the rest of a megabyte page for "</nowiki" (0.5 s)."""
+    profile = cProfile.Profile()
+    rest = "text " * 100_000
+    assert profile.runcall(guard, "<nowiki>a " * 3_000 + rest) == "a " * 3_000 + rest  # dropped
+    searches = sum(stat.callcount for stat in profile.getstats() if "'find'" in repr(stat.code))
+    assert searches == 1
+
+
+def test_tables_inside_tables_are_read_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each cell was read twice (as a caption, then as a cell): 2^depth reads, so a 300-byte
+    page of tables 25 deep never finished."""
+    reads: list[object] = []
+    real = wikitext._Writer.line
+
+    def line(self: wikitext._Writer, code: object) -> str:
+        reads.append(code)
+        return real(self, code)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(wikitext._Writer, "line", line)
+    depth = 14
+    page = "Lead.\n" + "{|\n| cell\n" * depth + "|}\n" * depth
+    assert convert(page).paragraphs == ("Lead.", " ".join(["cell"] * depth))
+    assert len(reads) <= 2 * depth
+
+
 # --- a megabyte of adversarial wikitext, through the whole import path ------------------------------
 
 MEGABYTE = 1_000_000
@@ -117,12 +200,12 @@ def soup(seed: int, pieces: int = 3_000) -> str:
 
 
 ADVERSARIAL = {
-    "blank lines": "'''Kor''' was a Klingon.\n" + "\n" * MEGABYTE,
+    "blank lines": "'''Kor''' was a Klingon.\n" + "\n" * (MEGABYTE - 25),
     "one huge line": fill("word "),
     "deeply nested templates": "{{a|" * 3_000 + "x" + "}}" * 3_000 + fill("text ", MEGABYTE - 18_001),
     "nested templates to the end": fill("{{a|"),
     "many headings": fill("== Heading ==\n"),
-    "headings within the limit": "== H ==\nText.\n" * 3_000 + fill("word ", MEGABYTE - 45_000),
+    "headings within the limit": "== H ==\nText.\n" * 3_000 + fill("word ", MEGABYTE - 42_000),
     "unclosed templates": "{{a|\n" * 3_000 + fill("w ", MEGABYTE - 15_000),
     "unclosed tags": "<div>''a" * 3_000 + fill("w ", MEGABYTE - 24_000),
     "unclosed tables": "{|\n|a\n" * 3_000 + fill("w ", MEGABYTE - 18_000),
@@ -133,13 +216,27 @@ ADVERSARIAL = {
 }
 
 
+# A refusal a moderator reads: whole sentences in words, no markup of the page, no internal names.
+PLAIN = re.compile(r"[A-Z][\w ,.:;'()-]*\.")
+INTERNAL = re.compile(r"\b\w+_\w+\b|Error|Traceback")
+
+
 @pytest.mark.parametrize("name", ADVERSARIAL)
 def test_a_megabyte_of_adversarial_wikitext_is_a_page_or_a_plain_refusal(name: str) -> None:
     """mwparserfromhell alone takes 20 s for 8,000 unclosed templates and minutes for unended
     tags; the guard keeps every case linear (bench/wiki_import.py measures it), and a page with
     more markup than an entry could hold is refused before parsing."""
-    with contextlib.suppress(InvalidInput):  # too much markup, or too long for an entry
-        read_file(ADVERSARIAL[name].encode(), "page.wiki", known)
+    data = ADVERSARIAL[name].encode()
+    assert len(data) == MEGABYTE  # read and parsed, not refused for its size before that
+    try:
+        page = read_file(data, "page.wiki", known)
+    except InvalidInput as refusal:  # too much markup, or too long for an entry
+        said = refusal.message
+        assert PLAIN.fullmatch(said) and not INTERNAL.search(said), said
+        assert "markup" in said or f"at most {MAX_BODY:,} characters" in said, said
+        return
+    assert page.title and page.summary and page.body
+    assert len(page.body) <= MAX_BODY and "\x01" not in page.body  # list marks never leak
 
 
 WIKI_PIECES = [

@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from . import Measure, Point
+from . import Measure, Point, fit
+from .geometry import Box, along, around, outside, rim, ring, touches
 from .web import Link, Standing
 
 WIDTH = 800  # legible at Discord's 550-pixel preview
@@ -100,19 +101,6 @@ def monogram(power: str) -> str:
     return "".join(w[0] for w in words)[:3] or power[:2].upper()
 
 
-def ring(count: int, centre: Point, radius: float) -> list[Point]:
-    """`count` points evenly on a circle, the first at the top."""
-    if count == 1:
-        return [centre]
-    return [
-        (
-            centre[0] + radius * math.cos(-math.pi / 2 + 2 * math.pi * i / count),
-            centre[1] + radius * math.sin(-math.pi / 2 + 2 * math.pi * i / count),
-        )
-        for i in range(count)
-    ]
-
-
 def layout_map(
     links: Sequence[Link],
     powers: Sequence[str],
@@ -140,15 +128,17 @@ def layout_map(
         seen[group] += 1
         points = [places[p] for p in parties]
         candidates = (
-            _candidates(points, nth, total) if len(points) > 1 else [_outside(points[0], centre, nth)]
+            along(points, nth, total, PARALLEL_GAP)
+            if len(points) > 1
+            else [outside(points[0], centre, nth, NODE_RADIUS + 26)]  # a one-party treaty's number
         )
         anchor = _free_spot(candidates, [label.centre for label in labels], list(places.values()), names)
         base = Line.DOTTED if link.standing is Standing.DISSOLVED else Line.SOLID
         if len(points) >= 3:
-            shapes.append(Shape(tuple(_around(points)), base, colour))
+            shapes.append(Shape(tuple(around(points)), base, colour))
         for party, point in zip(parties, points, strict=True):
             line = Line.DASHED if party in link.withdrawn and base is Line.SOLID else base
-            legs.append(Leg(anchor, _rim(point, anchor), line, colour))
+            legs.append(Leg(anchor, rim(point, anchor, NODE_RADIUS), line, colour))
         labels.append(Label(number, anchor))
     legend, bottom = _legend(links, colours, RING_HEIGHT + 48, measure, width)
     key = ((Line.SOLID, "in force"), (Line.DASHED, "a party withdrew"), (Line.DOTTED, "dissolved"))
@@ -168,7 +158,7 @@ def layout_map(
 
 
 def _node(power: str, centre: Point, colours: Mapping[str, int], measure: Measure, width: int) -> Node:
-    name = _fit(power, NAME_WIDTH, measure, NAME_FONT)
+    name = fit(power, NAME_WIDTH, measure, NAME_FONT)
     half = measure(name, NAME_FONT) / 2
     x = min(max(centre[0], MARGIN + half), width - MARGIN - half)
     return Node(power, monogram(power), colours.get(power, GREY), centre, NODE_RADIUS, name,
@@ -178,30 +168,6 @@ def _node(power: str, centre: Point, colours: Mapping[str, int], measure: Measur
 def _colour_of(link: Link, colours: Mapping[str, int]) -> int:
     """A treaty takes the colour of its first party; an accord the server's own gold."""
     return 0xD4A017 if link.accord else colours.get(link.parties[0], GREY) if link.parties else GREY
-
-
-def _candidates(points: Sequence[Point], nth: int, total: int) -> list[Point]:
-    """Where a treaty's number may go, best first: along the line between two parties (moved
-    across it when several treaties join the same two), or around the middle of three or more."""
-    shift = (nth - (total - 1) / 2) * PARALLEL_GAP if total > 1 else 0.0
-    if len(points) == 2:
-        (ax, ay), (bx, by) = points
-        length = math.hypot(bx - ax, by - ay) or 1.0
-        across = (-(by - ay) / length * shift, (bx - ax) / length * shift)
-        return [
-            (ax + (bx - ax) * t + across[0], ay + (by - ay) * t + across[1])
-            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75)
-        ]
-    x = sum(p[0] for p in points) / len(points) + shift
-    y = sum(p[1] for p in points) / len(points)
-    return [(x, y)] + [
-        (x + r * math.cos(a * math.pi / 4), y + r * math.sin(a * math.pi / 4))
-        for r in (30, 60, 90)
-        for a in range(8)
-    ]
-
-
-Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 def _name_box(node: Node, measure: Measure) -> Box:
@@ -219,44 +185,10 @@ def _free_spot(
         if (
             all(math.dist(spot, other) >= LABEL_CLEARANCE for other in taken)
             and all(math.dist(spot, node) >= NODE_RADIUS + 14 for node in nodes)
-            and not any(_touches(spot, box) for box in names)
+            and not any(touches(spot, box, LABEL_CLEARANCE / 2) for box in names)
         ):
             return spot
     return candidates[0]
-
-
-def _touches(spot: Point, box: Box, reach: float = LABEL_CLEARANCE / 2) -> bool:
-    """Whether a number's disc around `spot` reaches into `box`."""
-    x = min(max(spot[0], box[0]), box[2])
-    y = min(max(spot[1], box[1]), box[3])
-    return math.dist(spot, (x, y)) < reach
-
-
-def _outside(point: Point, centre: Point, nth: int) -> Point:
-    """A one-party treaty's number: just outside its power, away from the ring's middle."""
-    dx, dy = point[0] - centre[0], point[1] - centre[1]
-    length = math.hypot(dx, dy)
-    ux, uy = (dx / length, dy / length) if length else (0.0, -1.0)
-    turn = 0.5 * nth  # several one-party treaties of one power fan out
-    ux, uy = ux * math.cos(turn) - uy * math.sin(turn), ux * math.sin(turn) + uy * math.cos(turn)
-    reach = NODE_RADIUS + 26
-    return (point[0] + ux * reach, point[1] + uy * reach)
-
-
-def _rim(point: Point, towards: Point) -> Point:
-    """Where a stroke from `towards` meets the node's circle, so strokes end at its edge."""
-    dx, dy = towards[0] - point[0], towards[1] - point[1]
-    length = math.hypot(dx, dy)
-    if length <= NODE_RADIUS:
-        return point
-    return (point[0] + dx / length * NODE_RADIUS, point[1] + dy / length * NODE_RADIUS)
-
-
-def _around(points: Sequence[Point]) -> list[Point]:
-    """The points in order around their centre, so the polygon does not cross itself."""
-    cx = sum(p[0] for p in points) / len(points)
-    cy = sum(p[1] for p in points) / len(points)
-    return sorted(points, key=lambda p: math.atan2(p[1] - cy, p[0] - cx))
 
 
 def _legend(
@@ -271,8 +203,8 @@ def _legend(
     for i, link in enumerate(links):
         column, row = divmod(i, per_column) if per_column else (0, 0)
         standing = _standing_text(link)
-        text = _fit(f"{link.name}{f' ({link.year})' if link.year is not None else ''}{standing}",
-                    column_width - 70, measure)  # fmt: skip
+        text = fit(f"{link.name}{f' ({link.year})' if link.year is not None else ''}{standing}",
+                   column_width - 70, measure, FONT)  # fmt: skip
         line = (
             Line.DOTTED
             if link.standing is Standing.DISSOLVED
@@ -291,12 +223,3 @@ def _standing_text(link: Link) -> str:
     if link.withdrawn:
         return " — withdrawn: " + ", ".join(sorted(link.withdrawn))
     return ""
-
-
-def _fit(text: str, width: float, measure: Measure, size: int = FONT) -> str:
-    """The text, cut with an ellipsis to fit `width` at `size`."""
-    if measure(text, size) <= width:
-        return text
-    while text and measure(text + "…", size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
