@@ -20,7 +20,8 @@ from .config import ConfigError, Settings, load_settings
 from .content import ContentError
 from .domain.lore import Kind
 from .errors import OperatorError
-from .health import check_data, findings
+from .health import check_data, findings, os_problem
+from .interrupts import Interrupted, signals_interrupt
 from .logs import configure_logging, note_in_log_file
 from .storage import StorageError
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
+ADMIN = ("sync", "backup", "migrate-to-postgres", "import-wiki")  # one-off commands with a summary
 MISSING_TOKEN = (
     "khitomer: DISCORD_TOKEN is not set. Copy .env.example to .env and put your bot token there "
     "(README: 'Create the Discord application'), or try the bot offline now with `khitomer console`."
@@ -141,35 +143,16 @@ def require_token(settings: Settings) -> str:
 
 
 async def run_bot(settings: Settings) -> None:
-    """Check the data and open the database, then connect; stop cleanly on SIGTERM or Ctrl-C."""
-    import discord
-
+    """Check the data, open the database and claim the shards, then connect; stop cleanly on
+    SIGTERM, SIGINT or SIGHUP, including while the database or Discord is retried."""
     from .app import create_bot
-    from .lifecycle import UNREACHABLE, describe, login_with_retry, run_until_stopped
+    from .lifecycle import run_until_stopped, serve
 
     token = require_token(settings)
-    data = check_data()
+    data = check_data().summary()
     # `async with` readies discord.py's internals, so close() works whatever point start-up reached.
     async with create_bot(settings) as bot:
-        database = await bot.open_storage()
-        log.info(
-            "data: %s; database %s at schema version %d", data.summary(), database.where, database.version
-        )
-
-        async def connect() -> None:
-            await login_with_retry(bot, token, settings.connect_timeout)
-            try:
-                await bot.connect()
-            except discord.PrivilegedIntentsRequired as error:
-                raise OperatorError(f"khitomer: {error}") from error
-            except (discord.GatewayNotFound, discord.ConnectionClosed, *UNREACHABLE) as error:
-                # discord.py reconnects by itself once running; what escapes it ends the process.
-                raise OperatorError(
-                    f"khitomer: the connection to Discord's gateway failed ({describe(error)}); "
-                    "khitomer exits so that a service manager can start it again."
-                ) from error
-
-        await run_until_stopped(bot, connect)
+        await run_until_stopped(bot, lambda: serve(bot, token, data))
 
 
 def check() -> int:
@@ -222,7 +205,13 @@ def backup(settings: Settings, destination: Path) -> str:
             "up with its own tools (pg_dump)."
         )
 
-    backup_file(settings.database_path, destination)
+    existed = destination.exists()  # then backup_file refuses it, and it is not ours to remove
+    try:
+        backup_file(settings.database_path, destination)
+    except Interrupted as stop:
+        if not existed:
+            destination.unlink(missing_ok=True)
+        raise stop.explained("before it finished; no copy was kept") from None
     return f"Backed up {settings.database_path} to {destination} ({destination.stat().st_size} bytes)."
 
 
@@ -235,31 +224,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(settings)
         if args.command == "console":
             return console(settings, args)
-        if args.command == "sync":
-            print(asyncio.run(sync(settings, args.guild)))
-        elif args.command == "backup":
-            print(backup(settings, args.path))
-        elif args.command == "migrate-to-postgres":
-            from .migrate_postgres import migrate_to_postgres
-
-            print(migrate_to_postgres(args.source, args.target))
-        elif args.command == "import-wiki":
-            from .import_wiki import import_wiki
-
-            print(import_wiki(settings, args.export, args.guild, args.kind))
+        if args.command in ADMIN:
+            print(admin(settings, args))
         elif args.command is None and not settings.token and interactive() and console_installed():
             return console(settings, banner=NO_TOKEN_CONSOLE)
         else:
             asyncio.run(run_bot(settings))
+    except Interrupted as stop:
+        return stopped(f"khitomer: {args.command} stopped by {stop.name} {stop.detail}.", stop.exit_code)
     except KeyboardInterrupt:
-        return 0
+        return 0  # Ctrl-C before the bot's own handlers were in place: a stop asked for
     except (OperatorError, ConfigError, ContentError, StorageError) as error:
         message = str(error)
         message = message if message.startswith("khitomer:") else f"khitomer: {message}"
-        note_in_log_file(message)  # the reason for stopping belongs in LOG_FILE too
-        print(message, file=sys.stderr)
-        return EXIT_USAGE if isinstance(error, ConfigError) or message == MISSING_TOKEN else EXIT_FAILURE
+        usage = isinstance(error, ConfigError) or message == MISSING_TOKEN
+        return stopped(message, EXIT_USAGE if usage else EXIT_FAILURE)
+    except OSError as error:  # a file or folder no check foresaw: still one line
+        return stopped(f"khitomer: {os_problem(error)}", EXIT_FAILURE)
     return 0
+
+
+def admin(settings: Settings, args: argparse.Namespace) -> str:
+    """Run a one-off admin command to its summary; a stop signal part-way raises Interrupted."""
+    with signals_interrupt():
+        if args.command == "sync":
+            return asyncio.run(sync(settings, args.guild))
+        if args.command == "backup":
+            return backup(settings, args.path)
+        if args.command == "migrate-to-postgres":
+            from .migrate_postgres import migrate_to_postgres
+
+            return migrate_to_postgres(args.source, args.target)
+        from .import_wiki import import_wiki
+
+        return import_wiki(settings, args.export, args.guild, args.kind)
+
+
+def stopped(message: str, code: int) -> int:
+    note_in_log_file(message)  # the reason for stopping belongs in LOG_FILE too
+    print(message, file=sys.stderr)
+    return code
 
 
 def interactive() -> bool:

@@ -16,6 +16,7 @@ DEFAULT_DATABASE_PATH = Path("khitomer.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_CONNECT_TIMEOUT = 60.0
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")  # what a DATABASE_URL may start with
+NAME_MAX, PATH_MAX = 255, 4095  # bytes in a file name and in a path, on Linux's file systems
 
 
 class ConfigError(ValueError):
@@ -37,7 +38,7 @@ class Settings:
     # None: discord.py asks Discord how many shards to run, and runs them all here.
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
-    # How long start-up keeps retrying an unreachable Discord before giving up.
+    # How long start-up keeps retrying an unreachable Discord (or PostgreSQL) before giving up.
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
 
     @property
@@ -62,12 +63,12 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
 
     return Settings(
         token=text("DISCORD_TOKEN"),
-        database_path=Path(text("DATABASE_PATH") or DEFAULT_DATABASE_PATH).expanduser(),
+        database_path=_path("DATABASE_PATH", text("DATABASE_PATH")) or DEFAULT_DATABASE_PATH,
         database_url=_database_url(text("DATABASE_URL")),
         dev_guild_id=_snowflake("DEV_GUILD_ID", text("DEV_GUILD_ID")),
         owner_ids=frozenset(_snowflake_list("OWNER_IDS", text("OWNER_IDS"))),
         log_level=_log_level(text("LOG_LEVEL") or "INFO"),
-        log_file=Path(log_file).expanduser() if (log_file := text("LOG_FILE")) else None,
+        log_file=_path("LOG_FILE", text("LOG_FILE")),
         **_shards(text("SHARD_COUNT"), text("SHARD_IDS")),
         connect_timeout=_seconds("CONNECT_TIMEOUT", text("CONNECT_TIMEOUT"), DEFAULT_CONNECT_TIMEOUT),
     )
@@ -102,7 +103,29 @@ def _database_url(value: str | None) -> str | None:
             "DATABASE_URL must be a PostgreSQL URL such as postgresql://khitomer@localhost/khitomer "
             "(leave it unset to keep the SQLite file at DATABASE_PATH)"
         )
+    from .storage.pg_address import BadAddress, hosts_and_database
+
+    try:
+        hosts_and_database(value)
+    except BadAddress as error:  # its text quotes nothing of the URL: it may hold a password
+        raise ConfigError(f"DATABASE_URL is not a PostgreSQL URL that can be used: {error}") from None
     return value
+
+
+def _path(name: str, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:  # ~name of a user this machine does not know
+        raise ConfigError(f"{name} starts with a ~ whose home folder this machine does not know") from None
+    encoded = os.fsencode(path)
+    if len(encoded) > PATH_MAX or any(len(part) > NAME_MAX for part in encoded.split(b"/")):
+        raise ConfigError(
+            f"{name} is too long for a file system: a file or folder name may have {NAME_MAX} bytes, "
+            f"a whole path {PATH_MAX:,}"
+        )
+    return path
 
 
 def _seconds(name: str, value: str | None, default: float) -> float:

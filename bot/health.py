@@ -17,6 +17,7 @@ from .domain.shards import describe_shards
 from .logs import log_file_problem
 from .storage import StorageError, migrations
 from .storage.database import BUSY_TIMEOUT_MS, check_is_sqlite, creation_problem, writable_problem
+from .storage.sqlite_files import disk_full_problem
 
 MISSING_TOKEN_TEXT = (
     "DISCORD_TOKEN is not set: put the bot token in .env (see .env.example); the offline "
@@ -94,6 +95,8 @@ def _read_version(path: Path) -> int:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header and schema
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and (full := disk_full_problem(path)):
+            raise StorageError(full) from error
         raise StorageError(f"{path} could not be read as a SQLite database: {error}") from error
     finally:
         conn.close()
@@ -149,16 +152,28 @@ def findings(settings: Settings) -> list[tuple[bool, str, str]]:
         (bool(settings.token), "token", "DISCORD_TOKEN is set" if settings.token else MISSING_TOKEN_TEXT),
     ]
     if settings.log_file is not None:
-        problem = log_file_problem(settings.log_file)
+        try:
+            problem = log_file_problem(settings.log_file)
+        except OSError as error:
+            problem = os_problem(error)
         found.append((problem is None, "log file", problem or f"{settings.log_file} can be written"))
     try:
         found.append((True, "data", check_data().summary()))
     except ContentError as error:
         found.append((False, "data", f"invalid: {error}"))
-    database = (
-        inspect_postgres(settings.database_url)
-        if settings.database_url
-        else inspect_database(settings.database_path)
-    )
+    try:
+        database = (
+            inspect_postgres(settings.database_url)
+            if settings.database_url
+            else inspect_database(settings.database_path)
+        )
+    except OSError as error:
+        database = DatabaseReport(where, False, problem=os_problem(error))
     found.append((database.problem is None, "database", database.summary()))
     return found
+
+
+def os_problem(error: OSError) -> str:
+    """One line for an OSError no check foresaw (a folder this user may not look into, say)."""
+    what = f"cannot use {error.filename}" if error.filename else "a file could not be used"
+    return f"{what}: {error.strerror or error}"

@@ -4,28 +4,40 @@ The file is never changed: a consistent snapshot of it is taken (as `khitomer ba
 the bot may keep running) and brought to this release's schema; the target is migrated, must
 hold no rows, and receives every table in ONE transaction, with a progress bar on stderr.
 Before it commits, each table's row count is compared with the file's: a mismatch, or any
-error, leaves the target empty.
+error, leaves the target empty. So does Ctrl-C, SIGTERM or SIGHUP before the commit: the command
+then exits non-zero with a line saying so. The snapshot sits in a locked folder in the temporary
+folder, removed however the run ends; a run killed outright (SIGKILL) leaves it, and the next
+run removes it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import logging
+import os
+import shutil
 import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 
-from .config import POSTGRES_SCHEMES
 from .errors import OperatorError
+from .interrupts import Interrupted
 from .progress import ProgressBar
 from .storage import SqliteDatabase, backup_file
+from .storage.pg_address import BadAddress, hosts_and_database
 from .storage.postgres import PostgresDatabase, describe
 
+log = logging.getLogger(__name__)
+
 BATCH = 5_000
+SNAPSHOTS = "khitomer-migrate-"  # the snapshot folders' names in the temporary folder
 # Parents before children (foreign keys); each with the columns both databases hold. The
 # treaty index's tsvector is computed by PostgreSQL from these.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -67,18 +79,73 @@ IDENTITIES = (
 
 def migrate_to_postgres(source: Path, url: str) -> str:
     """Copy the SQLite database at `source` into the PostgreSQL database at `url`; the summary."""
-    if not url.startswith(POSTGRES_SCHEMES):
-        raise OperatorError(f"khitomer: --to takes a PostgreSQL URL (postgresql://…), not {url!r}.")
-    with tempfile.TemporaryDirectory(prefix="khitomer-migrate-") as folder:
-        snapshot = Path(folder) / "snapshot.db"
-        backup_file(source, snapshot)  # StorageError, in one line, for a missing or foreign file
-        asyncio.run(_upgrade(snapshot))
-        counts = asyncio.run(_copy(snapshot, url))
+    try:
+        hosts_and_database(url)
+    except BadAddress as error:  # its text quotes nothing of the URL: it holds a password
+        raise OperatorError(f"khitomer: --to is not a PostgreSQL URL that can be used: {error}.") from None
+    where = describe(url)
+    committed: list[bool] = []  # becomes [True] once the copy's transaction has committed
+    try:
+        with snapshot_folder() as folder:
+            snapshot = folder / "snapshot.db"
+            backup_file(source, snapshot)  # StorageError, in one line, for a missing or foreign file
+            asyncio.run(_upgrade(snapshot))
+            counts = asyncio.run(_copy(snapshot, url, committed))
+    except Interrupted as stop:
+        raise stop.explained(
+            f"after every row was committed to {where}; run VACUUM ANALYZE there before the first start"
+            if committed
+            else f"before it committed: nothing was copied to {where}, and {source} is as it was"
+        ) from None
     total = sum(counts.values())
     return (
-        f"Copied {total:,} rows in {len(counts)} tables from {source} to {describe(url)}; every table's "
+        f"Copied {total:,} rows in {len(counts)} tables from {source} to {where}; every table's "
         "row count matches the file. Set DATABASE_URL to that URL to run Khitomer on it."
     )
+
+
+@contextmanager
+def snapshot_folder() -> Iterator[Path]:
+    """A private folder in the temporary folder for the file's snapshot (85 MB for a big server),
+    removed however the run ends. It is locked while the run lives: a run killed outright
+    (SIGKILL, a power cut) leaves it unlocked, and the next run removes it."""
+    sweep_snapshots()
+    # Named with a dot until locked, so that a sweep running at this moment cannot take it.
+    starting = Path(tempfile.mkdtemp(prefix=f".{SNAPSHOTS}"))
+    handle = os.open(starting, os.O_RDONLY)
+    folder = starting
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        folder = starting.with_name(starting.name.removeprefix("."))
+        starting.rename(folder)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.close(handle)
+
+
+def sweep_snapshots() -> None:
+    """Remove the snapshot folders that no run holds any more (their run was killed)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SNAPSHOTS}*"):
+        try:
+            handle = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue  # another user's, or gone already
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a run in progress holds it
+        else:
+            size = sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
+            shutil.rmtree(folder, ignore_errors=True)
+            log.warning(
+                "Removed %s (%.1f MB): the snapshot of a migrate-to-postgres that was killed before it "
+                "could remove it.",
+                folder,
+                size / 1_000_000,
+            )
+        finally:
+            os.close(handle)
 
 
 async def _upgrade(snapshot: Path) -> None:
@@ -94,7 +161,7 @@ def _batches(
         yield [tuple(row) for row in rows]
 
 
-async def _copy(snapshot: Path, url: str) -> dict[str, int]:
+async def _copy(snapshot: Path, url: str, committed: list[bool]) -> dict[str, int]:
     target = await PostgresDatabase.open(url)  # migrates an empty database to this schema
     await target.close()
     source = sqlite3.connect(snapshot)  # a private snapshot: nothing else reads or writes it
@@ -136,9 +203,11 @@ async def _copy(snapshot: Path, url: str) -> dict[str, int]:
                 raise OperatorError(
                     f"khitomer: row counts differ after the copy ({wrong}); nothing was kept."
                 )
+        committed.append(True)
         bar.finish()
         # Statistics and the visibility map now, not whenever autovacuum comes: without them the
-        # index's counts read every heap row they count.
+        # index's counts read every heap row they count. (In this session: from a new one, the
+        # visibility map stayed empty on the test server.)
         await conn.execute(f"VACUUM (ANALYZE) {', '.join(TABLES)}")
         return copied
     finally:

@@ -110,3 +110,38 @@ def test_at_a_terminal_without_a_token_it_opens_the_console_and_says_how_to_go_l
     assert "put the bot token in .env (see .env.example) and run `khitomer` again" in text
     assert "Khitomer offline console" in text
     assert not (tmp_path / "khitomer.db").exists(), "the console uses a temporary database"
+
+
+def test_a_backup_stopped_by_a_signal_keeps_no_half_written_copy(tmp_path: Path) -> None:
+    """The copy is held half-written until the signal comes; the stop says so and removes it."""
+    import signal
+
+    held = (
+        "import time, bot.storage as s\n"
+        "def half(source, destination):\n"
+        "    destination.write_bytes(b'SQLite format 3')\n"
+        "    print('READY', flush=True)\n"
+        "    while True:\n"
+        "        time.sleep(0.05)\n"
+        "s.backup_file = half\n"
+        "from bot.cli import main\n"
+        "raise SystemExit(main())\n"
+    )
+    (tmp_path / "live.db").write_bytes(b"")
+    process = subprocess.Popen(
+        [sys.executable, "-c", held, "backup", "copy.db"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_PATH": "live.db"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline() == "READY\n"
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert err.strip() == "khitomer: backup stopped by SIGTERM before it finished; no copy was kept."
+    assert not (tmp_path / "copy.db").exists()

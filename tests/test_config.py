@@ -156,3 +156,68 @@ def test_log_file_and_connect_timeout_are_read(tmp_path: Path) -> None:
     settings = load_settings({"LOG_FILE": str(tmp_path / "k.log"), "CONNECT_TIMEOUT": "90"})
     assert (settings.log_file, settings.connect_timeout) == (tmp_path / "k.log", 90.0)
     assert load_settings({}).log_file is None
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        (
+            "postgresql://khitomer:hunter2@db.example:99999/khitomer",
+            "the port must be a number from 1 to 65535",
+        ),
+        (
+            "postgresql://khitomer:hunter2@db.example:abc/khitomer",
+            "the port must be a number from 1 to 65535",
+        ),
+        ("postgresql://khitomer:hunter2@db.example:5432:5/khitomer", "the port must be a number"),
+        ("postgresql://khitomer:hunter2/x@db.example/khitomer", "the port must be a number"),
+        ("postgresql://khitomer:hunter@2@db.example/khitomer", "must be written %40"),
+        ("postgresql://[::1/x", "an IPv6 address in [ ] is not closed"),
+        ("postgresql://khitomer:hunter2@[::1/khitomer", "an IPv6 address in [ ] is not closed"),
+        ("postgresql://khitomer:hunter2@db.example,/khitomer", "a host in the list is empty"),
+        ("postgresql://khitomer:hunter2@db.example/khitomer?sslmode", "after ? come name=value pairs"),
+    ],
+)
+def test_a_malformed_database_url_is_a_bad_setting_that_never_shows_the_password(
+    url: str, reason: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"DATABASE_URL": url})
+    message = str(caught.value)
+    assert message.startswith("DATABASE_URL is not a PostgreSQL URL that can be used: ")
+    assert reason in message
+    assert "hunter2" not in message
+
+
+@pytest.mark.parametrize(
+    ("url", "where"),
+    [
+        ("postgresql://khitomer:hunter2@db.example/khitomer", "postgresql://db.example/khitomer"),
+        ("postgres://khitomer:hunter2@[::1]:6543/k?sslmode=require", "postgresql://[::1]:6543/k"),
+        ("postgresql://k:hunter2@db1:5432,db2:5433/khitomer", "postgresql://db1:5432,db2:5433/khitomer"),
+        ("postgresql:///khitomer?host=/run/postgresql", "postgresql://localhost/khitomer"),
+        ("postgresql://k:p%40ss@db.example/khitomer", "postgresql://db.example/khitomer"),
+    ],
+)
+def test_a_usable_database_url_is_kept_and_described_without_its_password(url: str, where: str) -> None:
+    from bot.storage.postgres import describe
+
+    assert load_settings({"DATABASE_URL": url}).database_url == url
+    assert describe(url) == where
+
+
+@pytest.mark.parametrize("name", ["DATABASE_PATH", "LOG_FILE"])
+@pytest.mark.parametrize("path", ["x" * 300 + ".db", "/srv/" + "y" * 256 + "/k.db", "/" + "z/" * 2100])
+def test_a_path_longer_than_a_file_system_takes_names_the_variable(name: str, path: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({name: path})
+    message = str(caught.value)
+    assert message.startswith(f"{name} is too long for a file system:") and len(message) < 200
+
+
+@pytest.mark.parametrize("name", ["DATABASE_PATH", "LOG_FILE"])
+def test_a_path_under_an_unknown_users_home_names_the_variable(name: str) -> None:
+    with pytest.raises(
+        ConfigError, match=f"^{name} starts with a ~ whose home folder this machine does not know"
+    ):
+        load_settings({name: "~no-such-user-here/k.db"})

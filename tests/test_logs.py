@@ -61,3 +61,36 @@ def test_the_readme_states_the_rotation_size_and_count() -> None:
     readme = (ROOT / "README.md").read_text()
     assert f"{LOG_FILE_MAX_BYTES // (1024 * 1024)} MB" in readme
     assert f"{LOG_FILE_BACKUPS} old files" in readme
+
+
+@pytest.mark.usefixtures("root_handlers")
+def test_a_log_file_on_a_full_disk_is_one_warning_not_a_flood_and_recovers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/dev/full refuses every write with ENOSPC, as a full disk does; the link lets the test
+    free the disk by pointing LOG_FILE at a real file."""
+    log_file = tmp_path / "k.log"
+    log_file.symlink_to("/dev/full")
+    configure_logging(Settings(log_file=log_file))
+    for n in range(300):
+        logging.getLogger("bot.test").warning("record %d", n)
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err, err[:2000]
+    lines = err.splitlines()
+    assert len(lines) == 301, "the 300 records, and one line about the file"
+    problem = [line for line in lines if "LOG_FILE" in line]
+    assert len(problem) == 1
+    assert problem[0].endswith(
+        f"WARNING  bot.logs: LOG_FILE {log_file} cannot be written (No space left on device): "
+        "records go to stderr only until it can"
+    )
+
+    log_file.unlink()
+    log_file.symlink_to(tmp_path / "real.log")  # room again
+    logging.getLogger("bot.test").warning("after")
+    logged = (tmp_path / "real.log").read_text().splitlines()
+    assert [line.split(" ", 2)[2] for line in logged] == [
+        f"WARNING  bot.logs: LOG_FILE {log_file} can be written again; 300 records before this one "
+        "went to stderr only",
+        "WARNING  bot.test: after",
+    ]

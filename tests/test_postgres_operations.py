@@ -86,11 +86,17 @@ def test_backup_points_to_postgresqls_own_tools(tmp_path: Path) -> None:
 
 
 def test_the_bot_stops_with_one_line_when_postgresql_is_unreachable(tmp_path: Path) -> None:
-    done = khitomer("run", cwd=tmp_path, DISCORD_TOKEN="t", DATABASE_URL="postgresql://k:pw@127.0.0.1:1/k")
+    done = khitomer(
+        "run",
+        cwd=tmp_path,
+        DISCORD_TOKEN="t",
+        DATABASE_URL="postgresql://k:pw@127.0.0.1:1/k",
+        CONNECT_TIMEOUT="1",
+    )  # retried for CONNECT_TIMEOUT seconds first (tests/test_startup_failures.py)
     assert done.returncode == 1
     assert (
         done.stderr.strip()
         .splitlines()[-1]
-        .startswith("khitomer: cannot connect to postgresql://127.0.0.1:1/k")
+        .startswith("khitomer: could not reach PostgreSQL at postgresql://127.0.0.1:1/k in 1 s")
     )
     assert "Traceback" not in done.stderr and ":pw@" not in done.stderr

@@ -30,7 +30,7 @@ def wait_for(process: subprocess.Popen[str], text: str, seconds: float = 60) -> 
     raise AssertionError(f"{text!r} never came; saw {seen}")
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_a_signal_lets_the_action_in_flight_finish_then_exits_0(tmp_path: Path, stop: signal.Signals) -> None:
     database = tmp_path / "k.db"
     process = subprocess.Popen(
@@ -66,16 +66,23 @@ def member_id(out: str, err: str) -> str:
     return reply.removeprefix("REPLY <@").split(">", 1)[0]
 
 
-def test_a_signal_while_discord_is_unreachable_stops_at_once(tmp_path: Path) -> None:
-    """The real `khitomer run`, retrying a Discord that does not answer, stops on SIGTERM."""
+@pytest.mark.parametrize("unreachable", ["Discord", "PostgreSQL"])
+def test_a_signal_while_discord_or_the_database_is_unreachable_stops_at_once(
+    tmp_path: Path, unreachable: str
+) -> None:
+    """The real `khitomer run`, retrying a Discord (or a PostgreSQL) that does not answer, stops
+    on SIGTERM."""
     from tests.support.processes import POINTED
     from tests.test_startup import closed_port
 
     api = f"http://127.0.0.1:{closed_port()}/api/v10"
+    database = (
+        {"DATABASE_URL": f"postgresql://k@127.0.0.1:{closed_port()}/k"} if unreachable == "PostgreSQL" else {}
+    )
     process = subprocess.Popen(
         [sys.executable, "-c", POINTED, api, "run"],
         cwd=tmp_path,
-        env=environment(DISCORD_TOKEN="t", CONNECT_TIMEOUT="600"),
+        env=environment(DISCORD_TOKEN="t", CONNECT_TIMEOUT="600", **database),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -83,8 +90,8 @@ def test_a_signal_while_discord_is_unreachable_stops_at_once(tmp_path: Path) -> 
     try:
         assert process.stderr is not None
         deadline = time.monotonic() + 60
-        while "try 1 failed" not in process.stderr.readline():
-            assert time.monotonic() < deadline
+        while "try 1 failed" not in (line := process.stderr.readline()):
+            assert line and time.monotonic() < deadline, "it ended, or never retried"
         started = time.monotonic()
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=30)
