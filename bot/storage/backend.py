@@ -70,9 +70,14 @@ class Database(Protocol):
     version: int  # the schema version it was migrated to
     where: str  # the file, or the server and database name (never a password)
 
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]: ...
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """Committed rows only: never what a transaction still open (in this process or another)
+        has written, so a cache may keep what it reads here."""
+        ...
 
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> Row | None: ...
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        """As fetch_all, the first row (for a query of one row: by key, or an aggregate)."""
+        ...
 
     def transaction(self, *, guild: int | None = None) -> AbstractAsyncContextManager[Conn]:
         """A write transaction: committed whole or rolled back. `guild` serialises writes to one
@@ -80,17 +85,19 @@ class Database(Protocol):
         ...
 
     async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
-        """`work` in a write transaction, on the fastest path the backend has: for small writes."""
+        """`work` in a write transaction, on the fastest path the backend has: for small writes.
+        `work` awaits nothing but its connection (SQLite refuses work that waits on anything else)."""
         ...
 
     async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
-        """Read-only `work` in one snapshot, on the fastest path the backend has."""
+        """Read-only `work` in one committed snapshot, on the fastest path the backend has; `work`
+        awaits nothing but its connection, as for write_now."""
         ...
 
     async def notify(self, conn: Conn, topic: str, guild_id: int, key: str = "") -> None:
         """Tell every process (this one included) once `conn`'s transaction commits that a
         server's `topic` changed (only the entry `key`, when given), so they drop or refresh
-        what they cached of it."""
+        what they cached of it. Nothing is told if it rolls back."""
         ...
 
     def on_notice(self, topic: str, callback: Notice) -> None:

@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from . import migrations
+from . import work as work_record
 from .backend import Conn, Notice, Notices, Trace
 from .errors import NotADatabase, StorageError
-from .sqlite_conn import SQLITE, AioConn, SyncConn
+from .sqlite_conn import SQLITE, AioConn, HeldNotices, ReadConn, SyncConn, at_once, connect_reads
+from .sqlite_files import connect_file, disk_full_problem, takes_new_files
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,19 +52,28 @@ def writable_problem(path: Path) -> str | None:
             f"the folder {folder} is read-only for this user; SQLite must create {path.name} "
             "and its -wal and -shm files there: give it write access or set DATABASE_PATH elsewhere"
         )
+    if not takes_new_files(folder):
+        return (
+            f"no file can be created in the folder {folder}, whatever its permissions say; SQLite must "
+            f"create {path.name} and its -wal and -shm files there: set DATABASE_PATH to a folder on a disk"
+        )
     return None
 
 
 def folder_blocker(folder: Path) -> str | None:
     """What stops `folder` (and those above it) from being created, or None: the nearest one
-    that exists is a file, or is read-only for this user."""
+    that exists is a file, a link that leads nowhere, read-only for this user, or takes nothing new."""
     nearest = folder
-    while not nearest.exists() and nearest != nearest.parent:
+    while not os.path.lexists(nearest) and nearest != nearest.parent:
         nearest = nearest.parent
+    if nearest.is_symlink() and not nearest.exists():
+        return f"{nearest} is a link that leads nowhere"
     if not nearest.is_dir():
         return f"{nearest} is a file, not a folder"
     if nearest != folder and not os.access(nearest, os.W_OK):
         return f"{nearest} is read-only for this user"
+    if nearest != folder and not takes_new_files(nearest):
+        return f"nothing new can be made in {nearest}, whatever its permissions say"
     return None
 
 
@@ -83,38 +94,49 @@ def creation_problem(path: Path) -> str | None:
 
 def unusable(path: Path, error: sqlite3.Error) -> StorageError:
     """A one-line StorageError for a database SQLite refused to open or write."""
-    if isinstance(error, sqlite3.OperationalError) and (problem := writable_problem(path)):
+    if isinstance(error, sqlite3.OperationalError) and (
+        problem := disk_full_problem(path) or writable_problem(path)
+    ):
         return StorageError(problem)
     if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
         return NotADatabase(f"{path} could not be opened as a SQLite database: {error}")
     return StorageError(f"{path} could not be opened as a SQLite database: {error}")
 
 
+SETUP = f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+
+
 class SqliteDatabase:
     """aiosqlite with WAL, foreign keys and a busy timeout; every write in BEGIN IMMEDIATE.
 
-    One connection serves the whole bot. aiosqlite runs it on one thread, so statements
-    never interleave; the write lock keeps one transaction's statements together even when
-    other coroutines run between its awaits. One process only: notices go to this process.
+    A connection holding an open transaction serves nobody else, so no read sees what has not
+    committed: transaction() writes on `_conn` (aiosqlite's thread), one at a time under the
+    write lock; fetch_all/fetch_one read on `_reads` (a thread of its own), each statement a
+    committed snapshot (WAL); write_now/read_now use `_now` on the loop's thread, and their work
+    runs to its end without suspending, so nothing else runs on it meanwhile. One process only:
+    notices go to this process, once their transaction has committed.
     """
 
     dialect = SQLITE
 
-    def __init__(self, conn: aiosqlite.Connection, path: Path, version: int) -> None:
+    def __init__(
+        self, conn: aiosqlite.Connection, reads: aiosqlite.Connection, path: Path, version: int
+    ) -> None:
         self._conn = conn
         self._conn.row_factory = sqlite3.Row
+        self._reads = reads
+        self._reading = ReadConn(reads)
         self.path = path
         self.where = str(path)
         self.version = version
         self._write_lock = asyncio.Lock()
         self._notices = Notices()
-        # A second, synchronous connection for small hot writes (a game action): the SQL takes
-        # ~35 us, while each await on aiosqlite's thread costs ~180 us. See write_now().
+        self._held = HeldNotices(self._notices)  # the open write transaction's, till it commits
+        # A synchronous connection for small hot writes (a game action): the SQL takes ~35 us,
+        # while each await on aiosqlite's thread costs ~180 us. See write_now().
         self._now = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._now.row_factory = sqlite3.Row
-        self._now.executescript(
-            f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-        )
+        self._now.executescript(SETUP)
 
     @classmethod
     async def open(cls, path: Path, *, migrations_dir: Path = migrations.MIGRATIONS_DIR) -> SqliteDatabase:
@@ -133,25 +155,25 @@ class SqliteDatabase:
         if problem := writable_problem(path):  # checked first: SQLite's own words are vaguer
             raise StorageError(problem)
         try:
-            conn = await aiosqlite.connect(path, isolation_level=None)
+            conn = await connect_file(path)
         except sqlite3.Error as error:
             raise unusable(path, error) from error
+        reads: aiosqlite.Connection | None = None
         try:
             # Read the version before anything writes: a too-new file stays byte-identical.
             version = await migrations.current_version(conn)
             migrations.check_not_newer(version, known, path)
             # One script, so no statement (journal_mode returns a row) is left open.
-            await conn.executescript(
-                f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL;"
-                " PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-            )
+            await conn.executescript(f"PRAGMA journal_mode = WAL; {SETUP}")
             version = await migrations.apply(conn, known, version)
-            database = cls(conn, path, version)
-        except sqlite3.Error as error:
-            await conn.close()
-            raise unusable(path, error) from error
-        except BaseException:
-            await conn.close()
+            reads = await connect_reads(path, SETUP)
+            database = cls(conn, reads, path, version)
+        except BaseException as error:
+            for opened in (reads, conn):
+                if opened is not None:
+                    await opened.close()
+            if isinstance(error, sqlite3.Error):
+                raise unusable(path, error) from error
             raise
         log.info("database %s ready at schema version %d", path, version)
         return database
@@ -159,6 +181,7 @@ class SqliteDatabase:
     async def close(self) -> None:
         async with self._write_lock:
             self._now.close()
+            await self._reads.close()
             await self._conn.close()
 
     def on_notice(self, topic: str, callback: Notice) -> None:
@@ -166,20 +189,19 @@ class SqliteDatabase:
 
     async def trace(self, callback: Trace | None) -> None:
         self._now.set_trace_callback(callback)
-        await self._conn.set_trace_callback(callback)  # type: ignore[arg-type]  # None stops it, as in sqlite3
+        for conn in (self._conn, self._reads):
+            await conn.set_trace_callback(callback)  # type: ignore[arg-type]  # None stops it, as in sqlite3
 
     async def notify(self, conn: Conn, topic: str, guild_id: int, key: str = "") -> None:
-        # One process per SQLite file: told here at once (a rollback after it only costs a
-        # cache reload).
-        self._notices.deliver(f"{topic}:{guild_id}:{key}")
+        self._held.add(conn, f"{topic}:{guild_id}:{key}")
 
     # -- reads -------------------------------------------------------------------------
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        return await AioConn(self._conn).fetch_all(sql, params)
+        return await self._reading.fetch_all(sql, params)
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
-        return await AioConn(self._conn).fetch_one(sql, params)
+        return await self._reading.fetch_one(sql, params)
 
     async def size_bytes(self) -> int:
         """Bytes the database occupies, counting what still sits in the WAL."""
@@ -196,17 +218,20 @@ class SqliteDatabase:
 
         For small, bounded writes on the hot path only: it blocks the loop while it runs (tens
         of microseconds), and it holds the same write lock as transaction(), so our own writes
-        never wait on each other here; WAL readers never block it. `work` awaits nothing but
-        its connection, whose awaits never suspend.
+        never wait on each other here; WAL readers never block it. `work` may await nothing but
+        its connection, whose awaits never suspend (work that waits is refused: see at_once).
         """
         async with self._write_lock:
             self._now.execute("BEGIN IMMEDIATE")
             try:
-                result = await work(SyncConn(self._now))
+                result = at_once(work(self._held.begin(SyncConn(self._now))))
+                self._now.execute("COMMIT")
             except BaseException:
-                self._now.execute("ROLLBACK")
+                self._held.end(committed=False)
+                self._now.rollback()  # leaves none open, even if COMMIT itself failed
                 raise
-            self._now.execute("COMMIT")
+            work_record.committed()
+            self._held.end(committed=True)
             return result
 
     async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
@@ -217,9 +242,9 @@ class SqliteDatabase:
         """
         self._now.execute("BEGIN")
         try:
-            return await work(SyncConn(self._now))
+            return at_once(work(SyncConn(self._now)))
         finally:
-            self._now.execute("COMMIT")
+            self._now.rollback()  # a snapshot that wrote nothing: ending it is all
 
     @asynccontextmanager
     async def transaction(self, *, guild: int | None = None) -> AsyncIterator[Conn]:
@@ -227,12 +252,14 @@ class SqliteDatabase:
         async with self._write_lock:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield AioConn(self._conn)
-            except BaseException:
-                await self._conn.rollback()
-                raise
-            else:
+                yield self._held.begin(AioConn(self._conn))
                 await self._conn.commit()
+            except BaseException:
+                self._held.end(committed=False)
+                await self._conn.rollback()  # leaves none open, even if COMMIT itself failed
+                raise
+            work_record.committed()
+            self._held.end(committed=True)
 
 
 def _fresh_destination(destination: Path) -> Path:
