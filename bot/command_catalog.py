@@ -1,4 +1,5 @@
-"""What commands exist, for whom, grouped by area: read from the command tree, so never stale."""
+"""What commands exist, for whom, grouped by area: read from the command tree and each command's
+declared rule (bot/checks.py), so never stale and never a second copy of who may do what."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from discord import app_commands
 from discord.ext import commands
 from discord.ext.commands.bot import BotBase
 
-from .checks import config_of, is_game_master
+from .checks import config_of, is_owner, judge, rule_of
+from .domain.access import Rule
 
 # Areas appear in this order in /help; an area not listed here follows, alphabetically.
 AREA_ORDER = ("General", "Lore", "Treaties", "Accords", "Configuration", "Owner")
@@ -22,6 +24,7 @@ class CommandInfo:
     area: str
     name: str
     description: str
+    not_here: str = ""  # why it cannot be run in this channel (it can elsewhere)
 
 
 AppCommand = app_commands.Command[Any, ..., Any] | app_commands.Group
@@ -47,30 +50,18 @@ def _leaves(command: AppCommand) -> Iterable[app_commands.Command[Any, ..., Any]
         yield command
 
 
-def _may_use(command: AppCommand, interaction: discord.Interaction, is_owner: bool) -> bool:
-    if command.extras.get("owner_only") and not is_owner:
-        return False
+def _discord_shows(command: AppCommand, interaction: discord.Interaction) -> bool:
+    """Discord's own layer, as far as the bot knows it: default permissions, servers only.
+    Overrides set in Discord's Integrations page are Discord's to enforce."""
     if interaction.guild is None:
         return not command.guild_only
     required = command.default_permissions
     return required is None or interaction.permissions >= required
 
 
-def _leaf_allowed(
-    leaf: app_commands.Command[Any, ..., Any], interaction: discord.Interaction, is_game_master: bool
-) -> bool:
-    """Subcommands marked extras={"moderator": True} are for Manage Server (checked again at run time)."""
-    if leaf.extras.get("moderator"):
-        return interaction.guild is not None and (interaction.permissions.manage_guild or is_game_master)
-    return not (leaf.guild_only and interaction.guild is None)
-
-
 async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]:
-    """Every slash command this member may use here, by area then name.
-
-    Discord's default permissions and our owner-only marker are applied; per-server
-    overrides set in Discord's Integrations page are Discord's to enforce.
-    """
+    """Every slash command this member may use, by area then name: those their rule allows
+    here, and those it refuses only because of this channel, with the reason as a note."""
     client = interaction.client
     if not isinstance(client, BotBase):
         return []
@@ -79,18 +70,29 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
         *(client.tree.get_commands(guild=interaction.guild) if interaction.guild else []),
     ]
     chat_roots = [c for c in roots if isinstance(c, app_commands.Command | app_commands.Group)]
-    # Ask who owns the bot only when it matters: without OWNER_IDS it is a REST call.
-    needs_owner = any(c.extras.get("owner_only") for c in chat_roots)
-    is_owner = needs_owner and await client.is_owner(interaction.user)
-    config = await config_of(interaction)
-    game_master = is_game_master(interaction.user, config)
-    found = {
-        leaf.qualified_name: CommandInfo(area_of(leaf), leaf.qualified_name, leaf.description)
+    leaves = [
+        (leaf, rule_of(leaf) or Rule())
         for root in chat_roots
-        if _may_use(root, interaction, is_owner)
+        if _discord_shows(root, interaction)
         for leaf in _leaves(root)
-        if _leaf_allowed(leaf, interaction, game_master) and config.area_enabled(area_of(leaf).casefold())
-    }
+    ]
+    # Ask who owns the bot only when it matters: without OWNER_IDS it is a REST call.
+    owner = any(rule.owner for _, rule in leaves) and await is_owner(client, interaction.user)
+    config = await config_of(interaction)
+    found: dict[str, CommandInfo] = {}
+    for leaf, rule in leaves:
+        verdict = judge(
+            rule,
+            interaction.user,
+            interaction.channel,
+            interaction.permissions,
+            config,
+            owner=owner,
+            channel_id=interaction.channel_id,
+        )
+        if verdict.allowed or verdict.here:
+            name = leaf.qualified_name
+            found[name] = CommandInfo(area_of(leaf), name, leaf.description, verdict.refusal or "")
     return sorted(found.values(), key=lambda info: (_area_rank(info.area), info.area, info.name))
 
 

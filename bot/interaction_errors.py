@@ -11,13 +11,15 @@ import logging
 import secrets
 import traceback
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 from discord import app_commands
 
 from .checks import Refused
 from .domain.errors import KhitomerError
-from .storage import error_reports
+from .domain.inert import quoted
+from .storage import error_reports, work
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +28,25 @@ APOLOGY = (
     "If it keeps happening, give a moderator this reference: `{reference}`."
 )
 # When the action was stored before the failure (Discord lost the reply, say), the apology says
-# what was recorded instead of claiming nothing changed. Commands put it in interaction.extras.
-RECORDED = "recorded"
+# so instead of claiming nothing changed. Whether it was stored is read from the unit of work
+# (bot/storage/work.py): every commit marks it, no command has to.
 APOLOGY_AFTER = (
-    "Your action was recorded, but something went wrong on our side afterwards: {recorded} "
+    "Your action was recorded, but something went wrong on our side afterwards{recorded} "
     "If something looks off, give a moderator this reference: `{reference}`."
 )
+
+
+def note_recorded(detail: str) -> None:
+    """Say in a member's words what the action just committed stored (shown if the reply is lost)."""
+    work.describe(detail)
+
+
+def _recorded_apology(reference: str) -> str:
+    record = work.current()
+    if record is None:
+        return APOLOGY.format(reference=reference)
+    detail = " ".join(record.details)
+    return APOLOGY_AFTER.format(recorded=f": {detail}" if detail else ".", reference=reference)
 
 
 def _unwrap(error: BaseException) -> BaseException:
@@ -62,7 +77,7 @@ def explain(error: BaseException) -> str | None:
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use this command here."
     if isinstance(error, app_commands.TransformerError):
-        return f"I couldn't make sense of {str(error.value)[:100]!r} for that option."
+        return f"I couldn't make sense of {quoted(str(error.value), 100)} for that option."
     if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
         return "That command has changed since your Discord app last loaded it. Try again in a moment."
     if isinstance(error, discord.Forbidden):
@@ -86,17 +101,22 @@ async def handle_interaction_error(interaction: discord.Interaction, error: Base
         label = _command_label(interaction)
         log.error("unexpected error (reference %s) in %s", reference, label, exc_info=error)
         await _keep_report(interaction, error, reference, label)
-        recorded = interaction.extras.get(RECORDED)
-        message = (
-            APOLOGY_AFTER.format(recorded=recorded, reference=reference)
-            if recorded
-            else APOLOGY.format(reference=reference)
-        )
+        message = _recorded_apology(reference)
     else:
         log.debug("refused %s: %s", _command_label(interaction), message)
     if interaction.type is discord.InteractionType.autocomplete:
         return  # an autocomplete cannot carry a message; the log has it
     await send_ephemeral(interaction, message)
+
+
+class RoutedView(discord.ui.View):
+    """A view whose interaction_check and callbacks fail into the one handler: discord.py's
+    own View.on_error only logs, and the member would read nothing."""
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        await handle_interaction_error(interaction, error)
 
 
 async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:

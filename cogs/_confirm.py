@@ -9,7 +9,6 @@ from typing import Any
 import discord
 
 from bot.domain.errors import NotAllowed
-from bot.interaction_errors import handle_interaction_error
 
 
 def choice_button(custom_id: str, choice: str, yes: str, no: str) -> discord.ui.Button[Any]:
@@ -31,14 +30,11 @@ async def answer(
     confirmed: Callable[[], Awaitable[None]],
     asker: str = "member",
 ) -> None:
-    """Check the presser asked (custom_ids are untrusted), then keep or carry out; errors go to
-    the one error handler."""
-    try:
-        if interaction.user.id != asker_id:
-            raise NotAllowed(f"Only the {asker} who asked can confirm this.")
-        if choice != "yes":
-            await interaction.response.edit_message(content=kept, view=None)
-            return
-        await confirmed()
-    except Exception as error:
-        await handle_interaction_error(interaction, error)
+    """Check the presser asked (custom_ids are untrusted), then keep or carry out; what it
+    raises reaches the one error handler through the button (bot/components.py)."""
+    if interaction.user.id != asker_id:
+        raise NotAllowed(f"Only the {asker} who asked can confirm this.")
+    if choice != "yes":
+        await interaction.response.edit_message(content=kept, view=None)
+        return
+    await confirmed()

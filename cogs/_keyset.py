@@ -19,9 +19,8 @@ from weakref import WeakKeyDictionary
 
 import discord
 
-from bot.checks import ensure_area_enabled
+from bot.components import Fields, RestartProof
 from bot.domain.errors import NotAllowed, NotFound
-from bot.interaction_errors import handle_interaction_error
 from bot.ui.pager import AREA_OF_SOURCE, SOURCE_NAME
 
 CURSOR = re.compile(r"^[0-9A-Za-z_.,-]{0,40}$")
@@ -86,9 +85,9 @@ def stamp(embed: discord.Embed, page: int, window: Window) -> discord.Embed:
 
 
 class CursorButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"keyset:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]{1,20})"
-    r":(?P<page>[0-9]{1,6}):(?P<cursor>[0-9A-Za-z_.,-]{0,40})",
+    RestartProof[discord.ui.Button[Any]],
+    template=r"keyset:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]+)"
+    r":(?P<page>[0-9]+):(?P<cursor>[0-9A-Za-z_.,-]{0,40})",
 ):
     def __init__(self, direction: str, source: str, owner_id: int, page: int, cursor: str | None) -> None:
         super().__init__(
@@ -100,27 +99,24 @@ class CursorButton(
             )
         )
         self.source, self.owner_id, self.page, self.cursor = source, owner_id, page, cursor or ""
+        self.area = AREA_OF_SOURCE.get(source.split("_")[0], "")
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> CursorButton:
-        page = min(max(int(match["page"]), 1), MAX_PAGE)
-        return cls(match["direction"], match["source"], int(match["owner"]), page, match["cursor"])
+    def from_fields(cls, fields: Fields) -> CursorButton:
+        page = max(fields.number("page", MAX_PAGE), 1)
+        return cls(
+            fields.text("direction"), fields.text("source"), fields.id("owner"), page, fields.text("cursor")
+        )
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            if interaction.user.id != self.owner_id:
-                raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
-            await ensure_area_enabled(interaction, AREA_OF_SOURCE.get(self.source.split("_")[0], ""))
-            window = await _reader(interaction.client, self.source)(interaction, self.cursor)
-            page = 1 if window.back is None else max(self.page, 2)
-            await interaction.response.edit_message(
-                embed=stamp(window.embed, page, window),
-                view=window_view(self.source, self.owner_id, page, window),
-            )
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def act(self, interaction: discord.Interaction) -> None:
+        if interaction.user.id != self.owner_id:
+            raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
+        window = await _reader(interaction.client, self.source)(interaction, self.cursor)
+        page = 1 if window.back is None else max(self.page, 2)
+        await interaction.response.edit_message(
+            embed=stamp(window.embed, page, window),
+            view=window_view(self.source, self.owner_id, page, window),
+        )
 
 
 def window_view(source: str, owner_id: int, page: int, window: Window) -> discord.ui.View:

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
+from bot.checks import requires
 from bot.command_catalog import CommandInfo, usable_commands
 from bot.domain.formatting import format_bytes, format_duration, format_latency
 from bot.domain.paging import paginate
@@ -26,10 +27,15 @@ def help_lines(infos: Sequence[CommandInfo]) -> list[str]:
     lines: list[str] = []
     for area, group in groupby(infos, key=lambda info: info.area):
         lines.append(f"**{area}**")
-        lines.extend(f"`/{info.name}` — {info.description}" for info in group)
+        lines.extend(
+            f"`/{info.name}` — {info.description}"
+            + (f" *Not here: {info.not_here}*" if info.not_here else "")
+            for info in group
+        )
     return lines
 
 
+@requires()  # anyone, anywhere
 class Meta(commands.Cog, name="General"):
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot

@@ -10,31 +10,28 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
-from bot.checks import Refused
+from bot.checks import requires
 from bot.domain.errors import NotAllowed, NotFound
+from bot.domain.inert import quoted
 from bot.domain.paging import tail
 from bot.services.operations import error_report
 from bot.sync import sync_commands
 from bot.ui.embeds import info_embed
 
 
+# Default permissions only hide the group from non-admins, and server admins can change them;
+# the owner rule, checked at run time, is what actually guards it.
 @app_commands.default_permissions(administrator=True)
+@requires(owner=True)
 class Owner(
     commands.GroupCog,
     group_name="owner",
     group_description="Tools for the bot's owners.",
-    group_extras={"owner_only": True, "area": "Owner"},
+    group_extras={"area": "Owner"},
 ):
     def __init__(self, bot: KhitomerBot) -> None:
         self.bot = bot
         super().__init__()
-
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        # Default permissions only hide the group from non-admins, and server admins can
-        # change them; the owner check at run time is what actually guards it.
-        if await self.bot.is_owner(interaction.user):
-            return True
-        raise Refused("Only the bot's owners can use this.")
 
     @app_commands.command(name="sync", description="Push the slash commands to Discord.")
     @app_commands.describe(scope="Here: this server only, at once. Global: every server, within the hour.")
@@ -54,7 +51,7 @@ class Owner(
     ) -> None:
         report = await error_report(self.bot.db, reference)
         if report is None:
-            raise NotFound(f"No error is kept under reference {reference!r}.")
+            raise NotFound(f"No error is kept under reference {quoted(reference)}.")
         embed = info_embed(f"Error {report.reference}", f"```\n{tail(report.traceback, 3900)}\n```")
         embed.add_field(name="When", value=discord.utils.format_dt(report.occurred_at))
         embed.add_field(name="Command", value=report.command or "unknown")

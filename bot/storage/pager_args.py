@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from ..domain.ids import MAX_ID
+from . import work
 from .backend import Database
-
-MAX_ID = (
-    2**63 - 1
-)  # the largest INTEGER of SQLite (BIGINT of PostgreSQL): a forged bigger one finds nothing, never errs
 
 
 async def stash(db: Database, value: str, guild_id: int, owner_id: int) -> int:
     # PostgreSQL keeps values unique by digest (a btree key must stay small): see its 0012.
     unique = "md5(value)" if db.dialect.postgres else "value"
-    async with db.transaction() as conn:
+    async with work.bookkeeping(db) as conn:  # not the member's action
         row = await conn.fetch_one(
             "INSERT INTO pager_args (guild_id, owner_id, value, created_at) VALUES (?, ?, ?, ?)"
             f" ON CONFLICT (guild_id, owner_id, {unique}) DO NOTHING RETURNING id",
@@ -30,7 +28,7 @@ async def stash(db: Database, value: str, guild_id: int, owner_id: int) -> int:
 
 
 async def fetch(db: Database, arg_id: int, guild_id: int, owner_id: int) -> str | None:
-    if not 0 < arg_id <= MAX_ID:
+    if not 0 < arg_id <= MAX_ID:  # a forged bigger one finds nothing, never overflows the column
         return None
     row = await db.fetch_one(
         "SELECT value FROM pager_args WHERE id = ? AND guild_id = ? AND owner_id = ?",

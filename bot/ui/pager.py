@@ -2,7 +2,8 @@
 
 A page source is a named coroutine that rebuilds every page for an interaction (and an
 optional short argument). Nothing is held in memory between clicks, so the buttons keep
-working after a restart, and a forged custom_id can at most ask for a page that exists.
+working after a restart, and a forged custom_id can at most ask for a page that exists: the
+buttons are bot/components.py's RestartProof items, which read every field as untrusted.
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ from typing import Any
 
 import discord
 
-from ..checks import ensure_area_enabled
+from ..components import Fields, RestartProof
 from ..domain.errors import NotAllowed, NotFound
+from ..domain.ids import parse_id
 from ..domain.paging import clamp_page
-from ..interaction_errors import handle_interaction_error
 from ..storage import Database, pager_args
 
 
 @dataclass(frozen=True, slots=True)
 class Paged:
     """Pages plus components that ride along on every page (a related-entries select, say).
-    Extras must be restart-proof themselves (DynamicItems)."""
+    Extras must be restart-proof themselves (bot/components.py's RestartProof)."""
 
     pages: Sequence[discord.Embed]
     extras: Sequence[discord.ui.Item[Any]] = ()
@@ -41,6 +42,8 @@ SOURCE_NAME = re.compile(r"^[a-z_]{1,20}$")
 ARG = re.compile(r"^[0-9A-Za-z_.,@-]{0,40}$")
 AREA_OF_SOURCE = {"lore": "lore", "treaty": "treaties", "accord": "accords"}  # by source-name prefix
 STASHED = "@"  # prefix of an argument kept in the database (see storage/pager_args.py)
+MAX_PAGE = 9_999
+GONE = "This menu is no longer available. Run the command again."
 
 
 class PageSources:
@@ -58,13 +61,16 @@ class PageSources:
         try:
             return self._sources[name]
         except KeyError:
-            raise NotFound("This menu is no longer available. Run the command again.") from None
+            raise NotFound(GONE) from None
+
+    def names(self) -> list[str]:
+        return list(self._sources)
 
 
 def sources_of(client: discord.Client) -> PageSources:
     sources = getattr(client, "page_sources", None)
     if not isinstance(sources, PageSources):
-        raise NotFound("This menu is no longer available. Run the command again.")
+        raise NotFound(GONE)
     return sources
 
 
@@ -79,9 +85,9 @@ def stamp(page: discord.Embed, index: int, total: int) -> discord.Embed:
 
 
 class PagerButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"pager:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]{1,20})"
-    r":(?P<page>[0-9]{1,4}):(?P<arg>[0-9A-Za-z_.,@-]{0,40})",
+    RestartProof[discord.ui.Button[Any]],
+    template=r"pager:(?P<direction>prev|next):(?P<source>[a-z_]{1,20}):(?P<owner>[0-9]+)"
+    r":(?P<page>[0-9]+):(?P<arg>[0-9A-Za-z_.,@-]{0,40})",
 ):
     def __init__(
         self,
@@ -107,39 +113,30 @@ class PagerButton(
         self.owner_id = owner_id
         self.page = page
         self.arg = arg
+        self.area = AREA_OF_SOURCE.get(source.split("_")[0], "")
 
     @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction,
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-        /,
-    ) -> PagerButton:
+    def from_fields(cls, fields: Fields) -> PagerButton:
         return cls(
-            match["direction"],
-            match["source"],
-            int(match["owner"]),
-            int(match["page"]),
-            match["arg"],
+            fields.text("direction"),
+            fields.text("source"),
+            fields.id("owner"),
+            fields.number("page", MAX_PAGE),
+            fields.text("arg"),
             disabled=False,
         )
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            if interaction.user.id != self.owner_id:
-                raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
-            await ensure_area_enabled(interaction, AREA_OF_SOURCE.get(self.source.split("_")[0], ""))
-            arg = await _expand(interaction, self.arg)
-            answer = as_paged(await sources_of(interaction.client).get(self.source)(interaction, arg))
-            pages = answer.pages
-            index = clamp_page(self.page, pages)
-            await interaction.response.edit_message(
-                embed=stamp(pages[index], index, len(pages)),
-                view=pager_view(self.source, self.owner_id, index, len(pages), self.arg, answer.extras),
-            )
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def act(self, interaction: discord.Interaction) -> None:
+        if interaction.user.id != self.owner_id:
+            raise NotAllowed("These pages belong to someone else. Run the command yourself to browse.")
+        arg = await expand(interaction, self.arg)
+        answer = as_paged(await sources_of(interaction.client).get(self.source)(interaction, arg))
+        pages = answer.pages
+        index = clamp_page(self.page, pages)
+        await interaction.response.edit_message(
+            embed=stamp(pages[index], index, len(pages)),
+            view=pager_view(self.source, self.owner_id, index, len(pages), self.arg, answer.extras),
+        )
 
 
 def pager_view(
@@ -185,6 +182,14 @@ async def send_pages(
     await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
 
 
+async def send_source(
+    interaction: discord.Interaction, source: str, arg: str, *, ephemeral: bool = True
+) -> None:
+    """Answer with the pages the registered `source` makes of `arg`, as its command would."""
+    answer = await sources_of(interaction.client).get(source)(interaction, arg)
+    await send_pages(interaction, source, answer, arg=arg, ephemeral=ephemeral)
+
+
 async def shorten(interaction: discord.Interaction, arg: str) -> str:
     """The argument as the custom_id carries it: itself, or "@<id>" of a copy stored for this
     server and member only."""
@@ -196,20 +201,15 @@ async def shorten(interaction: discord.Interaction, arg: str) -> str:
     return f"{STASHED}{stored}"
 
 
-async def _expand(interaction: discord.Interaction, arg: str) -> str:
+async def expand(interaction: discord.Interaction, arg: str) -> str:
     """A stored argument back, if this server and member stored it; a plain refusal if not."""
     if not arg.startswith(STASHED):
         return arg
-    digits = arg.removeprefix(STASHED)
-    value = (
-        await pager_args.fetch(
-            _db(interaction.client), int(digits), interaction.guild_id or 0, interaction.user.id
-        )
-        if digits.isascii() and digits.isdigit() and len(digits) <= 19
-        else None
-    )
+    stored = parse_id(arg.removeprefix(STASHED))  # a forged one may be any digits
+    db, guild_id, member_id = _db(interaction.client), interaction.guild_id or 0, interaction.user.id
+    value = None if stored is None else await pager_args.fetch(db, stored, guild_id, member_id)
     if value is None:
-        raise NotFound("This menu is no longer available. Run the command again.")
+        raise NotFound(GONE)
     return value
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 import discord
@@ -10,17 +9,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
-from bot.checks import Refused
+from bot.checks import ensure, requires
+from bot.components import Fields, RestartProof
+from bot.domain.access import Rule
 from bot.domain.errors import InvalidInput
 from bot.domain.guild_config import SETTINGS, GuildConfig, Kind, Setting, normalise_value
 from bot.domain.guild_config import setting as find_setting
+from bot.domain.inert import inert
 from bot.domain.paging import paginate
 from bot.services.guild_config import ConfigService
 from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
 from cogs._confirm import answer, choice_button
 
-from ._explain import bot_layer, discord_layer, find_command
+from ._explain import bot_layer, bot_lines, discord_layer, find_command
 
 GameChannel = discord.TextChannel | discord.CategoryChannel
 
@@ -32,10 +34,9 @@ def service_of(client: discord.Client) -> ConfigService:
     return service
 
 
-def require_manage_server(interaction: discord.Interaction) -> None:
-    # The group defaults to Manage Server, but server admins can change that in Integrations.
-    if interaction.guild is None or not interaction.permissions.manage_guild:
-        raise Refused("Only members with Manage Server can change this server's settings.")
+# The group defaults to Manage Server in Discord, but server admins can change that in
+# Integrations: the bot's own rule holds whatever they choose, on commands and buttons alike.
+SETTINGS_RULE = Rule(manage_server=True)
 
 
 def config_lines(config: GuildConfig) -> list[str]:
@@ -58,27 +59,26 @@ def refuse_other_servers(guild_id: int, channel: GameChannel | None, role: disco
     """Discord only offers this server's channels and roles; forged options are still refused."""
     if channel is not None and channel.guild.id != guild_id:
         raise InvalidInput("That channel belongs to another server.")
-    if role is not None and role.guild.id != guild_id:
+    # discord.py gives a resolved role the interaction's server, whatever its id: look it up there
+    if role is not None and (role.guild.id != guild_id or role.guild.get_role(role.id) is None):
         raise InvalidInput("That role belongs to another server.")
 
 
 class ResetButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"config:reset:(?P<user>[0-9]{1,20}):(?P<setting>[a-z_.]{1,40}|\*):(?P<choice>yes|no)",
+    RestartProof[discord.ui.Button[Any]],
+    template=r"config:reset:(?P<user>[0-9]+):(?P<setting>[a-z_.]{1,40}|\*):(?P<choice>yes|no)",
 ):
     def __init__(self, user_id: int, name: str, choice: str) -> None:
         super().__init__(choice_button(f"config:reset:{user_id}:{name}:{choice}", choice, "Reset", "Keep"))
         self.user_id, self.name, self.choice = user_id, name, choice
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> ResetButton:
-        return cls(int(match["user"]), match["setting"], match["choice"])
+    def from_fields(cls, fields: Fields) -> ResetButton:
+        return cls(fields.id("user"), fields.text("setting"), fields.text("choice"))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def act(self, interaction: discord.Interaction) -> None:
         async def confirmed() -> None:
-            require_manage_server(interaction)
+            await ensure(interaction, SETTINGS_RULE)
             assert interaction.guild_id is not None
             if self.name != "*" and self.name not in SETTINGS:
                 raise InvalidInput("There is no such setting.")
@@ -100,6 +100,7 @@ class ResetButton(
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
+@requires(SETTINGS_RULE)
 class Config(
     commands.GroupCog,
     group_name="config",
@@ -114,17 +115,12 @@ class Config(
         self.bot.add_dynamic_items(ResetButton)
         self.bot.page_sources.register("config_show", self._show_pages)
 
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        if interaction.type is not discord.InteractionType.autocomplete:
-            require_manage_server(interaction)
-        return True
-
     @property
     def service(self) -> ConfigService:
         return service_of(self.bot)
 
     async def _show_pages(self, interaction: discord.Interaction, _arg: str) -> list[discord.Embed]:
-        require_manage_server(interaction)
+        await ensure(interaction, SETTINGS_RULE)  # a page button on an old message, too
         config = await self.service.get(interaction.guild_id)
         pages = paginate(config_lines(config), max_chars=3000, max_lines=14)
         return [info_embed("Khitomer settings for this server", page) for page in pages]
@@ -227,26 +223,34 @@ class Config(
         assert interaction.guild is not None
         target = find_command(self.bot.tree, command)
         if target is None:
-            raise InvalidInput(f"There is no command /{command.strip().lstrip('/')}.")
+            raise InvalidInput(f"There is no command /{inert(command.strip().lstrip('/'))}.")
         who = member or interaction.user
         where = channel or interaction.channel
-        if isinstance(where, discord.Thread):  # a thread follows its channel's command permissions
-            where = where.parent
         if not isinstance(who, discord.Member) or who.guild.id != interaction.guild.id:
             raise InvalidInput("That member is not in this server.")
-        if not isinstance(where, discord.abc.GuildChannel) or where.guild.id != interaction.guild.id:
+        if (
+            not isinstance(where, discord.abc.GuildChannel | discord.Thread)
+            or where.guild.id != interaction.guild.id
+        ):
             raise InvalidInput("That channel belongs to another server.")
+        # A thread follows its channel's command permissions; Khitomer's rules judge the thread.
+        listed = where.parent if isinstance(where, discord.Thread) else where
+        if listed is None:
+            raise InvalidInput("That thread's channel is gone.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        by_discord, discord_lines = await discord_layer(self.bot, target, who, where)
-        by_bot, bot_lines = await bot_layer(
-            self.bot, target, who, await self.service.get(interaction.guild_id)
+        by_discord, discord_lines = await discord_layer(self.bot, target, who, listed)
+        if listed is not where:
+            discord_lines.insert(0, f"Discord: a thread follows the command settings of #{listed.name}.")
+        by_bot = await bot_layer(self.bot, target, who, where, await self.service.get(interaction.guild_id))
+        verdict = (
+            "No" if not (by_discord and by_bot.allowed) else "Yes, with limits" if by_bot.limits else "Yes"
         )
-        verdict = "Yes" if by_discord and by_bot else "No"
         text = "\n".join(
             [
-                f"**{verdict}**: can {who.display_name} use /{target.qualified_name} in #{where.name}?",
+                f"**{verdict}**: can {inert(who.display_name)} use /{target.qualified_name}"
+                f" in #{inert(where.name)}?",
                 *discord_lines,
-                *bot_lines,
+                *bot_lines(by_bot),
             ]
         )
         await interaction.followup.send(discord.utils.escape_mentions(text), ephemeral=True)

@@ -8,9 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext.commands.bot import BotBase
 
-from bot.checks import is_game_master
-from bot.command_catalog import area_of
-from bot.domain.guild_config import AREAS, GuildConfig
+from bot.checks import is_owner, judge, rule_of
+from bot.domain.access import Rule, Verdict
+from bot.domain.guild_config import GuildConfig
 
 ALL_CHANNELS_OFFSET = 1  # Discord: the "all channels" override target is the guild id minus one
 
@@ -93,17 +93,18 @@ async def bot_layer(
     bot: BotBase,
     command: app_commands.Command[Any, ..., Any],
     member: discord.Member,
+    channel: discord.abc.GuildChannel | discord.Thread,
     config: GuildConfig,
-) -> tuple[bool, list[str]]:
-    """Khitomer's own rules: areas, moderator-only commands, owner-only commands."""
-    area = area_of(command).casefold()
-    if area in AREAS and not config.area_enabled(area):
-        return False, [f"Khitomer: {area} is turned off in this server (/config area)."]
-    if command.extras.get("moderator"):
-        if not (member.guild_permissions.manage_guild or is_game_master(member, config)):
-            return False, ["Khitomer: moderators only (Manage Server or the game-master role)."]
-        return True, ["Khitomer: they are a moderator, so the moderator check passes."]
-    root = command.root_parent or command
-    if root.extras.get("owner_only") and not await bot.is_owner(member):
-        return False, ["Khitomer: only the bot's owners may use it."]
-    return True, ["Khitomer: nothing in this server's settings stops it."]
+) -> Verdict:
+    """Khitomer's own rules: the command's declared rule, judged as the command itself judges it,
+    with the permissions Discord computes for the member in that channel."""
+    rule = rule_of(command) or Rule()
+    owner = rule.owner and await is_owner(bot, member)
+    return judge(rule, member, channel, channel.permissions_for(member), config, owner=owner)
+
+
+def bot_lines(found: Verdict) -> list[str]:
+    if found.refusal is not None:
+        return [f"Khitomer: {found.refusal}"]
+    said = [f"Khitomer: {line}" for line in (*found.passed, *found.limits)]
+    return said or ["Khitomer: nothing in this server's settings stops it."]

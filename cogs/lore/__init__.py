@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 
 import discord
@@ -10,22 +9,24 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import KhitomerBot
-from bot.checks import config_of, require_moderator
+from bot.checks import config_of, require_moderator, requires
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
+from bot.domain.inert import quoted
 from bot.domain.lore import Kind, LoreEntry, as_shown, clean_title
 from bot.services.lore import LoreService
 from bot.services.lore_import import check_upload, draft_of, known_entries, read_file
+from bot.services.worker_process import in_worker_process
 from bot.storage.lore import Draft, server_id_of
 from bot.ui import lore_pages
 from bot.ui.pager import Paged, send_pages
+from bot.ui.text import plain
 
 from ._components import RelatedSelect, RemoveButton, confirm_view, lore_service
 from ._modal import LoreModal
 from ._search import search_pages
 from ._timeline import TimelineButton, TimelineCommands
 
-MODERATOR = {"moderator": True}  # /help shows these only to moderators
 KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind if k is not Kind.SOURCE]
 
 
@@ -34,7 +35,7 @@ def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
     visible = as_shown(entry, config.allowed_tiers())
     if visible is None:
         raise NotFound(
-            f"{entry.title!r} rests only on sources this server's settings hide (see /config show)."
+            f"{quoted(entry.title)} rests only on sources this server's settings hide (see /config show)."
         )
     return visible
 
@@ -61,6 +62,7 @@ async def show_entry(
     await send_pages(interaction, "lore_entry", answer, arg=entry.key, ephemeral=private)
 
 
+@requires(area="lore")
 class Lore(
     TimelineCommands,
     commands.GroupCog,
@@ -102,6 +104,7 @@ class Lore(
         name="search", description="Search the lore: ranked, with the matching words shown."
     )
     @app_commands.describe(query="Words to look for, like 'Praxis' or 'cloaking device'. Typos are forgiven.")
+    @requires(tiers=True)
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, 200]) -> None:
         await send_pages(
             interaction,
@@ -115,10 +118,12 @@ class Lore(
         name="entry", description="One lore entry: summary, body, years, factions and sources."
     )
     @app_commands.describe(topic="A person, place, ship, battle, treaty… (autocompletes)")
+    @requires(tiers=True)
     async def entry(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
         await show_entry(interaction, await self.service.find(interaction.guild_id, topic))
 
     @app_commands.command(name="random", description="A random lore entry.")
+    @requires(tiers=True)
     async def random(self, interaction: discord.Interaction) -> None:
         tiers = (await config_of(interaction)).allowed_tiers()
         for _ in range(50):  # a few draws find a shown entry even under "canon only"
@@ -140,9 +145,8 @@ class Lore(
 
     # -- server lore (moderators) ---------------------------------------------------------------
 
-    @app_commands.command(
-        name="add", description="Moderators: add an entry to this server's lore.", extras=MODERATOR
-    )
+    @app_commands.command(name="add", description="Moderators: add an entry to this server's lore.")
+    @requires(moderator=True)
     @app_commands.describe(kind="What the entry is about", faction="A faction it belongs to (optional)")
     @app_commands.choices(kind=KIND_CHOICES)
     @app_commands.guild_only()
@@ -152,7 +156,6 @@ class Lore(
         kind: app_commands.Choice[str],
         faction: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        await require_moderator(interaction)
         factions = (faction.strip(),) if faction and faction.strip() else ()
         await interaction.response.send_modal(
             LoreModal(kind=Kind(kind.value), factions=factions, save=self._save_new)
@@ -163,18 +166,16 @@ class Lore(
         assert interaction.guild_id is not None
         entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
         await interaction.response.send_message(
-            f"Added **{discord.utils.escape_markdown(entry.title)}** to this server's lore.",
+            f"Added **{plain(entry.title)}** to this server's lore.",
             embed=lore_pages.entry_pages(entry)[0],
             ephemeral=True,
         )
 
-    @app_commands.command(
-        name="edit", description="Moderators: edit one of this server's entries.", extras=MODERATOR
-    )
+    @app_commands.command(name="edit", description="Moderators: edit one of this server's entries.")
+    @requires(moderator=True)
     @app_commands.describe(topic="The server entry to edit")
     @app_commands.guild_only()
     async def edit(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
-        await require_moderator(interaction)
         entry = await self._own_entry(interaction, topic)
 
         async def save(modal_interaction: discord.Interaction, draft: Draft) -> None:
@@ -182,26 +183,23 @@ class Lore(
             assert modal_interaction.guild_id is not None
             updated = await self.service.edit(modal_interaction.guild_id, entry.key, draft)
             await modal_interaction.response.send_message(
-                f"Updated **{discord.utils.escape_markdown(updated.title)}**.", ephemeral=True
+                f"Updated **{plain(updated.title)}**.", ephemeral=True
             )
 
         await interaction.response.send_modal(
             LoreModal(kind=entry.kind, factions=entry.factions, save=save, entry=entry)
         )
 
-    @app_commands.command(
-        name="remove", description="Moderators: remove one of this server's entries.", extras=MODERATOR
-    )
+    @app_commands.command(name="remove", description="Moderators: remove one of this server's entries.")
+    @requires(moderator=True)
     @app_commands.describe(topic="The server entry to remove")
     @app_commands.guild_only()
     async def remove(self, interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200]) -> None:
-        await require_moderator(interaction)
         entry = await self._own_entry(interaction, topic)
         entry_id = server_id_of(entry.key)
         assert entry_id is not None
         await interaction.response.send_message(
-            f"Remove **{discord.utils.escape_markdown(entry.title)}** from this server's lore?"
-            " This cannot be undone.",
+            f"Remove **{plain(entry.title)}** from this server's lore? This cannot be undone.",
             view=confirm_view(entry_id, interaction.user.id),
             ephemeral=True,
         )
@@ -209,8 +207,8 @@ class Lore(
     @app_commands.command(
         name="import",
         description="Moderators: turn a wiki page (.md, .txt, .wiki or .xml export) into an entry.",
-        extras=MODERATOR,
     )
+    @requires(moderator=True)
     @app_commands.describe(
         file="A wiki page up to 1 MB: Markdown, text, wikitext, or a one-page MediaWiki export",
         kind="What the entry is about",
@@ -225,19 +223,19 @@ class Lore(
         kind: app_commands.Choice[str],
         title: app_commands.Range[str, 1, 100] | None = None,
     ) -> None:
-        await require_moderator(interaction)
         assert interaction.guild_id is not None
         check_upload(file.filename, file.size)
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
         known = await known_entries(self.service, interaction.guild_id, data.decode("utf-8", "replace"))
-        # Parsing up to a megabyte is CPU work: in a worker thread, so the bot answers meanwhile.
-        page = await asyncio.to_thread(read_file, data, file.filename, known.lookup)
+        # Parsing up to a megabyte is CPU work that holds the GIL (mwparserfromhell's tokenizer is C):
+        # in a worker process, so the bot answers meanwhile.
+        page = await in_worker_process(read_file, data, file.filename, known.lookup)
         if title is not None:
             page = replace(page, title=clean_title(title))
         draft = draft_of(page, Kind(kind.value))
         entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
-        esc = discord.utils.escape_markdown
+        esc = plain
         notes = [f"Imported **{esc(entry.title)}** with {page.sections} headed sections."]
         linked = [known.titles[key] for key in page.related if key in known.titles]
         if linked:
@@ -261,7 +259,7 @@ class Lore(
         entry = await self.service.find(interaction.guild_id, topic)
         if not entry.is_server_lore:
             raise NotAllowed(
-                f"{entry.title!r} is canon lore, which cannot be changed here. Only server lore can."
+                f"{quoted(entry.title)} is canon lore, which cannot be changed here. Only server lore can."
             )
         return entry
 

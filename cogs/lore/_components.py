@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
-from discord.ext.commands.bot import BotBase
 
-from bot.checks import ensure_area_enabled, require_moderator
+from bot.checks import require_moderator
+from bot.components import Fields, RestartProof, service_of
 from bot.domain.errors import NotAllowed
-from bot.interaction_errors import handle_interaction_error
 from bot.services.lore import LoreService
+from bot.ui.pager import send_source
 from cogs._confirm import answer, choice_button
 
 if TYPE_CHECKING:
     from bot.domain.lore import LoreEntry
 
+ENTRY_PAGES = "lore_entry"  # the page source that shows an entry (cogs/lore/__init__.py registers it)
+
 
 def lore_service(client: discord.Client) -> LoreService:
-    cog = client.get_cog("Lore") if isinstance(client, BotBase) else None
-    service = getattr(cog, "service", None)
-    if not isinstance(service, LoreService):
-        raise NotAllowed("Lore is not available right now.")
-    return service
+    return service_of(client, "Lore", LoreService)
 
 
 class RelatedSelect(
-    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    RestartProof[discord.ui.Select[Any]],
     template=r"lore:related:(?P<key>[a-z0-9-]{1,60})",
 ):
     """Opens one of an entry's related entries, privately, for whoever picks it."""
+
+    area = "lore"
 
     def __init__(self, key: str, options: list[discord.SelectOption] | None = None) -> None:
         super().__init__(
@@ -52,33 +51,26 @@ class RelatedSelect(
         return cls(entry.key, options) if options and len(entry.key) <= 60 else None
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> RelatedSelect:
-        return cls(match["key"])
+    def from_fields(cls, fields: Fields) -> RelatedSelect:
+        return cls(fields.text("key"))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        from . import show_entry  # the cog module renders entries
-
-        try:
-            await ensure_area_enabled(interaction, "lore")
-            service = lore_service(interaction.client)
-            entry = await service.get(interaction.guild_id, self.key)
-            data: dict[str, Any] = dict(interaction.data or {})
-            values = data.get("values") or []
-            chosen = str(values[0]) if values else ""
-            if chosen not in entry.related:  # a forged value: only offered entries open
-                raise NotAllowed("That entry is not one of the related entries offered here.")
-            await show_entry(interaction, await service.get(interaction.guild_id, chosen), ephemeral=True)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def act(self, interaction: discord.Interaction) -> None:
+        entry = await lore_service(interaction.client).get(interaction.guild_id, self.key)
+        data: dict[str, Any] = dict(interaction.data or {})
+        values = data.get("values") or []
+        chosen = str(values[0]) if values else ""
+        if chosen not in entry.related:  # a forged value: only offered entries open
+            raise NotAllowed("That entry is not one of the related entries offered here.")
+        await send_source(interaction, ENTRY_PAGES, chosen, ephemeral=True)
 
 
 class RemoveButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"lore:remove:(?P<entry>[0-9]{1,18}):(?P<user>[0-9]{1,20}):(?P<choice>yes|no)",
+    RestartProof[discord.ui.Button[Any]],
+    template=r"lore:remove:(?P<entry>[0-9]+):(?P<user>[0-9]+):(?P<choice>yes|no)",
 ):
     """Confirm or cancel removing a server entry; only the moderator who asked may press."""
+
+    area = "lore"
 
     def __init__(self, entry_id: int, user_id: int, choice: str) -> None:
         custom_id = f"lore:remove:{entry_id}:{user_id}:{choice}"
@@ -86,18 +78,16 @@ class RemoveButton(
         self.entry_id, self.user_id, self.choice = entry_id, user_id, choice
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> RemoveButton:
-        return cls(int(match["entry"]), int(match["user"]), match["choice"])
+    def from_fields(cls, fields: Fields) -> RemoveButton:
+        return cls(fields.id("entry"), fields.id("user"), fields.text("choice"))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def act(self, interaction: discord.Interaction) -> None:
         async def confirmed() -> None:
-            await ensure_area_enabled(interaction, "lore")
             await require_moderator(interaction)
             assert interaction.guild_id is not None
-            service = lore_service(interaction.client)
-            removed = await service.remove(interaction.guild_id, f"server-{self.entry_id}")
+            service, key = lore_service(interaction.client), f"server-{self.entry_id}"
+            await service.get(interaction.guild_id, key)  # another server's id: refused, not "gone"
+            removed = await service.remove(interaction.guild_id, key)
             text = "Removed." if removed else "That entry was already gone."
             await interaction.response.edit_message(content=text, embed=None, view=None)
 

@@ -21,7 +21,7 @@ from bot.domain import lore as rules
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, LoreEntry
 from bot.domain.lore_facts import facts_from_lines, with_fact_lines
-from bot.interaction_errors import handle_interaction_error
+from bot.interaction_errors import RoutedView, handle_interaction_error
 from bot.services.factions import resolve_factions
 from bot.storage.lore import Draft
 
@@ -141,7 +141,7 @@ class LoreModal(discord.ui.Modal):
         await handle_interaction_error(interaction, error)
 
 
-class ReopenForm(discord.ui.View):
+class ReopenForm(RoutedView):
     """The button under a refused form: opens it again, filled in, for the member who wrote it."""
 
     def __init__(self, modal: LoreModal, member_id: int) -> None:

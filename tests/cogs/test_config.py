@@ -91,19 +91,45 @@ async def test_another_servers_channel_is_never_delivered_and_nothing_is_stored(
     assert (await env.bot.db.fetch_one("SELECT count(*) FROM guild_settings"))[0] == 0
 
 
-def test_a_forged_channel_or_role_of_another_server_is_refused() -> None:
-    # … and should a forged one arrive anyway, /config set refuses it before reading anything.
-    from types import SimpleNamespace
+def forge_next_option(monkeypatch: pytest.MonkeyPatch, env, real: int, forged: int) -> None:  # type: ignore[no-untyped-def]
+    """The next interaction names `forged` where the member picked `real`, in its options and its
+    resolved channels and roles: a forged request, which Discord never sends and SimCord refuses
+    to build, so it is rewritten on its way to the bot."""
+    emit = env.backend.emit
 
-    from bot.domain.errors import InvalidInput
-    from cogs.config import refuse_other_servers
+    def swap(data: dict) -> None:  # type: ignore[type-arg]
+        for option in data.get("options", []):
+            if option.get("value") == str(real):
+                option["value"] = str(forged)
+            swap(option)
+        for kind in data.get("resolved", {}).values():
+            if str(real) in kind:
+                kind[str(forged)] = {**kind.pop(str(real)), "id": str(forged)}
 
-    here, there = SimpleNamespace(guild=SimpleNamespace(id=1)), SimpleNamespace(guild=SimpleNamespace(id=2))
-    refuse_other_servers(1, here, here)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInput, match="That channel belongs to another server"):
-        refuse_other_servers(1, there, None)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInput, match="That role belongs to another server"):
-        refuse_other_servers(1, here, there)  # type: ignore[arg-type]
+    def forging(event: str, payload: dict) -> None:  # type: ignore[type-arg]
+        if event == "INTERACTION_CREATE":
+            swap(payload["data"])
+            monkeypatch.setattr(env.backend, "emit", emit)  # only the next one
+        emit(event, payload)
+
+    monkeypatch.setattr(env.backend, "emit", forging)
+
+
+async def test_a_forged_channel_or_role_of_another_server_is_refused(env, world: World, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # … and should a forged one arrive anyway, /config set refuses it and stores nothing.
+    forge_next_option(monkeypatch, env, world.channel.id, world.other_channel.id)
+    channel = await world.moderator.slash(
+        world.channel, "config set", setting="game.channels", value="add", channel=world.channel
+    )
+    ours, theirs = world.guild.create_role("Game Masters"), world.other_guild.create_role("Nimbus Masters")
+    forge_next_option(monkeypatch, env, ours.id, theirs.id)
+    role = await world.moderator.slash(world.channel, "config set", setting="gm_role", role=ours)
+    # discord.py itself refuses a channel this server does not have, before /config set runs
+    assert channel.ephemeral
+    assert channel.response.content == "I couldn't make sense of 'conference-hall' for that option."
+    assert role.ephemeral and role.response.content == "That role belongs to another server."
+    assert (await env.bot.db.fetch_one("SELECT count(*) FROM guild_settings"))[0] == 0
+    assert len(env.errors) == 2
 
 
 async def test_settings_survive_a_restart(env, world: World, make_bot) -> None:  # type: ignore[no-untyped-def]
@@ -197,12 +223,12 @@ async def test_setting_autocomplete(env, world: World) -> None:
 
 async def test_explain_walks_both_layers(env, world: World) -> None:
     plain = await text(world.moderator, world, "config explain", command="lore add", member=world.alice)
-    assert plain.startswith("**No**") and "moderators only" in plain
+    assert plain.startswith("**No**") and "Only this server's moderators" in plain
     mine = await text(world.moderator, world, "config explain", command="lore add")
     assert mine.startswith("**Yes**")
     await world.moderator.slash(world.channel, "config area", name="treaties", enabled=False)
     off = await text(world.moderator, world, "config explain", command="treaty quote", member=world.alice)
-    assert off.startswith("**No**") and "treaties is turned off" in off
+    assert off.startswith("**No**") and "Treaties is turned off" in off
 
     synced = await env.bot.tree.fetch_commands()
     lore = next(c for c in synced if c.name == "lore")

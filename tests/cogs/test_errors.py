@@ -7,7 +7,6 @@ import re
 
 import discord
 import pytest
-from discord import app_commands
 
 from bot.domain.errors import NotAllowed
 from bot.storage import error_reports
@@ -33,11 +32,6 @@ async def probes(simcord_env):  # type: ignore[no-untyped-def]
     async def explode_late(interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True)
         raise ValueError("boom after defer")
-
-    @tree.command(name="admin_only", description="Needs Manage Server.")
-    @app_commands.checks.has_permissions(manage_guild=True)
-    async def admin_only(interaction: discord.Interaction) -> None:
-        await interaction.response.send_message("done", ephemeral=True)
 
     await tree.sync()
     return simcord_env
@@ -91,9 +85,13 @@ async def test_a_domain_error_is_explained_in_plain_words(probes, people, caplog
 
 
 async def test_a_failed_permission_check_names_the_permission(probes, people) -> None:
-    refused = await people.alice.slash(people.channel, "admin_only")
-    assert refused.ephemeral
-    assert refused.response.content == "You need the Manage Server permission to use this."
-    allowed = await people.moderator.slash(people.channel, "admin_only")
-    assert allowed.response.content == "done"
+    """/config's own check (Manage Server), reached as a player would reach it if Discord showed
+    them the command: it hides it from them by default, and the bot checks again when it runs."""
+    probes.bot.tree.get_command("config").default_permissions = None
+    await probes.bot.tree.sync()
+    refused = await people.alice.slash(people.channel, "config show")
+    assert refused.ephemeral and not refused.response.embeds
+    assert refused.response.content == "Only members with Manage Server can change this server's settings."
+    allowed = await people.moderator.slash(people.channel, "config show")
+    assert allowed.response.embeds[0].title == "Khitomer settings for this server"
     assert len(probes.errors) == 1  # captured by SimCord, and now acknowledged

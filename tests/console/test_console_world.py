@@ -249,7 +249,9 @@ async def test_the_prompt_plays_threads_options_and_earlier_messages(tmp_path: P
     assert code == 0
     assert "[1] Khitomer, 2293" in transcript and "now in #conference-hall › Khitomer, 2293" in transcript
     assert "🦅 Romulan Star Empire: @bob" in transcript
-    assert "can carol use /help in #conference-hall?" in transcript  # the thread's channel answers
+    # asked in the thread: Khitomer's rules judge the thread, Discord's are its channel's
+    assert "can carol use /help in #Khitomer, 2293?" in transcript
+    assert "Discord: a thread follows the command settings of #conference-hall." in transcript
 
 
 async def test_help_lists_the_console_commands_and_how_to_type_option_values(tmp_path: Path) -> None:
