@@ -34,6 +34,7 @@ def dump_head(state: GameState) -> str:
             "deadline": state.deadline,
             "remaining": state.remaining,
             "narrower": state.narrower,
+            "acted": [list(pair) for pair in state.acted],
         }
     )
 
@@ -45,6 +46,7 @@ def load_head(text: str, articles: tuple[Article, ...]) -> GameState:
     raw["powers"] = tuple(raw["powers"])
     raw["seats"] = tuple(Seat(s["power"], tuple(s["players"])) for s in raw["seats"])
     raw["signed"], raw["refused"] = frozenset(raw["signed"]), frozenset(raw["refused"])
+    raw["acted"] = tuple((int(player), float(at)) for player, at in raw.get("acted", ()))
     return GameState(**raw, articles=articles)
 
 

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from ..domain.accords import events as e
 from ..domain.accords.machine import CLOCK
+from ..domain.formatting import format_duration
+from ..domain.paging import clip
 from .text import plain
 
 
 def _until(deadline: float | None) -> str:
     return f" until <t:{int(deadline)}:f>" if deadline else ""
+
+
+def silence(idle: float) -> str:
+    """How long a replaced player had not acted, to the minute: `2h`, `1d 12h 5m`."""
+    return format_duration(max(60, idle // 60 * 60))
+
+
+def _why_replaced(event: e.Replaced) -> str:
+    if event.consent:
+        return f": <@{event.old}> was replaced with their consent"
+    if event.idle is not None:
+        return f": <@{event.old}> was replaced after {silence(event.idle)} without acting"
+    return ""  # recorded before the reason was
 
 
 def minute_sentence(event: e.Event, article: int | None = None) -> str:
@@ -27,7 +42,7 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
             what = f"Article {article}" if article else "an article"
             return (
                 f"{who} tabled {what} ({event.clause.value}) for {event.author}, binding "
-                f"{', '.join(event.parties)}: “{plain(event.text)[:200]}”"
+                f"{', '.join(event.parties)}: “{plain(clip(event.text, 200))}”"
             )
         case e.Supported():
             return f"{who} supported Article {event.article} for {event.power}."
@@ -58,7 +73,7 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
         case e.DeadlineSet(at=at):
             return f"The current phase now ends <t:{int(at)}:f>."
         case e.Replaced(old=old, new=new):
-            return f"{who} gave the seat of <@{old}> to <@{new}>."
+            return f"{who} gave the seat of <@{old}> to <@{new}>{_why_replaced(event)}."
         case e.Abandoned():
             if clock:
                 return "Too few powers sat down in time: the conference was abandoned."

@@ -5,17 +5,22 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.checks import is_moderator
+from bot.checks import config_of, is_moderator
+from bot.domain.accords import GameState, decide
 from bot.domain.accords import commands as c
-from bot.domain.accords import decide
+from bot.domain.accords import events as e
+from bot.domain.accords.absence import Present
 from bot.domain.errors import InvalidInput
 from bot.domain.formatting import format_duration
 from bot.domain.guild_config import parse_duration
 from bot.ui import accord_pages
+from bot.ui.accord_minutes import silence
 from bot.ui.text import plain
 
 from ._clock import now
-from ._core import AccordsCore
+from ._consent import ConsentButton, Request, consent_view
+from ._context import phase_durations
+from ._core import AccordsCore, act, announce_end, shown_on
 from ._views import abandon_view
 
 
@@ -23,6 +28,10 @@ class HostCommands(AccordsCore):
     host = app_commands.Group(
         name="host", description="Host or moderator: pause, resume, extend, replace, abandon."
     )
+
+    async def cog_load(self) -> None:
+        await super().cog_load()
+        self.bot.add_dynamic_items(ConsentButton)
 
     @host.command(name="pause", description="Host or moderator: pause the conference.")
     async def pause(self, interaction: discord.Interaction) -> None:
@@ -66,13 +75,46 @@ class HostCommands(AccordsCore):
     @host.command(
         name="replace", description="Host or moderator: give an absent player's seat to someone else."
     )
+    @app_commands.describe(
+        absent="A seated player who has not acted for half the phase (anyone else is asked first)",
+        newcomer="The member who takes the seat",
+    )
     async def replace(
         self, interaction: discord.Interaction, absent: discord.Member, newcomer: discord.Member
     ) -> None:
+        """A silent player's seat changes hands at once; a present player is asked in the channel,
+        and only their own button hands it over (_consent.py)."""
         if newcomer.bot:
             raise InvalidInput("Bots cannot take a seat.")
-        await self._simple(
-            interaction,
-            c.Replace(absent.id, newcomer.id),
-            f"{newcomer.mention} takes over from {absent.mention}.",
+        game = await self._game_here(interaction)
+        durations = phase_durations(await config_of(interaction))
+        command = c.Replace(absent.id, newcomer.id, now(), durations)
+        try:
+            state, events = await act(interaction, game.game_id, command)
+        except Present as present:
+            await self._ask(interaction, game, newcomer, present)
+            return
+        await self._refresh(state, *shown_on(command))
+        idle = next((ev.idle for ev in events if isinstance(ev, e.Replaced) and ev.idle is not None), None)
+        why = f", who had not acted for {silence(idle)}" if idle is not None else ""
+        await interaction.response.send_message(f"{newcomer.mention} takes over from {absent.mention}{why}.")
+        await announce_end(interaction)
+
+    async def _ask(
+        self, interaction: discord.Interaction, game: GameState, newcomer: discord.Member, present: Present
+    ) -> None:
+        """Tell the host why not, privately, and ask the player, who alone is pinged."""
+        seat = game.seat_of(present.player)
+        power = plain(seat.power) if seat else "their delegation"  # a server's factions are typed names
+        await interaction.response.send_message(
+            f"{present.message} I have asked them in the channel.", ephemeral=True
+        )
+        request = Request(game.game_id, present.player, newcomer.id, interaction.user.id, game.phase)
+        await interaction.followup.send(
+            f"<@{present.player}>, {interaction.user.mention} asks you to hand over your seat for "
+            f"**{power}** to {newcomer.mention}. Only you can answer.",
+            view=consent_view(request),
+            allowed_mentions=discord.AllowedMentions.none().merge(
+                discord.AllowedMentions(users=[discord.Object(present.player)])
+            ),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 
 import pytest
 from hypothesis import example, given, settings
@@ -82,8 +83,10 @@ def negotiating() -> GameState:
     ],
 )
 def test_refusals_change_nothing(negotiating: GameState, command: Command, actor: int, message: str) -> None:
+    before, asked = copy.deepcopy(negotiating), copy.deepcopy(command)
     with pytest.raises(KhitomerError, match=message):
-        decide(negotiating, command, actor)
+        decide(negotiating, command, actor, now=2e9)
+    assert negotiating == before and command == asked  # neither the game nor the request moved
 
 
 def test_only_bound_parties_answer_an_article(negotiating: GameState) -> None:
@@ -217,6 +220,42 @@ def test_random_play_keeps_the_rules() -> None:
     random_play_keeps_the_rules()
     # The invariants above were checked in every phase, the end of a conference included.
     assert {Phase.NEGOTIATION, Phase.RATIFICATION, Phase.RATIFIED, Phase.FAILED} <= REACHED, REACHED
+
+
+REFUSED: list[str] = []
+
+
+@settings(max_examples=300, database=None, derandomize=True, deadline=None)
+@given(OPENINGS, st.lists(GAME_ACTIONS, max_size=30), GAME_ACTIONS, st.booleans())
+def any_refusal_changes_nothing(
+    opening: tuple[tuple[Command, int], ...],
+    actions: list[tuple[Command, int]],
+    attempt: tuple[Command, int],
+    staff: bool,
+) -> None:
+    """Any game reached by random play, then one more action: if it is refused, the game, the
+    log and the request are as they were, and the log still replays to the game."""
+    start = fresh()
+    state, log = start, []
+    for command, actor in (*opening, (c.Start(), HOST), *actions):
+        with contextlib.suppress(KhitomerError):  # each a copy: the examples' commands stay as drawn
+            state = play(state, log, copy.deepcopy(command), actor)
+    command, actor = copy.deepcopy(attempt)
+    before, logged, asked = copy.deepcopy(state), list(log), copy.deepcopy(command)
+    try:
+        events = decide(state, command, actor, staff=staff, now=2e9)
+    except KhitomerError as refusal:
+        REFUSED.append(refusal.message)
+        assert state == before and log == logged and command == asked
+        assert replay(start, log) == state
+        return
+    assert all(event.when == 2e9 for event in events)  # accepted: stamped, and nothing else to check
+
+
+def test_any_refusal_in_any_game_changes_nothing() -> None:
+    REFUSED.clear()
+    any_refusal_changes_nothing()
+    assert len(REFUSED) >= 100 and len(set(REFUSED)) >= 8, set(REFUSED)  # many kinds of refusal
 
 
 def three_seats(*, narrower: bool) -> tuple[GameState, list[Event]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.accords import Clause, Phase, evolve, new_game, replay
+from bot.domain.accords import Clause, GameState, Phase, decide, evolve, new_game, replay
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.services.accords import AccordService
@@ -48,13 +48,31 @@ async def test_state_is_the_replay_of_its_events(service: AccordService) -> None
     assert stored.phase is Phase.RATIFICATION and stored.version == 6
 
 
+class TrustingCache(store.GameCache):
+    """Hands out the state it remembers whatever version is stored: how a decision could be made
+    against a game another process has since moved on, which the write's version check refuses."""
+
+    def get(self, game_id: int, guild_id: int, version: int) -> GameState | None:
+        return self._states.get(game_id)
+
+
 async def test_a_write_against_a_moved_version_is_refused_and_changes_nothing(service: AccordService) -> None:
     game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
-    async with service.db.transaction() as conn:  # another writer moved the game on meanwhile
-        await conn.execute("UPDATE games SET version = version + 5 WHERE id = ?", (game.game_id,))
-    with pytest.raises(store.StaleGame, match="same moment"):
-        await service.act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)
-    assert await store.events(service.db, game.game_id) == []
+    remembered = TrustingCache()
+    remembered.put(await store.get(service.db, GUILD, game.game_id))  # version 0, as seen here
+    await AccordService(service.db).act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)  # elsewhere
+    moved = await store.get(service.db, GUILD, game.game_id)
+    assert moved.version == 1 and moved.seat_of(KOR) is not None  # its state moved with its version
+    with pytest.raises(store.StaleGame, match="same moment"):  # decided on version 0: KOR's seat is free
+        await store.act_now(
+            service.db,
+            GUILD,
+            game.game_id,
+            lambda state: decide(state, c.Join("Klingon Empire"), HECTAVIOUS),
+            cache=remembered,
+        )
+    assert await store.get(service.db, GUILD, game.game_id) == moved
+    assert await store.events(service.db, game.game_id) == [e.Joined(KOR, "Klingon Empire")]
 
 
 async def test_signing_at_once_and_twice_gives_one_signature_each_and_one_ratification(

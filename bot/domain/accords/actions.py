@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import InvalidInput, NotAllowed, NotFound
+from ..inert import quoted
 from . import clauses
 from . import commands as c
 from . import events as e
+from .absence import absent_for
 from .clauses import TermKind, checked_terms
+from .events import CLOCK as CLOCK  # the actor behind what deadlines do
 from .model import Article, GameState, Phase, Seat
 
 MIN_POWERS = 2
-CLOCK = 0  # the actor behind what deadlines do
 MAX_TEXT = 1500
 
 
@@ -52,7 +54,7 @@ def _text(text: str) -> str:
 def join(state: GameState, actor: int, command: c.Join) -> list[e.Event]:
     _phase(state, Phase.CONVENED)
     if command.power not in state.powers:
-        raise NotFound(f"{command.power!r} has no seat here. Seats: {', '.join(state.powers)}.")
+        raise NotFound(f"{quoted(command.power)} has no seat here. Seats: {', '.join(state.powers)}.")
     seat = state.seat_of(actor)
     if seat is not None:
         raise NotAllowed(f"You already sit for {seat.power}. Leave first to change seats.")
@@ -191,12 +193,17 @@ def extend(state: GameState, actor: int, staff: bool, command: c.Extend) -> list
 
 
 def replace_player(state: GameState, actor: int, staff: bool, command: c.Replace) -> list[e.Event]:
+    """The host gives an absent player's seat (absence.py) to a newcomer, or a present player's
+    with their consent; the record says which."""
     _host(state, actor, staff)
     if state.seat_of(command.old) is None:
         raise NotFound("That member holds no seat here.")
     if state.seat_of(command.new) is not None:
         raise NotAllowed("The newcomer already sits at this conference.")
-    return [e.Replaced(actor, command.old, command.new)]
+    if command.consent:
+        return [e.Replaced(actor, command.old, command.new, consent=True)]
+    idle = absent_for(state, command.old, command.now, command.durations)
+    return [e.Replaced(actor, command.old, command.new, idle=idle)]
 
 
 def set_deadline(actor: int, command: c.SetDeadline) -> list[e.Event]:

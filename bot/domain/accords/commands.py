@@ -91,8 +91,14 @@ class Extend:
 
 @dataclass(frozen=True, slots=True)
 class Replace:
+    """Give `old`'s seat to `new`: allowed once `old` has gone silent for the grace of the phase
+    (absence.py), measured at `now` with the server's phase `durations`, or with their `consent`."""
+
     old: int
     new: int
+    now: float | None = None
+    durations: Mapping[Phase, float] = field(default_factory=dict)
+    consent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

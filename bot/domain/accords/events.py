@@ -1,20 +1,25 @@
 """What happened in a game: one frozen class per kind of event, the game's record.
 
-Every event names the member behind it (`actor`, 0 for the clock). `kind` is the name the event
-is stored under; the field names are its stored data, so a stored game replays for good.
+Every event names the member behind it (`actor`, 0 for the clock) and, once `decide` is told the
+time, when it happened (`when`): that is how the game knows who has gone silent (absence.py). `kind`
+is the name the event is stored under; the field names are its stored data, so a stored game
+replays for good.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .model import Clause, Terms
+
+CLOCK = 0  # the actor behind what deadlines do
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
     actor: int
+    when: float | None = field(default=None, kw_only=True)  # UTC seconds; None: stored before it was kept
     kind: ClassVar[str] = ""
 
 
@@ -125,6 +130,8 @@ class DeadlineSet(Event):
 class Replaced(Event):
     old: int
     new: int
+    idle: float | None = None  # seconds the player had gone without acting, when that was the reason
+    consent: bool = False  # the player agreed to hand over their seat
     kind: ClassVar[str] = "replaced"
 
 

@@ -10,6 +10,7 @@ from ..errors import InvalidInput, NotAllowed
 from . import actions as rules
 from . import commands as c
 from . import events as e
+from .absence import seen
 from .actions import CLOCK, MAX_TEXT, MIN_POWERS, state_seat
 from .model import Article, GameState, Phase, Seat
 
@@ -40,9 +41,17 @@ def new_game(
     )
 
 
-def decide(state: GameState, command: c.Command, actor: int, *, staff: bool = False) -> list[e.Event]:
+def decide(
+    state: GameState, command: c.Command, actor: int, *, staff: bool = False, now: float | None = None
+) -> list[e.Event]:
     """The events `command` by `actor` causes in `state`, or a domain error saying why not.
-    `staff`: the actor is the host's equal (a moderator or the game-master role)."""
+    `staff`: the actor is the host's equal (a moderator or the game-master role). `now`: the time,
+    stamped on the events (who has gone silent is measured from it, absence.py)."""
+    events = _decide(state, command, actor, staff)
+    return events if now is None else [replace(event, when=now) for event in events]
+
+
+def _decide(state: GameState, command: c.Command, actor: int, staff: bool) -> list[e.Event]:
     if state.phase.over:
         raise NotAllowed("This conference is over.")
     if state.paused and not isinstance(command, WHILE_PAUSED):
@@ -85,7 +94,9 @@ def decide(state: GameState, command: c.Command, actor: int, *, staff: bool = Fa
 
 def evolve(state: GameState, event: e.Event) -> GameState:
     """One event applied: the only place state changes (one copy of the state per event)."""
-    return replace(state, version=state.version + 1, **_changes(state, event))
+    changes = _changes(state, event)
+    acted = seen(state.acted, changes.get("seats", state.seats), event)
+    return replace(state, version=state.version + 1, acted=acted, **changes)
 
 
 def _changes(state: GameState, event: e.Event) -> dict[str, Any]:

@@ -107,9 +107,14 @@ class GameState:
     deadline: float | None = None  # when the current phase ends (UTC seconds); None while paused
     remaining: float | None = None  # seconds that were left when the conference was paused
     narrower: bool = False  # the scenario lets two or more signers keep the accord among themselves
+    acted: tuple[tuple[int, float], ...] = ()  # (player, when last seen acting) for each seated player
 
     def seat_of(self, player: int) -> Seat | None:
         return next((s for s in self.seats if player in s.players), None)
+
+    def last_acted(self, player: int) -> float | None:
+        """When a seated player last acted (UTC seconds), or None if nobody knows (absence.py)."""
+        return next((at for who, at in self.acted if who == player), None)
 
     def seated_powers(self) -> tuple[str, ...]:
         return tuple(s.power for s in self.seats)
