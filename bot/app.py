@@ -16,6 +16,7 @@ import cogs
 from . import __version__
 from .config import Settings, load_settings
 from .domain.shards import runs_guild
+from .outbox import Outbox
 from .services.guild_config import ConfigService
 from .storage import Database, open_database
 from .tree import KhitomerTree
@@ -96,6 +97,7 @@ class KhitomerBot(commands.AutoShardedBot):
         self.page_sources = PageSources()
         self.started_at: float | None = None
         self._db: Database | None = None
+        self.outbox = Outbox(self)
         self.guild_config: ConfigService | None = None
         self.stopping = False
 
@@ -126,6 +128,7 @@ class KhitomerBot(commands.AutoShardedBot):
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in discover_extensions():
             await self.load_extension(extension)
+        self.outbox.start()  # after the cogs: they register the kinds of message they render
         self.started_at = time.monotonic()
         log.info("Khitomer %s set up with %d extensions", self.version, len(self.extensions))
 
@@ -137,6 +140,7 @@ class KhitomerBot(commands.AutoShardedBot):
             if left := await drain_interactions(DRAIN_SECONDS):
                 log.warning("stopping with %d interactions still running after %.0f s", left, DRAIN_SECONDS)
         try:
+            await self.outbox.stop()  # what it has not sent stays queued for the next start
             await super().close()
         finally:
             # Anything that arrived while the gateway closed gets a moment to end before storage.

@@ -67,6 +67,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "game_articles": ("game_id", "number", "data"),
     "game_messages": ("game_id", "kind", "ref", "channel_id", "message_id"),
     "reputation": ("guild_id", "user_id", "points", "accords"),
+    "outbox": ("id", "guild_id", "channel_id", "game_id", "kind", "body", "attempts", "created", "due"),
 }  # fmt: skip
 IDENTITIES = (
     "pager_args",
@@ -74,6 +75,7 @@ IDENTITIES = (
     "lore_entries",
     "lore_names",
     "games",
+    "outbox",
 )  # their next id follows the copied ones
 
 

@@ -13,15 +13,32 @@ from ..domain.accords.commands import Command
 from ..domain.accords.names import Names, resolve_powers
 from ..domain.accords.scenario import Power, Scenario
 from ..domain.errors import InvalidInput
+from ..domain.inert import quoted
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
-from ..storage import Database, accord_reads, game_lists, reputation
+from ..storage import Database, accord_reads, game_lists, game_messages, outbox, reputation
 from ..storage import accords as accord_store
 from ..storage import games as store
 from ..storage.game_lists import Conference as Conference  # what history and running_in return
+from ..storage.games import HOLD as HOLD  # how long an action's messages wait for its reply
+from ..storage.games import Announce as Announce
+from ..storage.outbox import Outgoing as Outgoing
+from ..storage.outbox import Queued as Queued
 from .conclusion import conclusion
 
 Minutes = tuple[float, list[tuple[float, Event]]]
+LOBBY = "lobby"  # the outbox's kind for a lobby message, drawn when it is sent (cogs/accords)
+
+
+def game_message(
+    game_id: int, text: str, users: Sequence[int] = (), *, until: float | None = None
+) -> Outgoing:
+    """A message for the channel the game runs in; `users` are the only ones it may ping; not
+    sent after `until`, if given (a reminder is no use once its deadline passed)."""
+    message = outbox.text(outbox.GAME_CHANNEL, text, users=users, game_id=game_id)
+    if until is not None:
+        message.body["until"] = until
+    return message
 
 
 class AccordService:
@@ -40,29 +57,56 @@ class AccordService:
         *,
         narrower: bool = False,
         deadline: float | None = None,
+        at: float = 0.0,
     ) -> GameState:
-        """A new conference, stored with its lobby's deadline in the same write."""
+        """A new conference, stored with its lobby's deadline in the same write, and its lobby
+        message queued in the outbox: held for the reply that carries it, posted if that is lost."""
         # checked before anything is stored; the store gives it its id
         opening = new_game(0, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline)
         return await store.create(
-            self.db, guild_id, channel_id, lambda game_id: replace(opening, game_id=game_id)
+            self.db,
+            guild_id,
+            channel_id,
+            lambda game_id: replace(opening, game_id=game_id),
+            lambda state: [Outgoing(channel_id, {}, LOBBY, state.game_id)],
+            at=at,
         )
 
     async def act(
-        self, guild_id: int, game_id: int, command: Command, actor: int, *, staff: bool = False
+        self,
+        guild_id: int,
+        game_id: int,
+        command: Command,
+        actor: int,
+        *,
+        staff: bool = False,
+        announce: Announce | None = None,
+        at: float = 0.0,
+        hold: float = 0.0,
     ) -> tuple[GameState, list[Event]]:
         """Apply one command; returns the new state and the events it caused (none: no change).
         The whole read-decide-write runs as one transaction, so two presses at once are applied
         one after the other: a repeated Sign or Support then changes nothing. A command that
-        ends the conference stores the accord and reputation in that same transaction."""
+        ends the conference stores the accord and reputation in that same transaction, and what
+        `announce` says it owes the channel is queued in the outbox there too (at `at`, held
+        `hold` seconds for the member's reply)."""
         return await store.act_now(
             self.db,
             guild_id,
             game_id,
-            lambda state: decide(state, command, actor, staff=staff),
+            lambda state: decide(state, command, actor, staff=staff, now=at or None),  # who acted when
             on_end=conclusion,
             cache=self._cache,
+            announce=announce,
+            at=at,
+            hold=hold,
         )
+
+    async def queue(self, guild_id: int, game_id: int, items: Sequence[Outgoing], *, at: float) -> None:
+        """Messages for the game's channel on their own (a reminder: the deadline is the action)."""
+        channel = await store.channel_of(self.db, game_id) or 0
+        async with self.db.transaction() as conn:
+            await outbox.add(conn, guild_id, items, now=at, channel=channel)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -114,15 +158,19 @@ class AccordService:
     # -- where a game's messages are --------------------------------------------------------
 
     async def move_to_channel(self, game_id: int, channel_id: int) -> None:
-        await store.move_to_channel(self.db, game_id, channel_id)
+        await game_messages.move_to_channel(self.db, game_id, channel_id)
 
     async def remember_message(
         self, game_id: int, kind: str, ref: int, channel_id: int, message_id: int
     ) -> None:
-        await store.remember_message(self.db, game_id, kind, ref, channel_id, message_id)
+        await game_messages.remember_message(self.db, game_id, kind, ref, channel_id, message_id)
+
+    async def lobby_posted(self, game_id: int) -> None:
+        """The convene reply carried the lobby: the outbox no longer owes it."""
+        await outbox.drop_kind(self.db, game_id, LOBBY)
 
     async def messages_of(self, game_id: int) -> dict[tuple[str, int], tuple[int, int]]:
-        return await store.messages_of(self.db, game_id)
+        return await game_messages.messages_of(self.db, game_id)
 
 
 def scenario(key: str) -> Scenario | None:
@@ -156,7 +204,7 @@ def scenario_named(text: str) -> Scenario:
         if len(found) == 1:
             return found[0]
     titles = ", ".join(s.title for s in scenarios)
-    raise InvalidInput(f"No scenario {text.strip()!r}. There are: {titles}.")
+    raise InvalidInput(f"No scenario {quoted(text.strip())}. There are: {titles}.")
 
 
 def power_named(text: str, among: Sequence[str]) -> str:

@@ -128,28 +128,8 @@ _WHERE_SEEN = re.compile(r"\s(?:in|from|during)\s.*$", re.IGNORECASE)
 
 WHOLE_NAME_WORDS = 6  # a longer question is not a name typed alone
 # A question opening with one of these is not a name typed alone, nearly or exactly.
-ASKING = frozenset(
-    [
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "which",
-        "did",
-        "does",
-        "do",
-        "is",
-        "was",
-        "were",
-        "are",
-        "can",
-        "tell",
-    ]
-)
+QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "why", "how", "which")
+ASKING = frozenset((*QUESTION_WORDS, "did", "does", "do", "is", "was", "were", "are", "can", "tell"))
 
 
 def maybe_a_name(query: str) -> str:

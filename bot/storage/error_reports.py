@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from . import work
 from .backend import Database
 
 
@@ -21,7 +22,7 @@ class ErrorReport:
 
 
 async def record(db: Database, report: ErrorReport) -> None:
-    async with db.transaction() as conn:
+    async with work.bookkeeping(db) as conn:  # not the member's action
         await conn.execute(
             "INSERT INTO error_reports (reference, occurred_at, guild_id, channel_id, user_id, command,"
             " error_type, traceback) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from ..domain.accords import Article, Event, GameState, Phase, evolve
 from ..domain.accords import events as e
 from ..domain.errors import KhitomerError, NotAllowed, NotFound
-from . import accords, reputation
+from . import accords, outbox, reputation
 from .backend import Conn, Database
 from .game_codec import dump_article, dump_event, dump_head, load_article, load_event, load_head
 
@@ -35,8 +35,23 @@ OF_CHANNEL = (
 )
 
 
-async def create(db: Database, guild_id: int, channel_id: int, make: Callable[[int], GameState]) -> GameState:
-    """Insert a game; `make(game_id)` builds its opening state (version 0, no events).
+# What an action owes the channel, decided inside its transaction: (the new state, its events, the
+# name its accord was stored under) -> messages for the outbox, committed with the action.
+Announce = Callable[[GameState, list[Event], str | None], Sequence[outbox.Outgoing]]
+HOLD = 10.0  # seconds a message waits for the member's own reply to go first (outbox.release)
+
+
+async def create(
+    db: Database,
+    guild_id: int,
+    channel_id: int,
+    make: Callable[[int], GameState],
+    owed: Callable[[GameState], Sequence[outbox.Outgoing]] | None = None,
+    at: float = 0.0,
+) -> GameState:
+    """Insert a game; `make(game_id)` builds its opening state (version 0, no events), and
+    `owed(state)` the messages it owes (its lobby), queued in the same transaction at `at`
+    (Discord's clock, which tests move).
 
     One running conference per channel (counting those that moved on to a thread of it): checked
     inside the write transaction, so two /accord convene at the same moment make one conference.
@@ -55,6 +70,8 @@ async def create(db: Database, guild_id: int, channel_id: int, make: Callable[[i
         assert row is not None
         state = make(int(row["id"]))
         await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump_head(state), state.game_id))
+        if owed is not None:
+            await outbox.add(conn, guild_id, owed(state), now=at, hold=HOLD, channel=channel_id)
     return state
 
 
@@ -186,6 +203,9 @@ async def act_now(
     decide: Callable[[GameState], list[Event]],
     on_end: Callable[[GameState, dict[str, list[str]]], Ending] | None = None,
     cache: GameCache | None = None,
+    announce: Announce | None = None,
+    at: float = 0.0,
+    hold: float = 0.0,
 ) -> tuple[GameState, list[Event]]:
     """Load, decide, apply and store one action in a single transaction that holds the game (the
     whole database on SQLite, the game's row on PostgreSQL) from reading the state to writing its
@@ -194,6 +214,8 @@ async def act_now(
     What is written is bounded: the head, the articles the events touch, the events. When the
     action ends the conference, `on_end(state, signers)` says what it leaves, and the accord and
     reputation are stored in the same transaction: if that fails, the action is rolled back too.
+    So are the messages `announce` says the action owes its channel, queued at `at` (Discord's
+    clock) and held `hold` seconds.
     """
     cache = cache if cache is not None else GameCache(0)
 
@@ -203,7 +225,8 @@ async def act_now(
 
     async def work(conn: Conn) -> tuple[GameState, list[Event]]:
         row = await conn.fetch_one(
-            f"SELECT version, state FROM games WHERE id = ? AND guild_id = ?{lock}", (game_id, guild_id)
+            f"SELECT version, state, channel_id FROM games WHERE id = ? AND guild_id = ?{lock}",
+            (game_id, guild_id),
         )
         if row is None:
             raise NotFound("There is no such conference in this server.")
@@ -236,11 +259,14 @@ async def act_now(
                 for i, ev in enumerate(events, 1)
             ],
         )
+        accord_name: str | None = None
         if on_end is not None and after.phase.over and not before.phase.over:
             ending = on_end(after, await signers_in(conn, game_id))
             if ending.accord is not None:
-                await accords.ratify_in(conn, ending.accord)
+                accord_name = (await accords.ratify_in(conn, ending.accord)).name
             await reputation.apply_in(conn, guild_id, ending.reputation)
+        if announce is not None and (owed := announce(after, events, accord_name)):
+            await outbox.add(conn, guild_id, owed, now=at, hold=hold, channel=int(row["channel_id"]))
         return after, events
 
     state, events = await db.write_now(work)
@@ -253,30 +279,3 @@ async def _read(conn: Conn, game_id: int, head: str) -> GameState:
         "SELECT data FROM game_articles WHERE game_id = ? ORDER BY number", (game_id,)
     )
     return load_head(head, tuple(load_article(row[0]) for row in rows))
-
-
-async def move_to_channel(db: Database, game_id: int, channel_id: int) -> None:
-    """The conference continues in its own thread."""
-    async with db.transaction() as conn:
-        await conn.execute("UPDATE games SET channel_id = ? WHERE id = ?", (channel_id, game_id))
-
-
-async def remember_message(
-    db: Database, game_id: int, kind: str, ref: int, channel_id: int, message_id: int
-) -> None:
-    """Where the lobby (ref 0), an article (ref = its number) or the draft (ref 0) was posted."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO game_messages (game_id, kind, ref, channel_id, message_id) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (game_id, kind, ref) DO UPDATE SET channel_id = excluded.channel_id,"
-            " message_id = excluded.message_id",
-            (game_id, kind, ref, channel_id, message_id),
-        )
-
-
-async def messages_of(db: Database, game_id: int) -> dict[tuple[str, int], tuple[int, int]]:
-    """Every remembered message of a game: (kind, ref) -> (channel, message), in one query."""
-    rows = await db.fetch_all(
-        "SELECT kind, ref, channel_id, message_id FROM game_messages WHERE game_id = ?", (game_id,)
-    )
-    return {(r["kind"], int(r["ref"])): (int(r["channel_id"]), int(r["message_id"])) for r in rows}

@@ -14,11 +14,11 @@ from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import asyncpg
 
-from . import migrations
+from . import migrations, pg_address
+from . import work as work_record
 from .backend import Conn, Dialect, Notice, Notices, Trace, lock_guild
 from .errors import StorageError
 
@@ -31,6 +31,15 @@ MIGRATION_LOCK = 7_368_712  # an advisory lock key: two processes starting at on
 POOL_SIZE = 10
 LISTENER = "khitomer notices"
 RELISTEN_MAX_DELAY = 10.0  # seconds between tries to listen again
+CONNECT_SECONDS = 10.0  # one try to connect; a server behind a dropping firewall never answers
+CONNECT_ERRORS = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
+# What a server that is down, starting, stopping or full answers (OSError covers timeouts).
+TRANSIENT = (
+    OSError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.ConnectionDoesNotExistError,
+)
 
 
 @lru_cache(maxsize=512)
@@ -43,12 +52,27 @@ def numbered(sql: str) -> str:
     return "".join(out)
 
 
+class PostgresUnreachable(StorageError):
+    """The server did not answer, or not yet (starting, full): worth trying again in a moment."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"cannot connect to {where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+def connect_error(where: str, error: BaseException) -> StorageError:
+    """One line for a connection that failed: PostgresUnreachable when trying again may help;
+    a refused password, a missing database or a bad setting are not retried."""
+    reason = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, TRANSIENT):
+        return PostgresUnreachable(where, reason)
+    return StorageError(f"cannot connect to {where}: {reason}")
+
+
 def describe(url: str) -> str:
     """Where a URL points, for logs and messages: never its password."""
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    return f"postgresql://{host}{port}{parts.path or '/'}"
+    return pg_address.describe(url)
 
 
 def _spelled(sql: str, params: Sequence[Any]) -> str:
@@ -57,6 +81,23 @@ def _spelled(sql: str, params: Sequence[Any]) -> str:
         literal = "NULL" if value is None else f"'{value}'" if isinstance(value, str) else str(value)
         sql = sql.replace("?", literal, 1)
     return sql
+
+
+# What a connection the server dropped raises on its next use.
+LOST = (
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.AdminShutdownError,
+    ConnectionResetError,
+)
+
+
+async def _once_more_if_lost(read: Callable[[], Awaitable[T]]) -> T:
+    """A read on a pooled connection the server dropped is tried again once, on a fresh one."""
+    try:
+        return await read()
+    except LOST:
+        log.warning("a database connection was lost; reading again on a fresh one")
+        return await read()
 
 
 class _PgConn:
@@ -126,9 +167,11 @@ class PostgresDatabase:
         where = describe(url)
         known = migrations.discover(migrations_dir)
         try:
-            pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size, connection_class=_Pooled)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
-            raise StorageError(f"cannot connect to {where}: {error}") from error
+            pool = await asyncpg.create_pool(
+                url, min_size=1, max_size=pool_size, connection_class=_Pooled, timeout=CONNECT_SECONDS
+            )
+        except CONNECT_ERRORS as error:
+            raise connect_error(where, error) from error
         try:
             async with pool.acquire() as conn, conn.transaction():
                 await conn.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
@@ -136,7 +179,10 @@ class PostgresDatabase:
                 migrations.check_not_newer(version, known, where)  # before anything is written
                 version = await migrations.apply_postgres(conn, known, version)
             database = cls(pool, url, where, version)
-            await database._listen()
+            try:
+                await database._listen()
+            except CONNECT_ERRORS as error:  # the server went away since the pool connected
+                raise connect_error(where, error) from error
         except BaseException:
             await pool.close()
             raise
@@ -185,25 +231,55 @@ class PostgresDatabase:
         await conn.fetch_one("SELECT pg_notify(?, ?)", (CHANNEL, f"{topic}:{guild_id}:{key}"))
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
-        return await _PgConn(self._pool, self._trace).fetch_all(sql, params)
+        return await _once_more_if_lost(lambda: _PgConn(self._pool, self._trace).fetch_all(sql, params))
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
-        return await _PgConn(self._pool, self._trace).fetch_one(sql, params)
+        return await _once_more_if_lost(lambda: _PgConn(self._pool, self._trace).fetch_one(sql, params))
+
+    @asynccontextmanager
+    async def _begun(self, **options: Any) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection inside a started transaction, committed when the block ends well.
+
+        A connection the server dropped while it sat in the pool (a restart, pg_terminate_backend)
+        fails on BEGIN, before anything ran: then a fresh one is taken, once."""
+        for attempt in (1, 2):
+            conn = await self._pool.acquire()
+            transaction = conn.transaction(**options)
+            try:
+                await transaction.start()
+            except LOST:
+                await self._pool.release(conn)
+                if attempt == 2:
+                    raise
+                log.warning("a database connection was lost; retrying on a fresh one")
+                continue
+            try:
+                yield conn
+            except BaseException:
+                if not conn.is_closed():
+                    await transaction.rollback()
+                raise
+            else:
+                await transaction.commit()
+            finally:
+                await self._pool.release(conn)
+            return
 
     @asynccontextmanager
     async def transaction(self, *, guild: int | None = None) -> AsyncIterator[Conn]:
-        async with self._pool.acquire() as conn, conn.transaction():
+        async with self._begun() as conn:
             work = _PgConn(conn, self._trace)
             if guild is not None:
                 await lock_guild(work, guild)
             yield work
+        work_record.committed()  # reached only when the block above committed
 
     async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
         async with self.transaction(guild=guild) as conn:
             return await work(conn)
 
     async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
-        async with self._pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+        async with self._begun(isolation="repeatable_read", readonly=True) as conn:
             return await work(_PgConn(conn, self._trace))
 
     async def size_bytes(self) -> int:

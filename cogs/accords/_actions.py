@@ -12,9 +12,8 @@ from bot.domain.accords import commands as c
 from bot.domain.errors import InvalidInput
 from bot.services.accords import emblems
 from bot.ui import accord_pages
-from bot.ui.text import plain
 
-from ._core import act, announce_end, core_of, service_of
+from ._core import act, announce_end, service_of
 from ._views import article_view, redraw
 
 CLAUSES = [app_commands.Choice(name=c.value, value=c.value) for c in Clause]
@@ -46,17 +45,13 @@ async def press(interaction: discord.Interaction, game_id: int, action: str, arg
 
 
 async def abandon_confirmed(interaction: discord.Interaction, game_id: int) -> None:
-    """The confirmation was pressed: abandon, say so privately, and announce it in the game."""
-    state, events = await act(interaction, game_id, c.Abandon())
+    """The confirmation was pressed: abandon, say so privately; the game's channel hears it from
+    the announcement queued with the action."""
+    _, events = await act(interaction, game_id, c.Abandon())
     await interaction.response.edit_message(
         content="The conference is abandoned." if events else "That conference was already over.", view=None
     )
-    if events:
-        cog = core_of(interaction.client)
-        if cog is not None:
-            await cog.post(
-                state.game_id, f"**{plain(state.title)}** was abandoned by {interaction.user.mention}."
-            )
+    await announce_end(interaction)
 
 
 async def table(

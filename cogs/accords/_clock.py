@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -29,6 +30,11 @@ PHASE_SETTING = {
 
 def now() -> float:
     return discord.utils.utcnow().timestamp()
+
+
+def retry_pause(failures: int) -> float:
+    """Seconds before the next try of a deadline: 5, 10, 20 … then every five minutes."""
+    return float(min(5 * 2 ** (failures - 1), 300))
 
 
 class Timers:
@@ -68,22 +74,29 @@ class Timers:
         log.info("deadline timers stopped: %d", len(tasks))
 
     async def _run(self, state: GameState, lead: float) -> None:
+        """Sleep to the reminder, then to the deadline, then act until acting works: a database
+        or Discord that is away delays the deadline, never cancels it (issue #22)."""
         assert state.deadline is not None
-        try:
-            remind_at = state.deadline - lead
-            if lead > 0 and now() < remind_at:
-                await asyncio.sleep(remind_at - now())
-                try:
-                    await self._fire(self._remind(state, lead))
-                except Exception:  # a lost reminder must not stop the deadline itself
-                    log.exception("reminder of game %s failed", state.game_id)
-            if now() < state.deadline:
-                await asyncio.sleep(state.deadline - now())
-            await self._fire(self._expire(state))
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a timer must never die silently: log it, the next start re-arms
-            log.exception("deadline timer of game %s failed", state.game_id)
+        remind_at = state.deadline - lead
+        if lead > 0 and now() < remind_at:
+            await asyncio.sleep(remind_at - now())
+            try:
+                await self._fire(self._remind(state, lead))
+            except Exception:  # a lost reminder must not stop the deadline itself
+                log.warning("reminder of game %s failed", state.game_id, exc_info=True)
+        if now() < state.deadline:
+            await asyncio.sleep(state.deadline - now())
+        for failures in itertools.count(1):
+            try:
+                await self._fire(self._expire(state))
+                return
+            except Exception as error:
+                pause = retry_pause(failures)
+                log.warning(
+                    "deadline of game %s: try %d failed (%s); trying again in %.0f s",
+                    state.game_id, failures, type(error).__name__, pause, exc_info=failures == 1,
+                )  # fmt: skip
+                await asyncio.sleep(pause)
 
     async def _fire(self, action: Awaitable[None]) -> None:
         task = asyncio.current_task()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
@@ -14,24 +13,22 @@ from discord.ext.commands.bot import BotBase
 
 from bot.app import KhitomerBot
 from bot.checks import config_of, is_moderator
-from bot.domain.accords import Event, GameState, Phase
+from bot.domain.accords import Event, GameState
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.domain.accords.machine import CLOCK
-from bot.domain.accords.scoring import reputation_changes
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
-from bot.interaction_errors import RECORDED
-from bot.services.accords import AccordService, scenario
-from bot.ui import accord_pages
+from bot.interaction_errors import note_recorded
+from bot.services.accords import HOLD, AccordService, game_message, scenario
 from bot.ui.accord_minutes import minute_sentence
 from bot.ui.text import plain
 
+from ._announce import owed_by_action, owed_by_deadline
 from ._clock import Timers, now, reminder_text
 from ._context import already, phase_durations, places_of
 from ._views import AbandonButton, GameButton, redraw
 
-ANNOUNCE_RETRIES = (5.0, 30.0)  # seconds before the 2nd and 3rd try of a failed announcement
 log = logging.getLogger(__name__)
 
 
@@ -66,8 +63,8 @@ class AccordsCore(commands.Cog):
 
     async def after(self, state: GameState, events: list[Event]) -> GameState:
         """After a stored action: the timer follows the game's deadline (stored with its phase),
-        and the buttons of a past phase are disabled. The end is announced by the caller, after
-        its own reply (announce_end), so the channel reads them in the order they happened."""
+        and the buttons of a past phase are disabled. The end, queued with the action, follows
+        the caller's own reply (announce_end), so the channel reads them in the order they happened."""
         if any(isinstance(event, MOVE_THE_CLOCK) for event in events) or state.phase.over:
             await self._arm(state)
         await self._retire_buttons(state, events)
@@ -86,67 +83,28 @@ class AccordsCore(commands.Cog):
         if wanted:
             await self._refresh(state, *wanted)
 
-    async def conclude(self, state: GameState) -> None:
-        """Announce the end in the game's channel (what was stored was stored with the last action)."""
-        chosen = scenario(state.scenario)
-        seated = state.seated_powers()
-        objectives = [o for o in (chosen.objectives if chosen else ()) if o.power in seated]
-        accord = await self.service.accord_of(state.guild_id, state.game_id)
-        text = accord_pages.ending_text(state, objectives, accord, reputation_changes(state))
-        await self.post(state.game_id, text)
-
-    async def post(self, game_id: int, text: str, mentions: discord.AllowedMentions | None = None) -> None:
-        """Post in the game's channel, retrying a failing Discord a few times; never raises, so a
-        lost announcement can never stop a deadline (the next /accord status shows the state)."""
-        channel_id = await self.service.channel_of(game_id)
-        # A deadline that passed while the bot was down fires during start-up: wait until the
-        # channels are known rather than lose the announcement.
-        await self.bot.wait_until_ready()
-        channel = self.bot.get_channel(channel_id) if channel_id else None
-        if not isinstance(channel, discord.abc.Messageable):
-            return
-        for attempt, pause in enumerate((*ANNOUNCE_RETRIES, None), start=1):
-            try:
-                await channel.send(text, allowed_mentions=mentions or discord.AllowedMentions.none())
-                return
-            except discord.HTTPException as error:
-                if pause is None or isinstance(error, discord.Forbidden):
-                    log.warning(
-                        "conference %s: announcement lost after %d tries: %s", game_id, attempt, error
-                    )
-                    return
-                await asyncio.sleep(pause)
-
     async def _remind(self, state: GameState, lead: float) -> None:
         # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
-        players = [discord.Object(p) for seat in state.seats for p in seat.players]
-        await self.post(
-            state.game_id,
-            reminder_text(state, lead),
-            discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players)),
-        )
+        # Queued, so a refusing Discord delays it; after the deadline it is no longer sent.
+        players = [p for seat in state.seats for p in seat.players]
+        reminder = game_message(state.game_id, reminder_text(state, lead), players, until=state.deadline)
+        await self.service.queue(state.guild_id, state.game_id, [reminder], at=now())
+        self.bot.outbox.wake()
 
     async def _expire(self, state: GameState) -> None:
+        """The deadline ran out: act for the clock; what it says is queued with what it did."""
         chosen = scenario(state.scenario)
         narrower = bool(chosen and chosen.narrower_accord)
         durations = phase_durations(await self._config(state.guild_id))
         expire = c.Expire(now(), durations, narrower)
-        fresh, events = await self.service.act(state.guild_id, state.game_id, expire, CLOCK, staff=True)
+        fresh, events = await self.service.act(
+            state.guild_id, state.game_id, expire, CLOCK, staff=True, announce=owed_by_deadline, at=now()
+        )
         if not events:
             await self._arm(fresh)  # moved or paused meanwhile: follow the stored deadline
             return
-        fresh = await self.after(fresh, events)
-        ended = any(isinstance(event, ENDS_AN_ACCORD) for event in events)
-        said = {
-            Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
-            Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
-            Phase.FAILED: "Time is up: the accord failed (silent delegations count as refusing).",
-            Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
-            Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
-        }.get(fresh.phase, f"Time is up: the conference is now {fresh.phase.label}.")
-        await self.post(state.game_id, f"**{plain(fresh.title)}**: {said}")
-        if ended:
-            await self.conclude(fresh)
+        self.bot.outbox.wake()
+        await self.after(fresh, events)
 
     async def _game_here(self, interaction: discord.Interaction) -> GameState:
         """The conference running here: in this channel or thread, or convened from this channel
@@ -207,7 +165,7 @@ class AccordsCore(commands.Cog):
         if events:
             await self._refresh(state, *shown_on(command))
             if said is None:
-                text = str(interaction.extras.get(RECORDED, ""))
+                text = " ".join(minute_sentence(event) for event in events)
             else:
                 text = said if isinstance(said, str) else said(state)
             await interaction.response.send_message(text)
@@ -231,16 +189,16 @@ def shown_on(command: c.Command) -> list[tuple[str, int]]:
 
 # Events after which the timer follows the stored deadline again.
 MOVE_THE_CLOCK = (*e.OPENINGS, e.Paused, e.Resumed, e.DeadlineSet)
-ENDS_AN_ACCORD = (e.Ratified, e.Failed)
-ENDED = "ended"  # interaction.extras key: the state of a conference this interaction concluded
+QUEUED = "queued"  # interaction.extras key: the game whose action queued announcements
 
 
 async def announce_end(interaction: discord.Interaction) -> None:
-    """After the member's own reply: the end of the conference, announced in its channel."""
-    state = interaction.extras.pop(ENDED, None)
+    """After the member's own reply: what the action queued for the channel (the end of the
+    conference) goes out now. Had the reply failed, it would still go out, a moment later."""
+    game_id = interaction.extras.pop(QUEUED, None)
     cog = core_of(interaction.client)
-    if state is not None and cog is not None:
-        await cog.conclude(state)
+    if game_id is not None and cog is not None:
+        await cog.bot.outbox.release(game_id)
 
 
 def core_of(client: discord.Client) -> AccordsCore | None:
@@ -265,13 +223,20 @@ async def act(
         durations = phase_durations(await config_of(interaction))
         command = replace(command, now=now(), durations=durations)
     state, events = await service.act(
-        interaction.guild_id, game_id, command, interaction.user.id, staff=await is_moderator(interaction)
+        interaction.guild_id,
+        game_id,
+        command,
+        interaction.user.id,
+        staff=await is_moderator(interaction),
+        announce=owed_by_action(interaction.user.id),
+        at=now(),
+        hold=HOLD,
     )
     if events:  # stored: whatever fails from here on, the member is told what was recorded
-        interaction.extras[RECORDED] = " ".join(minute_sentence(event) for event in events)
-    if any(isinstance(event, ENDS_AN_ACCORD) for event in events):
-        interaction.extras[ENDED] = state
+        note_recorded(" ".join(minute_sentence(event) for event in events))
+        interaction.extras[QUEUED] = game_id
     cog = core_of(interaction.client)
     if cog is not None and events:
+        cog.bot.outbox.wake()  # what the action queued is held for the reply, then sent
         state = await cog.after(state, events)
     return state, events

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 
-from bot.checks import config_of
+from bot.checks import config_of, requires
 from bot.domain.accords import GameState
 from bot.domain.accords import commands as c
 from bot.domain.accords.scenario import Scenario
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
+from bot.interaction_errors import note_recorded
 from bot.services.accords import (
+    LOBBY,
+    Queued,
     emblems,
     power_named,
     power_names,
@@ -21,6 +26,7 @@ from bot.services.accords import (
 )
 from bot.ui import accord_pages
 from bot.ui.pager import send_pages
+from bot.ui.text import plain
 
 from ._clock import now
 from ._core import AccordsCore, act
@@ -34,6 +40,7 @@ class LobbyCommands(AccordsCore):
     @app_commands.describe(
         scenario="Which conference (autocompletes)", title="A name for it (default: the scenario's)"
     )
+    @requires(game_channel=True)
     async def convene(
         self,
         interaction: discord.Interaction,
@@ -46,16 +53,9 @@ class LobbyCommands(AccordsCore):
     async def _open_conference(
         self, interaction: discord.Interaction, chosen: Scenario, title: str, last: GameState | None = None
     ) -> None:
-        """Convene here (or refuse, saying why); a rematch invites the last conference's players."""
-        if isinstance(interaction.channel, discord.Thread):
-            parent = f"<#{interaction.channel.parent_id}>" if interaction.channel.parent_id else "a channel"
-            raise NotAllowed(f"Conferences are convened in a channel, not in a thread: use {parent}.")
+        """Convene here (where the command's rule allows it); a rematch invites the last
+        conference's players."""
         config = await config_of(interaction)
-        allowed = config.game_channels()
-        channel = interaction.channel
-        category = getattr(channel, "category_id", None)
-        if allowed and interaction.channel_id not in allowed and category not in allowed:
-            raise NotAllowed("The moderators keep conferences to other channels (see /config show).")
         state = await self.service.convene(
             interaction.guild_id or 0,
             interaction.channel_id or 0,
@@ -65,11 +65,13 @@ class LobbyCommands(AccordsCore):
             chosen.key,
             narrower=chosen.narrower_accord,
             deadline=now() + config.seconds("deadline.lobby"),
+            at=now(),
         )
+        note_recorded(f"the conference **{plain(title)}** is convened; its lobby will be posted here.")
+        self.bot.outbox.wake()  # it holds the lobby until the reply has had its moment
         await self._arm(state)
-        await interaction.response.send_message(
-            embed=accord_pages.lobby_embed(state, chosen.briefing, emblems()), view=lobby_view(state)
-        )
+        await interaction.response.send_message(**await self._lobby_message(state))
+        await self.service.lobby_posted(state.game_id)  # the reply carried it: the outbox owes nothing
         lobby = await interaction.original_response()
         await self.service.remember_message(state.game_id, "lobby", 0, lobby.channel.id, lobby.id)
         if last is not None and last.seats:
@@ -85,6 +87,7 @@ class LobbyCommands(AccordsCore):
     @app_commands.command(
         name="rematch", description="Convene the last conference here again and invite its players back."
     )
+    @requires(game_channel=True)
     async def rematch(self, interaction: discord.Interaction) -> None:
         guild_id, channel_id = interaction.guild_id or 0, interaction.channel_id or 0
         last = await self.service.latest_in(guild_id, channel_id)
@@ -126,6 +129,23 @@ class LobbyCommands(AccordsCore):
     async def cog_load(self) -> None:
         await super().cog_load()
         self.bot.page_sources.register("accord_guide", self._guide_page_source)
+        self.bot.outbox.register(LOBBY, self._queued_lobby, self._queued_lobby_posted)
+
+    async def _lobby_message(self, state: GameState) -> dict[str, Any]:
+        chosen = scenario(state.scenario)
+        briefing = chosen.briefing if chosen else ""
+        return {"embed": accord_pages.lobby_embed(state, briefing, emblems()), "view": lobby_view(state)}
+
+    async def _queued_lobby(self, queued: Queued) -> dict[str, Any] | None:
+        """A lobby whose reply was lost, posted by the outbox: drawn as the game stands now."""
+        if queued.game_id is None:
+            return None
+        state = await self.service.game(queued.guild_id, queued.game_id)
+        return None if state.phase.over else await self._lobby_message(state)
+
+    async def _queued_lobby_posted(self, queued: Queued, message: discord.Message) -> None:
+        if queued.game_id is not None:
+            await self.service.remember_message(queued.game_id, "lobby", 0, message.channel.id, message.id)
 
     async def _open_thread(self, interaction: discord.Interaction, state: GameState) -> None:
         """The conference gets a thread of its own, where the server allows; else it stays here."""

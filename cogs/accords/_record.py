@@ -9,6 +9,7 @@ from discord import app_commands
 
 from bot.domain.accords import afterwards
 from bot.domain.errors import NotFound
+from bot.domain.ids import parse_id
 from bot.domain.paging import paginate
 from bot.services import accord_record
 from bot.services.accords import Conference, any_power_named, emblems, power_names
@@ -189,7 +190,10 @@ class RecordCommands(AccordsCore):
         accord = str(getattr(interaction.namespace, "accord", "") or "")
         waiting = await accord_record.open_complaints(self.service.db, interaction.guild_id or 0, accord)
         return [
-            app_commands.Choice(name=f"{number}: against {against} — {plain(text)}"[:100], value=number)
+            # a choice is plain text (no Markdown): shown as typed, on one line
+            app_commands.Choice(
+                name=f"{number}: against {against} — {' '.join(text.split())}"[:100], value=number
+            )
             for number, against, text in waiting
             if current.strip() in str(number)
         ][:25]
@@ -219,8 +223,9 @@ class RecordCommands(AccordsCore):
         await send_pages(interaction, "accord_status", pages, arg=str(game.game_id), ephemeral=True)
 
     async def _status_pages(self, interaction: discord.Interaction, arg: str) -> list[discord.Embed]:
-        if not arg.isdigit():
+        game_id = parse_id(arg)  # a button carries it: untrusted, maybe past a 64-bit id
+        if game_id is None:
             raise NotFound("There is no such conference in this server.")
         return accord_pages.board_embeds(
-            await self.service.game(interaction.guild_id or 0, int(arg)), emblems()
+            await self.service.game(interaction.guild_id or 0, game_id), emblems()
         )

@@ -1,21 +1,26 @@
-"""Every game button is one restart-proof item: its custom_id names the game and the action."""
+"""Every game button is one restart-proof item: its custom_id names the game and the action.
+
+The buttons act through the running cog (GameActions, which _cog.py's Accords has): the actions
+redraw with the views below, so importing them here would go round in a circle."""
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import discord
 
-from bot.checks import ensure_area_enabled
+from bot.components import Fields, RestartProof, cog_of
 from bot.domain.accords import Phase
-from bot.interaction_errors import handle_interaction_error
+from bot.domain.errors import NotFound
 from bot.services.accords import emblems, scenario
 from bot.ui import accord_pages
 from cogs._confirm import answer, choice_button
 
 if TYPE_CHECKING:
     from bot.domain.accords import GameState
+
+MOST_ARG = 999  # a seat's index or an article's number
+
 
 LABELS = {
     "start": "Start the conference",
@@ -33,10 +38,32 @@ STYLES = {
 }
 
 
+@runtime_checkable
+class GameActions(Protocol):
+    """What the game's buttons ask of the running accords cog."""
+
+    async def press(
+        self, interaction: discord.Interaction, game_id: int, action: str, arg: int | None
+    ) -> None:
+        """Act on the game, then redraw the message the button sits on."""
+
+    async def abandon_confirmed(self, interaction: discord.Interaction, game_id: int) -> None:
+        """Abandon the game, as the member who asked has confirmed."""
+
+
+def actions_of(client: discord.Client) -> GameActions:
+    cog = cog_of(client, "Accords")
+    if not isinstance(cog, GameActions):
+        raise NotFound("The accords game is not available right now.")
+    return cog
+
+
 class GameButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"accord:(?P<game>[0-9]{1,18}):(?P<action>join|start|support|oppose|sign|refuse)(?::(?P<arg>[0-9]{1,3}))?",
+    RestartProof[discord.ui.Button[Any]],
+    template=r"accord:(?P<game>[0-9]+):(?P<action>join|start|support|oppose|sign|refuse)(?::(?P<arg>[0-9]+))?",
 ):
+    area = "accords"
+
     def __init__(
         self,
         game_id: int,
@@ -58,27 +85,20 @@ class GameButton(
         self.game_id, self.action, self.arg = game_id, action, arg
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> GameButton:
-        arg = int(match["arg"]) if match["arg"] else None
-        return cls(int(match["game"]), match["action"], arg)
+    def from_fields(cls, fields: Fields) -> GameButton:
+        return cls(fields.id("game"), fields.text("action"), fields.optional_number("arg", MOST_ARG))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        from ._actions import press  # the game logic lives there
-
-        try:
-            await ensure_area_enabled(interaction, "accords")
-            await press(interaction, self.game_id, self.action, self.arg)
-        except Exception as error:
-            await handle_interaction_error(interaction, error)
+    async def act(self, interaction: discord.Interaction) -> None:
+        await actions_of(interaction.client).press(interaction, self.game_id, self.action, self.arg)
 
 
 class AbandonButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"accord:(?P<game>[0-9]{1,18}):abandon:(?P<user>[0-9]{1,20}):(?P<choice>yes|no)",
+    RestartProof[discord.ui.Button[Any]],
+    template=r"accord:(?P<game>[0-9]+):abandon:(?P<user>[0-9]+):(?P<choice>yes|no)",
 ):
     """Confirm or cancel abandoning a conference; only the member who asked may press."""
+
+    area = "accords"
 
     def __init__(self, game_id: int, user_id: int, choice: str) -> None:
         custom_id = f"accord:{game_id}:abandon:{user_id}:{choice}"
@@ -86,17 +106,12 @@ class AbandonButton(
         self.game_id, self.user_id, self.choice = game_id, user_id, choice
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> AbandonButton:
-        return cls(int(match["game"]), int(match["user"]), match["choice"])
+    def from_fields(cls, fields: Fields) -> AbandonButton:
+        return cls(fields.id("game"), fields.id("user"), fields.text("choice"))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        from ._actions import abandon_confirmed
-
+    async def act(self, interaction: discord.Interaction) -> None:
         async def confirmed() -> None:
-            await ensure_area_enabled(interaction, "accords")
-            await abandon_confirmed(interaction, self.game_id)
+            await actions_of(interaction.client).abandon_confirmed(interaction, self.game_id)
 
         kept = "Kept: the conference goes on."
         await answer(interaction, asker_id=self.user_id, choice=self.choice, kept=kept, confirmed=confirmed)

@@ -335,7 +335,10 @@ async def test_one_conference_runs_per_channel_even_once_it_sits_in_its_thread(e
 
 
 HOSTILE = "# Takeover [free latinum](https://evil.example) <@&1> <#2> <t:1:R> **loud** @everyone"
-ESCAPED = "\\# Takeover \\[free latinum](https://evil.example) \\<@&1> \\<#2> \\<t:1:R> \\*\\*loud\\*\\*"
+# issue #22: the link's closing bracket and its URL are escaped too, so no link is live
+ESCAPED = (
+    "\\# Takeover \\[free latinum\\](https\\://evil.example) \\<\\@&1> \\<#2> \\<t\\:1\\:R> \\*\\*loud\\*\\*"
+)
 
 
 async def test_player_text_is_shown_as_text_in_every_public_message(env, world: World) -> None:
