@@ -13,7 +13,7 @@ import discord
 import simcord
 from discord.ext import commands
 
-from bot.app import minimal_intents
+from bot.application.app import minimal_intents
 
 
 @dataclass

@@ -4,7 +4,7 @@ same questions against PostgreSQL's own full-text search over the same rows.
 
 1. Build: `lore_owned_data.generate_owned` writes N entries of one server into a SQLite file
    (migrated first, as lore_search.built does), and `khitomer migrate-to-postgres`'s own code
-   (`bot.migrate_postgres.migrate_to_postgres`: a VACUUM INTO snapshot, every table COPY'd in one
+   (`bot.ops.migrate_postgres.migrate_to_postgres`: a VACUUM INTO snapshot, every table COPY'd in one
    transaction, row counts checked, VACUUM ANALYZE) copies it into the bench's schema. Both timed.
    Between them, untimed in either: the lore service is started on the file once (canon indexed,
    as on a file a bot has run on), and the SQLite floor's FTS5 table, which no operator's file
@@ -45,7 +45,7 @@ from watchdog import StallWatch
 from bot.content.lore import canon_lore
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
-from bot.migrate_postgres import migrate_to_postgres
+from bot.ops.migrate_postgres import migrate_to_postgres
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
 from bot.storage import SqliteDatabase

@@ -46,7 +46,7 @@ from lore_search import OWNER
 from watchdog import StallWatch
 
 from bot import create_bot
-from bot.app import KhitomerBot
+from bot.application.app import KhitomerBot
 from bot.config import Settings
 from bot.domain.lore import Kind
 from bot.services.lore import LoreService

@@ -1,5 +1,5 @@
 """`python -m bot` does what the `khitomer` console script does."""
 
-from .cli import main
+from .ops.cli import main
 
 raise SystemExit(main())

@@ -31,7 +31,7 @@ async def answer(
     asker: str = "member",
 ) -> None:
     """Check the presser asked (custom_ids are untrusted), then keep or carry out; what it
-    raises reaches the one error handler through the button (bot/components.py)."""
+    raises reaches the one error handler through the button (bot/application/components.py)."""
     if interaction.user.id != asker_id:
         raise NotAllowed(f"Only the {asker} who asked can confirm this.")
     if choice != "yes":

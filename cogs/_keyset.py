@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 
 import discord
 
-from bot.components import Fields, RestartProof
+from bot.application.components import Fields, RestartProof
 from bot.domain.errors import NotAllowed, NotFound
 from bot.ui.pager import AREA_OF_SOURCE, SOURCE_NAME
 

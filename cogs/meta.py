@@ -9,9 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import KhitomerBot
-from bot.checks import requires
-from bot.command_catalog import CommandInfo, usable_commands
+from bot.application.app import KhitomerBot
+from bot.application.checks import requires
+from bot.application.command_catalog import CommandInfo, usable_commands
 from bot.domain.formatting import format_bytes, format_duration, format_latency
 from bot.domain.paging import paginate
 from bot.domain.shards import describe_shards, shard_of

@@ -9,13 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import KhitomerBot
-from bot.checks import requires
+from bot.application.app import KhitomerBot
+from bot.application.checks import requires
+from bot.application.sync import sync_commands
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.inert import quoted
 from bot.domain.paging import tail
 from bot.services.operations import error_report
-from bot.sync import sync_commands
 from bot.ui.embeds import info_embed
 
 

@@ -6,8 +6,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import KhitomerBot
-from bot.checks import config_of, requires
+from bot.application.app import KhitomerBot
+from bot.application.checks import config_of, requires
 from bot.domain.errors import KhitomerError
 from bot.domain.numerals import to_roman
 from bot.domain.references import parse_articles, select_articles

@@ -13,7 +13,7 @@ import simcord
 from simcord.env import Env
 
 from bot import create_bot
-from bot.app import KhitomerBot
+from bot.application.app import KhitomerBot
 from bot.config import Settings
 from bot.storage import open_database
 from tests.support import postgres

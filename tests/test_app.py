@@ -7,9 +7,9 @@ import discord
 import pytest
 
 from bot import create_bot
-from bot.app import KhitomerBot, discover_extensions
+from bot.application.app import KhitomerBot, discover_extensions
+from bot.application.tree import KhitomerTree
 from bot.config import Settings
-from bot.tree import KhitomerTree
 
 
 def test_create_bot_builds_without_connecting(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -124,7 +124,7 @@ def test_a_backup_stopped_by_a_signal_keeps_no_half_written_copy(tmp_path: Path)
         "    while True:\n"
         "        time.sleep(0.05)\n"
         "s.backup_file = half\n"
-        "from bot.cli import main\n"
+        "from bot.ops.cli import main\n"
         "raise SystemExit(main())\n"
     )
     (tmp_path / "live.db").write_bytes(b"")

@@ -79,7 +79,7 @@ def test_dotenv_is_loaded_and_the_real_environment_wins(
 def test_importing_the_bot_reads_no_configuration(tmp_path: Path) -> None:
     """With a broken LOG_LEVEL, import still works: nothing is read until load_settings()."""
     env = {**os.environ, "LOG_LEVEL": "not-a-level", "DEV_GUILD_ID": "nope"}
-    code = "import bot, bot.app, bot.cli, cogs.meta; print('imported')"
+    code = "import bot, bot.application.app, bot.ops.cli, cogs.meta; print('imported')"
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.logs import LOG_FILE_BACKUPS, LOG_FILE_MAX_BYTES, configure_logging
+from bot.ops.logs import LOG_FILE_BACKUPS, LOG_FILE_MAX_BYTES, configure_logging
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,7 +81,7 @@ def test_a_log_file_on_a_full_disk_is_one_warning_not_a_flood_and_recovers(
     problem = [line for line in lines if "LOG_FILE" in line]
     assert len(problem) == 1
     assert problem[0].endswith(
-        f"WARNING  bot.logs: LOG_FILE {log_file} cannot be written (No space left on device): "
+        f"WARNING  bot.ops.logs: LOG_FILE {log_file} cannot be written (No space left on device): "
         "records go to stderr only until it can"
     )
 
@@ -90,7 +90,7 @@ def test_a_log_file_on_a_full_disk_is_one_warning_not_a_flood_and_recovers(
     logging.getLogger("bot.test").warning("after")
     logged = (tmp_path / "real.log").read_text().splitlines()
     assert [line.split(" ", 2)[2] for line in logged] == [
-        f"WARNING  bot.logs: LOG_FILE {log_file} can be written again; 300 records before this one "
+        f"WARNING  bot.ops.logs: LOG_FILE {log_file} can be written again; 300 records before this one "
         "went to stderr only",
         "WARNING  bot.test: after",
     ]

@@ -15,7 +15,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from bot.cli import main
+from bot.ops.cli import main
 from tests.support.processes import ROOT, assert_one_line_error, environment, khitomer, operator_lines
 from tests.test_startup import closed_port
 
@@ -23,7 +23,7 @@ PASSWORD = "hunter2"
 # migrate-to-postgres with a step held open until a signal comes: the copy itself (which then
 # never reaches PostgreSQL), or, with `rows`, the progress bar after the first batch of rows.
 HELD = """
-import asyncio, sys, time, bot.migrate_postgres as m
+import asyncio, sys, time, bot.ops.migrate_postgres as m
 where = sys.argv.pop(1)
 async def held_copy(snapshot, url, committed):
     print("READY", snapshot, flush=True)
@@ -36,7 +36,7 @@ if where == "copy":
     m._copy = held_copy
 else:
     m.ProgressBar.advance = held_rows
-from bot.cli import main
+from bot.ops.cli import main
 raise SystemExit(main())
 """
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.domain.accords import commands as c
 from bot.domain.accords.model import Clause
 from bot.domain.lore import Kind
+from bot.ops.cli import main
 from bot.services.accords import AccordService
 from bot.services.guild_config import ConfigService
 from bot.services.lore import LoreService

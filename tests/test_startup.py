@@ -119,7 +119,7 @@ def test_voice_warnings_are_silenced_and_log_file_gets_the_records(tmp_path: Pat
         "the file holds the same records as stderr"
     )
     reason = done.stderr.splitlines()[-1].removeprefix("khitomer: ")
-    assert records[-1] == f"CRITICAL bot.cli: {reason}", "and the reason it stopped"
+    assert records[-1] == f"CRITICAL bot.ops.cli: {reason}", "and the reason it stopped"
 
 
 def test_sync_without_a_route_to_discord_is_one_line(tmp_path: Path) -> None:

@@ -209,7 +209,7 @@ def test_a_path_no_check_foresaw_is_still_one_line(
     monkeypatch.chdir(tmp_path)
     for name, value in {"DISCORD_TOKEN": "t", "DATABASE_PATH": str(private / "k.db")}.items():
         monkeypatch.setenv(name, value)
-    from bot.cli import main
+    from bot.ops.cli import main
 
     assert main([command]) == 1
     out, err = capsys.readouterr()

@@ -66,7 +66,7 @@ def test_the_wheel_holds_every_module_and_data_file(wheel: Path) -> None:
     packaged = {n for n in names if ".dist-info/" not in n}
     assert packaged == checkout_files()
     assert len([n for n in packaged if n.startswith("bot/data/lore/")]) >= 60
-    assert "khitomer = bot.cli:main" in scripts
+    assert "khitomer = bot.ops.cli:main" in scripts
     requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     assert 'Requires-Dist: simcord==3.2.1; extra == "console"' in requires
     assert not any("simcord" in line and "extra" not in line for line in requires), "a bot needs no SimCord"

@@ -15,7 +15,7 @@ from prompt_toolkit import PromptSession
 from rich.console import Console
 from rich.text import Text
 
-from ..app import create_bot
+from ..application.app import create_bot
 from ..config import Settings
 from .completion import SlashCompleter
 from .demo import DEFAULT_GUILD_NAME, DEFAULT_PLAYERS, build_demo

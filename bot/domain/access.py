@@ -1,7 +1,7 @@
 """Who may run a command, and where: each command's requirements as data (a Rule), and the one
 verdict that the runtime, /help and /config explain all ask for.
 
-Pure: bot/checks.py reads the facts from Discord (the member, the channel, the permissions
+Pure: bot/application/checks.py reads the facts from Discord (the member, the channel, the permissions
 Discord computed for that channel) and hands them over as an Asker and a Place.
 """
 
@@ -27,7 +27,7 @@ TIER_WORDS = {"canon": "canon", "canon+licensed": "canon and licensed"}
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """What a command requires, declared once beside it (bot/checks.py `requires`)."""
+    """What a command requires, declared once beside it (bot/application/checks.py `requires`)."""
 
     area: str | None = None  # lore, treaties or accords: a server may turn it off
     guild: bool = False  # only in a server

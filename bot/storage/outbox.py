@@ -2,7 +2,7 @@
 
 An action that must be announced (a deadline that ran out, a ratification, a lobby whose reply
 was lost) adds its message here inside its own transaction, so the two commit together or not
-at all. bot/outbox.py sends what is due, deletes what Discord took and moves the rest later.
+at all. bot/application/outbox.py sends what is due, deletes what Discord took and moves the rest later.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A page source is a named coroutine that rebuilds every page for an interaction (and an
 optional short argument). Nothing is held in memory between clicks, so the buttons keep
 working after a restart, and a forged custom_id can at most ask for a page that exists: the
-buttons are bot/components.py's RestartProof items, which read every field as untrusted.
+buttons are bot/application/components.py's RestartProof items, which read every field as untrusted.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import discord
 
-from ..components import Fields, RestartProof
+from ..application.components import Fields, RestartProof
 from ..domain.errors import NotAllowed, NotFound
 from ..domain.ids import parse_id
 from ..domain.paging import clamp_page
@@ -25,7 +25,7 @@ from ..storage import Database, pager_args
 @dataclass(frozen=True, slots=True)
 class Paged:
     """Pages plus components that ride along on every page (a related-entries select, say).
-    Extras must be restart-proof themselves (bot/components.py's RestartProof)."""
+    Extras must be restart-proof themselves (bot/application/components.py's RestartProof)."""
 
     pages: Sequence[discord.Embed]
     extras: Sequence[discord.ui.Item[Any]] = ()

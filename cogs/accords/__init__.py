@@ -6,7 +6,7 @@ _table, _host and _record on the foundation in _core; buttons and drawing in _vi
 
 from __future__ import annotations
 
-from bot.app import KhitomerBot
+from bot.application.app import KhitomerBot
 
 from ._cog import Accords
 

@@ -1,7 +1,7 @@
 """What an action owes the conference's channel, decided inside the action's transaction.
 
 The messages are queued in the outbox with the action (bot/storage/outbox.py) and sent by
-bot/outbox.py until Discord takes them: an announcement is never lost because Discord refused
+bot/application/outbox.py until Discord takes them: an announcement is never lost because Discord refused
 it a few times, nor posted for an action that was rolled back.
 """
 

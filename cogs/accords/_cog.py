@@ -6,7 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import requires
+from bot.application.checks import requires
 
 from . import _actions
 from ._host import HostCommands

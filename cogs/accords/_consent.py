@@ -14,13 +14,13 @@ from typing import Any
 
 import discord
 
-from bot.checks import config_of, judge
-from bot.components import Fields, RestartProof
+from bot.application.checks import config_of, judge
+from bot.application.components import Fields, RestartProof
+from bot.application.interaction_errors import note_recorded
 from bot.domain.access import Rule
 from bot.domain.accords import GameState, Phase
 from bot.domain.accords import commands as c
 from bot.domain.errors import NotAllowed
-from bot.interaction_errors import note_recorded
 from bot.ui.accord_minutes import minute_sentence
 from bot.ui.text import plain
 
@@ -29,7 +29,7 @@ from ._core import core_of, service_of, shown_on
 
 PHASES = {"c": Phase.CONVENED, "n": Phase.NEGOTIATION, "r": Phase.RATIFICATION}
 LETTERS = {phase: letter for letter, phase in PHASES.items()}
-N = "[0-9]+"  # read as ids (bot/components.py): a number out of range is refused
+N = "[0-9]+"  # read as ids (bot/application/components.py): a number out of range is refused
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,15 +11,15 @@ import discord
 from discord.ext import commands
 from discord.ext.commands.bot import BotBase
 
-from bot.app import KhitomerBot
-from bot.checks import config_of, is_moderator
+from bot.application.app import KhitomerBot
+from bot.application.checks import config_of, is_moderator
+from bot.application.interaction_errors import note_recorded
 from bot.domain.accords import Event, GameState
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.domain.accords.machine import CLOCK
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
-from bot.interaction_errors import note_recorded
 from bot.services.accords import HOLD, AccordService, game_message, scenario
 from bot.ui.accord_minutes import minute_sentence
 from bot.ui.text import plain

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.checks import config_of, is_moderator
+from bot.application.checks import config_of, is_moderator
 from bot.domain.accords import GameState, decide
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e

@@ -7,12 +7,12 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.checks import config_of, requires
+from bot.application.checks import config_of, requires
+from bot.application.interaction_errors import note_recorded
 from bot.domain.accords import GameState
 from bot.domain.accords import commands as c
 from bot.domain.accords.scenario import Scenario
 from bot.domain.errors import InvalidInput, NotAllowed, NotFound
-from bot.interaction_errors import note_recorded
 from bot.services.accords import (
     LOBBY,
     Queued,

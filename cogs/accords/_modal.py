@@ -7,9 +7,9 @@ from typing import Any
 
 import discord
 
+from bot.application.interaction_errors import handle_interaction_error
 from bot.domain.accords import Clause
 from bot.domain.accords.machine import MAX_TEXT as MAX_ARTICLE_TEXT
-from bot.interaction_errors import handle_interaction_error
 
 from ._actions import table
 

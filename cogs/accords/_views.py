@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import discord
 
-from bot.components import Fields, RestartProof, cog_of
+from bot.application.components import Fields, RestartProof, cog_of
 from bot.domain.accords import Phase
 from bot.domain.errors import NotFound
 from bot.services.accords import emblems, scenario

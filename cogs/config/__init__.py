@@ -8,9 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import KhitomerBot
-from bot.checks import ensure, requires
-from bot.components import Fields, RestartProof
+from bot.application.app import KhitomerBot
+from bot.application.checks import ensure, requires
+from bot.application.components import Fields, RestartProof
 from bot.domain.access import Rule
 from bot.domain.errors import InvalidInput
 from bot.domain.guild_config import SETTINGS, GuildConfig, Kind, Setting, normalise_value

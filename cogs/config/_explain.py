@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext.commands.bot import BotBase
 
-from bot.checks import is_owner, judge, rule_of
+from bot.application.checks import is_owner, judge, rule_of
 from bot.domain.access import Rule, Verdict
 from bot.domain.guild_config import GuildConfig
 

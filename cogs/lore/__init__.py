@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import KhitomerBot
-from bot.checks import config_of, require_moderator, requires
+from bot.application.app import KhitomerBot
+from bot.application.checks import config_of, require_moderator, requires
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
 from bot.domain.inert import quoted

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.checks import require_moderator
-from bot.components import Fields, RestartProof, service_of
+from bot.application.checks import require_moderator
+from bot.application.components import Fields, RestartProof, service_of
 from bot.domain.errors import NotAllowed
 from bot.services.lore import LoreService
 from bot.ui.pager import send_source

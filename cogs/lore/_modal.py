@@ -17,11 +17,11 @@ from typing import Any
 
 import discord
 
+from bot.application.interaction_errors import RoutedView, handle_interaction_error
 from bot.domain import lore as rules
 from bot.domain.errors import InvalidInput
 from bot.domain.lore import Kind, LoreEntry
 from bot.domain.lore_facts import facts_from_lines, with_fact_lines
-from bot.interaction_errors import RoutedView, handle_interaction_error
 from bot.services.factions import resolve_factions
 from bot.storage.lore import Draft
 

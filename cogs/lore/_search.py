@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.checks import config_of
+from bot.application.checks import config_of
 from bot.domain.lore import as_shown
 from bot.services.lore import LoreService
 from bot.services.lore_articles import about_articles

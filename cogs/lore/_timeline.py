@@ -11,8 +11,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import config_of, requires
-from bot.components import Fields, RestartProof
+from bot.application.checks import config_of, requires
+from bot.application.components import Fields, RestartProof
 from bot.domain.errors import KhitomerError, NotAllowed
 from bot.services.factions import faction_names
 from bot.services.lore import LoreService

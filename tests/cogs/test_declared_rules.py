@@ -1,4 +1,4 @@
-"""Who may run a command is declared once, beside the command (bot/checks.py `requires`), and
+"""Who may run a command is declared once, beside the command (bot/application/checks.py `requires`), and
 /help reads that declaration: what a member may run here, and what only elsewhere, marked."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import RuleCheck, rule_of
+from bot.application.checks import RuleCheck, rule_of
 from tests.conftest import World, read_all_pages
 
 

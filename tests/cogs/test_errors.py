@@ -43,7 +43,7 @@ def people(probes) -> World:  # type: ignore[no-untyped-def]
 
 
 async def test_an_unexpected_error_gets_an_apology_a_log_record_and_a_report(probes, people, caplog) -> None:
-    caplog.set_level(logging.ERROR, logger="bot.interaction_errors")
+    caplog.set_level(logging.ERROR, logger="bot.application.interaction_errors")
     result = await people.alice.slash(people.channel, "explode")
 
     assert result.ephemeral

@@ -9,7 +9,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot.components import RestartProof
+from bot.application.components import RestartProof
 from tests.cogs.test_lore import add_entry
 from tests.conftest import World
 

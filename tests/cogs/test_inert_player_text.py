@@ -10,9 +10,9 @@ import pytest
 from discord import AppCommandOptionType, app_commands
 from simcord import Env, InteractionResult, ResponseMessage
 
+from bot.application.interaction_errors import explain
 from bot.domain.inert import shown
 from bot.domain.treaties import Article, Party
-from bot.interaction_errors import explain
 from bot.storage import accords
 from tests.cogs.test_accords import ratified_game
 from tests.conftest import World, read_all_pages, recent_text

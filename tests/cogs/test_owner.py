@@ -5,8 +5,8 @@ from __future__ import annotations
 import discord
 import pytest
 
+from bot.application.sync import sync_commands
 from bot.storage import error_reports
-from bot.sync import sync_commands
 from tests.conftest import World, build_world
 
 

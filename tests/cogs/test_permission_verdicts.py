@@ -20,8 +20,8 @@ import simcord
 from discord import app_commands
 from simcord import BackendError, SetupError
 
+from bot.application.interaction_errors import explain as explain_error
 from bot.domain import access
-from bot.interaction_errors import explain as explain_error
 from tests.conftest import World, build_world
 
 AREAS = ("lore", "treaties", "accords")

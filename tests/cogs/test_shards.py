@@ -8,7 +8,7 @@ import discord
 import simcord
 
 from bot import create_bot
-from bot.app import KhitomerBot
+from bot.application.app import KhitomerBot
 from bot.config import Settings
 from bot.storage import games as game_store
 

@@ -11,9 +11,9 @@ from prompt_toolkit.completion import CompleteEvent
 from prompt_toolkit.document import Document
 from rich.console import Console
 
-from bot.cli import main
 from bot.config import Settings
 from bot.console.app import SlashCompleter, open_session, run_script
+from bot.ops.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,12 +13,12 @@ from prompt_toolkit.completion import CompleteEvent
 from prompt_toolkit.document import Document
 from rich.console import Console
 
-from bot.cli import main
 from bot.config import Settings
 from bot.console.app import DemoOptions, SlashCompleter, open_session, run_script
 from bot.console.lines import LineError
 from bot.console.places import Places
 from bot.console.session import StepFailed
+from bot.ops.cli import main
 from bot.storage import error_reports
 
 

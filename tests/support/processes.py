@@ -26,7 +26,7 @@ SETTINGS = (
 # `khitomer` with discord.py's REST base moved to a test server (argv[1]); the rest is unchanged.
 POINTED = (
     "import sys, discord.http; discord.http.Route.BASE = sys.argv.pop(1); "
-    "from bot.cli import main; raise SystemExit(main())"
+    "from bot.ops.cli import main; raise SystemExit(main())"
 )
 
 

@@ -22,8 +22,8 @@ import simcord
 
 from bot import create_bot
 from bot.config import load_settings
-from bot.lifecycle import run_until_stopped
-from bot.logs import configure_logging
+from bot.ops.lifecycle import run_until_stopped
+from bot.ops.logs import configure_logging
 from tests.conftest import build_world
 
 

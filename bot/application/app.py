@@ -13,14 +13,14 @@ from discord.ext import commands
 
 import cogs
 
-from . import __version__
-from .config import Settings, load_settings
-from .domain.shards import runs_guild
+from .. import __version__
+from ..config import Settings, load_settings
+from ..domain.shards import runs_guild
+from ..services.guild_config import ConfigService
+from ..storage import Database, open_database
+from ..ui.pager import PagerButton, PageSources
 from .outbox import Outbox
-from .services.guild_config import ConfigService
-from .storage import Database, open_database
 from .tree import KhitomerTree
-from .ui.pager import PagerButton, PageSources
 
 log = logging.getLogger(__name__)
 

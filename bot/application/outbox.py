@@ -18,7 +18,7 @@ from typing import Any
 
 import discord
 
-from .storage import outbox as store
+from ..storage import outbox as store
 
 log = logging.getLogger(__name__)
 

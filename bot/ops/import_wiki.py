@@ -12,15 +12,15 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from .config import Settings
-from .domain.lore import Kind
-from .errors import OperatorError
+from ..config import Settings
+from ..domain.lore import Kind
+from ..errors import OperatorError
+from ..services.lore import LoreService
+from ..services.lore_bulk import import_export
+from ..services.lore_import import ImportSummary
+from ..services.wiki_export import ExportError, check_export
+from ..storage import open_database
 from .progress import ProgressBar
-from .services.lore import LoreService
-from .services.lore_bulk import import_export
-from .services.lore_import import ImportSummary
-from .services.wiki_export import ExportError, check_export
-from .storage import open_database
 
 SHOWN_SKIPS = 50  # reasons listed in the summary; the rest are counted
 

@@ -19,9 +19,9 @@ import discord
 from discord.ext.commands import Cog
 from discord.ext.commands.bot import BotBase
 
+from ..domain.errors import NotFound
+from ..domain.ids import parse_id, parse_number
 from .checks import ensure_area_enabled
-from .domain.errors import NotFound
-from .domain.ids import parse_id, parse_number
 from .interaction_errors import handle_interaction_error
 
 ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])

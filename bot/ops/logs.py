@@ -10,9 +10,9 @@ import stat
 import sys
 from pathlib import Path
 
-from .config import ConfigError, Settings
-from .storage.database import folder_blocker
-from .storage.sqlite_files import takes_new_files
+from ..config import ConfigError, Settings
+from ..storage.database import folder_blocker
+from ..storage.sqlite_files import takes_new_files
 
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 # A month of an active server's INFO lines fits in the files; the oldest is dropped first.
@@ -156,7 +156,7 @@ def configure_logging(settings: Settings) -> None:
 def note_in_log_file(message: str) -> None:
     """Write `message` to the log file only (stderr gets it from the caller, as one plain line)."""
     reason = message.removeprefix("khitomer: ")
-    record = logging.LogRecord("bot.cli", logging.CRITICAL, __file__, 0, reason, None, None)
+    record = logging.LogRecord("bot.ops.cli", logging.CRITICAL, __file__, 0, reason, None, None)
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.FileHandler):
             handler.handle(record)

@@ -16,10 +16,10 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from ..domain.errors import KhitomerError
+from ..domain.inert import quoted
+from ..storage import error_reports, work
 from .checks import Refused
-from .domain.errors import KhitomerError
-from .domain.inert import quoted
-from .storage import error_reports, work
 
 log = logging.getLogger(__name__)
 

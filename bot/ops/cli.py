@@ -15,15 +15,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .config import ConfigError, Settings, load_settings
-from .content import ContentError
-from .domain.lore import Kind
-from .errors import OperatorError
+from .. import __version__
+from ..config import ConfigError, Settings, load_settings
+from ..content import ContentError
+from ..domain.lore import Kind
+from ..errors import OperatorError
+from ..storage import StorageError
 from .health import check_data, findings, os_problem
 from .interrupts import Interrupted, signals_interrupt
 from .logs import configure_logging, note_in_log_file
-from .storage import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +122,8 @@ def console(settings: Settings, args: argparse.Namespace | None = None, banner: 
     # The transcript is the output: keep start-up chatter out of it.
     if settings.log_level != "DEBUG":
         logging.disable(logging.WARNING)
-    from .console.app import DemoOptions, run_console
-    from .console.demo import player_names
+    from ..console.app import DemoOptions, run_console
+    from ..console.demo import player_names
 
     options = DemoOptions()
     if args is not None:
@@ -145,7 +145,7 @@ def require_token(settings: Settings) -> str:
 async def run_bot(settings: Settings) -> None:
     """Check the data, open the database and claim the shards, then connect; stop cleanly on
     SIGTERM, SIGINT or SIGHUP, including while the database or Discord is retried."""
-    from .app import create_bot
+    from ..application.app import create_bot
     from .lifecycle import run_until_stopped, serve
 
     token = require_token(settings)
@@ -172,9 +172,9 @@ def check() -> int:
 
 
 async def sync(settings: Settings, guild: str | None) -> str:
-    from .app import create_bot
+    from ..application.app import create_bot
+    from ..application.sync import sync_commands
     from .lifecycle import login_with_retry
-    from .sync import sync_commands
 
     token = require_token(settings)
     guild_id: int | None = None
@@ -197,7 +197,7 @@ async def sync(settings: Settings, guild: str | None) -> str:
 
 
 def backup(settings: Settings, destination: Path) -> str:
-    from .storage import backup_file
+    from ..storage import backup_file
 
     if settings.database_url:
         raise OperatorError(

@@ -9,7 +9,7 @@ from .interaction_errors import handle_interaction_error
 
 
 class KhitomerTree(app_commands.CommandTree[discord.Client]):
-    """Who may run a command is each command's own check (bot/checks.py `requires`)."""
+    """Who may run a command is each command's own check (bot/application/checks.py `requires`)."""
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         await handle_interaction_error(interaction, error)

@@ -27,12 +27,12 @@ from typing import Any
 
 import asyncpg
 
-from .errors import OperatorError
+from ..errors import OperatorError
+from ..storage import SqliteDatabase, backup_file
+from ..storage.pg_address import BadAddress, hosts_and_database
+from ..storage.postgres import PostgresDatabase, describe
 from .interrupts import Interrupted
 from .progress import ProgressBar
-from .storage import SqliteDatabase, backup_file
-from .storage.pg_address import BadAddress, hosts_and_database
-from .storage.postgres import PostgresDatabase, describe
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,10 @@
 """Who may run what. Each command declares its requirements once, with `requires` (a Rule,
 bot/domain/access.py, carried by an app-command check); the runtime, /help
-(bot/command_catalog.py) and /config explain all ask `judge` about that same rule.
+(bot/application/command_catalog.py) and /config explain all ask `judge` about that same rule.
 
 discord.py hands only AppCommandError from a check to the tree's error handler, so a check
 says "no" with Refused (a CheckFailure). Anything else a check raises (a lost database
-connection, say) is caught by the tree (bot/tree.py) and answered with the apology.
+connection, say) is caught by the tree (bot/application/tree.py) and answered with the apology.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import discord
 from discord import app_commands
 from discord.ext.commands.bot import BotBase
 
-from .domain.access import Asker, Place, Rule, Verdict, verdict
-from .domain.guild_config import AREAS, GuildConfig
-from .services.guild_config import ConfigService
+from ..domain.access import Asker, Place, Rule, Verdict, verdict
+from ..domain.guild_config import AREAS, GuildConfig
+from ..services.guild_config import ConfigService
 
 T = TypeVar("T")
 

@@ -1,5 +1,5 @@
 """What commands exist, for whom, grouped by area: read from the command tree and each command's
-declared rule (bot/checks.py), so never stale and never a second copy of who may do what."""
+declared rule (bot/application/checks.py), so never stale and never a second copy of who may do what."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from discord import app_commands
 from discord.ext import commands
 from discord.ext.commands.bot import BotBase
 
+from ..domain.access import Rule
 from .checks import config_of, is_owner, judge, rule_of
-from .domain.access import Rule
 
 # Areas appear in this order in /help; an area not listed here follows, alphabetically.
 AREA_ORDER = ("General", "Lore", "Treaties", "Accords", "Configuration", "Owner")

@@ -11,13 +11,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Settings
-from .content import ContentError
-from .domain.shards import describe_shards
+from ..config import Settings
+from ..content import ContentError
+from ..domain.shards import describe_shards
+from ..storage import StorageError, migrations
+from ..storage.database import BUSY_TIMEOUT_MS, check_is_sqlite, creation_problem, writable_problem
+from ..storage.sqlite_files import disk_full_problem
 from .logs import log_file_problem
-from .storage import StorageError, migrations
-from .storage.database import BUSY_TIMEOUT_MS, check_is_sqlite, creation_problem, writable_problem
-from .storage.sqlite_files import disk_full_problem
 
 MISSING_TOKEN_TEXT = (
     "DISCORD_TOKEN is not set: put the bot token in .env (see .env.example); the offline "
@@ -41,9 +41,9 @@ class DataReport:
 
 def check_data() -> DataReport:
     """Load and validate every data file (each is loaded once per process); ContentError if not."""
-    from .content.lore import canon_lore
-    from .content.scenarios import canon_powers, canon_scenarios
-    from .content.treaties import canon_treaties
+    from ..content.lore import canon_lore
+    from ..content.scenarios import canon_powers, canon_scenarios
+    from ..content.treaties import canon_treaties
 
     return DataReport(len(canon_lore()), len(canon_treaties()), len(canon_powers()), len(canon_scenarios()))
 
@@ -104,7 +104,7 @@ def _read_version(path: Path) -> int:
 
 def inspect_postgres(url: str) -> DatabaseReport:
     """Connect to the PostgreSQL database at `url` and read its schema version; write nothing."""
-    from .storage.postgres import describe
+    from ..storage.postgres import describe
 
     where = describe(url)
     known = migrations.discover(migrations.POSTGRES_DIR)
@@ -138,7 +138,7 @@ def findings(settings: Settings) -> list[tuple[bool, str, str]]:
         else describe_shards(settings.shard_ids or (), settings.shard_count)
     )
     if settings.database_url:
-        from .storage.postgres import describe
+        from ..storage.postgres import describe
 
         where = describe(settings.database_url)
     else:

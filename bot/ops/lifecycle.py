@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 import aiohttp
 import discord
 
-from .app import KhitomerBot
-from .errors import OperatorError
-from .storage import Database
+from ..application.app import KhitomerBot
+from ..errors import OperatorError
+from ..storage import Database
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -99,8 +99,8 @@ async def login_with_retry(bot: KhitomerBot, token: str, give_up_after: float) -
 
 async def open_storage_with_retry(bot: KhitomerBot) -> Database:
     """Open the database, retrying a PostgreSQL that does not answer (yet) as Discord is retried."""
-    from .storage.postgres import PostgresUnreachable
-    from .storage.postgres import describe as where
+    from ..storage.postgres import PostgresUnreachable
+    from ..storage.postgres import describe as where
 
     settings = bot.settings
     if not settings.database_url:
@@ -118,7 +118,7 @@ async def open_storage_with_retry(bot: KhitomerBot) -> Database:
 async def serve(bot: KhitomerBot, token: str, data: str) -> None:
     """The bot's whole run: open storage, claim its shards, log in and hold the gateway until
     closed. Everything an operator can fix ends it with one OperatorError line."""
-    from .storage.shard_claims import claimed
+    from ..storage.shard_claims import claimed
 
     database = await open_storage_with_retry(bot)
     log.info("data: %s; database %s at schema version %d", data, database.where, database.version)
