@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import discord
@@ -20,7 +20,7 @@ from bot.domain.accords import events as e
 from bot.domain.accords.machine import CLOCK
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
-from bot.services.accords import HOLD, AccordService, game_message, scenario
+from bot.services.accords import HOLD, AccordService, Outgoing, game_message, scenario
 from bot.ui.accord_minutes import minute_sentence
 from bot.ui.text import plain
 
@@ -222,21 +222,30 @@ async def act(
     if isinstance(command, c.OPENS_A_PHASE):  # the phase it opens gets its deadline in the same event
         durations = phase_durations(await config_of(interaction))
         command = replace(command, now=now(), durations=durations)
+    owed = owed_by_action(interaction.user.id)
+    queued: list[Outgoing] = []  # what the transaction queued: most actions owe the channel nothing
+
+    def announce(after: GameState, made: list[Event], accord_name: str | None) -> Sequence[Outgoing]:
+        owed_now = owed(after, made, accord_name)
+        queued.extend(owed_now)
+        return owed_now
+
     state, events = await service.act(
         interaction.guild_id,
         game_id,
         command,
         interaction.user.id,
         staff=await is_moderator(interaction),
-        announce=owed_by_action(interaction.user.id),
+        announce=announce,
         at=now(),
         hold=HOLD,
     )
     if events:  # stored: whatever fails from here on, the member is told what was recorded
         note_recorded(" ".join(minute_sentence(event) for event in events))
-        interaction.extras[QUEUED] = game_id
     cog = core_of(interaction.client)
+    if queued and cog is not None:
+        interaction.extras[QUEUED] = game_id  # released once the member's reply has gone out
+        cog.bot.outbox.wake()
     if cog is not None and events:
-        cog.bot.outbox.wake()  # what the action queued is held for the reply, then sent
         state = await cog.after(state, events)
     return state, events

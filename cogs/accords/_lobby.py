@@ -70,7 +70,7 @@ class LobbyCommands(AccordsCore):
         note_recorded(f"the conference **{plain(title)}** is convened; its lobby will be posted here.")
         self.bot.outbox.wake()  # it holds the lobby until the reply has had its moment
         await self._arm(state)
-        await interaction.response.send_message(**await self._lobby_message(state))
+        await interaction.response.send_message(**self._lobby_message(state))
         await self.service.lobby_posted(state.game_id)  # the reply carried it: the outbox owes nothing
         lobby = await interaction.original_response()
         await self.service.remember_message(state.game_id, "lobby", 0, lobby.channel.id, lobby.id)
@@ -131,7 +131,7 @@ class LobbyCommands(AccordsCore):
         self.bot.page_sources.register("accord_guide", self._guide_page_source)
         self.bot.outbox.register(LOBBY, self._queued_lobby, self._queued_lobby_posted)
 
-    async def _lobby_message(self, state: GameState) -> dict[str, Any]:
+    def _lobby_message(self, state: GameState) -> dict[str, Any]:
         chosen = scenario(state.scenario)
         briefing = chosen.briefing if chosen else ""
         return {"embed": accord_pages.lobby_embed(state, briefing, emblems()), "view": lobby_view(state)}
@@ -141,7 +141,7 @@ class LobbyCommands(AccordsCore):
         if queued.game_id is None:
             return None
         state = await self.service.game(queued.guild_id, queued.game_id)
-        return None if state.phase.over else await self._lobby_message(state)
+        return None if state.phase.over else self._lobby_message(state)
 
     async def _queued_lobby_posted(self, queued: Queued, message: discord.Message) -> None:
         if queued.game_id is not None:
