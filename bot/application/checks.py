@@ -68,10 +68,9 @@ def judge(
     return verdict(rule, asker, place_of(channel, channel_id), config)
 
 
-async def verdict_of(interaction: discord.Interaction, rule: Rule) -> Verdict:
-    """The verdict for whoever sent this interaction, where they sent it."""
-    config = await config_of(interaction)
-    owner = rule.owner and await is_owner(interaction.client, interaction.user)
+def judge_here(interaction: discord.Interaction, rule: Rule, config: GuildConfig, *, owner: bool) -> Verdict:
+    """The verdict for whoever sent this interaction, where they sent it, with the server's
+    settings and whether they own the bot already read (/help judges every command at once)."""
     return judge(
         rule,
         interaction.user,
@@ -81,6 +80,13 @@ async def verdict_of(interaction: discord.Interaction, rule: Rule) -> Verdict:
         owner=owner,
         channel_id=interaction.channel_id,
     )
+
+
+async def verdict_of(interaction: discord.Interaction, rule: Rule) -> Verdict:
+    """The verdict for whoever sent this interaction, where they sent it."""
+    config = await config_of(interaction)
+    owner = rule.owner and await is_owner(interaction.client, interaction.user)
+    return judge_here(interaction, rule, config, owner=owner)
 
 
 async def ensure(interaction: discord.Interaction, rule: Rule) -> None:

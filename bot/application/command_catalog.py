@@ -13,7 +13,7 @@ from discord.ext import commands
 from discord.ext.commands.bot import BotBase
 
 from ..domain.access import Rule
-from .checks import config_of, is_owner, judge, rule_of
+from .checks import config_of, is_owner, judge_here, rule_of
 
 # Areas appear in this order in /help; an area not listed here follows, alphabetically.
 AREA_ORDER = ("General", "Lore", "Treaties", "Accords", "Configuration", "Owner")
@@ -81,15 +81,7 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     config = await config_of(interaction)
     found: dict[str, CommandInfo] = {}
     for leaf, rule in leaves:
-        verdict = judge(
-            rule,
-            interaction.user,
-            interaction.channel,
-            interaction.permissions,
-            config,
-            owner=owner,
-            channel_id=interaction.channel_id,
-        )
+        verdict = judge_here(interaction, rule, config, owner=owner)
         if verdict.allowed or verdict.here:
             name = leaf.qualified_name
             found[name] = CommandInfo(area_of(leaf), name, leaf.description, verdict.refusal or "")
