@@ -72,6 +72,7 @@ class LobbyCommands(AccordsCore):
         await self._arm(state)
         await interaction.response.send_message(**self._lobby_message(state))
         await self.service.lobby_posted(state.game_id)  # the reply carried it: the outbox owes nothing
+        self.bot.outbox.wake()  # so it stops waiting for the lobby it no longer holds
         lobby = await interaction.original_response()
         await self.service.remember_message(state.game_id, "lobby", 0, lobby.channel.id, lobby.id)
         if last is not None and last.seats:
