@@ -46,7 +46,7 @@ from bot.storage.game_codec import dump_event
 from bot.storage.postgres import PostgresDatabase, describe
 
 ARTICLES = 10
-# act_now's statements, as bot/storage/postgres.py numbers them
+# an action's statements (AccordService.act), as bot/storage/postgres.py numbers them
 LOCK = "SELECT version, state FROM games WHERE id = $1 AND guild_id = $2 FOR UPDATE"
 UPDATE = "UPDATE games SET version = $1, state = $2 WHERE id = $3 AND version = $4"
 ARTICLE = (

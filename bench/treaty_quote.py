@@ -94,9 +94,7 @@ async def build(path: Path, size: int) -> None:
         await db.write_now(ratify_all)
     for i in range(size):
         opening = replace(new_game(0, GUILD, 10, name_of(i), POWERS[:2]), phase=Phase.RATIFIED)
-        await games.create(
-            db, GUILD, 100 + i, lambda game_id, opening=opening: replace(opening, game_id=game_id)
-        )
+        await db.write_now(lambda conn, i=i, opening=opening: games.insert(conn, 100 + i, opening))
     await db.close()
 
 

@@ -72,3 +72,33 @@ def test_only_the_console_imports_the_console_extra() -> None:
     )
     assert len(modules) > 50
     assert offenders == [], f"only bot/console may import {sorted(extra)}: {offenders}"
+
+
+RULES = {"decide", "evolve", "replay", "fold", "conclusion"}  # what only the domain and services apply
+
+
+def rules_applied_in(path: Path) -> set[str]:
+    """The game rules `path` imports by name (from any module): storage must not apply them."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name in RULES
+    }
+
+
+def test_storage_reads_and_appends_but_never_decides() -> None:
+    """The use case of an action (load, decide, evolve, conclude) is the service's; storage offers
+    load-for-update and append (ARCHITECTURE.md: storage behind a narrow layer)."""
+    storage = sorted((DOMAIN.parent / "storage").glob("*.py"))
+    assert len(storage) > 10
+    offenders = {f"{path.name}: {sorted(names)}" for path in storage if (names := rules_applied_in(path))}
+    assert offenders == set()
+
+
+def test_the_rules_scan_sees_a_rule_imported_into_storage(tmp_path: Path) -> None:
+    sample = tmp_path / "games.py"
+    sample.write_text("from ..domain.accords import Event, evolve\nfrom .x import fold as f\n")
+    assert rules_applied_in(sample) == {"evolve", "fold"}

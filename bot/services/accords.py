@@ -3,30 +3,31 @@ transaction), and reading games, their messages, minutes and accords; cogs never
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..content.scenarios import canon_powers, canon_scenarios
-from ..domain.accords import Event, GameState, decide, new_game
+from ..domain.accords import Event, GameState, decide, evolve, new_game
 from ..domain.accords.commands import Command
 from ..domain.accords.names import Names, resolve_powers
 from ..domain.accords.scenario import Power, Scenario
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, NotAllowed
 from ..domain.inert import quoted
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
-from ..storage import Database, accord_reads, game_lists, game_messages, outbox, reputation
+from ..storage import Conn, Database, accord_reads, game_lists, game_messages, outbox, reputation
 from ..storage import accords as accord_store
 from ..storage import games as store
 from ..storage.game_lists import Conference as Conference  # what history and running_in return
-from ..storage.games import HOLD as HOLD  # how long an action's messages wait for its reply
-from ..storage.games import Announce as Announce
 from ..storage.outbox import Outgoing as Outgoing
 from ..storage.outbox import Queued as Queued
 from .conclusion import conclusion
 
 Minutes = tuple[float, list[tuple[float, Event]]]
+# What an action owes the channel, decided inside its transaction: (the new state, its events, the
+# name its accord was stored under) -> messages for the outbox, committed with the action.
+Announce = Callable[[GameState, list[Event], str | None], Sequence[Outgoing]]
+HOLD = 10.0  # seconds a message waits for the member's own reply to go first (outbox.release)
 LOBBY = "lobby"  # the outbox's kind for a lobby message, drawn when it is sent (cogs/accords)
 
 
@@ -63,14 +64,13 @@ class AccordService:
         message queued in the outbox: held for the reply that carries it, posted if that is lost."""
         # checked before anything is stored; the store gives it its id
         opening = new_game(0, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline)
-        return await store.create(
-            self.db,
-            guild_id,
-            channel_id,
-            lambda game_id: replace(opening, game_id=game_id),
-            lambda state: [Outgoing(channel_id, {}, LOBBY, state.game_id)],
-            at=at,
-        )
+        async with self.db.transaction(guild=guild_id) as conn:
+            if await store.running_in_channel(conn, guild_id, channel_id):
+                raise NotAllowed("A conference is already running in this channel.")
+            state = await store.insert(conn, channel_id, opening)
+            lobby = Outgoing(channel_id, {}, LOBBY, state.game_id)
+            await outbox.add(conn, guild_id, [lobby], now=at, hold=HOLD, channel=channel_id)
+        return state
 
     async def act(
         self,
@@ -85,22 +85,43 @@ class AccordService:
         hold: float = 0.0,
     ) -> tuple[GameState, list[Event]]:
         """Apply one command; returns the new state and the events it caused (none: no change).
-        The whole read-decide-write runs as one transaction, so two presses at once are applied
-        one after the other: a repeated Sign or Support then changes nothing. A command that
-        ends the conference stores the accord and reputation in that same transaction, and what
-        `announce` says it owes the channel is queued in the outbox there too (at `at`, held
-        `hold` seconds for the member's reply)."""
-        return await store.act_now(
-            self.db,
-            guild_id,
-            game_id,
-            lambda state: decide(state, command, actor, staff=staff, now=at or None),  # who acted when
-            on_end=conclusion,
-            cache=self._cache,
-            announce=announce,
-            at=at,
-            hold=hold,
-        )
+
+        Load (for update), decide, evolve, conclude and append run as one transaction that holds
+        the game, so two presses at once are applied one after the other: a repeated Sign or
+        Support then changes nothing. A command that ends the conference stores the accord and
+        reputation in that same transaction, and what `announce` says it owes the channel is
+        queued in the outbox there too (at `at`, Discord's clock, held `hold` seconds for the
+        member's reply). If any of it fails, none of it happened."""
+
+        async def work(conn: Conn) -> tuple[GameState, list[Event]]:
+            held = await store.load_for_update(conn, guild_id, game_id, self._cache)
+            before = held.state
+            events = decide(before, command, actor, staff=staff, now=at or None)  # who acted when
+            if not events:
+                return before, []
+            after = before
+            for event in events:
+                after = evolve(after, event)
+            await store.append(conn, before, after, events)
+            accord_name = await self._conclude(conn, before, after)
+            if announce is not None and (owed := announce(after, events, accord_name)):
+                await outbox.add(conn, guild_id, owed, now=at, hold=hold, channel=held.channel_id)
+            return after, events
+
+        state, events = await self.db.write_now(work)
+        self._cache.put(state)  # only once committed
+        return state, events
+
+    @staticmethod
+    async def _conclude(conn: Conn, before: GameState, after: GameState) -> str | None:
+        """When this action ended the conference: store what it leaves (the accord, if ratified,
+        and reputation) in the action's transaction; returns the name the accord was stored under."""
+        if not after.phase.over or before.phase.over:
+            return None
+        ending = conclusion(after, await store.signers_in(conn, after.game_id))
+        named = await accord_store.ratify_in(conn, ending.accord) if ending.accord is not None else None
+        await reputation.apply_in(conn, after.guild_id, ending.reputation)
+        return named.name if named is not None else None
 
     async def queue(self, guild_id: int, game_id: int, items: Sequence[Outgoing], *, at: float) -> None:
         """Messages for the game's channel on their own (a reminder: the deadline is the action)."""

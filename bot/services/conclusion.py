@@ -1,9 +1,10 @@
-"""A conference's end, decided here and stored by the transaction that ends it (bot/storage/games.py
-act_now): the accord, under a name the server does not use yet, and reputation; all of it commits
-with the last action, or none."""
+"""A conference's end, decided here and stored by the transaction that ends it (AccordService.act
+in bot/services/accords.py): the accord, under a name the server does not use yet, and
+reputation; all of it commits with the last action, or none."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..content.scenarios import canon_scenarios
@@ -11,13 +12,20 @@ from ..domain.accords import GameState, Phase
 from ..domain.accords.scoring import reputation_changes
 from ..domain.treaties import Article, Party
 from ..storage import accords as accord_store
-from ..storage import games as game_store
 
 
-def conclusion(state: GameState, signers: dict[str, list[str]]) -> game_store.Ending:
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """What an ended conference leaves behind: its accord (if ratified) and reputation changes."""
+
+    accord: accord_store.NewAccord | None
+    reputation: dict[int, int]
+
+
+def conclusion(state: GameState, signers: dict[str, list[str]]) -> Ending:
     """What an ended conference leaves: the accord if it was ratified, and reputation."""
     accord = accord_of(state, signers) if state.phase is Phase.RATIFIED else None
-    return game_store.Ending(accord, reputation_changes(state))
+    return Ending(accord, reputation_changes(state))
 
 
 def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.NewAccord:

@@ -1,20 +1,22 @@
-"""Accords games: events appended, and the head and touched articles rewritten, together or not
-at all. An action costs the same whether ten articles are on the table or a thousand: the last
-state each game reached is kept in memory, checked against the stored version before use."""
+"""Accords games in storage: read a game for update, append what an action made of it (events,
+head, touched articles), and the reads around them. The use case (decide, conclude, announce) is
+the service's (bot/services/accords.py); it runs these inside its one transaction.
+
+An action costs the same whether ten articles are on the table or a thousand: the last state each
+game reached is kept in memory, checked against the stored version before use."""
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from ..domain.accords import Article, Event, GameState, Phase, evolve
+from ..domain.accords import Article, Event, GameState, Phase
 from ..domain.accords import events as e
-from ..domain.errors import KhitomerError, NotAllowed, NotFound
-from . import accords, outbox, reputation
+from ..domain.errors import KhitomerError, NotFound
 from .backend import Conn, Database
 from .game_codec import dump_article, dump_event, dump_head, load_article, load_event, load_head
 
@@ -35,43 +37,26 @@ OF_CHANNEL = (
 )
 
 
-# What an action owes the channel, decided inside its transaction: (the new state, its events, the
-# name its accord was stored under) -> messages for the outbox, committed with the action.
-Announce = Callable[[GameState, list[Event], str | None], Sequence[outbox.Outgoing]]
-HOLD = 10.0  # seconds a message waits for the member's own reply to go first (outbox.release)
+async def running_in_channel(conn: Conn, guild_id: int, channel_id: int) -> bool:
+    """Whether a conference of this channel still runs (one that moved on to a thread of it
+    counts): asked inside the convening transaction, so two at once make one conference."""
+    row = await conn.fetch_one(
+        f"SELECT 1 FROM games WHERE {OF_CHANNEL} AND {_phase(conn)} IN ({RUNNING})",
+        (guild_id, channel_id, channel_id),
+    )
+    return row is not None
 
 
-async def create(
-    db: Database,
-    guild_id: int,
-    channel_id: int,
-    make: Callable[[int], GameState],
-    owed: Callable[[GameState], Sequence[outbox.Outgoing]] | None = None,
-    at: float = 0.0,
-) -> GameState:
-    """Insert a game; `make(game_id)` builds its opening state (version 0, no events), and
-    `owed(state)` the messages it owes (its lobby), queued in the same transaction at `at`
-    (Discord's clock, which tests move).
-
-    One running conference per channel (counting those that moved on to a thread of it): checked
-    inside the write transaction, so two /accord convene at the same moment make one conference.
-    """
-    async with db.transaction(guild=guild_id) as conn:
-        if await conn.fetch_one(
-            f"SELECT 1 FROM games WHERE {OF_CHANNEL} AND {_phase(conn)} IN ({RUNNING})",
-            (guild_id, channel_id, channel_id),
-        ):
-            raise NotAllowed("A conference is already running in this channel.")
-        row = await conn.fetch_one(
-            "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)"
-            " RETURNING id",
-            (guild_id, channel_id, datetime.now(UTC).isoformat()),
-        )
-        assert row is not None
-        state = make(int(row["id"]))
-        await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump_head(state), state.game_id))
-        if owed is not None:
-            await outbox.add(conn, guild_id, owed(state), now=at, hold=HOLD, channel=channel_id)
+async def insert(conn: Conn, channel_id: int, opening: GameState) -> GameState:
+    """Store a new game's opening state (version 0, no events); the stored game has its id."""
+    row = await conn.fetch_one(
+        "INSERT INTO games (guild_id, channel_id, version, state, created_at) VALUES (?, ?, 0, '{}', ?)"
+        " RETURNING id",
+        (opening.guild_id, channel_id, datetime.now(UTC).isoformat()),
+    )
+    assert row is not None
+    state = replace(opening, game_id=int(row["id"]))
+    await conn.execute("UPDATE games SET state = ? WHERE id = ?", (dump_head(state), state.game_id))
     return state
 
 
@@ -189,89 +174,56 @@ ARTICLE_EVENTS = (e.Supported, e.Opposed, e.Amended, e.Retracted)
 
 
 @dataclass(frozen=True, slots=True)
-class Ending:
-    """What an ended conference leaves behind: its accord (if ratified) and reputation changes."""
+class Held:
+    """A game read for update: its state and the channel it runs in, held until the transaction
+    ends (the whole database on SQLite, the game's row on PostgreSQL)."""
 
-    accord: accords.NewAccord | None
-    reputation: dict[int, int]
+    state: GameState
+    channel_id: int
 
 
-async def act_now(
-    db: Database,
-    guild_id: int,
-    game_id: int,
-    decide: Callable[[GameState], list[Event]],
-    on_end: Callable[[GameState, dict[str, list[str]]], Ending] | None = None,
-    cache: GameCache | None = None,
-    announce: Announce | None = None,
-    at: float = 0.0,
-    hold: float = 0.0,
-) -> tuple[GameState, list[Event]]:
-    """Load, decide, apply and store one action in a single transaction that holds the game (the
-    whole database on SQLite, the game's row on PostgreSQL) from reading the state to writing its
-    successor, so no action is ever applied to a stale state, in this process or another.
-
-    What is written is bounded: the head, the articles the events touch, the events. When the
-    action ends the conference, `on_end(state, signers)` says what it leaves, and the accord and
-    reputation are stored in the same transaction: if that fails, the action is rolled back too.
-    So are the messages `announce` says the action owes its channel, queued at `at` (Discord's
-    clock) and held `hold` seconds.
-    """
-    cache = cache if cache is not None else GameCache(0)
-
+async def load_for_update(conn: Conn, guild_id: int, game_id: int, cache: GameCache | None = None) -> Held:
+    """The game as stored, locked for this transaction so no action is applied to a stale state,
+    in this process or another; the state comes from `cache` when it still has this version."""
     # FOR UPDATE: on PostgreSQL a second process acting on this game waits here until this
     # transaction ends, then reads its successor (SQLite's BEGIN IMMEDIATE already did so).
-    lock = " FOR UPDATE" if db.dialect.postgres else ""
+    lock = " FOR UPDATE" if conn.dialect.postgres else ""
+    row = await conn.fetch_one(
+        f"SELECT version, state, channel_id FROM games WHERE id = ? AND guild_id = ?{lock}",
+        (game_id, guild_id),
+    )
+    if row is None:
+        raise NotFound("There is no such conference in this server.")
+    remembered = cache.get(game_id, guild_id, int(row["version"])) if cache is not None else None
+    return Held(remembered or await _read(conn, game_id, row["state"]), int(row["channel_id"]))
 
-    async def work(conn: Conn) -> tuple[GameState, list[Event]]:
-        row = await conn.fetch_one(
-            f"SELECT version, state, channel_id FROM games WHERE id = ? AND guild_id = ?{lock}",
-            (game_id, guild_id),
-        )
-        if row is None:
-            raise NotFound("There is no such conference in this server.")
-        before = cache.get(game_id, guild_id, int(row["version"])) or await _read(conn, game_id, row["state"])
-        events = decide(before)
-        if not events:
-            return before, []
-        after = before
-        for event in events:
-            after = evolve(after, event)
-        updated = await conn.execute(
-            "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
-            (after.version, dump_head(after), game_id, before.version),
-        )
-        if updated != 1:  # cannot happen under the lock above; kept as the guard
-            raise StaleGame()
-        touched = {ev.article for ev in events if isinstance(ev, ARTICLE_EVENTS)}
-        touched |= set(range(len(before.articles) + 1, len(after.articles) + 1))  # newly tabled
-        if touched:
-            await conn.executemany(
-                "INSERT INTO game_articles (game_id, number, data) VALUES (?, ?, ?)"
-                " ON CONFLICT (game_id, number) DO UPDATE SET data = excluded.data",
-                [(game_id, n, dump_article(after.articles[n - 1])) for n in sorted(touched)],
-            )
-        now = datetime.now(UTC).isoformat()
+
+async def append(conn: Conn, before: GameState, after: GameState, events: Sequence[Event]) -> None:
+    """Store `after`, which `events` made of `before`: the head, the articles the events touch
+    and the events themselves. Bounded whatever the size of the game."""
+    game_id = before.game_id
+    updated = await conn.execute(
+        "UPDATE games SET version = ?, state = ? WHERE id = ? AND version = ?",
+        (after.version, dump_head(after), game_id, before.version),
+    )
+    if updated != 1:  # cannot happen under load_for_update's lock; kept as the guard
+        raise StaleGame()
+    touched = {ev.article for ev in events if isinstance(ev, ARTICLE_EVENTS)}
+    touched |= set(range(len(before.articles) + 1, len(after.articles) + 1))  # newly tabled
+    if touched:
         await conn.executemany(
-            "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (game_id, before.version + i, now, ev.actor, ev.kind, dump_event(ev))
-                for i, ev in enumerate(events, 1)
-            ],
+            "INSERT INTO game_articles (game_id, number, data) VALUES (?, ?, ?)"
+            " ON CONFLICT (game_id, number) DO UPDATE SET data = excluded.data",
+            [(game_id, n, dump_article(after.articles[n - 1])) for n in sorted(touched)],
         )
-        accord_name: str | None = None
-        if on_end is not None and after.phase.over and not before.phase.over:
-            ending = on_end(after, await signers_in(conn, game_id))
-            if ending.accord is not None:
-                accord_name = (await accords.ratify_in(conn, ending.accord)).name
-            await reputation.apply_in(conn, guild_id, ending.reputation)
-        if announce is not None and (owed := announce(after, events, accord_name)):
-            await outbox.add(conn, guild_id, owed, now=at, hold=hold, channel=int(row["channel_id"]))
-        return after, events
-
-    state, events = await db.write_now(work)
-    cache.put(state)  # only once committed
-    return state, events
+    now = datetime.now(UTC).isoformat()
+    await conn.executemany(
+        "INSERT INTO game_events (game_id, seq, at, actor_id, kind, data) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (game_id, before.version + i, now, ev.actor, ev.kind, dump_event(ev))
+            for i, ev in enumerate(events, 1)
+        ],
+    )
 
 
 async def _read(conn: Conn, game_id: int, head: str) -> GameState:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.accords import new_game
+from bot.services.accords import AccordService
 from bot.storage import Conn, SqliteDatabase
 from bot.storage import games as store
 from tests.storage.pausing import pause_transactions
@@ -39,7 +39,7 @@ async def test_a_conference_being_convened_is_not_read_half_written(
     db = await open_db()
     gate = pause_transactions(monkeypatch, db, "UPDATE games SET state")
     convening = asyncio.create_task(
-        store.create(db, GUILD, CHANNEL, lambda game_id: new_game(game_id, GUILD, HOST, "Talks", POWERS))
+        AccordService(db).convene(GUILD, CHANNEL, HOST, "Talks", POWERS)
     )
     try:
         await gate.reached_by(convening)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.accords import Clause, GameState, Phase, decide, evolve, new_game, replay
+from bot.domain.accords import Clause, GameState, Phase, evolve, new_game, replay
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.services.accords import AccordService
@@ -58,19 +58,14 @@ class TrustingCache(store.GameCache):
 
 async def test_a_write_against_a_moved_version_is_refused_and_changes_nothing(service: AccordService) -> None:
     game = await service.convene(GUILD, CHANNEL, HOST, "Nimbus III", POWERS)
-    remembered = TrustingCache()
+    here = AccordService(service.db)
+    here._cache = remembered = TrustingCache()
     remembered.put(await store.get(service.db, GUILD, game.game_id))  # version 0, as seen here
     await AccordService(service.db).act(GUILD, game.game_id, c.Join("Klingon Empire"), KOR)  # elsewhere
     moved = await store.get(service.db, GUILD, game.game_id)
     assert moved.version == 1 and moved.seat_of(KOR) is not None  # its state moved with its version
     with pytest.raises(store.StaleGame, match="same moment"):  # decided on version 0: KOR's seat is free
-        await store.act_now(
-            service.db,
-            GUILD,
-            game.game_id,
-            lambda state: decide(state, c.Join("Klingon Empire"), HECTAVIOUS),
-            cache=remembered,
-        )
+        await here.act(GUILD, game.game_id, c.Join("Klingon Empire"), HECTAVIOUS)
     assert await store.get(service.db, GUILD, game.game_id) == moved
     assert await store.events(service.db, game.game_id) == [e.Joined(KOR, "Klingon Empire")]
 
