@@ -11,14 +11,15 @@ from ..domain.accords import Event, GameState, decide, evolve, new_game
 from ..domain.accords.commands import Command
 from ..domain.accords.names import Names, resolve_powers
 from ..domain.accords.scenario import Power, Scenario
-from ..domain.errors import InvalidInput, NotAllowed
+from ..domain.errors import InvalidInput
 from ..domain.inert import quoted
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
-from ..storage import Conn, Database, accord_reads, game_lists, game_messages, outbox, reputation
+from ..storage import Database, accord_reads, game_lists, game_messages, outbox, reputation
 from ..storage import accords as accord_store
 from ..storage import games as store
 from ..storage.game_lists import Conference as Conference  # what history and running_in return
+from ..storage.game_write import GameWrite, create, queue, write_game
 from ..storage.outbox import Outgoing as Outgoing
 from ..storage.outbox import Queued as Queued
 from .conclusion import conclusion
@@ -64,13 +65,14 @@ class AccordService:
         message queued in the outbox: held for the reply that carries it, posted if that is lost."""
         # checked before anything is stored; the store gives it its id
         opening = new_game(0, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline)
-        async with self.db.transaction(guild=guild_id) as conn:
-            if await store.running_in_channel(conn, guild_id, channel_id):
-                raise NotAllowed("A conference is already running in this channel.")
-            state = await store.insert(conn, channel_id, opening)
-            lobby = Outgoing(channel_id, {}, LOBBY, state.game_id)
-            await outbox.add(conn, guild_id, [lobby], now=at, hold=HOLD, channel=channel_id)
-        return state
+        return await create(
+            self.db,
+            channel_id,
+            opening,
+            lambda state: [Outgoing(channel_id, {}, LOBBY, state.game_id)],
+            at=at,
+            hold=HOLD,
+        )
 
     async def act(
         self,
@@ -93,41 +95,27 @@ class AccordService:
         queued in the outbox there too (at `at`, Discord's clock, held `hold` seconds for the
         member's reply). If any of it fails, none of it happened."""
 
-        async def work(conn: Conn) -> tuple[GameState, list[Event]]:
-            held = await store.load_for_update(conn, guild_id, game_id, self._cache)
-            before = held.state
+        async def work(game: GameWrite) -> tuple[GameState, list[Event]]:
+            before = await game.load(self._cache)
             events = decide(before, command, actor, staff=staff, now=at or None)  # who acted when
             if not events:
                 return before, []
             after = before
             for event in events:
                 after = evolve(after, event)
-            await store.append(conn, before, after, events)
-            accord_name = await self._conclude(conn, before, after)
+            await game.append(before, after, events)
+            accord_name = await _conclude(game, before, after)
             if announce is not None and (owed := announce(after, events, accord_name)):
-                await outbox.add(conn, guild_id, owed, now=at, hold=hold, channel=held.channel_id)
+                await game.queue(owed, at=at, hold=hold)
             return after, events
 
-        state, events = await self.db.write_now(work)
+        state, events = await write_game(self.db, guild_id, game_id, work)
         self._cache.put(state)  # only once committed
         return state, events
 
-    @staticmethod
-    async def _conclude(conn: Conn, before: GameState, after: GameState) -> str | None:
-        """When this action ended the conference: store what it leaves (the accord, if ratified,
-        and reputation) in the action's transaction; returns the name the accord was stored under."""
-        if not after.phase.over or before.phase.over:
-            return None
-        ending = conclusion(after, await store.signers_in(conn, after.game_id))
-        named = await accord_store.ratify_in(conn, ending.accord) if ending.accord is not None else None
-        await reputation.apply_in(conn, after.guild_id, ending.reputation)
-        return named.name if named is not None else None
-
     async def queue(self, guild_id: int, game_id: int, items: Sequence[Outgoing], *, at: float) -> None:
         """Messages for the game's channel on their own (a reminder: the deadline is the action)."""
-        channel = await store.channel_of(self.db, game_id) or 0
-        async with self.db.transaction() as conn:
-            await outbox.add(conn, guild_id, items, now=at, channel=channel)
+        await queue(self.db, guild_id, game_id, items, at=at)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -192,6 +180,17 @@ class AccordService:
 
     async def messages_of(self, game_id: int) -> dict[tuple[str, int], tuple[int, int]]:
         return await game_messages.messages_of(self.db, game_id)
+
+
+async def _conclude(game: GameWrite, before: GameState, after: GameState) -> str | None:
+    """When this action ended the conference: store what it leaves (the accord, if ratified, and
+    reputation) in the action's transaction; returns the name the accord was stored under."""
+    if not after.phase.over or before.phase.over:
+        return None
+    ending = conclusion(after, await game.signers())
+    name = await game.ratify(ending.accord) if ending.accord is not None else None
+    await game.add_reputation(ending.reputation)
+    return name
 
 
 def scenario(key: str) -> Scenario | None:
