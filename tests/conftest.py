@@ -155,6 +155,7 @@ def _discord_contract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.domain.test_citation_corpus import REPORT as CITATIONS
     from tests.services.test_lore_answers import REPORT
     from tests.services.test_lore_search import RATES
 
@@ -169,6 +170,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line("lore answer lines, by type and half (tests/services/lore_answers.tsv):")
         for line in table.splitlines():
             terminalreporter.write_line("  " + line)
+    for line in CITATIONS:
+        terminalreporter.write_line(line)
     if _CHECKED[0]:
         terminalreporter.write_line(
             f"contract: {_CHECKED[0]} REST requests validated against {SPEC_PATH.name}"
