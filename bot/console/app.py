@@ -84,7 +84,7 @@ async def run_script(
 
         async def answer(field: dict[str, Any]) -> str:
             value = answers.pop(0) if answers else ""
-            console.print(Text(f"  {field.get('label', field['custom_id'])}: {value}", style="dim"))
+            console.print(Text(f"{_field_prompt(field)}{value}", style="dim"))
             return value
 
         for number, text in enumerate(lines, start=1):
@@ -99,6 +99,11 @@ async def run_script(
                 console.print(Text(f"line {number}: {error}", style="bold red"))
                 return 1
     return 0
+
+
+def _field_prompt(field: dict[str, Any]) -> str:
+    """`  Summary: ` for a field, `  … ` for the next line of a paragraph field."""
+    return "  … " if field.get("continued") else f"  {field.get('label', field['custom_id'])}: "
 
 
 def _following_answers(lines: list[str], number: int) -> Iterable[str]:
@@ -129,9 +134,7 @@ async def run_interactive(
 
         async def ask(field: dict[str, Any]) -> str:
             default = field.get("value") or ""
-            return await prompt.prompt_async(
-                f"  {field.get('label', field['custom_id'])}: ", default=default, completer=None
-            )
+            return await prompt.prompt_async(_field_prompt(field), default=default, completer=None)
 
         while True:
             try:

@@ -11,7 +11,7 @@ from prompt_toolkit.document import Document
 
 from .session import ConsoleSession
 
-CONSOLE_WORDS = ("help", "click", "select", "as", "in", "history", "threads")
+CONSOLE_WORDS = ("help", "click", "select", "as", "in", "history", "threads", "wait")
 
 
 class SlashCompleter(Completer):

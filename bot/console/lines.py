@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,16 +11,22 @@ from discord import app_commands
 
 CONSOLE_COMMANDS = {
     "help": "this list",
-    "click N|LABEL [on M]": "press button N (or labelled LABEL) on message M (default: the last with any)",
+    "click N|LABEL [on M]": "press button N on message M (default: the last with any), or LABEL (the newest)",
     "select N VALUE [on M]": "choose VALUE in select menu N on message M",
     "history [N]": "the last N messages here (default 5), numbered, with their buttons",
     "threads": "the threads of this channel, numbered",
     "as NAME": "act as another demo member (owner, mod, gm and the players)",
     "in PLACE": "move to a channel (#lore-library), a thread by name, or thread N of `threads`",
+    "wait DURATION": "move the clock on (30s, 10m, 2h, 1d, 1h30m) and see what the bot posted meanwhile",
     "# TEXT": "a comment: the line is skipped",
     "!LINE": "in a script: LINE is expected to be refused",
     "| VALUE": "in a script: the next field of a form the last command opened",
+    "TEXT \\": "in a form's paragraph field: a line ending with \\ goes on to the next line",
 }
+WAIT_USAGE = "usage: wait DURATION (30s, 10m, 2h, 1d or 1h30m)"
+LONGEST_WAIT = 30 * 86_400
+_WAIT_PART = re.compile(r"([0-9]+)([smhdw])")
+_WAIT_UNITS = {"s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800}
 OPTION_SYNTAX = {
     "member:bob or member:@bob": "a member of the demo server",
     'channel:#lore-library or channel:#"Nimbus Talks"': "a channel or thread",
@@ -44,7 +51,7 @@ class Leaf:
 
 @dataclass(frozen=True)
 class Line:
-    kind: str  # slash, click, select, as, in, help, history, threads, modal, nothing
+    kind: str  # slash, click, select, as, in, help, history, threads, wait, modal, nothing
     expect_refusal: bool = False
     name: str = ""
     options: dict[str, str] = field(default_factory=dict)
@@ -84,6 +91,8 @@ def parse(text: str, known: dict[str, Leaf]) -> Line:
         if len(words) > 2 or (len(words) == 2 and not words[1].isdigit()):
             raise LineError("usage: history [N]")
         return Line("history", args=tuple(words[1:]))
+    if head == "wait":
+        return Line("wait", args=(str(wait_seconds(" ".join(words[1:]))),))
     if head in {"click", "select"}:
         return _component_line(head, words[1:], expect)
     if head in {"as", "in"}:
@@ -93,6 +102,21 @@ def parse(text: str, known: dict[str, Leaf]) -> Line:
     if not words[0].startswith("/"):
         raise LineError(f"unknown command {words[0]!r}: slash commands start with /, `help` lists the rest")
     return _slash(words, known, expect)
+
+
+def wait_seconds(text: str) -> int:
+    """`2h`, `1h30m`, `30s` -> seconds, from one second to thirty days. Settings take at least a
+    minute (bot.domain.guild_config.parse_duration); a wait may be shorter, to see a retry."""
+    compact = text.casefold().replace(" ", "")
+    if not compact:
+        raise LineError(WAIT_USAGE)
+    parts = _WAIT_PART.findall(compact)
+    if "".join(number + unit for number, unit in parts) != compact:
+        raise LineError(f"wait takes a duration such as 30s, 10m, 2h, 1d or 1h30m, not {text!r}")
+    seconds = sum(int(number) * _WAIT_UNITS[unit] for number, unit in parts)
+    if not 1 <= seconds <= LONGEST_WAIT:
+        raise LineError("wait takes from 1s to 30d")
+    return seconds
 
 
 def _component_line(head: str, words: list[str], expect: bool) -> Line:

@@ -21,16 +21,33 @@ class MessageBoard:
     def __init__(self, files: Path | None = None) -> None:
         self._numbers: dict[int, int] = {}
         self._messages: dict[int, Any] = {}
+        self._owners: dict[int, str] = {}  # a private reply's number -> the one member who sees it
         self._files = files
         self.last_with_components: int | None = None
 
-    def number(self, message: Any) -> int:
-        """The message's number, given now if it is new; the newest copy is kept (edits)."""
+    def number(self, message: Any, owner: str | None = None) -> int:
+        """The message's number, given now if it is new; the newest copy is kept (edits).
+        `owner` is the member a private reply was shown to."""
         number = self._numbers.setdefault(message.id, len(self._numbers) + 1)
         self._messages[number] = message
+        if owner is not None:
+            self._owners.setdefault(number, owner)
         if components_of(message):
             self.last_with_components = number
         return number
+
+    def newest_first(self, viewer: str) -> list[Any]:
+        """Messages with buttons or menus that `viewer` may use: the last shown with any first,
+        then the others, newest first; another member's private replies are left out."""
+        numbers = sorted(self._messages, reverse=True)
+        if self.last_with_components is not None:
+            numbers.remove(self.last_with_components)
+            numbers.insert(0, self.last_with_components)
+        return [
+            self._messages[n]
+            for n in numbers
+            if self._owners.get(n, viewer) == viewer and components_of(self._messages[n])
+        ]
 
     def shown(self, message: Any) -> bool:
         return message.id in self._numbers

@@ -13,6 +13,7 @@ from rich.text import Text
 from .messages import components_of
 
 Readable = Callable[[str], str]
+PARAGRAPH = 2  # Discord's TextInput style for a multi-line field
 
 
 def numbered_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -48,11 +49,18 @@ def _component(number: int, item: dict[str, Any]) -> Text:
 
 
 def render_message(
-    console: Console, who: str, message: Any, *, ephemeral: bool, number: int, readable: Readable = str
+    console: Console,
+    who: str,
+    message: Any,
+    *,
+    ephemeral: bool,
+    number: int,
+    readable: Readable = str,
+    edited: bool = False,
 ) -> None:
     """A message with its number (`click … on N` acts on it) and its numbered components;
     `readable` turns mentions and timestamps into what Discord would show."""
-    header = f"{who} sees" if ephemeral else "bot"
+    header = f"{who} sees" if ephemeral else "bot (edited)" if edited else "bot"
     marker = "  (only you can see this)" if ephemeral else ""
     console.print(
         Text.assemble((f"── {header}", "bold"), (marker, "yellow"), (f"  · message {number}", "dim"))
@@ -77,7 +85,9 @@ def modal_fields(modal: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def render_modal(console: Console, modal: dict[str, Any]) -> None:
+    """The form's title and its fields, numbered; a paragraph field says how to go on a line."""
     console.print(Text.assemble(("── form: ", "bold"), (modal.get("title", ""), "bold cyan")))
     for number, item in enumerate(modal_fields(modal), start=1):
         required = "" if item.get("required", True) else " (optional)"
-        console.print(Text(f"  {number}. {item.get('label', item['custom_id'])}{required}"))
+        lines = " — several lines: end a line with \\ to go on" if item.get("style") == PARAGRAPH else ""
+        console.print(Text(f"  {number}. {item.get('label', item['custom_id'])}{required}{lines}"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,13 +9,16 @@ from rich.console import Console
 from rich.text import Text
 from simcord import Env, InteractionResult, MemberActor, SetupError
 
+from ..domain.formatting import format_duration
+from .clock import advance, happened_since, seen_now
 from .demo import DemoServer
+from .forms import AskField, fill_form
 from .lines import CONSOLE_COMMANDS, OPTION_SYNTAX, Leaf, Line, LineError, leaves, parse
 from .messages import MessageBoard, components_of
+from .pick import BUTTON, MENU, labelled, option_value, pick
 from .places import Places
-from .render import modal_fields, numbered_components, render_message, render_modal
+from .render import numbered_components, render_message
 
-AskField = Callable[[dict[str, Any]], Awaitable[str]]
 HISTORY = 5
 
 
@@ -66,19 +68,16 @@ class ConsoleSession:
         if line.kind == "history":
             await self._history(int(line.args[0]) if line.args else HISTORY)
             return
+        if line.kind == "wait":
+            await self._wait(int(line.args[0]))
+            return
         threads_before = set(self.places.every_thread())
         seen_before = self._latest_here()
         try:
             result = await self._act(line)
             refused = self._new_errors()
             if result.modal is not None:
-                render_modal(self.console, result.modal)
-                fields = modal_fields(result.modal)
-                values = {f["custom_id"]: await ask_field(f) for f in fields}
-                for field in fields:  # say which answer is missing, not SimCord's control id
-                    if field.get("required", True) and not values[field["custom_id"]]:
-                        raise LineError(f"the form needs “{field.get('label', 'a field')}”: answer it")
-                values = {k: v for k, v in values.items() if v != ""}
+                values = await fill_form(self.console, result.modal, ask_field)
                 result = await self.actor.submit_modal(result, values)
                 refused = refused or self._new_errors()
             await self._show(result)
@@ -99,47 +98,29 @@ class ConsoleSession:
                 for name, raw in line.options.items()
             }
             return await self.actor.slash(self.place, line.name, **options)
-        message = self.board.get(line.on)
+        target = line.args[0]
+        by_label = line.kind == "click" and line.on is None and not target.isdigit()
+        message = self._labelled(target) if by_label else self.board.get(line.on)
         items = numbered_components(components_of(message))
         if not items:
             raise LineError(f"message {self.board.number(message)} has no button or menu")
-        target = line.args[0]
         if line.kind == "click":
-            item = self._pick(items, target, kind=2)
+            item = pick(items, target, kind=BUTTON)
             return await self.actor.click(message, custom_id=item["custom_id"])
-        item = self._pick(items, target, kind=3)
-        values = [self._option_value(item, v.strip()) for v in line.args[1].split(",")]
+        item = pick(items, target, kind=MENU)
+        values = [option_value(item, v.strip()) for v in line.args[1].split(",")]
         return await self.actor.select(message, values, custom_id=item["custom_id"])
 
-    @staticmethod
-    def _pick(items: list[dict[str, Any]], target: str, *, kind: int) -> dict[str, Any]:
-        if target.isdigit():
-            number = int(target)
-            if not 1 <= number <= len(items):
-                raise LineError(f"there is no component {number}; that message has {len(items)}")
-            item = items[number - 1]
-        else:
-            wanted = target.casefold()
-            labels = [(str(i.get("label", "")).casefold(), i) for i in items]
-            matches = [i for label, i in labels if label.startswith(wanted)] or [
-                i for label, i in labels if wanted in label
-            ]
-            if not matches:
-                raise LineError(f"no button labelled {target!r} on that message")
-            item = matches[0]
-        if (item.get("type") == 2) != (kind == 2):
-            raise LineError("that is a menu: use select" if kind == 2 else "that is a button: use click")
-        return item
-
-    @staticmethod
-    def _option_value(item: dict[str, Any], wanted: str) -> str:
-        for option in item.get("options", []):
-            if (
-                wanted in {option["value"], option["label"]}
-                or option["label"].casefold() == wanted.casefold()
-            ):
-                return str(option["value"])
-        raise LineError(f"that menu has no option {wanted!r}")
+    def _labelled(self, target: str) -> Any:
+        """The newest message with a button labelled `target` that this member may press: past a
+        private reply (someone's /help pages) to the public lobby, say."""
+        for message in self.board.newest_first(self.member):
+            found = labelled(numbered_components(components_of(message)), target)
+            if found is not None and found.get("type") == BUTTON:
+                return message
+        if self.board.last_with_components is None:
+            self.board.get(None)  # says there is no button or menu yet
+        raise LineError(f"no button labelled {target!r} on a message {self.member} can see")
 
     def _new_errors(self) -> bool:
         errors = self.env.errors  # reading acknowledges them, so SimCord does not re-raise at the end
@@ -154,11 +135,12 @@ class ConsoleSession:
         if not shown and result.acknowledged:
             self.console.print(Text("── (acknowledged, nothing new to show)", style="dim"))
 
-    async def _render(self, message: Any, *, ephemeral: bool) -> None:
-        number = self.board.number(message)
+    async def _render(self, message: Any, *, ephemeral: bool, edited: bool = False) -> None:
+        number = self.board.number(message, owner=self.member if ephemeral else None)
         who = "bot" if not ephemeral else self.member
+        readable = self.places.readable
         render_message(
-            self.console, who, message, ephemeral=ephemeral, number=number, readable=self.places.readable
+            self.console, who, message, ephemeral=ephemeral, number=number, readable=readable, edited=edited
         )
         for path in await self.board.save_files(message):
             self.console.print(Text(f"  file saved: {path}", style="green"))
@@ -188,6 +170,29 @@ class ConsoleSession:
             self.console.print(Text(f"no messages in {self.places.label(self.place)} yet", style="dim"))
         for message in messages:
             await self._render(message, ephemeral=bool(message.flags.ephemeral))
+
+    async def _wait(self, seconds: int) -> None:
+        """Move the clock on, then show what the bot posted or edited meanwhile, place by place."""
+        threads_before = set(self.places.every_thread())
+        before = seen_now(self.places, self.actor)
+        try:
+            await advance(self.env, seconds)
+        except (SetupError, TimeoutError) as error:
+            raise StepFailed(f"the clock stopped short: {str(error).splitlines()[0]}") from None
+        now = self.env.now().strftime("%Y-%m-%d %H:%M UTC")
+        self.console.print(Text(f"{format_duration(seconds)} pass: it is now {now}.", style="bold"))
+        happened = happened_since(self.places, self.actor, before)
+        if not happened:
+            self.console.print(Text(f"nothing new where {self.member} can read", style="dim"))
+        shown_place = None
+        for happening in happened:
+            if happening.place.id != shown_place:
+                shown_place = happening.place.id
+                self.console.print(Text(f"in {self.places.label(happening.place)}:", style="dim"))
+            await self._render(happening.message, ephemeral=False, edited=happening.edited)
+        self._announce_threads(threads_before)
+        if self._new_errors():
+            raise StepFailed("something went wrong in the bot while the clock moved")
 
     def _announce_threads(self, before: set[int]) -> None:
         for thread_id, thread in self.places.every_thread().items():
