@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import assert_never
 
 import discord
 from discord import app_commands
 
-from bot.domain.accords import afterwards
+from bot.application.interaction_errors import note_recorded
+from bot.domain.accords.after_commands import AfterCommand, Complain, Reinstate, Vote, Withdraw
+from bot.domain.accords.after_events import (
+    AfterEvent,
+    ComplaintDecided,
+    ComplaintFiled,
+    Reinstated,
+    VoteCast,
+    Withdrawn,
+)
 from bot.domain.errors import NotFound
 from bot.domain.ids import parse_id
 from bot.domain.paging import paginate
@@ -24,6 +33,26 @@ from cogs._keyset import CursorButton, Window, fitting, parse_cursor, send_windo
 from ._core import AccordsCore
 
 HISTORY_LINES, HISTORY_CHARS = 15, 3000  # a page of /accord history
+
+
+def _said(event: AfterEvent) -> str:
+    """The public reply's line for one event of an accord's record (no player text in it)."""
+    match event:
+        case Withdrawn():
+            return "Withdrawal recorded."
+        case Reinstated():
+            return "Reinstated."
+        case ComplaintFiled(number=number, against=against):
+            return (
+                f"Complaint {number} filed against {against}: the other signatories vote on it with "
+                "/accord record vote."
+            )
+        case VoteCast():
+            return "Vote recorded."
+        case ComplaintDecided(number=number, upheld=upheld):
+            return f"Complaint {number} is {'upheld' if upheld else 'dismissed'} by the signatories."
+        case _:
+            assert_never(event)
 
 
 def _line(game: Conference) -> str:
@@ -116,21 +145,29 @@ class RecordCommands(AccordsCore):
 
     # -- after ratification ----------------------------------------------------------------------
 
-    async def _record(self, interaction: discord.Interaction, accord: str, decide: Any, said: str) -> None:
+    async def _record(self, interaction: discord.Interaction, accord: str, command: AfterCommand) -> None:
         events = await accord_record.act(
-            self.service.db, interaction.guild_id or 0, accord, interaction.user.id, decide
+            self.service.db,
+            interaction.guild_id or 0,
+            accord,
+            interaction.user.id,
+            command,
+            at=discord.utils.utcnow(),  # Discord's clock, as the conference's own times
         )
         if not events:
             await interaction.response.send_message("Nothing changed: that was already so.", ephemeral=True)
             return
-        filed = [d for kind, d in events if kind == "complaint"]
-        lines = [said.format(number=filed[0]["number"]) if filed else said]
-        lines += [
-            f"Complaint {d['number']} is {'upheld' if d['upheld'] else 'dismissed'} by the signatories."
-            for kind, d in events
-            if kind == "decided"
-        ]
-        await interaction.response.send_message("\n".join(lines))
+        said = [_said(event) for event in events]
+        if any(isinstance(event, Withdrawn) for event in events):  # the notice says who left what
+            name = plain(await accord_record.name_of(self.service.db, interaction.guild_id or 0, accord))
+            said = [
+                f"{interaction.user.mention} withdrew {plain(event.power)} from **{name}**."
+                if isinstance(event, Withdrawn)
+                else line
+                for event, line in zip(events, said, strict=True)
+            ]
+        note_recorded(" ".join(said))
+        await interaction.response.send_message("\n".join(said))
 
     @record.command(
         name="withdraw", description="Withdraw your power from a ratified accord (costs reputation)."
@@ -141,15 +178,13 @@ class RecordCommands(AccordsCore):
         accord: app_commands.Range[str, 1, 40],
         reason: app_commands.Range[str, 1, 500],
     ) -> None:
-        await self._record(
-            interaction, accord, lambda r, p: afterwards.withdraw(r, p, reason), "Withdrawal recorded."
-        )
+        await self._record(interaction, accord, Withdraw(reason))
 
     @record.command(name="reinstate", description="Bring your power back into an accord it left.")
     async def reinstate(
         self, interaction: discord.Interaction, accord: app_commands.Range[str, 1, 40]
     ) -> None:
-        await self._record(interaction, accord, afterwards.reinstate, "Reinstated.")
+        await self._record(interaction, accord, Reinstate())
 
     @record.command(
         name="complaint", description="Bring a complaint against another signatory before the signatories."
@@ -161,14 +196,7 @@ class RecordCommands(AccordsCore):
         against: app_commands.Range[str, 1, 60],
         text: app_commands.Range[str, 1, 1000],
     ) -> None:
-        accused = any_power_named(against)
-        await self._record(
-            interaction,
-            accord,
-            lambda r, p: afterwards.complain(r, p, accused, text),
-            f"Complaint {{number}} filed against {accused}: the other signatories vote on it with "
-            "/accord record vote.",
-        )
+        await self._record(interaction, accord, Complain(any_power_named(against), text))
 
     @record.command(name="vote", description="Vote on a complaint under an accord your power signed.")
     async def vote(
@@ -178,9 +206,7 @@ class RecordCommands(AccordsCore):
         complaint: app_commands.Range[int, 1, 999],
         uphold: bool,
     ) -> None:
-        await self._record(
-            interaction, accord, lambda r, p: afterwards.vote(r, p, complaint, uphold), "Vote recorded."
-        )
+        await self._record(interaction, accord, Vote(complaint, uphold))
 
     @vote.autocomplete("complaint")
     async def complaint_choices(
@@ -192,10 +218,10 @@ class RecordCommands(AccordsCore):
         return [
             # a choice is plain text (no Markdown): shown as typed, on one line
             app_commands.Choice(
-                name=f"{number}: against {against} — {' '.join(text.split())}"[:100], value=number
+                name=f"{c.number}: against {c.against} — {' '.join(c.text.split())}"[:100], value=c.number
             )
-            for number, against, text in waiting
-            if current.strip() in str(number)
+            for c in waiting
+            if current.strip() in str(c.number)
         ][:25]
 
     @complaint.autocomplete("against")

@@ -1,11 +1,31 @@
-"""After ratification: withdrawal, reinstatement, complaints and the signatories' vote."""
+"""After ratification: withdrawal, reinstatement, complaints and the signatories' vote.
+
+`decide(record, command, power)` checks a signatory's command (after_commands.py) against the
+rules and returns the events it causes (after_events.py), or raises a domain error a player can
+read; `evolve(record, event)` applies one event; `fold(parties, events)` rebuilds a record.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import assert_never
 
 from ..errors import InvalidInput, NotAllowed, NotFound
+from .after_commands import AfterCommand, Complain, Reinstate, Vote, Withdraw
+from .after_events import AfterEvent, ComplaintDecided, ComplaintFiled, Reinstated, VoteCast, Withdrawn
+
+REASON_CHARS, COMPLAINT_CHARS = 500, 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Complaint:
+    number: int
+    by: str
+    against: str
+    text: str
+    votes: Mapping[str, bool] = field(default_factory=dict)  # power -> uphold
+    upheld: bool | None = None  # None: still waiting for votes
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,61 +34,78 @@ class Record:
 
     parties: tuple[str, ...]
     withdrawn: frozenset[str] = frozenset()
-    complaints: dict[int, dict[str, Any]] = field(default_factory=dict)  # number -> complaint
+    complaints: Mapping[int, Complaint] = field(default_factory=dict)  # by number
 
     def status(self) -> str:
         if not self.withdrawn:
             return "in force"
         return "suspended: " + ", ".join(sorted(self.withdrawn)) + " withdrew"
 
-
-def fold(parties: tuple[str, ...], events: list[tuple[str, str, dict[str, Any]]]) -> Record:
-    withdrawn: set[str] = set()
-    complaints: dict[int, dict[str, Any]] = {}
-    for kind, power, data in events:
-        if kind == "withdrawn":
-            withdrawn.add(power)
-        elif kind == "reinstated":
-            withdrawn.discard(power)
-        elif kind == "complaint":
-            complaints[data["number"]] = {
-                "by": power,
-                "against": data["against"],
-                "text": data.get("text", ""),
-                "votes": {},
-                "upheld": None,
-            }
-        elif kind == "vote":
-            complaints[data["number"]]["votes"][power] = data["uphold"]
-        elif kind == "decided":
-            complaints[data["number"]]["upheld"] = data["upheld"]
-    return Record(parties, frozenset(withdrawn), complaints)
+    def open_complaints(self) -> list[Complaint]:
+        return [c for c in self.complaints.values() if c.upheld is None]
 
 
-def _party(record: Record, power: str | None) -> str:
+def evolve(record: Record, event: AfterEvent) -> Record:
+    match event:
+        case Withdrawn(power=power):
+            return replace(record, withdrawn=record.withdrawn | {power})
+        case Reinstated(power=power):
+            return replace(record, withdrawn=record.withdrawn - {power})
+        case ComplaintFiled(power=power, number=number, against=against, text=text):
+            return _with(record, Complaint(number, power, against, text))
+        case VoteCast(power=power, number=number, uphold=uphold):
+            complaint = record.complaints[number]
+            return _with(record, replace(complaint, votes={**complaint.votes, power: uphold}))
+        case ComplaintDecided(number=number, upheld=upheld):
+            return _with(record, replace(record.complaints[number], upheld=upheld))
+        case _:
+            assert_never(event)
+
+
+def _with(record: Record, complaint: Complaint) -> Record:
+    return replace(record, complaints={**record.complaints, complaint.number: complaint})
+
+
+def fold(parties: tuple[str, ...], events: Iterable[AfterEvent]) -> Record:
+    record = Record(parties)
+    for event in events:
+        record = evolve(record, event)
+    return record
+
+
+def decide(record: Record, command: AfterCommand, power: str | None) -> list[AfterEvent]:
+    """The events `power`'s delegation (None: someone seated for no signatory) causes with
+    `command`; nothing when it changes nothing (a second vote)."""
     if power is None or power not in record.parties:
         raise NotAllowed("Only the delegations of this accord's signatories can do that.")
-    return power
+    match command:
+        case Withdraw(reason=reason):
+            return _withdraw(record, power, reason)
+        case Reinstate():
+            if power not in record.withdrawn:
+                raise NotAllowed(f"{power} has not withdrawn from this accord.")
+            return [Reinstated(power)]
+        case Complain(against=against, text=text):
+            return _complain(record, power, against, text)
+        case Vote(number=number, uphold=uphold):
+            return _vote(record, power, number, uphold)
+        case _:
+            assert_never(command)
 
 
-def withdraw(record: Record, power: str | None, reason: str) -> list[tuple[str, dict[str, Any]]]:
-    power = _party(record, power)
+def _one_line(text: str, limit: int) -> str:
+    return " ".join(text.split())[:limit]
+
+
+def _withdraw(record: Record, power: str, reason: str) -> list[AfterEvent]:
     if power in record.withdrawn:
         raise NotAllowed(f"{power} has already withdrawn from this accord.")
     if not reason.strip():
         raise InvalidInput("Give a reason for the withdrawal.")
-    return [("withdrawn", {"reason": " ".join(reason.split())[:500]})]
+    return [Withdrawn(power, _one_line(reason, REASON_CHARS))]
 
 
-def reinstate(record: Record, power: str | None) -> list[tuple[str, dict[str, Any]]]:
-    power = _party(record, power)
-    if power not in record.withdrawn:
-        raise NotAllowed(f"{power} has not withdrawn from this accord.")
-    return [("reinstated", {})]
-
-
-def complain(record: Record, power: str | None, against: str, text: str) -> list[tuple[str, dict[str, Any]]]:
-    power = _party(record, power)
+def _complain(record: Record, power: str, against: str, text: str) -> list[AfterEvent]:
     if power in record.withdrawn:
         raise NotAllowed("A power that withdrew cannot bring complaints under this accord.")
     if against not in record.parties or against == power:
@@ -78,28 +115,27 @@ def complain(record: Record, power: str | None, against: str, text: str) -> list
     if not text.strip():
         raise InvalidInput("Say what the complaint is.")
     number = len(record.complaints) + 1
-    return [("complaint", {"number": number, "against": against, "text": " ".join(text.split())[:1000]})]
+    return [ComplaintFiled(power, number, against, _one_line(text, COMPLAINT_CHARS))]
 
 
 def voters(record: Record, number: int) -> set[str]:
-    complaint = record.complaints[number]
-    return set(record.parties) - record.withdrawn - {complaint["against"]}
+    """Who votes on a complaint: the signatories still in the accord, but not the accused."""
+    return set(record.parties) - record.withdrawn - {record.complaints[number].against}
 
 
-def vote(record: Record, power: str | None, number: int, uphold: bool) -> list[tuple[str, dict[str, Any]]]:
-    power = _party(record, power)
+def _vote(record: Record, power: str, number: int, uphold: bool) -> list[AfterEvent]:
     complaint = record.complaints.get(number)
     if complaint is None:
         raise NotFound(f"This accord has no complaint {number}.")
-    if complaint["upheld"] is not None:
+    if complaint.upheld is not None:
         raise NotAllowed(f"Complaint {number} has been decided.")
     if power not in voters(record, number):
         raise NotAllowed("The accused, and powers that withdrew, do not vote on a complaint.")
-    if power in complaint["votes"]:
+    if power in complaint.votes:
         return []  # voting twice changes nothing
-    events: list[tuple[str, dict[str, Any]]] = [("vote", {"number": number, "uphold": uphold})]
-    votes = {**complaint["votes"], power: uphold}
+    events: list[AfterEvent] = [VoteCast(power, number, uphold)]
+    votes = {**complaint.votes, power: uphold}
     if set(votes) >= voters(record, number):
         upheld = sum(votes.values()) * 2 > len(votes)  # a majority upholds; a tie dismisses
-        events.append(("decided", {"number": number, "upheld": upheld}))
+        events.append(ComplaintDecided(power, number, upheld))
     return events
