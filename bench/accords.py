@@ -7,6 +7,7 @@
 2. The ratifying Sign: the last signature, the accord stored and indexed, reputation, in one
    transaction; floor: the same statements in plain sqlite3.
 3. Memory per game in progress (state and deadline timer).
+4. A delegation's cost per decision, by the size of the game (accords_delegation.py).
 
     python bench/accords.py [--actions 2000] [--games 300]
 """
@@ -22,6 +23,8 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+from accords_delegation import report as delegation_report
 
 from bot.domain.accords import Clause
 from bot.domain.accords import commands as c
@@ -246,6 +249,7 @@ async def main(actions: int, games: int) -> None:
     print(f"   ours {each:7.1f} us   floor {floor_each:7.1f} us   ratio {ours / floor:.2f}x")
     per_game = await memory(folder / "memory.db", games)
     print(f"3. memory: {per_game / 1024:.1f} KiB per game in progress ({games} games, state + timer)")
+    delegation_report()
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ connection, say) is caught by the tree (bot/application/tree.py) and answered wi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import discord
@@ -65,7 +66,21 @@ def judge(
     in_guild = isinstance(member, discord.Member)
     roles = frozenset(role.id for role in member.roles) if isinstance(member, discord.Member) else frozenset()
     asker = Asker(in_guild, permissions.manage_guild, roles, owner)
-    return verdict(rule, asker, place_of(channel, channel_id), config)
+    place = place_of(channel, channel_id)
+    if rule.game_channel and config.game_channels():
+        place = _with_game_channels(place, channel, config.game_channels())
+    return verdict(rule, asker, place, config)
+
+
+def _with_game_channels(place: Place, channel: object, allowed: tuple[int, ...]) -> Place:
+    """The place, told which of the game channels are categories and which are gone, so that a
+    refusal names the channels that take conferences (unknown without the server at hand)."""
+    guild = getattr(channel, "guild", None)
+    if not isinstance(guild, discord.Guild):
+        return place
+    found = {i: guild.get_channel(i) for i in allowed}
+    categories = frozenset(i for i, c in found.items() if isinstance(c, discord.CategoryChannel))
+    return replace(place, categories=categories, gone=frozenset(i for i, c in found.items() if c is None))
 
 
 def judge_here(interaction: discord.Interaction, rule: Rule, config: GuildConfig, *, owner: bool) -> Verdict:
@@ -158,7 +173,7 @@ def _commands_of(cog: type) -> list[app_commands.Command[Any, ..., Any]]:
     return found
 
 
-def rule_of(command: app_commands.Command[Any, ..., Any]) -> Rule | None:
+def rule_of(command: app_commands.Command[Any, ..., Any] | app_commands.ContextMenu) -> Rule | None:
     """What the command declared, or None if it declared nothing (a test forbids that)."""
     return next((check.rule for check in command.checks if isinstance(check, RuleCheck)), None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,25 +51,34 @@ class Places:
     def every_thread(self) -> dict[int, ChannelHandle]:
         return {t.id: t for c in self.channels() for t in c.threads}
 
-    def find(self, text: str, here: ChannelHandle) -> ChannelHandle:
+    def find(self, text: str, here: ChannelHandle, live: Collection[int] = ()) -> ChannelHandle:
         """A channel by name, a thread by (the start of) its name, or thread N of `threads`."""
+        return self.pick(text, here, live)[0]
+
+    def pick(self, text: str, here: ChannelHandle, live: Collection[int] = ()) -> tuple[ChannelHandle, str]:
+        """As find, and why that one when several threads answer to the name ("" when one does):
+        the one a running conference sits in (`live`: their channel ids), else the newest."""
         wanted = text.strip().removeprefix("#").strip().casefold()
         threads = self.threads(here)
         if wanted.isdigit():
             number = int(wanted)
             if not 1 <= number <= len(threads):
                 raise LineError(f"there is no thread {number} here; `threads` lists {len(threads)}")
-            return threads[number - 1]
+            return threads[number - 1], ""
         for channel in self.channels():
             if channel.name and channel.name.casefold() == wanted:
-                return channel
+                return channel, ""
         everywhere = list(self.every_thread().values())
         named = [(str(t.name).casefold(), t) for t in everywhere]
         found = [t for name, t in named if name == wanted] or [
             t for name, t in named if name.startswith(wanted)
         ]
         if found:
-            return found[0]
+            chosen = max(found, key=lambda t: (t.id in live, t.id))
+            if len(found) == 1:
+                return chosen, ""
+            why = "the running conference's" if chosen.id in live else "the newest"
+            return chosen, f"{why}, of {len(found)} threads by that name"
         names = [f"#{c.name}" for c in self.channels()] + [f'"{t.name}"' for t in everywhere]
         raise LineError(f"no channel or thread {text!r}; there are {', '.join(names)}")
 

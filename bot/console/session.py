@@ -10,6 +10,7 @@ from rich.text import Text
 from simcord import Env, InteractionResult, MemberActor, SetupError
 
 from ..domain.formatting import format_duration
+from ..services.accords import AccordService
 from .clock import advance, happened_since, seen_now
 from .demo import DemoServer
 from .forms import AskField, fill_form
@@ -63,7 +64,7 @@ class ConsoleSession:
             self._switch_member(line.args[0])
             return
         if line.kind == "in":
-            self._move(line.args[0])
+            await self._move(line.args[0])
             return
         if line.kind == "history":
             await self._history(int(line.args[0]) if line.args else HISTORY)
@@ -216,9 +217,13 @@ class ConsoleSession:
         self.member = name
         self.console.print(Text(f"now acting as {name}", style="dim"))
 
-    def _move(self, where: str) -> None:
-        self.place = self.places.find(where, self.place)
-        self.console.print(Text(f"now in {self.places.label(self.place)}", style="dim"))
+    async def _move(self, where: str) -> None:
+        """Into a channel or thread; of threads named alike, the one a running conference sits in."""
+        db = self.env.bot.db  # type: ignore[attr-defined]
+        running = await AccordService(db).running_in(self.demo.guild.id, 25)
+        self.place, why = self.places.pick(where, self.place, {game.channel_id for game in running})
+        shown = f" ({why})" if why else ""
+        self.console.print(Text(f"now in {self.places.label(self.place)}{shown}", style="dim"))
 
     def _help(self) -> None:
         self.console.print(Text("Console commands:", style="bold"))

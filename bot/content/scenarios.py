@@ -14,7 +14,7 @@ from ..domain.accords.names import fold
 from ..domain.accords.scenario import Objective, Power, Scenario
 from . import ContentError, data_files, data_root
 
-OBJECTIVE_FIELDS = {"power", "clause", "wants", "points", "text"}
+OBJECTIVE_FIELDS = {"power", "clause", "wants", "points", "text", "binds"}
 
 
 def _toml(path: Traversable) -> dict[str, Any]:
@@ -84,7 +84,8 @@ def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -
             if clauses.term(name).kind is clauses.TermKind.POWER and value not in seats:
                 raise ContentError(f"{where}: objective {name} {value!r} has no seat")
         wants = bool(item.get("wants", True))
-        objectives.append(Objective(item["power"], clause, wants, item["points"], item["text"], terms))
+        binds = _binds(item, where, seats)
+        objectives.append(Objective(item["power"], clause, wants, item["points"], item["text"], terms, binds))
     return Scenario(
         key=data["key"],
         title=data["title"],
@@ -95,6 +96,17 @@ def parse_scenario(data: dict[str, Any], where: str, powers: dict[str, Power]) -
         year=data.get("year"),
         narrower_accord=bool(data.get("narrower_accord", False)),
     )
+
+
+def _binds(item: dict[str, Any], where: str, seats: tuple[str, ...]) -> tuple[str, ...]:
+    """Whom the article an objective wants or avoids must bind (none given: its own power)."""
+    binds = item.get("binds", [])
+    if not isinstance(binds, list) or not all(isinstance(p, str) for p in binds):
+        raise ContentError(f"{where}: an objective's binds is a list of powers")
+    for power in binds:
+        if power not in seats:
+            raise ContentError(f"{where}: objective binds {power!r}, who has no seat")
+    return tuple(binds)
 
 
 def load_scenarios_from(directory: Traversable, powers: dict[str, Power]) -> dict[str, Scenario]:

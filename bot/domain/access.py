@@ -17,7 +17,12 @@ OWNERS_ONLY = "Only the bot's owners can use this."
 MANAGE_SERVER_ONLY = "Only members with Manage Server can change this server's settings."
 MODERATORS_ONLY = "Only this server's moderators (Manage Server or the game-master role) can do that."
 NOT_IN_A_THREAD = "Conferences are convened in a channel, not in a thread: use {parent}."
-OTHER_CHANNELS = "The moderators keep conferences to other channels (see /config show)."
+# Where they may be convened instead, as mentions (a mention of a channel pings nobody).
+OTHER_CHANNELS = "Conferences are not convened in this channel: the moderators keep them to {places}."
+NO_GAME_CHANNEL = (
+    "Conferences cannot be convened in any channel of this server just now: the channels the "
+    "moderators chose for them are gone. Ask a moderator to choose others."
+)
 TIERS_HIDE = (
     "This server shows only {shown} sources and its own lore (lore.tiers): entries resting only on "
     "other sources are left out, and asked for by name they are refused."
@@ -62,11 +67,14 @@ class Asker:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where: the channel, its category, and the channel a thread belongs to."""
+    """Where: the channel, its category, and the channel a thread belongs to. Of the server's game
+    channels (game.channels), which are categories and which no longer exist, when known."""
 
     channel_id: int
     category_id: int | None = None
     thread_of: int | None = None
+    categories: frozenset[int] = frozenset()
+    gone: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +132,15 @@ def _game_channel_refusal(place: Place, config: GuildConfig) -> str | None:
         return NOT_IN_A_THREAD.format(parent=f"<#{place.thread_of}>")
     allowed = config.game_channels()
     if allowed and place.channel_id not in allowed and place.category_id not in allowed:
-        return OTHER_CHANNELS
+        left = [i for i in allowed if i not in place.gone]
+        return OTHER_CHANNELS.format(places=_places(left, place.categories)) if left else NO_GAME_CHANNEL
     return None
+
+
+def _places(ids: list[int], categories: frozenset[int]) -> str:
+    """`<#1>, <#2> and the channels of <#3>`: channels, and categories by their channels."""
+    named = [f"the channels of <#{i}>" if i in categories else f"<#{i}>" for i in ids]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
 def _tier_limits(config: GuildConfig) -> tuple[str, ...]:

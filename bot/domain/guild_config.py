@@ -16,6 +16,19 @@ _DURATION = re.compile(r"(\d+)\s*([smhdw])")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
 
 
+CITATIONS = "citations.channels"
+MESSAGE_CONTENT = "message content"  # the privileged intent automatic citations read messages with
+NEEDS = {
+    MESSAGE_CONTENT: (
+        "Automatic citations read members' messages, which needs Discord's message content intent, and "
+        "this bot runs without it. Its operator can switch on Message Content Intent in the Discord "
+        "Developer Portal (Bot → Privileged Gateway Intents), then start it with MESSAGE_CONTENT=on. "
+        "Meanwhile anyone can right-click a message → Apps → Quote treaties cited, or Look up lore "
+        "named here."
+    )
+}
+
+
 class Kind(StrEnum):
     BOOL = "on or off"
     DURATION = "a duration like 10m, 2h, 1d12h"
@@ -32,6 +45,8 @@ class Setting:
     description: str
     choices: tuple[str, ...] = ()
     per_channel: bool = False
+    needs: str = ""  # what the bot must run with for the setting to be turned on (NEEDS)
+    empty: str = "anywhere"  # how an empty list of channels reads
 
 
 SETTINGS: dict[str, Setting] = {
@@ -39,6 +54,9 @@ SETTINGS: dict[str, Setting] = {
     for s in (
         Setting("game.channels", Kind.CHANNELS, "", "Where accords games may be convened (empty: anywhere)"),
         Setting("game.threads", Kind.BOOL, "on", "Whether each game opens a thread of its own"),
+        Setting(
+            "game.delegations", Kind.BOOL, "on", "Whether hosts may seat the bot's delegations in free seats"
+        ),
         Setting(
             "gm_role", Kind.ROLE, "", "The game-master role: hosts any game, runs moderator lore commands"
         ),
@@ -61,8 +79,24 @@ SETTINGS: dict[str, Setting] = {
             ("public", "private"),
             per_channel=True,
         ),
+        Setting(
+            CITATIONS,
+            Kind.CHANNELS,
+            "",
+            "Where the bot answers treaty references and [[lore links]] in new messages by itself",
+            needs=MESSAGE_CONTENT,
+            empty="nowhere",
+        ),
     )
 }
+
+
+def refusal(item: Setting, old: str, new: str, running_with: frozenset[str]) -> str | None:
+    """Why `new` may not be set, if it turns on (adds a channel to) a setting that needs what
+    the bot runs without; turning one off is never refused."""
+    if not item.needs or item.needs in running_with:
+        return None
+    return NEEDS[item.needs] if set(new.split(",")) - set(old.split(",")) - {""} else None
 
 
 def setting(name: str) -> Setting:
@@ -127,8 +161,12 @@ class GuildConfig:
         raw = self.raw("gm_role")
         return int(raw) if raw.isdigit() else None
 
+    def channels(self, name: str) -> tuple[int, ...]:
+        """The channels and categories a list of channels holds (game.channels, citations.channels)."""
+        return tuple(int(x) for x in self.raw(name).split(",") if x.isdigit())
+
     def game_channels(self) -> tuple[int, ...]:
-        return tuple(int(x) for x in self.raw("game.channels").split(",") if x.isdigit())
+        return self.channels("game.channels")
 
     def private_answers(self, channel_id: int | None) -> bool:
         return self.raw("answers.visibility", channel_id or 0) == "private"
@@ -148,5 +186,5 @@ class GuildConfig:
         if item.kind is Kind.ROLE:
             return f"<@&{raw}>" if raw else "none"
         if item.kind is Kind.CHANNELS:
-            return ", ".join(f"<#{c}>" for c in self.game_channels()) or "anywhere"
+            return ", ".join(f"<#{c}>" for c in self.channels(name)) or item.empty
         return raw

@@ -22,7 +22,7 @@ from ..domain.accords.after_events import (
     Withdrawn,
 )
 from ..domain.accords.afterwards import Complaint, Record, decide, evolve, fold
-from ..domain.accords.model import Seat
+from ..domain.accords.model import GameState, Seat
 from ..domain.errors import NotAllowed, NotFound
 from ..domain.inert import inert, quoted
 from ..domain.references import normalise
@@ -59,7 +59,7 @@ async def act(
     try:
         async with record_store.writing(db, guild_id, found.accord_id) as record:
             past = await record.past()
-            before = fold(found.parties, past)
+            before = fold(found.parties, past, abstaining_in(game))
             events = decide(before, command, seat.power if seat else None)
             if not events:
                 raise _Unchanged
@@ -110,6 +110,12 @@ async def key_of(db: Database, guild_id: int, text: str) -> str:
     names = ", ".join(inert(t.name) for t in first[:NAMES_SHOWN])
     names += ", …" if len(first) > NAMES_SHOWN else ""
     raise NotFound(f"No accord of this server is called {quoted(text)}. Its accords: {names or 'none yet'}.")
+
+
+def abstaining_in(game: GameState) -> frozenset[str]:
+    """The powers nobody can act for any more, who abstain on complaints: those the bot's
+    delegations played, and those whose every delegate had the bot forget them (/mydata)."""
+    return frozenset(seat.power for seat in game.seats if seat.delegation or not seat.players)
 
 
 async def open_complaints(db: Database, guild_id: int, key: str) -> list[Complaint]:

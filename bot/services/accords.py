@@ -4,14 +4,15 @@ transaction), and reading games, their messages, minutes and accords; cogs never
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..content.scenarios import canon_powers, canon_scenarios
-from ..domain.accords import Event, GameState, decide, evolve, new_game
+from ..domain.accords import Event, GameState, decide, evolve, new_game, titles
 from ..domain.accords.commands import Command
 from ..domain.accords.names import Names, resolve_powers
 from ..domain.accords.scenario import Power, Scenario
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, NotAllowed
 from ..domain.inert import quoted
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
@@ -19,7 +20,7 @@ from ..storage import Database, accord_reads, game_lists, game_messages, outbox,
 from ..storage import accords as accord_store
 from ..storage import games as store
 from ..storage.game_lists import Conference as Conference  # what history and running_in return
-from ..storage.game_write import GameWrite, create, queue, write_game
+from ..storage.game_write import GameWrite, convening, queue, write_game
 from ..storage.outbox import Outgoing as Outgoing
 from ..storage.outbox import Queued as Queued
 from .conclusion import conclusion
@@ -62,17 +63,20 @@ class AccordService:
         at: float = 0.0,
     ) -> GameState:
         """A new conference, stored with its lobby's deadline in the same write, and its lobby
-        message queued in the outbox: held for the reply that carries it, posted if that is lost."""
+        message queued in the outbox: held for the reply that carries it, posted if that is lost.
+        Its title is numbered if the server already has one of that name ("Khitomer, 2293 (2)"),
+        in the same transaction, so two convened at the same moment never share a number."""
         # checked before anything is stored; the store gives it its id
         opening = new_game(0, guild_id, host, title, powers, scenario, narrower=narrower, deadline=deadline)
-        return await create(
-            self.db,
-            channel_id,
-            opening,
-            lambda state: [Outgoing(channel_id, {}, LOBBY, state.game_id)],
-            at=at,
-            hold=HOLD,
-        )
+        async with convening(self.db, guild_id) as new:
+            if await new.running_in(channel_id):
+                raise NotAllowed("A conference is already running in this channel.")
+            taken = await new.titles_in_family(*titles.family(opening.title))
+            state = await new.insert(
+                channel_id, replace(opening, title=titles.distinct_title(opening.title, taken))
+            )
+            await new.queue(channel_id, [Outgoing(channel_id, {}, LOBBY, state.game_id)], at=at, hold=HOLD)
+        return state
 
     async def act(
         self,

@@ -38,10 +38,8 @@ def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.N
         summary=f"Ratified by {', '.join(sorted(state.signed))} at the conference “{state.title}”.",
         date_text=str(year) if year else datetime.now(UTC).strftime("%Y-%m-%d"),
         place=scenario.place if scenario else "this server",
-        # a narrower accord binds only those who signed it
-        parties=tuple(
-            Party(p, tuple(signers.get(p, []))) for p in state.seated_powers() if p in state.signed
-        ),
+        # the powers its articles bind (GameState.bound); a narrower accord only those who signed
+        parties=tuple(Party(p, tuple(signers.get(p, []))) for p in state.bound() if p in state.signed),
         articles=tuple(
             Article(i, a.clause.value.capitalize(), a.text) for i, a in enumerate(state.agreed(), 1)
         ),

@@ -25,7 +25,7 @@ def dump_head(state: GameState) -> str:
             "title": state.title,
             "powers": list(state.powers),
             "phase": state.phase.value,
-            "seats": [{"power": s.power, "players": list(s.players)} for s in state.seats],
+            "seats": [_dump_seat(s) for s in state.seats],
             "signed": sorted(state.signed),
             "refused": sorted(state.refused),
             "paused": state.paused,
@@ -35,8 +35,16 @@ def dump_head(state: GameState) -> str:
             "remaining": state.remaining,
             "narrower": state.narrower,
             "acted": [list(pair) for pair in state.acted],
+            "departed": sorted(state.departed),
         }
     )
+
+
+def _dump_seat(seat: Seat) -> dict[str, Any]:
+    held: dict[str, Any] = {"power": seat.power, "players": list(seat.players)}
+    if seat.delegation:
+        held["delegation"] = True
+    return held
 
 
 def load_head(text: str, articles: tuple[Article, ...]) -> GameState:
@@ -44,9 +52,13 @@ def load_head(text: str, articles: tuple[Article, ...]) -> GameState:
     raw.pop("articles", None)
     raw["phase"] = Phase(raw["phase"])
     raw["powers"] = tuple(raw["powers"])
-    raw["seats"] = tuple(Seat(s["power"], tuple(s["players"])) for s in raw["seats"])
+    # a seat written before delegations existed has no "delegation": a person's seat
+    raw["seats"] = tuple(
+        Seat(s["power"], tuple(s["players"]), bool(s.get("delegation"))) for s in raw["seats"]
+    )
     raw["signed"], raw["refused"] = frozenset(raw["signed"]), frozenset(raw["refused"])
     raw["acted"] = tuple((int(player), float(at)) for player, at in raw.get("acted", ()))
+    raw["departed"] = frozenset(raw.get("departed", ()))  # none in games stored before departures
     return GameState(**raw, articles=articles)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.accords import Phase
-from .backend import Database
+from .backend import Conn, Database
 from .games import RUNNING
 
 
@@ -56,3 +56,20 @@ async def page(
         for row in await db.read_now(lambda conn: conn.fetch_all(sql, (guild_id, key, limit)))
     ]
     return found[::-1] if newer is not None else found
+
+
+async def titles_in_family(db: Database, guild_id: int, base: str, low: str, high: str) -> list[str]:
+    """A server's conference titles that are `base`, or within [low, high) in code point order
+    (bot/domain/accords/titles.py family): reads of the games_by_title index, not every game."""
+    return await db.read_now(lambda conn: titles_in_family_in(conn, guild_id, base, low, high))
+
+
+async def titles_in_family_in(conn: Conn, guild_id: int, base: str, low: str, high: str) -> list[str]:
+    """titles_in_family inside a transaction (the convening one, which numbers the new title)."""
+    title = conn.dialect.json_text("state", "title")
+    ordered = f'{title} COLLATE "C"' if conn.dialect.postgres else title  # as the index orders it
+    read = f"SELECT {title} AS title FROM games WHERE guild_id = ? AND "
+    # Two reads of the index, one a key and one a range: with OR, SQLite would read the server's part.
+    sql = f"{read}{ordered} = ? UNION {read}{ordered} >= ? AND {ordered} < ?"
+    rows = await conn.fetch_all(sql, (guild_id, base, guild_id, low, high))
+    return [str(row["title"]) for row in rows]

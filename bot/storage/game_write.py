@@ -4,13 +4,14 @@ the game for update and writes what was decided, all committed together or not a
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from typing import TypeVar
 
 from ..domain.accords import Event, GameState
-from ..domain.errors import NotAllowed
 from . import accords, outbox, reputation
 from .backend import Conn, Database
+from .game_lists import titles_in_family_in
 from .games import GameCache, append, insert, load_for_update, running_in_channel, signers_in
 
 T = TypeVar("T")
@@ -55,24 +56,37 @@ async def write_game(
     return await db.write_now(lambda conn: work(GameWrite(conn, guild_id, game_id)))
 
 
-async def create(
-    db: Database,
-    channel_id: int,
-    opening: GameState,
-    owed: Callable[[GameState], Sequence[outbox.Outgoing]],
-    *,
-    at: float,
-    hold: float,
-) -> GameState:
-    """Store a new game (its id given here) with the messages it owes its channel (its lobby).
-    One running conference per channel, counting those that moved on to a thread of it: checked
-    inside the write, so two /accord convene at the same moment make one conference."""
-    async with db.transaction(guild=opening.guild_id) as conn:
-        if await running_in_channel(conn, opening.guild_id, channel_id):
-            raise NotAllowed("A conference is already running in this channel.")
-        state = await insert(conn, channel_id, opening)
-        await outbox.add(conn, state.guild_id, owed(state), now=at, hold=hold, channel=channel_id)
-    return state
+class Convening:
+    """A new conference inside its write transaction, under the server's lock: what the service
+    may read and write while it convenes one, so the checks it makes still hold when it writes."""
+
+    def __init__(self, conn: Conn, guild_id: int) -> None:
+        self._conn, self.guild_id = conn, guild_id
+
+    async def running_in(self, channel_id: int) -> bool:
+        """Whether a conference of this channel still runs (one moved on to its thread counts)."""
+        return await running_in_channel(self._conn, self.guild_id, channel_id)
+
+    async def titles_in_family(self, base: str, low: str, high: str) -> list[str]:
+        """The server's conference titles of this family (bot/domain/accords/titles.py)."""
+        return await titles_in_family_in(self._conn, self.guild_id, base, low, high)
+
+    async def insert(self, channel_id: int, opening: GameState) -> GameState:
+        """Store the opening state; the stored game has its id."""
+        return await insert(self._conn, channel_id, opening)
+
+    async def queue(
+        self, channel_id: int, messages: Sequence[outbox.Outgoing], *, at: float, hold: float
+    ) -> None:
+        await outbox.add(self._conn, self.guild_id, messages, now=at, hold=hold, channel=channel_id)
+
+
+@asynccontextmanager
+async def convening(db: Database, guild_id: int) -> AsyncIterator[Convening]:
+    """One conference convened, committed whole when the block ends well: two /accord convene at
+    the same moment are made one after the other, so each sees the other's channel and title."""
+    async with db.transaction(guild=guild_id) as conn:
+        yield Convening(conn, guild_id)
 
 
 async def queue(

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..domain.accords import events as e
 from ..domain.accords.machine import CLOCK
 from ..domain.formatting import format_duration
+from ..domain.member_data import member
 from ..domain.paging import clip
+from .accord_seats import delegation_minute
 from .text import plain
 
 
@@ -20,9 +22,9 @@ def silence(idle: float) -> str:
 
 def _why_replaced(event: e.Replaced) -> str:
     if event.consent:
-        return f": <@{event.old}> was replaced with their consent"
+        return f": {member(event.old)} was replaced with their consent"
     if event.idle is not None:
-        return f": <@{event.old}> was replaced after {silence(event.idle)} without acting"
+        return f": {member(event.old)} was replaced after {silence(event.idle)} without acting"
     return ""  # recorded before the reason was
 
 
@@ -30,7 +32,9 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
     """One action in plain words, without its time; `who` is the member (or "The clock").
     `article`: the number a tabled article got (the order of tabling)."""
     clock = event.actor == CLOCK
-    who = "The clock" if clock else f"<@{event.actor}>"
+    who = "The clock" if clock else member(event.actor, start=True)  # a forgotten member: "A former member"
+    if (delegation := delegation_minute(event, who, article)) is not None:
+        return delegation
     match event:
         case e.Joined(power=power):
             return f"{who} took the seat of {power}."
@@ -70,10 +74,21 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
             return f"{who} paused the conference: the clock stopped."
         case e.Resumed():
             return f"{who} resumed the conference: the clock runs again."
-        case e.DeadlineSet(at=at):
-            return f"The current phase now ends <t:{int(at)}:f>."
+        case e.DeadlineSet(at=at, by=by):
+            if clock:
+                return f"The current phase now ends <t:{int(at)}:f>."
+            more = f" by {format_duration(by)}" if by else ""  # recorded before the extension was
+            return f"{who} extended the deadline{more}: the current phase now ends <t:{int(at)}:f>."
+        case e.ExtendedPaused(by=by, remaining=remaining):
+            return (
+                f"{who} gave the paused conference {format_duration(by)} more: "
+                f"{format_duration(remaining)} left once it resumes."
+            )
         case e.Replaced(old=old, new=new):
-            return f"{who} gave the seat of <@{old}> to <@{new}>{_why_replaced(event)}."
+            return f"{who} gave the seat of {member(old)} to {member(new)}{_why_replaced(event)}."
+        case e.Departed(power=power, reason=reason):
+            why = f": “{plain(reason)}”" if reason else "."
+            return f"{who} withdrew the delegation of {power} from the conference{why}"
         case e.Abandoned():
             if clock:
                 return "Too few powers sat down in time: the conference was abandoned."
@@ -83,7 +98,7 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
 
 def minute_lines(host: int, title: str, convened_at: float, events: list[tuple[float, e.Event]]) -> list[str]:
     """The convening first, then each recorded action: `<t:…:f> who did what.`"""
-    lines = [f"<t:{int(convened_at)}:f> <@{host}> convened the conference “{plain(title)}”."]
+    lines = [f"<t:{int(convened_at)}:f> {member(host, start=True)} convened the conference “{plain(title)}”."]
     tabled = 0
     for at, event in events:
         number = None

@@ -8,9 +8,10 @@ import discord
 
 from ..domain.accords import Article, GameState, Phase, Seat, clauses
 from ..domain.accords.scenario import Objective
-from ..domain.accords.scoring import objective_met, scores, winning_article
+from ..domain.accords.scoring import breaking_article, objective_met, scores, winning_article
 from ..domain.inert import cut
 from ..domain.numerals import to_roman
+from .accord_seats import delegations_line, holder, marked
 from .embeds import ACCENT
 from .text import plain
 
@@ -53,8 +54,8 @@ def board_embeds(state: GameState, emblems: Emblems) -> list[discord.Embed]:
     """/accord status: seats and who holds them, the phase and its deadline, and every tabled
     article with each bound party's answer, a few articles a page."""
     seats = [
-        f"{_emblem(emblems, power)} {power} — "
-        + (", ".join(f"<@{p}>" for p in seat.players) if (seat := _seat(state, power)) else "*free seat*")
+        f"{_emblem(emblems, power)} {power} — {holder(_seat(state, power))}"
+        + (" (withdrew from the conference)" if power in state.departed else "")
         for power in state.powers
     ]
     head = f"**Phase:** {state.phase.label} · {clock(state)}\n**Host:** <@{state.host}>"
@@ -103,7 +104,8 @@ def lobby_embed(state: GameState, briefing: str, emblems: Emblems) -> discord.Em
     )
     for power in state.powers:
         seat = next((s for s in state.seats if s.power == power), None)
-        who = ", ".join(f"<@{p}>" for p in seat.players) if seat else "*free seat*"
+        taken_over = seat is not None and seat.delegation and state.phase is Phase.CONVENED
+        who = holder(seat) + (" (a player who sits here takes over)" if taken_over else "")
         embed.add_field(name=f"{_emblem(emblems, power)} {power}", value=who, inline=False)
     embed.add_field(name="Host", value=f"<@{state.host}>")
     embed.add_field(name="Deadline", value=clock(state))
@@ -139,11 +141,30 @@ def draft_embed(state: GameState, emblems: Emblems) -> discord.Embed:
         description=cut("\n\n".join(lines), 4000),
         colour=ACCENT,
     )
+    bound = state.bound()
     for power in state.seated_powers():
-        mark = "signed" if power in state.signed else "refused" if power in state.refused else "to answer"
-        embed.add_field(name=f"{_emblem(emblems, power)} {power}", value=mark)
+        mark = _signing_mark(state, bound, power)
+        embed.add_field(name=f"{_emblem(emblems, power)} {marked(state, power)}", value=mark)
     embed.add_field(name="Signing", value=clock(state), inline=False)
     return embed
+
+
+def _signing_mark(state: GameState, bound: tuple[str, ...], power: str) -> str:
+    """Where a seated power stands on the accord: only the powers it binds are asked to sign."""
+    if power in bound:
+        return "signed" if power in state.signed else "refused" if power in state.refused else "to answer"
+    return "withdrew from the conference" if power in state.departed else "not a party: no article binds it"
+
+
+def _outsiders(state: GameState) -> str:
+    """The seated powers a ratified accord does not bind, and which of them departed."""
+    bound = state.bound()
+    named = [
+        f"{p} (withdrew from the conference)" if p in state.departed else p
+        for p in state.seated_powers()
+        if p not in bound
+    ]
+    return f"Not bound by it: {', '.join(named)}." if named else ""
 
 
 def ending_text(
@@ -156,6 +177,8 @@ def ending_text(
     refused = ", ".join(p for p in state.seated_powers() if p in state.refused)
     if state.phase is Phase.RATIFIED:
         lines = [f"**{title}** is ratified. Signed by {signed}."]
+        if outsiders := _outsiders(state):
+            lines.append(outsiders)
         if accord_name:
             lines.append(f"It is kept as **{plain(accord_name)}**: quote it with /treaty quote.")
     elif state.phase is Phase.FAILED:
@@ -164,6 +187,8 @@ def ending_text(
         ]
     else:
         lines = [f"**{title}** was abandoned."]
+    if held := delegations_line(state):
+        lines.append(held)
     points = scores(state, objectives)
     if objectives:
         lines.append("**Secret objectives**")
@@ -173,6 +198,9 @@ def ending_text(
         if (found := winning_article(objective, state)) is not None:
             number, article = found
             how = f", won by Article {to_roman(number)} ({article.clause.value})"
+        elif (broken := breaking_article(objective, state)) is not None:
+            number, article = broken
+            how = f", lost to Article {to_roman(number)} ({article.clause.value})"
         elif won:
             how = f", no {objective.clause.value} article was ratified"
         mark = "✅" if won else "❌"
@@ -185,7 +213,9 @@ def ending_text(
 
 
 def rematch_text(last: GameState) -> str:
-    seats = "; ".join(f"{', '.join(f'<@{p}>' for p in seat.players)} for {seat.power}" for seat in last.seats)
+    seats = "; ".join(
+        f"{'the bot' if seat.delegation else holder(seat)} for {seat.power}" for seat in last.seats
+    )
     return (
         f"Rematch of **{plain(last.title)}**. Last time: {seats}. Your seats are free: "
         "take them again with the buttons above (or another one)."
@@ -198,7 +228,10 @@ GUIDE = (
         "Anyone may open a conference where the moderators allow it: `/accord convene scenario:…`. "
         "It gets a thread of its own. Each player presses **Sit for …** on the lobby (or types "
         "`/accord join power:romulan`; short names work). A seat may hold a delegation of several "
-        "players. The host presses **Start** once two powers sit, or the lobby's deadline does it.",
+        "players. Short of players? The host presses **Fill the free seats with delegations** (or "
+        "`/accord host delegate power:…`): the bot sits for those powers, plays their interests and "
+        "says why in the channel; a player who sits down in the lobby takes the seat over. The host "
+        "presses **Start** once two powers sit, or the lobby's deadline does it.",
     ),
     (
         "2. Negotiate",
@@ -210,8 +243,10 @@ GUIDE = (
     ),
     (
         "3. Ratify and sign",
-        "When the agreed articles are enough, the host runs `/accord ratify`. Each seated power "
-        "presses **Sign** or **Refuse**. All sign: the accord is ratified. A refusal ends it at once "
+        "When the agreed articles are enough, the host runs `/accord ratify`. Each power they bind "
+        "presses **Sign** or **Refuse**; a power bound by none is not asked, and may stay to watch or "
+        "withdraw its delegation with `/accord depart`. All parties sign: the accord is ratified. "
+        "A refusal ends it at once "
         "(some scenarios let two or more signers keep a narrower accord). Silence at the deadline "
         "counts as refusing. Signing is worth a point of reputation; refusing an accord whose every "
         "article binding you had your support costs one.",

@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.application.checks import requires
 
 from . import _actions
+from ._delegation_play import DelegationPlay
 from ._host import HostCommands
 from ._lobby import LobbyCommands
 from ._record import RecordCommands
@@ -22,6 +23,7 @@ class Accords(
     TableCommands,
     HostCommands,
     RecordCommands,
+    DelegationPlay,
     commands.GroupCog,
     group_name="accord",
     group_description="The accords game: negotiate and sign.",

@@ -22,6 +22,8 @@ def already(command: c.Command) -> str:
             return f"Nothing changed: your power already supports Article {article}."
         case c.Oppose(article=article):
             return f"Nothing changed: your power already opposes Article {article}."
+        case c.Depart():
+            return "Nothing changed: your delegation has already withdrawn from the conference."
     return "Nothing changed: that was already so."
 
 

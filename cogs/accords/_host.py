@@ -21,12 +21,14 @@ from ._clock import now
 from ._consent import ConsentButton, Request, consent_view
 from ._context import phase_durations
 from ._core import AccordsCore, act, announce_end, shown_on
+from ._delegations import seat_choices, seat_one
+from ._post import post
 from ._views import abandon_view
 
 
 class HostCommands(AccordsCore):
     host = app_commands.Group(
-        name="host", description="Host or moderator: pause, resume, extend, replace, abandon."
+        name="host", description="Host or moderator: pause, resume, extend, replace, delegate, abandon."
     )
 
     async def cog_load(self) -> None:
@@ -59,6 +61,19 @@ class HostCommands(AccordsCore):
             ephemeral=True,
         )
 
+    @host.command(
+        name="delegate", description="Host or moderator: seat the bot's delegation for a free seat."
+    )
+    @app_commands.describe(power="A free seat (after the start: a seat whose players went silent)")
+    async def delegate(self, interaction: discord.Interaction, power: app_commands.Range[str, 1, 60]) -> None:
+        await seat_one(self, interaction, power)
+
+    @delegate.autocomplete("power")
+    async def delegate_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return seat_choices(await self._running_here(interaction), current)
+
     @host.command(name="extend", description="Host or moderator: give the current phase more time.")
     @app_commands.describe(by="How much longer, like 30m, 2h or 1d")
     async def extend(self, interaction: discord.Interaction, by: app_commands.Range[str, 1, 20]) -> None:
@@ -67,7 +82,10 @@ class HostCommands(AccordsCore):
             interaction,
             c.Extend(seconds),
             lambda s: (
-                f"The deadline moves {format_duration(seconds)} later: {s.phase.label} "
+                f"The paused conference gets {format_duration(seconds)} more: once resumed, "
+                f"{s.phase.label} has {format_duration(s.remaining or 0)} left."
+                if s.paused
+                else f"The deadline moves {format_duration(seconds)} later: {s.phase.label} "
                 f"{accord_pages.clock(s)}."
             ),
         )
@@ -97,21 +115,29 @@ class HostCommands(AccordsCore):
         await self._refresh(state, *shown_on(command))
         idle = next((ev.idle for ev in events if isinstance(ev, e.Replaced) and ev.idle is not None), None)
         why = f", who had not acted for {silence(idle)}" if idle is not None else ""
-        await interaction.response.send_message(f"{newcomer.mention} takes over from {absent.mention}{why}.")
+        said = f"{newcomer.mention} takes over from {absent.mention}{why}."
+        await post(interaction, self.service, game.game_id, content=said)
         await announce_end(interaction)
 
     async def _ask(
         self, interaction: discord.Interaction, game: GameState, newcomer: discord.Member, present: Present
     ) -> None:
-        """Tell the host why not, privately, and ask the player, who alone is pinged."""
+        """Tell the host why not, privately, and ask the player, who alone is pinged, where the
+        conference runs."""
         seat = game.seat_of(present.player)
         power = plain(seat.power) if seat else "their delegation"  # a server's factions are typed names
+        where = await self.service.channel_of(game.game_id)
+        there = f"<#{where}>" if where and where != interaction.channel_id else "the channel"
         await interaction.response.send_message(
-            f"{present.message} I have asked them in the channel.", ephemeral=True
+            f"{present.message} I have asked them in {there}.", ephemeral=True
         )
         request = Request(game.game_id, present.player, newcomer.id, interaction.user.id, game.phase)
-        await interaction.followup.send(
-            f"<@{present.player}>, {interaction.user.mention} asks you to hand over your seat for "
+        await post(
+            interaction,
+            self.service,
+            game.game_id,
+            tell=False,
+            content=f"<@{present.player}>, {interaction.user.mention} asks you to hand over your seat for "
             f"**{power}** to {newcomer.mention}. Only you can answer.",
             view=consent_view(request),
             allowed_mentions=discord.AllowedMentions.none().merge(

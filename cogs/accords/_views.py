@@ -28,6 +28,8 @@ LABELS = {
     "oppose": "Oppose",
     "sign": "Sign",
     "refuse": "Refuse",
+    "depart": "Depart the conference",
+    "fill": "Fill the free seats with delegations",
 }
 STYLES = {
     "start": discord.ButtonStyle.primary,
@@ -35,6 +37,7 @@ STYLES = {
     "oppose": discord.ButtonStyle.danger,
     "sign": discord.ButtonStyle.success,
     "refuse": discord.ButtonStyle.danger,
+    "depart": discord.ButtonStyle.secondary,
 }
 
 
@@ -60,7 +63,7 @@ def actions_of(client: discord.Client) -> GameActions:
 
 class GameButton(
     RestartProof[discord.ui.Button[Any]],
-    template=r"accord:(?P<game>[0-9]+):(?P<action>join|start|support|oppose|sign|refuse)(?::(?P<arg>[0-9]+))?",
+    template=r"accord:(?P<game>[0-9]+):(?P<action>join|start|support|oppose|sign|refuse|depart|fill)(?::(?P<arg>[0-9]+))?",
 ):
     area = "accords"
 
@@ -134,6 +137,8 @@ def lobby_view(state: GameState) -> discord.ui.View:
     for index, power in enumerate(state.powers):
         view.add_item(GameButton(state.game_id, "join", index, label=f"Sit for {power}", disabled=closed))
     view.add_item(GameButton(state.game_id, "start", disabled=closed))
+    free = len(state.seats) < len(state.powers)
+    view.add_item(GameButton(state.game_id, "fill", disabled=closed or not free))
     return view
 
 
@@ -151,11 +156,16 @@ def signing_view(state: GameState) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     view.add_item(GameButton(state.game_id, "sign", disabled=closed))
     view.add_item(GameButton(state.game_id, "refuse", disabled=closed))
+    # Sign and Refuse are for the powers the accord binds; a seated power it binds by nothing is
+    # offered Depart instead, while one is still at the table.
+    bound = state.bound()
+    if not closed and any(p not in bound and p not in state.departed for p in state.seated_powers()):
+        view.add_item(GameButton(state.game_id, "depart"))
     return view
 
 
 def redraw(state: GameState, action: str, arg: int | None) -> dict[str, Any]:
-    if action in {"join", "start"}:
+    if action in {"join", "start", "fill"}:
         chosen = scenario(state.scenario)
         briefing = chosen.briefing if chosen else ""
         return {"embed": accord_pages.lobby_embed(state, briefing, emblems()), "view": lobby_view(state)}

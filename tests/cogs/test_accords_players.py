@@ -41,10 +41,12 @@ async def test_three_players_finish_a_conference_with_the_default_settings(env, 
     lobby = seen(world.channel, lobby_id, world.bob)
     assert DISCORD_TIME.search(fields(lobby.embeds[0])["Deadline"]), "the lobby shows its deadline"
 
-    # 1. From the channel it was convened in, /accord acts on the conference in its thread;
-    # 6. powers as players type them.
+    # 1. From the channel it was convened in, /accord acts on the conference in its thread (and
+    # says so there: issue #23); 6. powers as players type them.
     joined = await world.bob.slash(world.channel, "accord join", power="romulan")
-    assert joined.response.content == f"<@{world.bob.id}> now sits for Romulan Star Empire."
+    assert joined.ephemeral and joined.response.content.endswith(
+        f"where the conference sits: <@{world.bob.id}> now sits for Romulan Star Empire."
+    )
     assert (await carol.slash(thread, "accord join", power="FEDS")).response.content.endswith(
         "now sits for United Federation of Planets."
     )
@@ -207,7 +209,9 @@ def test_every_event_the_game_records_has_a_sentence() -> None:
         e.Retracted(5, 1), e.DraftClosed(1, 1.9e9), e.Signed(5, "Klingon Empire", "Kor"),
         e.Refused(0, "Klingon Empire"), e.Ratified(5, ("Klingon Empire", "Romulan Star Empire")),
         e.Failed(0), e.Paused(1, 60.0), e.Resumed(1, 1.9e9), e.DeadlineSet(1, 1.9e9), e.Replaced(1, 5, 6),
-        e.Abandoned(0),
+        e.Abandoned(0), e.ExtendedPaused(1, 3600.0, 7200.0),
+        e.Departed(7, "Romulan Star Empire", "Recalled."),
+        e.Delegated(1, "Romulan Star Empire", (5,)),
     ]  # fmt: skip
     assert {type(event) for event in one_of_each} == set(e.EVENTS.values())  # a new event needs a case here
     for event in one_of_each:
@@ -263,16 +267,18 @@ async def test_the_end_is_one_unit_of_work_and_the_player_is_told_the_truth(env,
 
 
 async def test_a_second_accord_of_the_same_name_is_kept_under_a_free_one(env, world: World) -> None:
-    for _ in range(2):
-        draft = await ratification(env, world, title="Grain Pact")
+    # A second "Grain Pact" conference is numbered (issue #23); one that differs only in case is
+    # not, and its accord's name, read regardless of case, is taken.
+    for title in ("Grain Pact", "grain pact"):
+        draft = await ratification(env, world, title=title)
         await world.alice.click(draft, label="Sign")
         await world.bob.click(draft, label="Sign")
     second = world.channel.last_message.content
-    assert "It is kept as **Grain Pact (conference 2)**: quote it with /treaty quote." in second
+    assert "It is kept as **grain pact (conference 2)**: quote it with /treaty quote." in second
     listed = (await world.bob.slash(world.channel, "treaty list")).response.embeds[0].description
     assert (
         "**Grain Pact (server accord)**" in listed
-        and "**Grain Pact (conference 2) (server accord)**" in listed
+        and "**grain pact (conference 2) (server accord)**" in listed
     )
 
 
@@ -411,7 +417,7 @@ async def test_a_rematch_convenes_the_same_conference_and_invites_its_players_ba
     await world.bob.click(draft, label="Refuse")  # it failed: they want another go
     rematch = await world.alice.slash(world.channel, "accord rematch")
     lobby = rematch.response
-    assert lobby.embeds[0].title == "Conference: Grain Pact"
+    assert lobby.embeds[0].title == "Conference: Grain Pact (2)"  # numbered: its history line differs
     (invite,) = rematch.followups
     assert invite.content == (
         f"Rematch of **Grain Pact**. Last time: <@{world.alice.id}> for Klingon Empire; <@{world.bob.id}> "

@@ -117,3 +117,18 @@ async def test_a_record_written_by_the_first_version_still_takes_votes(env, worl
     board = (await world.alice.slash(world.channel, "accord leaderboard")).response.embeds[0].description
     assert f"<@{world.bob.id}> — 0 points, 1 accord signed" in board  # +1 signed, -1 upheld against
     assert len(env.errors) == 0
+
+
+async def test_a_power_whose_delegate_was_forgotten_abstains_so_the_complaint_is_decided(
+    env, world: World
+) -> None:
+    """carol, the Federation's only delegate, has the bot forget her: nobody can vote for the
+    Federation any more, so alice's vote decides the complaint instead of leaving it open for ever."""
+    key, carol = await ratified_game(world)
+    await world.alice.slash(
+        world.channel, "accord record complaint", accord=key, against="romulans", text="No ships came."
+    )
+    asked = await carol.slash(world.channel, "mydata forget")
+    await carol.click(asked.response, label="Forget me")
+    voted = await world.alice.slash(world.channel, "accord record vote", accord=key, complaint=1, uphold=True)
+    assert "Complaint 1 is upheld by the signatories" in voted.response.content, voted.response.content

@@ -52,6 +52,7 @@ async def test_a_convene_whose_reply_went_out_is_not_posted_twice(env, world: Wo
 async def test_a_record_action_whose_reply_is_lost_says_it_was_recorded(
     env, world: World, command: str
 ) -> None:
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")  # the articles' buttons here
     key, carol = await ratified_game(world)
     if command == "vote":
         await world.alice.slash(

@@ -65,7 +65,7 @@ def expected(rule: Rule, asker: Asker, place: Place, config: GuildConfig) -> str
         ),
         (
             rule.game_channel and bool(allowed) and not {place.channel_id, place.category_id} & set(allowed),
-            access.OTHER_CHANNELS,
+            access.OTHER_CHANNELS.format(places=" and ".join(f"<#{i}>" for i in allowed)),
         ),
     ]
     return next((said for failed, said in checks if failed), None)
@@ -108,3 +108,20 @@ def test_the_game_master_role_counts_only_once_named() -> None:
     assert verdict(Rule(moderator=True), carol, Place(HALL), named).allowed
     # Manage Server alone is the settings' rule: the game-master role does not open /config
     assert verdict(Rule(manage_server=True), carol, Place(HALL), named).refusal == access.MANAGE_SERVER_ONLY
+
+
+def test_a_refusal_here_names_the_game_channels_left_and_categories_by_their_channels() -> None:
+    player = Asker(in_guild=True)
+    config = GuildConfig({("game.channels", 0): f"{HALL},{CATEGORY},11"})
+    place = Place(12, categories=frozenset({CATEGORY}))
+    refused = verdict(Rule(game_channel=True), player, place, config)
+    assert refused.here and refused.refusal == access.OTHER_CHANNELS.format(
+        places=f"<#{HALL}>, the channels of <#{CATEGORY}> and <#11>"
+    )
+    gone = Place(12, categories=frozenset({CATEGORY}), gone=frozenset({HALL, 11}))
+    assert verdict(Rule(game_channel=True), player, gone, config).refusal == access.OTHER_CHANNELS.format(
+        places=f"the channels of <#{CATEGORY}>"
+    )
+    nothing = Place(12, gone=frozenset({HALL, CATEGORY, 11}))
+    assert verdict(Rule(game_channel=True), player, nothing, config).refusal == access.NO_GAME_CHANNEL
+    assert "/config" not in access.OTHER_CHANNELS + access.NO_GAME_CHANNEL

@@ -136,7 +136,8 @@ def test_the_time_stamped_on_an_event_leaves_its_own_times_alone() -> None:
     assert deadline is not None
     at = T0 + 3 * HOUR
     state = play(state, log, c.Extend(HOUR), HOST, at)
-    assert state.deadline == deadline + HOUR and log[-1] == e.DeadlineSet(HOST, deadline + HOUR, when=at)
+    assert state.deadline == deadline + HOUR
+    assert log[-1] == e.DeadlineSet(HOST, deadline + HOUR, by=HOUR, when=at)
     state = play(state, log, c.Pause(at), HOST, at)
     state = play(state, log, c.Resume(at + HOUR), HOST, at + HOUR)
     assert state.deadline == deadline + 2 * HOUR

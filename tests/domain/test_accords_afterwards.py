@@ -88,8 +88,21 @@ def test_withdrawn_powers_neither_complain_nor_vote() -> None:
 
 
 def test_the_accused_does_not_vote() -> None:
-    with pytest.raises(NotAllowed, match="The accused, and powers that withdrew, do not vote"):
+    with pytest.raises(NotAllowed, match="The accused, powers that withdrew and the bot's delegations"):
         decide(record(FILED), Vote(1, False), "D")
+
+
+def test_the_bots_delegations_abstain_so_a_complaint_is_decided_by_the_players() -> None:
+    """Nobody can act for a party a delegation played: counting it, the complaint would wait for
+    ever (issue #23: a solo player's complaint against a delegation)."""
+    played = fold(PARTIES, [FILED], abstaining=frozenset({"B", "C"}))
+    assert voters(played, 1) == {"A"}
+    assert decide(played, Vote(1, True), "A") == [
+        VoteCast("A", number=1, uphold=True),
+        ComplaintDecided("A", number=1, upheld=True),
+    ]
+    with pytest.raises(NotAllowed, match="delegations do not vote"):
+        decide(played, Vote(1, True), "B")
 
 
 def test_a_vote_on_no_such_complaint_or_a_decided_one_is_refused() -> None:

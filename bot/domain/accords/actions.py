@@ -17,8 +17,11 @@ from .absence import absent_for
 from .clauses import TermKind, checked_terms
 from .events import CLOCK as CLOCK  # the actor behind what deadlines do
 from .model import Article, GameState, Phase, Seat
+from .signing import MIN_POWERS as MIN_POWERS
+from .signing import at_deadline, too_few_bound
+from .signing import delegate as _delegate
+from .signing import phase as _phase
 
-MIN_POWERS = 2
 MAX_TEXT = 1500
 
 
@@ -26,22 +29,9 @@ def state_seat(state: GameState, power: str) -> Seat | None:
     return next((s for s in state.seats if s.power == power), None)
 
 
-def _delegate(state: GameState, actor: int) -> str:
-    seat = state.seat_of(actor)
-    if seat is None:
-        raise NotAllowed("Only seated delegations act in this conference. Take a seat with /accord join.")
-    return seat.power
-
-
 def _host(state: GameState, actor: int, staff: bool) -> None:
     if actor != state.host and not staff:
         raise NotAllowed("Only the host or a moderator can do that.")
-
-
-def _phase(state: GameState, *phases: Phase) -> None:
-    if state.phase not in phases:
-        when = " or ".join(p.when for p in phases)
-        raise NotAllowed(f"That can be done {when}; this conference is now in {state.phase.label}.")
 
 
 def _text(text: str) -> str:
@@ -130,41 +120,14 @@ def close_draft(state: GameState, actor: int, staff: bool, command: c.CloseDraft
     _host(state, actor, staff)
     if not state.agreed():
         raise NotAllowed("No article has the support of all its parties yet: there is nothing to ratify.")
+    if (unfit := too_few_bound(state)) is not None:
+        raise unfit
     return [e.DraftClosed(actor, _deadline(command.now, command.durations, Phase.RATIFICATION))]
 
 
 def _deadline(now: float | None, durations: Mapping[Phase, float], phase: Phase) -> float | None:
     """When the phase a command opens ends, from the server's durations (none set: no deadline)."""
     return None if now is None or phase not in durations else now + durations[phase]
-
-
-def sign(state: GameState, actor: int, command: c.Sign | c.Refuse) -> list[e.Event]:
-    _phase(state, Phase.RATIFICATION)
-    power = _delegate(state, actor)
-    if power in state.signed:
-        return []  # a second press changes nothing
-    if isinstance(command, c.Refuse):
-        if power in state.refused:
-            return []
-        return [e.Refused(actor, power), *_settled(state, actor, refused=power)]
-    return [e.Signed(actor, power, command.by[:100]), *_settled(state, actor, signed=power)]
-
-
-def _settled(state: GameState, actor: int, *, signed: str = "", refused: str = "") -> list[e.Event]:
-    """Ratified or failed as soon as the answers decide it, not at the deadline: all signed;
-    a refusal where all must sign; too few left who could sign a narrower accord."""
-    seated = set(state.seated_powers())
-    signers = state.signed | ({signed} if signed else set())
-    refusers = state.refused | ({refused} if refused else set())
-    if signers >= seated:
-        return [e.Ratified(actor)]
-    if not refusers:
-        return []
-    if not state.narrower or len(seated - refusers) < MIN_POWERS:
-        return [e.Failed(actor)]
-    if signers | refusers >= seated:  # everyone answered: those who signed keep it
-        return [e.Ratified(actor, tuple(sorted(signers)))]
-    return []
 
 
 def pause(state: GameState, actor: int, staff: bool, command: c.Pause) -> list[e.Event]:
@@ -184,12 +147,15 @@ def resume(state: GameState, actor: int, staff: bool, command: c.Resume) -> list
 
 
 def extend(state: GameState, actor: int, staff: bool, command: c.Extend) -> list[e.Event]:
+    """More time for the current phase; paused, it has that much more once resumed."""
     _host(state, actor, staff)
-    if state.deadline is None:
-        raise NotAllowed("There is no running deadline to extend (is the conference paused?).")
     if not 60 <= command.seconds <= 30 * 86_400:
         raise InvalidInput("Extend by 1m to 30d.")
-    return [e.DeadlineSet(actor, state.deadline + command.seconds)]
+    if state.paused and state.remaining is not None:
+        return [e.ExtendedPaused(actor, command.seconds, state.remaining + command.seconds)]
+    if state.deadline is None:
+        raise NotAllowed("This phase has no deadline to extend.")
+    return [e.DeadlineSet(actor, state.deadline + command.seconds, by=command.seconds)]
 
 
 def replace_player(state: GameState, actor: int, staff: bool, command: c.Replace) -> list[e.Event]:
@@ -214,7 +180,7 @@ def set_deadline(actor: int, command: c.SetDeadline) -> list[e.Event]:
 
 
 def expire(state: GameState, actor: int, command: c.Expire) -> list[e.Event]:
-    """The deadline passed: move on as the rules say; silent signatories count as refusing."""
+    """The deadline passed: move on as the rules say; silent parties count as refusing."""
     if actor != CLOCK:
         raise NotAllowed("Only the clock ends a phase.")
     if state.deadline is None or command.now < state.deadline:
@@ -224,15 +190,10 @@ def expire(state: GameState, actor: int, command: c.Expire) -> list[e.Event]:
             return [e.Abandoned(CLOCK)]
         return [e.Started(CLOCK, _deadline(command.now, command.durations, Phase.NEGOTIATION))]
     if state.phase is Phase.NEGOTIATION:
-        if not state.agreed():
+        if not state.agreed() or too_few_bound(state) is not None:
             return [e.Failed(CLOCK)]
         return [e.DraftClosed(CLOCK, _deadline(command.now, command.durations, Phase.RATIFICATION))]
-    silent = [p for p in state.seated_powers() if p not in state.signed and p not in state.refused]
-    refusals: list[e.Event] = [e.Refused(CLOCK, p) for p in silent]
-    if (state.narrower or command.narrower) and len(state.signed) >= MIN_POWERS:
-        # the scenario lets those who signed keep a narrower accord among themselves
-        return [*refusals, e.Ratified(CLOCK, tuple(sorted(state.signed)))]
-    return [*refusals, e.Failed(CLOCK)]
+    return at_deadline(state, CLOCK, command.narrower)
 
 
 def abandon(state: GameState, actor: int, staff: bool) -> list[e.Event]:

@@ -35,6 +35,9 @@ class Record:
     parties: tuple[str, ...]
     withdrawn: frozenset[str] = frozenset()
     complaints: Mapping[int, Complaint] = field(default_factory=dict)  # by number
+    # Parties the bot's delegations played: nobody can act for them afterwards, so they do not
+    # vote (a complaint would otherwise wait for their votes for ever).
+    abstaining: frozenset[str] = frozenset()
 
     def status(self) -> str:
         if not self.withdrawn:
@@ -66,8 +69,10 @@ def _with(record: Record, complaint: Complaint) -> Record:
     return replace(record, complaints={**record.complaints, complaint.number: complaint})
 
 
-def fold(parties: tuple[str, ...], events: Iterable[AfterEvent]) -> Record:
-    record = Record(parties)
+def fold(
+    parties: tuple[str, ...], events: Iterable[AfterEvent], abstaining: frozenset[str] = frozenset()
+) -> Record:
+    record = Record(parties, abstaining=abstaining)
     for event in events:
         record = evolve(record, event)
     return record
@@ -119,8 +124,9 @@ def _complain(record: Record, power: str, against: str, text: str) -> list[After
 
 
 def voters(record: Record, number: int) -> set[str]:
-    """Who votes on a complaint: the signatories still in the accord, but not the accused."""
-    return set(record.parties) - record.withdrawn - {record.complaints[number].against}
+    """Who votes on a complaint: the signatories still in the accord, but not the accused, nor
+    the bot's delegations."""
+    return set(record.parties) - record.withdrawn - record.abstaining - {record.complaints[number].against}
 
 
 def _vote(record: Record, power: str, number: int, uphold: bool) -> list[AfterEvent]:
@@ -130,7 +136,9 @@ def _vote(record: Record, power: str, number: int, uphold: bool) -> list[AfterEv
     if complaint.upheld is not None:
         raise NotAllowed(f"Complaint {number} has been decided.")
     if power not in voters(record, number):
-        raise NotAllowed("The accused, and powers that withdrew, do not vote on a complaint.")
+        raise NotAllowed(
+            "The accused, powers that withdrew and the bot's delegations do not vote on a complaint."
+        )
     if power in complaint.votes:
         return []  # voting twice changes nothing
     events: list[AfterEvent] = [VoteCast(power, number, uphold)]

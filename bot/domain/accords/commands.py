@@ -118,6 +118,33 @@ class Abandon:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class Depart:
+    """A power no agreed article binds withdraws its delegation from the conference (signing phase)."""
+
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Delegate:
+    """Seat the bot's delegation for `power` ("": every free seat of the lobby); once the
+    conference runs, only for a seat whose players have gone silent (absence.py, at `now`)."""
+
+    power: str = ""
+    now: float | None = None
+    durations: Mapping[Phase, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AsDelegation:
+    """The bot's delegation for `power` does `command`, as chosen on the game at `version`
+    (seating.py): checked by the same rule as a player's command for that power."""
+
+    power: str
+    command: Command
+    version: int
+
+
 Command = (
     Join
     | Leave
@@ -137,5 +164,8 @@ Command = (
     | SetDeadline
     | Expire
     | Abandon
+    | Depart
+    | Delegate
+    | AsDelegation
 )
 OPENS_A_PHASE = (Start, CloseDraft)

@@ -123,6 +123,7 @@ class Resumed(Event):
 @dataclass(frozen=True, slots=True)
 class DeadlineSet(Event):
     at: float
+    by: float | None = None  # seconds the host extended the phase by (the clock sets deadlines without)
     kind: ClassVar[str] = "deadline_set"
 
 
@@ -140,11 +141,39 @@ class Abandoned(Event):
     kind: ClassVar[str] = "abandoned"
 
 
+@dataclass(frozen=True, slots=True)
+class Departed(Event):
+    power: str  # bound by no agreed article: it leaves, and the conference goes on
+    reason: str = ""
+    kind: ClassVar[str] = "departed"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendedPaused(Event):
+    """A paused phase given more time: it has `remaining` seconds once resumed (a running phase
+    is extended by moving its deadline, DeadlineSet)."""
+
+    by: float
+    remaining: float
+    kind: ClassVar[str] = "extended_paused"
+
+
+@dataclass(frozen=True, slots=True)
+class Delegated(Event):
+    """The bot's delegation takes `power`'s seat (seating.py): a free one, or the seat of the
+    players who went silent (`replaced`)."""
+
+    power: str
+    replaced: tuple[int, ...] = ()
+    kind: ClassVar[str] = "delegated"
+
+
 EVENTS: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
         Joined, Left, Started, Tabled, Supported, Opposed, Amended, Retracted, DraftClosed,
         Signed, Refused, Ratified, Failed, Paused, Resumed, DeadlineSet, Replaced, Abandoned,
+        Departed, ExtendedPaused, Delegated,
     )
 }  # fmt: skip
 OPENINGS = (Started, DraftClosed)  # events that open a phase

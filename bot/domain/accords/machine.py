@@ -10,6 +10,7 @@ from ..errors import InvalidInput, NotAllowed
 from . import actions as rules
 from . import commands as c
 from . import events as e
+from . import seating, signing
 from .absence import seen
 from .actions import CLOCK, MAX_TEXT, MIN_POWERS, state_seat
 from .model import Article, GameState, Phase, Seat
@@ -17,7 +18,7 @@ from .model import Article, GameState, Phase, Seat
 __all__ = ["CLOCK", "MAX_TEXT", "MIN_POWERS", "decide", "evolve", "new_game", "replay"]
 
 # What a paused conference still accepts.
-WHILE_PAUSED = (c.Resume, c.Abandon, c.Expire)
+WHILE_PAUSED = (c.Resume, c.Abandon, c.Expire, c.Extend)
 
 
 def new_game(
@@ -74,7 +75,9 @@ def _decide(state: GameState, command: c.Command, actor: int, staff: bool) -> li
         case c.CloseDraft():
             return rules.close_draft(state, actor, staff, command)
         case c.Sign() | c.Refuse():
-            return rules.sign(state, actor, command)
+            return signing.sign(state, actor, command)
+        case c.Depart():
+            return signing.depart(state, actor, command)
         case c.Pause():
             return rules.pause(state, actor, staff, command)
         case c.Resume():
@@ -89,6 +92,10 @@ def _decide(state: GameState, command: c.Command, actor: int, staff: bool) -> li
             return rules.expire(state, actor, command)
         case c.Abandon():
             return rules.abandon(state, actor, staff)
+        case c.Delegate():
+            return seating.delegate(state, actor, staff, command)
+        case c.AsDelegation():
+            return seating.as_delegation(state, actor, command, _decide)
     raise InvalidInput(f"Unknown action {type(command).__name__}.")
 
 
@@ -111,7 +118,7 @@ def _changes(state: GameState, event: e.Event) -> dict[str, Any]:
             remaining = tuple(
                 replace(s, players=tuple(p for p in s.players if p != event.actor)) for s in state.seats
             )
-            return {"seats": tuple(s for s in remaining if s.players)}
+            return {"seats": tuple(s for s in remaining if s.players or s.delegation)}
         case e.Started(deadline=deadline):
             return {"phase": Phase.NEGOTIATION, "deadline": state.deadline if deadline is None else deadline}
         case e.Tabled():
@@ -139,6 +146,8 @@ def _changes(state: GameState, event: e.Event) -> dict[str, Any]:
             return {"paused": False, "deadline": at, "remaining": None}
         case e.DeadlineSet(at=at):
             return {"deadline": at}
+        case e.ExtendedPaused(remaining=remaining):
+            return {"remaining": remaining}
         case e.Replaced(old=old, new=new):
             seats = tuple(
                 replace(s, players=tuple(new if p == old else p for p in s.players)) for s in state.seats
@@ -146,6 +155,10 @@ def _changes(state: GameState, event: e.Event) -> dict[str, Any]:
             return {"seats": seats}
         case e.Abandoned():
             return {"phase": Phase.ABANDONED}
+        case e.Delegated():
+            return {"seats": seating.seated(state, event)}
+        case e.Departed(power=power):
+            return {"departed": state.departed | {power}}
     raise ValueError(f"unknown event {event!r}")
 
 

@@ -66,6 +66,7 @@ class Clause(StrEnum):
 class Seat:
     power: str
     players: tuple[int, ...] = ()  # the first is the head of the delegation
+    delegation: bool = False  # held by the bot's delegation, with no players (seating.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class GameState:
     remaining: float | None = None  # seconds that were left when the conference was paused
     narrower: bool = False  # the scenario lets two or more signers keep the accord among themselves
     acted: tuple[tuple[int, float], ...] = ()  # (player, when last seen acting) for each seated player
+    departed: frozenset[str] = frozenset()  # powers bound by no article that withdrew from the conference
 
     def seat_of(self, player: int) -> Seat | None:
         return next((s for s in self.seats if player in s.players), None)
@@ -125,3 +127,9 @@ class GameState:
 
     def agreed(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.agreed)
+
+    def bound(self) -> tuple[str, ...]:
+        """The seated powers an agreed article binds, in seat order: the accord's parties, the only
+        powers asked to sign it (a power bound by nothing has no veto; it may depart instead)."""
+        named = {power for article in self.agreed() for power in article.parties}
+        return tuple(power for power in self.seated_powers() if power in named)

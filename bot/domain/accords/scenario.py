@@ -23,6 +23,7 @@ class Objective:
     points: int
     text: str
     terms: Terms = ()  # what a fitting article must state (clauses.term_fits)
+    binds: tuple[str, ...] = ()  # whom a fitting article must bind; none named: the objective's power
 
 
 @dataclass(frozen=True, slots=True)
