@@ -10,8 +10,8 @@ from typing import TypeVar
 
 import discord
 
-from bot.services.pictures import MapPlan, TimelinePlan
-from bot.ui.pictures import draw_map, draw_timeline, measure
+from bot.services.pictures import MapPlan
+from bot.ui.pictures import draw_map, measure
 
 P = TypeVar("P")
 
@@ -19,10 +19,6 @@ P = TypeVar("P")
 def map_png(plan: MapPlan) -> bytes:
     """The map laid out, its text measured in the font it is drawn in, and drawn."""
     return draw_map(plan.layout(measure))
-
-
-def timeline_png(plan: TimelinePlan) -> bytes:
-    return draw_timeline(plan.layout(measure))
 
 
 async def send_pictures(

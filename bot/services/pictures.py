@@ -4,7 +4,7 @@ bot/domain/pictures); bot/ui/pictures.py draws the layouts.
 
 Laying out measures every text with the font, which takes a while for long names (hundreds of
 milliseconds for a map of long names in a script the font lacks): callers lay out and draw in
-one worker call (cogs/_pictures.py), never on the event loop.
+one worker call (cogs/_pictures.py, cogs/lore/_timeline_pictures.py), never on the event loop.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from ..domain.lore import LoreEntry
 from ..domain.paging import clip
 from ..domain.pictures import Measure
 from ..domain.pictures.map_layout import MapLayout, layout_map
-from ..domain.pictures.timeline_layout import PER_PICTURE, Dated, TimelineLayout, chunks, layout_timeline
+from ..domain.pictures.timeline_eras import Era, eras
+from ..domain.pictures.timeline_layout import Dated, TimelineLayout, layout_timeline, picture_title
 from ..domain.pictures.web import Link, Standing, powers_in, web_at
 from ..storage import Database, accord_reads, accords
 
 ALT_LIMIT = 1024  # Discord's longest attachment description
-MAX_PICTURES = 10  # attachments in one message
 MAP_ACCORDS = 24  # a server's accords on one map: two legend columns of twelve beside the canon
-TIMELINE_MOST = MAX_PICTURES * PER_PICTURE  # entries the timeline pictures show at most
+TIMELINE_MOST = 300  # entries the timeline pictures show at most (a dozen eras or more)
 
 
 @cache
@@ -95,37 +95,47 @@ def map_alt(title: str, links: Sequence[Link]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class TimelinePlan:
-    """One timeline picture as read: its title, its entries in order, the years asked for."""
+class TimelinePicture:
+    """One era of a timeline as read: its title as drawn (naming the era's years), the era, and
+    the picture in words (with the title in full)."""
 
     title: str
-    entries: tuple[Dated, ...]
-    window: tuple[int | None, int | None]
+    era: Era
+    alt: str
 
     def layout(self, measure: Measure) -> TimelineLayout:
         """Where everything goes: CPU work, for a worker thread."""
-        return layout_timeline(self.entries, power_colours(), self.title, measure, self.window)
+        return layout_timeline(self.era.entries, power_colours(), self.title, measure, self.era.years)
 
 
-def timeline_plans(
-    entries: Sequence[LoreEntry], heading: str, window: tuple[int | None, int | None] = (None, None)
-) -> list[tuple[TimelinePlan, str]]:
-    """Up to ten pictures of thirty entries each, in order, with their alt text."""
-    dated = [
+def dated(entries: Sequence[LoreEntry]) -> list[Dated]:
+    """The entries with a year, as the timeline pictures place them."""
+    return [
         Dated(e.title, start, end if end >= start else start, e.factions[0] if e.factions else "")
         for e in entries
         if (start := e.years.start if e.years.start is not None else e.years.end) is not None
         and (end := e.years.end if e.years.end is not None else start) is not None
     ]
-    groups = chunks(dated)[:MAX_PICTURES]
+
+
+def timeline_pictures(
+    entries: Sequence[Dated],
+    faction: str | None,
+    measure: Measure,
+    window: tuple[int | None, int | None] = (None, None),
+) -> list[TimelinePicture]:
+    """The timeline of `entries` (of `faction`, or of all) in eras, a picture each that reads at
+    Discord's preview size (bot/domain/pictures/timeline_eras.py): CPU work
+    that measures every title many times, for a worker process (a second or more for hundreds
+    of long titles: in a thread, that long a hold on the GIL stalls the event loop)."""
     out = []
-    for number, group in enumerate(groups, 1):
-        title = heading if len(groups) == 1 else f"{heading} ({number}/{len(groups)})"
-        alt = "; ".join(f"{d.start if d.start == d.end else f'{d.start}–{d.end}'} {d.title}" for d in group)
-        out.append(
-            (
-                TimelinePlan(title, tuple(group), window),
-                clip(f"{title}: {alt or 'nothing dated'}.", ALT_LIMIT),
-            )
-        )
+    for era in eras(entries, measure, window):
+        title = f"Timeline{f' of {faction}' if faction else ''}, {era.name}"
+        alt = "; ".join(f"{_years(d)} {d.title}" for d in era.entries)
+        drawn = picture_title(faction, era.name, measure)
+        out.append(TimelinePicture(drawn, era, clip(f"{title}: {alt}.", ALT_LIMIT)))
     return out
+
+
+def _years(dated: Dated) -> str:
+    return str(dated.start) if dated.start == dated.end else f"{dated.start}–{dated.end}"

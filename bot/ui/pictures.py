@@ -16,13 +16,15 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..domain.pictures import Point
 from ..domain.pictures.map_layout import Line, MapLayout
+from ..domain.pictures.timeline_labels import BULLET
+from ..domain.pictures.timeline_layout import ARROW, DOT, LINE, MARGIN, TICK_FONT, Band, TimelineLayout
 from ..domain.pictures.timeline_layout import FONT as TIMELINE_FONT
 from ..domain.pictures.timeline_layout import TITLE_FONT as TIMELINE_TITLE
-from ..domain.pictures.timeline_layout import TimelineLayout
 
 BACKGROUND = (24, 26, 32)
 INK = (232, 234, 238)
 FAINT = (150, 156, 168)
+LEADER = (96, 102, 114)
 WIDTHS = {Line.SOLID: 4, Line.DASHED: 4, Line.DOTTED: 3}
 # The bundled font covers plain Latin letters only: dashes become hyphens, accented letters
 # lose their accents, anything else it cannot draw becomes "?". Alt text keeps the exact words.
@@ -30,8 +32,14 @@ PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"
 
 
 def drawable(text: str) -> str:
+    # a character at a time, each once: layouts measure many cuts of the same long names
+    return text if text.isascii() else "".join(map(_drawable, text))
+
+
+@cache
+def _drawable(char: str) -> str:
     bare = "".join(
-        c for c in unicodedata.normalize("NFKD", text.translate(PLAIN)) if not unicodedata.combining(c)
+        c for c in unicodedata.normalize("NFKD", char.translate(PLAIN)) if not unicodedata.combining(c)
     )
     return "".join(c if _has_glyph(c) else "?" for c in bare)
 
@@ -123,26 +131,51 @@ def draw_map(layout: MapLayout) -> bytes:
 def draw_timeline(layout: TimelineLayout) -> bytes:
     image = Image.new("RGB", (layout.width, layout.height), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    draw.text((28, 20), drawable(layout.title), font=font(TIMELINE_TITLE), fill=INK)
+    draw.text((MARGIN + 4, 14), drawable(layout.title), font=font(TIMELINE_TITLE), fill=INK)
     (left, axis_y), (right, _) = layout.axis
     draw.line([(left, axis_y), (right, axis_y)], fill=FAINT, width=3)
     for tick in layout.ticks:
         x, y = tick.at
         draw.line([(x, y - 6), (x, y + 6)], fill=FAINT, width=2)
-        draw.text((x, y + 10), str(tick.year), font=font(16), fill=FAINT, anchor="ma")
-    for mark in layout.marks:
-        (x1, y), (x2, _) = mark.start, mark.end
-        lx, ly = mark.label
-        draw.line([(x1, ly + TIMELINE_FONT + 2), (x1, y)], fill=(70, 74, 84), width=1)  # leader
-        if x2 - x1 >= 2:
-            draw.rounded_rectangle([x1, y - 6, x2, y + 6], radius=5, fill=rgb(mark.colour))
-        else:
-            draw.ellipse([x1 - 6, y - 6, x1 + 6, y + 6], fill=rgb(mark.colour))
-        draw.text((lx, ly), drawable(mark.title), font=font(TIMELINE_FONT), fill=INK)
+        draw.text((x, y + 10), str(tick.year), font=font(TICK_FONT), fill=FAINT, anchor="ma")
+    for callout in layout.callouts:
+        draw.line(list(callout.leader), fill=LEADER, width=2)
+        box_left, top = callout.box[0], callout.box[1]
+        for row, line in enumerate(callout.lines):
+            y = top + row * LINE
+            for label in line:
+                x = box_left + label.at
+                if label.colour is not None:
+                    draw.ellipse([x + 1, y + 7, x + 13, y + 19], fill=rgb(label.colour))
+                draw.text((x + BULLET, y + 1), drawable(label.text), font=font(TIMELINE_FONT), fill=INK)
+    for dot in layout.dots:
+        x, y = dot.at
+        r = DOT
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=rgb(dot.colour), outline=BACKGROUND, width=1)
+    for band in layout.bands:
+        _band(draw, band)
     for faction, colour, (x, y) in layout.legend:
-        draw.ellipse([x, y + 5, x + 14, y + 19], fill=rgb(colour))
-        draw.text((x + 22, y + 2), drawable(faction), font=font(TIMELINE_FONT), fill=INK)
+        draw.ellipse([x + 1, y + 7, x + 13, y + 19], fill=rgb(colour))
+        draw.text((x + BULLET, y + 2), drawable(faction), font=font(TICK_FONT), fill=INK)
     return png(image)
+
+
+def _band(draw: ImageDraw.ImageDraw, band: Band) -> None:
+    """A span's bar (its colour dimmed, so its name reads over it), a solid edge where it begins
+    and ends in the picture, an arrow where it runs on beyond, and its name."""
+    (x1, y), (x2, _) = band.start, band.end
+    half = LINE / 2 - 2
+    dim = tuple(round(c * 0.55 + b * 0.45) for c, b in zip(rgb(band.colour), BACKGROUND, strict=True))
+    draw.rectangle([x1, y - half, x2, y + half], fill=dim)
+    if band.open_before:
+        draw.polygon([(x1, y - half), (x1 - ARROW, y), (x1, y + half)], fill=rgb(band.colour))
+    else:
+        draw.rectangle([x1, y - half, x1 + 3, y + half], fill=rgb(band.colour))
+    if band.open_after:
+        draw.polygon([(x2, y - half), (x2 + ARROW, y), (x2, y + half)], fill=rgb(band.colour))
+    else:
+        draw.rectangle([x2 - 3, y - half, x2, y + half], fill=rgb(band.colour))
+    draw.text((band.box[0], band.box[1] + 1), drawable(band.text), font=font(TIMELINE_FONT), fill=INK)
 
 
 def blank(width: int, height: int) -> bytes:

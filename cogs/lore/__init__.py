@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.application.app import KhitomerBot
 from bot.application.checks import config_of, require_moderator, requires
+from bot.domain.access import TIER_WORDS
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
 from bot.domain.inert import quoted
@@ -26,6 +27,7 @@ from ._components import RelatedSelect, RemoveButton, confirm_view, lore_service
 from ._modal import LoreModal
 from ._search import search_pages
 from ._timeline import TimelineButton, TimelineCommands
+from ._timeline_pictures import TimelinePictureButton
 
 KIND_CHOICES = [app_commands.Choice(name=k.value, value=k.value) for k in Kind if k is not Kind.SOURCE]
 
@@ -34,8 +36,10 @@ def shown(entry: LoreEntry, config: GuildConfig) -> LoreEntry:
     """The entry as this server shows it (its source tiers), or a refusal saying why not."""
     visible = as_shown(entry, config.allowed_tiers())
     if visible is None:
+        shows = TIER_WORDS.get(config.raw("lore.tiers"), "its chosen")
         raise NotFound(
-            f"{quoted(entry.title)} rests only on sources this server's settings hide (see /config show)."
+            f"{quoted(entry.title)} rests only on sources this server's settings hide: it shows only "
+            f"{shows} sources and its own lore."
         )
     return visible
 
@@ -76,7 +80,7 @@ class Lore(
 
     async def cog_load(self) -> None:
         await self.service.start(reindex_in_background=True)
-        self.bot.add_dynamic_items(RelatedSelect, RemoveButton, TimelineButton)
+        self.bot.add_dynamic_items(RelatedSelect, RemoveButton, TimelineButton, TimelinePictureButton)
         sources = self.bot.page_sources
         sources.register("lore_entry", self._entry_pages)
         sources.register("lore_search", self._search_pages)

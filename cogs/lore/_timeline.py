@@ -1,6 +1,6 @@
 """/lore timeline: dated lore in order, a page of text at a time (Previous and Next read the page
 before or after the one shown, from the entry at its edge: bot/services/lore_timeline.py), or as
-pictures of its first entries."""
+pictures, one era at a time (_timeline_pictures.py)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,16 @@ from discord.ext import commands
 
 from bot.application.checks import config_of, requires
 from bot.application.components import Fields, RestartProof
-from bot.domain.errors import KhitomerError, NotAllowed
+from bot.domain.errors import NotAllowed
 from bot.services.factions import faction_names
 from bot.services.lore import LoreService
-from bot.services.lore_timeline import START, Asked, At, Page, place_of
-from bot.services.pictures import TIMELINE_MOST, timeline_plans
+from bot.services.lore_timeline import START, At, place_of
 from bot.ui import lore_pages
 from bot.ui.pager import Paged, expand, send_pages, shorten
-from bot.ui.text import plain
-from cogs._pictures import send_pictures, timeline_png
 
 from ._components import lore_service
+from ._timeline_pictures import send_timeline_pictures
+from ._timeline_read import read_timeline, timeline_arg
 
 SOURCE = "lore_timeline"  # the page source older messages' pager buttons ask for
 
@@ -54,25 +53,13 @@ class TimelineCommands(commands.Cog):
         to_year: app_commands.Range[int, -10000, 10000] | None = None,
         picture: bool = False,
     ) -> None:
-        arg = f"{faction or ''}|{'' if from_year is None else from_year}|{'' if to_year is None else to_year}"
+        arg = timeline_arg(faction, from_year, to_year)
         private = (await config_of(interaction)).private_answers(interaction.channel_id)
-        if not picture:
-            answer = await timeline_answer(self.service, interaction, arg)
-            await send_pages(interaction, SOURCE, answer, arg=arg, ephemeral=private)
+        if picture:
+            await send_timeline_pictures(self.service, interaction, arg, ephemeral=private)
             return
-        page, heading = await _read(self.service, interaction, arg, START, TIMELINE_MOST)
-        if not page.entries:
-            await interaction.response.send_message("No dated entry matches.", ephemeral=True)
-            return
-        plans = timeline_plans(page.entries, heading, (from_year, to_year))
-        shown = sum(len(plan.entries) for plan, _ in plans)
-        text = f"**{plain(heading)}**: {shown} dated entries."
-        if page.after or shown < len(page.entries):
-            text += (
-                f" Later ones are left out (after {page.entries[-1].years}):"
-                " narrow it with from_year, to_year or faction."
-            )
-        await send_pictures(interaction, text, plans, timeline_png, "timeline", ephemeral=private)
+        answer = await timeline_answer(self.service, interaction, arg)
+        await send_pages(interaction, SOURCE, answer, arg=arg, ephemeral=private)
 
     @timeline.autocomplete("faction")
     async def faction_choices(
@@ -81,22 +68,12 @@ class TimelineCommands(commands.Cog):
         return [app_commands.Choice(name=f, value=f) for f in faction_names().suggest(current)]
 
 
-async def _read(
-    service: LoreService, interaction: discord.Interaction, arg: str, at: At, limit: int
-) -> tuple[Page, str]:
-    typed, low, high = _timeline_args(arg)
-    tiers = (await config_of(interaction)).allowed_tiers()
-    page = await service.timeline(interaction.guild_id, Asked(typed, low, high, tiers), at, limit)
-    span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
-    return page, f"Timeline{' of ' + page.faction if page.faction else ''}, {span}"[:256]
-
-
 async def timeline_answer(
     service: LoreService, interaction: discord.Interaction, arg: str, at: At = START, number: int = 1
 ) -> Paged:
     """The page of the timeline `arg` asks for that starts at `at` (page `number`), with
     Previous/Next buttons that carry the entries at its edges when there is more to read."""
-    page, heading = await _read(service, interaction, arg, at, lore_pages.TIMELINE_LINES)
+    page, heading = await read_timeline(service, interaction, arg, at, lore_pages.TIMELINE_LINES)
     if at.back and not page.entries:  # nothing before it any more: the beginning
         return await timeline_answer(service, interaction, arg)
     embed, count = lore_pages.timeline_page(page.entries, heading, from_end=at.back)
@@ -160,12 +137,3 @@ def _view(items: Sequence[discord.ui.Item[Any]]) -> discord.ui.View:
     for item in items:
         view.add_item(item)
     return view
-
-
-def _timeline_args(arg: str) -> tuple[str | None, int | None, int | None]:
-    faction, _, rest = arg.partition("|")
-    low, _, high = rest.partition("|")
-    try:
-        return faction or None, int(low) if low else None, int(high) if high else None
-    except ValueError:
-        raise KhitomerError("That timeline is no longer available. Run the command again.") from None

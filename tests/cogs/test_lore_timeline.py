@@ -1,9 +1,11 @@
 """/lore timeline in a server with more dated lore than a page, through SimCord: the first page
 comes at once, Next and Previous read the pages after and before it (one page at a time) for
-whoever asked, a faction may be typed in any case, and a picture says what it leaves out."""
+whoever asked, a faction may be typed in any case; as pictures, one era at a time titled by its
+years, with Previous and Next, saying what they leave out."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 
 from bot.domain.lore import Kind, Years
 from bot.storage.lore import Draft
+from tests.cogs.test_forged_components import forge, press
 from tests.cogs.test_pictures import picture
 from tests.conftest import World, read_all_pages
 
@@ -94,16 +97,65 @@ async def test_a_canon_faction_typed_in_lower_case_pages_through_canon_and_serve
 async def test_a_picture_shows_a_bounded_number_and_says_what_it_leaves_out(
     env, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.modules["cogs.lore._timeline"], "TIMELINE_MOST", 20)
+    monkeypatch.setattr(sys.modules["cogs.lore._timeline_pictures"], "TIMELINE_MOST", 20)
     await add(env, world, 30, "Kzinti Patriarchy", 2200)
     result = await world.alice.slash(world.channel, "lore timeline", faction="Kzinti", picture=True)
     _, alt, text = await picture(result)
-    assert text == (
-        "**Timeline of Kzinti Patriarchy, … to …**: 20 dated entries. Later ones are left out"
-        " (after 2219): narrow it with from_year, to_year or faction."
-    )
-    assert "2200 Kzinti Raid 00" in alt
+    assert text.startswith("**Timeline of Kzinti Patriarchy, … to …**: 20 dated entries")
+    assert text.endswith(" left out (after 2219): narrow it with from_year, to_year or faction.")
+    assert alt.startswith("Timeline of Kzinti Patriarchy, 2200–") and "2200 Kzinti Raid 00" in alt
     narrowed = await world.alice.slash(
         world.channel, "lore timeline", faction="Kzinti", from_year=2220, picture=True
     )
-    assert (await picture(narrowed))[2] == "**Timeline of Kzinti Patriarchy, 2220 to …**: 10 dated entries."
+    _, alt, text = await picture(narrowed)
+    assert text.startswith("**Timeline of Kzinti Patriarchy, 2220 to …**: 10 dated entries")
+    assert "left out" not in text and alt.startswith("Timeline of Kzinti Patriarchy, 2220–")
+
+
+PICTURE_LINE = re.compile(
+    r"^\*\*Timeline, … to …\*\*: (?P<count>[0-9]+) dated entries in (?P<total>[0-9]+) pictures, one for"
+    r" each era\. Picture (?P<number>[0-9]+) of (?P=total): (?P<era>[0-9–]+), (?P<entries>[0-9]+) entries\.$"
+)
+
+
+async def test_the_canon_timeline_is_drawn_one_era_at_a_time_titled_by_its_years(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "lore timeline", picture=True)
+    first = result.followups[0] if result.followups else result.response
+    image, alt, text = await picture(result)
+    said = PICTURE_LINE.match(text)
+    assert said, text
+    total = int(said["total"])
+    assert said["number"] == "1" and said["era"] == "2151–2161" and said["entries"] == "8"
+    assert 10 <= total <= 16 and int(said["count"]) >= 150  # six pictures of thirty before, by count
+    assert len(first.attachments) == 1  # one picture, shown at full preview size, not in a grid
+    assert alt.startswith("Timeline, 2151–2161: 2151 ") and "(1/" not in alt
+    assert image.width == 800 and image.height <= 510  # Discord's 550 × 350 preview: ×0.69, not less
+    assert enabled(first, NEXT) and not enabled(first, PREVIOUS)
+
+    second = (await world.alice.click(first, label=NEXT)).response
+    said = PICTURE_LINE.match(second.content)
+    assert said and said["number"] == "2" and said["era"].startswith("2245–"), second.content
+    (attachment,) = second.attachments
+    assert (attachment.description or "").startswith(f"Timeline, {said['era']}: 2245–2285 USS Enterprise")
+    assert enabled(second, PREVIOUS)
+
+    refused = await world.bob.click(second, label=NEXT)
+    assert refused.ephemeral and "belong to someone else" in refused.response.content
+    back = (await world.alice.click(second, label=PREVIOUS)).response
+    assert PICTURE_LINE.match(back.content)["number"] == "1"  # type: ignore[index]
+    assert (back.attachments[0].description or "").startswith("Timeline, 2151–2161: ")
+    assert len(env.errors) == 0  # bob's refusal is an answer, not an error
+
+
+async def test_the_last_era_has_no_next_and_a_number_past_it_shows_the_last(env, world: World) -> None:
+    result = await world.alice.slash(world.channel, "lore timeline", picture=True)
+    total = int(PICTURE_LINE.match((await picture(result))[2])["total"])  # type: ignore[index]
+    custom_id = f"lore:tp:next:{world.alice.id}:999:"  # an old message's button, the timeline since shorter
+    old_message = await forge(env, world.channel.id, custom_id)
+    last = (await world.alice.click(old_message, custom_id=custom_id)).response
+    said = PICTURE_LINE.match(last.content)
+    assert said and said["number"] == str(total) and said["era"].startswith("23"), last.content
+    assert len(last.attachments) == 1 and not enabled(last, NEXT) and enabled(last, PREVIOUS)
+    refused = await press(env, world.alice, world.channel.id, f"lore:tp:next:{world.alice.id}:1000:")
+    assert refused == "This button is no longer valid. Run the command again."
+    assert len(env.errors) == 0
