@@ -28,7 +28,8 @@ def help_lines(infos: Sequence[CommandInfo]) -> list[str]:
     for area, group in groupby(infos, key=lambda info: info.area):
         lines.append(f"**{area}**")
         lines.extend(
-            f"`/{info.name}` — {info.description}"
+            (f"**{info.name}** (on a message: Apps)" if info.menu else f"`/{info.name}`")
+            + f" — {info.description}"
             + (f" *Not here: {info.not_here}*" if info.not_here else "")
             for info in group
         )

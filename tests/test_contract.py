@@ -73,3 +73,15 @@ def test_named_users_may_be_pinged_but_never_roles(contract) -> None:  # type: i
     bad = {"content": "hi", "allowed_mentions": {"parse": [], "roles": ["123456789012345678"]}}
     with pytest.raises(ContractViolation, match="allowed_mentions"):
         contract.check("POST", "/channels/1/messages", bad)
+
+
+def test_a_reply_may_name_its_message_by_integer_ids_as_discord_py_sends_them(contract) -> None:  # type: ignore[no-untyped-def]
+    reply = {
+        "embeds": [{"description": "Article II"}],
+        "allowed_mentions": {"parse": [], "replied_user": False},
+        "message_reference": {"message_id": 123456789012345678, "channel_id": 223456789012345678},
+    }
+    contract.check("POST", "/channels/1/messages", reply)
+    reply["message_reference"] = {"message_id": [1]}  # still checked: not a number, not a string
+    with pytest.raises(ContractViolation, match="not valid"):
+        contract.check("POST", "/channels/1/messages", reply)

@@ -25,13 +25,16 @@ class CommandInfo:
     name: str
     description: str
     not_here: str = ""  # why it cannot be run in this channel (it can elsewhere)
+    menu: bool = False  # a message command: right-click a message → Apps, not typed
 
 
 AppCommand = app_commands.Command[Any, ..., Any] | app_commands.Group
+Menu = app_commands.ContextMenu
 
 
-def area_of(command: AppCommand) -> str:
-    root = command.root_parent or command
+def area_of(command: AppCommand | Menu) -> str:
+    """A menu says its area (and what it does: Discord gives menus no description) in extras."""
+    root = getattr(command, "root_parent", None) or command
     area = root.extras.get("area")
     if isinstance(area, str):
         return area
@@ -50,7 +53,7 @@ def _leaves(command: AppCommand) -> Iterable[app_commands.Command[Any, ..., Any]
         yield command
 
 
-def _discord_shows(command: AppCommand, interaction: discord.Interaction) -> bool:
+def _discord_shows(command: AppCommand | Menu, interaction: discord.Interaction) -> bool:
     """Discord's own layer, as far as the bot knows it: default permissions, servers only.
     Overrides set in Discord's Integrations page are Discord's to enforce."""
     if interaction.guild is None:
@@ -60,8 +63,9 @@ def _discord_shows(command: AppCommand, interaction: discord.Interaction) -> boo
 
 
 async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]:
-    """Every slash command this member may use, by area then name: those their rule allows
-    here, and those it refuses only because of this channel, with the reason as a note."""
+    """Every slash and message command this member may use, by area then name (message commands
+    after the slash commands of their area): those their rule allows here, and those it refuses
+    only because of this channel, with the reason as a note."""
     client = interaction.client
     if not isinstance(client, BotBase):
         return []
@@ -70,11 +74,18 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
         *(client.tree.get_commands(guild=interaction.guild) if interaction.guild else []),
     ]
     chat_roots = [c for c in roots if isinstance(c, app_commands.Command | app_commands.Group)]
-    leaves = [
+    leaves: list[tuple[app_commands.Command[Any, ..., Any] | Menu, Rule]] = [
         (leaf, rule_of(leaf) or Rule())
         for root in chat_roots
         if _discord_shows(root, interaction)
         for leaf in _leaves(root)
+    ]
+    leaves += [
+        (menu, rule_of(menu) or Rule())
+        for menu in roots
+        if isinstance(menu, Menu)
+        and menu.type is discord.AppCommandType.message
+        and _discord_shows(menu, interaction)
     ]
     # Ask who owns the bot only when it matters: without OWNER_IDS it is a REST call.
     owner = any(rule.owner for _, rule in leaves) and await is_owner(client, interaction.user)
@@ -83,9 +94,10 @@ async def usable_commands(interaction: discord.Interaction) -> list[CommandInfo]
     for leaf, rule in leaves:
         verdict = judge_here(interaction, rule, config, owner=owner)
         if verdict.allowed or verdict.here:
-            name = leaf.qualified_name
-            found[name] = CommandInfo(area_of(leaf), name, leaf.description, verdict.refusal or "")
-    return sorted(found.values(), key=lambda info: (_area_rank(info.area), info.area, info.name))
+            name, menu = leaf.qualified_name, isinstance(leaf, Menu)
+            what = str(leaf.extras.get("help", "")) if isinstance(leaf, Menu) else leaf.description
+            found[name] = CommandInfo(area_of(leaf), name, what, verdict.refusal or "", menu)
+    return sorted(found.values(), key=lambda info: (_area_rank(info.area), info.area, info.menu, info.name))
 
 
 def _area_rank(area: str) -> int:

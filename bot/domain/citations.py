@@ -17,7 +17,7 @@ or the name's words in another order ("Mempa Line treaty") only right before a k
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -117,11 +117,18 @@ def _first_of_each(found: list[Citation]) -> list[Citation]:
     return list(kept.values())
 
 
-def _exact_names_at(words: list[Token], i: int, names: _Names) -> list[tuple[Treaty, int]]:
-    """The names (exact or an alias) that start at `i`, longest first, with where each ends."""
+def names_read(text: str) -> list[str]:
+    """Every run of words in `text` the finder may read as a treaty's exact name or alias,
+    normalised as a server's accord names are indexed: the accords to look up before finding
+    the citations of a message among the canon and them (near spellings are not among them)."""
+    words = tokens(text)
+    return list(dict.fromkeys(" ".join(key) for i in range(len(words)) for key, _ in _keys_from(words, i)))
+
+
+def _keys_from(words: list[Token], i: int) -> Iterator[tuple[tuple[str, ...], int]]:
+    """The names that may start at `i`, as their normalised words, each with where it ends."""
     if words[i].kind != "word":
-        return []
-    found: list[tuple[Treaty, int]] = []
+        return
     key: list[str] = []
     j = i
     while j < len(words) and len(key) < LONGEST_NAME:
@@ -133,9 +140,15 @@ def _exact_names_at(words: list[Token], i: int, names: _Names) -> list[tuple[Tre
             break
         if token.key not in _SKIPPED:
             key.append(token.key)
-            if (treaty := names.exact.get(tuple(key))) is not None:
-                found.append((treaty, j + 1))
+            yield tuple(key), j + 1
         j += 1
+
+
+def _exact_names_at(words: list[Token], i: int, names: _Names) -> list[tuple[Treaty, int]]:
+    """The names (exact or an alias) that start at `i`, longest first, with where each ends."""
+    found = [
+        (treaty, end) for key, end in _keys_from(words, i) if (treaty := names.exact.get(key)) is not None
+    ]
     return found[::-1]
 
 

@@ -25,6 +25,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 TOKEN_REJECTED = "khitomer: Discord refused the token in DISCORD_TOKEN; reset it in the Developer Portal."
+# The one privileged intent Khitomer may ask for (MESSAGE_CONTENT=on), refused by the portal.
+INTENT_REFUSED = (
+    "khitomer: Discord refused the message content intent that MESSAGE_CONTENT=on asks for: switch on "
+    "Message Content Intent in the Developer Portal (Bot → Privileged Gateway Intents), or set "
+    "MESSAGE_CONTENT=off to run without automatic citations."
+)
 # What an unreachable or failing Discord raises before the gateway opens.
 UNREACHABLE = (OSError, aiohttp.ClientError, asyncio.TimeoutError, discord.DiscordServerError)
 MAX_RETRY_DELAY = 16.0
@@ -135,7 +141,8 @@ async def connect(bot: KhitomerBot, token: str) -> None:
     try:
         await bot.connect()
     except discord.PrivilegedIntentsRequired as error:
-        raise OperatorError(f"khitomer: {error}") from error
+        refused = INTENT_REFUSED if bot.settings.message_content else f"khitomer: {describe(error)}"
+        raise OperatorError(refused) from error
     except (discord.GatewayNotFound, discord.ConnectionClosed, *UNREACHABLE) as error:
         # discord.py reconnects by itself once running; what escapes it ends the process.
         raise OperatorError(

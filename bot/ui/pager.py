@@ -166,8 +166,10 @@ async def send_pages(
     *,
     arg: str = "",
     ephemeral: bool = True,
+    content: str | None = None,
 ) -> None:
-    """Answer with the first page and, when there are more, the pager buttons (and extras)."""
+    """Answer with the first page and, when there are more, the pager buttons (and extras).
+    `content` stays above every page: the buttons change only the embed."""
     paged = as_paged(answer)
     pages = paged.pages
     if not pages:
@@ -175,11 +177,11 @@ async def send_pages(
     sources_of(interaction.client).get(source)  # fail now, not on the first click
     first = stamp(pages[0], 0, len(pages))
     if len(pages) == 1 and not paged.extras:
-        await interaction.response.send_message(embed=first, ephemeral=ephemeral)
+        await interaction.response.send_message(content, embed=first, ephemeral=ephemeral)
         return
     short = await shorten(interaction, arg) if len(pages) > 1 else ""
     view = pager_view(source, interaction.user.id, 0, len(pages), short, paged.extras)
-    await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
+    await interaction.response.send_message(content, embed=first, view=view, ephemeral=ephemeral)
 
 
 async def send_source(

@@ -155,13 +155,20 @@ def _snowflakes_as_strings(body: Any) -> Any:
     docs win where the preview spec disagrees). Likewise a message's `attachments[].id`: with a
     file upload it is the index of the multipart part, sent as an integer by discord.py and shown
     as `"id": 0` in the docs' own upload example (Reference, Uploading Files), while the spec
-    types it a snowflake string. Recorded here, and nowhere else relaxed."""
+    types it a snowflake string. And a reply's `message_reference` ids (message, channel, server):
+    discord.py sends them as integers, which the docs' snowflakes and the API take. Recorded here,
+    and nowhere else relaxed."""
     if not isinstance(body, dict):
         return body
     for holder in (body, body.get("data") if isinstance(body.get("data"), dict) else None):
         for attachment in (holder or {}).get("attachments") or []:
             if isinstance(attachment, dict) and isinstance(attachment.get("id"), int):
                 attachment["id"] = str(attachment["id"])
+        reference = (holder or {}).get("message_reference")
+        if isinstance(reference, dict):
+            for key in ("message_id", "channel_id", "guild_id"):
+                if isinstance(reference.get(key), int):
+                    reference[key] = str(reference[key])
         mentions = (holder or {}).get("allowed_mentions")
         if isinstance(mentions, dict):
             for key in ("users", "roles"):
