@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,10 @@ from typing import Any
 DEFAULT_DATABASE_PATH = Path("khitomer.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_CONNECT_TIMEOUT = 60.0
+DEFAULT_SERVER_DATA_GRACE = 30 * 86_400.0  # a month: time to notice the bot is gone and add it back
+GRACE_LIMITS = (3_600.0, 365 * 86_400.0)  # SERVER_DATA_GRACE from an hour to a year
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")  # what a DATABASE_URL may start with
+ON_WORDS, OFF_WORDS = frozenset({"on", "true", "yes", "1"}), frozenset({"off", "false", "no", "0"})
 NAME_MAX, PATH_MAX = 255, 4095  # bytes in a file name and in a path, on Linux's file systems
 
 
@@ -40,6 +44,12 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     # How long start-up keeps retrying an unreachable Discord (or PostgreSQL) before giving up.
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
+    # SERVER_DATA_GRACE: how long a server's data is kept after it removes the bot, in seconds;
+    # added back in that time, the bot finds everything as it was (bot/application/departures.py).
+    server_data_grace: float = DEFAULT_SERVER_DATA_GRACE
+    # MESSAGE_CONTENT=on: ask Discord for members' messages and their text (a privileged intent,
+    # switched on in the Developer Portal first), which automatic citations need.
+    message_content: bool = False
 
     @property
     def log_level_number(self) -> int:
@@ -71,6 +81,8 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         log_file=_path("LOG_FILE", text("LOG_FILE")),
         **_shards(text("SHARD_COUNT"), text("SHARD_IDS")),
         connect_timeout=_seconds("CONNECT_TIMEOUT", text("CONNECT_TIMEOUT"), DEFAULT_CONNECT_TIMEOUT),
+        server_data_grace=_grace("SERVER_DATA_GRACE", text("SERVER_DATA_GRACE")),
+        message_content=_switch("MESSAGE_CONTENT", text("MESSAGE_CONTENT")),
     )
 
 
@@ -138,6 +150,28 @@ def _seconds(name: str, value: str | None, default: float) -> float:
     if not 1 <= seconds <= 3600:
         raise ConfigError(f"{name} must be a number of seconds from 1 to 3600, not {value!r}")
     return seconds
+
+
+def _switch(name: str, value: str | None) -> bool:
+    if value is None:
+        return False
+    word = value.casefold()
+    if word not in ON_WORDS | OFF_WORDS:
+        raise ConfigError(f"{name} must be on or off, not {value!r}")
+    return word in ON_WORDS
+
+
+def _grace(name: str, value: str | None) -> float:
+    """`30d`, `12h`, `1d12h`, `90m` -> seconds, from an hour to a year."""
+    if value is None:
+        return DEFAULT_SERVER_DATA_GRACE
+    compact = value.casefold().replace(" ", "")
+    parts = re.findall(r"([0-9]{1,6})([dhm])", compact)
+    seconds = sum(int(n) * {"d": 86_400, "h": 3_600, "m": 60}[unit] for n, unit in parts)
+    low, high = GRACE_LIMITS
+    if "".join(n + u for n, u in parts) != compact or not compact or not low <= seconds <= high:
+        raise ConfigError(f"{name} must be a duration from 1h to 365d, such as 30d, 12h or 1d12h: {value!r}")
+    return float(seconds)
 
 
 def _snowflake(name: str, value: str | None) -> int | None:

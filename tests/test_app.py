@@ -32,9 +32,11 @@ def test_no_privileged_intent_and_no_mentions(tmp_path) -> None:  # type: ignore
 def test_every_cog_module_is_discovered() -> None:
     assert discover_extensions() == [
         "cogs.accords",
+        "cogs.citations",
         "cogs.config",
         "cogs.lore",
         "cogs.meta",
+        "cogs.mydata",
         "cogs.owner",
         "cogs.treaties",
     ]

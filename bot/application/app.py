@@ -15,11 +15,13 @@ import cogs
 
 from .. import __version__
 from ..config import Settings, load_settings
+from ..domain.guild_config import MESSAGE_CONTENT
 from ..domain.shards import runs_guild
 from ..services.guild_config import ConfigService
 from ..storage import Database, open_database
 from ..ui.pager import PagerButton, PageSources
 from .outbox import Outbox
+from .retention import Retention
 from .tree import KhitomerTree
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,15 @@ DRAIN_SECONDS = 10.0
 def minimal_intents() -> discord.Intents:
     """Guilds only: slash commands and components need nothing privileged."""
     return discord.Intents(guilds=True)
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    """The minimal intents, and with MESSAGE_CONTENT=on members' messages in servers and their
+    text (privileged): what automatic citations read (cogs/citations)."""
+    intents = minimal_intents()
+    if settings.message_content:
+        intents.guild_messages = intents.message_content = True
+    return intents
 
 
 def discover_extensions() -> list[str]:
@@ -84,7 +95,7 @@ class KhitomerBot(commands.AutoShardedBot):
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=minimal_intents(),
+            intents=intents_for(settings),
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=KhitomerTree,
             help_command=None,
@@ -98,6 +109,7 @@ class KhitomerBot(commands.AutoShardedBot):
         self.started_at: float | None = None
         self._db: Database | None = None
         self.outbox = Outbox(self)
+        self.retention = Retention(lambda: self.db)  # deletes what the data statements keep no longer
         self.guild_config: ConfigService | None = None
         self.stopping = False
 
@@ -110,6 +122,10 @@ class KhitomerBot(commands.AutoShardedBot):
     @property
     def uptime_seconds(self) -> float:
         return 0.0 if self.started_at is None else time.monotonic() - self.started_at
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Never read as a text command: Khitomer has none, and with MESSAGE_CONTENT=on a mention
+        would be taken for an unknown one (a logged traceback). Cogs listen on their own."""
 
     def runs_guild(self, guild_id: int) -> bool:
         """Whether this process runs that server's shard: its timers and background work are ours."""
@@ -124,11 +140,13 @@ class KhitomerBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         await self.open_storage()
         assert self._db is not None
-        self.guild_config = ConfigService(self._db)
+        running_with = frozenset({MESSAGE_CONTENT} if self.settings.message_content else ())
+        self.guild_config = ConfigService(self._db, running_with)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for extension in discover_extensions():
             await self.load_extension(extension)
         self.outbox.start()  # after the cogs: they register the kinds of message they render
+        self.retention.start()  # prunes now, then every few hours
         self.started_at = time.monotonic()
         log.info("Khitomer %s set up with %d extensions", self.version, len(self.extensions))
 
@@ -141,6 +159,7 @@ class KhitomerBot(commands.AutoShardedBot):
                 log.warning("stopping with %d interactions still running after %.0f s", left, DRAIN_SECONDS)
         try:
             await self.outbox.stop()  # what it has not sent stays queued for the next start
+            await self.retention.stop()
             await super().close()
         finally:
             # Anything that arrived while the gateway closed gets a moment to end before storage.

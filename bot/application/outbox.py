@@ -19,6 +19,7 @@ from typing import Any
 import discord
 
 from ..storage import outbox as store
+from .nap import Nap
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,7 @@ def now() -> float:
 class Outbox:
     def __init__(self, bot: Any) -> None:
         self.bot = bot
-        self._woken = asyncio.Event()  # set while awake: a wake-up is not lost while sending
-        self._napping: asyncio.Task[None] | None = None
+        self._nap = Nap("khitomer-outbox-nap")  # a wake-up while sending is kept for the next nap
         self._task: asyncio.Task[None] | None = None
         self._kinds: dict[str, tuple[Render, Sent | None]] = {}
 
@@ -66,9 +66,7 @@ class Outbox:
 
     def wake(self) -> None:
         """Something was queued or released: look now rather than at the next due time."""
-        self._woken.set()
-        if self._napping is not None:
-            self._napping.cancel()
+        self._nap.wake()
 
     async def release(self, game_id: int) -> None:
         """The member's reply has gone out: the game's held announcements may follow now."""
@@ -95,23 +93,6 @@ class Outbox:
                 pause = retry_delay(min(failures, 4))
                 log.warning("outbox: could not read what is due; next look in %.0f s", pause, exc_info=True)
             await self._nap(pause)
-
-    async def _nap(self, seconds: float) -> None:
-        """Sleep `seconds`, or less if woken. A plain sleep in a task of its own, cancelled by
-        wake(): SimCord (and anyone reading the tasks) sees an ordinary timer."""
-        if self._woken.is_set():
-            self._woken.clear()
-            return
-        self._napping = asyncio.create_task(asyncio.sleep(seconds), name="khitomer-outbox-nap")
-        try:
-            await self._napping
-        except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():
-                raise  # we are being stopped, not woken
-        finally:
-            self._napping = None
-            self._woken.clear()
 
     async def send_due(self) -> int:
         """Send every message due now, channel by channel in order; how many went out."""

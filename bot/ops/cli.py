@@ -1,5 +1,5 @@
 """The `khitomer` command: run the bot, sync its commands, back up its database, import a wiki,
-move to PostgreSQL.
+move to PostgreSQL, forget a member or purge a server for the operator.
 
 Every failure an operator can fix is one line on stderr and a non-zero exit, never a
 traceback; the token is never printed.
@@ -21,6 +21,7 @@ from ..content import ContentError
 from ..domain.lore import Kind
 from ..errors import OperatorError
 from ..storage import StorageError
+from . import purge_server
 from .health import check_data, findings, os_problem
 from .interrupts import Interrupted, signals_interrupt
 from .logs import configure_logging, note_in_log_file
@@ -29,7 +30,8 @@ log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
-ADMIN = ("sync", "backup", "migrate-to-postgres", "import-wiki")  # one-off commands with a summary
+# One-off commands with a summary.
+ADMIN = ("sync", "backup", "migrate-to-postgres", "import-wiki", "forget-user", "purge-server")
 MISSING_TOKEN = (
     "khitomer: DISCORD_TOKEN is not set. Copy .env.example to .env and put your bot token there "
     "(README: 'Create the Discord application'), or try the bot offline now with `khitomer console`."
@@ -96,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="postgresql://user:password@host/database, with no Khitomer rows yet",
     )
+    forget = sub.add_parser(
+        "forget-user", help="forget one member in every server, as /mydata forget does (issue #24)"
+    )
+    forget.add_argument("user", metavar="USER_ID", help="the member's Discord ID")
+    forget.add_argument("--dry-run", action="store_true", help="print what would go, change nothing")
+    purge_server.add_parser(sub)
     console = sub.add_parser("console", help="try the whole bot offline, in a simulated Discord server")
     console.add_argument("--db", type=Path, help="database file to use (default: a temporary one)")
     console.add_argument("--script", type=Path, help="run the lines of FILE, stop at the first failure")
@@ -255,6 +263,12 @@ def admin(settings: Settings, args: argparse.Namespace) -> str:
             from .migrate_postgres import migrate_to_postgres
 
             return migrate_to_postgres(args.source, args.target)
+        if args.command == "purge-server":
+            return purge_server.purge_server(settings, args.guild, dry_run=args.dry_run)
+        if args.command == "forget-user":
+            from .forget_user import forget_user
+
+            return forget_user(settings, args.user, dry_run=args.dry_run)
         from .import_wiki import import_wiki
 
         return import_wiki(settings, args.export, args.guild, args.kind)

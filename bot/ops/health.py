@@ -42,9 +42,11 @@ class DataReport:
 def check_data() -> DataReport:
     """Load and validate every data file (each is loaded once per process); ContentError if not."""
     from ..content.lore import canon_lore
+    from ..content.privacy import data_policy
     from ..content.scenarios import canon_powers, canon_scenarios
     from ..content.treaties import canon_treaties
 
+    data_policy()  # the data statements: what is kept, and for how long (data/privacy.toml)
     return DataReport(len(canon_lore()), len(canon_treaties()), len(canon_powers()), len(canon_scenarios()))
 
 

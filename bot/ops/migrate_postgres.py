@@ -68,6 +68,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "game_messages": ("game_id", "kind", "ref", "channel_id", "message_id"),
     "reputation": ("guild_id", "user_id", "points", "accords"),
     "outbox": ("id", "guild_id", "channel_id", "game_id", "kind", "body", "attempts", "created", "due"),
+    "server_departures": ("guild_id", "name", "left_at", "purge_at"),
 }  # fmt: skip
 IDENTITIES = (
     "pager_args",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..domain.guild_config import GuildConfig
+from ..domain.errors import InvalidInput
+from ..domain.guild_config import SETTINGS, GuildConfig, refusal
 from ..storage import SETTINGS_NOTICE, Database
 from ..storage import guild_settings as store
 
@@ -12,8 +13,9 @@ class ConfigService:
     has committed) drops that server's copy everywhere. Only committed data is cached: reads
     never see an open transaction, and a read that overlapped a change is served, not kept."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, running_with: frozenset[str] = frozenset()) -> None:
         self.db = db
+        self.running_with = running_with  # what the bot runs with (MESSAGE_CONTENT: message content)
         self._cache: dict[int, GuildConfig] = {}
         self._changes = 0  # counts every drop: a read that saw one begin may hold the old value
         db.on_notice(SETTINGS_NOTICE, self._forget)
@@ -37,6 +39,12 @@ class ConfigService:
         return loaded
 
     async def put(self, guild_id: int, name: str, value: str, scope: int = 0) -> None:
+        """Store a value; one that turns on what this bot runs without is refused (InvalidInput)."""
+        item = SETTINGS.get(name)
+        if item is not None and item.needs:
+            old = (await self.get(guild_id)).raw(name, scope)
+            if (why := refusal(item, old, value, self.running_with)) is not None:
+                raise InvalidInput(why)
         await store.put(self.db, guild_id, name, value, scope)
         self._forget(guild_id)  # the next read sees the write (another process's: at its notice)
 

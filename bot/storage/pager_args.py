@@ -14,14 +14,13 @@ async def stash(db: Database, value: str, guild_id: int, owner_id: int) -> int:
     # PostgreSQL keeps values unique by digest (a btree key must stay small): see its 0012.
     unique = "md5(value)" if db.dialect.postgres else "value"
     async with work.bookkeeping(db) as conn:  # not the member's action
+        # Stashed again: the same id, dated now, so its retention (bot/storage/retention.py)
+        # counts from its last use, not its first.
         row = await conn.fetch_one(
             "INSERT INTO pager_args (guild_id, owner_id, value, created_at) VALUES (?, ?, ?, ?)"
-            f" ON CONFLICT (guild_id, owner_id, {unique}) DO NOTHING RETURNING id",
+            f" ON CONFLICT (guild_id, owner_id, {unique}) DO UPDATE SET created_at = excluded.created_at"
+            " RETURNING id",
             (guild_id, owner_id, value, datetime.now(UTC).isoformat()),
-        ) or await conn.fetch_one(
-            "SELECT id FROM pager_args WHERE guild_id = ? AND owner_id = ?"
-            f" AND {unique} = {unique.replace('value', '?')}",
-            (guild_id, owner_id, value),
         )
     assert row is not None
     return int(row[0])

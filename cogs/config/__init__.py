@@ -22,6 +22,7 @@ from bot.ui.embeds import info_embed
 from bot.ui.pager import send_pages
 from cogs._confirm import answer, choice_button
 
+from ._archive import ArchiveCommands, ImportButton
 from ._explain import bot_layer, bot_lines, discord_layer, find_command
 
 GameChannel = discord.TextChannel | discord.CategoryChannel
@@ -102,6 +103,7 @@ class ResetButton(
 @app_commands.default_permissions(manage_guild=True)
 @requires(SETTINGS_RULE)
 class Config(
+    ArchiveCommands,
     commands.GroupCog,
     group_name="config",
     group_description="Moderators: how Khitomer behaves in this server.",
@@ -112,7 +114,7 @@ class Config(
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(ResetButton)
+        self.bot.add_dynamic_items(ResetButton, ImportButton)
         self.bot.page_sources.register("config_show", self._show_pages)
 
     @property
@@ -132,8 +134,8 @@ class Config(
     @app_commands.command(name="set", description="Change a setting.")
     @app_commands.describe(
         setting="Which setting (autocompletes)",
-        value="on/off, a duration (10m, 2d), a listed value, or add/remove/clear for game.channels",
-        channel="A channel: for game.channels, or to set answers.visibility in that channel only",
+        value="on/off, a duration (10m, 2d), a listed value, or add/remove/clear for a list of channels",
+        channel="A channel: for game.channels or citations.channels, or answers.visibility there only",
         role="The role, for gm_role",
     )
     async def set_(
@@ -170,12 +172,12 @@ class Config(
             return (str(role.id) if role else "", 0, False)
         if item.kind is Kind.CHANNELS:
             action = (value or "").strip().casefold()
-            current = list(config.game_channels())
+            current = list(config.channels(item.name))
             if action == "clear":
                 return "", 0, False
             if action not in {"add", "remove"} or channel is None:
                 raise InvalidInput(
-                    "For game.channels: value add or remove with the channel option, or value clear."
+                    f"For {item.name}: value add or remove with the channel option, or value clear."
                 )
             if action == "add" and channel.id not in current:
                 current.append(channel.id)

@@ -247,6 +247,8 @@ async def test_explain_walks_both_layers(env, world: World) -> None:
         ("config area", {"name": "treaties", "enabled": False}),
         ("config reset", {}),
         ("config explain", {"command": "lore add"}),
+        ("config export", {}),
+        ("config import", {"file": ("archive.json", b"{}")}),
     ],
 )
 async def test_every_config_command_refuses_a_player_at_run_time(env, world: World, command, options) -> None:  # type: ignore[no-untyped-def]

@@ -11,12 +11,13 @@ from bot.application.checks import RuleCheck, rule_of
 from tests.conftest import World, read_all_pages
 
 
-def leaves(env) -> list[app_commands.Command]:  # type: ignore[no-untyped-def,type-arg]
+def leaves(env) -> list[app_commands.Command | app_commands.ContextMenu]:  # type: ignore[no-untyped-def,type-arg]
+    """Every command a member runs: slash commands and message commands (right-click → Apps)."""
     return [
         leaf
         for root in env.bot.tree.get_commands()
         for leaf in (root.walk_commands() if isinstance(root, app_commands.Group) else [root])
-        if isinstance(leaf, app_commands.Command)
+        if isinstance(leaf, app_commands.Command | app_commands.ContextMenu)
     ]
 
 
@@ -41,8 +42,12 @@ async def test_the_declarations_say_what_the_issue_asked(env) -> None:  # type: 
     assert not rules["accord join"].game_channel
     assert all(rules[f"lore {name}"].moderator for name in ("add", "edit", "remove", "import"))
     assert all(rules[f"lore {name}"].tiers for name in ("entry", "search", "random", "timeline"))
-    assert all(rules[f"config {name}"].manage_server for name in ("show", "set", "area", "reset", "explain"))
+    assert all(
+        rules[f"config {name}"].manage_server
+        for name in ("show", "set", "area", "reset", "explain", "export", "import")
+    )
     assert rules["owner sync"].owner and rules["owner error"].owner
+    assert rules["owner purges"].owner and rules["owner purge"].owner
     assert {rules[name].area for name in rules if name.startswith("treaty ")} == {"treaties"}
 
 
@@ -59,7 +64,8 @@ async def test_help_marks_a_command_that_runs_only_in_other_channels(env, world:
     marked = {line.split("`")[1]: line for line in elsewhere if "Not here" in line}
     assert set(marked) == {"/accord convene", "/accord rematch"}
     assert marked["/accord convene"].endswith(
-        "*Not here: The moderators keep conferences to other channels (see /config show).*"
+        "*Not here: Conferences are not convened in this channel: the moderators keep them to "
+        f"<#{world.channel.id}>.*"
     )
     assert any(line.startswith("`/accord join` —") for line in elsewhere)
     here = await help_text(world.alice, world.channel)

@@ -121,6 +121,8 @@ OUT_OF_RANGE = [
     f"config:reset:{HUGE}:*:yes",
     f"accord:{HUGE}:cede:{{me}}:2:3:n:yes",
     f"accord:1:cede:{{me}}:{JUST_PAST}:3:n:yes",
+    f"owner:purge:{HUGE}:{{me}}:yes",
+    f"owner:purge:1:{JUST_PAST}:yes",
 ]
 
 

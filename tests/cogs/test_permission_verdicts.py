@@ -32,9 +32,15 @@ CHECK_SENTENCES = [
     access.OWNERS_ONLY,
     access.MANAGE_SERVER_ONLY,
     access.MODERATORS_ONLY,
-    access.OTHER_CHANNELS,
+    access.NO_GAME_CHANNEL,
 ]
 IN_A_THREAD = re.compile(re.escape(access.NOT_IN_A_THREAD).replace(r"\{parent\}", r"<#\d+>"))
+OTHER_CHANNELS = re.compile(re.escape(access.OTHER_CHANNELS).replace(r"\{places\}", r"[^.]*<#\d+>"))
+
+
+def is_check_sentence(text: str) -> bool:
+    return text in CHECK_SENTENCES or any(p.fullmatch(text) for p in (IN_A_THREAD, OTHER_CHANNELS))
+
 
 # Options each command is run with: valid, and changing nothing the next run depends on.
 OPTIONS: dict[str, dict[str, Any]] = {
@@ -58,16 +64,21 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "accord amend": {"article": 1, "text": "New words."},
     "accord retract": {"article": 1},
     "accord host extend": {"by": "1h"},
+    "accord host delegate": {"power": "Romulan Star Empire"},
     "accord host replace": {"absent": "@bob", "newcomer": "@bob"},
     "accord record withdraw": {"accord": "Nothing", "reason": "Because."},
     "accord record reinstate": {"accord": "Nothing"},
     "accord record complaint": {"accord": "Nothing", "against": "Klingon Empire", "text": "Broken."},
     "accord record vote": {"accord": "Nothing", "complaint": 1, "uphold": True},
     "config set": {"setting": "game.threads", "value": "off"},
+    "config export": {},
+    "config import": {"file": ("archive.json", b"{}")},  # refused: not an archive; nothing changes
     "config area": {"name": "treaties", "enabled": True},
     "config explain": {"command": "help"},
     "owner sync": {"scope": "global"},
     "owner error": {"reference": "deadbeef"},
+    "owner purges": {},
+    "owner purge": {"server": "123456789012345678"},  # a server of which nothing is kept: no purge
 }
 LAST = ("owner sync",)  # it pushes the commands again: after everything else
 # How each command that lore.tiers narrows shows that it hid something (fan-only Hectavious):
@@ -152,7 +163,7 @@ async def run_command(place: Place, member: str, channel: str, name: str) -> str
     except (SetupError, BackendError):
         return "discord"
     text = shown_text(result)
-    if result.ephemeral and (text in CHECK_SENTENCES or IN_A_THREAD.fullmatch(text)):
+    if result.ephemeral and is_check_sentence(text):
         return text
     hid = TIERS_HID.get(name)
     return "ran, hidden by tiers" if hid is not None and hid(result, text) else "ran"
@@ -169,9 +180,7 @@ async def explain(place: Place, member: str, channel: str, name: str) -> tuple[s
     text = shown_text(result)
     headline = text.split("**")[1]
     khitomer = [line.removeprefix("Khitomer: ") for line in text.splitlines() if line.startswith("Khitomer:")]
-    refusal = next(
-        (line for line in khitomer if line in CHECK_SENTENCES or IN_A_THREAD.fullmatch(line)), None
-    )
+    refusal = next((line for line in khitomer if is_check_sentence(line)), None)
     return headline, refusal, any("lore.tiers" in line for line in khitomer)
 
 

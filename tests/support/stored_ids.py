@@ -14,7 +14,7 @@ from bot.storage import Database
 
 
 async def tables_and_columns(db: Database) -> dict[str, list[str]]:
-    """Every table of the schema with its columns (SQLite's internal and FTS shadow tables aside)."""
+    """Every table of the schema with its columns (SQLite's own sqlite_ tables aside)."""
     if db.dialect.postgres:
         rows = await db.fetch_all(
             "SELECT table_name, column_name FROM information_schema.columns"
