@@ -165,7 +165,7 @@ async def test_two_processes_on_one_database_arm_only_their_own_shards_timers(
             # loaded, timers armed) without a gateway, as a process does before it connects.
             await only_one.setup_hook()
             armed = {
-                name: set(bot.get_cog("Accords").timers._tasks)  # type: ignore[union-attr]
+                name: bot.get_cog("Accords").timers.armed()  # type: ignore[union-attr]
                 for name, bot in (("zero", only_zero), ("one", only_one))
             }
             assert armed == {"zero": {games[guild0.id]}, "one": {games[guild1.id]}}
