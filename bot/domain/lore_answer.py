@@ -16,8 +16,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .lore import Kind
-from .lore_facts import Asked, Facts
+from .lore_compose import compose as compose  # composed sentences, read through this module
+from .lore_compose import compose_years as compose_years
+from .lore_facts import Asked
+from .lore_query import IRREGULAR
 
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
 TREATY_VERBS = re.compile(
@@ -32,7 +34,8 @@ _PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|w
                     r"which system|location of)\b", re.I)  # fmt: skip
 _WHO = re.compile(r"\b(who|whom|whose)\b", re.I)
 _IDENTITY = re.compile(
-    r"^\s*(?:(?:who|what)\s*(?:'s|’s|s|is|was|are|were)|tell me about|describe|explain)\s+"
+    r"^\s*(?:(?:who|what)\s*(?:'s|’s|s|is|was|are|were)|tell me about|describe|explain|"
+    r"what (?:kind|type|sort) of [\w-]+ (?:is|was|are|were))\s+"
     r"(?P<rest>.+?)[\s?.!]*$",
     re.I,
 )
@@ -63,11 +66,20 @@ CAUSES = frozenset(
     due fear feared fearing seeking sought hoping blamed blaming prompted triggered left so order
     punish avenge revenge protect prevent save""".split()  # noqa: SIM905
 )
-_BEFORE_PLACE = frozenset("at on in near to from over above orbiting around beyond inside within".split())  # noqa: SIM905
+_LEADING = frozenset("led drove driven".split())  # noqa: SIM905
+# Verbs after "to" that give a purpose ("went to Romulus to find Spock"): our own short list.
+PURPOSES = frozenset(
+    """keep stop save protect prevent find reveal avoid win force end help bring learn expose warn
+    rescue destroy kill build seek restore defend free escape recover reach unite punish avenge hide
+    spare secure gain claim""".split()  # noqa: SIM905
+)
+_BEFORE_PLACE = frozenset(
+    "at on in near to from over above orbiting around beyond inside within aboard onto into".split()  # noqa: SIM905
+)
 # Before a name, a title says it is a person's ("Captain Okonkwo", "General Chang").
 TITLES = frozenset(
     """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
-    doctor lieutenant ensign emperor empress proconsul chairman subcommander""".split()  # noqa: SIM905
+    doctor lieutenant ensign emperor empress proconsul chairman subcommander uss iks irw""".split()  # noqa: SIM905
 )
 # Capitalised words after "in" or "on" that are not places ("in Klingon space" is, but vaguely).
 _NOT_PLACES = frozenset(
@@ -75,7 +87,15 @@ _NOT_PLACES = frozenset(
     starfleet january february march april may june july august september october november december
     fan the""".split()  # noqa: SIM905
 )
+# What happens to a place: "the explosion of Praxis" is no answer to where something was.
+_HAPPENINGS = frozenset(
+    """explosion destruction fall invasion occupation loss conquest annexation evacuation liberation
+    defence defense siege bombardment attack raid massacre collapse death""".split()  # noqa: SIM905
+)
+# The great powers' words and the like: in a sentence they seldom say who did a thing.
+POWERS = _NOT_PLACES | frozenset("empire star united planets union".split())  # noqa: SIM905
 NEAR = 12  # words between the fact and the question's own words in a statement
+NEAR_TIME = 16  # … for a year: a sentence dates the whole of what it tells
 
 
 def fold(word: str) -> str:
@@ -85,6 +105,16 @@ def fold(word: str) -> str:
 Token = tuple[str, str]  # a word as written, and the question's concept it stands for ("" if none)
 
 
+def _is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
+    following = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
+    if word in _LEADING:  # "led to", "drove him to": "led the attack" gives no reason
+        return any(fold(one) == "to" for one, _ in tokens[at + 1 : at + 4])
+    if word in CAUSES:
+        return bool(following)  # "died not long after." ends there: no cause follows
+    before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
+    return word == "to" and following in PURPOSES and before != "on"
+
+
 def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], people: set[str],
              places: set[str]) -> bool:  # fmt: skip
     raw = tokens[at][0]
@@ -92,7 +122,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.TIME:
         return YEAR.fullmatch(raw) is not None
     if asked is Asked.REASON:
-        return word in CAUSES
+        return _is_cause(tokens, at, word)
     if not raw[:1].isupper() or word in said:
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
@@ -101,21 +131,41 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
             before.pop()
-        return word not in _NOT_PLACES and (word in places or (bool(before) and before[-1] in _BEFORE_PLACE))
+        if word in _NOT_PLACES or (len(before) > 1 and before[-1] == "of" and before[-2] in _HAPPENINGS):
+            return False  # "the explosion of Praxis" says what happened, "the mines of Remus" where
+        return word in places or (bool(before) and before[-1] in _BEFORE_PLACE)
     return False
 
 
+_NO_CAUSE = frozenset("which who that he she it they we and then also had has have was were been".split())  # noqa: SIM905
+
+
+def _acts_on(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the question's verb at `at`, in the past, has a cause before it and another of the
+    question's words right after it ("his discovery ended the alliance")."""
+    word = fold(tokens[at][0])
+    if at < 2 or not (word.endswith("ed") or word in IRREGULAR):  # a verb in the past: "moved", "drove"
+        return False
+    if tokens[at - 1][1] or fold(tokens[at - 1][0]) in _NO_CAUSE:  # "the conference moved", "which
+        return False  # occupied Bajor": the question's own thing acted, for no reason given
+    return any(concept and concept != tokens[at][1] for _, concept in tokens[at + 1 : at + 4])
+
+
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
-            places: set[str]) -> bool:  # fmt: skip
+            places: set[str], strict: bool = False) -> bool:  # fmt: skip
     """Whether the statement holds the kind of fact asked (a year, a place, a cause, a person
-    the question did not name) close to the question's own words, when it has any."""
+    the question did not name) close to the question's own words, when it has any (`strict`:
+    it must have them)."""
     if asked in {Asked.ANYTHING, Asked.IDENTITY, Asked.ARTICLE}:
         return True
     facts = [i for i in range(len(tokens)) if _is_fact(asked, tokens, i, said, people, places)]
     own = [i for i, (_, concept) in enumerate(tokens) if concept in predicate]
     if not own:
-        return bool(facts)
-    return any(abs(f - o) <= NEAR for f in facts for o in own)
+        return bool(facts) and not strict
+    if asked is Asked.REASON and any(_acts_on(tokens, i) for i in own):
+        return True  # "the killing moved the conference": what comes before the verb is the cause
+    near = NEAR_TIME if asked is Asked.TIME else NEAR
+    return any(abs(f - o) <= near for f in facts for o in own)
 
 
 # --- choosing the statement ---------------------------------------------------------------------
@@ -130,6 +180,8 @@ class Statement:
     subject: bool  # the entry is one the question names
     lead: bool  # the first sentence of the entry's summary
     composed: bool = False  # made from the entry's facts
+    names: frozenset[str] = frozenset()  # the question's concepts naming this entry itself
+    place: bool = False  # a place's own sentence, naming it: it says where by being there
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +193,10 @@ class Choice:
 MIN_PREDICATE = 0.99  # share of the predicate's weight a statement must hold (all of it)
 MIN_PREDICATE_LONG = 0.5  # … when the predicate has three concepts or more
 MIN_PREDICATE_OWN = 0.5  # … when the statement is the named entry's own
+# A statement's score: the weight of the names it holds, the cost of each rank down the results,
+# and the factors for a named entry's own statement, a summary's first sentence, and a named
+# entry's own date or place composed from its facts.
+NAMES, RANK_COST, SUBJECT, LEAD, COMPOSED_OWN = 1.0, 0.35, 1.5, 1.15, 1.2
 MIN_ANYTHING = 0.7  # share of the whole question's weight, for a question with no asked kind
 
 
@@ -192,90 +248,25 @@ def choose(
             continue
         if subjects and not statement.subject and not any(one <= words for one in subjects):
             continue  # says the fact of something else the question never named
-        score = (1.0 + 2.0 * held + names) / (1.0 + 0.35 * statement.rank)
-        score *= 1.5 if statement.subject else 1.0
-        score *= 1.15 if statement.lead else 1.0
-        score *= 0.9 if statement.composed else 1.0  # a sentence of ours reads better than a fact
+        # a question that is only names ("when did Picard tell the Romulans about the Pegasus
+        # cloak") is answered by the statement holding most of them
+        held = held if predicate or not named else names
+        score = (1.0 + 2.0 * held + NAMES * names) / (1.0 + RANK_COST * statement.rank)
+        score *= SUBJECT if statement.subject else 1.0
+        score *= LEAD if statement.lead else 1.0
+        if statement.composed:  # a sentence of ours reads better than a fact, but a named entry's
+            # own date or place is the answer to when or where it was
+            score *= COMPOSED_OWN if statement.subject and asked in {Asked.TIME, Asked.PLACE} else 0.9
         if best is not None and score <= best.score:
             continue
-        if statement.composed or carries(asked, tokens(statement.text), wanted, said, people, places):
+        # With no predicate, the fact sits by the names of something other than the entry itself
+        # ("who was the Romulan in on the Khitomer conspiracy": by "Romulan").
+        near = wanted or set(named) - statement.names
+        strict = bool(near) and not wanted  # … and must sit by them
+        if (
+            (statement.composed and (not strict or near <= words))
+            or (asked is Asked.PLACE and statement.place)
+            or carries(asked, tokens(statement.text), near, said, people, places, strict)
+        ):
             best = Choice(statement, score)
     return best
-
-
-# --- a sentence from facts ----------------------------------------------------------------------
-_THE_KINDS = {Kind.EVENT, Kind.TREATY, Kind.BATTLE, Kind.FACTION}
-_PRESENT_KINDS = {Kind.PLACE, Kind.SPECIES, Kind.FACTION, Kind.TECHNOLOGY}
-
-
-def called(title: str, kind: Kind, facts: Facts) -> str:
-    """How a sentence names the entry: its `called` fact, else "the" before an event, treaty,
-    battle or faction ("the Dominion War"), else its title."""
-    if (name := facts.get("called")) is not None:
-        return str(name)
-    if kind in _THE_KINDS and not title.lower().startswith(("the ", "operation ")):
-        return "the " + title
-    return title
-
-
-def plural(title: str) -> bool:
-    """ "Khitomer Accords", "Remans": plural; "Praxis", "Remus", "Qo'noS": not."""
-    last = title.split()[-1] if title.split() else ""
-    return last.endswith("s") and not last.lower().endswith(("ss", "us", "is", "os", "'s"))
-
-
-def _list(items: tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def compose(title: str, kind: Kind, facts: Facts, wanted: Asked) -> str | None:
-    """One sentence from the facts that answer `wanted`, or None when none does."""
-    name = called(title, kind, facts)
-    many = plural(title)
-    be = ("are" if many else "is") if kind in _PRESENT_KINDS else ("were" if many else "was")
-    was = "were" if many else "was"
-    get = facts.get
-    said: str | None = None
-    if wanted is Asked.IDENTITY and get("role"):
-        said = f"{name} {be} {get('role')}" + (f", leader of {get('leader_of')}" if get("leader_of") else "")
-    elif wanted is Asked.TIME:
-        if get("signed") is not None:
-            said = f"{name} {was} signed in {get('signed')}" + (f" at {get('place')}" if get("place") else "")
-        elif get("born") is not None and get("died") is not None:
-            said = f"{name} was born in {get('born')} and died in {get('died')}"
-        elif get("born") is not None:
-            said = f"{name} was born in {get('born')}"
-        elif get("died") is not None:
-            said = f"{name} died in {get('died')}"
-    elif wanted is Asked.PLACE:
-        if get("location"):
-            said = f"{name} {be} {get('location')}"
-        elif get("place"):
-            verb = f"{was} signed" if kind is Kind.TREATY else "took place"
-            said = f"{name} {verb} at {get('place')}"
-    elif wanted is Asked.AGENT:
-        if get("by"):
-            said = f"{name} {was} the work of {get('by')}"
-        elif get("signatories"):
-            said = f"{name} {was} signed by {_list(get('signatories'))}"
-        elif get("commander"):
-            said = f"{name} {was} commanded by {get('commander')}"
-    elif wanted is Asked.REASON and get("cause"):
-        said = f"{name} came about because {get('cause')}"
-    if said is None:
-        return None
-    said = said.rstrip(".")
-    return said[0].upper() + said[1:] + "."
-
-
-def compose_years(title: str, kind: Kind, facts: Facts, start: int | None, end: int | None) -> str | None:
-    """When an event, battle, war or treaty happened, from the entry's own years."""
-    if kind not in {Kind.EVENT, Kind.BATTLE, Kind.TREATY} or start is None:
-        return None
-    name = called(title, kind, facts)
-    if end is None or end == start:
-        said = f"{name} {'dates' if kind is Kind.TREATY else 'took place'} from {start}"
-        said = said.replace("took place from", "took place in")
-    else:
-        said = f"{name} began in {start} and ended in {end}"
-    return said[0].upper() + said[1:] + "."

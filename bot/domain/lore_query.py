@@ -60,8 +60,27 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 # ("died" is not "killed"; "hq" is "headquarters"). Not used to rank: every synonym is one more
 # read of the index, and ranking with these cost 25% more time at 1,000 entries.
 ANSWERING: tuple[tuple[str, ...], ...] = (
-    *(group for group in SYNONYMS if group[0] not in {"kill", "negotiate", "planet"}),
-    ("kill", "murder", "assassinate", "assassination", "slay", "slain", "assassin", "shot", "shoot"),
+    *(group for group in SYNONYMS if group[0] not in {"kill", "negotiate", "planet", "destroy"}),
+    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown"),
+    ("steal", "stole", "stolen", "seize", "seized", "capture", "captured", "hijack", "hijacked",
+     "commandeer", "commandeered"),
+    ("establish", "established", "create", "created", "founded", "founding", "form", "formed", "set",
+     "creation", "formation"),
+    ("raise", "raised", "grow", "grew", "grown", "childhood", "upbringing"),
+    ("respect", "honour", "honor", "honoured", "honored", "revere", "revered", "admire", "admired"),
+    ("succeed", "succeeded", "successor", "succession", "replace", "replaced"),
+    ("end", "ended", "collapse", "collapsed", "dissolve", "dissolved"),
+    ("join", "joined", "enter", "entered"),
+    ("choose", "pick", "picked", "select", "selected"),
+    ("rejoin", "rejoined", "restore", "restored", "reinstate", "reinstated", "reinstatement", "renew",
+     "renewed", "resume", "resumed"),
+    ("lead", "led", "leader", "leadership", "rule", "ruled", "ruler", "head", "headed"),
+    ("run", "ran", "command", "commanded", "commanding", "manage", "managed", "oversee", "oversaw"),
+    ("ally", "allied", "alliance", "allies"),
+    ("kill", "murder", "assassinate", "assassination", "slay", "slain", "assassin", "shot", "shoot",
+     "poison", "poisoned"),
+    ("send", "sent", "sentence", "sentenced", "exile", "exiled", "banish", "banished"),
+    ("defend", "defended", "defence", "defense", "counsel", "advocate"),
     ("die", "died", "death", "dead", "perish", "perished"),
     ("negotiate", "negotiator", "negotiation", "talks", "diplomat", "envoy", "ambassador", "emissary",
      "speak", "spoke", "represent", "represented", "delegate"),
@@ -80,6 +99,36 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
     ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
 )  # fmt: skip
+
+
+# Phrasal verbs a question may use for the one word an answer says ("fall apart": collapse), read
+# when answering only: our own short list.
+PHRASES = {
+    phrase: word
+    for words, word in {
+        "fall apart|fell apart|break up|broke up": "collapse", "blow up|blew up": "explode",
+        "set up": "establish", "grow up|grew up": "raised", "come back|came back": "return",
+        "show up|showed up|turn up|turned up": "appear", "take over|took over": "seize",
+        "find out|found out": "discover", "give up|gave up|stand down|stood down": "surrender",
+        "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",
+        "wipe out|wiped out": "destroy", "turn on|turned on": "betray", "hand over|handed over": "cede",
+        "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
+        "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
+    }.items()
+    for phrase in words.split("|")
+}  # fmt: skip
+_PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def phrased(question: str) -> str:
+    """The question with each phrasal verb written as its one word ("why did it fall apart" ->
+    "why did it collapse")."""
+    return _PHRASE.sub(lambda found: PHRASES[found.group(1).casefold()], question)
+
+
+def phrases_in(question: str) -> list[tuple[str, str]]:
+    """The phrasal verbs of a question, each with its one word: [("took over", "seize")]."""
+    return [(found.casefold(), PHRASES[found.casefold()]) for found in _PHRASE.findall(question)]
 
 
 # Past forms a stemmer cannot bring home ("withdrew" to "withdraw"): our own list of the ones

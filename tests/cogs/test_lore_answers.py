@@ -24,7 +24,7 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         (
             "when did the Romulans join the Dominion War",
             "joined in 2374 by the Romulan",
-            "— *Dominion War*, from",
+            "— *Dominion War* (2373–2375), from",
         ),
         (
             "why did the klingons make peace with the federation",

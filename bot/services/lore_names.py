@@ -1,0 +1,216 @@
+"""The names a lore question holds: every entry it names (longest names first, typo-tolerant
+for canon's), whether it is a name typed alone, whether the rest of an identity question is only
+names, and what canon knows of people's and places' names. Read by bot/services/lore_question.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..domain import lore_answer as rules
+from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_query import STOP_WORDS
+from ..domain.references import normalise
+from . import lore_text as text
+from .name_index import NameIndex
+
+MAX_NAME_WORDS = 8  # the longest name looked for in a question ("Battle of Klach D'kel Brakt")
+NEAR_NAME = 88  # a misspelt name this close (0-100) to a known one is that name
+# Words that ask about the thing itself, not about something related to it ("what happened at
+# Praxis" is answered by what Praxis is): our own list, as analysed stems.
+GENERIC = frozenset(
+    text.stem(w)
+    for w in """happen happened story history about known famous role important significance matter
+    like do did whole deal info information thing stuff called name named exactly really basically
+    big go went kind type sort""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    key: str
+    words: tuple[str, ...]  # the name's words as the question has them (normalised)
+    more: tuple[tuple[str, ...], ...] = ()  # other runs naming it too ("james", then "kirk")
+
+    @property
+    def runs(self) -> tuple[tuple[str, ...], ...]:
+        """Each run of the question's words that names the entry."""
+        return (self.words[: len(self.words) - sum(map(len, self.more))], *self.more)
+
+
+def _variants(words: Sequence[str]) -> Iterator[str]:
+    """A run of the question's words as a name may be written: itself, then without a plural
+    or possessive "s" on its last word ("Romulans'", "Gorkons" -> "gorkon"), or with one where
+    the name is plural ("the founder" -> "Founders")."""
+    yield " ".join(words)
+    if len(words[-1]) > 3 and words[-1].endswith("s"):
+        yield " ".join((*words[:-1], words[-1][:-1]))
+    elif len(words[-1]) > 3 and words[-1][-1].isalpha():
+        yield " ".join(words) + "s"
+
+
+def _runs(query: str) -> tuple[list[str], Iterator[tuple[int, int, list[str]]]]:
+    """The question's words, and every run of them a name may be: (start, size, words), longest
+    first, left to right."""
+    tokens = normalise(query[:400]).split()[:40]
+
+    def runs() -> Iterator[tuple[int, int, list[str]]]:
+        for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                run = tokens[start : start + size]
+                if size > 1 or (len(run[0]) >= 3 and run[0] not in STOP_WORDS):
+                    yield start, size, run
+
+    return tokens, runs()
+
+
+def names_to_look_up(query: str) -> list[str]:
+    """Every name `link` may look up exactly in `query` (read from a server's index at once)."""
+    return [v for _start, _size, run in _runs(query)[1] for v in _variants(run)]
+
+
+def link(
+    query: str, scopes: Sequence[NameIndex], spelt: Sequence[NameIndex], known_word: Callable[[str], bool]
+) -> list[Linked]:
+    """The entries a question names, longest names first ("Khitomer Accords" before "Khitomer"),
+    each run of words used once (an entry named twice is linked once, with both runs); a misspelt
+    run of unknown words may name one of `spelt` (canon's few hundred names: a server's own are
+    reached through typo repair, which reads its index)."""
+    tokens, runs = _runs(query)
+    taken = [False] * len(tokens)
+    found: list[Linked] = []
+    for start, size, run in runs:
+        if any(taken[start : start + size]):
+            continue
+        key = next((k for v in _variants(run) for s in scopes if (k := s.exact(v)) is not None), None)
+        if (
+            key is None
+            and size <= 3
+            and len(" ".join(run)) >= 5
+            and not all(map(known_word, run))
+            and (
+                run[0] not in STOP_WORDS and run[-1] not in STOP_WORDS  # "on khitomer conspiracy" is no name
+            )
+        ):
+            key = next((near[0] for s in spelt if (near := s.near(" ".join(run), NEAR_NAME))), None)
+        if key is None:
+            continue
+        taken[start : start + size] = [True] * size
+        at = next((i for i, one in enumerate(found) if one.key == key), None)
+        if at is None:
+            found.append(Linked(key, tuple(run)))
+        else:  # "james kirk": both runs name Kirk, and neither is what is asked about him
+            found[at] = Linked(key, (*found[at].words, *run), (*found[at].more, tuple(run)))
+    return found
+
+
+_WHERE_SEEN = re.compile(r"\s(?:in|from|during)\s.*$", re.IGNORECASE)
+
+
+WHOLE_NAME_WORDS = 6  # a longer question is not a name typed alone
+# A question opening with one of these is not a name typed alone, nearly or exactly.
+QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "why", "how", "which")
+ASKING = frozenset((*QUESTION_WORDS, "did", "does", "do", "is", "was", "were", "are", "can", "tell"))
+
+
+def maybe_a_name(query: str) -> str:
+    """The question, normalised, if it may be a name typed alone (nearly): what is looked up
+    near a server's names; "" when it cannot be one."""
+    words = normalise(query).split()
+    if not words or len(query.split()) > WHOLE_NAME_WORDS or words[0] in ASKING:
+        return ""
+    return " ".join(words)
+
+
+def whole_name(query: str, scopes: Sequence[NameIndex], cutoff: int) -> str | None:
+    """The key of the entry whose name (or alias) the whole question is, typed exactly or nearly."""
+    if not maybe_a_name(query):
+        return None
+    return next(
+        (key for s in scopes if (key := s.exact(query) or next(iter(s.near(query, cutoff)), None))), None
+    )
+
+
+def only_names(rest: str, linked: Sequence[Linked]) -> bool:
+    """Whether `rest` ("the Khitomer Accords", "Cartwright in Star Trek 6") is nothing but the
+    names found in it, and perhaps where the asker saw them."""
+    named = {w for one in linked for w in one.words}
+    seen = _WHERE_SEEN.search(rest)  # "in Star Trek 6", unless it names an entry too
+    if seen and not named & set(normalise(seen.group()).split()):
+        rest = rest[: seen.start()]
+    words = normalise(rest).split()
+    left = [w for w in words if w not in named and w not in STOP_WORDS]
+    # "the romulan in on the khitomer conspiracy": words between two names relate them, and the
+    # question asks about someone else ("Sela the Romulan" only says which Sela).
+    inner = [w for w in words[_first(words, named) : _last(words, named)] if w not in named]
+    return (
+        bool(linked)
+        and all(w in APPOSITION for w in inner)
+        and all(text.stem(w) in GENERIC or w.rstrip("s") in named for w in left)
+    )
+
+
+APPOSITION = frozenset({"the", "a", "an", "of"})
+
+
+def _first(words: Sequence[str], named: set[str]) -> int:
+    return next((i for i, w in enumerate(words) if w in named), 0)
+
+
+def _last(words: Sequence[str], named: set[str]) -> int:
+    return next((len(words) - i for i, w in enumerate(reversed(words)) if w in named), 0)
+
+
+RANKS = rules.TITLES | {"sub", "clone", "son", "of", "the"}  # in a person's name, not theirs alone
+
+
+def name_words(entries: Sequence[LoreEntry], kind: Kind | None) -> set[str]:
+    """The words of the names of people (not their ranks: "Kirk", "Chang"), of places, or (kind
+    None) of the entries themselves: an entry's own name is no answer to who or where about it."""
+    return {
+        word
+        for entry in entries
+        if kind is None or entry.kind is kind
+        for name in (entry.title, *entry.aliases)
+        for word in re.split(r"[\s.–-]+", rules.fold(name))
+        if len(word) > 2 and word not in RANKS and word not in STOP_WORDS
+    }
+
+
+def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
+    """A person's first or last name alone ("Kirk", "Picard") where it names nobody else."""
+    counts: dict[str, list[str]] = {}
+    for entry in entries:
+        words = normalise(entry.title).split()
+        if entry.kind is Kind.PERSON and len(words) > 1:
+            for word in {words[0], words[-1]} - RANKS:
+                counts.setdefault(word, []).append(entry.key)
+    names = NameIndex()
+    names.add_many(
+        (keys[0], word, ())
+        for word, keys in counts.items()
+        if len(keys) == 1 and len(word) > 3 and taken.exact(word) is None
+    )
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What canon knows of names and words, read once: the words of people's and places' names,
+    and which English words are too common to tell much."""
+
+    people: set[str]
+    places: set[str]
+    common: Callable[[str], bool]
+    groups: set[str] = field(default_factory=set)  # peoples that act as one: Organians, Founders
+
+    @classmethod
+    def of(cls, canon: Sequence[LoreEntry], common: Callable[[str], bool]) -> Known:
+        # a place's own name, not the power it belongs to ("Klingon Neutral Zone" -> neutral, zone)
+        powers = name_words(canon, Kind.FACTION) | name_words(canon, Kind.SPECIES)
+        # "the Organians stopped the war" names who did it; "Klingon" in a sentence seldom does
+        peoples = name_words(canon, Kind.SPECIES)
+        groups = {w for w in peoples if not ({w, w.rstrip("s")} & rules.POWERS) and not common(w)}
+        return cls(name_words(canon, Kind.PERSON), name_words(canon, Kind.PLACE) - powers, common, groups)

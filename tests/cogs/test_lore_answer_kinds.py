@@ -1,0 +1,49 @@
+"""Issue #20, third pass, as a member reads it in /lore search: a where answered by the place
+itself, a why answered by how a thing began, a when answered from a battle's own year, and no
+line at all for a name the lore does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import World
+
+
+def head(result) -> str:  # type: ignore[no-untyped-def]
+    """The first page's text: the answer line and notes come before the results."""
+    return result.response.embeds[0].description or ""
+
+
+@pytest.mark.parametrize(
+    ("query", "said", "attributed"),
+    [
+        ("where did james kirk die", "**Answer:** Veridian III: Kirk died in 2371", "— *Veridian III*, from"),
+        ("why did the maquis form", "**Answer:** The Maquis came about because", "— *Maquis*, from"),
+        (
+            "what year was the battle of wolf 359",
+            "**Answer:** The Battle of Wolf 359 took place in 2367.",
+            "— *Battle of Wolf 359* (2367), from",
+        ),
+        (
+            "who was the romulan at the khitomer conference",
+            "**Answer:** Pardek was a Romulan senator",
+            "— *Pardek*",
+        ),
+    ],
+)
+async def test_the_answer_line_says_the_fact_asked(
+    env: object, world: World, query: str, said: str, attributed: str
+) -> None:
+    first = head(await world.alice.slash(world.channel, "lore search", query=query))
+    assert first.split("\n")[0].startswith(said), first[:300]
+    assert attributed in first, first[:400]
+
+
+async def test_a_name_the_lore_does_not_know_gets_no_line(env: object, world: World) -> None:
+    first = head(
+        await world.alice.slash(
+            world.channel, "lore search", query="when did the hirogen attack the federation"
+        )
+    )
+    assert "**Answer:**" not in first
+    assert first.startswith("**No sure answer.** I looked for a line that says when"), first[:300]

@@ -1,0 +1,92 @@
+"""How an answer line reads a sentence (issue #20, third pass): where is a place and not what
+happened to it, why is a cause and not a sequence, a year may date a whole sentence, phrasal
+verbs are one word, and sentences composed from facts read right."""
+
+from __future__ import annotations
+
+from bot.domain.lore import Kind
+from bot.domain.lore_answer import Statement, carries, choose, compose, compose_years, identity_rest
+from bot.domain.lore_facts import Asked, parse_facts
+from bot.domain.lore_query import phrased, phrases_in
+
+
+def tokens(sentence: str, concept: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((w, concept.get(w.casefold(), "")) for w in sentence.replace(",", "").rstrip(".").split())
+
+
+def where(sentence: str, verb: str, places: set[str]) -> bool:
+    return carries(Asked.PLACE, tokens(sentence, {verb: verb}), {verb}, set(), set(), places)
+
+
+def test_a_place_is_where_a_thing_was_not_what_happened_to_it() -> None:
+    places = {"praxis", "remus", "kronos"}
+    assert not where(
+        "Gorkon opened talks after the explosion of Praxis and was assassinated", "assassinated", places
+    )
+    assert where("Shinzon was raised in the mines of Remus", "raised", places)
+    assert where("Gorkon was killed in 2293 aboard Kronos One", "killed", places)
+
+
+def why(sentence: str, concept: dict[str, str]) -> bool:
+    return carries(Asked.REASON, tokens(sentence, concept), set(concept.values()), set(), set(), set())
+
+
+def test_a_reason_is_a_cause_or_a_purpose_not_what_came_next() -> None:
+    attack = {"attack": "attack"}
+    assert not why("From his flagship Gowron led the attack on the station", attack)
+    assert why("His jealousy led him to attack the station", attack)
+    assert not why("K'mpec received Picard and died of poison not long after", {"poison": "poison"})
+    assert why("He went to Romulus undercover to find Spock", {"went": "go"})
+    assert not why("Kirk stopped the shot and the conference went on to make peace", {"conference": "confer"})
+    moved = {"moved": "move", "peace": "peac", "conference": "confer"}
+    assert why("The killing moved the peace conference from Earth to Camp Khitomer", moved)
+    assert not why("His daughter succeeded him and the conference moved to Camp Khitomer", moved)
+
+
+def test_a_year_may_date_the_whole_sentence_it_tells() -> None:
+    sentence = tokens(
+        "In 2271 given command of a fleet built largely of new D7 variants he won the Battle of Klach",
+        {"won": "win"},
+    )
+    assert carries(Asked.TIME, sentence, {"win"}, set(), set(), set())
+
+
+def test_phrasal_verbs_are_read_as_their_one_word() -> None:
+    assert phrased("why did the alliance fall apart") == "why did the alliance collapse"
+    assert phrased("where did the Yamato blow up") == "where did the Yamato explode"
+    assert phrases_in("who took over Cardassia") == [("took over", "seize")]
+    assert phrased("who fell in battle") == "who fell in battle"
+
+
+def test_what_kind_of_thing_asks_what_it_is() -> None:
+    assert identity_rest("what kind of ship was the enterprise-d") == "the enterprise-d"
+    assert identity_rest("what type of weapon is a bat'leth?") == "a bat'leth"
+
+
+def test_composed_sentences_read_right_for_battles_and_factions() -> None:
+    binary = parse_facts({"place": "the Binary Stars"})
+    assert compose("Battle at the Binary Stars", Kind.BATTLE, binary, Asked.PLACE) == (
+        "The Battle at the Binary Stars took place at the Binary Stars."
+    )
+    assert compose_years("Red Talon Syndicate", Kind.FACTION, parse_facts({}), 2398, 2402) == (
+        "The Red Talon Syndicate was active from 2398 to 2402."
+    )
+    assert (
+        compose_years("Remans", Kind.FACTION, parse_facts({}), 2379, 2380)
+        == "The Remans were active from 2379 to 2380."
+    )
+    assert compose_years("Maquis", Kind.FACTION, parse_facts({}), 2370, None) == "The Maquis dates from 2370."
+
+
+def test_a_question_of_names_only_is_answered_by_the_statement_holding_most_of_them() -> None:
+    picard = Statement(
+        "picard", "Picard faced the Romulans in 2364", ("picard", "romulan"), 0, True, lead=True
+    )
+    said = "In 2370 the Pegasus cloak was shown at last"
+    pegasus = Statement("pegasus", said, ("pegasus", "cloak"), 0, True, lead=False)
+    weights = {"picard": 1.8, "romulan": 0.6, "pegasus": 3.7, "cloak": 2.5}
+    named = ["cloak", "pegasus", "picard", "romulan"]
+    subjects = [frozenset({c}) for c in named]
+    split = lambda text: tokens(text, {"picard": "picard", "romulans": "romulan", "cloak": "cloak"})  # noqa: E731
+    chosen = choose([picard, pegasus], Asked.TIME, [], named, weights, set(), set(), set(), subjects, split)
+    assert chosen is not None and chosen.statement is pegasus

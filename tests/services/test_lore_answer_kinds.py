@@ -1,0 +1,87 @@
+"""Issue #20, third pass: the answer line of each kind of question, asked of the lore service
+as a member of a server with no lore of its own. The questions are ours, not the evaluation's
+(tests/services/lore_answers.tsv): each shows one way of reading a question or a sentence."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from bot.content.treaties import canon_treaties
+from bot.services.lore import LoreService
+from bot.storage import open_database
+from tests.support import postgres
+
+GUILD = 77
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    schema, url = postgres.new_schema(postgres_server) if postgres_server else (None, None)
+    loop = asyncio.new_event_loop()
+    db = loop.run_until_complete(open_database(tmp_path_factory.mktemp("kinds") / "k.db", url))
+    service = LoreService(db)
+    loop.run_until_complete(service.start())
+    service.loop = loop  # type: ignore[attr-defined]
+    yield service
+    loop.run_until_complete(db.close())
+    loop.close()
+    if postgres_server and schema:
+        postgres.drop_schema(postgres_server, schema)
+
+
+def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
+    """The answer line and the key of the entry it comes from."""
+    found = lore.loop.run_until_complete(lore.search(GUILD, question, canon_treaties()))  # type: ignore[attr-defined]
+    if found.answer is None:
+        return None, None
+    return found.answer.sentence, found.answer.entry.key if found.answer.entry else None
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "source"),
+    [
+        # where: a place's own sentence says where by being there, and is opened with its name
+        ("where did james kirk die", "Veridian III: Kirk died in 2371", "veridian-iii"),
+        # "the mines of Remus" is where; a place in a person's name ("Shinzon of Remus") still says it
+        ("where did shinzon grow up", "raised in the mines of Remus", "shinzon"),
+        # a battle that took place somewhere was fought there; "live" is answered by a location
+        ("where was the battle of the binary stars fought", "took place at the Binary Stars", None),
+        ("where do the vulcans live", "Vulcans are on the planet Vulcan.", "vulcans"),
+        # "what year" asks when: "year" is the kind of fact, not a word the answer must hold
+        ("what year was the battle of wolf 359", "The Battle of Wolf 359 took place in 2367.", None),
+        # how a thing began is said by its facts: cause, years
+        ("why did the maquis form", "came about because the Federation–Cardassian Treaty", "maquis"),
+        ("when did the klingons rejoin the khitomer accords", "2373", "reinstatement-of-the-accords"),
+        # a phrasal verb is its one word ("blow up": explode)
+        ("why did praxis blow up", "whose explosion in 2293", "praxis"),
+        ("where did the uss yamato blow up", "destroyed inside the Romulan Neutral Zone", "uss-yamato"),
+        # a rank asked is a rank said, not a like of it ("president" is no chancellor)
+        ("who was the chancellor during the khitomer conference", "Chancellor Azetbur", None),
+        # two names joined by "at" ask about someone else: the Romulan who was at the conference
+        ("who was the romulan at the khitomer conference", "Pardek", "pardek"),
+        # "the founder" names the Founders; "what kind of ship was" asks what it is
+        ("who is the founder", "The Changelings, also called the Founders", "changelings"),
+        ("what kind of ship was the enterprise-d", "Galaxy-class", "uss-enterprise-d"),
+    ],
+)
+def test_each_kind_of_question_reads_the_line_that_answers(
+    lore: LoreService, question: str, said: str, source: str | None
+) -> None:
+    sentence, key = line(lore, question)
+    assert sentence is not None and said in sentence, (question, sentence)
+    assert source is None or key == source, (question, key)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did the ferengi join the federation",  # a name the lore does not know
+        "when did the hirogen attack the federation",
+        "why was k'mpec poisoned",  # "died of poison not long after." gives no reason
+    ],
+)
+def test_no_line_when_the_lore_cannot_say(lore: LoreService, question: str) -> None:
+    assert line(lore, question) == (None, None)
