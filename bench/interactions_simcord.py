@@ -44,6 +44,10 @@ def settle_poll(seconds: float) -> None:
     Env._settle_internal = settle  # type: ignore[method-assign]
 
 
+# The names of a conference's waiting tasks (cogs/accords/_game_tasks.py: "{kind}-{game id}").
+GAME_TASKS = ("deadline-", "delegation-")
+
+
 def untrack_timers(env: Env) -> int:
     """Hand the conferences' deadline timers out of SimCord's settling; how many were handed.
 
@@ -58,7 +62,7 @@ def untrack_timers(env: Env) -> int:
     never fire here) and the dead fallbacks are cancelled and swept from the heap. SimCord and
     asyncio internals: Env._work, loop._scheduled."""
     work = env._work
-    timers = [task for task in work.tasks if task.get_name().startswith("accord-") and not task.done()]
+    timers = [task for task in work.tasks if task.get_name().startswith(GAME_TASKS) and not task.done()]
     waiters = {id(task._fut_waiter) for task in timers if getattr(task, "_fut_waiter", None) is not None}
     for task in timers:
         work.tasks.pop(task, None)

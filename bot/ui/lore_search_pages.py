@@ -4,7 +4,9 @@ five to a page."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import overload
 
 import discord
 
@@ -69,9 +71,10 @@ def search_pages(
     card: LoreEntry | None = None,
     quote: str | None = None,
     guess: str | None = None,
-) -> list[discord.Embed]:
+) -> Sequence[discord.Embed]:
     """The answer line (drawn by answer_line or article_line) or why there is none, then the
-    results five to a page; a name typed exactly or nearly opens on that entry's card."""
+    results five to a page; a name typed exactly or nearly opens on that entry's card. Each page
+    is drawn when it is first read (Drawn)."""
     title = clip(f"Lore matching “{plain(query)}”", 256)
     notes = [answer] if answer is not None else [unsure_line(asked, subject)] if hits else []
     if corrected:
@@ -89,26 +92,56 @@ def search_pages(
         return [
             discord.Embed(title=title, description=clip(f"{head}\n\n{text}".strip(), 4096), colour=ACCENT)
         ]
-    blocks = [
-        f"**{plain(hit.entry.title)}**"
-        + (f" · {hit.entry.years}" if asks is Asks.TIME and hit.entry.years.known else "")
-        + (" · server lore" if hit.entry.is_server_lore else "")
-        + f"\n> {snippet(hit.snippet, hit.entry)}"
-        for hit in hits
-    ]
-    pages = ["\n\n".join(group) for group in chunk(blocks, RESULTS_PER_PAGE)]
-    embeds = [
-        discord.Embed(
+
+    def block(hit: Shown) -> str:
+        return (
+            f"**{plain(hit.entry.title)}**"
+            + (f" · {hit.entry.years}" if asks is Asks.TIME and hit.entry.years.known else "")
+            + (" · server lore" if hit.entry.is_server_lore else "")
+            + f"\n> {snippet(hit.snippet, hit.entry)}"
+        )
+
+    def results(i: int, group: Sequence[Shown]) -> discord.Embed:
+        page = "\n\n".join(map(block, group))
+        return discord.Embed(
             title=title,
             description=clip(f"{head}\n\n{page}" if head and i == 0 else page, 4096),
             colour=ACCENT,
         )
-        for i, page in enumerate(pages)
-    ]
-    if card is not None:
-        cover = entry_pages(card)[0]
-        cover.set_author(
+
+    def cover() -> discord.Embed:
+        assert card is not None
+        first = entry_pages(card)[0]
+        first.set_author(
             name=clip(f"You asked for “{query}”: the entry, then everything that mentions it", 256)
         )
-        embeds.insert(0, cover)
-    return embeds
+        return first
+
+    drawn = [partial(results, i, group) for i, group in enumerate(chunk(hits, RESULTS_PER_PAGE))]
+    return Drawn([cover, *drawn] if card is not None else drawn)
+
+
+class Drawn(Sequence[discord.Embed]):
+    """Pages drawn when first asked for: a reply shows one page, and a result's snippet costs a
+    Markdown rendering (drawing all 25 results for a page of five was a fifth of a search's CPU)."""
+
+    def __init__(self, draw: Sequence[Callable[[], discord.Embed]]) -> None:
+        self._draw = draw
+        self._drawn: dict[int, discord.Embed] = {}
+
+    def __len__(self) -> int:
+        return len(self._draw)
+
+    @overload
+    def __getitem__(self, index: int) -> discord.Embed: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[discord.Embed]: ...
+
+    def __getitem__(self, index: int | slice) -> discord.Embed | list[discord.Embed]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self))[index]  # negative indices count from the end; IndexError past it
+        if index not in self._drawn:
+            self._drawn[index] = self._draw[index]()
+        return self._drawn[index]

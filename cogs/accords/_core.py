@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from contextvars import ContextVar
 from dataclasses import replace
 
 import discord
@@ -14,7 +15,7 @@ from discord.ext.commands.bot import BotBase
 from bot.application.app import KhitomerBot
 from bot.application.checks import config_of, is_moderator
 from bot.application.interaction_errors import note_recorded
-from bot.domain.accords import Event, GameState
+from bot.domain.accords import Event, GameState, Phase
 from bot.domain.accords import commands as c
 from bot.domain.accords import events as e
 from bot.domain.accords.machine import CLOCK
@@ -27,6 +28,7 @@ from bot.ui.text import plain
 from ._announce import owed_by_action, owed_by_deadline
 from ._clock import Timers, now, reminder_text
 from ._context import already, phase_durations, places_of
+from ._post import post
 from ._views import AbandonButton, GameButton, redraw
 
 log = logging.getLogger(__name__)
@@ -71,21 +73,32 @@ class AccordsCore(commands.Cog):
         return state
 
     async def _retire_buttons(self, state: GameState, events: list[Event]) -> None:
-        """When the phase moves on, the messages of the phase before are redrawn with their
+        """When the phase moves on, the messages of the phase it left are redrawn with their
         buttons disabled: the lobby once negotiation opens, the articles once the draft closes,
-        everything once the conference is over."""
-        over = state.phase.over
-        wanted = [("lobby", 0)] if over or any(isinstance(ev, e.Started) for ev in events) else []
-        if over or any(isinstance(ev, e.DraftClosed) for ev in events):
-            wanted += [("article", article.number) for article in state.articles]
-        if over:
+        the draft once the conference is over. A message retired with an earlier phase is not
+        sent again, nor one the caller redraws itself (act's `drawn`)."""
+        left = phase_left(state, events)
+        if left is state.phase:
+            return
+        wanted: list[tuple[str, int]] = []
+        if left in (None, Phase.CONVENED):
+            wanted.append(("lobby", 0))
+        if left in (None, Phase.NEGOTIATION):  # a retracted article's buttons went with it
+            wanted += [("article", a.number) for a in state.articles if not a.retracted]
+        if left in (None, Phase.RATIFICATION):
             wanted.append(("draft", 0))
+        drawn = _DRAWN.get()
+        wanted = [message for message in wanted if message not in drawn]
         if wanted:
-            await self._refresh(state, *wanted)
+            await self._refresh(state, *wanted, drawn=drawn)
 
     async def _remind(self, state: GameState, lead: float) -> None:
         # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
         # Queued, so a refusing Discord delays it; after the deadline it is no longer sent.
+        # A delegation that withdrew from the conference takes no further part: it is not reminded
+        # (read now: the timer was armed with the state of the phase's opening).
+        departed = (await self.service.game(state.guild_id, state.game_id)).departed
+        state = replace(state, seats=tuple(s for s in state.seats if s.power not in departed))
         players = [p for seat in state.seats for p in seat.players]
         reminder = game_message(state.game_id, reminder_text(state, lead), players, until=state.deadline)
         await self.service.queue(state.guild_id, state.game_id, [reminder], at=now())
@@ -136,14 +149,19 @@ class AccordsCore(commands.Cog):
                 return game
         raise NotFound("No conference has met in this channel.")
 
-    async def _refresh(self, state: GameState, *messages: tuple[str, int]) -> None:
+    async def _refresh(
+        self, state: GameState, *messages: tuple[str, int], drawn: Collection[Drawn] = ()
+    ) -> None:
         """Redraw the game's messages, each (kind, ref): actions taken by slash command show there
-        too (buttons redraw their own), and a past phase's buttons are disabled."""
+        too (buttons redraw their own), and a past phase's buttons are disabled. A message whose
+        id is in `drawn` is being redrawn by the interaction's own response."""
         known = await self.service.messages_of(state.game_id)  # one query for all
         for kind, ref in messages:
             where = known.get((kind, ref))
             channel = self.bot.get_channel(where[0]) if where else None
-            if where is None or not isinstance(channel, discord.TextChannel | discord.Thread):
+            if where is None or where[1] in drawn:
+                continue
+            if not isinstance(channel, discord.TextChannel | discord.Thread):
                 continue
             action = {"lobby": "join", "article": "support", "draft": "sign"}[kind]
             with contextlib.suppress(discord.HTTPException):  # a deleted message has nothing to update
@@ -159,16 +177,16 @@ class AccordsCore(commands.Cog):
         said: str | Callable[[GameState], str] | None,
     ) -> GameState:
         """Act; keep the game's messages in step; answer with `said`, `said(new state)`, or with
-        None what was recorded, in the minutes' words (who did what)."""
+        None what was recorded, in the minutes' words (who did what), where the game runs."""
         game = await self._game_here(interaction)
-        state, events = await act(interaction, game.game_id, command)
+        state, events = await act(interaction, game.game_id, command, drawn=shown_on(command))
         if events:
             await self._refresh(state, *shown_on(command))
             if said is None:
                 text = " ".join(minute_sentence(event) for event in events)
             else:
                 text = said if isinstance(said, str) else said(state)
-            await interaction.response.send_message(text)
+            await post(interaction, self.service, game.game_id, content=text)
         else:  # nothing to announce: only the one who acted hears it, and why
             await interaction.response.send_message(already(command), ephemeral=True)
         await announce_end(interaction)
@@ -178,17 +196,37 @@ class AccordsCore(commands.Cog):
 def shown_on(command: c.Command) -> list[tuple[str, int]]:
     """The game messages (kind, ref) a command changes, to redraw after it."""
     match command:
-        case c.Leave() | c.Start() | c.Replace():
+        case c.Leave() | c.Start() | c.Replace() | c.Delegate():
             return [("lobby", 0)]
         case c.Support() | c.Oppose() | c.Amend() | c.Retract():
             return [("article", command.article)]
-        case c.Sign() | c.Refuse():
+        case c.Sign() | c.Refuse() | c.Depart():
             return [("draft", 0)]
     return []
 
 
+def phase_left(state: GameState, events: list[Event]) -> Phase | None:
+    """The phase an action found the game in, read from what it did; None when an end does not
+    tell (an abandonment, or a negotiation that failed at its deadline)."""
+    for event in events:
+        match event:
+            case e.Started():
+                return Phase.CONVENED
+            case e.DraftClosed():
+                return Phase.NEGOTIATION
+            case e.Signed() | e.Refused() | e.Departed() | e.Ratified():
+                return Phase.RATIFICATION
+    return None if state.phase.over else state.phase
+
+
 # Events after which the timer follows the stored deadline again.
 MOVE_THE_CLOCK = (*e.OPENINGS, e.Paused, e.Resumed, e.DeadlineSet)
+# A game message its caller redraws after act(), as (kind, ref), or by id: the message whose
+# button was pressed, which the interaction's response redraws.
+Drawn = tuple[str, int] | int
+# act()'s `drawn`, for after(): carried in the task's context because after() is overridden
+# (the delegations' turns follow it) with the signature every caller uses.
+_DRAWN: ContextVar[Collection[Drawn]] = ContextVar("drawn", default=())
 QUEUED = "queued"  # interaction.extras key: the game whose action queued announcements
 
 
@@ -214,8 +252,10 @@ def service_of(client: discord.Client) -> AccordService:
 
 
 async def act(
-    interaction: discord.Interaction, game_id: int, command: c.Command
+    interaction: discord.Interaction, game_id: int, command: c.Command, *, drawn: Collection[Drawn] = ()
 ) -> tuple[GameState, list[Event]]:
+    """Apply `command` for the member; then the timer and the messages of a phase it closed follow,
+    except `drawn`, which the caller redraws itself."""
     if interaction.guild_id is None:
         raise NotAllowed("Conferences happen in servers.")
     service = service_of(interaction.client)
@@ -247,5 +287,9 @@ async def act(
         interaction.extras[QUEUED] = game_id  # released once the member's reply has gone out
         cog.bot.outbox.wake()
     if cog is not None and events:
-        state = await cog.after(state, events)
+        token = _DRAWN.set(drawn)
+        try:
+            state = await cog.after(state, events)
+        finally:
+            _DRAWN.reset(token)
     return state, events

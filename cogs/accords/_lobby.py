@@ -30,6 +30,8 @@ from bot.ui.text import plain
 
 from ._clock import now
 from ._core import AccordsCore, act
+from ._delegations import took_over
+from ._post import post
 from ._views import lobby_view
 
 
@@ -54,7 +56,7 @@ class LobbyCommands(AccordsCore):
         self, interaction: discord.Interaction, chosen: Scenario, title: str, last: GameState | None = None
     ) -> None:
         """Convene here (where the command's rule allows it); a rematch invites the last
-        conference's players."""
+        conference's players. Its title is numbered if the server already has one of that name."""
         config = await config_of(interaction)
         state = await self.service.convene(
             interaction.guild_id or 0,
@@ -67,23 +69,29 @@ class LobbyCommands(AccordsCore):
             deadline=now() + config.seconds("deadline.lobby"),
             at=now(),
         )
-        note_recorded(f"the conference **{plain(title)}** is convened; its lobby will be posted here.")
+        note_recorded(f"the conference **{plain(state.title)}** is convened; its lobby will be posted here.")
         self.bot.outbox.wake()  # it holds the lobby until the reply has had its moment
         await self._arm(state)
-        await interaction.response.send_message(**self._lobby_message(state))
+        sent = await interaction.response.send_message(**self._lobby_message(state))
         await self.service.lobby_posted(state.game_id)  # the reply carried it: the outbox owes nothing
         self.bot.outbox.wake()  # so it stops waiting for the lobby it no longer holds
-        lobby = await interaction.original_response()
+        lobby = sent.resource  # Discord's answer names the message: no request fetches it back
+        if not isinstance(lobby, discord.Message):
+            lobby = await interaction.original_response()
         await self.service.remember_message(state.game_id, "lobby", 0, lobby.channel.id, lobby.id)
-        if last is not None and last.seats:
-            # Only the players of the last conference are pinged, by id, and on purpose.
-            players = [discord.Object(p) for seat in last.seats for p in seat.players]
-            await interaction.followup.send(
-                accord_pages.rematch_text(last),
-                allowed_mentions=discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players)),
-            )
+        thread = None
         if config.raw("game.threads") == "on" and isinstance(interaction.channel, discord.TextChannel):
-            await self._open_thread(interaction, state)
+            thread = await self._open_thread(lobby, state)
+        if last is not None and last.seats:
+            # Only the players of the last conference are pinged, by id, and on purpose; where
+            # the conference sits (a thread lets the pinged in).
+            players = [discord.Object(p) for seat in last.seats for p in seat.players]
+            invite = accord_pages.rematch_text(last)
+            pinged = discord.AllowedMentions.none().merge(discord.AllowedMentions(users=players))
+            if thread is not None:
+                await thread.send(invite, allowed_mentions=pinged)
+            else:
+                await interaction.followup.send(invite, allowed_mentions=pinged)
 
     @app_commands.command(
         name="rematch", description="Convene the last conference here again and invite its players back."
@@ -148,15 +156,15 @@ class LobbyCommands(AccordsCore):
         if queued.game_id is not None:
             await self.service.remember_message(queued.game_id, "lobby", 0, message.channel.id, message.id)
 
-    async def _open_thread(self, interaction: discord.Interaction, state: GameState) -> None:
+    async def _open_thread(self, lobby: discord.Message, state: GameState) -> discord.Thread | None:
         """The conference gets a thread of its own, where the server allows; else it stays here."""
         try:
-            lobby = await interaction.original_response()
             thread = await lobby.create_thread(name=state.title[:100], auto_archive_duration=10080)
         except discord.HTTPException:
-            return  # no permission to create threads here: the conference stays in the channel
+            return None  # no permission to create threads here: the conference stays in the channel
         await self.service.move_to_channel(state.game_id, thread.id)
         await thread.send("The conference sits here: use the /accord commands in this thread.")
+        return thread
 
     @convene.autocomplete("scenario")
     async def scenario_choices(
@@ -170,7 +178,8 @@ class LobbyCommands(AccordsCore):
         power = power_named(power, game.powers)
         state, _ = await act(interaction, game.game_id, c.Join(power))
         await self._refresh(state, ("lobby", 0))
-        await interaction.response.send_message(f"<@{interaction.user.id}> now sits for {power}.")
+        said = f"<@{interaction.user.id}> now sits for {power}{took_over(game, power)}."
+        await post(interaction, self.service, game.game_id, content=said)
 
     @join.autocomplete("power")
     async def power_choices(
@@ -179,15 +188,15 @@ class LobbyCommands(AccordsCore):
         game = await self._running_here(interaction)
         if game is None:
             return []
-        taken = set(game.seated_powers())
+        held = {s.power: s.delegation for s in game.seats}  # power -> held by the bot's delegation
         matching = power_names().among(game.powers).suggest(current)
-        matching.sort(key=lambda p: p in taken)  # free seats first
-        return [
-            app_commands.Choice(
-                name=p + (" (join the delegation)" if p in taken else " (free seat)"), value=p
-            )
-            for p in matching
-        ][:25]
+        matching.sort(key=lambda p: held.get(p) is False)  # free seats and delegations' first
+        notes = {
+            None: " (free seat)",
+            True: " (take over from the bot's delegation)",
+            False: " (join the delegation)",
+        }
+        return [app_commands.Choice(name=p + notes[held.get(p)], value=p) for p in matching][:25]
 
     @app_commands.command(name="leave", description="Give up your seat (before the conference starts).")
     async def leave(self, interaction: discord.Interaction) -> None:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import discord
 from discord import app_commands
 
-from bot.domain.accords import Clause, clauses
+from bot.domain.accords import Clause, clauses, decide
 from bot.domain.accords import commands as c
 from bot.domain.accords.clauses import TermKind, option_description
 from bot.domain.accords.names import Names
@@ -18,7 +18,8 @@ from bot.ui import accord_pages
 
 from ._actions import CLAUSES, table
 from ._core import AccordsCore, act
-from ._modal import ArticleModal
+from ._modal import ArticleModal, Draft
+from ._post import post
 from ._views import signing_view
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,7 +48,7 @@ class TableCommands(AccordsCore):
     @app_commands.command(name="propose", description="Table an article for the accord.")  # type: ignore[arg-type]
     @app_commands.describe(
         clause="What kind of article",
-        text="Its words (leave empty to write a long text in a form)",
+        text="Its words (leave empty to write them in a form, which also asks for any missing term)",
         parties="Powers it binds, comma-separated (default: all seated)",
     )
     @app_commands.choices(clause=CLAUSES)
@@ -70,8 +71,14 @@ class TableCommands(AccordsCore):
             if value
         }
         kind = Clause(clause.value)
-        if text is None:
-            await interaction.response.send_modal(ArticleModal(game.game_id, kind, bound, given))
+        needed = clauses.needed_by(kind)
+        if text is None or any(not given.get(term.name) for term in needed):
+            if any(clauses.term(name) not in needed for name in given):
+                clauses.checked_terms(kind, given, seated)  # refuses, naming the terms to leave out
+            # Who may table, and whether now, does not depend on the words: asked before they are written.
+            decide(game, c.Table(Clause.FREE_TEXT, "-", tuple(bound or ())), interaction.user.id)
+            draft = Draft(game.game_id, kind, bound, seated, text or "", given)
+            await interaction.response.send_modal(ArticleModal(draft))
             return
         await table(interaction, game.game_id, kind, text, bound, given)
 
@@ -118,10 +125,9 @@ class TableCommands(AccordsCore):
     async def ratify(self, interaction: discord.Interaction) -> None:
         game = await self._game_here(interaction)
         state, _ = await act(interaction, game.game_id, c.CloseDraft())
-        await interaction.response.send_message(
-            embed=accord_pages.draft_embed(state, emblems()), view=signing_view(state)
-        )
-        posted = await interaction.original_response()
+        embed, view = accord_pages.draft_embed(state, emblems()), signing_view(state)
+        posted = await post(interaction, self.service, game.game_id, keep=True, embed=embed, view=view)
+        assert posted is not None  # kept
         await self.service.remember_message(game.game_id, "draft", 0, posted.channel.id, posted.id)
 
     @app_commands.command(name="sign", description="Sign the accord for your power.")
@@ -131,6 +137,17 @@ class TableCommands(AccordsCore):
     @app_commands.command(name="refuse", description="Refuse to sign the accord.")
     async def refuse(self, interaction: discord.Interaction) -> None:
         await self._simple(interaction, c.Refuse(), None)
+
+    @app_commands.command(
+        name="depart",
+        description="Withdraw your delegation from the conference (a power the accord does not bind).",
+    )
+    @app_commands.describe(reason="Why your delegation leaves, for the record (optional)")
+    async def depart(
+        self, interaction: discord.Interaction, reason: app_commands.Range[str, 1, 200] | None = None
+    ) -> None:
+        # The whole conference reads who left (the minutes' sentence), and it pings nobody.
+        await self._simple(interaction, c.Depart(reason or ""), None)
 
     @app_commands.command(
         name="amend", description="Change the words of an article you tabled (every party answers again)."
