@@ -115,8 +115,8 @@ class Owner(
             raise InvalidInput("That is not a server ID: pick a server from the list, or paste its ID.")
         label, pending = await purgeable(self.bot, guild_id)
         counts = await self.departures.service.counts(guild_id)
-        if not counts:
-            raise NotFound(f"Khitomer keeps nothing of {label}.")
+        if not counts:  # nothing kept: what the bot does not know of the server is not guessed at
+            raise NotFound(f"Khitomer keeps nothing of server `{guild_id}`.")
         await interaction.response.send_message(
             confirmation(label, counts, pending),
             view=confirm_view(guild_id, interaction.user.id),

@@ -92,8 +92,12 @@ def forgotten_text(done: Forgotten) -> str:
     if kept := _listed(done.anonymised()):
         lines.append(f"**Kept without your name**: {kept}.")
     if done.signatures:
-        lines.append("Your signatures now read “a former delegate of …” the power you signed for.")
-    lines.append("Nothing another member owns was removed.")
+        lines.append(
+            "Each signature of yours now reads “a former delegate of” and the power it was made for."
+        )
+    lines.append(
+        "Nothing another member owns was removed. Messages already posted in channels are not edited."
+    )
     return "\n".join(lines)
 
 

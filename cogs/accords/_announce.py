@@ -21,10 +21,16 @@ ENDS_AN_ACCORD = (e.Ratified, e.Failed)
 TIME_IS_UP = {
     Phase.NEGOTIATION: "Time is up for the lobby: negotiations are open.",
     Phase.RATIFICATION: "Time is up for negotiation: the agreed articles are up for signature.",
-    Phase.FAILED: "Time is up: the accord failed (silent delegations count as refusing).",
+    Phase.FAILED: "Time is up for signing: whoever had not signed counts as refusing, so the accord failed.",
     Phase.RATIFIED: "Time is up: those who signed keep the accord among themselves.",
     Phase.ABANDONED: "Time is up: too few powers sat down, so the conference is abandoned.",
 }
+
+
+NOTHING_AGREED = (
+    "Time is up for negotiation: no article was agreed by every power it binds, so there was no accord"
+    " to sign."
+)
 
 
 def ending(state: GameState, accord_name: str | None) -> str:
@@ -54,6 +60,8 @@ def owed_by_deadline(state: GameState, events: list[Event], accord_name: str | N
     if not events:
         return []
     said = TIME_IS_UP.get(state.phase, f"Time is up: the conference is now {state.phase.label}.")
+    if state.phase is Phase.FAILED and len(state.bound()) < 2:  # it never reached the signatures
+        said = NOTHING_AGREED
     texts = [f"**{plain(state.title)}**: {said}"]
     if any(isinstance(event, ENDS_AN_ACCORD) for event in events):
         texts.append(ending(state, accord_name))

@@ -27,9 +27,17 @@ def timeline_args(arg: str) -> tuple[str | None, int | None, int | None]:
 async def read_timeline(
     service: LoreService, interaction: discord.Interaction, arg: str, at: At, limit: int
 ) -> tuple[Page, str]:
-    """The page `arg` asks for from `at`, and its heading ("Timeline of Klingon Empire, 2266 to …")."""
+    """The page `arg` asks for from `at`, and its heading ("Timeline of Klingon Empire, from 2266")."""
     typed, low, high = timeline_args(arg)
     tiers = (await config_of(interaction)).allowed_tiers()
     page = await service.timeline(interaction.guild_id, Asked(typed, low, high, tiers), at, limit)
-    span = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
-    return page, f"Timeline{' of ' + page.faction if page.faction else ''}, {span}"[:256]
+    return page, f"Timeline{' of ' + page.faction if page.faction else ''}, {years_asked(low, high)}"[:256]
+
+
+def years_asked(low: int | None, high: int | None) -> str:
+    """The years a timeline was asked for, as its heading says them."""
+    if low is None and high is None:
+        return "all years"
+    if high is None:
+        return f"from {low}"
+    return f"until {high}" if low is None else f"{low} to {high}"

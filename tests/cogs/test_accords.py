@@ -269,7 +269,7 @@ async def test_a_reminder_goes_out_then_the_deadline_ends_negotiation(env, world
     assert reminder.content.startswith("⏰ **Nimbus Talks**: negotiation ends in 30m.")
     assert f"<@{world.alice.id}>" in reminder.content  # delegations are named (and pinged on purpose)
     await env.advance_time(30 * 60)
-    assert "Time is up: the accord failed" in recent_text(world.channel)  # nothing was agreed
+    assert "Time is up for negotiation: no article was agreed" in recent_text(world.channel)
     refused = await world.alice.slash(world.channel, "accord propose", clause="trade", text="Too late.")
     assert refused.ephemeral
     assert len(env.errors) == 1
@@ -286,7 +286,7 @@ async def test_silent_signatories_count_as_refusing_when_time_runs_out(env, worl
     draft = (await world.moderator.slash(world.channel, "accord ratify")).response
     await world.alice.click(draft, label="Sign")
     await env.advance_time(3600 + 1)
-    assert "silent delegations count as refusing" in recent_text(world.channel)
+    assert "whoever had not signed counts as refusing, so the accord failed" in recent_text(world.channel)
     kinds = [(r["kind"], r["data"]) for r in await env.bot.db.fetch_all("SELECT kind, data FROM game_events")]
     refusals = [json.loads(data)["power"] for kind, data in kinds if kind == "refused"]
     assert "Romulan Star Empire" in refusals and kinds[-1][0] == "failed"

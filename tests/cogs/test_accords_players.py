@@ -185,7 +185,7 @@ async def test_a_reminder_that_cannot_be_posted_never_stops_the_deadline(env, wo
     assert "⏰" not in (world.channel.last_message.content or "")
     env.backend.faults.clear()  # Discord is back
     await env.advance_time(30 * 60)
-    assert "Time is up: the accord failed" in recent_text(world.channel)
+    assert "Time is up for negotiation: no article was agreed" in recent_text(world.channel)
 
 
 async def test_an_announcement_that_fails_once_is_posted_on_a_later_try(env, world: World) -> None:

@@ -58,7 +58,7 @@ async def test_a_deadline_refused_six_times_loses_neither_its_news_nor_the_resul
     assert _posts(world, "Time is up") == 0
     await env.advance_time(5 + 15 + 45 + 135 + 405 + 1215 + 1)
     said = recent_text(world.channel, 2)
-    assert said.startswith("**Khitomer, 2293**: Time is up: the accord failed")
+    assert said.startswith("**Khitomer, 2293**: Time is up for negotiation: no article was agreed")
     assert "**Khitomer, 2293** failed: no accord was ratified." in said
     assert _posts(world, "Time is up") == 1 and _posts(world, "failed: no accord was ratified") == 1
 

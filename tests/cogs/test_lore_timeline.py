@@ -57,7 +57,7 @@ async def test_a_long_timeline_shows_its_first_page_and_pages_on_and_back(env, w
     await add(env, world, 30, "Kzinti Patriarchy", 2200)
     result = await world.alice.slash(world.channel, "lore timeline", faction="kzinti patriarchy")
     first = result.response
-    assert first.embeds[0].title == "Timeline of Kzinti Patriarchy, … to …"
+    assert first.embeds[0].title == "Timeline of Kzinti Patriarchy, all years"
     assert lines(first) == [raid(i) for i in range(12)]
     assert first.embeds[0].footer.text == "Page 1"
     assert enabled(first, NEXT) and not enabled(first, PREVIOUS)
@@ -83,7 +83,7 @@ async def test_a_canon_faction_typed_in_lower_case_pages_through_canon_and_serve
 ) -> None:
     await add(env, world, 20, "Klingon Empire", 2280)
     result = await world.alice.slash(world.channel, "lore timeline", faction="klingon empire")
-    assert result.response.embeds[0].title == "Timeline of Klingon Empire, … to …"
+    assert result.response.embeds[0].title == "Timeline of Klingon Empire, all years"
     pages = await read_all_pages(world.alice, result.response)
     shown = [line for page in pages for line in page.splitlines()]
     years = [int(line.split("**")[1][:4].rstrip("–")) for line in shown]
@@ -101,19 +101,19 @@ async def test_a_picture_shows_a_bounded_number_and_says_what_it_leaves_out(
     await add(env, world, 30, "Kzinti Patriarchy", 2200)
     result = await world.alice.slash(world.channel, "lore timeline", faction="Kzinti", picture=True)
     _, alt, text = await picture(result)
-    assert text.startswith("**Timeline of Kzinti Patriarchy, … to …**: 20 dated entries")
+    assert text.startswith("**Timeline of Kzinti Patriarchy, all years**: 20 dated entries")
     assert text.endswith(" left out (after 2219): narrow it with from_year, to_year or faction.")
     assert alt.startswith("Timeline of Kzinti Patriarchy, 2200–") and "2200 Kzinti Raid 00" in alt
     narrowed = await world.alice.slash(
         world.channel, "lore timeline", faction="Kzinti", from_year=2220, picture=True
     )
     _, alt, text = await picture(narrowed)
-    assert text.startswith("**Timeline of Kzinti Patriarchy, 2220 to …**: 10 dated entries")
+    assert text.startswith("**Timeline of Kzinti Patriarchy, from 2220**: 10 dated entries")
     assert "left out" not in text and alt.startswith("Timeline of Kzinti Patriarchy, 2220–")
 
 
 PICTURE_LINE = re.compile(
-    r"^\*\*Timeline, … to …\*\*: (?P<count>[0-9]+) dated entries in (?P<total>[0-9]+) pictures, one for"
+    r"^\*\*Timeline, all years\*\*: (?P<count>[0-9]+) dated entries in (?P<total>[0-9]+) pictures, one for"
     r" each era\. Picture (?P<number>[0-9]+) of (?P=total): (?P<era>[0-9–]+), (?P<entries>[0-9]+) entries\.$"
 )
 

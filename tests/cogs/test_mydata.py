@@ -154,8 +154,8 @@ async def test_forget_deletes_what_is_hers_and_keeps_the_record_without_her_name
         "**Deleted**: reputation in 2 servers, 1 saved search for page buttons, 1 error report.",
         "**Kept without your name**: 1 signature on an accord, 3 actions in the minutes, "
         "1 conference, 2 complaints, votes and withdrawals.",
-        "Your signatures now read “a former delegate of …” the power you signed for.",
-        "Nothing another member owns was removed.",
+        "Each signature of yours now reads “a former delegate of” and the power it was made for.",
+        "Nothing another member owns was removed. Messages already posted in channels are not edited.",
     ]
     assert await columns_holding(db, [world.alice.id]) == {}, "her id is nowhere"
     assert {m: await columns_holding(db, [m]) for m in others} == others, "nobody else's data changed"

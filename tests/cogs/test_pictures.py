@@ -143,6 +143,6 @@ async def test_a_timeline_of_300_long_titles_never_holds_the_loop(env, world: Wo
         result = await world.alice.slash(world.channel, "lore timeline", from_year=2400, picture=True)
     assert watch.longest_ms < LIMIT_MS, str(watch)
     _, alt, text = await picture(result)
-    assert text.startswith("**Timeline, 2400 to …**: 300 dated entries in ") and "Picture 1 of " in text
+    assert text.startswith("**Timeline, from 2400**: 300 dated entries in ") and "Picture 1 of " in text
     attachments = (result.followups[0] if result.followups else result.response).attachments
     assert len(attachments) == 1 and alt.startswith("Timeline, 2400–") and ": 2400 0 " in alt

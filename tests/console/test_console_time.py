@@ -58,7 +58,7 @@ async def test_wait_moves_the_clock_past_a_deadline_a_reminder_and_the_end(tmp_p
     assert "Time is up" not in reminder
     end = after(transcript, "wait 1h30m")
     assert "1h 30m pass: it is now 2026-01-01 02:40 UTC." in end
-    assert "Time is up: the accord failed" in end
+    assert "Time is up for negotiation: no article was agreed" in end
     assert "failed: no accord was ratified." in end
 
 
