@@ -38,9 +38,7 @@ async def test_a_conference_being_convened_is_not_read_half_written(
     member's /accord status) saw a stateless game and failed with KeyError('phase')."""
     db = await open_db()
     gate = pause_transactions(monkeypatch, db, "UPDATE games SET state")
-    convening = asyncio.create_task(
-        AccordService(db).convene(GUILD, CHANNEL, HOST, "Talks", POWERS)
-    )
+    convening = asyncio.create_task(AccordService(db).convene(GUILD, CHANNEL, HOST, "Talks", POWERS))
     try:
         await gate.reached_by(convening)
         assert await store.latest_convened_in(db, GUILD, CHANNEL) is None
