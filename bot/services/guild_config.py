@@ -27,6 +27,11 @@ class ConfigService:
         else:
             self._cache.pop(guild_id, None)
 
+    def forget(self, guild_id: int) -> None:
+        """Settings written elsewhere (an archive import) are read afresh here at once; other
+        processes drop theirs at the write's notice."""
+        self._forget(guild_id)
+
     async def get(self, guild_id: int | None) -> GuildConfig:
         if guild_id is None:
             return GuildConfig()

@@ -113,6 +113,8 @@ class ImportButton(
             except KhitomerError as error:  # the server changed since the preview
                 await interaction.edit_original_response(content=f"Nothing was imported. {error.message}")
                 return
+            # this process reads the new settings at once (PostgreSQL's notice comes a moment later)
+            interaction.client.guild_config.forget(interaction.guild_id)  # type: ignore[attr-defined]
             done = ["Imported:", *change_lines(summary)]
             if summary.dropped:
                 done.append(f"Left out: {'; '.join(summary.dropped)}.")
