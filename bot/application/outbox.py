@@ -10,8 +10,6 @@ stopped between a send and its deletion. Neither Discord nor the database stoppi
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 import discord
 
 from ..storage import outbox as store
+from .background import Background
 from .nap import Nap
 
 log = logging.getLogger(__name__)
@@ -43,26 +42,16 @@ def now() -> float:
     return discord.utils.utcnow().timestamp()  # Discord's clock: tests move it with SimCord
 
 
-class Outbox:
+class Outbox(Background):
+    NAME = "khitomer-outbox"
+
     def __init__(self, bot: Any) -> None:
         self.bot = bot
         self._nap = Nap("khitomer-outbox-nap")  # a wake-up while sending is kept for the next nap
-        self._task: asyncio.Task[None] | None = None
         self._kinds: dict[str, tuple[Render, Sent | None]] = {}
 
     def register(self, kind: str, render: Render, sent: Sent | None = None) -> None:
         self._kinds[kind] = (render, sent)
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self._run(), name="khitomer-outbox")
-
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
     def wake(self) -> None:
         """Something was queued or released: look now rather than at the next due time."""

@@ -10,7 +10,6 @@ runs, so a restart loses nothing: the next start prunes first.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -19,6 +18,7 @@ from ..content.privacy import data_policy
 from ..domain.privacy import retention_days
 from ..storage import Database
 from ..storage import retention as store
+from .background import Background
 from .outbox import retry_delay
 
 log = logging.getLogger(__name__)
@@ -39,23 +39,13 @@ def limits() -> dict[str, int]:
     return days
 
 
-class Retention:
+class Retention(Background):
+    NAME = "khitomer-retention"
+
     def __init__(self, db: Callable[[], Database], *, now: Callable[[], datetime] = wall_clock) -> None:
         self._db, self._now = db, now
         self._limits = limits()  # checked at start-up: a bad statement stops the bot, not the job
-        self._task: asyncio.Task[None] | None = None
         self.runs = 0  # completed runs, for tests and /about-like reports
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self._run(), name="khitomer-retention")
-
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
     async def prune_once(self) -> dict[str, int]:
         """Delete what each limited table keeps past its days; how many rows went, by table."""
