@@ -223,6 +223,7 @@ class SqliteDatabase:
         """
         async with self._write_lock:
             self._now.execute("BEGIN IMMEDIATE")
+            changes = self._now.total_changes
             try:
                 result = at_once(work(self._held.begin(SyncConn(self._now))))
                 self._now.execute("COMMIT")
@@ -230,7 +231,8 @@ class SqliteDatabase:
                 self._held.end(committed=False)
                 self._now.rollback()  # leaves none open, even if COMMIT itself failed
                 raise
-            work_record.committed()
+            if self._now.total_changes != changes:  # a transaction that changed no row stored nothing
+                work_record.committed()
             self._held.end(committed=True)
             return result
 
@@ -251,6 +253,7 @@ class SqliteDatabase:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any error; one writer at a time."""
         async with self._write_lock:
             await self._conn.execute("BEGIN IMMEDIATE")
+            changes = self._conn.total_changes
             try:
                 yield self._held.begin(AioConn(self._conn))
                 await self._conn.commit()
@@ -258,7 +261,8 @@ class SqliteDatabase:
                 self._held.end(committed=False)
                 await self._conn.rollback()  # leaves none open, even if COMMIT itself failed
                 raise
-            work_record.committed()
+            if self._conn.total_changes != changes:  # a transaction that changed no row stored nothing
+                work_record.committed()
             self._held.end(committed=True)
 
 

@@ -100,12 +100,16 @@ async def _once_more_if_lost(read: Callable[[], Awaitable[T]]) -> T:
         return await read()
 
 
+_WRITES = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE"})
+
+
 class _PgConn:
     dialect = POSTGRES
 
     def __init__(self, conn: asyncpg.Connection | asyncpg.Pool, trace: Trace | None = None) -> None:
         self._conn = conn
         self._trace = trace
+        self.wrote = False  # did a statement change a row? (a transaction that did not stored nothing)
 
     def _traced(self, sql: str, params: Sequence[Any]) -> str:
         if self._trace is not None:
@@ -115,11 +119,15 @@ class _PgConn:
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         values = tuple(params)
         status: str = await self._conn.execute(self._traced(sql, values), *values)
-        count = status.rsplit(" ", 1)[-1]
-        return int(count) if count.isdigit() else 0
+        verb, _, count = status.partition(" ")
+        changed = int(count.rsplit(" ", 1)[-1]) if count[-1:].isdigit() else 0
+        if verb in _WRITES and changed:
+            self.wrote = True
+        return changed
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
+        self.wrote = self.wrote or bool(rows)
         for row in rows[:-1]:
             self._traced(sql, row)
         await self._conn.executemany(self._traced(sql, rows[-1]) if rows else numbered(sql), rows)
@@ -127,12 +135,19 @@ class _PgConn:
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
         values = tuple(params)
         rows: list[asyncpg.Record] = await self._conn.fetch(self._traced(sql, values), *values)
+        self._returned(sql, bool(rows))
         return rows
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
         values = tuple(params)
         row: asyncpg.Record | None = await self._conn.fetchrow(self._traced(sql, values), *values)
+        self._returned(sql, row is not None)
         return row
+
+    def _returned(self, sql: str, rows: bool) -> None:
+        """An INSERT, UPDATE or DELETE … RETURNING that returned rows changed them."""
+        if rows and sql.lstrip()[:6].upper() in _WRITES:
+            self.wrote = True
 
 
 class _Pooled(asyncpg.Connection):  # type: ignore[misc]  # asyncpg has no type hints
@@ -272,7 +287,8 @@ class PostgresDatabase:
             if guild is not None:
                 await lock_guild(work, guild)
             yield work
-        work_record.committed()  # reached only when the block above committed
+        if work.wrote:  # reached only when the block above committed
+            work_record.committed()
 
     async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
         async with self.transaction(guild=guild) as conn:

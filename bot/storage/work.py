@@ -1,6 +1,7 @@
 """Did this interaction store anything? The record every committed write leaves behind.
 
-Both backends call `committed()` once a write transaction has committed. The record lives in
+Both backends call `committed()` once a write transaction that changed a row has committed (a
+repeated press that changed nothing stored nothing). The record lives in
 a context variable of the task that ran the write: discord.py runs each interaction (a
 command, a button, a form) and its error handler in one task, so the handler reads here
 whether the action was stored before the failure, and never claims "nothing was changed"

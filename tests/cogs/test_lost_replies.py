@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cogs.test_accords import ratified_game
+from tests.cogs.test_accords import ratified_game, seated
 from tests.cogs.test_lore import modal_values
 from tests.conftest import World
 
@@ -86,4 +86,24 @@ async def test_a_search_whose_reply_is_lost_does_not_claim_anything_was_saved(en
     assert lost.response.content.startswith(
         "Sorry, something went wrong on our side and nothing was changed."
     )
+    assert len(env.errors) == 1
+
+
+async def test_a_second_sign_whose_reply_is_lost_does_not_claim_it_recorded_anything(
+    env, world: World
+) -> None:
+    """The first Sign was stored; the second changes no row, so its lost reply says nothing changed."""
+    await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
+    message = await seated(world)
+    await world.moderator.click(message, label="Start the conference")
+    article = (
+        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
+    ).response
+    await world.bob.click(article, label="Support")
+    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    await world.alice.click(draft, label="Sign")
+    env.inject_error(*LOST, status=500, times=1)
+    lost = await world.alice.slash(world.channel, "accord sign")
+    shown = lost.response.content
+    assert shown.startswith("Sorry, something went wrong on our side and nothing was changed."), shown
     assert len(env.errors) == 1
