@@ -23,7 +23,7 @@ from bot.ui.pager import send_pages
 from cogs._confirm import answer, choice_button
 
 from ._archive import ArchiveCommands, ImportButton
-from ._explain import bot_layer, bot_lines, discord_layer, find_command
+from ._explain import bot_layer, bot_lines, command_name, discord_layer, find_command, known_commands
 
 GameChannel = discord.TextChannel | discord.CategoryChannel
 
@@ -249,7 +249,7 @@ class Config(
         )
         text = "\n".join(
             [
-                f"**{verdict}**: can {inert(who.display_name)} use /{target.qualified_name}"
+                f"**{verdict}**: can {inert(who.display_name)} use {command_name(target)}"
                 f" in #{inert(where.name)}?",
                 *discord_lines,
                 *bot_lines(by_bot),
@@ -273,14 +273,16 @@ class Config(
     async def command_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        names = [
-            c.qualified_name
-            for root in self.bot.tree.get_commands()
-            for c in (root.walk_commands() if isinstance(root, app_commands.Group) else [root])
-            if isinstance(c, app_commands.Command)
-        ]
         needle = current.casefold().lstrip("/")
-        return [app_commands.Choice(name=f"/{n}", value=n) for n in sorted(names) if needle in n][:25]
+        found = sorted(
+            known_commands(self.bot.tree),
+            key=lambda c: (isinstance(c, app_commands.ContextMenu), c.qualified_name),
+        )
+        return [
+            app_commands.Choice(name=command_name(c)[:100], value=c.qualified_name)
+            for c in found
+            if needle in c.qualified_name.casefold()
+        ][:25]
 
 
 async def setup(bot: KhitomerBot) -> None:

@@ -15,17 +15,29 @@ from bot.domain.guild_config import GuildConfig
 ALL_CHANNELS_OFFSET = 1  # Discord: the "all channels" override target is the guild id minus one
 
 
-def find_command(
-    tree: app_commands.CommandTree[Any], name: str
-) -> app_commands.Command[Any, ..., Any] | None:
+Target = app_commands.Command[Any, ..., Any] | app_commands.ContextMenu
+Root = Target | app_commands.Group  # what Discord's permissions attach to
+
+
+def known_commands(tree: app_commands.CommandTree[Any]) -> list[Target]:
+    """Every slash command (subcommands by their full name) and every message command."""
+    found: list[Root] = []
     for root in tree.get_commands():
-        commands_ = root.walk_commands() if isinstance(root, app_commands.Group) else [root]
-        for command in commands_:
-            if isinstance(command, app_commands.Command) and command.qualified_name == name.strip().lstrip(
-                "/"
-            ):
-                return command
-    return None
+        found.extend(root.walk_commands() if isinstance(root, app_commands.Group) else [root])
+    found.extend(tree.get_commands(type=discord.AppCommandType.message))
+    return [c for c in found if isinstance(c, app_commands.Command | app_commands.ContextMenu)]
+
+
+def command_name(command: Root) -> str:
+    """How a member finds it: "/lore add", or a message command by its name in the Apps menu."""
+    if isinstance(command, app_commands.ContextMenu):
+        return f"the message command “{command.name}”"
+    return f"/{command.qualified_name}"
+
+
+def find_command(tree: app_commands.CommandTree[Any], name: str) -> Target | None:
+    wanted = name.strip().lstrip("/").casefold()
+    return next((c for c in known_commands(tree) if c.qualified_name.casefold() == wanted), None)
 
 
 def _names(permissions: discord.Permissions) -> str:
@@ -36,13 +48,14 @@ def _names(permissions: discord.Permissions) -> str:
 
 async def discord_layer(
     bot: BotBase,
-    command: app_commands.Command[Any, ..., Any],
+    command: Target,
     member: discord.Member,
     channel: discord.abc.GuildChannel,
 ) -> tuple[bool, list[str]]:
     """Discord's own rules: default member permissions, then the server's overrides
     (Server Settings → Integrations), the way Discord applies them."""
-    root = command.root_parent or command
+    root = command if isinstance(command, app_commands.ContextMenu) else command.root_parent or command
+    shown = command_name(root)
     guild = member.guild
     lines: list[str] = []
     allowed = True
@@ -53,8 +66,8 @@ async def discord_layer(
         return True, lines
     if required is not None and not perms >= required:
         allowed = False
-        lines.append(f"Discord: /{root.name} needs {_names(required)} by default, which they lack here.")
-    overrides = await _overrides(bot, root.name, guild)
+        lines.append(f"Discord: {shown} needs {_names(required)} by default, which they lack here.")
+    overrides = await _overrides(bot, root, guild)
     if not overrides:
         lines.append("Discord: no overrides for this command in Integrations.")
         return allowed, lines
@@ -62,7 +75,7 @@ async def discord_layer(
         (o for o in overrides if o.id == guild.id - ALL_CHANNELS_OFFSET), None
     )
     if channel_rule is not None and not channel_rule.permission:
-        return False, [*lines, f"Discord: Integrations turns /{root.name} off in #{channel.name}."]
+        return False, [*lines, f"Discord: Integrations turns {shown} off in #{channel.name}."]
     user_rule = next((o for o in overrides if o.id == member.id), None)
     role_rules = [o for o in overrides if o.id in {r.id for r in member.roles} and o.id != guild.id]
     everyone = next((o for o in overrides if o.id == guild.id), None)
@@ -78,10 +91,11 @@ async def discord_layer(
     return verdict, lines
 
 
-async def _overrides(bot: BotBase, name: str, guild: discord.Guild) -> list[Any]:
+async def _overrides(bot: BotBase, root: Root, guild: discord.Guild) -> list[Any]:
+    kind = root.type if isinstance(root, app_commands.ContextMenu) else discord.AppCommandType.chat_input
     try:
         synced = await bot.tree.fetch_commands()
-        app_command = next((c for c in synced if c.name == name), None)
+        app_command = next((c for c in synced if c.name == root.name and c.type == kind), None)
         if app_command is None:
             return []
         return list((await app_command.fetch_permissions(guild)).permissions)
@@ -91,7 +105,7 @@ async def _overrides(bot: BotBase, name: str, guild: discord.Guild) -> list[Any]
 
 async def bot_layer(
     bot: BotBase,
-    command: app_commands.Command[Any, ..., Any],
+    command: Target,
     member: discord.Member,
     channel: discord.abc.GuildChannel | discord.Thread,
     config: GuildConfig,
