@@ -16,10 +16,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
+from .lore_causes import PURPOSES as PURPOSES
+from .lore_causes import Token as Token
+from .lore_causes import acts_on, charged, explains, is_cause
+from .lore_causes import fold as fold
 from .lore_compose import compose as compose  # composed sentences, read through this module
 from .lore_compose import compose_years as compose_years
 from .lore_facts import Asked
-from .lore_query import IRREGULAR
 
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
 TREATY_VERBS = re.compile(
@@ -60,19 +64,6 @@ def identity_rest(question: str) -> str | None:
 # --- what a statement carries -------------------------------------------------------------------
 
 YEAR = re.compile(r"(?:[12][0-9]{3}s?|stardate)", re.I)
-# Words that give a cause ("because", "drove", "after"): our own short list.
-CAUSES = frozenset(
-    """because after since drove driven forced force led caused cause sparked provoked response result
-    due fear feared fearing seeking sought hoping blamed blaming prompted triggered left so order
-    punish avenge revenge protect prevent save""".split()  # noqa: SIM905
-)
-_LEADING = frozenset("led drove driven".split())  # noqa: SIM905
-# Verbs after "to" that give a purpose ("went to Romulus to find Spock"): our own short list.
-PURPOSES = frozenset(
-    """keep stop save protect prevent find reveal avoid win force end help bring learn expose warn
-    rescue destroy kill build seek restore defend free escape recover reach unite punish avenge hide
-    spare secure gain claim""".split()  # noqa: SIM905
-)
 _BEFORE_PLACE = frozenset(
     "at on in near to from over above orbiting around beyond inside within aboard onto into".split()  # noqa: SIM905
 )
@@ -98,23 +89,6 @@ NEAR = 12  # words between the fact and the question's own words in a statement
 NEAR_TIME = 16  # … for a year: a sentence dates the whole of what it tells
 
 
-def fold(word: str) -> str:
-    return word.casefold().replace("’", "'").removesuffix("'s")
-
-
-Token = tuple[str, str]  # a word as written, and the question's concept it stands for ("" if none)
-
-
-def _is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
-    following = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
-    if word in _LEADING:  # "led to", "drove him to": "led the attack" gives no reason
-        return any(fold(one) == "to" for one, _ in tokens[at + 1 : at + 4])
-    if word in CAUSES:
-        return bool(following)  # "died not long after." ends there: no cause follows
-    before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
-    return word == "to" and following in PURPOSES and before != "on"
-
-
 def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], people: set[str],
              places: set[str]) -> bool:  # fmt: skip
     raw = tokens[at][0]
@@ -122,7 +96,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.TIME:
         return YEAR.fullmatch(raw) is not None
     if asked is Asked.REASON:
-        return _is_cause(tokens, at, word)
+        return is_cause(tokens, at, word)
     if not raw[:1].isupper() or word in said:
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
@@ -133,22 +107,10 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
             before.pop()
         if word in _NOT_PLACES or (len(before) > 1 and before[-1] == "of" and before[-2] in _HAPPENINGS):
             return False  # "the explosion of Praxis" says what happened, "the mines of Remus" where
+        if word in people and word not in places:
+            return False  # "born to K'Ehleyr": a person is no place
         return word in places or (bool(before) and before[-1] in _BEFORE_PLACE)
     return False
-
-
-_NO_CAUSE = frozenset("which who that he she it they we and then also had has have was were been".split())  # noqa: SIM905
-
-
-def _acts_on(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the question's verb at `at`, in the past, has a cause before it and another of the
-    question's words right after it ("his discovery ended the alliance")."""
-    word = fold(tokens[at][0])
-    if at < 2 or not (word.endswith("ed") or word in IRREGULAR):  # a verb in the past: "moved", "drove"
-        return False
-    if tokens[at - 1][1] or fold(tokens[at - 1][0]) in _NO_CAUSE:  # "the conference moved", "which
-        return False  # occupied Bajor": the question's own thing acted, for no reason given
-    return any(concept and concept != tokens[at][1] for _, concept in tokens[at + 1 : at + 4])
 
 
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
@@ -160,12 +122,15 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
         return True
     facts = [i for i in range(len(tokens)) if _is_fact(asked, tokens, i, said, people, places)]
     own = [i for i, (_, concept) in enumerate(tokens) if concept in predicate]
+    if asked is Asked.AGENT and any(charged(tokens, i, predicate) for i in own):
+        return False  # it names who was accused of the deed
     if not own:
         return bool(facts) and not strict
-    if asked is Asked.REASON and any(_acts_on(tokens, i) for i in own):
+    if asked is Asked.REASON and any(acts_on(tokens, i, predicate) for i in own):
         return True  # "the killing moved the conference": what comes before the verb is the cause
     near = NEAR_TIME if asked is Asked.TIME else NEAR
-    return any(abs(f - o) <= near for f in facts for o in own)
+    reason = asked is Asked.REASON
+    return any(abs(f - o) <= near and (not reason or explains(tokens, f, o)) for f in facts for o in own)
 
 
 # --- choosing the statement ---------------------------------------------------------------------
@@ -246,6 +211,8 @@ def choose(
                 continue
         elif held < _needed(statement, others):
             continue
+        if asked is Asked.ANYTHING and len(subjects) > 1 and names < MIN_PREDICATE:
+            continue  # "which planets did the Federation give the Sheliak": asked of both
         if subjects and not statement.subject and not any(one <= words for one in subjects):
             continue  # says the fact of something else the question never named
         # a question that is only names ("when did Picard tell the Romulans about the Pegasus

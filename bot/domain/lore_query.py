@@ -231,7 +231,13 @@ def sentence_score(terms: Sequence[str], weights: Mapping[str, float], words: Se
     return score
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(])")
+# Not after an initial ("James T. Kirk", "U.S.S.") or a title's abbreviation ("Lt.", "Cmdr."); a
+# letter after a hyphen still ends one ("the Enterprise-A.").
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\s[A-Za-z]\.)(?<!\.[A-Za-z]\.)(?<!\b(?:Lt|Dr|Mr|Ms|Mt|St|Jr|Sr|vs)\.)"
+    r"(?<!\b(?:Mrs|Col|Gen|Adm|Cpt|Sgt|Maj|Cdr|Ens|Sen|Gov|Rev)\.)(?<!\b(?:Capt|Cmdr|Prof)\.)"
+    r"\s+(?=[A-Z0-9\"“'(])"
+)
 
 
 def sentences(text: str) -> list[str]:

@@ -15,9 +15,18 @@ from ..domain.treaties import Treaty
 from . import lore_text as text
 from .lore_question import GENERIC, Answer
 from .lore_search import Question
+from .lore_wording import SHARED, Wording
 from .treaties import article_asked, no_such_article, treaty_named
 
 _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice)\b", re.IGNORECASE)
+# What a party may or must do under a treaty, or how ("can the Sheliak…", "is it allowed…", "how
+# do you complain…", "what happens to settlers under…"): asked of its articles once the question
+# names the treaty.
+_MAY = re.compile(
+    r"\b(can|could|may|might|must|mustn't|cannot|can't|allowed|legal|possible|entitled|"
+    r"how (?:do|does|should)|under)\b",
+    re.IGNORECASE,
+)
 
 
 def _asks_articles(query: str) -> bool:
@@ -47,14 +56,37 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
             return Answer(no_such_article(treaty, number), None, treaty)
     else:
         own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
-        wanted = [c for c in question.concepts if c not in own and c not in GENERIC]
+        # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
+        asking = " ".join(
+            m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query)
+        )
+        wanted = set(question.concepts) - own - GENERIC - set(question.mapped(text.terms(asking)))
+        reading = Wording(question)
         scored = [
-            (len(set(question.mapped(text.terms(f"{a.title}. {a.text}"))) & set(wanted)), -a.number, a)
-            for a in treaty.articles
+            (*_held(question, reading, f"{a.title}. {a.text}", wanted), -a.number, a) for a in treaty.articles
         ]
-        best = max(scored, key=lambda item: item[:2], default=None)
-        article = best[2] if best is not None and best[0] >= (1 if about else 2) else None
+        best = max(scored, key=lambda item: item[:3], default=None)
+        least = 1 if about or _MAY.search(query) else 2
+        article = best[3] if best is not None and best[0] >= least else None
     if article is None:
         return None
     line = f"Article {to_roman(article.number)} ({article.title}): {article.text}"
     return Answer(line, None, treaty, article)
+
+
+def _held(question: Question, reading: Wording, said: str, wanted: set[str]) -> tuple[int, int]:
+    """How many of the question's words an article holds: as the answer line reads a sentence
+    (synonyms, a stem starting another: "arbitration", "arbiter"), or as the parts of a word of
+    the question, its end a word of the article and its start the start of another
+    ("bioweapons": biogenic weapons, which holds more than "weapons" alone); and, to choose
+    between articles holding as many, how many it holds as written ("settlers", not "settled")."""
+    terms = text.terms(said)
+    words, exact = set(reading.mapped(terms)), set(question.mapped(terms))
+    held = 0
+    for c in wanted:
+        if c in words:
+            held += 1
+        elif tails := [w for w in words if len(w) >= SHARED and c.endswith(w) and c != w]:
+            head = c[: -len(tails[0])]
+            held += 1 + (len(head) >= 3 and any(w.startswith(head) for w in words))
+    return held, len(wanted & exact)

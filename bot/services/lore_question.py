@@ -28,7 +28,7 @@ from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
 from .lore_names import whole_name as whole_name
 from .lore_search import Hit, Question
-from .lore_wording import Wording, wording
+from .lore_wording import LIGHT_VERBS, Wording, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5 answered no more on the tuned half)
 # Words that ask how a thing began, which its facts (signed, place, cause, years) answer.
@@ -43,6 +43,7 @@ IMPLIED = {
     Asked.TIME: ORIGIN | {text.stem("fight")},  # a battle that took place in 2256 was fought then
 }
 RANK_STEMS = frozenset(text.stem(w) for w in rules.TITLES)
+LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
 ASKED_WORDS = {
     asked: frozenset(text.stem(w) for w in words.split())
@@ -106,7 +107,7 @@ def statements(
     out: list[rules.Statement] = []
     for rank, entry in enumerate(entries):
         said = sentences(entry.summary)
-        body = [s for p in paragraphs(entry.body) for s in sentences(p)]
+        body = body_sentences(entry.body)
         own = entry.key in subjects
         itself = subjects.get(entry.key, frozenset())
         for i, sentence in enumerate(said + body):
@@ -124,6 +125,20 @@ def statements(
             words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
             out.append(rules.Statement(entry.key, composed, words, rank, own, False, True, itself))
     return out
+
+
+_ITEM = re.compile(r"(?:^|\s)(?:[-*•]|[0-9]{1,2}[.)])\s+")  # a list's item marker: "- ", "* ", "2. "
+
+
+def body_sentences(body: str) -> list[str]:
+    """The sentences of an entry's body, each item of a list one of its own ("- Subspace weapons
+    are banned." is no part of the next item)."""
+    return [
+        one
+        for paragraph in paragraphs(body)
+        for item in (_ITEM.split(paragraph) if _ITEM.match(paragraph) else [paragraph])
+        for one in sentences(item)
+    ]
 
 
 def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
@@ -169,6 +184,7 @@ def answer(
     predicate = [c for c in question.concepts if c not in named and c not in itself]
     # "start fighting": beside another verb, one of beginning only says when the other did
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
+    predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
     if linked and (
         (rest is not None and only_names(rest, names)) or (not predicate and asked is Asked.ANYTHING)
     ):
@@ -193,6 +209,11 @@ def answer(
     if asked is Asked.AGENT:  # "who was the Starfleet admiral…": whoever answers holds that rank
         ranks = {c for c in predicate if c in RANK_STEMS}
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
+        # … and says the deed asked ("who betrayed the outpost": betrayed), not only its setting; a
+        # light verb says no deed alone ("who made first contact": the contact)
+        deed = next((c for c in predicate if c not in LIGHT), None)
+        if deed is not None:
+            found = [one for one in found if deed in one.words]
     choice = rules.choose(
         found,
         asked,

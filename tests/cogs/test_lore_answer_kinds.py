@@ -1,6 +1,7 @@
 """Issue #20, third pass, as a member reads it in /lore search: a where answered by the place
-itself, a why answered by how a thing began, a when answered from a battle's own year, and no
-line at all for a name the lore does not know."""
+itself, a why answered by how a thing began or its cause, a when answered from a battle's own
+year, a who-did by the doer, a treaty's permission by its article, and no line at all for a name
+the lore does not know."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("query", "said", "attributed"),
     [
-        ("where did james kirk die", "**Answer:** Veridian III: Kirk died in 2371", "— *Veridian III*, from"),
+        ("where did james kirk die", "**Answer:** Veridian III is the planet", "— *Veridian III*, from"),
         ("why did the maquis form", "**Answer:** The Maquis came about because", "— *Maquis*, from"),
         (
             "what year was the battle of wolf 359",
@@ -28,6 +29,16 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
             "who was the romulan at the khitomer conference",
             "**Answer:** Pardek was a Romulan senator",
             "— *Pardek*",
+        ),
+        # why: the cause, not what the thing caused ("whose explosion wrecked the economy")
+        ("why did praxis blow up", "**Answer:** Praxis exploded in 2293 because of overmining", "— *Praxis*"),
+        # who did it: the doer named, not the man accused of it
+        ("who betrayed khitomer", "**Answer:** The Khitomer massacre was the work of", "Ja'rod"),
+        # what a named treaty lets its parties do: its article, with the quote that shows it whole
+        (
+            "is arbitration possible under the treaty of armens",
+            "**Answer:** Article III of the treaty *Treaty of Armens* (Third-party arbitration)",
+            "— the whole article: `/treaty quote",
         ),
     ],
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.domain.lore import Kind
 from bot.domain.lore_answer import Statement, carries, choose, compose, compose_years, identity_rest
 from bot.domain.lore_facts import Asked, parse_facts
-from bot.domain.lore_query import phrased, phrases_in
+from bot.domain.lore_query import phrased, phrases_in, sentences
 
 
 def tokens(sentence: str, concept: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -90,3 +90,76 @@ def test_a_question_of_names_only_is_answered_by_the_statement_holding_most_of_t
     split = lambda text: tokens(text, {"picard": "picard", "romulans": "romulan", "cloak": "cloak"})  # noqa: E731
     chosen = choose([picard, pegasus], Asked.TIME, [], named, weights, set(), set(), set(), subjects, split)
     assert chosen is not None and chosen.statement is pegasus
+
+
+def test_initials_and_abbreviations_do_not_end_a_sentence() -> None:
+    said = sentences(
+        "James T. Kirk took the U.S.S. Enterprise to Khitomer. Lt. Valeris and Cmdr. Chang plotted, "
+        "with Gen. Chang's men, e.g. the assassins. Dr. McCoy was convicted. He served on the "
+        "Enterprise-A. It was decommissioned in 2293."
+    )
+    assert said == [
+        "James T. Kirk took the U.S.S. Enterprise to Khitomer.",
+        "Lt. Valeris and Cmdr. Chang plotted, with Gen. Chang's men, e.g. the assassins.",
+        "Dr. McCoy was convicted.",
+        "He served on the Enterprise-A.",
+        "It was decommissioned in 2293.",
+    ]
+
+
+def test_a_cause_word_that_names_an_effect_explains_what_follows_it_not_what_came_before() -> None:
+    occupy = {"occupation": "occupi", "occupied": "occupi"}
+    # the occupation caused the stripping: this says what it did, not why it happened
+    assert not why("Decades of Cardassian occupation left the planet stripped", occupy)
+    assert why("Hunger for ore left Cardassia eager and it occupied the planet", occupy)
+    assert why("The planet was occupied because Cardassia needed its ore", occupy)
+
+
+def who_did(sentence: str, concept: dict[str, str], people: set[str]) -> bool:
+    return carries(Asked.AGENT, tokens(sentence, concept), set(concept.values()), set(), people, set())
+
+
+def test_whoever_is_accused_or_blamed_is_not_named_as_the_doer() -> None:
+    betray = {"betraying": "betray", "betrayed": "betray"}
+    people = {"mogh", "jarod"}
+    assert not who_did(
+        "Mogh was killed there and later falsely accused of betraying the outpost", betray, people
+    )
+    assert not who_did("Mogh was blamed for betraying the outpost", betray, people)
+    assert not who_did(
+        "Duras accused Mogh of the Khitomer betrayal to hide his guilt", {"betrayal": "betray"}, {"duras"}
+    )
+    assert who_did("Jarod betrayed the outpost to the Romulans", betray, people)
+    # … unless being accused is what is asked
+    assert who_did("Mogh was blamed for betraying the outpost", {**betray, "blamed": "blame"}, people)
+
+
+def test_fear_gives_a_reason_only_when_it_says_what_was_feared() -> None:
+    came = {"reached": "come"}
+    assert not why(
+        "A cube reached Earth and the Borg remained the enemy Starfleet feared above all others", came
+    )
+    assert why("A cube reached Earth because the Borg feared that humanity would resist", came)
+    assert why("Their ships reached Earth fearing the Borg would return", came)
+
+
+def test_a_verb_of_purpose_gives_a_reason_only_after_to() -> None:
+    helped = {"helped": "help"}
+    assert not why("The ship was framed for the attack and then helped save the conference", helped)
+    assert why("Spock helped the chancellor to save the peace", helped)
+
+
+def test_a_person_after_to_or_on_is_no_place() -> None:
+    def born_at(sentence: str) -> bool:
+        return carries(Asked.PLACE, tokens(sentence, {"born": "born"}), {"born"}, set(), {"kehleyr"}, set())
+
+    assert not born_at("Alexander was born in 2366 to KEhleyr")
+    assert born_at("Worf was born in 2340 on Qonos")
+
+
+def test_a_cause_in_another_clause_explains_that_clause() -> None:
+    occupy = {"occupation": "occupi"}
+    assert not why(
+        "The occupation ended in 2369 when the Cardassians withdrew because it cost too much", occupy
+    )
+    assert why("The occupation began in 2328 because Cardassia wanted ore", occupy)

@@ -11,6 +11,7 @@ import pytest
 
 from bot.content.treaties import canon_treaties
 from bot.services.lore import LoreService
+from bot.services.lore_question import body_sentences
 from bot.storage import open_database
 from tests.support import postgres
 
@@ -44,7 +45,8 @@ def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
     ("question", "said", "source"),
     [
         # where: a place's own sentence says where by being there, and is opened with its name
-        ("where did james kirk die", "Veridian III: Kirk died in 2371", "veridian-iii"),
+        # … and initials end no sentence ("James T. Kirk")
+        ("where did james kirk die", "where James T. Kirk died in 2371", "veridian-iii"),
         # "the mines of Remus" is where; a place in a person's name ("Shinzon of Remus") still says it
         ("where did shinzon grow up", "raised in the mines of Remus", "shinzon"),
         # a battle that took place somewhere was fought there; "live" is answered by a location
@@ -54,9 +56,11 @@ def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
         ("what year was the battle of wolf 359", "The Battle of Wolf 359 took place in 2367.", None),
         # how a thing began is said by its facts: cause, years
         ("why did the maquis form", "came about because the Federation–Cardassian Treaty", "maquis"),
+        # a light verb beside another word says nothing alone ("become allies": allies)
+        ("why did the klingons and romulans become allies", "after losing the *Tal Praenax*", None),
         ("when did the klingons rejoin the khitomer accords", "2373", "reinstatement-of-the-accords"),
         # a phrasal verb is its one word ("blow up": explode)
-        ("why did praxis blow up", "whose explosion in 2293", "praxis"),
+        ("why did praxis blow up", "exploded in 2293 because of overmining", "praxis"),
         ("where did the uss yamato blow up", "destroyed inside the Romulan Neutral Zone", "uss-yamato"),
         # a rank asked is a rank said, not a like of it ("president" is no chancellor)
         ("who was the chancellor during the khitomer conference", "Chancellor Azetbur", None),
@@ -65,6 +69,20 @@ def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
         # "the founder" names the Founders; "what kind of ship was" asks what it is
         ("who is the founder", "The Changelings, also called the Founders", "changelings"),
         ("what kind of ship was the enterprise-d", "Galaxy-class", "uss-enterprise-d"),
+        # a deed asked is not answered by whoever was accused of it
+        ("who was convicted of killing gorkon", "convicted with Kirk", None),
+        # what a treaty lets its parties do: "can", "may" ask its articles; an article's word may
+        # be part of the question's ("bioweapons": biogenic weapons) or start it ("arbiter")
+        ("is arbitration possible under the treaty of armens", "Article III (Third-party arbitration)", None),
+        ("may a signatory use bioweapons under the second khitomer accords", "Article II (Weapons of", None),
+        ("can the sheliak pick the arbiter under the treaty of armens", "Article IV (Choice of", None),
+        ("are bioweapons forbidden by the second khitomer accords", "Article II (Weapons of mass", None),
+        # "how do you…" under a named treaty asks its procedure
+        ("how do you complain under the second khitomer accords", "Article V (Conference of", None),
+        # two entries named: a line about both, not one about the Federation alone
+        ("what planets went from the federation to the sheliak", "Tau Cygna V", "treaty-of-armens"),
+        # "under the treaty": by its terms
+        ("what happens to settlers under the federation cardassian treaty", "Article II (Colonists on", None),
     ],
 )
 def test_each_kind_of_question_reads_the_line_that_answers(
@@ -81,7 +99,17 @@ def test_each_kind_of_question_reads_the_line_that_answers(
         "when did the ferengi join the federation",  # a name the lore does not know
         "when did the hirogen attack the federation",
         "why was k'mpec poisoned",  # "died of poison not long after." gives no reason
+        "when can the treaty of armens be amended",  # no article says: no line of another
     ],
 )
 def test_no_line_when_the_lore_cannot_say(lore: LoreService, question: str) -> None:
     assert line(lore, question) == (None, None)
+
+
+def test_each_item_of_a_list_is_a_sentence_of_its_own() -> None:
+    body = "The accords set rules.\n\n- Subspace weapons are banned.\n- Prisoners are protected in wartime.\n"
+    assert body_sentences(body) == [
+        "The accords set rules.",
+        "Subspace weapons are banned.",
+        "Prisoners are protected in wartime.",
+    ]
