@@ -81,10 +81,16 @@ class FloorButton(
 
 REPLIES: dict[str, Reply] = {}  # the floor's replies by scenario key, captured from ours
 BEFORE = "before"  # REPLIES[key + BEFORE]: the message a click scenario's member clicks, as it was
+FRESH_TEXTS = [False]  # each reply with strings of its own (see render): the memory child sets it
 
 
 def render(kind: str, reply: Reply, *, edit: bool = False) -> dict[str, Any]:
-    """send_message / edit_message arguments for the reply, built afresh as a bot builds them."""
+    """send_message / edit_message arguments for the reply, built afresh as a bot builds them: its
+    texts too in the memory child (SimCord keeps the strings a bot sends: one set shared by every
+    reply made the floor's 1,000 lobbies cheaper to hold than ours, which build theirs). Not in
+    the CPU rounds, whose floor stays as it was measured before."""
+    if FRESH_TEXTS[0]:
+        reply = fresh(reply)
     view = discord.ui.View(timeout=None)
     n = 0
     for row in reply.components:
@@ -112,6 +118,12 @@ def render(kind: str, reply: Reply, *, edit: bool = False) -> dict[str, Any]:
     if not edit:
         arguments["ephemeral"] = reply.ephemeral
     return arguments
+
+
+def fresh(reply: Reply) -> Reply:
+    """The reply with strings of its own (a JSON round trip): as a bot's formatted texts are."""
+    texts = json.loads(json.dumps([reply.content, reply.embeds, reply.components]))
+    return Reply(texts[0], texts[1], texts[2], reply.ephemeral, reply.edit)
 
 
 def floor_bot() -> commands.Bot:

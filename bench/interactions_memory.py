@@ -16,7 +16,7 @@ import types
 from pathlib import Path
 from typing import Any
 
-from interactions_floor import REPLIES, Reply
+from interactions_floor import FRESH_TEXTS, REPLIES, Reply
 from interactions_scenarios import KLINGON, ROMULAN, SCENARIO
 from interactions_simcord import (
     IDLE,
@@ -87,6 +87,7 @@ async def memory_child(which: str, servers: int, games: int, trace: bool) -> dic
     joined by two players (the floor: the same three interactions per server, same-size
     replies). With `trace`, what stays alive from the games is also traced (slow)."""
     settle_poll(IDLE)
+    FRESH_TEXTS[0] = True
     with tempfile.TemporaryDirectory() as folder:
         context = running_khitomer(Path(folder)) if which == "ours" else running_floor()
         async with context as env:

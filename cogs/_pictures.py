@@ -11,13 +11,14 @@ from typing import TypeVar
 import discord
 
 from bot.services.pictures import MapPlan
-from bot.ui.pictures import draw_map, measure
 
 P = TypeVar("P")
 
 
 def map_png(plan: MapPlan) -> bytes:
     """The map laid out, its text measured in the font it is drawn in, and drawn."""
+    from bot.ui.pictures import draw_map, measure  # Pillow, loaded with the first picture
+
     return draw_map(plan.layout(measure))
 
 

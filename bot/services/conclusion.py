@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from ..content.scenarios import canon_scenarios
 from ..domain.accords import GameState, Phase
+from ..domain.accords.headings import title as article_title
 from ..domain.accords.scoring import reputation_changes
 from ..domain.treaties import Article, Party
 from ..storage import accords as accord_store
@@ -41,7 +42,7 @@ def accord_of(state: GameState, signers: dict[str, list[str]]) -> accord_store.N
         # the powers its articles bind (GameState.bound); a narrower accord only those who signed
         parties=tuple(Party(p, tuple(signers.get(p, []))) for p in state.bound() if p in state.signed),
         articles=tuple(
-            Article(i, a.clause.value.capitalize(), a.text) for i, a in enumerate(state.agreed(), 1)
+            Article(i, article_title(a.clause, a.text), a.text) for i, a in enumerate(state.agreed(), 1)
         ),
         year=year,
         game_id=state.game_id,

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from io import StringIO
 
 # plural, possessive and regular verb endings: (ending, what the dictionary word ends in instead)
 _ENDINGS = (
@@ -26,7 +25,7 @@ COMMON = 100_000  # uses in the word list's corpus: "big", "thing", "mom"; not "
 
 # One entry a line of pyspellchecker's file: "word": uses (its words hold no quote or escape;
 # tests/services/test_english.py checks every word against pyspellchecker's own reading).
-_ENTRY = re.compile(r'^"([^"\\\n]+)": ([0-9]+),?$', re.MULTILINE)
+_ENTRY = re.compile(rb'^"([^"\\\n]+)": ([0-9]+),?$')  # matched on each line, in bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,26 +42,30 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    source = files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    runs: dict[int, StringIO] = {}
-    last: dict[int, str] = {}
+    runs: dict[int, bytearray] = {}  # by length in letters: the words' UTF-8 run together
+    last: dict[int, bytes] = {}
     unsorted: set[int] = set()
-    common = []
-    # Word by word into each length's run, so that no object per word outlives its line.
-    for entry in _ENTRY.finditer(gzip.decompress(source).decode("utf-8")):
-        word = entry.group(1)
-        size = len(word)
-        if word <= last.get(size, ""):
-            unsorted.add(size)  # the file lists its words in order; should it not, they are sorted
-        last[size] = word
-        runs.setdefault(size, StringIO()).write(word)
-        if int(entry.group(2)) >= COMMON:
-            common.append(word)
-    joined = {size: run.getvalue() for size, run in runs.items()}
+    common = bytearray()  # one buffer: common words kept as objects would pin the freed words' memory
+    # Streamed a line at a time, in bytes (UTF-8 sorts as its letters do), each word appended to
+    # its length's buffer: the file read whole (2.7 MB decoded, then freed) kept ~13 MiB of the
+    # loading thread's heap resident for good, and a str per word written to a StringIO 5 MiB
+    # (tests/services/test_english_memory.py).
+    source = files("spellchecker").joinpath("resources", "en.json.gz")
+    with source.open("rb") as packed, gzip.open(packed) as lines:
+        for entry in filter(None, map(_ENTRY.match, lines)):
+            word = entry.group(1)
+            size = len(word) if word.isascii() else len(word.decode("utf-8"))
+            if word <= last.get(size, b""):
+                unsorted.add(size)  # the file lists its words in order; should it not, they are sorted
+            last[size] = word
+            runs.setdefault(size, bytearray()).extend(word)
+            if int(entry.group(2)) >= COMMON:
+                common += word + b"\n"
+    joined = {size: run.decode("utf-8") for size, run in runs.items()}
     for size in unsorted:
         run = joined[size]
         joined[size] = "".join(sorted({run[i : i + size] for i in range(0, len(run), size)}))
-    return _Words(joined, frozenset(common))
+    return _Words(joined, frozenset(common.decode("utf-8").split("\n")[:-1]))
 
 
 def load() -> None:

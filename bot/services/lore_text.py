@@ -15,13 +15,12 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-import snowballstemmer  # type: ignore[import-untyped]
-
 from ..domain.lore import LoreEntry
 from ..domain.lore_query import IRREGULAR, STOP_WORDS, SYNONYMS
+from .english_stemmer import english_stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = english_stemmer()  # Snowball English, without the other languages' stemmers
 
 # Bump when words, terms or impacts change: stored postings are rebuilt at the next start.
 # ("whos", "wheres" and the like joined the stop words without a bump: postings holding them are

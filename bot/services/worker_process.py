@@ -22,7 +22,9 @@ from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
-PRELOAD = ["bot.services.lore_import"]  # imported once in the fork server: each call needs it
+# Imported once in the fork server, as each call needs one of them (the wiki parser and Pillow
+# are then never loaded in the bot's own process: tests/test_lazy_imports.py).
+PRELOAD = ["bot.services.lore_import", "bot.services.wikitext", "bot.ui.pictures"]
 
 _pool: ProcessPoolExecutor | None = None
 

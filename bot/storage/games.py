@@ -69,17 +69,21 @@ def _phase(db: Database | Conn) -> str:
 
 
 async def get(db: Database, guild_id: int, game_id: int) -> GameState:
-    found = await _states(db, f"{HEADS} WHERE id = ? AND guild_id = ?", (game_id, guild_id))
+    heads, params = f"{HEADS} WHERE id = ? AND guild_id = ?", (game_id, guild_id)
+    # by key: read at once on the loop's own connection, no hop to the database thread
+    found = await db.read_now(lambda conn: _rows_and_states(conn, heads, params))
     if not found:
         raise NotFound("There is no such conference in this server.")
-    return found[0]
+    return found[0][1]
 
 
 async def _states(db: Database, heads: str, params: Iterable[Any]) -> list[GameState]:
     return [state for _, state in await _rows_and_states(db, heads, params)]
 
 
-async def _rows_and_states(db: Database, heads: str, params: Iterable[Any]) -> list[tuple[Any, GameState]]:
+async def _rows_and_states(
+    db: Database | Conn, heads: str, params: Iterable[Any]
+) -> list[tuple[Any, GameState]]:
     """The rows `heads` selects (id, state, anything else), each with its game and its
     articles: two queries in all."""
     rows = await db.fetch_all(heads, params)
@@ -144,7 +148,8 @@ async def open_games(db: Database) -> list[GameState]:
 
 
 async def channel_of(db: Database, game_id: int) -> int | None:
-    row = await db.fetch_one("SELECT channel_id FROM games WHERE id = ?", (game_id,))
+    sql = "SELECT channel_id FROM games WHERE id = ?"
+    row = await db.read_now(lambda conn: conn.fetch_one(sql, (game_id,)))  # by key, at once
     return None if row is None else int(row["channel_id"])
 
 

@@ -100,29 +100,30 @@ async def due(
 ) -> list[Queued]:
     """The oldest messages whose time has come, of this process's shards."""
     where, params = _shard_filter(shards)
-    rows = await db.fetch_all(
-        f"SELECT * FROM outbox WHERE due <= ?{where} ORDER BY due, id LIMIT ?", (now, *params, limit)
-    )
+    sql = f"SELECT * FROM outbox WHERE due <= ?{where} ORDER BY due, id LIMIT ?"
+    # by the due index, at most `limit` rows: read at once, no hop to the database thread
+    rows = await db.read_now(lambda conn: conn.fetch_all(sql, (now, *params, limit)))
     return [_queued(row) for row in rows]
 
 
 async def next_due(db: Database, *, shards: tuple[int, Collection[int]] | None = None) -> float | None:
     """When the next message is due (None: nothing queued)."""
     where, params = _shard_filter(shards)
-    row = await db.fetch_one(f"SELECT min(due) AS due FROM outbox WHERE 1 = 1{where}", params)
+    sql = f"SELECT min(due) AS due FROM outbox WHERE 1 = 1{where}"
+    row = await db.read_now(lambda conn: conn.fetch_one(sql, params))
     return None if row is None or row["due"] is None else float(row["due"])
 
 
 async def release(db: Database, game_id: int, now: float) -> None:
     """Make a game's held messages due now (its member's reply has gone out)."""
-    async with work.bookkeeping(db) as conn:
-        await conn.execute("UPDATE outbox SET due = ? WHERE game_id = ? AND due > ?", (now, game_id, now))
+    sql = "UPDATE outbox SET due = ? WHERE game_id = ? AND due > ?"
+    await work.bookkeeping_now(db, lambda conn: conn.execute(sql, (now, game_id, now)))
 
 
 async def drop(db: Database, message_id: int) -> bool:
     """Delete a message: Discord took it, or it can never be sent. False if it was gone already."""
-    async with work.bookkeeping(db) as conn:
-        return await conn.execute("DELETE FROM outbox WHERE id = ?", (message_id,)) == 1
+    sql = "DELETE FROM outbox WHERE id = ?"
+    return await work.bookkeeping_now(db, lambda conn: conn.execute(sql, (message_id,))) == 1
 
 
 async def drop_kind(db: Database, game_id: int, kind: str) -> None:

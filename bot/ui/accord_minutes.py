@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ..domain.accords import events as e
+from ..domain.accords.headings import heading
 from ..domain.accords.machine import CLOCK
 from ..domain.formatting import format_duration
-from ..domain.member_data import member
+from ..domain.member_data import FORMER, member
 from ..domain.paging import clip
-from .accord_seats import delegation_minute
+from .accord_labels import LEFT
+from .accord_seats import delegate, delegation_minute
 from .text import plain
 
 
@@ -32,12 +34,16 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
     """One action in plain words, without its time; `who` is the member (or "The clock").
     `article`: the number a tabled article got (the order of tabling)."""
     clock = event.actor == CLOCK
-    who = "The clock" if clock else member(event.actor, start=True)  # a forgotten member: "A former member"
+    seat = _seat_of(event)
+    # a forgotten player is "a former delegate of" the power they acted for, which then goes unsaid
+    former = event.actor == FORMER and seat is not None
+    who = "The clock" if clock else delegate(event.actor, seat, start=True)
+    of, fr = ("", "") if former else (f" of {seat}", f" for {seat}")
     if (delegation := delegation_minute(event, who, article)) is not None:
         return delegation
     match event:
-        case e.Joined(power=power):
-            return f"{who} took the seat of {power}."
+        case e.Joined():
+            return f"{who} took the seat{of}."
         case e.Left():
             return f"{who} left the table."
         case e.Started(deadline=deadline):
@@ -45,25 +51,25 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
         case e.Tabled():
             what = f"Article {article}" if article else "an article"
             return (
-                f"{who} tabled {what} ({event.clause.value}) for {event.author}, binding "
+                f"{who} tabled {what} ({plain(heading(event.clause, event.text))}){fr}, binding "
                 f"{', '.join(event.parties)}: “{plain(clip(event.text, 200))}”"
             )
         case e.Supported():
-            return f"{who} supported Article {event.article} for {event.power}."
+            return f"{who} supported Article {event.article}{fr}."
         case e.Opposed():
-            return f"{who} opposed Article {event.article} for {event.power}."
+            return f"{who} opposed Article {event.article}{fr}."
         case e.Amended():
-            return f"{who} amended Article {event.article} for {event.power}: every party answers again."
+            return f"{who} amended Article {event.article}{fr}: every party answers again."
         case e.Retracted():
             return f"{who} withdrew Article {event.article}."
         case e.DraftClosed(deadline=deadline):
             return f"{who} closed the draft: the agreed articles are up for signature{_until(deadline)}."
-        case e.Signed(power=power):
-            return f"{who} signed the accord for {power}."
+        case e.Signed():
+            return f"{who} signed the accord{fr}."
         case e.Refused(power=power):
             if clock:
                 return f"{power} let the deadline pass and counts as refusing."
-            return f"{who} refused to sign for {power}."
+            return f"{who} refused to sign{fr}."
         case e.Ratified(among=among):
             return (
                 f"The accord was ratified among {', '.join(among)}." if among else "The accord was ratified."
@@ -86,14 +92,22 @@ def minute_sentence(event: e.Event, article: int | None = None) -> str:
             )
         case e.Replaced(old=old, new=new):
             return f"{who} gave the seat of {member(old)} to {member(new)}{_why_replaced(event)}."
-        case e.Departed(power=power, reason=reason):
+        case e.Departed(reason=reason):
             why = f": “{plain(reason)}”" if reason else "."
-            return f"{who} withdrew the delegation of {power} from the conference{why}"
+            return f"{who} {LEFT}{fr}{why}"
         case e.Abandoned():
             if clock:
                 return "Too few powers sat down in time: the conference was abandoned."
             return f"{who} abandoned the conference."
     return "A change was recorded."
+
+
+def _seat_of(event: e.Event) -> str | None:
+    """The power an action was taken for, if it was taken for one."""
+    if isinstance(event, e.Tabled):
+        return event.author
+    power = getattr(event, "power", None)
+    return power if isinstance(power, str) else None
 
 
 def minute_lines(host: int, title: str, convened_at: float, events: list[tuple[float, e.Event]]) -> list[str]:

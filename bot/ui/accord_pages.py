@@ -11,6 +11,7 @@ from ..domain.accords.scenario import Objective
 from ..domain.accords.scoring import breaking_article, objective_met, scores, winning_article
 from ..domain.inert import cut
 from ..domain.numerals import to_roman
+from .accord_labels import ENDINGS, LEFT, named
 from .accord_seats import delegations_line, holder, marked
 from .embeds import ACCENT
 from .text import plain
@@ -24,6 +25,19 @@ def terms_line(article: Article) -> str:
 
 
 ARTICLES_PER_PAGE = 6
+
+
+def deadline_field(state: GameState) -> tuple[str, str]:
+    """An article card's clock, named by the phase it belongs to: negotiation while articles are
+    on the table; signing once the draft is closed, by its date (the card is not redrawn at
+    the end, and a date stays true); the outcome where the end redraws it (an abandonment)."""
+    if state.phase.over:
+        return "Outcome", state.phase.label
+    if state.phase is Phase.RATIFICATION:
+        if state.deadline is None or state.paused:
+            return "Signing", clock(state)
+        return "Signing", f"until <t:{int(state.deadline)}:f>"
+    return "Negotiation", clock(state)
 
 
 def clock(state: GameState) -> str:
@@ -55,7 +69,7 @@ def board_embeds(state: GameState, emblems: Emblems) -> list[discord.Embed]:
     article with each bound party's answer, a few articles a page."""
     seats = [
         f"{_emblem(emblems, power)} {power} — {holder(_seat(state, power))}"
-        + (" (withdrew from the conference)" if power in state.departed else "")
+        + (f" ({LEFT})" if power in state.departed else "")
         for power in state.powers
     ]
     head = f"**Phase:** {state.phase.label} · {clock(state)}\n**Host:** <@{state.host}>"
@@ -76,7 +90,7 @@ def board_embeds(state: GameState, emblems: Emblems) -> list[discord.Embed]:
                 f"Binds {', '.join(article.parties)}{terms}\n{cut(text, 600)}{'…' if len(text) > 600 else ''}"
             )
             embed.add_field(
-                name=f"Article {article.number} ({article.clause.value}) — {status}",
+                name=f"Article {article.number} ({named(article)}) — {status}",
                 value=cut(f"{body}\n{_answers(article)}", 1024),
                 inline=False,
             )
@@ -110,14 +124,15 @@ def lobby_embed(state: GameState, briefing: str, emblems: Emblems) -> discord.Em
     embed.add_field(name="Host", value=f"<@{state.host}>")
     embed.add_field(name="Deadline", value=clock(state))
     waiting = " · the host can start when two powers sit" if state.phase is Phase.CONVENED else ""
-    embed.set_footer(text=f"Phase: {state.phase.label}{waiting}")
+    ended = ENDINGS.get(state.phase)
+    embed.set_footer(text=f"Over: {ended}." if ended else f"Phase: {state.phase.label}{waiting}")
     return embed
 
 
 def article_embed(state: GameState, article: Article, emblems: Emblems) -> discord.Embed:
     status = article_status(state, article)
     embed = discord.Embed(
-        title=f"Article {article.number} ({article.clause.value}) — {status}",
+        title=cut(f"Article {article.number} ({named(article)}) — {status}", 256),
         description=plain(article.text),
         colour=ACCENT,
     )
@@ -125,7 +140,8 @@ def article_embed(state: GameState, article: Article, emblems: Emblems) -> disco
     embed.add_field(name="Binds", value=", ".join(article.parties))
     embed.add_field(name="Support", value=", ".join(sorted(article.support)) or "nobody yet")
     embed.add_field(name="Oppose", value=", ".join(sorted(article.oppose)) or "nobody")
-    embed.add_field(name="Negotiation", value=clock(state))
+    name, value = deadline_field(state)
+    embed.add_field(name=name, value=value)
     if article.terms:
         embed.add_field(name="Terms", value=cut(terms_line(article), 1024), inline=False)
     return embed
@@ -133,8 +149,7 @@ def article_embed(state: GameState, article: Article, emblems: Emblems) -> disco
 
 def draft_embed(state: GameState, emblems: Emblems) -> discord.Embed:
     lines = [
-        f"**Article {to_roman(i)} ({a.clause.value})** {plain(a.text)}"
-        for i, a in enumerate(state.agreed(), 1)
+        f"**Article {to_roman(i)} ({named(a)})** {plain(a.text)}" for i, a in enumerate(state.agreed(), 1)
     ]
     embed = discord.Embed(
         title=cut(f"The accord of {plain(state.title)} — {state.phase.value}", 256),
@@ -153,18 +168,14 @@ def _signing_mark(state: GameState, bound: tuple[str, ...], power: str) -> str:
     """Where a seated power stands on the accord: only the powers it binds are asked to sign."""
     if power in bound:
         return "signed" if power in state.signed else "refused" if power in state.refused else "to answer"
-    return "withdrew from the conference" if power in state.departed else "not a party: no article binds it"
+    return LEFT if power in state.departed else "not a party: no article binds it"
 
 
 def _outsiders(state: GameState) -> str:
     """The seated powers a ratified accord does not bind, and which of them departed."""
     bound = state.bound()
-    named = [
-        f"{p} (withdrew from the conference)" if p in state.departed else p
-        for p in state.seated_powers()
-        if p not in bound
-    ]
-    return f"Not bound by it: {', '.join(named)}." if named else ""
+    outside = [f"{p} ({LEFT})" if p in state.departed else p for p in state.seated_powers() if p not in bound]
+    return f"Not bound by it: {', '.join(outside)}." if outside else ""
 
 
 def ending_text(
@@ -197,10 +208,10 @@ def ending_text(
         how = ""
         if (found := winning_article(objective, state)) is not None:
             number, article = found
-            how = f", won by Article {to_roman(number)} ({article.clause.value})"
+            how = f", won by Article {to_roman(number)} ({named(article)})"
         elif (broken := breaking_article(objective, state)) is not None:
             number, article = broken
-            how = f", lost to Article {to_roman(number)} ({article.clause.value})"
+            how = f", lost to Article {to_roman(number)} ({named(article)})"
         elif won:
             how = f", no {objective.clause.value} article was ratified"
         mark = "✅" if won else "❌"
@@ -213,8 +224,11 @@ def ending_text(
 
 
 def rematch_text(last: GameState) -> str:
-    seats = "; ".join(
-        f"{'the bot' if seat.delegation else holder(seat)} for {seat.power}" for seat in last.seats
+    seats = "; ".join(  # a seat whose players were forgotten is named by its power already
+        f"{'the bot' if seat.delegation else holder(seat)} for {seat.power}"
+        if seat.players or seat.delegation
+        else holder(seat)
+        for seat in last.seats
     )
     return (
         f"Rematch of **{plain(last.title)}**. Last time: {seats}. Your seats are free: "
@@ -245,7 +259,7 @@ GUIDE = (
         "3. Ratify and sign",
         "When the agreed articles are enough, the host runs `/accord ratify`. Each power they bind "
         "presses **Sign** or **Refuse**; a power bound by none is not asked, and may stay to watch or "
-        "withdraw its delegation with `/accord depart`. All parties sign: the accord is ratified. "
+        "leave the conference with `/accord depart`. All parties sign: the accord is ratified. "
         "A refusal ends it at once "
         "(some scenarios let two or more signers keep a narrower accord). Silence at the deadline "
         "counts as refusing. Signing is worth a point of reputation; refusing an accord whose every "

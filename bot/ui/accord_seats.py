@@ -5,22 +5,33 @@ from __future__ import annotations
 
 from ..domain.accords import GameState, Seat
 from ..domain.accords import events as e
+from ..domain.accords.headings import heading
 from ..domain.accords.seating import BOT, delegations
-from ..domain.member_data import FORMER_MEMBER, member
+from ..domain.member_data import FORMER, former_delegate, member
 from ..domain.paging import clip
 from .text import plain
 
 DELEGATION = "delegation"  # beside a power's name: "Romulan Star Empire — delegation"
 
 
+def delegate(player: int, power: str | None, *, start: bool = False) -> str:
+    """A player as every message names them: their mention; once forgotten, "a former delegate of
+    the Klingon Empire" for what they did for a power (the words their signature on the accord
+    keeps, bot/domain/member_scrub.py), "a former member" for what they did seatless (hosting)."""
+    if player == FORMER and power:
+        label = former_delegate(power)
+        return label[:1].upper() + label[1:] if start else label
+    return member(player, start=start)
+
+
 def holder(seat: Seat | None) -> str:
-    """The players of a seat, "delegation" for the bot's, or a free seat ("a former member" for a
-    finished conference's seat whose players were all forgotten, bot/domain/member_scrub.py)."""
+    """The players of a seat, "delegation" for the bot's, or a free seat (a former delegate for a
+    finished conference's seat whose players were all forgotten)."""
     if seat is None:
         return "*free seat*"
     if seat.delegation:
         return DELEGATION
-    return ", ".join(member(p) for p in seat.players) or FORMER_MEMBER
+    return ", ".join(delegate(p, seat.power) for p in seat.players) or delegate(FORMER, seat.power)
 
 
 def marked(state: GameState, power: str) -> str:
@@ -39,7 +50,7 @@ def delegation_minute(event: e.Event, who: str, article: int | None) -> str | No
     any other event."""
     if isinstance(event, e.Delegated):
         if event.replaced:
-            silent = ", ".join(member(p) for p in event.replaced)
+            silent = ", ".join(delegate(p, event.power) for p in event.replaced)
             return f"{who} gave the seat of {silent}, gone silent, to the bot's delegation for {event.power}."
         return f"{who} seated the bot's delegation for {event.power}."
     if event.actor != BOT:
@@ -47,8 +58,9 @@ def delegation_minute(event: e.Event, who: str, article: int | None) -> str | No
     match event:
         case e.Tabled():
             what = f"Article {article}" if article else "an article"
+            named = plain(heading(event.clause, event.text))
             return (
-                f"The {event.author} delegation tabled {what} ({event.clause.value}), binding "
+                f"The {event.author} delegation tabled {what} ({named}), binding "
                 f"{', '.join(event.parties)}: “{plain(clip(event.text, 200))}”"
             )
         case e.Supported():
@@ -64,5 +76,5 @@ def delegation_minute(event: e.Event, who: str, article: int | None) -> str | No
         case e.Refused():
             return f"The {event.power} delegation refused to sign."
         case e.Departed():
-            return f"The {event.power} delegation withdrew from the conference."
+            return f"The {event.power} delegation left the conference."
     return None

@@ -1,4 +1,7 @@
-"""Deadlines and reminders: one task per open conference, re-armed at start-up.
+"""Deadlines and reminders, re-armed at start-up: one task waits for the next deadline (or
+reminder) of every open conference, and a conference gets a task of its own only when that time
+comes. A thousand open conferences hold a thousand small records, not a thousand sleeping tasks
+(a task, its coroutine, a future and a timer each: issue #21).
 
 Times are Discord's clock (discord.utils.utcnow), so a deadline that passed while the bot was
 down fires as soon as it is back, and tests move time with SimCord instead of waiting.
@@ -7,8 +10,10 @@ down fires as soon as it is back, and tests move time with SimCord instead of wa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import discord
 
@@ -31,6 +36,14 @@ def now() -> float:
     return discord.utils.utcnow().timestamp()
 
 
+@dataclass(frozen=True, slots=True)
+class _Due:
+    at: float  # when the game's own task starts: at its reminder, else at its deadline
+    state: GameState  # as armed
+    lead: float
+    remind: bool  # a reminder was still to come when it was armed
+
+
 class Timers:
     def __init__(
         self,
@@ -38,33 +51,62 @@ class Timers:
         expire: Callable[[GameState], Awaitable[None]],
     ) -> None:
         self._remind, self._expire = remind, expire
-        self._tasks = GameTasks("deadline")
+        self._tasks = GameTasks("deadline")  # the games whose time came: reminding or acting
+        self._due: dict[int, _Due] = {}  # the games still waiting, by game id
+        self._clock: asyncio.Task[None] | None = None  # sleeps until the first of _due
+        self._next: float | None = None  # the time it sleeps until
 
     def arm(self, state: GameState, lead: float) -> None:
         """(Re)start the timer of a game from its stored deadline; none while paused or over."""
         self.disarm(state.game_id)
         if state.deadline is None or state.paused or state.phase.over:
             return
-        self._tasks.start(state.game_id, self._run(state, lead))
+        remind_at = state.deadline - lead
+        remind = lead > 0 and now() < remind_at
+        due = _Due(remind_at if remind else state.deadline, state, lead, remind)
+        self._due[state.game_id] = due
+        if self._clock is None or self._clock.done() or self._next is None or due.at < self._next:
+            if self._clock is not None:
+                self._clock.cancel()  # it sleeps past this one
+            self._clock = asyncio.create_task(self._tick(), name="deadline-clock")
 
     def disarm(self, game_id: int) -> None:
+        self._due.pop(game_id, None)  # the clock may wake for it: it then looks again
         self._tasks.cancel(game_id, even_acting=True)
 
     def armed(self) -> set[int]:
         """The games whose deadline is being timed."""
-        return self._tasks.games()
+        return set(self._due) | self._tasks.games()
 
     async def stop(self) -> None:
         """Cancel the timers still waiting; let one that is firing finish what it started."""
-        log.info("deadline timers stopped: %d", await self._tasks.stop())
+        waiting, clock = len(self._due), self._clock
+        self._due.clear()
+        self._clock = None
+        if clock is not None:
+            clock.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await clock
+        log.info("deadline timers stopped: %d", waiting + await self._tasks.stop())
 
-    async def _run(self, state: GameState, lead: float) -> None:
-        """Sleep to the reminder, then to the deadline, then act until acting works: a database
-        or Discord that is away delays the deadline, never cancels it (issue #22)."""
+    async def _tick(self) -> None:
+        """Sleep until the first game's time, start its task, and so on while any waits."""
+        while self._due:
+            game_id = min(self._due, key=lambda game: self._due[game].at)
+            due = self._due[game_id]
+            if now() < due.at:
+                self._next = due.at
+                await asyncio.sleep(due.at - now())
+                continue  # games armed or disarmed meanwhile: look again
+            del self._due[game_id]
+            self._tasks.start(game_id, self._run(due.state, due.lead, due.remind))
+        self._next = None
+
+    async def _run(self, state: GameState, lead: float, remind: bool) -> None:
+        """The reminder (when one was due), then a sleep to the deadline, then act until acting
+        works: a database or Discord that is away delays the deadline, never cancels it (#22)."""
         assert state.deadline is not None
-        remind_at = state.deadline - lead
-        if lead > 0 and now() < remind_at:
-            await asyncio.sleep(remind_at - now())
+        if remind:
             try:
                 await self._tasks.once(self._remind(state, lead))
             except Exception:  # a lost reminder must not stop the deadline itself

@@ -23,7 +23,7 @@ def already(command: c.Command) -> str:
         case c.Oppose(article=article):
             return f"Nothing changed: your power already opposes Article {article}."
         case c.Depart():
-            return "Nothing changed: your delegation has already withdrawn from the conference."
+            return "Nothing changed: your delegation has already left the conference."
     return "Nothing changed: that was already so."
 
 

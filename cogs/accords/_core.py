@@ -75,14 +75,13 @@ class AccordsCore(commands.Cog):
     async def _retire_buttons(self, state: GameState, events: list[Event]) -> None:
         """When the phase moves on, the messages of the phase it left are redrawn with their
         buttons disabled: the lobby once negotiation opens, the articles once the draft closes,
-        the draft once the conference is over. A message retired with an earlier phase is not
-        sent again, nor one the caller redraws itself (act's `drawn`)."""
+        the draft once the conference is over. The lobby follows every phase (it says which,
+        and at the end how it ended). A message retired with an earlier phase is not sent again,
+        nor one the caller redraws itself (act's `drawn`)."""
         left = phase_left(state, events)
         if left is state.phase:
             return
-        wanted: list[tuple[str, int]] = []
-        if left in (None, Phase.CONVENED):
-            wanted.append(("lobby", 0))
+        wanted: list[tuple[str, int]] = [("lobby", 0)]
         if left in (None, Phase.NEGOTIATION):  # a retracted article's buttons went with it
             wanted += [("article", a.number) for a in state.articles if not a.retracted]
         if left in (None, Phase.RATIFICATION):
@@ -95,7 +94,7 @@ class AccordsCore(commands.Cog):
     async def _remind(self, state: GameState, lead: float) -> None:
         # Only the seated players are pinged, by id: a name or title they typed can ping nobody.
         # Queued, so a refusing Discord delays it; after the deadline it is no longer sent.
-        # A delegation that withdrew from the conference takes no further part: it is not reminded
+        # A delegation that left the conference takes no further part: it is not reminded
         # (read now: the timer was armed with the state of the phase's opening).
         departed = (await self.service.game(state.guild_id, state.game_id)).departed
         state = replace(state, seats=tuple(s for s in state.seats if s.power not in departed))

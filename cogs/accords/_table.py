@@ -140,7 +140,7 @@ class TableCommands(AccordsCore):
 
     @app_commands.command(
         name="depart",
-        description="Withdraw your delegation from the conference (a power the accord does not bind).",
+        description="Leave the conference with your delegation (a power the accord does not bind).",
     )
     @app_commands.describe(reason="Why your delegation leaves, for the record (optional)")
     async def depart(

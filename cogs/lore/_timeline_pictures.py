@@ -25,7 +25,6 @@ from bot.services.lore_timeline import START, Page
 from bot.services.pictures import TIMELINE_MOST, TimelinePicture, dated, timeline_pictures
 from bot.services.worker_process import in_worker_process
 from bot.ui.pager import expand, shorten
-from bot.ui.pictures import draw_timeline, measure
 from bot.ui.text import plain
 
 from ._components import lore_service
@@ -47,6 +46,8 @@ def draw(
     entries: Sequence[Dated], faction: str | None, window: tuple[int | None, int | None], number: int
 ) -> Drawn:
     """Picture `number` (the last, past the end) of the timeline's eras: in the worker process."""
+    from bot.ui.pictures import draw_timeline, measure  # Pillow: preloaded there, never here
+
     pictures = timeline_pictures(entries, faction, measure, window)
     number = min(number, len(pictures) - 1)
     picture = pictures[number]

@@ -62,12 +62,15 @@ async def test_the_ratifying_sign_redraws_nothing_already_retired(env: Env, worl
     lobby, articles, draft = await up_for_signature(env, world)
     since = len(env.http_requests)
     done = await world.bob.click(draft, label="Sign")
-    # The reply redraws the draft; the results go out. The lobby's and the articles' buttons were
-    # retired when their phase ended: nothing of theirs is sent again.
+    # The reply redraws the draft; the results go out; the lobby says how the conference ended.
+    # The articles' buttons were retired when their phase ended: nothing of theirs is sent again.
     assert requests_of(env, since) == [
+        "PATCH /channels/{id}/messages/{id}",
         "POST /interactions/{id}/{token}/callback",
         "POST /channels/{id}/messages",
     ]
+    shown = next(m for m in world.channel.history(viewer=world.bob) if m.id == lobby.id)
+    assert shown.embeds[0].footer.text == "Over: the accord was ratified."
     assert "ratified" in (done.response.embeds[0].title or "")
     assert world.channel.last_message.content.startswith("**Talks** is ratified.")
     for message in (lobby, *articles, draft):
@@ -80,7 +83,7 @@ async def test_signing_by_command_redraws_the_draft_once(env: Env, world: World)
     since = len(env.http_requests)
     await world.bob.slash(world.channel, "accord sign")
     patches = [r for r in requests_of(env, since) if r.startswith("PATCH")]
-    assert patches == ["PATCH /channels/{id}/messages/{id}"], "the draft, once"
+    assert patches == ["PATCH /channels/{id}/messages/{id}"] * 2, "the lobby (its ending), the draft once"
     shown = next(m for m in world.channel.history(viewer=world.bob) if m.id == draft.id)
     assert "ratified" in (shown.embeds[0].title or "") and not any(
         live(world.channel, draft.id, world.bob).values()

@@ -19,7 +19,7 @@ from tests.support.discord_markup import live_markup
 UFP, KE, RSE = "United Federation of Planets", "Klingon Empire", "Romulan Star Empire"
 NOT_A_PARTY = (
     "Romulan Star Empire is not a party to this accord: none of its articles binds it, so it neither "
-    "signs nor refuses. Its delegation may stay to watch, or withdraw from the conference with "
+    "signs nor refuses. Its delegation may stay to watch, or leave the conference with "
     "/accord depart."
 )
 
@@ -84,24 +84,24 @@ async def test_a_power_bound_by_nothing_has_no_veto_and_may_depart(env, world: W
     staying = await world.bob.click(draft, label="Depart the conference")
     assert staying.ephemeral and staying.response.content == (
         "The accord binds Klingon Empire (Articles I, II): sign or refuse it. Only a power none of "
-        "its articles binds may withdraw from the conference."
+        "its articles binds may leave the conference."
     )
 
     left = await carol.slash(world.channel, "accord depart", reason="The Praetor recalls us. @everyone")
     assert not left.ephemeral  # a public notice, naming the power
-    said = f"<@{carol.id}> withdrew the delegation of Romulan Star Empire from the conference"
+    said = f"<@{carol.id}> left the conference for Romulan Star Empire"
     assert shown(left.response.content) == f"{said}: “The Praetor recalls us. @everyone”"
     assert live_markup(left.response.content.split("“", 1)[1]) == []  # the reason is shown as typed
     # the contract check asserts allowed_mentions.parse == [] on every message: nothing pings
     board = (await world.alice.slash(world.channel, "accord status")).response
     seats = fields(board)["Seats"].splitlines()
-    assert f"🦅 Romulan Star Empire — <@{carol.id}> (withdrew from the conference)" in seats
+    assert f"🦅 Romulan Star Empire — <@{carol.id}> (left the conference)" in seats
     after = seen(world, draft.id, world.alice)
-    assert fields(after)["🦅 Romulan Star Empire"] == "withdrew from the conference"
+    assert fields(after)["🦅 Romulan Star Empire"] == "left the conference"
     assert buttons(after) == {"Sign": True, "Refuse": True}, "nobody is left to depart"
     again = await carol.slash(world.channel, "accord sign")
     assert again.ephemeral and again.response.content == (
-        "Romulan Star Empire has withdrawn from this conference and takes no further part in it."
+        "Romulan Star Empire has left this conference and takes no further part in it."
     )
 
     await world.alice.click(draft, label="Sign")
@@ -111,7 +111,7 @@ async def test_a_power_bound_by_nothing_has_no_veto_and_may_depart(env, world: W
     assert results.startswith(
         "**Khitomer, 2293** is ratified. Signed by United Federation of Planets, Klingon Empire."
     )
-    assert "Not bound by it: Romulan Star Empire (withdrew from the conference)." in results
+    assert "Not bound by it: Romulan Star Empire (left the conference)." in results
     assert (
         "❌ Romulan Star Empire: Make sure the old enemies do not become allies. — 0 of 3, "
         "lost to Article I (mutual defence)"
@@ -150,7 +150,7 @@ async def test_a_departed_delegation_is_not_reminded_and_at_the_deadline_only_si
     carol, draft = await khitomer(env, world)
     await carol.click(draft, label="Depart the conference")
     notice = world.channel.last_message.content  # the button tells the conference, as the command does
-    assert notice == f"<@{carol.id}> withdrew the delegation of Romulan Star Empire from the conference."
+    assert notice == f"<@{carol.id}> left the conference for Romulan Star Empire."
     await world.alice.click(draft, label="Sign")
     await env.advance_time(31 * 60)
     reminder = world.channel.last_message.content
@@ -161,5 +161,5 @@ async def test_a_departed_delegation_is_not_reminded_and_at_the_deadline_only_si
     text = "\n".join(await read_all_pages(carol, minutes.response))
     assert "Klingon Empire let the deadline pass and counts as refusing." in text
     assert "Romulan Star Empire let the deadline pass" not in text  # it was never asked
-    assert f"<@{carol.id}> withdrew the delegation of Romulan Star Empire from the conference." in text
+    assert f"<@{carol.id}> left the conference for Romulan Star Empire." in text
     assert len(env.errors) == 1  # the early depart

@@ -364,7 +364,9 @@ async def test_player_text_is_shown_as_text_in_every_public_message(env, world: 
     draft = (await world.moderator.slash(world.channel, "accord ratify")).response
     assert ESCAPED in draft.embeds[0].description
     board = (await world.bob.slash(world.channel, "accord status")).response.embeds[0]
-    assert ESCAPED in fields(board)["Article 1 (free text) — agreed"]
+    # a free-text article is named by its opening words, escaped as its text is
+    named = "\\# Takeover \\[free latinum\\](https\\://evil.example)…"
+    assert ESCAPED in fields(board)[f"Article 1 ({named}) — agreed"]
     await world.alice.click(draft, label="Sign")
     await world.bob.click(draft, label="Sign")
     ending = world.channel.last_message.content

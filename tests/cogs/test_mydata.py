@@ -172,7 +172,7 @@ async def test_forget_deletes_what_is_hers_and_keeps_the_record_without_her_name
     minutes = "\n".join(
         e.description or "" for e in (await world.bob.slash(world.channel, "accord minutes")).response.embeds
     )
-    assert "A former member signed the accord for Klingon Empire." in minutes
+    assert "A former delegate of the Klingon Empire signed the accord." in minutes
     assert f"<@{world.bob.id}> signed the accord for Romulan Star Empire." in minutes
     assert str(world.alice.id) not in minutes
     # her vote still counts: carol's completes the complaint

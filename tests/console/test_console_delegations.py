@@ -30,8 +30,18 @@ async def test_the_walkthrough_plays_a_solo_conference_against_delegations(tmp_p
     waited = solo.split("> wait 5m\n", 1)[1].split("> /accord support", 1)[0]
     assert "5m pass" in waited and "tables Article 1 (non-aggression)" in waited
     assert "Article 1 (non-aggression) — on the table" in waited
+    # the Federation asks every power on the station to renounce force: the Romulans will not,
+    # beside the Klingons, so only the warships bargain carol supports reaches the accord
+    assert "Binds: United Federation of Planets, Klingon Empire, Romulan Star Empire" in waited
+    assert "Oppose: Romulan Star Empire" in waited
     end = solo.split("> click Sign\n", 1)[1]
-    assert "🖖 United Federation of Planets — delegation: signed" in end
-    assert "**Nimbus III, 2267** is ratified. Signed by Klingon Empire, United Federation of Planets." in end
+    assert "🦅 Romulan Star Empire — delegation: signed" in end
+    assert "🖖 United Federation of Planets — delegation: not a party: no article binds it" in end
+    assert "**Nimbus III, 2267** is ratified. Signed by Klingon Empire, Romulan Star Empire." in end
     assert "Played by the bot's delegations: Romulan Star Empire, United Federation of Planets." in end
+    assert (
+        "❌ United Federation of Planets: Get every power on the station to renounce force. — 0 of 3" in end
+    )
+    assert "**Scores:** Klingon Empire 0, Romulan Star Empire 5, United Federation of Planets 0" in end
     assert "**Reputation:** @carol +1" in end
+    assert transcript.rstrip().endswith("**Reputation:** @carol +1"), "the walkthrough ends with the scores"

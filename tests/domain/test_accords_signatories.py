@@ -63,8 +63,8 @@ def test_a_power_bound_by_nothing_cannot_refuse_and_is_told_what_it_can_do() -> 
             decide(state, command, ROMULAN)
         assert refused.value.message == (
             "Romulan Star Empire is not a party to this accord: none of its articles binds it, so it "
-            "neither signs nor refuses. Its delegation may stay to watch, or withdraw from the "
-            "conference with /accord depart."
+            "neither signs nor refuses. Its delegation may stay to watch, or leave the conference "
+            "with /accord depart."
         )
     assert state == before
 
@@ -108,7 +108,7 @@ def test_a_power_bound_by_nothing_departs_and_the_conference_goes_on() -> None:
     state = play(state, log, c.Depart("The Praetor recalls us."), ROMULAN)
     assert state.phase is Phase.RATIFICATION and state.departed == {RSE}
     assert decide(state, c.Depart(), ROMULAN) == []  # a second press changes nothing
-    with pytest.raises(NotAllowed, match="Romulan Star Empire has withdrawn from this conference"):
+    with pytest.raises(NotAllowed, match="Romulan Star Empire has left this conference"):
         decide(state, c.Refuse(), ROMULAN)  # it takes no further part
     state = play(state, log, c.Sign(), KIRK)
     state = play(state, log, c.Sign(), GORKON)
@@ -122,7 +122,7 @@ def test_a_power_bound_by_nothing_departs_and_the_conference_goes_on() -> None:
         (
             GORKON,
             "The accord binds Klingon Empire (Articles I, II): sign or refuse it. Only a power none of "
-            "its articles binds may withdraw from the conference.",
+            "its articles binds may leave the conference.",
         ),
         (OUTSIDER, "Only seated delegations act in this conference"),
     ],

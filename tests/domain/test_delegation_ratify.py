@@ -1,5 +1,5 @@
 """A delegation at ratification: it signs an accord that serves it, refuses one that does not,
-answers only where the accord binds it, and, bound by nothing, withdraws from the conference only
+answers only where the accord binds it, and, bound by nothing, leaves the conference only
 where its stance says it may and the accord offends it."""
 
 from __future__ import annotations

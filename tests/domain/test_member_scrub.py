@@ -32,13 +32,15 @@ def test_a_finished_conference_keeps_its_seats_without_the_member() -> None:
     assert kept.acted == ((STAYS, 11.0), (OTHER, 12.0))
     assert game_without(state, 999) == state, "someone who was not there changes nothing"
     alone = game_without(replace(state, seats=(Seat("Klingon Empire", (GONE,)),)), GONE)
-    assert alone.seats == (Seat("Klingon Empire", ()),) and holder(alone.seats[0]) == "a former member"
+    assert alone.seats == (Seat("Klingon Empire", ()),) and holder(alone.seats[0]) == (
+        "a former delegate of the Klingon Empire"
+    )
 
 
 def test_events_keep_the_action_not_the_name() -> None:
     signed = event_without(e.Signed(GONE, "Klingon Empire", "alice", when=5.0), GONE)
     assert signed == e.Signed(FORMER, "Klingon Empire", "a former delegate of the Klingon Empire", when=5.0)
-    assert minute_sentence(signed) == "A former member signed the accord for Klingon Empire."
+    assert minute_sentence(signed) == "A former delegate of the Klingon Empire signed the accord."
     others = e.Signed(STAYS, "Romulan Star Empire", "bob")
     assert event_without(others, GONE) == others
     handed = event_without(e.Replaced(STAYS, GONE, OTHER, idle=7200.0), GONE)
@@ -51,7 +53,7 @@ def test_events_keep_the_action_not_the_name() -> None:
     assert (given.old, given.new) == (OTHER, FORMER)
     silent = event_without(e.Delegated(0, "Klingon Empire", (GONE, OTHER)), GONE)
     assert silent == e.Delegated(0, "Klingon Empire", (FORMER, OTHER))
-    assert "gave the seat of a former member, <@" in minute_sentence(silent)
+    assert "gave the seat of a former delegate of the Klingon Empire, <@" in minute_sentence(silent)
     first = minute_lines(FORMER, "Nimbus Talks", 0.0, [])[0]
     assert first == "<t:0:f> A former member convened the conference “Nimbus Talks”."
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..inert import inert
 from . import commands as c
 from .commands import Command
 from .delegation_draft import MAX_TABLED, proposal, tie
 from .delegation_stance import KINDS, PLACEHOLDERS_OF_ARTICLES, Stance, accepts, grievance, judge
-from .model import Article, GameState, Phase
+from .headings import heading
+from .model import Article, Clause, GameState, Phase
 from .scenario import Objective
 
 __all__ = ["KINDS", "MAX_TABLED", "PLACEHOLDERS_OF_ARTICLES", "Move", "Stance", "next_move"]
@@ -36,7 +38,7 @@ PLAIN: dict[str, str] = {
     "table": "The {power} delegation tables Article {article} ({clause}).",
     "sign": "The {power} delegation signs the accord.",
     "refuse": "The {power} delegation refuses to sign the accord.",
-    "withdraw": "The {power} delegation withdraws from the conference.",
+    "withdraw": "The {power} delegation leaves the conference.",
 }
 
 
@@ -83,7 +85,7 @@ def _negotiate(
     table = proposal(state, power, mine, stance, seed)
     if table is None:
         return None
-    about = {"power": power, "article": len(state.articles) + 1, "clause": table.clause.value}
+    about = {"power": power, "article": len(state.articles) + 1, "clause": named(table.clause, table.text)}
     return Move(table, _say(state, stance, seed, "table", about))
 
 
@@ -104,11 +106,17 @@ def _ratify(
     return Move(c.Depart(line), line)
 
 
+def named(clause: Clause, text: str) -> str:
+    """An article as a line calls it: its clause, or a free text's opening words (inert: a
+    player may have written them)."""
+    return inert(heading(clause, text))
+
+
 def _about(article: Article, power: str) -> dict[str, object]:
     return {
         "power": power,
         "article": article.number,
-        "clause": article.clause.value,
+        "clause": named(article.clause, article.text),
         "author": article.author,
     }
 

@@ -34,10 +34,10 @@ def phase(state: GameState, *phases: Phase) -> None:
 def not_a_party(state: GameState, power: str) -> NotAllowed:
     """Why a power the accord does not bind cannot sign or refuse it, and what it can do."""
     if power in state.departed:
-        return NotAllowed(f"{power} has withdrawn from this conference and takes no further part in it.")
+        return NotAllowed(f"{power} has left this conference and takes no further part in it.")
     return NotAllowed(
         f"{power} is not a party to this accord: none of its articles binds it, so it neither signs "
-        "nor refuses. Its delegation may stay to watch, or withdraw from the conference with /accord depart."
+        "nor refuses. Its delegation may stay to watch, or leave the conference with /accord depart."
     )
 
 
@@ -82,7 +82,7 @@ def depart(state: GameState, actor: int, command: c.Depart) -> list[e.Event]:
         numbers = ", ".join(to_roman(n) for n in binding)
         raise NotAllowed(
             f"The accord binds {power} ({'Articles' if len(binding) > 1 else 'Article'} {numbers}): "
-            "sign or refuse it. Only a power none of its articles binds may withdraw from the conference."
+            "sign or refuse it. Only a power none of its articles binds may leave the conference."
         )
     if power in state.departed:
         return []

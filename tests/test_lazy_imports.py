@@ -1,0 +1,100 @@
+"""The bot loads the heavy libraries it needs for rare work only when that work comes (issue #21,
+point 5: memory with 1,000 servers). Pillow draws pictures, mwparserfromhell reads wiki pages,
+asyncpg talks to PostgreSQL: a bot on SQLite that has started, convened a conference and seated
+its players holds none of them; snowball's stemmers for 30-odd other languages neither.
+
+Each check runs in a fresh interpreter: this one has imported everything the other tests use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+from tests.support.processes import ROOT, environment
+
+HEAVY = ("asyncpg", "PIL", "mwparserfromhell")
+
+STARTED = textwrap.dedent(
+    """
+    import asyncio, json, sys, tempfile
+    from pathlib import Path
+    import discord, simcord
+    from bot import create_bot
+    from bot.config import Settings
+
+    async def main():
+        with tempfile.TemporaryDirectory() as folder:
+            bot = create_bot(Settings(token=None, database_path=Path(folder) / "k.db"))
+            async with simcord.run(bot, shard_count=1) as env:
+                await env.bot.tree.sync()
+                guild = env.create_guild(name="Khitomer")
+                mods = guild.create_role("Moderators", permissions=discord.Permissions(manage_guild=True))
+                worf = guild.add_member(env.create_user("worf"), roles=[mods])
+                alice = guild.add_member(env.create_user("alice"))
+                channel = guild.create_text_channel("conference")
+                await env.bot.guild_config.put(guild.id, "game.threads", "off")
+                lobby = await worf.slash(channel, "accord convene", scenario="nimbus_iii", title="Talks")
+                await alice.click(lobby.response, label="Sit for Klingon Empire")
+                assert not env.errors, env.errors
+                loaded = sorted(sys.modules)  # before close(), which unloads the cogs
+            await bot.close()
+        print(json.dumps(loaded))
+
+    asyncio.run(main())
+    """
+)
+
+
+def modules_after(script: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment(),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_a_started_bot_playing_a_conference_holds_no_heavy_library() -> None:
+    loaded = modules_after(STARTED)
+    assert "bot.application.app" in loaded and "cogs.accords" in loaded  # the bot really ran
+    assert [name for name in HEAVY if name in loaded] == []
+    # English is the only stemmer the lore uses: the other languages' are never loaded
+    assert "snowballstemmer.german_stemmer" not in loaded
+
+
+def test_the_heavy_libraries_load_when_their_work_comes() -> None:
+    """The lazy imports still reach their libraries: a picture drawn, a wiki page read, a word
+    stemmed (the same checks fail if a lazy import points at nothing)."""
+    script = (
+        "import json, sys\n"
+        "from bot.ui.pictures import blank\n"
+        "from bot.services.wikitext import convert\n"
+        "from bot.services.lore_text import stem\n"
+        "assert blank(4, 4).startswith(b'\\x89PNG')\n"
+        "assert convert(\"'''Praxis''' is a [[moon]].\").paragraphs\n"
+        "assert stem('negotiated') == stem('negotiating')\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    loaded = modules_after(script)
+    assert {"PIL", "mwparserfromhell"} <= loaded
+
+
+def test_the_english_stemmer_stems_as_snowballs_own() -> None:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    from bot.services.english import _words
+    from bot.services.english_stemmer import english_stemmer
+
+    words = _words()
+    sample = [run[i : i + size] for size, run in words.runs.items() for i in range(0, len(run), size * 97)]
+    assert len(sample) > 1000
+    ours, theirs = english_stemmer(), snowballstemmer.stemmer("english")
+    assert [ours.stemWord(w) for w in sample] == [theirs.stemWord(w) for w in sample]
+    assert ours.stemWord("negotiated") == "negoti"
