@@ -6,7 +6,7 @@ towards the others (delegation_stance.py, from data/delegations.toml), and what 
 In negotiation it answers each article binding it that it has not answered (this version of it),
 oldest first, by the rules of delegation_stance.py, then tables towards its objectives
 (delegation_draft.py). Up for signature, a party signs an accord that serves it and refuses one
-that does not; a power the accord does not bind withdraws from the conference only where its
+that does not; a power the accord does not bind leaves the conference only where its
 stance says it may and the accord offends it. It does nothing in the lobby, while paused, once
 the conference is over, and for a seat a person holds.
 

@@ -1,7 +1,7 @@
 """The signing phase: who is asked to sign, when the answers decide the accord, and departure.
 
 Only the powers an agreed article binds (GameState.bound) are the accord's parties: they sign or
-refuse. A seated power bound by nothing has no veto; it may withdraw its delegation from the
+refuse. A seated power bound by nothing has no veto; it may take its delegation away from the
 conference, which is recorded and ends nothing.
 """
 
@@ -73,7 +73,7 @@ def settled(state: GameState, actor: int, *, signed: str = "", refused: str = ""
 
 
 def depart(state: GameState, actor: int, command: c.Depart) -> list[e.Event]:
-    """A power bound by no agreed article withdraws its delegation. Only once the accord is up for
+    """A power bound by no agreed article takes its delegation away. Only once the accord is up for
     signature: in negotiation any article may still come to bind it, and it opposes those that do."""
     phase(state, Phase.RATIFICATION)
     power = delegate(state, actor)
