@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,13 +18,13 @@ import asyncpg
 
 from . import migrations, pg_address
 from . import work as work_record
-from .backend import Conn, Dialect, Notice, Notices, Trace, lock_guild
+from .backend import Conn, Notice, Notices, Trace, lock_guild
 from .errors import StorageError
+from .postgres_conn import POSTGRES, PgConn
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-POSTGRES = Dialect("postgres")
 CHANNEL = "khitomer"  # the LISTEN/NOTIFY channel for cache notices
 MIGRATION_LOCK = 7_368_712  # an advisory lock key: two processes starting at once migrate once
 POOL_SIZE = 10
@@ -40,16 +39,6 @@ TRANSIENT = (
     asyncpg.TooManyConnectionsError,
     asyncpg.ConnectionDoesNotExistError,
 )
-
-
-@lru_cache(maxsize=512)
-def numbered(sql: str) -> str:
-    """`?` placeholders as PostgreSQL's `$1, $2 …` (our SQL has no `?` inside its literals)."""
-    parts = sql.split("?")
-    out = [parts[0]]
-    for number, part in enumerate(parts[1:], 1):
-        out.append(f"${number}{part}")
-    return "".join(out)
 
 
 class PostgresUnreachable(StorageError):
@@ -75,14 +64,6 @@ def describe(url: str) -> str:
     return pg_address.describe(url)
 
 
-def _spelled(sql: str, params: Sequence[Any]) -> str:
-    """A statement with its values written in, as SQLite's trace shows them (for tracing only)."""
-    for value in params:
-        literal = "NULL" if value is None else f"'{value}'" if isinstance(value, str) else str(value)
-        sql = sql.replace("?", literal, 1)
-    return sql
-
-
 # What a connection the server dropped raises on its next use.
 LOST = (
     asyncpg.exceptions.ConnectionDoesNotExistError,
@@ -98,56 +79,6 @@ async def _once_more_if_lost(read: Callable[[], Awaitable[T]]) -> T:
     except LOST:
         log.warning("a database connection was lost; reading again on a fresh one")
         return await read()
-
-
-_WRITES = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE"})
-
-
-class _PgConn:
-    dialect = POSTGRES
-
-    def __init__(self, conn: asyncpg.Connection | asyncpg.Pool, trace: Trace | None = None) -> None:
-        self._conn = conn
-        self._trace = trace
-        self.wrote = False  # did a statement change a row? (a transaction that did not stored nothing)
-
-    def _traced(self, sql: str, params: Sequence[Any]) -> str:
-        if self._trace is not None:
-            self._trace(_spelled(sql, params))
-        return numbered(sql)
-
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
-        values = tuple(params)
-        status: str = await self._conn.execute(self._traced(sql, values), *values)
-        verb, _, count = status.partition(" ")
-        changed = int(count.rsplit(" ", 1)[-1]) if count[-1:].isdigit() else 0
-        if verb in _WRITES and changed:
-            self.wrote = True
-        return changed
-
-    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        rows = list(rows)
-        self.wrote = self.wrote or bool(rows)
-        for row in rows[:-1]:
-            self._traced(sql, row)
-        await self._conn.executemany(self._traced(sql, rows[-1]) if rows else numbered(sql), rows)
-
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
-        values = tuple(params)
-        rows: list[asyncpg.Record] = await self._conn.fetch(self._traced(sql, values), *values)
-        self._returned(sql, bool(rows))
-        return rows
-
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
-        values = tuple(params)
-        row: asyncpg.Record | None = await self._conn.fetchrow(self._traced(sql, values), *values)
-        self._returned(sql, row is not None)
-        return row
-
-    def _returned(self, sql: str, rows: bool) -> None:
-        """An INSERT, UPDATE or DELETE … RETURNING that returned rows changed them."""
-        if rows and sql.lstrip()[:6].upper() in _WRITES:
-            self.wrote = True
 
 
 class _Pooled(asyncpg.Connection):  # type: ignore[misc]  # asyncpg has no type hints
@@ -246,10 +177,10 @@ class PostgresDatabase:
         await conn.fetch_one("SELECT pg_notify(?, ?)", (CHANNEL, f"{topic}:{guild_id}:{key}"))
 
     async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[asyncpg.Record]:
-        return await _once_more_if_lost(lambda: _PgConn(self._pool, self._trace).fetch_all(sql, params))
+        return await _once_more_if_lost(lambda: PgConn(self._pool, self._trace).fetch_all(sql, params))
 
     async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> asyncpg.Record | None:
-        return await _once_more_if_lost(lambda: _PgConn(self._pool, self._trace).fetch_one(sql, params))
+        return await _once_more_if_lost(lambda: PgConn(self._pool, self._trace).fetch_one(sql, params))
 
     @asynccontextmanager
     async def _begun(self, **options: Any) -> AsyncIterator[asyncpg.Connection]:
@@ -283,7 +214,7 @@ class PostgresDatabase:
     @asynccontextmanager
     async def transaction(self, *, guild: int | None = None) -> AsyncIterator[Conn]:
         async with self._begun() as conn:
-            work = _PgConn(conn, self._trace)
+            work = PgConn(conn, self._trace)
             if guild is not None:
                 await lock_guild(work, guild)
             yield work
@@ -296,7 +227,7 @@ class PostgresDatabase:
 
     async def read_now(self, work: Callable[[Conn], Awaitable[T]]) -> T:
         async with self._begun(isolation="repeatable_read", readonly=True) as conn:
-            return await work(_PgConn(conn, self._trace))
+            return await work(PgConn(conn, self._trace))
 
     async def size_bytes(self) -> int:
         row = await self.fetch_one(
