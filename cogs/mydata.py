@@ -5,7 +5,7 @@ answer only the member who asked, and expire."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -16,9 +16,15 @@ from bot.application.checks import requires
 from bot.application.components import Fields, RestartProof
 from bot.domain.errors import NotAllowed
 from bot.domain.member_data import NO_SERVER
-from bot.services import member_data
-from bot.ui.member_data import forget_question, forgotten_text, held_embed, still_seated_text
+from bot.services.lazy import OnFirstUse
 from cogs._confirm import answer, choice_button
+
+if TYPE_CHECKING:
+    from bot.services import member_data
+    from bot.ui import member_data as texts
+else:  # loaded with the first /mydata command (issue #21, point 5: memory)
+    member_data = OnFirstUse("bot.services.member_data")
+    texts = OnFirstUse("bot.ui.member_data")
 
 CONFIRM_MINUTES = 10  # what was shown before the question may have changed after that
 NOTHING_HELD = "Khitomer holds nothing about you, in this server or any other: there is nothing to forget."
@@ -67,9 +73,11 @@ class ForgetButton(
                 done = await member_data.forget(bot.db, self.user_id)
             except member_data.StillSeated as seated:
                 raise NotAllowed(
-                    still_seated_text(seated.running, interaction.guild_id, lambda g: server_name(bot, g))
+                    texts.still_seated_text(
+                        seated.running, interaction.guild_id, lambda g: server_name(bot, g)
+                    )
                 ) from None
-            await interaction.response.edit_message(content=forgotten_text(done), view=None)
+            await interaction.response.edit_message(content=texts.forgotten_text(done), view=None)
 
         await answer(
             interaction,
@@ -105,7 +113,7 @@ class MyData(
     )
     async def show(self, interaction: discord.Interaction) -> None:
         held = await member_data.held(self.bot.db, interaction.user.id)
-        embed = held_embed(held, interaction.guild_id, self._name)
+        embed = texts.held_embed(held, interaction.guild_id, self._name)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(name="export", description="A file of everything Khitomer holds about you.")
@@ -121,7 +129,7 @@ class MyData(
     async def forget(self, interaction: discord.Interaction) -> None:
         user = interaction.user.id
         if running := await member_data.running(self.bot.db, user):
-            raise NotAllowed(still_seated_text(running, interaction.guild_id, self._name))
+            raise NotAllowed(texts.still_seated_text(running, interaction.guild_id, self._name))
         if not await member_data.held(self.bot.db, user):
             await interaction.response.send_message(NOTHING_HELD, ephemeral=True)
             return
@@ -129,7 +137,9 @@ class MyData(
         asked = now()
         view.add_item(ForgetButton(user, asked, "yes"))
         view.add_item(ForgetButton(user, asked, "no"))
-        await interaction.response.send_message(forget_question(CONFIRM_MINUTES), view=view, ephemeral=True)
+        await interaction.response.send_message(
+            texts.forget_question(CONFIRM_MINUTES), view=view, ephemeral=True
+        )
 
 
 async def setup(bot: KhitomerBot) -> None:

@@ -1,7 +1,8 @@
 """The bot loads the heavy libraries it needs for rare work only when that work comes (issue #21,
-point 5: memory with 1,000 servers). Pillow draws pictures, mwparserfromhell reads wiki pages,
-asyncpg talks to PostgreSQL: a bot on SQLite that has started, convened a conference and seated
-its players holds none of them; snowball's stemmers for 30-odd other languages neither.
+point 5: memory with 1,000 servers). Pillow draws pictures, mwparserfromhell and the XML parser
+read wiki pages and exports, rapidfuzz judges misspelt names, asyncpg talks to PostgreSQL: a bot on
+SQLite that has started, convened a conference and seated its players holds none of them;
+snowball's stemmers for 30-odd other languages neither.
 
 Each check runs in a fresh interpreter: this one has imported everything the other tests use."""
 
@@ -14,7 +15,7 @@ import textwrap
 
 from tests.support.processes import ROOT, environment
 
-HEAVY = ("asyncpg", "PIL", "mwparserfromhell")
+HEAVY = ("asyncpg", "PIL", "mwparserfromhell", "rapidfuzz", "xml.etree.ElementTree")
 
 STARTED = textwrap.dedent(
     """
@@ -67,6 +68,12 @@ def test_a_started_bot_playing_a_conference_holds_no_heavy_library() -> None:
     assert [name for name in HEAVY if name in loaded] == []
     # English is the only stemmer the lore uses: the other languages' are never loaded
     assert "snowballstemmer.german_stemmer" not in loaded
+    # the English word list is read from pyspellchecker's data file; its code never runs
+    assert "spellchecker" not in loaded
+    # a server's archive (/config export and import) loads with the first of them
+    assert [name for name in loaded if name.startswith(("bot.services.archive", "bot.domain.archive"))] == []
+    # and a member's data (/mydata show, export and forget) with the first /mydata command
+    assert {"bot.services.member_data", "bot.ui.member_data", "bot.storage.member_forget"} & loaded == set()
 
 
 def test_the_heavy_libraries_load_when_their_work_comes() -> None:
@@ -80,10 +87,22 @@ def test_the_heavy_libraries_load_when_their_work_comes() -> None:
         "assert blank(4, 4).startswith(b'\\x89PNG')\n"
         "assert convert(\"'''Praxis''' is a [[moon]].\").paragraphs\n"
         "assert stem('negotiated') == stem('negotiating')\n"
+        "import io\n"
+        "from bot.services.name_index import NameIndex\n"
+        "from bot.services.wiki_export import ExportError, check_export\n"
+        "names = NameIndex()\n"
+        "names.add('khitomer', 'Khitomer Conference')\n"
+        "assert names.near('Kitomer Conference', 80) == ['khitomer']\n"
+        "assert check_export(io.BytesIO(b'<mediawiki><page/></mediawiki>')) is None\n"
+        "try:\n"
+        "    check_export(io.BytesIO(b'<<mediawiki>'))\n"
+        "    raise AssertionError('a broken export was taken')\n"
+        "except ExportError as error:\n"
+        "    assert 'not well-formed' in str(error)\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     loaded = modules_after(script)
-    assert {"PIL", "mwparserfromhell"} <= loaded
+    assert {"PIL", "mwparserfromhell", "rapidfuzz", "xml.etree.ElementTree"} <= loaded
 
 
 def test_the_english_stemmer_stems_as_snowballs_own() -> None:

@@ -13,7 +13,8 @@ import gzip
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 # plural, possessive and regular verb endings: (ending, what the dictionary word ends in instead)
 _ENDINGS = (
@@ -40,6 +41,14 @@ class _Words:
         return run[at * size : (at + 1) * size] == word
 
 
+def _word_file() -> Path:
+    """pyspellchecker's English list, found without importing the package: only its data is used."""
+    spec = find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyspellchecker (a dependency of Khitomer) is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), "resources", "en.json.gz")
+
+
 @cache
 def _words() -> _Words:
     runs: dict[int, bytearray] = {}  # by length in letters: the words' UTF-8 run together
@@ -50,8 +59,7 @@ def _words() -> _Words:
     # its length's buffer: the file read whole (2.7 MB decoded, then freed) kept ~13 MiB of the
     # loading thread's heap resident for good, and a str per word written to a StringIO 5 MiB
     # (tests/services/test_english_memory.py).
-    source = files("spellchecker").joinpath("resources", "en.json.gz")
-    with source.open("rb") as packed, gzip.open(packed) as lines:
+    with _word_file().open("rb") as packed, gzip.open(packed) as lines:
         for entry in filter(None, map(_ENTRY.match, lines)):
             word = entry.group(1)
             size = len(word) if word.isascii() else len(word.decode("utf-8"))

@@ -10,12 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import OSA
-
 from ..storage import Database
 from . import lore_search as engine
 from . import lore_text as text
 from .english import is_english
+from .lazy import OSA
 
 SURE_EDITS = 1  # letters changed, added, dropped or swapped for a repair made without asking
 

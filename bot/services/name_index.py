@@ -8,13 +8,15 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from ..domain.references import normalise
+from .lazy import fuzz, process
 
 FUZZY_CUTOFF = 80
 FUZZY_MIN_LENGTH = 4
 PREFIX_SCAN = 2000  # below this, near spellings are mostly noise ("kor" ~ "sector")
+# near() answers remembered per index: canon's lives as long as the bot, and questions share
+# their runs of words ("klingon empire"); a few hundred bytes each, forgotten when full or changed
+NEAR_REMEMBERED = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +33,13 @@ class NameIndex:
         self._names: list[str] = []
         self._items: list[Named] = []
         self._titles: dict[str, str] = {}
+        self._near: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._titles)
 
     def add(self, key: str, title: str, aliases: Iterable[str] = ()) -> None:
+        self._near.clear()
         self._titles[key] = title
         for name in {normalise(title), *(normalise(a) for a in aliases)} - {""}:
             at = bisect.bisect_left(self._names, name)
@@ -45,6 +49,7 @@ class NameIndex:
     def add_many(self, rows: Iterable[tuple[str, str, Iterable[str]]]) -> set[str]:
         """Bulk load (key, title, aliases): one sort instead of an insertion per name.
         Returns the normalised names."""
+        self._near.clear()
         items = list(self._items)
         added: set[str] = set()
         for key, title, aliases in rows:
@@ -59,6 +64,7 @@ class NameIndex:
 
     def add_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """(normalised name, title, key) as the server's name index holds them."""
+        self._near.clear()
         items = {(item.name, item.key): item for item in self._items}
         for name, title, key in rows:
             self._titles[key] = title
@@ -94,8 +100,14 @@ class NameIndex:
         query = normalise(text)
         if len(query) < FUZZY_MIN_LENGTH or not self._names:
             return []
+        if (known := self._near.get((query, cutoff))) is not None:
+            return list(known)
         best = process.extractOne(query, self._names, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return [] if best is None else [self._items[best[2]].key]
+        found = [] if best is None else [self._items[best[2]].key]
+        if len(self._near) >= NEAR_REMEMBERED:
+            self._near.clear()
+        self._near[(query, cutoff)] = found
+        return list(found)
 
     def fuzzy(self, text: str, limit: int, *, strict: bool = False) -> list[Named]:
         """Near spellings, best first (for "Kitomer", "Gowran"). `strict` compares whole names

@@ -8,10 +8,11 @@ article to import (a redirect, a talk or template page…).
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
+
+from .lazy import ElementTree
 
 MAIN_NAMESPACE = "0"
 

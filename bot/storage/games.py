@@ -31,9 +31,10 @@ class StaleGame(KhitomerError):
 
 
 # The games of a channel: run in it, or convened from it (its lobby is there) and run in a thread.
+# Each half is an index search (migrations/*_channel_lookup.sql): only the channel's games are read.
 OF_CHANNEL = (
-    "guild_id = ? AND (channel_id = ? OR id IN"
-    " (SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?))"
+    "guild_id = ? AND id IN (SELECT id FROM games WHERE channel_id = ?"
+    " UNION ALL SELECT game_id FROM game_messages WHERE kind = 'lobby' AND channel_id = ?)"
 )
 
 
@@ -135,11 +136,11 @@ def _seconds(iso: str) -> float:
 
 async def latest_convened_in(db: Database, guild_id: int, channel_id: int) -> GameState | None:
     """The last conference of this channel (run in it, or convened from it and run in its
-    thread), over or not. With one running conference per channel, a running one is the last."""
-    found = await _states(
-        db, f"{HEADS} WHERE {OF_CHANNEL} ORDER BY id DESC LIMIT 1", (guild_id, channel_id, channel_id)
-    )
-    return found[0] if found else None
+    thread), over or not. With one running conference per channel, a running one is the last.
+    Read at once on the loop's own connection: the channel's games are found by index."""
+    heads, params = f"{HEADS} WHERE {OF_CHANNEL} ORDER BY id DESC LIMIT 1", (guild_id, channel_id, channel_id)
+    found = await db.read_now(lambda conn: _rows_and_states(conn, heads, params))
+    return found[0][1] if found else None
 
 
 async def open_games(db: Database) -> list[GameState]:

@@ -5,7 +5,7 @@ seen what it would change and confirmed."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -17,10 +17,12 @@ from bot.application.components import Fields, RestartProof, cog_of
 from bot.domain.access import Rule
 from bot.domain.errors import KhitomerError, NotFound
 from bot.domain.inert import quoted
-from bot.services.archive import PENDING_SECONDS, ArchiveService
-from bot.services.archive_export import Exported
-from bot.services.archive_import import Summary, check_upload
 from cogs._confirm import answer, choice_button
+
+if TYPE_CHECKING:  # the archive's code loads with the first archive command (issue #21, point 5)
+    from bot.services.archive import ArchiveService
+    from bot.services.archive_export import Exported
+    from bot.services.archive_import import Summary
 
 RULE = Rule(manage_server=True)  # the /config group's rule (cogs/config/__init__.py), for the buttons
 NOT_ARCHIVED = "Running conferences are never archived: those here keep running, and none is imported."
@@ -28,6 +30,8 @@ FILES = ("khitomer-archive.json", "khitomer-lore.zip")
 
 
 def archives_of(client: discord.Client) -> ArchiveService:
+    from bot.services.archive import ArchiveService
+
     service = getattr(cog_of(client, "Config"), "archives", None)
     if not isinstance(service, ArchiveService):
         raise NotFound("Configuration is not available right now.")
@@ -74,6 +78,8 @@ def change_lines(summary: Summary) -> list[str]:
 
 
 def preview_text(filename: str, summary: Summary) -> str:
+    from bot.services.archive import PENDING_SECONDS
+
     lines = [f"Importing {quoted(filename, 60)} into this server would change:", *change_lines(summary)]
     if summary.dropped:
         lines.append(f"Left out: {'; '.join(summary.dropped)}.")
@@ -95,6 +101,8 @@ class ImportButton(
         return cls(fields.id("user"), fields.text("token"), fields.text("choice"))
 
     async def act(self, interaction: discord.Interaction) -> None:
+        from bot.services.archive import PENDING_SECONDS
+
         async def confirmed() -> None:
             await ensure(interaction, RULE)  # the moderator may have lost Manage Server meanwhile
             assert interaction.guild_id is not None
@@ -137,6 +145,8 @@ class ArchiveCommands(commands.Cog):
 
     @property
     def archives(self) -> ArchiveService:
+        from bot.services.archive import ArchiveService
+
         service = getattr(self, "_archives", None)
         if not isinstance(service, ArchiveService):
             config = getattr(self.bot, "guild_config", None)
@@ -166,6 +176,8 @@ class ArchiveCommands(commands.Cog):
     async def import_(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
         guild = interaction.guild
         assert guild is not None
+        from bot.services.archive_import import check_upload
+
         check_upload(file.filename, file.size)
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()

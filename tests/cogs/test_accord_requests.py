@@ -181,6 +181,11 @@ async def test_the_interactions_bench_knows_a_conferences_waiting_tasks(env: Env
     lobby = (await world.moderator.slash(world.channel, "accord convene", scenario="nimbus_iii")).response
     game_id = lobby.components[0]["components"][0]["custom_id"].split(":")[1]
     await world.moderator.click(lobby, label="Fill the free seats with delegations")
-    waiting = [t.get_name() for t in asyncio.all_tasks() if t.get_name().endswith(f"-{game_id}")]
-    assert waiting, "the conference has a deadline"
+    # its delegations' turns, and the one clock that waits for every conference's next deadline
+    waiting = [
+        t.get_name()
+        for t in asyncio.all_tasks()
+        if t.get_name().endswith(f"-{game_id}") or t.get_name() == "deadline-clock"
+    ]
+    assert "deadline-clock" in waiting, "the conference has a deadline"
     assert all(name.startswith(bench_game_tasks()) for name in waiting), waiting
