@@ -21,7 +21,9 @@ the machine is shared, so seconds move with its load (the 1-minute load average 
 CPU much less. `one by one` is the path before batching (each page's links looked up, the page
 converted and written by LoreService in a transaction of its own), 200 more new pages into the
 same server. `/lore import` is one 40 KB page linking to 300 of the server's entries: looked up,
-read and added (the median of 5). `--processes` defaults to one per core but one (the writer's).
+read and analysed in the worker process, and added, as the cog does (the median of 5), with the
+longest event-loop stall of the five (bench/watchdog.py). `--processes` defaults to one per core
+but one (the writer's).
 
     PYTHONPATH=. python bench/wiki_import.py [--pages 2000] [--sizes 0 10000 100000] [--processes N]
 """
@@ -48,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the test suite's
 
 from lore_owned_data import generate_owned, owned_heads
 from lore_search import OWNER, built
+from watchdog import StallWatch
 from wiki_import_floor import write_floor
 from wiki_pages import wiki_export
 
@@ -57,8 +60,9 @@ from bot.domain.wiki_import import parse_page
 from bot.services.lore import LoreService
 from bot.services.lore_bulk import import_export
 from bot.services.lore_bulk_pages import Prepared, cores, prepare, workers
-from bot.services.lore_import import OPERATOR, draft_of, known_entries, page_of, read_file
+from bot.services.lore_import import OPERATOR, draft_of, known_entries, page_of, read_file, read_upload
 from bot.services.wiki_export import read_export
+from bot.services.worker_process import in_worker_process
 from bot.storage import lore as store
 
 WORDS = re.compile(r"\w+")
@@ -137,18 +141,22 @@ def big_page(linked: list[str]) -> bytes:
     return "".join(lines)[:40_000].encode()
 
 
-async def single_import(service: LoreService, guild_id: int, page: bytes) -> float:
+async def single_import(service: LoreService, guild_id: int, page: bytes) -> tuple[float, float]:
     """Median ms of a `/lore import` of `page` (the cog's steps: its links looked up, the page
-    read in a thread, the entry added), the entry removed after each."""
+    read and analysed in the worker process, the entry added), the entry removed after each, and
+    the longest event-loop stall of the five imports (the first starts the worker process)."""
     taken = []
-    for _ in range(5):
-        started = time.perf_counter()
-        found = await known_entries(service, guild_id, page.decode())
-        read = await asyncio.to_thread(read_file, page, "chronicle.wiki", found.lookup)
-        entry = await service.add(guild_id, 1, draft_of(read, Kind.SOURCE))
-        taken.append(time.perf_counter() - started)
-        await service.remove(guild_id, entry.key)
-    return statistics.median(taken) * 1000
+    async with StallWatch() as watch:
+        for _ in range(5):
+            started = time.perf_counter()
+            found = await known_entries(service, guild_id, page.decode())
+            upload = await in_worker_process(
+                read_upload, page, "chronicle.wiki", found.lookup, Kind.SOURCE, None
+            )
+            entry = await service.add(guild_id, 1, upload.draft, upload.analysis)
+            taken.append(time.perf_counter() - started)
+            await service.remove(guild_id, entry.key)
+    return statistics.median(taken) * 1000, watch.longest_ms
 
 
 def nothing(_path: Path, _size: int) -> None:
@@ -184,7 +192,9 @@ async def measure(size: int, first: Export, second: Export, third: bytes, proces
     made = await built(generate_owned if size else nothing, size)
     service, db = made.service, made.db
     try:
-        single = await single_import(service, OWNER, big_page([head.title for head in owned_heads(300)]))
+        single, stall = await single_import(
+            service, OWNER, big_page([head.title for head in owned_heads(300)])
+        )
         imported, import_s, _ = await timed(
             import_export(service, OWNER, io.BytesIO(first.data), Kind.EVENT, processes=processes)
         )
@@ -207,7 +217,8 @@ async def measure(size: int, first: Export, second: Export, third: bytes, proces
         f"| {size:,} | {first.pages / import_s:,.0f} | {first.pages / again_s:,.0f}"
         f" | {second.pages / alone_s:,.0f} | {alone_ms:.2f} ms"
         f" | {floor_ms[0]:.2f} + {floor_ms[1]:.2f} ms | {alone_ms / sum(floor_ms):.2f}×"
-        f" | {old / old_s:,.1f} | {single:,.0f} ms | {imported.imported:,} / {len(imported.skipped):,}"
+        f" | {old / old_s:,.1f} | {single:,.0f} ms, stall {stall:.0f} ms"
+        f" | {imported.imported:,} / {len(imported.skipped):,}"
         f" | {os.getloadavg()[0]:.1f} |"
     )
 
@@ -221,8 +232,8 @@ async def exports(page_count: int, sizes: list[int], processes: int) -> None:
           f" articles ({kb:.1f} KB of text each once converted); {processes} worker process(es),"
           f" {cores()} cores")  # fmt: skip
     print("| server's entries | import pages/s | again (updates) pages/s | in one process pages/s"
-          " | in one process CPU per page | floor CPU per page (parse + write) | ÷ floor"
-          " | one by one pages/s | one `/lore import` (40 KB) | imported / skipped | load |")  # fmt: skip
+          " | in one process CPU per page | floor CPU per page (parse + write) | ÷ floor | one by one pages/s"
+          " | one `/lore import` (40 KB), loop stall | imported / skipped | load |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         print(await measure(size, first, second, third, processes), flush=True)

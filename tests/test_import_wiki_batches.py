@@ -9,6 +9,7 @@ import asyncio
 import io
 import json
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -237,3 +238,49 @@ async def test_worker_processes_prepare_pages_as_this_process_does() -> None:
         assert await preparer(articles, Kind.EVENT) == prepare(articles, Kind.EVENT)
     finally:
         preparer.close()
+
+
+async def test_a_thousand_pages_are_written_in_one_transaction(
+    service: LoreService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fewer, larger transactions: each commit writes every index page its rows touched, which in a
+    server of 100,000 entries cost as much as the rows themselves at 400 pages a transaction."""
+    opened = 0
+    transaction = service.db.transaction
+
+    def counted(**kwargs: Any) -> Any:
+        nonlocal opened
+        opened += 1
+        return transaction(**kwargs)
+
+    monkeypatch.setattr(service.db, "transaction", counted)
+    pages = "".join(page(f"Buoy {n}", f"A warning buoy beside [[Buoy {n - 1}]].") for n in range(1000))
+    summary = await lore_bulk.import_export(
+        service, BATCHED, io.BytesIO(export(pages)), Kind.PLACE, processes=0
+    )
+    assert (summary.imported, summary.skipped, opened) == (1000, [], 1)
+    last = await service.find(BATCHED, "Buoy 999")
+    assert [e.title for e in await service.related(last)] == ["Buoy 998"]
+
+
+async def test_while_the_workers_start_one_batch_is_prepared_here_and_the_next_wait_for_them() -> None:
+    """The importing process writes: it prepares the first batch only (the workers take a second
+    to start), not every batch handed over before they are up, which left it nothing to overlap."""
+
+    class Here(ThreadPoolExecutor):  # the preparer's thread, counting the batches it prepares
+        batches = 0
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            self.batches += 1
+            return super().submit(fn, *args, **kwargs)
+
+    articles = [p for p in read_export(io.BytesIO(WIKI)) if p.skip is None]
+    preparer = Preparer(1)
+    preparer._thread.shutdown()
+    preparer._thread = here = Here(1)
+    try:
+        done = await asyncio.gather(*(preparer(articles, Kind.EVENT) for _ in range(3)))
+    finally:
+        preparer.close()
+    assert done == [prepare(articles, Kind.EVENT)] * 3
+    assert here.batches == 1

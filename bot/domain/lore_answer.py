@@ -45,6 +45,16 @@ _IDENTITY = re.compile(
 )
 
 
+_DOER = re.compile(
+    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\w+", re.I
+)
+
+
+def asks_doer(question: str) -> bool:
+    """ "Who poisoned K'mpec": who did the deed, not whom it was done to ("who did Worf kill")."""
+    return _DOER.match(question) is not None
+
+
 def asked_of(question: str) -> Asked:
     """The kind of fact `question` wants, from its question words (identity is decided with the
     names it holds: see `is_only_a_name`)."""
@@ -97,7 +107,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
         return YEAR.fullmatch(raw) is not None
     if asked is Asked.REASON:
         return is_cause(tokens, at, word)
-    if not raw[:1].isupper() or word in said:
+    if not raw[:1].isupper() or word in said or word.replace("'", "") in said:  # typed "kmpec": K'mpec
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
     if asked is Asked.AGENT:
@@ -114,14 +124,17 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
 
 
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
-            places: set[str], strict: bool = False) -> bool:  # fmt: skip
+            places: set[str], strict: bool = False, doer: bool = False) -> bool:  # fmt: skip
     """Whether the statement holds the kind of fact asked (a year, a place, a cause, a person
     the question did not name) close to the question's own words, when it has any (`strict`:
-    it must have them)."""
+    it must have them; `doer`: "who poisoned K'mpec" asks who did the deed, named before it or
+    after "by", not whoever comes after it)."""
     if asked in {Asked.ANYTHING, Asked.IDENTITY, Asked.ARTICLE}:
         return True
     facts = [i for i in range(len(tokens)) if _is_fact(asked, tokens, i, said, people, places)]
     own = [i for i, (_, concept) in enumerate(tokens) if concept in predicate]
+    if asked is Asked.REASON:  # "left" is a cause word, but in "why did they leave" the deed asked
+        facts = [i for i in facts if i not in own]
     if asked is Asked.AGENT and any(charged(tokens, i, predicate) for i in own):
         return False  # it names who was accused of the deed
     if not own:
@@ -130,7 +143,22 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
         return True  # "the killing moved the conference": what comes before the verb is the cause
     near = NEAR_TIME if asked is Asked.TIME else NEAR
     reason = asked is Asked.REASON
-    return any(abs(f - o) <= near and (not reason or explains(tokens, f, o)) for f in facts for o in own)
+    return any(
+        abs(f - o) <= near and (not reason or explains(tokens, f, o)) and (not doer or _does(tokens, f, o))
+        for f in facts
+        for o in own
+    )
+
+
+def _does(tokens: Sequence[Token], person: int, deed: int) -> bool:
+    """Whether the person at `person` did the deed at `deed`: named before it (unless it was
+    done to them: "K'mpec was poisoned"), or after "by"."""
+    if person < deed:
+        return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
+    return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])
+
+
+_PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
 
 
 # --- choosing the statement ---------------------------------------------------------------------
@@ -189,6 +217,7 @@ def choose(
     places: set[str],
     subjects: Sequence[frozenset[str]],
     tokens: Callable[[str], Sequence[Token]],
+    doer: bool = False,
 ) -> Choice | None:
     """The statement that answers, or None. `predicate`: the question's concepts that are not
     names of entries it names; `named`: the concepts of those names; `said`: every word of the
@@ -196,7 +225,7 @@ def choose(
     the words of people's and places' names; `subjects`: each named entry's concepts, one of
     which a statement from an entry the question does not name must hold whole; `tokens`: a
     statement's words as written, each with the question's concept it stands for (read last:
-    it costs the most)."""
+    it costs the most); `doer`: the question asks who did its deed (see `carries`)."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
     wanted = set(predicate)
     best: Choice | None = None
@@ -233,7 +262,7 @@ def choose(
         if (
             (statement.composed and (not strict or near <= words))
             or (asked is Asked.PLACE and statement.place)
-            or carries(asked, tokens(statement.text), near, said, people, places, strict)
+            or carries(asked, tokens(statement.text), near, said, people, places, strict, doer)
         ):
             best = Choice(statement, score)
     return best

@@ -6,6 +6,7 @@ it). Read by bot/domain/lore_answer.py (pure: no I/O).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .lore_query import IRREGULAR
 
@@ -23,6 +24,12 @@ _FEARED = frozenset("what that for a an the his her their its them him losing".s
 # Cause words whose object is the effect ("the occupation left the planet stripped"): the asked
 # thing must come after them to be explained, else the sentence tells what it caused.
 _EFFECTS = frozenset("left led drove driven forced caused sparked provoked prompted triggered so".split())  # noqa: SIM905
+# Words after "and" that open a deed of its own ("…after Praxis, and was killed").
+_NEXT = frozenset("was were had has then he she they it later".split())  # noqa: SIM905
+# Words after "after" or "since" that tell what came next, not why ("after which", "since then").
+_SEQUENCE = frozenset("which that this then".split())  # noqa: SIM905
+# Words that say a thing did not happen: a cause of that explains no deed.
+_NOT = frozenset("not neither nor never no without".split())  # noqa: SIM905
 # Words that open another clause, whose deed a cause after them explains.
 _CLAUSES = frozenset("when while until but whereas then".split())  # noqa: SIM905
 # Words before the asked deed that name who was charged with it, not who did it ("falsely
@@ -53,8 +60,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
         return any(fold(one) == "to" for one, _ in tokens[at + 1 : at + 4])
     if word.startswith("fear") and word in CAUSES:  # "feared that peace…", not "the enemy it feared most"
         return following in _FEARED or tokens[at + 1][0][:1].isupper() if following else False
-    if word in CAUSES:
-        return bool(following)  # "died not long after." ends there: no cause follows
+    if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
+        return bool(following) and not (word in {"after", "since"} and following in _SEQUENCE)
     before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
     return word == "to" and following in PURPOSES and before != "on"
 
@@ -63,9 +70,14 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     """Whether the cause at `cause` explains the question's deed at `deed`: a word whose object
     is the effect ("left", "drove") explains what follows it; a cause after the deed, not one
     that belongs to another clause ("it ended when the Cardassians withdrew because…")."""
-    if fold(tokens[cause][0]) in _EFFECTS:
-        return deed > cause
-    return deed > cause or not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
+    if fold(tokens[cause][0]) in _EFFECTS:  # … unless what follows did not happen ("so neither war")
+        return deed > cause and not any(fold(word) in _NOT for word, _ in tokens[cause + 1 : deed])
+    if deed > cause:  # "…after Praxis, and was killed": the cause is of another deed
+        between = [fold(word) for word, _ in tokens[cause + 1 : deed + 1]]  # … and the deed
+        return not any(
+            word == "and" and (after in _NEXT or after.endswith("ed")) for word, after in pairwise(between)
+        )
+    return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
 
 
 def acts_on(tokens: Sequence[Token], at: int, predicate: set[str]) -> bool:

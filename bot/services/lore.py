@@ -178,17 +178,21 @@ class LoreService:
             ranked = await engine.rank(self.db, scopes, len(self.canon), question)
         searched = lore_repair.rewritten(query, repairs.made)
         base, idf = ranked.scores, ranked.weights
-        exact, names = await self._named(guild_id, searched)
+        exact_key, names = await self._named(guild_id, searched)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
-        best += [key for key in [*(n.key for n in names), *([exact.key] if exact else [])] if key not in best]
+        named = [*(n.key for n in names), *([exact_key] if exact_key else [])]
+        best += [key for key in named if key not in best]
         entries = await self._entries(guild_id, best)
         fields = {e.key: text.fields_of(e) for e in entries}
         ordered = engine.rerank(entries, fields, base, question, idf, wanted)
         by_key = {e.key: e for e in entries}
+        exact = by_key.get(exact_key) if exact_key is not None else None  # read with the others
         linked = [by_key[n.key] for n in names if n.key in by_key]
         wording = engine.Question.of(terms, ANSWERING)  # finer synonyms for reading sentences
-        answer = articles.article_answer(treaties, searched, wording) or asking.answer(
-            searched, asked, wording, idf, linked, names, ordered, self.known
+        answer = (
+            articles.article_answer(treaties, searched, wording)
+            or asking.answer(searched, asked, wording, idf, linked, names, ordered, self.known)
+            or articles.party_answer(treaties, searched, wording)  # names a treaty's parties only
         )
         if exact is not None:  # the entry named leads (the answer line names its own entry)
             ordered = [exact] + [e for e in ordered if e.key != exact.key]
@@ -201,9 +205,10 @@ class LoreService:
         typed = lore_repair.as_typed(query, repairs.made)
         return Found(hits, typed, wanted, answer, exact, asked, guess, next(iter(linked), None))
 
-    async def _named(self, guild_id: int | None, query: str) -> tuple[LoreEntry | None, list[asking.Linked]]:
-        """The entry whose name the whole question is, typed exactly or nearly, and every entry
-        named in it (misspelt names: canon's only; a server's are repaired through its index)."""
+    async def _named(self, guild_id: int | None, query: str) -> tuple[str | None, list[asking.Linked]]:
+        """The key of the entry whose name the whole question is, typed exactly or nearly, and
+        every entry named in it (misspelt names: canon's only; a server's are repaired through its
+        index)."""
         whole = asking.maybe_a_name(query)
         server = (
             await server_names.for_question(self.db, guild_id, asking.names_to_look_up(query), whole)
@@ -213,7 +218,7 @@ class LoreService:
         scopes = self._with_canon(server)
         key = asking.whole_name(query, scopes, NEAR_NAME)
         linked = asking.link(query, [*scopes, self.short_names], self.spelt, english.is_english)
-        return (await self.get(guild_id, key) if key is not None else None), linked
+        return key, linked
 
     async def related(self, entry: LoreEntry) -> list[LoreEntry]:
         """The entries `entry` links to that exist: canon, or of its own server (one query)."""
@@ -247,9 +252,14 @@ class LoreService:
                         f"{quoted(name)} is already the name of the entry {quoted(held)}. Pick another."
                     )
 
-    async def add(self, guild_id: int, author_id: int, draft: store.Draft) -> LoreEntry:
+    async def add(
+        self, guild_id: int, author_id: int, draft: store.Draft, analysis: index.Analysed | None = None
+    ) -> LoreEntry:
+        """`analysis`: the draft's analysed(), when made beforehand off the loop (a 40 KB page
+        takes 50-150 ms to analyse); it reads only the title, aliases, summary and body."""
         await self._check_name_free(guild_id, draft)
-        entry = await store.add(self.db, guild_id, author_id, draft, analysed)
+        analyse = analysed if analysis is None else (lambda _entry: analysis)
+        entry = await store.add(self.db, guild_id, author_id, draft, analyse)
         return entry
 
     async def edit(self, guild_id: int, key: str, draft: store.Draft) -> LoreEntry:

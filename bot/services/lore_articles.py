@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..content.treaties import canon_treaties
 from ..domain import lore_answer as rules
 from ..domain.lore_facts import Asked
 from ..domain.numerals import to_roman
-from ..domain.treaties import Treaty
+from ..domain.treaties import Article, Treaty
 from . import lore_text as text
 from .lore_question import GENERIC, Answer
 from .lore_search import Question
@@ -55,19 +56,60 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
         if article is None:  # said plainly: no quote can answer it
             return Answer(no_such_article(treaty, number), None, treaty)
     else:
-        own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
-        # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
-        asking = " ".join(
-            m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query)
-        )
-        wanted = set(question.concepts) - own - GENERIC - set(question.mapped(text.terms(asking)))
-        reading = Wording(question)
-        scored = [
-            (*_held(question, reading, f"{a.title}. {a.text}", wanted), -a.number, a) for a in treaty.articles
-        ]
-        best = max(scored, key=lambda item: item[:3], default=None)
-        least = 1 if about or _MAY.search(query) else 2
-        article = best[3] if best is not None and best[0] >= least else None
+        article = _best(treaty, query, question, 1 if about or _MAY.search(query) else 2)
+    return _line(treaty, article)
+
+
+def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
+    """ "What can the Sheliak do to settlers on their worlds": a question that names no treaty but
+    the parties of one (the treaty whose parties it names most, if only one), answered by the
+    article that holds two of its words; asked only when no sentence of the lore answers."""
+    asked = rules.asked_of(query)
+    if asked is Asked.AGENT and not query.lstrip().casefold().startswith(("who ", "whom ")):
+        asked = Asked.ANYTHING  # "what happened to colonists whose planets…": "whose" asks nobody
+    # the canon, which every server sees, read even when the question named no treaty to fetch
+    treaties = list({t.key: t for t in (*canon_treaties(), *treaties)}.values())
+    if treaty_named(treaties, query) is not None or asked not in _WHAT:
+        return None
+    said = set(text.terms(query))
+    # a party named by every treaty's (the Federation) tells none apart
+    counted = [(len(said & _party_words(t, treaties)), t) for t in treaties if t.articles]
+    most = max((n for n, _ in counted), default=0)
+    found = [t for n, t in counted if n == most]
+    if not most or len(found) != 1:
+        return None
+    return _line(found[0], _best(found[0], query, question, 2))
+
+
+def _party_words(treaty: Treaty, treaties: Sequence[Treaty]) -> set[str]:
+    """The words of a treaty's parties' names that not every treaty's parties share."""
+    words = {w for party in treaty.parties for w in text.terms(party.name)}
+    common = set.intersection(*({w for p in t.parties for w in text.terms(p.name)} for t in treaties))
+    return words - common - _VAGUE
+
+
+_WHAT = {Asked.ANYTHING, Asked.ARTICLE}  # what a treaty's terms say: not when, where, who or why
+_VAGUE = {
+    text.stem(w)
+    for w in "united planets empire star union other most powers joined later corporate".split()  # noqa: SIM905
+}
+
+
+def _best(treaty: Treaty, query: str, question: Question, least: int) -> Article | None:
+    """The treaty's article that holds most of the question's own words, at least `least`."""
+    own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
+    # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
+    asking = " ".join(m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query))
+    wanted = set(question.concepts) - own - GENERIC - set(question.mapped(text.terms(asking)))
+    reading = Wording(question)
+    scored = [
+        (*_held(question, reading, f"{a.title}. {a.text}", wanted), -a.number, a) for a in treaty.articles
+    ]
+    best = max(scored, key=lambda item: item[:3], default=None)
+    return best[3] if best is not None and best[0] >= least else None
+
+
+def _line(treaty: Treaty, article: Article | None) -> Answer | None:
     if article is None:
         return None
     line = f"Article {to_roman(article.number)} ({article.title}): {article.text}"

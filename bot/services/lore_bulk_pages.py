@@ -99,21 +99,29 @@ class Preparer:
     in two threads at once). The workers start when the preparer is made: forked from a fork server
     (a clean process: the importing one has threads) that has imported this module, so a second
     import in the same process starts at once; the first waits a second or so for the server,
-    and its batches are prepared in the thread until the workers are up."""
+    and its first batch is prepared in the thread meanwhile (one only: the batches after it wait
+    for the workers, so that this process is free to write while they parse)."""
 
     def __init__(self, processes: int) -> None:
         self.processes = min(processes, MAX_WORKERS)
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="lore-import")
         self._pool: ProcessPoolExecutor | None = None
         self._up: list[Future[None]] = []
+        self._here = 0  # batches being prepared in the thread
         if self.processes > 0:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_fork_server(), initializer=_warm)
             self._up = [self._pool.submit(_warm) for _ in range(self.processes)]
 
     async def __call__(self, pages: Sequence[ExportPage], kind: Kind) -> list[Prepared | str]:
         loop = asyncio.get_running_loop()
+        if self._pool is not None and self._here and not all(up.done() for up in self._up):
+            await asyncio.wait([asyncio.wrap_future(up) for up in self._up])  # started, or failed to
         if self._pool is None or not all(up.done() for up in self._up):
-            return await loop.run_in_executor(self._thread, prepare, pages, kind)
+            self._here += 1
+            try:
+                return await loop.run_in_executor(self._thread, prepare, pages, kind)
+            finally:
+                self._here -= 1
         size = max(PART, -(-len(pages) // (self.processes * 2)))
         parts = [pages[at : at + size] for at in range(0, len(pages), size)]
         try:

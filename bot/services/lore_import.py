@@ -1,9 +1,10 @@
 """Wiki pages into one server's lore: a page from `/lore import`, and the conversion a whole
 export from the CLI goes through (bot/services/lore_bulk.py imports the export a batch at a time).
 
-Reading a page is CPU work (parsing up to a megabyte of wikitext) that holds the GIL: callers run
-read_file in a worker process (bot/services/worker_process.py) so the event loop carries on; its
-arguments are pickled (`known.lookup` is a KnownEntries' method). An uploaded page is stored
+Reading a page is CPU work (parsing up to a megabyte of wikitext, then analysing it for search)
+that holds the GIL: `/lore import` runs read_upload in a worker process
+(bot/services/worker_process.py) so the event loop carries on; its arguments are pickled
+(`known.lookup` is a KnownEntries' method). An uploaded page is stored
 through LoreService like any entry a moderator writes, so names are checked the same way.
 """
 
@@ -11,24 +12,28 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..domain.errors import InvalidInput
 from ..domain.inert import inert
-from ..domain.lore import MAX_FILE_BYTES, Kind
+from ..domain.lore import MAX_FILE_BYTES, Kind, LoreEntry, clean_title
 from ..domain.lore_facts import facts_from_lines
 from ..domain.references import normalise
 from ..domain.wiki_import import ImportedPage, assemble, looks_like_wikitext, parse_page
 from ..domain.wiki_infobox import for_kind
 from ..storage import lore as store
+from ..storage.lore_index import Analysed
 from . import server_names
 from .factions import resolve_faction
-from .lore import LoreService
+from .lore import LoreService, analysed
 from .wiki_export import ExportError, ExportPage, read_export
-from .wikitext import Lookup, convert
+
+if TYPE_CHECKING:  # the parser (mwparserfromhell) loads with the first page read: see _from_wikitext
+    from .wikitext import Lookup
 
 MARKDOWN = frozenset({".md", ".markdown"})
 WIKITEXT = frozenset({".wiki", ".wikitext", ".mediawiki"})
@@ -73,9 +78,22 @@ async def known_entries(service: LoreService, guild_id: int, page: str) -> Known
         if (key := server.exact(target)) is not None:
             known.keys.setdefault(normalise(target), key)
             known.titles.setdefault(key, server.title(key) or target)
-    for entry in service.canon:
-        known.add(entry.key, entry.title, entry.aliases)
-    return known
+    canon = _canon_known(service.canon)
+    return KnownEntries({**canon.keys, **known.keys}, {**canon.titles, **known.titles})
+
+
+_canon: list[tuple[Sequence[LoreEntry], KnownEntries]] = []  # the last canon seen, and its names
+
+
+def _canon_known(canon: Sequence[LoreEntry]) -> KnownEntries:
+    """Canon's entries by every name, normalised once per process, not once per page (a thousand
+    names: 10-50 ms of the loop's time per `/lore import`)."""
+    if not _canon or _canon[0][0] is not canon:
+        known = KnownEntries()
+        for entry in canon:
+            known.add(entry.key, entry.title, entry.aliases)
+        _canon[:] = [(canon, known)]
+    return _canon[0][1]
 
 
 def check_upload(filename: str, size: int) -> None:
@@ -86,6 +104,26 @@ def check_upload(filename: str, size: int) -> None:
         )
     if size > MAX_FILE_BYTES:
         raise InvalidInput(f"That file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MB).")
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """An uploaded page ready to store: as read, as drafted, and its search terms."""
+
+    page: ImportedPage
+    draft: store.Draft
+    analysis: Analysed
+
+
+def read_upload(data: bytes, filename: str, known: Lookup, kind: Kind, title: str | None) -> Upload:
+    """read_file, titled `title` if given, drafted as `kind` and analysed for the search index: all
+    of a page's CPU work, for the worker process (analysing a 40 KB page takes 50-150 ms)."""
+    page = read_file(data, filename, known)
+    if title is not None:
+        page = replace(page, title=clean_title(title))
+    draft = draft_of(page, kind)
+    entry = LoreEntry("server-0", draft.title, kind, draft.summary, draft.body, (), aliases=draft.aliases)
+    return Upload(page, draft, analysed(entry))  # its key does not change its analysis
 
 
 def read_file(data: bytes, filename: str, known: Lookup) -> ImportedPage:
@@ -137,6 +175,8 @@ def _factions(typed: Iterable[str]) -> tuple[str, ...]:
 
 
 def _from_wikitext(text: str, title: str | None, fallback: str, known: Lookup) -> ImportedPage:
+    from .wikitext import convert  # loaded with the first page (the worker process preloads it)
+
     page = convert(text, known)
     return assemble(
         page.paragraphs,

@@ -27,10 +27,12 @@ from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
 from .lore_names import whole_name as whole_name
+from .lore_reading import dated, foreign_joined, whole_names
 from .lore_search import Hit, Question
 from .lore_wording import LIGHT_VERBS, Wording, wording
 
-ANSWERING = 3  # the first results whose sentences may answer (5 answered no more on the tuned half)
+ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
+# no more on the tuned half and put a wrong line on others)
 # Words that ask how a thing began, which its facts (signed, place, cause, years) answer.
 ORIGIN = frozenset(
     text.stem(w)
@@ -95,7 +97,11 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
     """Each word of the sentence with the question's concept it stands for ("" for none)."""
-    return tuple((word, question.concept(text.word_stem(word))) for word in _TOKEN.findall(sentence))
+    written = _TOKEN.findall(sentence)
+    loose = question.loose(written)
+    return tuple(
+        (word, "" if i in loose else question.concept(text.word_stem(word))) for i, word in enumerate(written)
+    )
 
 
 def statements(
@@ -111,7 +117,7 @@ def statements(
         own = entry.key in subjects
         itself = subjects.get(entry.key, frozenset())
         for i, sentence in enumerate(said + body):
-            words = tuple(question.mapped(text.sentence_terms(sentence)))
+            words = _read(sentence, question)
             place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
             sentence = _placed(sentence, entry) if place else sentence
             out.append(rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place))
@@ -123,8 +129,20 @@ def statements(
             # A named entry's fact says when, where, why or by whom it began: "when was the DMZ
             # set up" is answered by the year the DMZ dates from.
             words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
+            words += dated(question.concepts, *entry.years_span)
             out.append(rules.Statement(entry.key, composed, words, rank, own, False, True, itself))
     return out
+
+
+def _read(sentence: str, question: Wording) -> tuple[str, ...]:
+    """The sentence's terms as the question's concepts, but a phrasal verb's head said without
+    its particle ("turned the tide") as itself."""
+    terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
+    if question.particles and (loose := question.loose(written := _TOKEN.findall(sentence))):
+        kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
+        off = {text.word_stem(written[i]) for i in loose} - kept
+        return tuple(t if t in off else question.concept(t) or t for t in terms)
+    return tuple(question.mapped(terms))
 
 
 _ITEM = re.compile(r"(?:^|\s)(?:[-*•]|[0-9]{1,2}[.)])\s+")  # a list's item marker: "- ", "* ", "2. "
@@ -177,6 +195,8 @@ def answer(
 ) -> Answer | None:
     """The line that answers `query` (which asks for `asked`: rules.asked_of), or None when no
     statement clearly does."""
+    names = whole_names(query, names)
+    linked = [e for e in linked if any(one.key == e.key for one in names)]
     question, weights = wording(query, asked_with, weights)
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
@@ -225,6 +245,7 @@ def answer(
         known.places | name_words(pool, Kind.PLACE),
         [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs],
         lambda sentence: tokens(sentence, question),
+        asked is Asked.AGENT and rules.asks_doer(query),
     )
     if choice is None:
         return None

@@ -15,17 +15,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from dataclasses import dataclass, field
 
 from ..domain import markdown
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_query import SYNONYMS, Asks, match, paragraphs, sentence_score, sentences
+from ..domain.lore_query import SYNONYMS, Asks, Match, match_counted, sentence_score
 from ..domain.name_grams import length_window
 from ..storage import Database
 from ..storage import lore_index as index
 from . import lore_text as text
+from .lazy import fuzz, process
 
 CANDIDATES = 100  # read from the index per term and scope
 RERANKED = 30  # read again word by word
@@ -59,6 +58,15 @@ class Question:
     concepts: list[str]
     variants: dict[str, dict[str, float]]  # concept -> stem -> weight (1 for itself)
     table: dict[str, str]  # every stem that counts -> its concept
+    # the words that count for a concept once mapped (match_counted): the table's, and a concept
+    # no variant maps (never, as `of` builds it; kept exact for any table)
+    counted: dict[str, str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        wanted = set(self.concepts)
+        counted = {stem: concept for stem, concept in self.table.items() if concept in wanted}
+        counted.update({t: t for t in self.concepts if t not in self.table})
+        object.__setattr__(self, "counted", counted)
 
     @classmethod
     def of(cls, terms: Sequence[str], groups: tuple[tuple[str, ...], ...] = SYNONYMS) -> Question:
@@ -72,6 +80,14 @@ class Question:
     def mapped(self, words: Sequence[str]) -> list[str]:
         """Words with every synonym of a concept written as the concept."""
         return [self.table.get(w, w) for w in words]
+
+    def match(self, words: Sequence[str]) -> Match:
+        """match(self.concepts, self.mapped(words)), reading only where a concept is."""
+        return match_counted(self.concepts, self.counted, words)
+
+    def names_any(self, words: Sequence[str]) -> bool:
+        """Whether any of `words` counts for a concept (set(self.mapped(words)) & concepts)."""
+        return any(w in self.counted for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +149,7 @@ def rerank(
         value = base.get(entry.key, 0.0)
         covered: set[str] = set()
         for name, words in fields[entry.key].items():
-            found = match(terms, question.mapped(words))
+            found = question.match(words)
             covered |= found.found
             mass = sum(idf.get(t, 0.0) for t in found.found)
             if found.phrase:
@@ -142,7 +158,7 @@ def rerank(
                 value += FIELD_LIFT[name] * mass * min(1.0, len(found.found) / found.window)
         share = sum(idf.get(t, 0.0) for t in covered) / weight
         value *= COVER_FLOOR + (1 - COVER_FLOOR) * share
-        if len(terms) <= 3 and set(question.mapped(fields[entry.key]["names"])) & set(terms):
+        if len(terms) <= 3 and question.names_any(fields[entry.key]["names"]):
             value *= NAME_LIFT  # a short question naming the entry ("Gowron withdrew")
         if entry.kind in WANTS.get(asks, set()):
             value *= PLACE_LIFT if asks is Asks.PLACE else KIND_LIFT
@@ -156,11 +172,12 @@ def rerank(
 def _scored(
     entry: LoreEntry, question: Question, idf: Mapping[str, float], asks: Asks
 ) -> tuple[float, int, str]:
+    counted = question.counted
+    # a sentence holding no concept scores 0 and is never chosen: only the others are scored
     scored = [
-        (sentence_score(question.concepts, idf, question.mapped(text.sentence_terms(s)), s, asks), -i, s)
-        for i, s in enumerate(
-            sentences(entry.summary) + [s for p in paragraphs(entry.body) for s in sentences(p)]
-        )
+        (sentence_score(question.concepts, idf, question.mapped(terms), s, asks), -i, s)
+        for i, (s, terms) in enumerate(text.sentences_of(entry.summary, entry.body))
+        if not counted.keys().isdisjoint(terms)
     ]
     best: tuple[float, int, str] = max(scored, default=(0.0, 0, ""))
     return best
@@ -178,5 +195,5 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 def marked(sentence: str, question: Question, limit: int = 240) -> str:
     """The sentence with the words that match between marks, cut around the first match: never
     inside a URL, a link's target or code, emphasis left balanced (bot/domain/markdown.py)."""
-    wanted = set(question.table)
+    wanted = question.table  # every stem that counts, as its keys
     return markdown.mark(sentence, lambda word: text.word_stem(word) in wanted, limit, _TOKEN)

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..domain.lore import LoreEntry
-from ..domain.lore_query import IRREGULAR, STOP_WORDS, SYNONYMS
+from ..domain.lore_query import IRREGULAR, STOP_WORDS, SYNONYMS, paragraphs, sentences
 from .english_stemmer import english_stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -58,6 +58,16 @@ def terms(text: str) -> list[str]:
 def sentence_terms(sentence: str) -> tuple[str, ...]:
     """terms() of one sentence, remembered: the same sentences answer many questions."""
     return tuple(terms(sentence))
+
+
+# The entries of recent answers (the first two pages of each): each holds its text once more, cut
+# into sentences, with their terms (about 4 KiB for a 260-word body: 4 MiB when full of those).
+@lru_cache(maxsize=1024)
+def sentences_of(summary: str, body: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An entry's sentences (the summary's, then the body's by paragraph), each with its terms:
+    cut and analysed once, not for every question that shows the entry."""
+    cut = sentences(summary) + [one for paragraph in paragraphs(body) for one in sentences(paragraph)]
+    return tuple((one, sentence_terms(one)) for one in cut)
 
 
 @lru_cache(maxsize=100_000)

@@ -15,7 +15,8 @@ from .lore_search import Question
 # Verbs too light to say a phrase alone ("make peace" is not every "made").
 LIGHT_VERBS = frozenset("make made go went get got come came become became".split())  # noqa: SIM905
 SHARED = 5  # letters two stems must share, one starting the other, to be read as one word
-NEAR_LENGTH = 0.6  # … and the shorter at least this share of the longer ("battl" is no "battleship")
+NEAR_LENGTH = 0.55  # … and the shorter at least this share of the longer ("battl" is no "battleship",
+# but "rebel" is "rebellion")
 
 
 def _cuts(stem: str, least: int) -> range:
@@ -29,9 +30,15 @@ class Wording:
     that starts another of at least SHARED letters ("occup" of occupation, "occupi" of occupy:
     the stemmer leaves a noun and its verb apart)."""
 
-    def __init__(self, question: Question, more: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        more: Mapping[str, str] | None = None,
+        particles: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
         self.concepts = question.concepts
         self.table = {**question.table, **(more or {})}
+        self.particles = dict(particles or {})  # a phrasal verb's head stem -> its particles
         self._starts = {stem[:k]: concept for stem, concept in self.table.items() for k in _cuts(stem, 0)}
         self._read: dict[str, str] = {}
 
@@ -49,6 +56,22 @@ class Wording:
     def mapped(self, words: Sequence[str]) -> list[str]:
         return [self.concept(w) or w for w in words]
 
+    def loose(self, written: Sequence[str]) -> set[int]:
+        """The places in `written` (a sentence's words as written) of a phrasal verb's head that
+        says nothing of the phrase: neither its particle nor a name follows it ("turned on the
+        Dominion", "took Cardassia" say "turn on", "take over"; "turned the tide" does not)."""
+        if not self.particles:
+            return set()
+        out: set[int] = set()
+        for i, word in enumerate(written):
+            particles = self.particles.get(text.word_stem(word))
+            if particles is None:
+                continue
+            after = written[i + 1 : i + 3]
+            if not (after and after[0][:1].isupper()) and not any(w.casefold() in particles for w in after):
+                out.add(i)
+        return out
+
 
 def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[Wording, Mapping[str, float]]:
     """The question's wording with each phrasal verb read as its one word ("fall apart" as
@@ -60,9 +83,8 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     dropped = [weights.get(t, 0.0) for t in asked.concepts if t not in terms]
     weighed = {**weights, **{t: max(dropped, default=0.0) for t in terms if t not in asked.concepts}}
     # the verb of the phrase still says it in a sentence: "took Cardassia" for "take over"
-    heads = {
-        text.stem(text.words(phrase)[0]): text.stem(word)
-        for phrase, word in phrases_in(query)
-        if text.words(phrase)[0] not in STOP_WORDS | LIGHT_VERBS
-    }
-    return Wording(Question.of(terms, ANSWERING), heads), weighed
+    said = [(text.words(phrase), word) for phrase, word in phrases_in(query)]
+    said = [(words, word) for words, word in said if words[0] not in STOP_WORDS | LIGHT_VERBS]
+    heads = {text.stem(words[0]): text.stem(word) for words, word in said}
+    particles = {text.stem(words[0]): frozenset(words[1:]) for words, _ in said}
+    return Wording(Question.of(terms, ANSWERING), heads, particles), weighed

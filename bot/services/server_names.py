@@ -36,9 +36,10 @@ def _near(typed: str, rows: int) -> store.Wanted:
 
 async def for_question(db: Database, guild_id: int, runs: list[str], whole: str) -> NameIndex:
     """For reading a question: the names its runs of words are (`runs`, normalised), and the
-    names near the whole question `whole` (normalised; "" when it is too long to be a name)."""
+    names near the whole question `whole` (normalised; "" when it is too long to be a name),
+    unless it is a name exactly (then the near ones would never be looked at)."""
     near = _near(whole, NEAR_ROWS) if whole else store.Wanted()
-    wanted = store.Wanted([*runs, whole], words=near.words, near=near.near)
+    wanted = store.Wanted([*runs, whole], words=near.words, near=near.near, unless=whole)
     return _index(await store.lookup(db, guild_id, wanted))
 
 

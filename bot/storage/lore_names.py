@@ -52,13 +52,15 @@ async def remove(conn: Conn, key: str) -> None:
 @dataclass(frozen=True, slots=True)
 class Wanted:
     """What one lookup reads: names typed exactly, names starting with a prefix, and the `near`
-    names sharing the most keys with a misspelling (`words`: each typed word's keys)."""
+    names sharing the most keys with a misspelling (`words`: each typed word's keys), unless a
+    name read is `unless` (the misspelling is no misspelling: its near names are not wanted)."""
 
     exact: Sequence[str] = ()
     prefix: str = ""
     prefix_rows: int = 0
     words: Sequence[Sequence[str]] = ()
     near: int = 0
+    unless: str = ""
 
 
 async def lookup(db: Database, scope: int, wanted: Wanted) -> list[NameRow]:
@@ -85,7 +87,10 @@ async def _lookup(conn: Conn, scope: int, wanted: Wanted) -> list[NameRow]:
                 (scope, wanted.prefix, wanted.prefix + "\U0010ffff", wanted.prefix_rows),
             )
         )
-    if wanted.words and wanted.near:
+    # A title typed exactly in a big server: its common words ("accords", "battle") would read
+    # thousands of keys for names nobody looks at.
+    typed_whole = bool(wanted.unless) and any(row.name == wanted.unless for row in found)
+    if wanted.words and wanted.near and not typed_whole:
         found += await _near(conn, scope, wanted.words, wanted.near)
     return found
 

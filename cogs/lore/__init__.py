@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -14,9 +12,9 @@ from bot.domain.access import TIER_WORDS
 from bot.domain.errors import NotAllowed, NotFound
 from bot.domain.guild_config import GuildConfig
 from bot.domain.inert import quoted
-from bot.domain.lore import Kind, LoreEntry, as_shown, clean_title
+from bot.domain.lore import Kind, LoreEntry, as_shown
 from bot.services.lore import LoreService
-from bot.services.lore_import import check_upload, draft_of, known_entries, read_file
+from bot.services.lore_import import check_upload, known_entries, read_upload
 from bot.services.worker_process import in_worker_process
 from bot.storage.lore import Draft, server_id_of
 from bot.ui import lore_pages
@@ -232,13 +230,15 @@ class Lore(
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
         known = await known_entries(self.service, interaction.guild_id, data.decode("utf-8", "replace"))
-        # Parsing up to a megabyte is CPU work that holds the GIL (mwparserfromhell's tokenizer is C):
-        # in a worker process, so the bot answers meanwhile.
-        page = await in_worker_process(read_file, data, file.filename, known.lookup)
-        if title is not None:
-            page = replace(page, title=clean_title(title))
-        draft = draft_of(page, Kind(kind.value))
-        entry = await self.service.add(interaction.guild_id, interaction.user.id, draft)
+        # Parsing up to a megabyte and analysing it for search is CPU work that holds the GIL
+        # (mwparserfromhell's tokenizer is C): in a worker process, so the bot answers meanwhile.
+        upload = await in_worker_process(
+            read_upload, data, file.filename, known.lookup, Kind(kind.value), title
+        )
+        page = upload.page
+        entry = await self.service.add(
+            interaction.guild_id, interaction.user.id, upload.draft, upload.analysis
+        )
         esc = plain
         notes = [f"Imported **{esc(entry.title)}** with {page.sections} headed sections."]
         linked = [known.titles[key] for key in page.related if key in known.titles]

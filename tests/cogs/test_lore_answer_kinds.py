@@ -34,10 +34,23 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("why did praxis blow up", "**Answer:** Praxis exploded in 2293 because of overmining", "— *Praxis*"),
         # who did it: the doer named, not the man accused of it
         ("who betrayed khitomer", "**Answer:** The Khitomer massacre was the work of", "Ja'rod"),
+        # why, with a year: the cause of the entry of that year ("turn on" is no "turned the tide")
+        (
+            "why did the klingon civil war start in 2367",
+            "**Answer:** The Klingon Civil War came about because the House of Duras refused",
+            "— *Klingon Civil War*, from canon sources",
+        ),
+        ("why did damar rebel against the dominion", "**Answer:** Damar, once the Dominion's", "Breen"),
         # what a named treaty lets its parties do: its article, with the quote that shows it whole
         (
             "is arbitration possible under the treaty of armens",
             "**Answer:** Article III of the treaty *Treaty of Armens* (Third-party arbitration)",
+            "— the whole article: `/treaty quote",
+        ),
+        # … and a treaty known by the parties the question names
+        (
+            "what happened to federation colonists on cardassian planets",
+            "**Answer:** Article II of the treaty *Federation–Cardassian Treaty* (Colonists on",
             "— the whole article: `/treaty quote",
         ),
     ],

@@ -111,7 +111,7 @@ def test_a_cause_word_that_names_an_effect_explains_what_follows_it_not_what_cam
     occupy = {"occupation": "occupi", "occupied": "occupi"}
     # the occupation caused the stripping: this says what it did, not why it happened
     assert not why("Decades of Cardassian occupation left the planet stripped", occupy)
-    assert why("Hunger for ore left Cardassia eager and it occupied the planet", occupy)
+    assert why("Hunger for ore left Cardassia eager so it occupied the planet", occupy)
     assert why("The planet was occupied because Cardassia needed its ore", occupy)
 
 
@@ -163,3 +163,46 @@ def test_a_cause_in_another_clause_explains_that_clause() -> None:
         "The occupation ended in 2369 when the Cardassians withdrew because it cost too much", occupy
     )
     assert why("The occupation began in 2328 because Cardassia wanted ore", occupy)
+
+
+def test_the_deed_asked_is_no_cause_of_itself() -> None:
+    # "left" is a cause word ("the occupation left the planet stripped") and here the deed asked
+    left = {"left": "withdraw"}
+    assert not why("In 2372 the Klingons left the Khitomer Accords and attacked", left)
+    assert not why(
+        "Gowron left the Accords and his fleets withdrew from the border", left | {"withdrew": "withdraw"}
+    )
+    assert why("The Klingons left the Khitomer Accords because the Federation condemned them", left)
+
+
+def test_a_cause_of_what_did_not_happen_explains_no_deed() -> None:
+    war = {"war": "war"}
+    assert not why("The Union had not signed the accords so neither war was fought under them", war)
+    assert why("The Union had not signed the accords so the war was fought without rules", war)
+
+
+def test_who_did_it_is_named_before_the_deed_or_after_by() -> None:
+    poisoned = {"poisoned": "poison"}
+
+    def doer(sentence: str) -> bool:
+        people = {"picard", "duras", "k'mpec", "gowron"}
+        said = {"kmpec"}  # as typed: a name the question gives is no answer, with or without its apostrophe
+        return carries(Asked.AGENT, tokens(sentence, poisoned), {"poison"}, said, people, set(), doer=True)
+
+    assert not doer("K'mpec slowly poisoned in 2367 asked Picard to choose his successor")
+    assert doer("K'mpec was poisoned by Duras in 2367")
+    assert doer("Duras poisoned K'mpec in 2367")
+    # … and whoever "was poisoned" suffered it
+    assert not doer("When Gowron was poisoned in 2367 Duras was one of the two rivals")
+
+
+def test_a_cause_explains_its_own_clause_not_what_came_next_or_one_after_and() -> None:
+    attack = {"attacked": "attack"}
+    assert why("The Klingons attacked the station after the Federation condemned them", attack)
+    # "after which": what came next, no cause
+    signed = {"signed": "sign"}
+    assert not why("The treaty was signed in 2311 after which the Romulans withdrew", signed)
+    # "…after Praxis, and was assassinated": the cause belongs to the talks, not the killing
+    killed = {"assassinated": "kill"}
+    assert not why("Gorkon opened talks after the explosion of Praxis and was assassinated", killed)
+    assert why("After the explosion of Praxis Gorkon was assassinated by his own officers", killed)

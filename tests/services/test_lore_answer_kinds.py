@@ -10,8 +10,12 @@ from collections.abc import Iterator
 import pytest
 
 from bot.content.treaties import canon_treaties
+from bot.domain.lore_query import ANSWERING, phrased
+from bot.services import lore_text as text
 from bot.services.lore import LoreService
-from bot.services.lore_question import body_sentences
+from bot.services.lore_question import Linked, body_sentences, tokens, whole_names
+from bot.services.lore_search import Question
+from bot.services.lore_wording import wording
 from bot.storage import open_database
 from tests.support import postgres
 
@@ -81,6 +85,14 @@ def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
         ("how do you complain under the second khitomer accords", "Article V (Conference of", None),
         # two entries named: a line about both, not one about the Federation alone
         ("what planets went from the federation to the sheliak", "Tau Cygna V", "treaty-of-armens"),
+        # a year the question gives dates an entry's facts when the entry is of that year
+        ("why did the klingon civil war start in 2367", "because the House of Duras refused", None),
+        # a verb starts its noun even when the noun is nearly twice as long ("rebel": rebellion)
+        ("why did damar rebel against the dominion", "because the Founders gave Cardassian territory", None),
+        # a treaty not named but its parties are (one treaty's only): its article, when no sentence answers
+        ("what happened to federation colonists on cardassian planets", "Article II (Colonists on", None),
+        # … "whose" asks of nobody there
+        ("what happens to settlers whose worlds end up cardassian", "Article II (Colonists on", None),
         # "under the treaty": by its terms
         ("what happens to settlers under the federation cardassian treaty", "Article II (Colonists on", None),
     ],
@@ -113,3 +125,34 @@ def test_each_item_of_a_list_is_a_sentence_of_its_own() -> None:
         "Subspace weapons are banned.",
         "Prisoners are protected in wartime.",
     ]
+
+
+def test_a_phrasal_verb_is_read_in_a_sentence_only_with_its_particle_or_a_name_after_it() -> None:
+    """ "turn on" (betray) is said by "turned on the Dominion" or "took Cardassia" (take over),
+    not by "turned the tide"."""
+    query = "why did the cardassians turn on the dominion"
+    words = text.query_terms(phrased(query))
+    question, _ = wording(query, Question.of(words, ANSWERING), {})
+
+    def read(sentence: str) -> list[str]:
+        return [concept for _, concept in tokens(sentence, question) if concept == text.stem("betray")]
+
+    assert read("Dukat turned on the Klingons in 2373") == ["betray"]
+    assert read("Dukat turned Cardassia against the Klingons") == ["betray"]
+    assert read("Dukat took Cardassia into the Dominion and so turned the tide") == []
+    assert read("The Cardassians betrayed the Dominion") == ["betray"]
+
+
+def test_a_name_inside_a_hyphenated_word_names_nobody() -> None:
+    """ "kor" in "Sto-vo-kor" is no General Kor; the parts of "Klingon-Romulan" name both."""
+    kor, klingons, romulans = Linked("kor", ("kor",)), Linked("kl", ("klingon",)), Linked("ro", ("romulan",))
+    assert whole_names("who goes to sto-vo-kor", [kor]) == []
+    assert whole_names("did kor hope to reach sto-vo-kor", [kor]) == [kor]
+    both = [klingons, romulans]
+    assert whole_names("why did the klingon-romulan alliance end", both) == both
+
+
+def test_a_sentence_naming_sto_vo_kor_does_not_name_kor(lore: LoreService) -> None:
+    """Kahless "killed the tyrant Molor" beside "Sto-vo-kor" says nothing of who killed Kor."""
+    sentence, key = line(lore, "who killed kor")
+    assert key != "kahless" and (sentence is None or "Molor" not in sentence), sentence

@@ -10,6 +10,7 @@ import pytest
 from bot.domain.errors import InvalidInput
 from bot.domain.inert import shown
 from bot.domain.lore import Kind, Years
+from bot.services import lore_import
 from bot.services.factions import resolve_faction, resolve_factions
 from bot.services.lore import LoreService
 from bot.services.lore_bulk import import_export
@@ -157,3 +158,25 @@ async def test_an_import_never_reads_the_servers_names_whole(service: LoreServic
     last = await service.find(GUILD, "Outpost 39")
     assert [e.title for e in await service.related(last)] == ["Outpost 38"]  # its link, found by name
     assert [n.title for n in await service.suggest(GUILD, "Outpost 39")][:1] == ["Outpost 39"]
+
+
+async def test_a_pages_links_are_looked_up_without_normalising_canon_again(
+    service: LoreService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/lore import runs known_entries on the loop: canon's thousand-odd names are normalised once
+    per process, not for every page (10-50 ms of the loop each time)."""
+    await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+    await known_entries(service, GUILD, "[[Praxis]]")
+    normalised: list[str] = []
+    real = lore_import.normalise
+
+    def counted(name: str) -> str:
+        normalised.append(name)
+        return real(name)
+
+    monkeypatch.setattr(lore_import, "normalise", counted)
+    text = "[[Zeta Fleet|The fleet]] saw [[praxis]] and [[Nowhere]]."
+    known = await known_entries(service, GUILD, text)
+    assert len(normalised) <= 10
+    page_ = read_file(text.encode(), "x.wiki", known.lookup)
+    assert [known.titles[key] for key in page_.related] == ["Zeta Fleet", "Praxis"]
