@@ -125,13 +125,7 @@ async def test_buttons_keep_working_across_restarts(env, world: World, make_bot)
 
 
 async def test_pressing_sign_twice_signs_once(env, world: World) -> None:
-    message = await seated(world)
-    await world.moderator.click(message, label="Start the conference")
-    article = (
-        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
-    ).response
-    await world.bob.click(article, label="Support")
-    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    draft = await up_for_signature(world)
     await world.alice.click(draft, label="Sign")
     again = await world.alice.slash(world.channel, "accord sign")
     assert again.response.content == "Nothing changed: your power has already signed."
@@ -255,6 +249,15 @@ async def seated(world: World):  # type: ignore[no-untyped-def]
     await world.alice.click(message, label="Sit for Klingon Empire")
     await world.bob.click(message, label="Sit for Romulan Star Empire")
     return message
+
+
+async def up_for_signature(world: World, clause: str = "trade", text: str = "Dilithium."):  # type: ignore[no-untyped-def]
+    """Alice (Klingons) and Bob (Romulans) agree one article; the draft is closed and up for signature."""
+    message = await seated(world)
+    await world.moderator.click(message, label="Start the conference")
+    article = (await world.alice.slash(world.channel, "accord propose", clause=clause, text=text)).response
+    await world.bob.click(article, label="Support")
+    return (await world.moderator.slash(world.channel, "accord ratify")).response
 
 
 async def test_a_reminder_goes_out_then_the_deadline_ends_negotiation(env, world: World) -> None:

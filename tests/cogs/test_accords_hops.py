@@ -10,7 +10,7 @@ from __future__ import annotations
 import aiosqlite
 import pytest
 
-from tests.cogs.test_accords import lobby
+from tests.cogs.test_accords import lobby, up_for_signature
 from tests.conftest import World
 from tests.support import postgres
 
@@ -35,15 +35,7 @@ async def test_the_ratifying_sign_is_announced_without_a_hop_to_the_database_thr
     env, world: World, hops: list[str]
 ) -> None:
     await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
-    message = await lobby(world)
-    await world.alice.click(message, label="Sit for Klingon Empire")
-    await world.bob.click(message, label="Sit for Romulan Star Empire")
-    await world.moderator.click(message, label="Start the conference")
-    article = (
-        await world.alice.slash(world.channel, "accord propose", clause="non-aggression", text="Peace.")
-    ).response
-    await world.bob.click(article, label="Support")
-    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    draft = await up_for_signature(world, "non-aggression", "Peace.")
     await world.alice.click(draft, label="Sign")
     hops.clear()
     signed = await world.bob.click(draft, label="Sign")

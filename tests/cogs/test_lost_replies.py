@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cogs.test_accords import ratified_game, seated
+from tests.cogs.test_accords import ratified_game, up_for_signature
 from tests.cogs.test_lore import modal_values
 from tests.conftest import World
 
@@ -94,13 +94,7 @@ async def test_a_second_sign_whose_reply_is_lost_does_not_claim_it_recorded_anyt
 ) -> None:
     """The first Sign was stored; the second changes no row, so its lost reply says nothing changed."""
     await env.bot.guild_config.put(world.guild.id, "game.threads", "off")
-    message = await seated(world)
-    await world.moderator.click(message, label="Start the conference")
-    article = (
-        await world.alice.slash(world.channel, "accord propose", clause="trade", text="Dilithium.")
-    ).response
-    await world.bob.click(article, label="Support")
-    draft = (await world.moderator.slash(world.channel, "accord ratify")).response
+    draft = await up_for_signature(world)
     await world.alice.click(draft, label="Sign")
     env.inject_error(*LOST, status=500, times=1)
     lost = await world.alice.slash(world.channel, "accord sign")
