@@ -1,0 +1,74 @@
+"""Issue #20, point 4: the canon entries of events, wars, treaties, ships, places, species and
+technology answer the who / what / when / where / why a fan asks first, each in a sentence of
+their own. Asked of the lore service as a member of a server with no lore of its own; the
+questions are ours, not the evaluation's (tests/services/lore_answers.tsv)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from bot.content.treaties import canon_treaties
+from bot.services.lore import LoreService
+from bot.storage import open_database
+from tests.support import postgres
+
+GUILD = 78
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    schema, url = postgres.new_schema(postgres_server) if postgres_server else (None, None)
+    loop = asyncio.new_event_loop()
+    db = loop.run_until_complete(open_database(tmp_path_factory.mktemp("content") / "k.db", url))
+    service = LoreService(db)
+    loop.run_until_complete(service.start())
+    service.loop = loop  # type: ignore[attr-defined]
+    yield service
+    loop.run_until_complete(db.close())
+    loop.close()
+    if postgres_server and schema:
+        postgres.drop_schema(postgres_server, schema)
+
+
+def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
+    """The answer line and the key of the entry it comes from."""
+    found = lore.loop.run_until_complete(lore.search(GUILD, question, canon_treaties()))  # type: ignore[attr-defined]
+    if found.answer is None:
+        return None, None
+    return found.answer.sentence, found.answer.entry.key if found.answer.entry else None
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "source"),
+    [
+        # who: the commander of a ship, the designer of another, the body that punishes
+        ("who commanded the bortas", "Gowron commanded the Bortas", "iks-bortas"),
+        ("who designed the defiant", "Benjamin Sisko helped design the Defiant", "uss-defiant"),
+        ("who imposes discommendation", "the High Council imposed discommendation", "discommendation"),
+        # why: the cause, after "because"
+        ("why did the borg attack earth", "because they meant to assimilate humanity", "borg"),
+        ("why did sybok take hostages on nimbus iii", "because he wanted a starship", "nimbus-iii"),
+        ("why did pressman test the cloak", "despite the Treaty of Algeron", "interphase-cloak"),
+        (
+            "why did the federation and cardassia sign a treaty in 2370",
+            "because both wanted a settled border",
+            "federation-cardassian-treaty",
+        ),
+        # where a class was built; when a ship was retired
+        ("where was the galaxy class built", "Utopia Planitia", "galaxy-class"),
+        (
+            "when did starfleet retire enterprise nx-01",
+            "Starfleet retired Enterprise in 2161",
+            "enterprise-nx-01",
+        ),
+    ],
+)
+def test_a_fans_first_question_is_answered_by_the_entry_itself(
+    lore: LoreService, question: str, said: str, source: str
+) -> None:
+    sentence, key = line(lore, question)
+    assert sentence is not None and said in sentence, (question, sentence)
+    assert key == source, (question, key)
