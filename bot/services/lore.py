@@ -170,15 +170,23 @@ class LoreService:
         terms = asking.terms_of(query)
         scopes = [index.CANON] + ([guild_id] if guild_id else [])
         question = engine.Question.of(terms)
-        ranked = await engine.rank(self.db, scopes, len(self.canon), question)
+        # The index and the names the question holds at once (on PostgreSQL two round trips in
+        # flight, one waited for); a name typed alone waits for typo repair, which may respell it
+        # before the names near it are read.
+        ranking = engine.rank(self.db, scopes, len(self.canon), question)
+        if asking.maybe_a_name(query):
+            ranked, names_read = await ranking, None
+        else:
+            ranked, names_read = await asyncio.gather(ranking, self._named(guild_id, query))
         repairs = await lore_repair.plan(self.db, scopes, query, terms, ranked.held)
+        searched = lore_repair.rewritten(query, repairs.made)
         if repairs.made:  # asked again with the words this server can see
             terms = list(dict.fromkeys(text.stem(repairs.made[t]) if t in repairs.made else t for t in terms))
             question = engine.Question.of(terms)
-            ranked = await engine.rank(self.db, scopes, len(self.canon), question)
-        searched = lore_repair.rewritten(query, repairs.made)
+            ranking = engine.rank(self.db, scopes, len(self.canon), question)
+            ranked, names_read = await asyncio.gather(ranking, self._named(guild_id, searched))
+        exact_key, names = names_read or await self._named(guild_id, searched)
         base, idf = ranked.scores, ranked.weights
-        exact_key, names = await self._named(guild_id, searched)
         best = sorted(base, key=lambda key: -base[key])[: engine.RERANKED]
         named = [*(n.key for n in names), *([exact_key] if exact_key else [])]
         best += [key for key in named if key not in best]

@@ -45,6 +45,23 @@ class Dialect:
             return f"lower({column}) = lower(?)"
         return f"{column} = ? COLLATE NOCASE"
 
+    def among(self, column: str, values: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
+        """`column` is one of `values`, as SQL and its parameters. On PostgreSQL one array: the
+        statement's text is the same for any number of values, so each pooled connection prepares
+        it once (a new text costs a round trip to prepare, on every connection it meets)."""
+        if self.postgres:
+            return f"{column} = ANY(?)", (list(values),)
+        return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
+
+
+class Reads(Protocol):
+    """What a read of committed rows needs: a Conn, or on PostgreSQL the Database itself (each
+    statement then its own snapshot: no BEGIN and COMMIT, two round trips, around one read)."""
+
+    dialect: Dialect
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]: ...
+
 
 class Conn(Protocol):
     """One connection inside one transaction."""

@@ -250,9 +250,9 @@ async def entries_by_keys(db: Database, guild_id: int, keys: Iterable[str]) -> l
     ids = [i for key in keys if (i := server_id_of(key)) is not None]
     if not ids:
         return []
-    marks = ", ".join("?" * len(ids))
+    among, values = db.dialect.among("id", ids)
     rows = await db.fetch_all(
-        f"SELECT * FROM lore_entries WHERE guild_id = ? AND id IN ({marks}) ORDER BY id", (guild_id, *ids)
+        f"SELECT * FROM lore_entries WHERE guild_id = ? AND {among} ORDER BY id", (guild_id, *values)
     )
     return [_entry(row) for row in rows]
 

@@ -6,12 +6,12 @@ size: exact, by prefix, or near a misspelling through the keys it shares with a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain.name_grams import name_keys
-from .backend import Conn, Database
+from .backend import Conn, Database, Reads
 
 RARE = 200  # a typed word whose keys find fewer names than this is read whole; a commoner one
 COMMON_WEIGHT = 0.1  # ("battle", "treaty") is read this far and counts this much against a rare one
@@ -64,19 +64,22 @@ class Wanted:
 
 
 async def lookup(db: Database, scope: int, wanted: Wanted) -> list[NameRow]:
-    """The names of `scope` that `wanted` asks for, read in one snapshot (on SQLite at once on
-    the loop's connection: a few index ranges cost less than a hop to a thread)."""
+    """The names of `scope` that `wanted` asks for. On SQLite in one snapshot, at once on the
+    loop's connection (a few index ranges cost less than a hop to a thread); on PostgreSQL each
+    statement in its own: BEGIN and COMMIT would be two of an autocomplete's three round trips,
+    and the names read are only candidates, judged again against the entries read after them."""
+    if db.dialect.postgres:
+        return await _lookup(db, scope, wanted)
     return await db.read_now(lambda conn: _lookup(conn, scope, wanted))
 
 
-async def _lookup(conn: Conn, scope: int, wanted: Wanted) -> list[NameRow]:
+async def _lookup(conn: Reads, scope: int, wanted: Wanted) -> list[NameRow]:
     found: list[NameRow] = []
     if names := list(dict.fromkeys(n for n in wanted.exact if n)):
-        marks = ", ".join("?" * len(names))
+        among, values = conn.dialect.among("name", names)
         found += _rows(
             await conn.fetch_all(
-                f"SELECT name, title, entry FROM lore_names WHERE scope = ? AND name IN ({marks})",
-                (scope, *names),
+                f"SELECT name, title, entry FROM lore_names WHERE scope = ? AND {among}", (scope, *values)
             )
         )
     if wanted.prefix_rows:  # an empty prefix: the first names in order
@@ -100,17 +103,28 @@ def _rows(found: Iterable[Any]) -> list[NameRow]:
 
 
 _PROBE = "SELECT * FROM (SELECT CAST(? AS INTEGER) AS word, name FROM lore_name_grams WHERE scope = ? AND gram = ? LIMIT ?) AS k{i}"  # noqa: E501
+# The same probes on PostgreSQL, as arrays: one text for any number of keys (prepared once per
+# connection, where a UNION ALL of each count was prepared and planned anew).
+_PROBES = (
+    "SELECT p.n AS word, k.name FROM unnest(?::integer[], ?::text[]) AS p(n, gram)"
+    " CROSS JOIN LATERAL (SELECT name FROM lore_name_grams WHERE scope = ? AND gram = p.gram LIMIT ?) AS k"
+)
 
 
-async def _near(conn: Conn, scope: int, words: Sequence[Sequence[str]], best: int) -> list[NameRow]:
+async def _near(conn: Reads, scope: int, words: Sequence[Sequence[str]], best: int) -> list[NameRow]:
     """The `best` names holding the most typed words (or words a letter off them): a word few
     names hold counts 1, a common one COMMON_WEIGHT. Each key is one capped index range, all of
     them one statement; then the chosen names by id."""
     probes = [(at, key) for at, keys in enumerate(words) for key in keys]
-    hits = await conn.fetch_all(
-        " UNION ALL ".join(_PROBE.format(i=i) for i in range(len(probes))),
-        [v for n, (_at, key) in enumerate(probes) for v in (n, scope, key, RARE)],
-    )
+    if conn.dialect.postgres:
+        hits = await conn.fetch_all(
+            _PROBES, (list(range(len(probes))), [k for _at, k in probes], scope, RARE)
+        )
+    else:
+        hits = await conn.fetch_all(
+            " UNION ALL ".join(_PROBE.format(i=i) for i in range(len(probes))),
+            [v for n, (_at, key) in enumerate(probes) for v in (n, scope, key, RARE)],
+        )
     by_probe: dict[int, list[int]] = {}
     for row in hits:
         by_probe.setdefault(int(row[0]), []).append(int(row[1]))
@@ -130,26 +144,54 @@ async def _near(conn: Conn, scope: int, words: Sequence[Sequence[str]], best: in
         shared[name] = shared.get(name, 0.0) + weight
     if max(shared.values(), default=0.0) < 1.0 and len(words) > 1:
         # every word is common ("treaty", "mekto"): the names holding two of them, whole
-        for name in await _holding_both(conn, scope, words):
+        for name in await _holding_both(conn, scope, words, lambda at: _all_read(probes, by_probe, at)):
             shared[name] = shared.get(name, 0.0) + 1.0
     chosen = sorted(shared, key=lambda name: (-shared[name], name))[:best]
     if not chosen:
         return []
-    marks = ", ".join("?" * len(chosen))
-    return _rows(
-        await conn.fetch_all(f"SELECT name, title, entry FROM lore_names WHERE id IN ({marks})", chosen)
-    )
+    among, values = conn.dialect.among("id", chosen)
+    return _rows(await conn.fetch_all(f"SELECT name, title, entry FROM lore_names WHERE {among}", values))
 
 
-async def _holding_both(conn: Conn, scope: int, words: Sequence[Sequence[str]]) -> list[int]:
+def _all_read(probes: Sequence[tuple[int, str]], by_probe: dict[int, list[int]], at: int) -> set[int] | None:
+    """Every name holding the typed word `at` (or a word a letter off it), if its probes read them
+    all (none reached its cap); None if they did not."""
+    names: set[int] = set()
+    for n, (word, _key) in enumerate(probes):
+        if word == at:
+            if len(found := by_probe.get(n, [])) >= RARE:
+                return None
+            names.update(found)
+    return names
+
+
+async def _holding_both(
+    conn: Reads, scope: int, words: Sequence[Sequence[str]], all_read: Callable[[int], set[int] | None]
+) -> list[int]:
     """The names holding the two longest typed words (or words a letter off them), read whole:
-    where each word alone is too common to tell names apart."""
-    first, second = sorted(words, key=lambda keys: -len(keys[0]))[:2]
-    marks = [", ".join("?" * len(keys)) for keys in (first, second)]
+    where each word alone is too common to tell names apart. A word whose names the probes read
+    whole (`all_read`; the longest is often the words typed together, which no name holds) leaves
+    only those names to check: none, or those holding the other word."""
+    first_at, second_at = sorted(range(len(words)), key=lambda at: -len(words[at][0]))[:2]
+    read = {first_at: all_read(first_at), second_at: all_read(second_at)}
+    few = [(at, side) for at, side in read.items() if side is not None and len(side) <= BOTH]
+    if few:
+        at, side = min(few, key=lambda pair: len(pair[1]))
+        if not side or None not in read.values():  # none, or both words' names known
+            return list(side.intersection(*(s for s in read.values() if s is not None)))
+        keys = words[second_at if at == first_at else first_at]
+        held, grams = conn.dialect.among("gram", keys)
+        among, ids = conn.dialect.among("name", sorted(side))
+        found = await conn.fetch_all(
+            f"SELECT DISTINCT name FROM lore_name_grams WHERE scope = ? AND {held} AND {among}",
+            (scope, *grams, *ids),
+        )
+        return [int(row[0]) for row in found]
+    first, second = words[first_at], words[second_at]
+    (one, ones), (other, others) = (conn.dialect.among("gram", keys) for keys in (first, second))
     rows = await conn.fetch_all(
-        f"SELECT name FROM lore_name_grams WHERE scope = ? AND gram IN ({marks[0]})"
-        f" INTERSECT SELECT name FROM lore_name_grams WHERE scope = ? AND gram IN ({marks[1]})"
-        " LIMIT ?",
-        (scope, *first, scope, *second, BOTH),
+        f"SELECT name FROM lore_name_grams WHERE scope = ? AND {one}"
+        f" INTERSECT SELECT name FROM lore_name_grams WHERE scope = ? AND {other} LIMIT ?",
+        (scope, *ones, scope, *others, BOTH),
     )
     return [int(row[0]) for row in rows]
