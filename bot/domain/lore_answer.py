@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
 from .lore_causes import Token as Token
-from .lore_causes import acts_on, charged, explains, is_cause
+from .lore_causes import acts_on, caused, charged, explains, is_cause
 from .lore_causes import fold as fold
 from .lore_compose import compose as compose  # composed sentences, read through this module
+from .lore_compose import compose_agents as compose_agents
 from .lore_compose import compose_years as compose_years
+from .lore_doers import TITLES as TITLES  # read by bot.services through this module
+from .lore_doers import does, done_to_another, group_doer
 from .lore_facts import Asked
 
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
@@ -77,11 +80,6 @@ YEAR = re.compile(r"(?:[12][0-9]{3}s?|stardate)", re.I)
 _BEFORE_PLACE = frozenset(
     "at on in near to from over above orbiting around beyond inside within aboard onto into".split()  # noqa: SIM905
 )
-# Before a name, a title says it is a person's ("Captain Okonkwo", "General Chang").
-TITLES = frozenset(
-    """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
-    doctor lieutenant ensign emperor empress proconsul chairman subcommander uss iks irw""".split()  # noqa: SIM905
-)
 # Capitalised words after "in" or "on" that are not places ("in Klingon space" is, but vaguely).
 _NOT_PLACES = frozenset(
     """klingon klingons romulan romulans federation vulcan vulcans cardassian cardassians human humans
@@ -111,7 +109,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
     if asked is Asked.AGENT:
-        return word in people or (bool(before) and before[-1] in TITLES)
+        return word in people or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
             before.pop()
@@ -143,22 +141,14 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
         return True  # "the killing moved the conference": what comes before the verb is the cause
     near = NEAR_TIME if asked is Asked.TIME else NEAR
     reason = asked is Asked.REASON
+    deeds = [o for o in own if not caused(tokens, o)] if reason else own  # read once, not per cause
     return any(
-        abs(f - o) <= near and (not reason or explains(tokens, f, o)) and (not doer or _does(tokens, f, o))
+        abs(f - o) <= near
+        and (not reason or explains(tokens, f, o))
+        and (not doer or (does(tokens, f, o) and not done_to_another(tokens, o, said, people, POWERS)))
         for f in facts
-        for o in own
+        for o in deeds
     )
-
-
-def _does(tokens: Sequence[Token], person: int, deed: int) -> bool:
-    """Whether the person at `person` did the deed at `deed`: named before it (unless it was
-    done to them: "K'mpec was poisoned"), or after "by"."""
-    if person < deed:
-        return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
-    return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])
-
-
-_PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
 
 
 # --- choosing the statement ---------------------------------------------------------------------
@@ -175,6 +165,7 @@ class Statement:
     composed: bool = False  # made from the entry's facts
     names: frozenset[str] = frozenset()  # the question's concepts naming this entry itself
     place: bool = False  # a place's own sentence, naming it: it says where by being there
+    titled: frozenset[str] = frozenset()  # the concepts of its entry's title ("explosion of Praxis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +195,30 @@ def _needed(statement: Statement, others: float) -> float:
     if statement.composed:
         return MIN_PREDICATE
     return min(others, MIN_PREDICATE_OWN) if statement.subject else others
+
+
+_BETWEEN = {Asked.AGENT, Asked.TIME, Asked.REASON, Asked.PLACE}
+
+
+def _others_held(statement: Statement, subjects: Sequence[frozenset[str]], words: set[str],
+                 weights: Mapping[str, float]) -> bool:  # fmt: skip
+    """Whether a named entry's own statement holds the other names the question gives, the
+    rarer ones at least (a great power is named everywhere, and often left unsaid)."""
+    if not statement.subject or not statement.names:
+        return True
+    own = sum(weights.get(c, 1.0) for c in statement.names) / max(len(statement.names), 1)
+    return all(
+        one <= words
+        for one in subjects
+        if one and not one <= statement.names and min(weights.get(c, 1.0) for c in one) >= own
+    )
+
+
+def _rarest_held(subjects: Sequence[frozenset[str]], words: set[str], weights: Mapping[str, float]) -> bool:
+    """Whether another entry's statement (or its title) holds the rarest name the question gives
+    ("why did Damar turn against the Dominion": Damar, not only the Dominion, named everywhere)."""
+    rarest = max(subjects, key=lambda one: min((weights.get(c, 1.0) for c in one), default=0.0))
+    return rarest <= words
 
 
 def choose(
@@ -242,8 +257,11 @@ def choose(
             continue
         if asked is Asked.ANYTHING and len(subjects) > 1 and names < MIN_PREDICATE:
             continue  # "which planets did the Federation give the Sheliak": asked of both
-        if subjects and not statement.subject and not any(one <= words for one in subjects):
-            continue  # says the fact of something else the question never named
+        held_too = words | statement.titled
+        if subjects and not statement.subject and not _rarest_held(subjects, held_too, weights):
+            continue  # says the fact of something else the question never named, or of a great power
+        if wanted and asked in _BETWEEN and not _others_held(statement, subjects, words, weights):
+            continue  # "when did Worf kill Duras": Worf's own sentence must name Duras too
         # a question that is only names ("when did Picard tell the Romulans about the Pegasus
         # cloak") is answered by the statement holding most of them
         held = held if predicate or not named else names

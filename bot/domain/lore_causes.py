@@ -18,7 +18,7 @@ CAUSES = frozenset(
     due fear feared fearing seeking sought hoping blamed blaming prompted triggered left so order
     revenge""".split()  # noqa: SIM905
 )  # a verb of purpose ("save", "protect") gives one after "to": PURPOSES
-_LEADING = frozenset("led drove driven".split())  # noqa: SIM905
+_LEADING = frozenset("led drove driven forced force".split())  # noqa: SIM905
 # Words that open what was feared ("feared that…", "fearing the Borg…").
 _FEARED = frozenset("what that for a an the his her their its them him losing".split())  # noqa: SIM905
 # Cause words whose object is the effect ("the occupation left the planet stripped"): the asked
@@ -28,10 +28,36 @@ _EFFECTS = frozenset("left led drove driven forced caused sparked provoked promp
 _NEXT = frozenset("was were had has then he she they it later".split())  # noqa: SIM905
 # Words after "after" or "since" that tell what came next, not why ("after which", "since then").
 _SEQUENCE = frozenset("which that this then".split())  # noqa: SIM905
+# Words before "after" or "since" that make it tell when, not why ("soon after he had dined").
+_WHEN = frozenset("soon shortly just long right immediately moments hours days weeks months years".split())  # noqa: SIM905
+# Words after a cause word within which the question's deed is that cause's own ("after attacking
+# Cardassia", "after Vreenak was killed"): it caused something else, and is not what is explained.
+OWN_CLAUSE = 4
+_OPENERS = frozenset("after since because due to".split())  # noqa: SIM905  # … that open such a clause
+# What moves a person ("out of fear", "out of loyalty"): our own short list.
+_MOTIVES = frozenset(
+    """fear anger spite loyalty revenge vengeance pride desperation duty honour honor jealousy greed
+    hatred shame grief love necessity respect ambition suspicion""".split()  # noqa: SIM905
+)
+_PRONOUNS = frozenset("it they he she we".split())  # noqa: SIM905
+# Words that give a cause only with what follows them (_opens).
+_OPENING = frozenset("once claiming claimed out".split())  # noqa: SIM905
+
+
+def _opens(word: str, following: str, after: str) -> bool:
+    """Whether `word` (one of _OPENING), then `following` and `after`, opens a cause: "once it
+    was clear" ("once ruled" is none), "claiming the…", "claimed that", "out of fear"."""
+    if word == "once":
+        return following in _PRONOUNS
+    if word == "out":
+        return following == "of" and after in _MOTIVES
+    return following == "that" if word == "claimed" else bool(following)
+
+
 # Words that say a thing did not happen: a cause of that explains no deed.
 _NOT = frozenset("not neither nor never no without".split())  # noqa: SIM905
 # Words that open another clause, whose deed a cause after them explains.
-_CLAUSES = frozenset("when while until but whereas then".split())  # noqa: SIM905
+_CLAUSES = frozenset("when while until but whereas then which who that".split())  # noqa: SIM905
 # Words before the asked deed that name who was charged with it, not who did it ("falsely
 # accused of betraying the outpost", "convicted of Gorkon's murder").
 _ACCUSED = frozenset("accused blamed framed charged suspected convicted".split())  # noqa: SIM905
@@ -57,10 +83,14 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     """Whether the word at `at` (folded: `word`) opens a cause or a purpose."""
     following = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
     if word in _LEADING:  # "led to", "drove him to": "led the attack" gives no reason
-        return any(fold(one) == "to" for one, _ in tokens[at + 1 : at + 4])
+        return any(fold(one) in {"to", "into"} for one, _ in tokens[at + 1 : at + 4])
     if word.startswith("fear") and word in CAUSES:  # "feared that peace…", not "the enemy it feared most"
         return following in _FEARED or tokens[at + 1][0][:1].isupper() if following else False
+    if word in _OPENING:  # "once it was clear…", "claiming the Dominion had…", "out of fear"
+        return _opens(word, following, fold(tokens[at + 2][0]) if at + 2 < len(tokens) else "")
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
+        if word in {"after", "since"} and at and fold(tokens[at - 1][0]) in _WHEN:
+            return False
         return bool(following) and not (word in {"after", "since"} and following in _SEQUENCE)
     before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
     return word == "to" and following in PURPOSES and before != "on"
@@ -69,8 +99,12 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
 def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     """Whether the cause at `cause` explains the question's deed at `deed`: a word whose object
     is the effect ("left", "drove") explains what follows it; a cause after the deed, not one
-    that belongs to another clause ("it ended when the Cardassians withdrew because…")."""
-    if fold(tokens[cause][0]) in _EFFECTS:  # … unless what follows did not happen ("so neither war")
+    that belongs to another clause ("it ended when the Cardassians withdrew because…"). A deed
+    that is itself a cause's own (see `caused`) is left out before: nothing explains it."""
+    word = fold(tokens[cause][0])
+    purpose = word == "so" and cause + 1 < len(tokens) and fold(tokens[cause + 1][0]) == "that"
+    if word in _EFFECTS and not purpose:  # "so that" explains what came before; … unless what follows
+        # did not happen ("so neither war")
         return deed > cause and not any(fold(word) in _NOT for word, _ in tokens[cause + 1 : deed])
     if deed > cause:  # "…after Praxis, and was killed": the cause is of another deed
         between = [fold(word) for word, _ in tokens[cause + 1 : deed + 1]]  # … and the deed
@@ -78,6 +112,15 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
             word == "and" and (after in _NEXT or after.endswith("ed")) for word, after in pairwise(between)
         )
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
+
+
+def caused(tokens: Sequence[Token], deed: int) -> bool:
+    """Whether the deed at `deed` sits in the clause of a cause just before it ("left the Accords
+    after attacking Cardassia", "after Vreenak was killed"): it is that cause, of another deed."""
+    return any(
+        fold(tokens[i][0]) in _OPENERS and is_cause(tokens, i, fold(tokens[i][0]))
+        for i in range(max(0, deed - OWN_CLAUSE), deed)
+    )
 
 
 def acts_on(tokens: Sequence[Token], at: int, predicate: set[str]) -> bool:

@@ -76,6 +76,20 @@ def compose(title: str, kind: Kind, facts: Facts, wanted: Asked) -> str | None:
     return said[0].upper() + said[1:] + "."
 
 
+def compose_agents(title: str, kind: Kind, facts: Facts) -> list[str]:
+    """A sentence for each fact that says who did it (`by`, signatories, commander): the deed a
+    question asks picks which answers ("who commanded": the commander)."""
+    name, was = called(title, kind, facts), "were" if plural(title) else "was"
+    made = []
+    if facts.get("by"):
+        made.append(f"{name} {was} the work of {facts.get('by')}")
+    if facts.get("signatories"):
+        made.append(f"{name} {was} signed by {_list(facts.get('signatories'))}")
+    if facts.get("commander"):
+        made.append(f"{name} {was} commanded by {facts.get('commander')}")
+    return [(said[0].upper() + said[1:]).rstrip(".") + "." for said in made]
+
+
 def compose_years(title: str, kind: Kind, facts: Facts, start: int | None, end: int | None) -> str | None:
     """When an event, battle, war or treaty happened, or when a faction was about, from the
     entry's own years."""

@@ -98,6 +98,20 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("win", "won", "victory", "triumph", "defeat", "defeated"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
     ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
+    # the families of deeds a who-did asks about, each in its forms ("who rescued": "freed")
+    ("kill", "killer", "murderer", "execute", "executed", "execution", "slew", "slay", "slain"),
+    ("save", "saved", "rescue", "rescued", "free", "freed", "liberate", "liberated"),
+    ("lead", "led", "head", "headed", "command", "commanded"),
+    ("build", "built", "builder", "design", "designed", "designer", "develop", "developed", "construct",
+     "constructed", "engineer", "engineered"),
+    ("attack", "attacked", "invade", "invaded", "invasion", "strike", "struck", "raid", "raided", "assault",
+     "assaulted", "ambush", "ambushed", "bombard", "bombarded"),
+    ("negotiate", "negotiated", "broker", "brokered", "mediate", "mediated", "arrange", "arranged"),
+    ("discover", "discovered", "discovery", "uncover", "uncovered", "detect", "detected", "expose",
+     "exposed"),
+    ("capture", "captured", "kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "seize",
+     "seized"),
+    ("betray", "betrayed", "betrayal", "traitor"),
 )  # fmt: skip
 
 
@@ -111,7 +125,8 @@ PHRASES = {
         "show up|showed up|turn up|turned up": "appear", "take over|took over": "seize",
         "find out|found out": "discover", "give up|gave up|stand down|stood down": "surrender",
         "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",
-        "wipe out|wiped out": "destroy", "turn on|turned on": "betray", "hand over|handed over": "cede",
+        "wipe out|wiped out": "destroy", "hand over|handed over": "cede",
+        "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
         "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
         "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
     }.items()

@@ -33,10 +33,11 @@ from .lore_wording import LIGHT_VERBS, Wording, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
-# Words that ask how a thing began, which its facts (signed, place, cause, years) answer.
+# Words that ask how a thing began, which its facts (signed, place, cause, years) answer ("take
+# place" is read as "happen": "take" alone is taking).
 ORIGIN = frozenset(
     text.stem(w)
-    for w in """start begin happen occur take place form establish create founded come break arise emerge
+    for w in """start begin happen occur form establish create founded come break arise emerge
     appear exist launch open set""".split()  # noqa: SIM905
 )
 # … and, for where, the words of being somewhere ("where do the Vulcans live": on Vulcan).
@@ -116,12 +117,18 @@ def statements(
         body = body_sentences(entry.body)
         own = entry.key in subjects
         itself = subjects.get(entry.key, frozenset())
+        # its title's words, read only when the question names entries other than this one
+        titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
         for i, sentence in enumerate(said + body):
             words = _read(sentence, question)
             place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
             sentence = _placed(sentence, entry) if place else sentence
-            out.append(rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place))
+            out.append(
+                rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled)
+            )
         made = [rules.compose(entry.title, entry.kind, entry.facts, asked)]
+        if asked is Asked.AGENT:  # each fact of who did it: the deed asked picks ("who commanded")
+            made = list(rules.compose_agents(entry.title, entry.kind, entry.facts))
         if asked is Asked.TIME:
             made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
         for composed in filter(None, made):
@@ -130,7 +137,9 @@ def statements(
             # set up" is answered by the year the DMZ dates from.
             words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
             words += dated(question.concepts, *entry.years_span)
-            out.append(rules.Statement(entry.key, composed, words, rank, own, False, True, itself))
+            out.append(
+                rules.Statement(entry.key, composed, words, rank, own, False, True, itself, False, titled)
+            )
     return out
 
 
@@ -204,6 +213,7 @@ def answer(
     predicate = [c for c in question.concepts if c not in named and c not in itself]
     # "start fighting": beside another verb, one of beginning only says when the other did
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
+    verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
     if linked and (
         (rest is not None and only_names(rest, names)) or (not predicate and asked is Asked.ANYTHING)
@@ -231,7 +241,7 @@ def answer(
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
         # … and says the deed asked ("who betrayed the outpost": betrayed), not only its setting; a
         # light verb says no deed alone ("who made first contact": the contact)
-        deed = next((c for c in predicate if c not in LIGHT), None)
+        deed = next((c for c in verbs if c not in LIGHT), next(iter(verbs), None))  # "who took DS9": took
         if deed is not None:
             found = [one for one in found if deed in one.words]
     choice = rules.choose(

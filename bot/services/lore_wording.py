@@ -13,7 +13,7 @@ from . import lore_text as text
 from .lore_search import Question
 
 # Verbs too light to say a phrase alone ("make peace" is not every "made").
-LIGHT_VERBS = frozenset("make made go went get got come came become became".split())  # noqa: SIM905
+LIGHT_VERBS = frozenset("make made go went get got come came become became take took taken".split())  # noqa: SIM905
 SHARED = 5  # letters two stems must share, one starting the other, to be read as one word
 NEAR_LENGTH = 0.55  # … and the shorter at least this share of the longer ("battl" is no "battleship",
 # but "rebel" is "rebellion")

@@ -1,0 +1,66 @@
+"""How an answer line reads who did a deed in a sentence, for "who poisoned K'mpec": the one
+named before the deed (not whoever it was done to) or after "by", whose deed fell on the one the
+question names. Read by bot/domain/lore_answer.py (pure: no I/O).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lore_causes import Token, fold
+
+# Before a name, a title says it is a person's ("Captain Okonkwo", "General Chang").
+TITLES = frozenset(
+    """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
+    doctor lieutenant ensign emperor empress proconsul chairman subcommander uss iks irw""".split()  # noqa: SIM905
+)
+_PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
+_NOUN_BEFORE = frozenset("of from".split())  # noqa: SIM905
+# Nouns that, after a people's name, make a doer of it ("a Klingon agent", "Romulan operatives"):
+# our own short list.
+_GROUPS = frozenset(
+    """agent agents spy spies operative operatives officer officers ship ships fleet fleets warbird
+    warbirds crew crews forces troops soldiers rebels conspirators commandos assassin assassins
+    saboteur saboteurs raiders fighters dissidents scientists""".split()  # noqa: SIM905
+)
+
+
+# Words before such a group that open it as a doer, not as what a verb acted on ("led Klingon
+# forces"): determiners, "by", and numbers.
+_OPENERS = frozenset("a an the by some two three four several many".split())  # noqa: SIM905
+
+
+def group_doer(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the capitalised word at `at` names a doer by its people and what they were ("a
+    Klingon agent", "by Romulan operatives"), though the people's name alone names no one."""
+    if at + 1 >= len(tokens) or fold(tokens[at + 1][0]) not in _GROUPS:
+        return False
+    before = fold(tokens[at - 1][0]) if at else ""
+    return not before or before in _OPENERS or before.isdigit()
+
+
+def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
+    """Whether the person at `person` did the deed at `deed`: named before it (unless it was
+    done to them: "K'mpec was poisoned"), or after "by"."""
+    if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
+        if deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE:
+            return False
+        return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
+    return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])
+
+
+def done_to_another(
+    tokens: Sequence[Token], deed: int, said: set[str], people: set[str], powers: frozenset[str]
+) -> bool:
+    """Whether the deed at `deed` fell on a person the question does not name ("who poisoned
+    K'mpec": "Worf killed Duras" is another killing): its object right after it, past "the" or a
+    title; a great power (`powers`) is named too widely to tell."""
+    for word, _ in tokens[deed + 1 : deed + 4]:
+        folded = fold(word)
+        if folded == "the" or folded in TITLES:
+            continue
+        plain = folded.replace("'", "")
+        return (
+            word[:1].isupper() and folded in people and folded not in powers and not ({folded, plain} & said)
+        )
+    return False

@@ -1,0 +1,64 @@
+"""A who-did question's deed is read in a sentence by its meaning, not its spelling (issue #20,
+point 2): small families of verbs ("rescued" says "freed", "invaded" says "attacked"), each in
+any of its forms. Our own sentences, not the evaluation's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.lore_query import ANSWERING
+from bot.services import lore_text as text
+from bot.services.lore import LoreService
+from bot.services.lore_search import Question
+from bot.services.lore_wording import wording
+from tests.services.test_lore_answer_kinds import line
+from tests.services.test_lore_answer_kinds import lore as lore  # the fixture: a server with canon lore only
+
+
+def says(question: str, sentence: str) -> bool:
+    """Whether the sentence holds every concept of the question's verb (its last word here)."""
+    asked, _ = wording(question, Question.of(text.query_terms(question), ANSWERING), {})
+    verb = asked.concepts[-1]
+    return verb in asked.mapped(text.sentence_terms(sentence))
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("who executed", "The traitor was put to death: Duras slew him."),
+        ("who rescued", "Kirk freed the prisoners of Rura Penthe."),
+        ("who saved", "The crew liberated the colony."),
+        ("who headed", "Legate Damar commanded the rebels."),
+        ("who designed", "Klingon scientists developed the virus."),
+        ("who constructed", "The Cardassians built the station."),
+        ("who invaded", "Gowron's fleet struck the Cardassian Union."),
+        ("who attacked", "Four warbirds ambushed the outpost."),
+        ("who brokered", "Spock negotiated the first talks."),
+        ("who ratified", "The council signed the treaty."),
+        ("who uncovered", "Spock discovered the conspiracy."),
+        ("who kidnapped", "Sybok took the envoys hostage."),
+        ("who abducted", "The Romulans captured the officers."),
+        ("who double-crossed", "Ja'rod betrayed the outpost."),
+    ],
+)
+def test_a_deed_is_read_by_its_family_of_verbs(question: str, sentence: str) -> None:
+    assert says(question, sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("who founded", "Spock discovered the conspiracy."),  # founding is no finding
+        ("who rescued", "Gowron's fleet struck the Cardassian Union."),
+        ("who built", "Gorkon was murdered aboard his flagship."),
+    ],
+)
+def test_a_deed_of_another_family_is_not_read_as_it(question: str, sentence: str) -> None:
+    assert not says(question, sentence)
+
+
+def test_taking_a_thing_is_not_how_it_began(lore: LoreService) -> None:
+    """ "who took Deep Space Nine": whoever built it (its `by` fact) did not take it; "take" asks
+    how a thing began only in "take place"."""
+    sentence, _ = line(lore, "who took deep space nine in 2373")
+    assert sentence is None or "built it" not in sentence, sentence
