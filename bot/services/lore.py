@@ -120,7 +120,12 @@ class LoreService:
         if topic in self.by_key or (guild_id and store.server_id_of(topic) is not None):
             with contextlib.suppress(NotFound):  # a key, from a button or a link
                 return await self.get(guild_id, topic)
-        server = await server_names.for_topic(self.db, guild_id, topic) if guild_id else NameIndex()
+        if not guild_id:
+            server = NameIndex()
+        elif self.canon_names.exact(topic) is not None:  # only the server's own of that name comes first
+            server = await server_names.for_names(self.db, guild_id, [topic])
+        else:
+            server = await server_names.for_topic(self.db, guild_id, topic)
         scopes = self._with_canon(server)
         for scope in scopes:
             if (key := scope.exact(topic)) is not None:

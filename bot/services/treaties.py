@@ -22,7 +22,7 @@ from ..domain.references import (
 from ..domain.treaties import Article, Treaty, quote_command
 from ..storage import Database, accord_index, accord_reads, treaty_index
 from ..storage.accords import accord_id_of
-from .treaty_names import decided_plainly, names_tried, phrases
+from .treaty_names import CanonNames, decided_plainly, names_tried, phrases
 
 MAX_QUERY = 200
 NAMES_SHOWN = 10  # resolve_treaty names the first ten treaties when it finds none
@@ -54,6 +54,7 @@ class TreatyService:
         self.db = db
         self.canon = tuple(canon if canon is not None else canon_treaties())
         self._canon_keys = {t.key: t for t in self.canon}
+        self._canon_named = CanonNames(self.canon).named
 
     async def start(self) -> bool:
         """Bring the search index up to date with data/; True when it had to be rebuilt. Accords
@@ -77,8 +78,11 @@ class TreatyService:
         return [*self.canon, *found]
 
     async def _resolve(self, guild_id: int | None, name: str) -> Treaty:
-        """resolve_treaty among the server's treaties: first among the exact names and prefixes
-        alone; the names beside a misspelt one are read only when those do not settle it."""
+        """resolve_treaty among the server's treaties: a canon treaty's own name answers at once;
+        then among the exact names and prefixes alone; the names beside a misspelt one are read
+        only when those do not settle it."""
+        if (canon := self._canon_named(name)) is not None:
+            return canon
         among = await self._among(guild_id, [name], near=0)
         if guild_id is None or decided_plainly(name, among):
             return resolve_treaty(name, among)

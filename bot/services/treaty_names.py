@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..domain.references import normalise, parses_as_articles
+from ..domain.references import MAX_INPUT, normalise, parses_as_articles
 from ..domain.treaties import Treaty
+from ..storage.accords import accord_id_of
 
 # As bot/domain/references.py `_explicit_split` and `_word_splits` read a reference.
 _KEYWORD = re.compile(r"(?i)(?:^|\s)(articles?\b|arts?\b\.?|§)")
@@ -53,6 +54,30 @@ def phrases(question: str) -> list[str]:
             for end in range(start + 1, min(len(words), start + LONGEST_NAME) + 1)
         )
     )
+
+
+class CanonNames:
+    """The canon treaties by key and by normalised name and alias, built once: a reference that
+    is one of them needs none of the server's accords."""
+
+    def __init__(self, canon: Sequence[Treaty]) -> None:
+        self._keys = {t.key: t for t in canon}
+        self._names: dict[str, Treaty] = {}
+        for treaty in canon:
+            for name in _names(treaty):
+                if name:
+                    self._names.setdefault(name, treaty)  # the first, as resolve_treaty's order
+
+    def named(self, name: str) -> Treaty | None:
+        """What resolve_treaty answers among the canon and any accords when `name` is a canon
+        treaty's key, name or alias: its first steps are a key, then an exact name, in the order
+        given, the canon first; an accord's key is always `accord-<id>`."""
+        raw = name.strip()
+        if not raw or len(raw) > MAX_INPUT:
+            return None
+        if (canon := self._keys.get(raw)) is not None:
+            return canon
+        return None if accord_id_of(raw) is not None else self._names.get(normalise(raw))
 
 
 def _names(treaty: Treaty) -> list[str]:

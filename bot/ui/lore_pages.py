@@ -3,9 +3,11 @@ results are drawn by bot/ui/lore_search_pages.py."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
@@ -22,6 +24,7 @@ SNIPPET_CHARS = 320  # bot/services/lore_search cuts a sentence to 240; links an
 TIMELINE_LINES = 12  # entries on a page of a timeline
 RESULTS_PER_PAGE = 5  # a snippet is at most ~200 characters: five fit easily, and read easily
 SERVER_LORE = discord.Colour(0x3B7DD8)
+CANON_PAGES_KEPT = 64  # canon entries' pages kept drawn, each as a server's source tiers show it
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
 
 
@@ -56,6 +59,31 @@ def lore_text(text: str, entry: LoreEntry, limit: int) -> str:
 
 
 def entry_pages(entry: LoreEntry) -> list[discord.Embed]:
+    """An entry's card, then its body a page at a time, each embed the caller's own to change.
+    A canon entry's are drawn once for each way it is shown (its sources as a server's tiers leave
+    them): canon does not change while the bot runs, and the key is the entry's whole value."""
+    if entry.is_server_lore:
+        return _drawn(entry)
+    return [_copy(page) for page in _canon_pages(entry)]
+
+
+@functools.lru_cache(maxsize=CANON_PAGES_KEPT)
+def _canon_pages(entry: LoreEntry) -> tuple[discord.Embed, ...]:
+    return tuple(_drawn(entry))
+
+
+def _copy(page: discord.Embed) -> discord.Embed:
+    """A copy sharing nothing with `page` (Embed.copy shares its fields and footer)."""
+    data: dict[str, Any] = page.to_dict()  # type: ignore[assignment]
+    for name, value in data.items():
+        if isinstance(value, dict):
+            data[name] = dict(value)
+        elif isinstance(value, list):
+            data[name] = [dict(item) for item in value]
+    return discord.Embed.from_dict(data)
+
+
+def _drawn(entry: LoreEntry) -> list[discord.Embed]:
     cover = discord.Embed(
         title=entry_title(entry), description=lore_text(entry.summary, entry, 1800), colour=_colour(entry)
     )
