@@ -72,3 +72,28 @@ def test_a_fans_first_question_is_answered_by_the_entry_itself(
     sentence, key = line(lore, question)
     assert sentence is not None and said in sentence, (question, sentence)
     assert key == source, (question, key)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "source"),
+    [
+        (
+            "who signed the khitomer accords",
+            "signed by the United Federation of Planets and the Klingon Empire.",
+            "khitomer-accords",
+        ),
+        ("who signed the klingon romulan alliance", "by the Klingon Empire and the Romulan Star Empire", None),
+        (
+            "who signed the federation cardassian treaty",
+            "by the United Federation of Planets and the Cardassian Union",
+            "federation-cardassian-treaty",
+        ),
+    ],
+)
+def test_a_sentence_made_from_the_signatories_names_each_state_as_a_sentence_would(
+    lore: LoreService, question: str, said: str, source: str | None
+) -> None:
+    """It read "signed by United Federation of Planets and Klingon Empire"."""
+    sentence, key = line(lore, question)
+    assert sentence is not None and said in sentence, (question, sentence)
+    assert source is None or key == source, (question, key)
