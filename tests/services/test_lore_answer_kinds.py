@@ -4,45 +4,23 @@ as a member of a server with no lore of its own. The questions are ours, not the
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
 
-from bot.content.treaties import canon_treaties
 from bot.domain.lore_query import ANSWERING, phrased
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
-from bot.services.lore_question import Linked, body_sentences, tokens, whole_names
+from bot.services.lore_question import Linked, body_sentences, tokens
+from bot.services.lore_reading import whole_names
 from bot.services.lore_search import Question
 from bot.services.lore_wording import wording
-from bot.storage import open_database
-from tests.support import postgres
-
-GUILD = 77
+from tests.support.lore_lines import line, started
 
 
 @pytest.fixture(scope="module")
 def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
-    schema, url = postgres.new_schema(postgres_server) if postgres_server else (None, None)
-    loop = asyncio.new_event_loop()
-    db = loop.run_until_complete(open_database(tmp_path_factory.mktemp("kinds") / "k.db", url))
-    service = LoreService(db)
-    loop.run_until_complete(service.start())
-    service.loop = loop  # type: ignore[attr-defined]
-    yield service
-    loop.run_until_complete(db.close())
-    loop.close()
-    if postgres_server and schema:
-        postgres.drop_schema(postgres_server, schema)
-
-
-def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
-    """The answer line and the key of the entry it comes from."""
-    found = lore.loop.run_until_complete(lore.search(GUILD, question, canon_treaties()))  # type: ignore[attr-defined]
-    if found.answer is None:
-        return None, None
-    return found.answer.sentence, found.answer.entry.key if found.answer.entry else None
+    yield from started(tmp_path_factory.mktemp("kinds"), postgres_server)
 
 
 @pytest.mark.parametrize(

@@ -5,40 +5,17 @@ questions are ours, not the evaluation's (tests/services/lore_answers.tsv)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
 
-from bot.content.treaties import canon_treaties
 from bot.services.lore import LoreService
-from bot.storage import open_database
-from tests.support import postgres
-
-GUILD = 78
+from tests.support.lore_lines import line, started
 
 
 @pytest.fixture(scope="module")
 def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
-    schema, url = postgres.new_schema(postgres_server) if postgres_server else (None, None)
-    loop = asyncio.new_event_loop()
-    db = loop.run_until_complete(open_database(tmp_path_factory.mktemp("content") / "k.db", url))
-    service = LoreService(db)
-    loop.run_until_complete(service.start())
-    service.loop = loop  # type: ignore[attr-defined]
-    yield service
-    loop.run_until_complete(db.close())
-    loop.close()
-    if postgres_server and schema:
-        postgres.drop_schema(postgres_server, schema)
-
-
-def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
-    """The answer line and the key of the entry it comes from."""
-    found = lore.loop.run_until_complete(lore.search(GUILD, question, canon_treaties()))  # type: ignore[attr-defined]
-    if found.answer is None:
-        return None, None
-    return found.answer.sentence, found.answer.entry.key if found.answer.entry else None
+    yield from started(tmp_path_factory.mktemp("content"), postgres_server)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +59,11 @@ def test_a_fans_first_question_is_answered_by_the_entry_itself(
             "signed by the United Federation of Planets and the Klingon Empire.",
             "khitomer-accords",
         ),
-        ("who signed the klingon romulan alliance", "by the Klingon Empire and the Romulan Star Empire", None),
+        (
+            "who signed the klingon romulan alliance",
+            "by the Klingon Empire and the Romulan Star Empire",
+            None,
+        ),
         (
             "who signed the federation cardassian treaty",
             "by the United Federation of Planets and the Cardassian Union",

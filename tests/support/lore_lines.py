@@ -1,0 +1,39 @@
+"""The lore service of a server with no lore of its own, started once per test module, and the
+answer line it gives a question: what tests of the answer line ask of it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.content.treaties import canon_treaties
+from bot.services.lore import LoreService
+from bot.storage import open_database
+from tests.support import postgres
+
+GUILD = 77
+
+
+def started(folder: Path, postgres_server: str | None) -> Iterator[LoreService]:
+    """A started service on a database of its own (a schema of its own on PostgreSQL), with the
+    loop that runs it as `service.loop`; closed when the generator is."""
+    schema, url = postgres.new_schema(postgres_server) if postgres_server else (None, None)
+    loop = asyncio.new_event_loop()
+    db = loop.run_until_complete(open_database(folder / "k.db", url))
+    service = LoreService(db)
+    loop.run_until_complete(service.start())
+    service.loop = loop  # type: ignore[attr-defined]
+    yield service
+    loop.run_until_complete(db.close())
+    loop.close()
+    if postgres_server and schema:
+        postgres.drop_schema(postgres_server, schema)
+
+
+def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
+    """The answer line and the key of the entry it comes from."""
+    found = lore.loop.run_until_complete(lore.search(GUILD, question, canon_treaties()))  # type: ignore[attr-defined]
+    if found.answer is None:
+        return None, None
+    return found.answer.sentence, found.answer.entry.key if found.answer.entry else None
