@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import World
-
-
-def fields_of(message) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {f.name: f.value for f in message.embeds[0].fields}
+from tests.support.lore_reads import fields_of, search_head
 
 
 async def test_a_ships_card_says_who_commanded_it(env: object, world: World) -> None:
@@ -37,8 +34,6 @@ async def test_a_ships_card_says_who_commanded_it(env: object, world: World) -> 
 async def test_a_fans_first_question_reads_the_entrys_own_sentence(
     env: object, world: World, query: str, said: str, attributed: str
 ) -> None:
-    result = await world.alice.slash(world.channel, "lore search", query=query)
-    assert result.response is not None
-    first = result.response.embeds[0].description or ""
+    first = await search_head(world, query)
     assert first.split("\n")[0].startswith(said), first[:300]
     assert attributed in first, first[:400]

@@ -8,10 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import World
-
-
-def fields_of(message) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {f.name: f.value for f in message.embeds[0].fields}
+from tests.support.lore_reads import fields_of, search_head
 
 
 async def test_a_persons_card_gives_their_death_and_successor(env: object, world: World) -> None:
@@ -37,8 +34,6 @@ async def test_a_persons_card_gives_their_death_and_successor(env: object, world
 async def test_who_did_it_to_a_person_is_answered_by_name(
     env: object, world: World, query: str, said: str, attributed: str
 ) -> None:
-    result = await world.alice.slash(world.channel, "lore search", query=query)
-    assert result.response is not None
-    first = result.response.embeds[0].description or ""
+    first = await search_head(world, query)
     assert first.split("\n")[0].startswith(said), first[:300]
     assert attributed in first, first[:400]
