@@ -61,17 +61,14 @@ def compose(title: str, kind: Kind, facts: Facts, wanted: Asked) -> str | None:
         elif get("place"):
             verb = f"{was} signed" if kind is Kind.TREATY else "took place"
             said = f"{name} {verb} at {get('place')}"
-    elif wanted is Asked.AGENT:
-        if get("by"):
-            said = f"{name} {was} the work of {get('by')}"
-        elif get("signatories"):
-            said = f"{name} {was} signed by {_list(get('signatories'))}"
-        elif get("commander"):
-            said = f"{name} {was} commanded by {get('commander')}"
+    elif wanted is Asked.AGENT:  # the first fact of who did it
+        return next(iter(compose_agents(title, kind, facts)), None)
     elif wanted is Asked.REASON and get("cause"):
         said = f"{name} came about because {get('cause')}"
-    if said is None:
-        return None
+    return None if said is None else _sentence(said)
+
+
+def _sentence(said: str) -> str:
     said = said.rstrip(".")
     return said[0].upper() + said[1:] + "."
 
@@ -80,14 +77,14 @@ def compose_agents(title: str, kind: Kind, facts: Facts) -> list[str]:
     """A sentence for each fact that says who did it (`by`, signatories, commander): the deed a
     question asks picks which answers ("who commanded": the commander)."""
     name, was = called(title, kind, facts), "were" if plural(title) else "was"
-    made = []
+    made: list[str] = []
     if facts.get("by"):
         made.append(f"{name} {was} the work of {facts.get('by')}")
     if facts.get("signatories"):
         made.append(f"{name} {was} signed by {_list(facts.get('signatories'))}")
     if facts.get("commander"):
         made.append(f"{name} {was} commanded by {facts.get('commander')}")
-    return [(said[0].upper() + said[1:]).rstrip(".") + "." for said in made]
+    return [_sentence(said) for said in made]
 
 
 def compose_years(title: str, kind: Kind, facts: Facts, start: int | None, end: int | None) -> str | None:
@@ -106,4 +103,4 @@ def compose_years(title: str, kind: Kind, facts: Facts, start: int | None, end: 
         said = f"{name} {'were' if plural(title) else 'was'} active from {start} to {end}"
     else:
         said = f"{name} began in {start} and ended in {end}"
-    return said[0].upper() + said[1:] + "."
+    return _sentence(said)

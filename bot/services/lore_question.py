@@ -126,9 +126,11 @@ def statements(
             out.append(
                 rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled)
             )
-        made = [rules.compose(entry.title, entry.kind, entry.facts, asked)]
-        if asked is Asked.AGENT:  # each fact of who did it: the deed asked picks ("who commanded")
-            made = list(rules.compose_agents(entry.title, entry.kind, entry.facts))
+        made: list[str | None] = (
+            list(rules.compose_agents(entry.title, entry.kind, entry.facts))  # the deed asked picks one
+            if asked is Asked.AGENT
+            else [rules.compose(entry.title, entry.kind, entry.facts, asked)]
+        )
         if asked is Asked.TIME:
             made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
         for composed in filter(None, made):

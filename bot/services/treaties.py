@@ -54,7 +54,7 @@ class TreatyService:
         self.db = db
         self.canon = tuple(canon if canon is not None else canon_treaties())
         self._canon_keys = {t.key: t for t in self.canon}
-        self._canon_named = CanonNames(self.canon).named
+        self._canon_named = CanonNames(self._canon_keys).named
 
     async def start(self) -> bool:
         """Bring the search index up to date with data/; True when it had to be rebuilt. Accords

@@ -10,7 +10,7 @@ beside the typed one, see bot/storage/accord_reads.py `candidates`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..domain.references import MAX_INPUT, normalise, parses_as_articles
 from ..domain.treaties import Treaty
@@ -57,13 +57,13 @@ def phrases(question: str) -> list[str]:
 
 
 class CanonNames:
-    """The canon treaties by key and by normalised name and alias, built once: a reference that
-    is one of them needs none of the server's accords."""
+    """The canon treaties (given by key) by normalised name and alias, built once: a reference
+    that is one of them needs none of the server's accords."""
 
-    def __init__(self, canon: Sequence[Treaty]) -> None:
-        self._keys = {t.key: t for t in canon}
+    def __init__(self, by_key: Mapping[str, Treaty]) -> None:
+        self._keys = by_key  # in the canon's order
         self._names: dict[str, Treaty] = {}
-        for treaty in canon:
+        for treaty in by_key.values():
             for name in _names(treaty):
                 if name:
                     self._names.setdefault(name, treaty)  # the first, as resolve_treaty's order
