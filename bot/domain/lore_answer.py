@@ -16,6 +16,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .lore_asking import TREATY_VERBS as TREATY_VERBS  # what a question asks, read through this module
+from .lore_asking import asked_of as asked_of
+from .lore_asking import asks_doer as asks_doer
+from .lore_asking import identity_rest as identity_rest
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
 from .lore_causes import Token as Token
@@ -27,52 +31,6 @@ from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
 from .lore_doers import does, done_to_another, group_doer
 from .lore_facts import Asked
-
-_ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
-TREATY_VERBS = re.compile(
-    r"\b(forbid|forbade|forbidden|ban|banned|bans|prohibit\w*|require\w*|allow\w*|permit\w*|oblige\w*|"
-    r"promise\w*|guarantee\w*|say|says|said|state|states|set up|establish\w*|provide\w*|demand\w*)\b",
-    re.I,
-)
-_REASON = re.compile(r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered)|cause of|"
-                     r"reason)\b", re.I)  # fmt: skip
-_TIME = re.compile(r"\b(when|what year|which year|what date|how long ago|year (?:did|was|were))\b", re.I)
-_PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
-                    r"which system|location of)\b", re.I)  # fmt: skip
-_WHO = re.compile(r"\b(who|whom|whose)\b", re.I)
-_IDENTITY = re.compile(
-    r"^\s*(?:(?:who|what)\s*(?:'s|’s|s|is|was|are|were)|tell me about|describe|explain|"
-    r"what (?:kind|type|sort) of [\w-]+ (?:is|was|are|were))\s+"
-    r"(?P<rest>.+?)[\s?.!]*$",
-    re.I,
-)
-
-
-_DOER = re.compile(
-    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\w+", re.I
-)
-
-
-def asks_doer(question: str) -> bool:
-    """ "Who poisoned K'mpec": who did the deed, not whom it was done to ("who did Worf kill")."""
-    return _DOER.match(question) is not None
-
-
-def asked_of(question: str) -> Asked:
-    """The kind of fact `question` wants, from its question words (identity is decided with the
-    names it holds: see `is_only_a_name`)."""
-    if _ARTICLE.search(question):
-        return Asked.ARTICLE
-    kinds = ((_REASON, Asked.REASON), (_TIME, Asked.TIME), (_PLACE, Asked.PLACE), (_WHO, Asked.AGENT))
-    found = [(match.start(), asked) for pattern, asked in kinds if (match := pattern.search(question))]
-    return min(found, key=lambda item: item[0])[1] if found else Asked.ANYTHING  # the first asks
-
-
-def identity_rest(question: str) -> str | None:
-    """What follows "who was", "what is", "tell me about": the thing whose identity is asked."""
-    found = _IDENTITY.match(question)
-    return found.group("rest") if found else None
-
 
 # --- what a statement carries -------------------------------------------------------------------
 

@@ -91,7 +91,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("sign", "signed", "signing", "ratify", "ratified", "conclude", "concluded"),
     ("mother", "mom", "mum", "mama"),
     ("father", "dad", "papa"),
-    ("loss", "lose", "lost", "losing"),
+    ("loss", "lose", "lost", "losing", "disappear", "disappeared", "vanish", "vanished", "missing"),
     ("disaster", "catastrophe", "ruin", "ruined", "calamity", "crisis", "wreck", "wrecked", "devastated",
      "crippled"),
     ("headquarters", "hq", "headquartered", "based"),
@@ -112,6 +112,10 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("capture", "captured", "kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "seize",
      "seized"),
     ("betray", "betrayed", "betrayal", "traitor"),
+    ("rebel", "rebelled", "rebellion", "revolt", "revolted", "uprising", "insurrection"),
+    ("meet", "meeting", "met", "gather", "gathered", "convene", "convened", "assemble", "assembled"),
+    ("revenge", "vengeance", "avenge", "avenged", "payback", "retaliate", "retaliated", "retaliation",
+     "retribution"),
 )  # fmt: skip
 
 
@@ -129,6 +133,9 @@ PHRASES = {
         "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
         "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
         "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
+        "offed|bumped off|knocked off|finished off|took out|take out|done in": "kill",
+        "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "rebel",
+        "take up arms|took up arms": "fight",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

@@ -36,16 +36,21 @@ def _asks_articles(query: str) -> bool:
 
 
 def about_articles(query: str) -> bool:
-    """A question that may be about a treaty's articles: only then are the accords read."""
-    return _asks_articles(query) or _TREATY_WORDS.search(query) is not None
+    """A question that may be about a treaty's articles: only then are the accords read. "Can
+    you use germ weapons under Khitomer II" names its treaty without the word "treaty"."""
+    return (
+        _asks_articles(query)
+        or _TREATY_WORDS.search(query) is not None
+        or (_MAY.search(query) is not None and treaty_named(canon_treaties(), query) is not None)
+    )
 
 
 def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
     """ "What does Article II of the Khitomer Accords say", "what did the Treaty of Algeron ban":
     the article, quoted; None when the question names no treaty or no article fits. Without an
     article or a verb of what treaties do, an article must hold two of the question's words."""
-    about = _asks_articles(query)
-    if not about and _TREATY_WORDS.search(query) is None:
+    about, may = _asks_articles(query), _MAY.search(query) is not None
+    if not about and not may and _TREATY_WORDS.search(query) is None:
         return None
     treaty = treaty_named(treaties, query)
     if treaty is None or not treaty.articles:
@@ -56,7 +61,7 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
         if article is None:  # said plainly: no quote can answer it
             return Answer(no_such_article(treaty, number), None, treaty)
     else:
-        article = _best(treaty, query, question, 1 if about or _MAY.search(query) else 2)
+        article = _best(treaty, query, question, 1 if about or may else 2)
     return _line(treaty, article)
 
 

@@ -24,7 +24,7 @@ GENERIC = frozenset(
     text.stem(w)
     for w in """happen happened story history about known famous role important significance matter
     like do did whole deal info information thing stuff called name named exactly really basically
-    big go went kind type sort""".split()  # noqa: SIM905
+    big go went kind type sort guy dude fellow person character job purpose function""".split()  # noqa: SIM905
 )
 
 

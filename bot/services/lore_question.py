@@ -7,14 +7,14 @@ answered by bot/services/lore_articles.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain import lore_answer as rules
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_facts import Asked
-from ..domain.lore_query import STOP_WORDS, Asks, paragraphs, sentences
+from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
 from . import english
 from . import lore_text as text
@@ -27,7 +27,8 @@ from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
 from .lore_names import whole_name as whole_name
-from .lore_reading import dated, foreign_joined, whole_names
+from .lore_reading import body_sentences as body_sentences  # read by tests through this module
+from .lore_reading import dated, foreign_joined, meaning, whole_names
 from .lore_search import Hit, Question
 from .lore_wording import LIGHT_VERBS, Wording, wording
 
@@ -139,10 +140,20 @@ def statements(
             # set up" is answered by the year the DMZ dates from.
             words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
             words += dated(question.concepts, *entry.years_span)
+            if asked is Asked.REASON and not own:  # the cause of what the entry is, by whom
+                words += _headline(entry, question, subjects.values())
             out.append(
                 rules.Statement(entry.key, composed, words, rank, own, False, True, itself, False, titled)
             )
     return out
+
+
+def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str]]) -> tuple[str, ...]:
+    """What an entry is and who did it, as the question's concepts, when that names everything
+    the question names: "why did Lursa and B'Etor fight Gowron" asks the cause of the Klingon
+    Civil War, fought "by the House of Duras under Lursa, B'Etor and Toral … against Gowron"."""
+    words = tuple(question.mapped(text.sentence_terms(f"{entry.title}. {entry.facts.get('by') or ''}")))
+    return words if all(one <= set(words) for one in named) else ()
 
 
 def _read(sentence: str, question: Wording) -> tuple[str, ...]:
@@ -156,20 +167,6 @@ def _read(sentence: str, question: Wording) -> tuple[str, ...]:
     return tuple(question.mapped(terms))
 
 
-_ITEM = re.compile(r"(?:^|\s)(?:[-*•]|[0-9]{1,2}[.)])\s+")  # a list's item marker: "- ", "* ", "2. "
-
-
-def body_sentences(body: str) -> list[str]:
-    """The sentences of an entry's body, each item of a list one of its own ("- Subspace weapons
-    are banned." is no part of the next item)."""
-    return [
-        one
-        for paragraph in paragraphs(body)
-        for item in (_ITEM.split(paragraph) if _ITEM.match(paragraph) else [paragraph])
-        for one in sentences(item)
-    ]
-
-
 def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
     """A word no entry holds that is no English word either: a name the lore does not know."""
     return (
@@ -180,11 +177,11 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
     )
 
 
-def _own_names(linked: Sequence[LoreEntry], known: Known) -> set[str]:
+def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
-    place in a person's name ("Shinzon of Remus") still says where."""
-    places = [e for e in linked if e.kind is Kind.PLACE]
-    return name_words(linked, None) - (known.places - name_words(places, None))
+    place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
+    own_places = [e for e in linked if e.kind is Kind.PLACE]
+    return name_words(linked, None) - (places - name_words(own_places, None))
 
 
 def _placed(sentence: str, entry: LoreEntry) -> str:
@@ -221,6 +218,8 @@ def answer(
         (rest is not None and only_names(rest, names)) or (not predicate and asked is Asked.ANYTHING)
     ):
         asked = Asked.IDENTITY
+    if linked and (meant := meaning(query, names, linked[0])) is not None:
+        return Answer(meant, linked[0])
     if asked is Asked.IDENTITY:  # what the named entry is: its summary's first sentence says it
         subject = linked[0]
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
@@ -246,15 +245,16 @@ def answer(
         deed = next((c for c in verbs if c not in LIGHT), next(iter(verbs), None))  # "who took DS9": took
         if deed is not None:
             found = [one for one in found if deed in one.words]
+    places = known.places | name_words(pool, Kind.PLACE)
     choice = rules.choose(
         found,
         asked,
         predicate,
         sorted(named & set(question.concepts)),
         weights,
-        typed | {w for one in names for w in one.words} | _own_names(linked, known),
+        typed | {w for one in names for w in one.words} | _own_names(linked, places),
         known.people | known.groups | name_words(pool, Kind.PERSON),
-        known.places | name_words(pool, Kind.PLACE),
+        places,
         [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs],
         lambda sentence: tokens(sentence, question),
         asked is Asked.AGENT and rules.asks_doer(query),

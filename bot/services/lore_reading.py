@@ -1,6 +1,7 @@
 """How the answer line reads words in a question and a sentence beyond their stems: a year the
 question gives that an entry's years hold, and a hyphenated word of another tongue ("Sto-vo-kor")
-that holds no name ("Kor"). Read by bot/services/lore_question.py."""
+that holds no name ("Kor"), a sentence that says what a name means, and the sentences of a body
+with a list. Read by bot/services/lore_question.py."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..domain.lore import LoreEntry
+from ..domain.lore_query import paragraphs, sentences
 from . import english
 from . import lore_text as text
-from .lore_names import Linked
+from .lore_names import Linked, only_names
 
 _YEAR = re.compile(r"([12][0-9]{3})(s?)")
 
@@ -64,3 +67,39 @@ def whole_names(query: str, names: Sequence[Linked]) -> list[Linked]:
         return list(names)
     alone = set(text.words(_COMPOUND.sub(" ", query)))
     return [one for one in names if not set(one.words) <= foreign - alone]
+
+
+_MEANING = re.compile(
+    r"^\s*(?:what\s+(?:does|do|did)\s+(?P<named>.+?)\s+mean|(?:the\s+)?meaning\s+of\s+(?P<of>.+?))[\s?.!]*$",
+    re.I,
+)
+# what a name means ("its name means a good death"), not what someone meant to do
+_MEANS = re.compile(
+    r"\b(?:(?:name|word|title)\b[^.;]{0,20}\b(?:means?|meant)|meaning (?:of|is)|translat\w* (?:as|to)|"
+    r"named (?:for|after))\b",
+    re.I,
+)
+
+
+def meaning(query: str, names: Sequence[Linked], entry: LoreEntry) -> str | None:
+    """ "What does Hegh'mar mean": the named entry's sentence that says what its name means, when
+    the question asks that of it."""
+    found = _MEANING.match(query)
+    if found is None or not only_names(found.group("named") or found.group("of"), names):
+        return None
+    said = (*sentences(entry.summary), *body_sentences(entry.body))
+    return next((one for one in said if _MEANS.search(one)), None)
+
+
+_ITEM = re.compile(r"(?:^|\s)(?:[-*•]|[0-9]{1,2}[.)])\s+")  # a list's item marker: "- ", "* ", "2. "
+
+
+def body_sentences(body: str) -> list[str]:
+    """The sentences of an entry's body, each item of a list one of its own ("- Subspace weapons
+    are banned." is no part of the next item)."""
+    return [
+        one
+        for paragraph in paragraphs(body)
+        for item in (_ITEM.split(paragraph) if _ITEM.match(paragraph) else [paragraph])
+        for one in sentences(item)
+    ]

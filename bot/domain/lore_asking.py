@@ -1,0 +1,72 @@
+"""What kind of fact a question asks for, read from its question words: who or what something
+is, when, where, why, who did it, what an article says. Pure: the words as typed."""
+
+from __future__ import annotations
+
+import re
+
+from .lore_facts import Asked
+
+_ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
+TREATY_VERBS = re.compile(
+    r"\b(forbid|forbade|forbidden|ban|banned|bans|prohibit\w*|require\w*|allow\w*|permit\w*|oblige\w*|"
+    r"promise\w*|guarantee\w*|say|says|said|state|states|set up|establish\w*|provide\w*|demand\w*)\b",
+    re.I,
+)
+_REASON = re.compile(r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered)|cause of|"
+                     r"reason|motives?|motivation|goal|what (?:did|does|do) [\w' ]{1,40}? want|"
+                     r"what (?:was|were|is|are) [\w' ]{1,40}? after)\b", re.I)  # fmt: skip
+# "when" asks only at the start or before its verb ("when did…", "the war, when was it"); "what
+# was T'Kuvma after when he started the war" asks what he wanted.
+_TIME = re.compile(
+    r"(?:^\s*when\b|\bwhen(?=\s+(?:did|do|does|was|were|is|are|had|has|have|will|would|could)\b|[\s?.!]*$))|"
+    r"\b(what year|which year|what date|how long ago|year (?:did|was|were)|(?:year|date) of|"
+    r"(?:founding|signing|birth|death) (?:year|date))\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
+                    r"which system|location of)\b", re.I)  # fmt: skip
+_WHO = re.compile(r"\b(who|whom|whose)\b", re.I)
+_IDENTITY = re.compile(
+    r"^\s*(?:(?:who|what)\s*(?:'s|’s|s|is|was|are|were)|tell me about|describe|explain|"
+    r"what (?:kind|type|sort) of [\w-]+ (?:is|was|are|were))\s+"
+    r"(?P<rest>.+?)[\s?.!]*$",
+    re.I,
+)
+
+
+_DOER = re.compile(
+    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\w+", re.I
+)
+
+
+def asks_doer(question: str) -> bool:
+    """ "Who poisoned K'mpec": who did the deed, not whom it was done to ("who did Worf kill")."""
+    return _DOER.match(question) is not None
+
+
+def asked_of(question: str) -> Asked:
+    """The kind of fact `question` wants, from its question words (identity is decided with the
+    names it holds: bot/services/lore_question.py)."""
+    if _ARTICLE.search(question):
+        return Asked.ARTICLE
+    kinds = ((_REASON, Asked.REASON), (_TIME, Asked.TIME), (_PLACE, Asked.PLACE), (_WHO, Asked.AGENT))
+    found = [(match.start(), asked) for pattern, asked in kinds if (match := pattern.search(question))]
+    return min(found, key=lambda item: item[0])[1] if found else Asked.ANYTHING  # the first asks
+
+
+# … asked after the name, as players type in a hurry: "nanclus who was that", "rura penthe what
+# kind of place", "koval romulan guy who".
+_IDENTITY_AFTER = re.compile(
+    r"^\s*(?P<rest>.+?)[\s,:;-]+(?:(?:who|what)(?:\s*(?:'s|’s|s|is|was|are|were))?|"
+    r"(?:what|which) (?:kind|type|sort) of [\w-]+(?:\s+(?:is|was|are|were))?)"
+    r"(?:\s+(?:that|this|he|she|it|they|him|her|them))?(?:\s+(?:again|exactly|even|then))?[\s?.!]*$",
+    re.I,
+)
+
+
+def identity_rest(question: str) -> str | None:
+    """What follows "who was", "what is", "tell me about" (or comes before "who was that"): the
+    thing whose identity is asked."""
+    found = _IDENTITY.match(question) or _IDENTITY_AFTER.match(question)
+    return found.group("rest") if found else None

@@ -1,0 +1,57 @@
+"""Issue #20 through SimCord: hurried questions as a member types them, and the answer line
+they read: a name before "who was he", slang for a killing, a treaty named by its place alone,
+and what a server ship's name means, which another server's member never reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cogs.test_lore import add_entry
+from tests.conftest import World
+
+
+def head(result) -> str:  # type: ignore[no-untyped-def]
+    """The first page's text: the answer line and notes come before the results."""
+    return result.response.embeds[0].description or ""
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("pardek who was he", "**Answer:** Pardek was a Romulan senator"),
+        ("who offed k'ehleyr", "**Answer:** K'Ehleyr was a half-Klingon, half-human Federation ambassador"),
+        (
+            "what was tkuvma after",
+            "**Answer:** T'Kuvma started the Battle at the Binary Stars because he wanted",
+        ),
+        (
+            "may the federation build a cloak under algeron",
+            "**Answer:** Article II of the treaty *Treaty of Algeron* (No Federation cloaking devices)",
+        ),
+    ],
+)
+async def test_a_hurried_question_reads_its_answer_first(
+    env: object, world: World, query: str, said: str
+) -> None:
+    first = head(await world.alice.slash(world.channel, "lore search", query=query))
+    assert first.split("\n")[0].startswith(said), first[:300]
+
+
+SHIP = {
+    "title": "IKS Qel'vor",
+    "aliases": "Qelvor",
+    "years": "2399",
+    "summary": "A Klingon raider of this server's border squadron, meaning to outrun every Romulan patrol.",
+    "body": "The raider was launched at Qo'noS in 2399. Its name means *swift blade* in the old tongue.",
+}
+
+
+async def test_what_a_server_ships_name_means(env: object, world: World) -> None:
+    await add_entry(world, **SHIP)
+    first = head(await world.alice.slash(world.channel, "lore search", query="what does qelvor mean"))
+    assert first.startswith("**Answer:** Its name means *swift blade* in the old tongue."), first[:300]
+    assert "— *IKS Qel'vor*, from this server's source" in first, first[:400]
+    elsewhere = head(
+        await world.stranger.slash(world.other_channel, "lore search", query="what does qelvor mean")
+    )
+    assert "swift blade" not in elsewhere and "Qel'vor" not in elsewhere

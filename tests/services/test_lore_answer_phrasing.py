@@ -1,0 +1,90 @@
+"""Issue #20: questions typed the way players type them in a hurry, asked of the lore service of
+a server with no lore of its own. Each case is ours (not the evaluation's) and shows one way of
+reading: a name before its question word, slang for a deed, a year asked without "when", "when"
+as a conjunction, a cause read from what an event was and who fought it, a treaty named without
+the word "treaty", a place inside another's name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.domain.lore_answer import asked_of
+from bot.domain.lore_facts import Asked
+from bot.services.lore import LoreService
+from bot.services.lore_articles import about_articles
+from tests.support.lore_lines import line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("phrasing"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "source"),
+    [
+        # who someone is, asked after the name; a "guy" is no topic of its own
+        ("pardek who was he", "Pardek was a Romulan senator", "pardek"),
+        ("gowron klingon guy who", "Gowron was chancellor of the Klingon High Council", "gowron"),
+        # the year of a thing, with no "when"
+        ("signing year of the treaty of algeron", "The Treaty of Algeron was signed in 2311", None),
+        # "vanished" is how a ship is lost
+        ("when did the uss pegasus vanish", "lost in 2358", "uss-pegasus"),
+        # "the Senate of Romulus" names the senate; Romulus in it still says where it sits
+        ("where does the romulan senate convene", "meeting on Romulus", "romulan-senate"),
+        # what someone was after is why; "when he lit the beacon" says when, and asks nothing
+        ("what was tkuvma after", "because he wanted to unite the Klingon houses", None),
+        ("what did tkuvma want when he lit the beacon", "because he believed", None),
+        # a cause of an event, asked of those who made it (its facts say by whom)
+        ("why did kor and hectavious make a pact", "The Klingon–Romulan Alliance came about because", None),
+        # slang for a deed: "flipped on" is rising against
+        ("why did damar flip on the founders", "because the Founders gave Cardassian territory", None),
+        # a treaty named without "treaty" or "accords", asked what it allows
+        (
+            "may the federation build a cloak under algeron",
+            "Article II (No Federation cloaking devices)",
+            None,
+        ),
+        ("can a klingon settle old scores with a federation citizen under khitomer", "Article V", None),
+    ],
+)
+def test_hurried_questions_read_the_line_that_answers(
+    lore: LoreService, question: str, said: str, source: str | None
+) -> None:
+    sentence, key = line(lore, question)
+    assert sentence is not None and said in sentence, (question, sentence)
+    assert source is None or key == source, (question, key)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("founding year of the federation", Asked.TIME),
+        ("the khitomer accords when", Asked.TIME),
+        ("when did the accords fall apart", Asked.TIME),
+        ("what happens when a klingon is discommended", Asked.ANYTHING),  # "when" joins, not asks
+        ("who took over when gorkon died", Asked.AGENT),
+        ("what was tkuvma's goal", Asked.REASON),
+    ],
+)
+def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
+    assert asked_of(question) is asked
+
+
+def test_slang_for_killing_is_read_as_killing(lore: LoreService) -> None:
+    sentence, _ = line(lore, "who offed k'ehleyr")
+    assert sentence is not None and "murdered by Duras" in sentence
+
+
+def test_a_treaty_named_by_its_alias_alone_is_read_for_its_articles() -> None:
+    assert about_articles("can you use germ weapons under khitomer ii")
+    assert not about_articles("can you see praxis from kronos")  # names no treaty
+
+
+def test_meant_to_do_is_no_meaning_of_a_name(lore: LoreService) -> None:
+    """Ty'Gokor's story has "meaning to expose him": that says what they meant to do, not what
+    the name means. The line says what Ty'Gokor is instead."""
+    sentence, key = line(lore, "what does ty'gokor mean")
+    assert sentence is not None and "meaning to" not in sentence and key == "ty-gokor"
