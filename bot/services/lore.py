@@ -33,13 +33,17 @@ MAX_RESULTS = 25  # five pages of five
 SNIPPETS = 10  # results whose best sentence is looked for (the first two pages)
 INDEX_NAME = "lore_postings"  # content_versions: which data/lore the canon postings were built from
 SERVER_INDEX = "lore_postings_servers"  # content_versions: which analyser built the server index
-SERVER_INDEX_VERSION = f"{text.ANALYSER_VERSION}+name-keys"  # postings, term counts, names and their keys
+# postings, term counts, names (with shortened ones) and their keys
+SERVER_INDEX_VERSION = f"{text.ANALYSER_VERSION}+name-keys+shortened"
 NEAR_NAME = 90  # a whole question this close to an entry's name is taken as that name
 log = logging.getLogger(__name__)
 
 
 def analysed(entry: LoreEntry) -> index.Analysed:
-    names = tuple(dict.fromkeys(n for n in map(normalise, (entry.title, *entry.aliases)) if n))
+    """What the index keeps of an entry; a server's names include how players shorten a
+    person's or a ship's (canon's shortened names are kept in memory: lore_names.short_names)."""
+    short = asking.shortened(entry.title, entry.kind) if entry.guild_id is not None else []
+    names = tuple(dict.fromkeys(n for n in (*map(normalise, (entry.title, *entry.aliases)), *short) if n))
     return index.Analysed(text.impacts(text.fields_of(entry)), text.vocabulary(entry), entry.title, names)
 
 

@@ -13,6 +13,7 @@ from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import STOP_WORDS
 from ..domain.references import normalise
+from . import english
 from . import lore_text as text
 from .name_index import NameIndex
 
@@ -177,6 +178,22 @@ def name_words(entries: Sequence[LoreEntry], kind: Kind | None) -> set[str]:
         for word in re.split(r"[\s.–-]+", rules.fold(name))
         if len(word) > 2 and word not in RANKS and word not in STOP_WORDS
     }
+
+
+def shortened(title: str, kind: Kind) -> list[str]:
+    """A server person's or ship's name as players shorten it: without its rank or prefix
+    ("torvak", "heghmar"), and a person's family name ("okonkwo hale", "tsael"); never a common
+    English word ("Captain Hope" is not "hope")."""
+    if kind not in {Kind.PERSON, Kind.SHIP}:
+        return []
+    whole = normalise(title).split()
+    words = list(whole)
+    while words and words[0] in RANKS:
+        words.pop(0)
+    out = [" ".join(words)] if words and len(words) < len(whole) else []
+    if kind is Kind.PERSON and len(words) > 1:
+        out.append(" ".join(words[1:]))
+    return [n for n in out if len(n.replace(" ", "")) > 3 and not (" " not in n and english.is_english(n))]
 
 
 def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:

@@ -26,6 +26,7 @@ from .lore_names import maybe_a_name as maybe_a_name
 from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
+from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
 from .lore_reading import dated, foreign_joined, meaning, whole_names

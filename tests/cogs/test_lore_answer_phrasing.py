@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cogs.test_lore import add_entry
+from tests.cogs.test_lore import add_entry, modal_values
 from tests.conftest import World
 
 
@@ -55,3 +55,28 @@ async def test_what_a_server_ships_name_means(env: object, world: World) -> None
         await world.stranger.slash(world.other_channel, "lore search", query="what does qelvor mean")
     )
     assert "swift blade" not in elsewhere and "Qel'vor" not in elsewhere
+
+
+PERSON = {
+    "title": "Captain Amara Okonkwo-Hale",
+    "aliases": "",
+    "years": "2399",
+    "summary": "Amara Okonkwo-Hale is the Starfleet captain who first commanded this server's gate station.",
+    "body": "She was born on Mars and served on the frontier for twenty years.",
+}
+
+
+async def test_a_server_person_is_asked_about_by_family_name(env: object, world: World) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="person", faction="Federation")
+    assert shown.modal is not None
+    await world.moderator.submit_modal(shown, modal_values(shown, **PERSON))
+    first = head(await world.alice.slash(world.channel, "lore search", query="who is okonkwo-hale"))
+    assert first.startswith("**Answer:** Amara Okonkwo-Hale is the Starfleet captain"), first[:300]
+    card = await world.alice.slash(world.channel, "lore entry", topic="okonkwo hale")
+    assert card.response.embeds[0].title == "Captain Amara Okonkwo-Hale (server lore)"
+    offered = await world.alice.autocomplete(world.channel, "lore entry", "topic", "okonkwo")
+    assert [c["name"] for c in offered][:1] == ["Captain Amara Okonkwo-Hale"]
+    elsewhere = head(
+        await world.stranger.slash(world.other_channel, "lore search", query="who is okonkwo-hale")
+    )
+    assert "Okonkwo" not in elsewhere

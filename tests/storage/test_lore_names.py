@@ -123,3 +123,24 @@ async def test_lore_written_before_the_names_index_is_indexed_at_start(db: Datab
     assert [n.title for n in await service.suggest(GUILD, "Vorkath")] == ["Vorkath Outpost"]
     kept, real = await counts(db)
     assert kept == real  # indexing again did not count anything twice
+
+
+async def test_a_servers_person_is_found_by_the_name_players_shorten_it_to(db: Database) -> None:
+    """A person's family name and a name without its rank are names of theirs; an older
+    release's names (title only) gain them at the first start after the upgrade."""
+    service = LoreService(db)
+    await service.start()
+    person = store.Draft("Commander Rivhan t'Sael", Kind.PERSON, "A Romulan envoy.", "Body of it.")
+    await service.add(GUILD, 1, person)
+    async with db.transaction() as conn:  # as an older release left it: its title alone
+        await conn.execute("DELETE FROM lore_name_grams")
+        await conn.execute("DELETE FROM lore_names")
+    await content_versions.mark(db, SERVER_INDEX, "older")
+    assert "Commander Rivhan t'Sael" not in [n.title for n in await service.suggest(GUILD, "t'sae")]
+    await LoreService(db).start()
+    assert [n.title for n in await service.suggest(GUILD, "t'sae")] == ["Commander Rivhan t'Sael"]
+    named = await service.search(GUILD, "who is t'sael")
+    assert named.subject is not None and named.subject.title == "Commander Rivhan t'Sael"
+    assert named.answer is not None and named.answer.sentence == "A Romulan envoy."
+    elsewhere = await service.search(GUILD + 1, "who is t'sael")
+    assert elsewhere.subject is None or elsewhere.subject.title != "Commander Rivhan t'Sael"
