@@ -13,7 +13,7 @@ TREATY_VERBS = re.compile(
     r"promise\w*|guarantee\w*|say|says|said|state|states|set up|establish\w*|provide\w*|demand\w*)\b",
     re.I,
 )
-_REASON = re.compile(r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered)|cause of|"
+_REASON = re.compile(r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered|got)|cause of|"
                      r"reason|motives?|motivation|goal|what (?:did|does|do) [\w' ]{1,40}? want|"
                      r"what (?:was|were|is|are) [\w' ]{1,40}? after)\b", re.I)  # fmt: skip
 # "when" asks only at the start or before its verb ("when did…", "the war, when was it"); "what
@@ -26,7 +26,7 @@ _TIME = re.compile(
 )
 _PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
                     r"which system|location of)\b", re.I)  # fmt: skip
-_WHO = re.compile(r"\b(who|whom|whose)\b", re.I)
+_WHO = re.compile(r"\b(who|whom|whose|(?:which|what) (?:guy|person|man|woman|one|officer))\b", re.I)
 _IDENTITY = re.compile(
     r"^\s*(?:(?:who|what)\s*(?:'s|’s|s|is|was|are|were)|tell me about|describe|explain|"
     r"what (?:kind|type|sort) of [\w-]+ (?:is|was|are|were))\s+"

@@ -32,7 +32,7 @@ _SEQUENCE = frozenset("which that this then".split())  # noqa: SIM905
 _WHEN = frozenset("soon shortly just long right immediately moments hours days weeks months years".split())  # noqa: SIM905
 # Words after a cause word within which the question's deed is that cause's own ("after attacking
 # Cardassia", "after Vreenak was killed"): it caused something else, and is not what is explained.
-OWN_CLAUSE = 4
+OWN_CLAUSE = 6
 _OPENERS = frozenset("after since because due to".split())  # noqa: SIM905  # … that open such a clause
 # What moves a person ("out of fear", "out of loyalty"): our own short list.
 _MOTIVES = frozenset(

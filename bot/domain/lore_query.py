@@ -111,8 +111,10 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
      "exposed"),
     ("capture", "captured", "kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "seize",
      "seized"),
-    ("betray", "betrayed", "betrayal", "traitor"),
-    ("rebel", "rebelled", "rebellion", "revolt", "revolted", "uprising", "insurrection"),
+    # turning on one's own side, seen from either: betrayal and rebellion
+    ("betray", "betrayed", "betrayal", "traitor", "rebel", "rebelled", "rebellion", "revolt", "revolted",
+     "uprising", "insurrection"),
+    ("infect", "infected", "infection", "disease", "virus", "plague", "sick", "sickness", "illness"),
     ("meet", "meeting", "met", "gather", "gathered", "convene", "convened", "assemble", "assembled"),
     ("revenge", "vengeance", "avenge", "avenged", "payback", "retaliate", "retaliated", "retaliation",
      "retribution"),
@@ -134,8 +136,10 @@ PHRASES = {
         "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
         "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
         "offed|bumped off|knocked off|finished off|took out|take out|done in": "kill",
-        "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "rebel",
-        "take up arms|took up arms": "fight",
+        "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "betray",
+        "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
+        "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
+        "lock up|locked up|locked away|lock away": "imprisoned", "made sick|make sick|made ill": "infect",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

@@ -41,6 +41,15 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("why did kor and hectavious make a pact", "The Klingon–Romulan Alliance came about because", None),
         # slang for a deed: "flipped on" is rising against
         ("why did damar flip on the founders", "because the Founders gave Cardassian territory", None),
+        # "stood up for" is defending; rising against one's masters is a rebellion
+        ("who stood up for kirk and mccoy at their trial", "Colonel Worf defended Kirk and McCoy", None),
+        ("why did the cardassians rise against the dominion", "because the Founders gave Cardassian", None),
+        # "had left it facing ruin" sits in a cause's own clause: it is no leaving that is explained
+        (
+            "why did the klingons leave the khitomer accords in 2372",
+            "came about because the Federation Council condemned",
+            "klingon-withdrawal-from-the-accords",
+        ),
         # a treaty named without "treaty" or "accords", asked what it allows
         (
             "may the federation build a cloak under algeron",
