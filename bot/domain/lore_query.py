@@ -114,6 +114,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     # turning on one's own side, seen from either: betrayal and rebellion
     ("betray", "betrayed", "betrayal", "traitor", "rebel", "rebelled", "rebellion", "revolt", "revolted",
      "uprising", "insurrection"),
+    ("teach", "taught", "train", "trained", "instruct", "instructed", "mentor", "mentored", "tutor"),
     ("infect", "infected", "infection", "disease", "virus", "plague", "sick", "sickness", "illness"),
     ("meet", "meeting", "met", "gather", "gathered", "convene", "convened", "assemble", "assembled"),
     ("revenge", "vengeance", "avenge", "avenged", "payback", "retaliate", "retaliated", "retaliation",

@@ -41,7 +41,7 @@ def about_articles(query: str) -> bool:
     return (
         _asks_articles(query)
         or _TREATY_WORDS.search(query) is not None
-        or (_MAY.search(query) is not None and treaty_named(canon_treaties(), query) is not None)
+        or treaty_named(canon_treaties(), query) is not None
     )
 
 
@@ -50,10 +50,11 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     the article, quoted; None when the question names no treaty or no article fits. Without an
     article or a verb of what treaties do, an article must hold two of the question's words."""
     about, may = _asks_articles(query), _MAY.search(query) is not None
-    if not about and not may and _TREATY_WORDS.search(query) is None:
-        return None
     treaty = treaty_named(treaties, query)
     if treaty is None or not treaty.articles:
+        return None
+    titled = _titled(treaty, question)
+    if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
         return None
     number = article_asked(query)
     if number is not None:
@@ -61,8 +62,15 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
         if article is None:  # said plainly: no quote can answer it
             return Answer(no_such_article(treaty, number), None, treaty)
     else:
-        article = _best(treaty, query, question, 1 if about or may else 2)
+        article = _best(treaty, query, question, 1 if about or may or titled else 2)
     return _line(treaty, article)
+
+
+def _titled(treaty: Treaty, question: Question) -> bool:
+    """Whether the question holds a word of an article's title ("the Khitomer annexes"): it asks
+    of that article, with no word of treaties or of what they allow."""
+    titles = {w for a in treaty.articles for w in text.terms(a.title) if len(w) > 4}
+    return not titles.isdisjoint(question.concepts)
 
 
 def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:

@@ -50,7 +50,9 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
             "came about because the Federation Council condemned",
             "klingon-withdrawal-from-the-accords",
         ),
-        # a treaty named without "treaty" or "accords", asked what it allows
+        ("who taught the cardassian rebels to fight", "trained the Cardassian rebels", "kira-nerys"),
+        # a treaty named without "treaty" or "accords", asked what it allows, or of an article's title
+        ("khitomer annexes what are they about", "Article VI (Annexes)", None),
         (
             "may the federation build a cloak under algeron",
             "Article II (No Federation cloaking devices)",
