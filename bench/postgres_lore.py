@@ -149,7 +149,8 @@ async def measure(url: str, count: int, runs: int) -> None:
     print(f"\n2. lore: {count:,} server entries ({servers} servers), built in {built:.0f} s"
           f" ({in_db:.0f} s of it in PostgreSQL: COPY, indexes, VACUUM ANALYZE; {size / 2**20:.0f} MiB,"
           f" {visible:.0%} of pages all-visible);"
-          f" start {start_ms:.0f} ms; first autocomplete after start {first_names:.1f} ms")  # fmt: skip
+          f" start {start_ms:.0f} ms; first autocomplete after start {first_names:.1f} ms;"
+          f" first question {results['first search'][0]:.1f} ms")  # fmt: skip
     print(f"   {runs} searches, {runs // 2} typos, {runs} autocompletes, {runs} floor questions per server")
     print("   measure                  owner p50 / p99 ms    no lore p50 / p99 ms    p99 ÷ floor p99")
     floors = {label: pct(results[f"floor {label}"], 0.99) for label in ("owner", "empty")}
