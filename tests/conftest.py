@@ -15,6 +15,7 @@ from simcord.env import Env
 from bot import create_bot
 from bot.application.app import KhitomerBot
 from bot.config import Settings
+from bot.services.lore import LoreService
 from bot.storage import open_database
 from tests.support import postgres
 from tests.support.contract import SPEC_PATH, ContractViolation, load_contract
@@ -54,6 +55,17 @@ def database_url(postgres_server: str | None) -> Iterator[str | None]:
 def open_db(tmp_path: Path, database_url: str | None) -> postgres.OpenDb:
     """Opens the test's database on the backend the suite runs on (the caller closes it)."""
     return lambda: open_database(tmp_path / "k.db", database_url)
+
+
+@pytest.fixture
+async def lore_service(open_db: postgres.OpenDb) -> AsyncIterator[LoreService]:
+    """A started lore service on the test's database, stopped and closed when the test ends."""
+    db = await open_db()
+    lore = LoreService(db)
+    await lore.start()
+    yield lore
+    await lore.stop()
+    await db.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -24,7 +23,6 @@ from bot.services.wiki_export import ExportError, read_export
 from bot.storage import Database
 from bot.storage import lore as store
 from tests.services.test_wiki_export import export, page
-from tests.support.postgres import OpenDb
 
 ONE_BY_ONE, BATCHED = 7001, 7002  # the same export into two servers of one database
 SITEINFO = "<siteinfo><namespaces><namespace key='1'>Talk</namespace></namespaces></siteinfo>"
@@ -57,17 +55,7 @@ PAGES = [
 WIKI = export("".join(PAGES), siteinfo=SITEINFO)
 
 
-@pytest.fixture
-async def service(open_db: OpenDb) -> AsyncIterator[LoreService]:
-    db = await open_db()
-    lore = LoreService(db)
-    await lore.start()
-    yield lore
-    await lore.stop()
-    await db.close()
-
-
-async def one_by_one(service: LoreService, guild_id: int, data: bytes) -> ImportSummary:
+async def one_by_one(lore_service: LoreService, guild_id: int, data: bytes) -> ImportSummary:
     """Each page as the import did before batches: its links looked up, the page converted, and
     LoreService.add or edit in a transaction of its own."""
     summary = ImportSummary()
@@ -76,21 +64,21 @@ async def one_by_one(service: LoreService, guild_id: int, data: bytes) -> Import
             summary.skipped.append((page_.title, page_.skip))
             continue
         try:
-            known = await known_entries(service, guild_id, page_.text)
+            known = await known_entries(lore_service, guild_id, page_.text)
             draft = draft_of(page_of(page_, known.lookup), Kind.EVENT)
-            key = await store.key_titled(service.db, guild_id, draft.title)
+            key = await store.key_titled(lore_service.db, guild_id, draft.title)
             if key is not None:
-                await service.edit(guild_id, key, draft)
+                await lore_service.edit(guild_id, key, draft)
                 summary.updated += 1
             else:
-                await service.add(guild_id, OPERATOR, draft)
+                await lore_service.add(guild_id, OPERATOR, draft)
                 summary.imported += 1
         except InvalidInput as error:
             summary.skipped.append((page_.title, error.message))
     return summary
 
 
-async def held(service: LoreService, guild_id: int) -> None:
+async def held(lore_service: LoreService, guild_id: int) -> None:
     """What the server holds before the import: an entry with an alias, one titled in another case."""
     for title, aliases in [
         ("Outpost Kavar", ("Kavar Station",)),
@@ -98,7 +86,7 @@ async def held(service: LoreService, guild_id: int) -> None:
         ("Old Archive", ("Archive of Old",)),
     ]:
         draft = store.Draft(title, Kind.PLACE, f"{title}, as the moderators wrote it.", "A body.", aliases)
-        await service.add(guild_id, 1, draft)
+        await lore_service.add(guild_id, 1, draft)
 
 
 async def tables(db: Database, guild_id: int) -> dict[str, Any]:
@@ -161,13 +149,13 @@ async def tables(db: Database, guild_id: int) -> dict[str, Any]:
 
 @pytest.mark.parametrize("batch", [400, 4])
 async def test_a_batched_import_leaves_the_server_as_one_page_at_a_time_did(
-    service: LoreService, monkeypatch: pytest.MonkeyPatch, batch: int
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
     monkeypatch.setattr(lore_bulk, "BATCH", batch)
     for guild in (ONE_BY_ONE, BATCHED):
-        await held(service, guild)
-    expected = await one_by_one(service, ONE_BY_ONE, WIKI)
-    summary = await lore_bulk.import_export(service, BATCHED, io.BytesIO(WIKI), Kind.EVENT)
+        await held(lore_service, guild)
+    expected = await one_by_one(lore_service, ONE_BY_ONE, WIKI)
+    summary = await lore_bulk.import_export(lore_service, BATCHED, io.BytesIO(WIKI), Kind.EVENT)
     assert summary == expected
     assert (summary.imported, summary.updated) == (5, 5)
     assert summary.skipped == [
@@ -178,8 +166,8 @@ async def test_a_batched_import_leaves_the_server_as_one_page_at_a_time_did(
         ("Empty Page", "I found no paragraph of text in that file to use as a summary."),
         ("Station-Nine", "'Station-Nine' is already the name of the entry 'Station nine'. Pick another."),
     ]
-    batched = await tables(service.db, BATCHED)
-    assert batched == await tables(service.db, ONE_BY_ONE)
+    batched = await tables(lore_service.db, BATCHED)
+    assert batched == await tables(lore_service.db, ONE_BY_ONE)
     related = {entry[0]: entry[9] for entry in batched["entries"]}
     assert related["Battle of Zeta Draconis"] == ["klingon-empire", "praxis", "Zeta Fleet", "Outpost Kavar"]
     assert related["Station nine"] == ["Outpost Kavar"]  # updated by the later page of its title
@@ -187,29 +175,29 @@ async def test_a_batched_import_leaves_the_server_as_one_page_at_a_time_did(
     assert related["Deep Space Relay"] == ["Deep Space Relay"]  # its second version links itself
     assert batched["stray grams"] == [(0,)]
 
-    again = await lore_bulk.import_export(service, BATCHED, io.BytesIO(WIKI), Kind.EVENT)
-    assert again == await one_by_one(service, ONE_BY_ONE, WIKI)
-    assert await tables(service.db, BATCHED) == await tables(service.db, ONE_BY_ONE)
+    again = await lore_bulk.import_export(lore_service, BATCHED, io.BytesIO(WIKI), Kind.EVENT)
+    assert again == await one_by_one(lore_service, ONE_BY_ONE, WIKI)
+    assert await tables(lore_service.db, BATCHED) == await tables(lore_service.db, ONE_BY_ONE)
 
 
 async def test_pages_are_written_a_batch_per_transaction_with_progress_for_each(
-    service: LoreService, monkeypatch: pytest.MonkeyPatch
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lore_bulk, "BATCH", 10)
     opened = 0
-    transaction = service.db.transaction
+    transaction = lore_service.db.transaction
 
     def counted(**kwargs: Any) -> Any:
         nonlocal opened
         opened += 1
         return transaction(**kwargs)
 
-    monkeypatch.setattr(service.db, "transaction", counted)
+    monkeypatch.setattr(lore_service.db, "transaction", counted)
     pages = "".join(page(f"Outpost {n}", f"A listening post beside [[Outpost {n - 1}]].") for n in range(45))
     seen: list[tuple[int, int]] = []  # (transactions opened, bytes read) at each page
     data = export(pages)
     summary = await lore_bulk.import_export(
-        service, BATCHED, io.BytesIO(data), Kind.PLACE, on_page=lambda at: seen.append((opened, at))
+        lore_service, BATCHED, io.BytesIO(data), Kind.PLACE, on_page=lambda at: seen.append((opened, at))
     )
     assert summary.imported == 45
     assert opened == 5  # 45 pages, 10 a transaction
@@ -217,17 +205,19 @@ async def test_pages_are_written_a_batch_per_transaction_with_progress_for_each(
     assert [done for done, _at in seen] == [1] * 10 + [2] * 10 + [3] * 10 + [4] * 10 + [5] * 5
     assert [at for _done, at in seen] == sorted(at for _done, at in seen)
     assert seen[-1][1] == len(data)
-    last = await service.find(BATCHED, "Outpost 44")
-    assert [e.title for e in await service.related(last)] == ["Outpost 43"]
+    last = await lore_service.find(BATCHED, "Outpost 44")
+    assert [e.title for e in await lore_service.related(last)] == ["Outpost 43"]
 
 
-async def test_an_export_cut_short_keeps_the_pages_before_the_break(service: LoreService) -> None:
+async def test_an_export_cut_short_keeps_the_pages_before_the_break(lore_service: LoreService) -> None:
     broken = export(page("Outpost 1", "A post.") + page("Outpost 2", "Another.")).removesuffix(
         b"</mediawiki>"
     )
     with pytest.raises(ExportError):
-        await lore_bulk.import_export(service, BATCHED, io.BytesIO(broken + b"<page><title>"), Kind.PLACE)
-    assert [e.title for e in await store.in_guild(service.db, BATCHED)] == ["Outpost 1", "Outpost 2"]
+        await lore_bulk.import_export(
+            lore_service, BATCHED, io.BytesIO(broken + b"<page><title>"), Kind.PLACE
+        )
+    assert [e.title for e in await store.in_guild(lore_service.db, BATCHED)] == ["Outpost 1", "Outpost 2"]
 
 
 async def test_worker_processes_prepare_pages_as_this_process_does() -> None:
@@ -241,26 +231,26 @@ async def test_worker_processes_prepare_pages_as_this_process_does() -> None:
 
 
 async def test_a_thousand_pages_are_written_in_one_transaction(
-    service: LoreService, monkeypatch: pytest.MonkeyPatch
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Fewer, larger transactions: each commit writes every index page its rows touched, which in a
     server of 100,000 entries cost as much as the rows themselves at 400 pages a transaction."""
     opened = 0
-    transaction = service.db.transaction
+    transaction = lore_service.db.transaction
 
     def counted(**kwargs: Any) -> Any:
         nonlocal opened
         opened += 1
         return transaction(**kwargs)
 
-    monkeypatch.setattr(service.db, "transaction", counted)
+    monkeypatch.setattr(lore_service.db, "transaction", counted)
     pages = "".join(page(f"Buoy {n}", f"A warning buoy beside [[Buoy {n - 1}]].") for n in range(1000))
     summary = await lore_bulk.import_export(
-        service, BATCHED, io.BytesIO(export(pages)), Kind.PLACE, processes=0
+        lore_service, BATCHED, io.BytesIO(export(pages)), Kind.PLACE, processes=0
     )
     assert (summary.imported, summary.skipped, opened) == (1000, [], 1)
-    last = await service.find(BATCHED, "Buoy 999")
-    assert [e.title for e in await service.related(last)] == ["Buoy 998"]
+    last = await lore_service.find(BATCHED, "Buoy 999")
+    assert [e.title for e in await lore_service.related(last)] == ["Buoy 998"]
 
 
 async def test_while_the_workers_start_one_batch_is_prepared_here_and_the_next_wait_for_them() -> None:

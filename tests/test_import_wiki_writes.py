@@ -5,7 +5,6 @@ its postings are inserted in the index's own order."""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -18,20 +17,9 @@ from bot.storage.backend import Conn
 from bot.storage.lore_index import POSTINGS_INSERT
 from tests.services.test_wiki_export import export, page
 from tests.support import postgres
-from tests.support.postgres import OpenDb
 
 GUILD = 7003
 sqlite_only = pytest.mark.skipif(postgres.postgres_wanted(), reason="SQLite's page cache")
-
-
-@pytest.fixture
-async def service(open_db: OpenDb) -> AsyncIterator[LoreService]:
-    db = await open_db()
-    lore = LoreService(db)
-    await lore.start()
-    yield lore
-    await lore.stop()
-    await db.close()
 
 
 async def cache_kib(conn: Conn) -> int:
@@ -47,7 +35,7 @@ def wiki(count: int) -> bytes:
 
 @sqlite_only
 async def test_an_import_writes_with_a_page_cache_that_holds_the_index_pages_it_touches(
-    service: LoreService, monkeypatch: pytest.MonkeyPatch
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 100,000 entries a batch touches tens of thousands of the postings' pages: with SQLite's
     default 2 MB cache each was read again, and spilled, as the batch went on."""
@@ -60,18 +48,19 @@ async def test_an_import_writes_with_a_page_cache_that_holds_the_index_pages_it_
         return await write(conn, *args)
 
     monkeypatch.setattr(lore_batch, "_write", watched)
-    async with service.db.transaction() as conn:  # the bot's writes: SQLite's default
+    async with lore_service.db.transaction() as conn:  # the bot's writes: SQLite's default
         assert await cache_kib(conn) <= 2000 < lore_batch.IMPORT_CACHE_KIB
-    summary = await lore_bulk.import_export(service, GUILD, io.BytesIO(wiki(12)), Kind.PLACE, processes=0)
+    exported = io.BytesIO(wiki(12))
+    summary = await lore_bulk.import_export(lore_service, GUILD, exported, Kind.PLACE, processes=0)
     assert summary.imported == 12
     assert seen == [lore_batch.IMPORT_CACHE_KIB] * 3  # each batch of 5 pages
     assert lore_batch.IMPORT_CACHE_KIB >= 256 * 1024
-    last = await service.find(GUILD, "Relay 11")
-    assert [e.title for e in await service.related(last)] == ["Relay 10"]
+    last = await lore_service.find(GUILD, "Relay 11")
+    assert [e.title for e in await lore_service.related(last)] == ["Relay 10"]
 
 
 async def test_a_batch_inserts_its_postings_in_the_index_order(
-    service: LoreService, monkeypatch: pytest.MonkeyPatch
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """(scope, term, impact, entry), the postings' primary key: inserted by term alone, a term's
     rows came in page order and split its B-tree pages at random places (at 100,000 entries, 0.3-0.5 ms
@@ -91,7 +80,7 @@ async def test_a_batch_inserts_its_postings_in_the_index_order(
         for n in range(20)
     )
     summary = await lore_bulk.import_export(
-        service, GUILD, io.BytesIO(export(pages)), Kind.PLACE, processes=0
+        lore_service, GUILD, io.BytesIO(export(pages)), Kind.PLACE, processes=0
     )
     assert summary.imported == 20
     [postings] = inserted

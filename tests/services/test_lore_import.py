@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -17,7 +16,6 @@ from bot.services.lore_bulk import import_export
 from bot.services.lore_import import draft_of, known_entries, read_file
 from bot.storage import lore as store
 from tests.services.test_wiki_export import export, page
-from tests.support.postgres import OpenDb
 
 GUILD = 4242
 
@@ -93,16 +91,6 @@ def test_an_infobox_gives_years_and_resolved_factions() -> None:
     assert draft.factions == ("Klingon Empire", "United Federation of Planets")
 
 
-@pytest.fixture
-async def service(open_db: OpenDb) -> AsyncIterator[LoreService]:
-    db = await open_db()
-    lore = LoreService(db)
-    await lore.start()
-    yield lore
-    await lore.stop()
-    await db.close()
-
-
 WIKI = export(
     page("Battle of Zeta Draconis", "A skirmish near [[Praxis]] and [[Nowhere]].\n== Opening ==\nDawn.")
     + page("Zeta Fleet", "The fleet that fought at [[Battle of Zeta Draconis|Zeta]].")
@@ -112,61 +100,61 @@ WIKI = export(
 )
 
 
-async def test_an_export_is_imported_and_a_second_run_updates(service: LoreService) -> None:
-    first = await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+async def test_an_export_is_imported_and_a_second_run_updates(lore_service: LoreService) -> None:
+    first = await import_export(lore_service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
     assert (first.imported, first.updated) == (2, 0)
     assert first.skipped == [
         ("Praxis", "'Praxis' is already the name of the entry 'Praxis'. Pick another."),
         ("Talk:Zeta", "not an article (namespace 1: Talk)"),
     ]
-    again = await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+    again = await import_export(lore_service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
     assert (again.imported, again.updated, len(again.skipped)) == (0, 2, 2)
-    entries = {e.title: e for e in await store.in_guild(service.db, GUILD)}
+    entries = {e.title: e for e in await store.in_guild(lore_service.db, GUILD)}
     assert sorted(entries) == ["Battle of Zeta Draconis", "Zeta Fleet"]
     assert (
         entries["Battle of Zeta Draconis"].body
         == "A skirmish near Praxis and Nowhere.\n\n## Opening\n\nDawn."
     )
-    assert await store.in_guild(service.db, GUILD + 1) == []  # only the server named
+    assert await store.in_guild(lore_service.db, GUILD + 1) == []  # only the server named
 
 
-async def test_links_are_matched_against_canon_and_the_servers_own_lore(service: LoreService) -> None:
-    await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+async def test_links_are_matched_against_canon_and_the_servers_own_lore(lore_service: LoreService) -> None:
+    await import_export(lore_service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
     text = "[[Zeta Fleet|The fleet]] saw [[praxis]] and [[Nowhere]]."
-    known = await known_entries(service, GUILD, text)
+    known = await known_entries(lore_service, GUILD, text)
     page_ = read_file(text.encode(), "x.wiki", known.lookup)
     assert [known.titles[key] for key in page_.related] == ["Zeta Fleet", "Praxis"]
-    elsewhere = await known_entries(service, GUILD + 1, "[[Zeta Fleet]] and [[Praxis]].")
+    elsewhere = await known_entries(lore_service, GUILD + 1, "[[Zeta Fleet]] and [[Praxis]].")
     assert read_file(b"[[Zeta Fleet]] and [[Praxis]].", "x.wiki", elsewhere.lookup).related == ("praxis",)
 
 
-async def test_an_import_never_reads_the_servers_names_whole(service: LoreService) -> None:
+async def test_an_import_never_reads_the_servers_names_whole(lore_service: LoreService) -> None:
     """A page's links are looked up by name in the server's index (reading every name per page
     made an import slow down as the server grew: issue #21); every process reads the same index."""
     pages = "".join(
         page(f"Outpost {n}", f"A listening post, number {n}, beside [[Outpost {n - 1}]].") for n in range(40)
     )
     read: list[str] = []
-    await service.db.trace(read.append)
+    await lore_service.db.trace(read.append)
     try:
-        summary = await import_export(service, GUILD, io.BytesIO(export(pages)), Kind.PLACE)
+        summary = await import_export(lore_service, GUILD, io.BytesIO(export(pages)), Kind.PLACE)
     finally:
-        await service.db.trace(None)
+        await lore_service.db.trace(None)
     assert summary.imported == 40
     assert not [sql for sql in read if "FROM lore_entries WHERE guild_id = ? ORDER BY" in sql]
     assert not [sql for sql in read if "FROM lore_names WHERE scope = ? AND name >=" in sql]
-    last = await service.find(GUILD, "Outpost 39")
-    assert [e.title for e in await service.related(last)] == ["Outpost 38"]  # its link, found by name
-    assert [n.title for n in await service.suggest(GUILD, "Outpost 39")][:1] == ["Outpost 39"]
+    last = await lore_service.find(GUILD, "Outpost 39")
+    assert [e.title for e in await lore_service.related(last)] == ["Outpost 38"]  # its link, found by name
+    assert [n.title for n in await lore_service.suggest(GUILD, "Outpost 39")][:1] == ["Outpost 39"]
 
 
 async def test_a_pages_links_are_looked_up_without_normalising_canon_again(
-    service: LoreService, monkeypatch: pytest.MonkeyPatch
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """/lore import runs known_entries on the loop: canon's thousand-odd names are normalised once
     per process, not for every page (10-50 ms of the loop each time)."""
-    await import_export(service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
-    await known_entries(service, GUILD, "[[Praxis]]")
+    await import_export(lore_service, GUILD, io.BytesIO(WIKI), Kind.EVENT)
+    await known_entries(lore_service, GUILD, "[[Praxis]]")
     normalised: list[str] = []
     real = lore_import.normalise
 
@@ -176,7 +164,7 @@ async def test_a_pages_links_are_looked_up_without_normalising_canon_again(
 
     monkeypatch.setattr(lore_import, "normalise", counted)
     text = "[[Zeta Fleet|The fleet]] saw [[praxis]] and [[Nowhere]]."
-    known = await known_entries(service, GUILD, text)
+    known = await known_entries(lore_service, GUILD, text)
     assert len(normalised) <= 10
     page_ = read_file(text.encode(), "x.wiki", known.lookup)
     assert [known.titles[key] for key in page_.related] == ["Zeta Fleet", "Praxis"]
