@@ -70,22 +70,26 @@ def whole_names(query: str, names: Sequence[Linked]) -> list[Linked]:
 
 
 _MEANING = re.compile(
-    r"^\s*(?:what\s+(?:does|do|did)\s+(?P<named>.+?)\s+mean|(?:the\s+)?meaning\s+of\s+(?P<of>.+?))[\s?.!]*$",
+    r"^\s*(?:what\s+(?:does|do|did)\s+(?P<named>.+?)\s+mean|(?:the\s+)?meaning\s+of\s+(?P<of>.+?)|"
+    r"what\s+(?:do|does|did)\s+[\w' ]{1,30}?\s+call\s+(?P<called>.+?)|(?:the\s+)?nickname\s+(?:of|for)\s+"
+    r"(?P<nick>.+?))[\s?.!]*$",
     re.I,
 )
-# what a name means ("its name means a good death"), not what someone meant to do
+# what a name means ("its name means a good death"), not what someone meant to do; what others
+# call someone ("Klingon officers call her the quiet captain")
 _MEANS = re.compile(
     r"\b(?:(?:name|word|title)\b[^.;]{0,20}\b(?:means?|meant)|meaning (?:of|is)|translat\w* (?:as|to)|"
-    r"named (?:for|after))\b",
+    r"named (?:for|after)|calls? (?:him|her|it|them)|called (?:him|her|it|them)|known as|nicknamed)\b",
     re.I,
 )
 
 
 def meaning(query: str, names: Sequence[Linked], entry: LoreEntry) -> str | None:
-    """ "What does Hegh'mar mean": the named entry's sentence that says what its name means, when
-    the question asks that of it."""
+    """ "What does Hegh'mar mean", "what do Klingons call Okonkwo-Hale": the named entry's sentence
+    that says what its name means or what others call it, when the question asks that of it."""
     found = _MEANING.match(query)
-    if found is None or not only_names(found.group("named") or found.group("of"), names):
+    asked = found and next(filter(None, found.group("named", "of", "called", "nick")), None)
+    if not asked or not only_names(asked, names):
         return None
     said = (*sentences(entry.summary), *body_sentences(entry.body))
     return next((one for one in said if _MEANS.search(one)), None)

@@ -62,7 +62,10 @@ PERSON = {
     "aliases": "",
     "years": "2399",
     "summary": "Amara Okonkwo-Hale is the Starfleet captain who first commanded this server's gate station.",
-    "body": "She was born on Mars and served on the frontier for twenty years.",
+    "body": (
+        "She was born on Mars and served on the frontier for twenty years. "
+        "Romulan crews call her *the grey fox*."
+    ),
 }
 
 
@@ -76,6 +79,10 @@ async def test_a_server_person_is_asked_about_by_family_name(env: object, world:
     assert card.response.embeds[0].title == "Captain Amara Okonkwo-Hale (server lore)"
     offered = await world.alice.autocomplete(world.channel, "lore entry", "topic", "okonkwo")
     assert [c["name"] for c in offered][:1] == ["Captain Amara Okonkwo-Hale"]
+    called = head(
+        await world.alice.slash(world.channel, "lore search", query="what do romulans call okonkwo-hale")
+    )
+    assert called.startswith("**Answer:** Romulan crews call her *the grey fox*."), called[:300]
     elsewhere = head(
         await world.stranger.slash(world.other_channel, "lore search", query="who is okonkwo-hale")
     )
