@@ -26,7 +26,11 @@ _TIME = re.compile(
 )
 _PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
                     r"which system|location of)\b", re.I)  # fmt: skip
-_WHO = re.compile(r"\b(who|whom|whose|(?:which|what) (?:guy|person|man|woman|officer))\b", re.I)
+_WHO = re.compile(
+    r"\b(who|whom|whose|(?:which|what) (?:guy|person|man|woman|officer|captain|admiral|general|commander|"
+    r"ambassador|senator))\b",
+    re.I,
+)
 _IDENTITY = re.compile(
     r"^\s*(?:(?:who|what)\s*(?:'s|’s|s|is|was|are|were)|tell me about|describe|explain|"
     r"what (?:kind|type|sort) of [\w-]+ (?:is|was|are|were))\s+"

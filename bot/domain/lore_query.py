@@ -95,7 +95,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("disaster", "catastrophe", "ruin", "ruined", "calamity", "crisis", "wreck", "wrecked", "devastated",
      "crippled"),
     ("headquarters", "hq", "headquartered", "based"),
-    ("win", "won", "victory", "triumph", "defeat", "defeated"),
+    ("win", "won", "victory", "triumph", "defeat", "defeated", "beat", "beaten", "rout", "routed"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
     ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
     # the families of deeds a who-did asks about, each in its forms ("who rescued": "freed")

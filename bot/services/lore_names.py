@@ -180,10 +180,19 @@ def name_words(entries: Sequence[LoreEntry], kind: Kind | None) -> set[str]:
     }
 
 
+_BODIES = frozenset(
+    "syndicate union empire alliance republic collective consortium league front order".split()  # noqa: SIM905
+)
+
+
 def shortened(title: str, kind: Kind) -> list[str]:
-    """A server person's or ship's name as players shorten it: without its rank or prefix
-    ("torvak", "heghmar"), and a person's family name ("okonkwo hale", "tsael"); never a common
-    English word ("Captain Hope" is not "hope")."""
+    """A server person's, ship's or faction's name as players shorten it: without its rank or
+    prefix ("torvak", "heghmar"), a person's family name ("okonkwo hale", "tsael"), a faction's
+    of three words or more without the kind of body it is ("red talon"); never a common English
+    word alone ("Captain Hope" is not "hope")."""
+    if kind is Kind.FACTION:  # "the Red Talons": the name without what kind of body it is
+        words = normalise(title).split()
+        return [" ".join(words[:-1])] if len(words) > 2 and words[-1] in _BODIES else []
     if kind not in {Kind.PERSON, Kind.SHIP}:
         return []
     whole = normalise(title).split()

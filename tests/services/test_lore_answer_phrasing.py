@@ -51,6 +51,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
             "klingon-withdrawal-from-the-accords",
         ),
         ("who taught the cardassian rebels to fight", "trained the Cardassian rebels", "kira-nerys"),
+        ("who beat the romulans at klach dkel brakt", "Kor's famous victory", None),
         # a treaty named without "treaty" or "accords", asked what it allows, or of an article's title
         ("khitomer annexes what are they about", "Article VI (Annexes)", None),
         (
@@ -78,6 +79,7 @@ def test_hurried_questions_read_the_line_that_answers(
         ("what happens when a klingon is discommended", Asked.ANYTHING),  # "when" joins, not asks
         ("who took over when gorkon died", Asked.AGENT),
         ("what was tkuvma's goal", Asked.REASON),
+        ("which admiral held the line at sector 001", Asked.AGENT),
     ],
 )
 def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:

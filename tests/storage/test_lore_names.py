@@ -144,3 +144,13 @@ async def test_a_servers_person_is_found_by_the_name_players_shorten_it_to(db: D
     assert named.answer is not None and named.answer.sentence == "A Romulan envoy."
     elsewhere = await service.search(GUILD + 1, "who is t'sael")
     assert elsewhere.subject is None or elsewhere.subject.title != "Commander Rivhan t'Sael"
+
+
+async def test_a_servers_faction_is_found_without_the_kind_of_body_it_is(db: Database) -> None:
+    service = LoreService(db)
+    await service.start()
+    faction = store.Draft("Black Orchid Consortium", Kind.FACTION, "A ring of smugglers.", "Body of it.")
+    await service.add(GUILD, 1, faction)
+    named = await service.search(GUILD, "who are the black orchids")
+    assert named.subject is not None and named.subject.title == "Black Orchid Consortium"
+    assert named.answer is not None and named.answer.sentence == "A ring of smugglers."
