@@ -115,7 +115,6 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("betray", "betrayed", "betrayal", "traitor", "rebel", "rebelled", "rebellion", "revolt", "revolted",
      "uprising", "insurrection"),
     ("teach", "taught", "train", "trained", "instruct", "instructed", "mentor", "mentored", "tutor"),
-    ("infect", "infected", "infection", "disease", "virus", "plague", "sick", "sickness", "illness"),
     ("meet", "meeting", "met", "gather", "gathered", "convene", "convened", "assemble", "assembled"),
     ("revenge", "vengeance", "avenge", "avenged", "payback", "retaliate", "retaliated", "retaliation",
      "retribution"),
@@ -140,7 +139,7 @@ PHRASES = {
         "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "betray",
         "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
         "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
-        "lock up|locked up|locked away|lock away": "imprisoned", "made sick|make sick|made ill": "infect",
+        "lock up|locked up|locked away|lock away": "imprisoned",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

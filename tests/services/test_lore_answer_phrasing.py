@@ -12,6 +12,7 @@ import pytest
 
 from bot.domain.lore_answer import asked_of
 from bot.domain.lore_facts import Asked
+from bot.domain.lore_query import phrased
 from bot.services.lore import LoreService
 from bot.services.lore_articles import about_articles
 from tests.support.lore_lines import line, started
@@ -80,6 +81,8 @@ def test_hurried_questions_read_the_line_that_answers(
         ("who took over when gorkon died", Asked.AGENT),
         ("what was tkuvma's goal", Asked.REASON),
         ("which admiral held the line at sector 001", Asked.AGENT),
+        ("which guy finished off the albino", Asked.AGENT),
+        ("what got kirk sent to rura penthe", Asked.REASON),
     ],
 )
 def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
@@ -101,3 +104,16 @@ def test_meant_to_do_is_no_meaning_of_a_name(lore: LoreService) -> None:
     the name means. The line says what Ty'Gokor is instead."""
     sentence, key = line(lore, "what does ty'gokor mean")
     assert sentence is not None and "meaning to" not in sentence and key == "ty-gokor"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("why did the klingons walk out of the accords", "why did the klingons withdraw of the accords"),
+        ("why was kirk locked up", "why was kirk imprisoned"),
+        ("who bumped off kmpec", "who kill kmpec"),
+        ("who stood up for kirk at his trial", "who defend kirk at his trial"),
+    ],
+)
+def test_a_phrasal_verb_is_read_as_its_one_word(question: str, read: str) -> None:
+    assert phrased(question) == read
