@@ -44,6 +44,21 @@ _DOER = re.compile(
 )
 
 
+# A question word run into its verb ("why'd", "who're", "where's"): said whole, or "whyd" reads as
+# a name the lore does not know.
+_CONTRACTED = re.compile(r"\b(who|what|when|where|why|how)\s?['’](d|re|s|ve|ll)\b", re.I)
+_SPELLED = {"d": "did", "re": "are", "s": "is", "ve": "have", "ll": "will"}
+# Fans' word for the Federation, which no entry's sentence uses: the name the sentences say.
+_FEDS = re.compile(r"\bfeds\b", re.I)
+
+
+def spelled_out(question: str) -> str:
+    """`question` as the lore writes it: a question word's contraction spelled out ("why'd" is
+    "why did") and "the feds" the Federation."""
+    question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
+    return _FEDS.sub("Federation", question)
+
+
 def asks_doer(question: str) -> bool:
     """ "Who poisoned K'mpec": who did the deed, not whom it was done to ("who did Worf kill")."""
     return _DOER.match(question) is not None

@@ -178,6 +178,9 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
     )
 
 
+_HOW = re.compile(r"\s*how\b", re.I)
+
+
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
@@ -216,7 +219,9 @@ def answer(
     verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
     if linked and (
-        (rest is not None and only_names(rest, names)) or (not predicate and asked is Asked.ANYTHING)
+        (rest is not None and only_names(rest, names))
+        # names alone ask what the first named is, but "how did the Klingons get the cloak" asks how
+        or (not predicate and asked is Asked.ANYTHING and not _HOW.match(query))
     ):
         asked = Asked.IDENTITY
     if linked and (meant := meaning(query, names, linked[0])) is not None:

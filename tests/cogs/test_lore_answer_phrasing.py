@@ -1,6 +1,7 @@
 """Issue #20 through SimCord: hurried questions as a member types them, and the answer line
-they read: a name before "who was he", slang for a killing, a treaty named by its place alone,
-and what a server ship's name means, which another server's member never reads."""
+they read: a name before "who was he", slang for a killing, "why'd" and "the feds", a treaty
+named by its place alone, and what a server ship's name means, which another server's member
+never reads."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         (
             "may the federation build a cloak under algeron",
             "**Answer:** Article II of the treaty *Treaty of Algeron* (No Federation cloaking devices)",
+        ),
+        (
+            "why'd worf kill duras",
+            "**Answer:** In 2367 Worf killed Duras because Duras had murdered K'Ehleyr.",
+        ),
+        (
+            "when did the feds and the klingons sign the khitomer accords",
+            "**Answer:** The Khitomer Accords are the peace treaty between the United Federation of Planets",
         ),
     ],
 )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.domain.lore_answer import asked_of
+from bot.domain.lore_asking import spelled_out
 from bot.domain.lore_facts import Asked
 from bot.domain.lore_query import phrased
 from bot.services.lore import LoreService
@@ -61,6 +62,13 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
             None,
         ),
         ("can a klingon settle old scores with a federation citizen under khitomer", "Article V", None),
+        # a question word run into its verb is still a question word, not a name the lore lacks
+        ("why'd worf kill duras", "Worf killed Duras because Duras had murdered K'Ehleyr", None),
+        ("who're the jem'hadar", "the Dominion's soldier species", "jem-hadar"),
+        # "how" asks how, not what the first name is ("the Klingon Empire is…")
+        ("how did the klingons get the romulan cloak", "traded cloaking technology for warships", None),
+        # "the feds" are the Federation, as its sentences call it
+        ("when did the feds and klingons sign the khitomer accords", "signed in 2293", "khitomer-accords"),
     ],
 )
 def test_hurried_questions_read_the_line_that_answers(
@@ -87,6 +95,20 @@ def test_hurried_questions_read_the_line_that_answers(
 )
 def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
     assert asked_of(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("why'd the feds leave", "why did the Federation leave"),
+        ("where’s rura penthe", "where is rura penthe"),
+        ("who'd kill gorkon", "who did kill gorkon"),
+        ("what're romulans like", "what are romulans like"),
+        ("the fedsmith's boat", "the fedsmith's boat"),  # "feds" only as a word
+    ],
+)
+def test_a_question_is_spelled_out_as_the_lore_writes(question: str, read: str) -> None:
+    assert spelled_out(question) == read
 
 
 def test_slang_for_killing_is_read_as_killing(lore: LoreService) -> None:
