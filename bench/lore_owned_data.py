@@ -180,7 +180,7 @@ def _owned_rows(heads: list[Head], before: list[str]) -> Rows:
         aliases = json.dumps(list(entry.aliases))
         rows.entries.append((
             head.number, OWNER, entry.title, entry.kind.value, aliases, 2300 + head.number % 100, None, "[]",
-            entry.summary, entry.body, 1, "now", "now", "[]",
+            entry.summary, entry.body, 1, "now", "now", "[]", index.impacts_json(found.impacts),
         ))  # fmt: skip
         rows.postings.extend((OWNER, t, round(v, 4), entry.key) for t, v in found.impacts.items())
         rows.words.extend(index.word_row(OWNER, w) for w in found.words)

@@ -66,7 +66,8 @@ QUESTIONS = [
 TYPOS = ["klingn", "federaton", "dilithum", "shipyrd", "Gowran", "Kitomer", "romulen convoy"]
 ENTRY_INSERT = (  # named columns: later migrations add columns with defaults
     "INSERT INTO lore_entries (id, guild_id, title, kind, aliases, year_start, year_end, factions, summary,"
-    " body, author_id, created_at, updated_at, related) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " body, author_id, created_at, updated_at, related, postings)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 # guild_id is an indexed column, so the floor filters by server inside MATCH (doclists
 # intersected) rather than after ranking every server's matches: a fair floor (issue #21).
@@ -119,9 +120,12 @@ def server_lore(count: int, batch: int = 10_000) -> Iterator[list[Generated]]:
             summary = " ".join(rng.choice(COMMON + FILLER) for _ in range(16))
             body = " ".join(rng.choice(COMMON + FILLER + SYLLABLES) for _ in range(40))
             year = 2300 + i % 100
-            row = (i, guild, title, "event", "[]", year, None, "[]", summary, body, 1, "now", "now", "[]")
             entry = LoreEntry(server_key(i), title, Kind.EVENT, summary, body, (), guild_id=guild)
-            made.append(Generated(row, entry, analysed(entry)))
+            found = analysed(entry)
+            kept = index.impacts_json(found.impacts)
+            row = (i, guild, title, "event", "[]", year, None, "[]", summary, body, 1, "now", "now", "[]")
+            row += (kept,)
+            made.append(Generated(row, entry, found))
         yield made
 
 

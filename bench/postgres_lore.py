@@ -25,7 +25,7 @@ from bot.storage.postgres import PostgresDatabase
 
 ENTRY_COLUMNS = [
     "id", "guild_id", "title", "kind", "aliases", "year_start", "year_end", "factions", "summary", "body",
-    "author_id", "created_at", "updated_at", "related",
+    "author_id", "created_at", "updated_at", "related", "postings",
 ]  # fmt: skip
 FLOOR = """
 CREATE TABLE floor (

@@ -37,7 +37,17 @@ def floor_rows(prepared: list[Prepared], first_id: int, first_name: int) -> Rows
         found, key = page.analysed, store.server_key(number)
         draft = replace(page.draft, title=page.draft.title + FLOOR)
         facts = store._facts_json(draft.facts or Facts())
-        entry = (number, OWNER, *store._columns(draft), 0, "now", "now", "[]", facts)
+        entry = (
+            number,
+            OWNER,
+            *store._columns(draft),
+            0,
+            "now",
+            "now",
+            "[]",
+            facts,
+            lore_index.impacts_json(found.impacts),
+        )
         rows.setdefault(lore_batch.ENTRY_INSERT, []).append(entry)
         postings = [(OWNER, t, round(i, 4), key) for t, i in found.impacts.items()]
         rows.setdefault(lore_index.POSTINGS_INSERT, []).extend(postings)

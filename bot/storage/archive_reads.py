@@ -25,7 +25,7 @@ from ..domain.treaties import Article, HistoryEvent, Party
 from . import guild_settings
 from .accord_event_codec import load
 from .backend import Database
-from .lore import _entry, server_id_of
+from .lore import ENTRY_COLUMNS, _entry, server_id_of
 
 RUNNING = ("convened", "negotiation", "ratification")  # a conference's phases before its end
 
@@ -37,7 +37,7 @@ def _marks(values: Sequence[Any]) -> str:
 async def lore_page(db: Database, guild_id: int, after: int, limit: int) -> tuple[list[LoreRecord], int]:
     """The server's next `limit` entries after the entry `after` (by id), and the last id read."""
     rows = await db.fetch_all(
-        "SELECT * FROM lore_entries WHERE guild_id = ? AND id > ? ORDER BY id LIMIT ?",
+        f"SELECT {ENTRY_COLUMNS} FROM lore_entries WHERE guild_id = ? AND id > ? ORDER BY id LIMIT ?",
         (guild_id, after, limit),
     )
     if not rows:

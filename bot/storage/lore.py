@@ -20,9 +20,16 @@ from ..domain.treaties import Source, SourceTier
 from . import lore_index, lore_timeline
 from .backend import LORE_NOTICE, Conn, Database
 from .lore_index import Analysed
+from .lore_keys import KEY_PREFIX as KEY_PREFIX  # where the key's callers have always found it
+from .lore_keys import server_id_of as server_id_of
+from .lore_keys import server_key as server_key
 
 log = logging.getLogger(__name__)
-KEY_PREFIX = "server-"
+# What an entry is, as read: every column but `postings` (its index rows, kept for lore_index).
+ENTRY_COLUMNS = (
+    "id, guild_id, title, kind, aliases, year_start, year_end, factions, summary, body, author_id,"
+    " created_at, updated_at, related, facts"
+)
 T = TypeVar("T")
 
 
@@ -39,15 +46,6 @@ class Draft:
     factions: tuple[str, ...] = ()
     related: tuple[str, ...] | None = None  # keys of linked entries; None: leave them as they are
     facts: Facts | None = None  # bot.domain.lore_facts; None: leave them as they are
-
-
-def server_key(entry_id: int) -> str:
-    return f"{KEY_PREFIX}{entry_id}"
-
-
-def server_id_of(key: str) -> int | None:
-    digits = key.removeprefix(KEY_PREFIX) if key.startswith(KEY_PREFIX) else ""
-    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None
 
 
 # --- server lore ----------------------------------------------------------------------------
@@ -135,7 +133,7 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
         row = await conn.fetch_one(
             "INSERT INTO lore_entries (guild_id, title, kind, aliases, year_start, year_end, factions,"
             " summary, body, author_id, created_at, updated_at, related, facts)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {ENTRY_COLUMNS}",
             (
                 guild_id,
                 *_columns(draft),
@@ -163,7 +161,7 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
         row = await conn.fetch_one(
             "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
             " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related),"
-            " facts = coalesce(?, facts) WHERE id = ? AND guild_id = ? RETURNING *",
+            f" facts = coalesce(?, facts) WHERE id = ? AND guild_id = ? RETURNING {ENTRY_COLUMNS}",
             (
                 *_columns(draft),
                 datetime.now(UTC).isoformat(),
@@ -186,12 +184,11 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
 
 async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
     async def work(conn: Conn) -> bool:
-        if (
-            await conn.execute("DELETE FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id))
-            != 1
-        ):
+        held = "SELECT 1 FROM lore_entries WHERE id = ? AND guild_id = ?"
+        if await conn.fetch_one(held, (entry_id, guild_id)) is None:
             return False
-        await lore_index.remove_entry(conn, server_key(entry_id))
+        await lore_index.remove_entry(conn, server_key(entry_id))  # reads the postings its row keeps
+        await conn.execute("DELETE FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id))
         await lore_index.count_entry(conn, guild_id, -1)
         await lore_timeline.remove(conn, entry_id)
         await db.notify(conn, LORE_NOTICE, guild_id, server_key(entry_id))
@@ -201,7 +198,9 @@ async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
 
 
 async def get(db: Database, guild_id: int, entry_id: int) -> LoreEntry | None:
-    row = await db.fetch_one("SELECT * FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id))
+    row = await db.fetch_one(
+        f"SELECT {ENTRY_COLUMNS} FROM lore_entries WHERE id = ? AND guild_id = ?", (entry_id, guild_id)
+    )
     return None if row is None else _entry(row)
 
 
@@ -209,7 +208,7 @@ async def in_guild(db: Database, guild_id: int) -> list[LoreEntry]:
     return [
         _entry(row)
         for row in await db.fetch_all(
-            "SELECT * FROM lore_entries WHERE guild_id = ? ORDER BY id", (guild_id,)
+            f"SELECT {ENTRY_COLUMNS} FROM lore_entries WHERE guild_id = ? ORDER BY id", (guild_id,)
         )
     ]
 
@@ -226,7 +225,7 @@ async def key_titled(db: Database, guild_id: int, title: str) -> str | None:
 async def entries_after(db: Database, after_id: int, limit: int) -> list[LoreEntry]:
     """Every server's lore a batch at a time, by id (to index what an older release wrote)."""
     rows = await db.fetch_all(
-        "SELECT * FROM lore_entries WHERE id > ? ORDER BY id LIMIT ?", (after_id, limit)
+        f"SELECT {ENTRY_COLUMNS} FROM lore_entries WHERE id > ? ORDER BY id LIMIT ?", (after_id, limit)
     )
     return [_entry(row) for row in rows]
 
@@ -252,7 +251,8 @@ async def entries_by_keys(db: Database, guild_id: int, keys: Iterable[str]) -> l
         return []
     among, values = db.dialect.among("id", ids)
     rows = await db.fetch_all(
-        f"SELECT * FROM lore_entries WHERE guild_id = ? AND {among} ORDER BY id", (guild_id, *values)
+        f"SELECT {ENTRY_COLUMNS} FROM lore_entries WHERE guild_id = ? AND {among} ORDER BY id",
+        (guild_id, *values),
     )
     return [_entry(row) for row in rows]
 

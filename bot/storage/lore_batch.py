@@ -27,7 +27,7 @@ from . import lore_index
 from .backend import LORE_NOTICE, Conn, Database
 from .lore import Draft, _columns, _facts_json, server_id_of, server_key
 from .lore_batch_rows import Posting, index_rows, write_timeline
-from .lore_index import POSTINGS_INSERT, WORDS_INSERT, Analysed
+from .lore_index import POSTINGS_INSERT, WORDS_INSERT, Analysed, impacts_json, impacts_of
 from .lore_names import NameRow
 
 T = TypeVar("T")
@@ -41,13 +41,13 @@ _NEW = "\x00new:"  # no key starts with a NUL
 IMPORT_CACHE_KIB = 512 * 1024
 ENTRY_INSERT = (
     "INSERT INTO lore_entries (id, guild_id, title, kind, aliases, year_start, year_end, factions,"
-    " summary, body, author_id, created_at, updated_at, related, facts)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " summary, body, author_id, created_at, updated_at, related, facts, postings)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-ENTRY_UPDATE = (  # bot/storage/lore.py's update, row for row
+ENTRY_UPDATE = (  # bot/storage/lore.py's update and lore_index's postings, row for row
     "UPDATE lore_entries SET title = ?, kind = ?, aliases = ?, year_start = ?, year_end = ?,"
     " factions = ?, summary = ?, body = ?, updated_at = ?, related = coalesce(?, related),"
-    " facts = coalesce(?, facts) WHERE id = ? AND guild_id = ?"
+    " facts = coalesce(?, facts), postings = ? WHERE id = ? AND guild_id = ?"
 )
 TERMS_COUNT = (
     "INSERT INTO lore_terms (scope, term, entries) VALUES (?, ?, ?)"
@@ -169,11 +169,13 @@ async def _write(conn: Conn, guild_id: int, author_id: int, writes: list[Write])
     updated = [(d, k) for w, d, k in zip(writes, drafts, keys, strict=True) if w.key is not None]
     added = [(d, k) for w, d, k in zip(writes, drafts, keys, strict=True) if w.key is None]
     held = await _remove(conn, [k for _d, k in updated])
+    analyses = [(k, w.analysed) for w, k in zip(writes, keys, strict=True)]
+    postings = {k: impacts_json(found.impacts) for k, found in analyses}
     await conn.executemany(
         ENTRY_UPDATE,
         (
             (*_columns(d), now, None if d.related is None else _json(d.related),
-             None if d.facts is None else _facts_json(d.facts), server_id_of(k), guild_id)
+             None if d.facts is None else _facts_json(d.facts), postings[k], server_id_of(k), guild_id)
             for d, k in updated
         ),
     )  # fmt: skip
@@ -181,11 +183,10 @@ async def _write(conn: Conn, guild_id: int, author_id: int, writes: list[Write])
         ENTRY_INSERT,
         (
             (server_id_of(k), guild_id, *_columns(d), author_id, now, now, _json(d.related or ()),
-             _facts_json(d.facts or Facts()))
+             _facts_json(d.facts or Facts()), postings[k])
             for d, k in added
         ),
     )  # fmt: skip
-    analyses = [(k, w.analysed) for w, k in zip(writes, keys, strict=True)]
     named = await _reserve(conn, "lore_names", sum(len(dict.fromkeys(found.names)) for _k, found in analyses))
     rows = await asyncio.to_thread(index_rows, guild_id, analyses, held, named)  # 100,000s of rows
     await conn.executemany(POSTING_DELETE, rows.gone)
@@ -246,11 +247,12 @@ async def _remove(conn: Conn, keys: list[str]) -> set[Posting]:
     postings, which are returned: index_rows changes only those that change."""
     held: set[Posting] = set()
     for part in _chunks(keys):
+        where, values = _among(conn, "id", [server_id_of(key) for key in part])
+        rows = await conn.fetch_all(f"SELECT id, guild_id, postings FROM lore_entries WHERE {where}", values)
+        for row in rows:
+            key = server_key(int(row[0]))
+            held.update((int(row[1]), t, i, key) for t, i in impacts_of(row[2]).items())
         where, values = _among(conn, "entry", part)
-        rows = await conn.fetch_all(
-            f"SELECT scope, term, impact, entry FROM lore_postings WHERE {where}", values
-        )
-        held.update((int(r[0]), r[1], r[2], r[3]) for r in rows)
         await conn.execute(
             f"DELETE FROM lore_name_grams WHERE name IN (SELECT id FROM lore_names WHERE {where})", values
         )

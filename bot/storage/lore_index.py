@@ -8,11 +8,13 @@ SQLite, run at once on the event loop's own connection).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import content_versions, lore_names
 from .backend import Conn, Database, Reads
+from .lore_keys import server_id_of
 
 CANON = 0
 ENTRIES = ""  # lore_terms' term for the number of entries of a scope
@@ -66,24 +68,51 @@ async def write_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> N
     await _insert_entry(conn, scope, key, analysed)
 
 
+def impacts_json(impacts: Mapping[str, float]) -> str:
+    """lore_entries.postings: an entry's postings as written (term -> impact, rounded as stored),
+    so that they are found again by the entry's key."""
+    return json.dumps({t: round(i, 4) for t, i in impacts.items()}, separators=(",", ":"))
+
+
+def impacts_of(stored: str | None) -> dict[str, float]:
+    return {t: float(i) for t, i in json.loads(stored).items()} if stored else {}
+
+
 async def _insert_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
     await conn.executemany(
         POSTINGS_INSERT, [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()]
     )
     await conn.executemany(TERMS_ADD, [(scope, t) for t in analysed.impacts])
     await conn.executemany(WORDS_INSERT, [word_row(scope, w) for w in analysed.words])
-    if scope != CANON:  # canon's few hundred names are kept in memory
+    if scope != CANON:  # canon's few hundred names are kept in memory, its postings by scope
+        await conn.execute(
+            "UPDATE lore_entries SET postings = ? WHERE id = ?",
+            (impacts_json(analysed.impacts), server_id_of(key)),
+        )
         await lore_names.write(conn, scope, key, analysed.title, analysed.names)
 
 
 async def remove_entry(conn: Conn, key: str) -> None:
-    """Its postings, term counts and names go; its words stay in the scope's vocabulary (other
-    entries may share them)."""
-    held = await conn.fetch_all("SELECT scope, term FROM lore_postings WHERE entry = ?", (key,))
-    await conn.execute("DELETE FROM lore_postings WHERE entry = ?", (key,))
+    """Its postings (as its row keeps them), term counts and names go; its words stay in the
+    scope's vocabulary (other entries may share them)."""
+    entry_id = server_id_of(key)
+    row = None
+    if entry_id is not None:
+        row = await conn.fetch_one("SELECT guild_id, postings FROM lore_entries WHERE id = ?", (entry_id,))
+    if row is None:  # no server entry: a canon one, whose scope is a few hundred entries
+        held = await conn.fetch_all(
+            "SELECT scope, term, impact FROM lore_postings WHERE scope = ? AND entry = ?", (CANON, key)
+        )
+        postings = [(int(r[0]), r[1], r[2]) for r in held]
+    else:
+        postings = [(int(row[0]), t, i) for t, i in impacts_of(row[1]).items()]
+    await conn.executemany(
+        "DELETE FROM lore_postings WHERE scope = ? AND term = ? AND impact = ? AND entry = ?",
+        [(*posting, key) for posting in postings],
+    )
     await conn.executemany(
         "UPDATE lore_terms SET entries = entries - 1 WHERE scope = ? AND term = ?",
-        [(r[0], r[1]) for r in held],
+        [(scope, term) for scope, term, _impact in postings],
     )
     await lore_names.remove(conn, key)
 
