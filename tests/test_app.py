@@ -53,3 +53,38 @@ async def test_setup_loads_extensions_and_close_closes_storage(simcord_env) -> N
     # sqlite3 says the connection is closed; asyncpg that the pool is closing
     with pytest.raises((ValueError, asyncpg.InterfaceError), match=r"closed|closing|no active connection"):
         await db.fetch_one("SELECT 1")
+
+
+async def test_set_up_reads_the_content_and_the_word_list_in_a_thread(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue #21 (no event-loop stall over 50 ms): the lore files, the treaties and the English
+    word list (180 ms of parsing at a first start) are read off the loop before the cogs load, and
+    building the lore service reads none of them on the loop."""
+    import threading
+
+    import simcord
+
+    from bot.application import app
+    from bot.services import english
+
+    where: list[str] = []
+    read_words = english._words
+
+    def preload() -> None:
+        where.append(threading.current_thread().name)
+
+    def words():  # type: ignore[no-untyped-def]
+        where.append(f"words on {threading.current_thread().name}")
+        return read_words()
+
+    monkeypatch.setattr(app, "_preload", preload)
+    monkeypatch.setattr(english, "_words", words)
+    bot = create_bot(Settings(database_path=tmp_path / "k.db"))
+    async with simcord.run(bot, shard_count=1) as env:
+        assert env.bot.is_ready()
+        main = threading.main_thread().name
+        assert where[0] != main  # the preload ran in a thread
+        read = [w for w in where if w.startswith("words on ")]
+        assert read and read[0] != f"words on {main}"  # first read by the lore service's start, in a thread
+        await bot.close()

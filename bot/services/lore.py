@@ -60,7 +60,7 @@ class LoreService:
         self.canon_names = NameIndex()
         self.canon_names.add_many((e.key, e.title, e.aliases) for e in self.canon)
         self.short_names = asking.short_names(self.canon, self.canon_names)  # "Kirk", "Picard"
-        self.known = asking.Known.of(self.canon, english.is_common)
+        self._known: asking.Known | None = None  # needs the English word list: read in start()
         self.spelt = [self.canon_names, self.short_names]  # names a typo may be matched against
         self._reindexing: asyncio.Task[None] | None = None
         self.timelines = Timeline(db, self.canon)
@@ -70,6 +70,7 @@ class LoreService:
         index existed or by another analyser (once, after an upgrade; in the background when
         asked, so READY need not wait)."""
         await asyncio.to_thread(english.load)  # the word list typo repair leaves alone
+        self._known = asking.Known.of(self.canon, english.is_common)
         digest = f"{content_hash(self.canon)}:{text.ANALYSER_VERSION}"
         if not await content_versions.is_current(self.db, INDEX_NAME, digest):
             rows = [(e.key, a) for e, a in await asyncio.to_thread(_analysed_all, self.canon)]
@@ -83,6 +84,11 @@ class LoreService:
                 self._reindexing = asyncio.create_task(work, name="lore-reindex")
             else:
                 await work
+
+    @property
+    def known(self) -> asking.Known:  # canon's people, places and groups, as answers read them
+        self._known = self._known or asking.Known.of(self.canon, english.is_common)
+        return self._known
 
     async def stop(self) -> None:
         if self._reindexing is not None and not self._reindexing.done():
