@@ -6,17 +6,17 @@ written before) leaves lore_postings exactly as the entries' rows say. Both back
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 from bot.domain.lore import Kind
 from bot.services.lore import LoreService, analysed
 from bot.services.lore_bulk import import_export
-from bot.storage import Database, SqliteDatabase, migrations
+from bot.storage import Database
 from bot.storage import lore as store
 from bot.storage.lore_index import impacts_of
 from tests.services.test_wiki_export import export, page
 from tests.storage.test_lore_names import counts
+from tests.support.older_schema import migrations_before, opened
 
 GUILD = 7
 
@@ -91,22 +91,8 @@ async def test_the_upgrade_keeps_the_postings_of_entries_written_before(
 ) -> None:
     """A database at version 23 (postings found through lore_postings_by_entry) is upgraded: each
     entry's row gets the postings it had, and removing it afterwards leaves none behind."""
-    source = migrations.POSTGRES_DIR if database_url else migrations.MIGRATIONS_DIR
-    older = tmp_path / "older"
-    older.mkdir()
-    for path in sorted(source.glob("*.sql")):
-        if path.name.startswith("0024_"):
-            break
-        shutil.copy(path, older / path.name)
-
-    async def opened(directory: Path) -> Database:
-        if database_url is None:
-            return await SqliteDatabase.open(tmp_path / "k.db", migrations_dir=directory)
-        from bot.storage.postgres import PostgresDatabase
-
-        return await PostgresDatabase.open(database_url, migrations_dir=directory)
-
-    db = await opened(older)
+    source, older = migrations_before(tmp_path, database_url, "_entry_postings.sql")
+    db = await opened(tmp_path, database_url, older)
     assert await by_entry_index(db) == ["lore_postings_by_entry"]
     async with db.transaction() as conn:
         for title in ("Outpost Vorda", "Kavarek Station"):
@@ -132,7 +118,7 @@ async def test_the_upgrade_keeps_the_postings_of_entries_written_before(
         )
     await db.close()
 
-    db = await opened(source)
+    db = await opened(tmp_path, database_url, source)
     try:
         assert await by_entry_index(db) == []
         kept, real = await kept_and_real(db)

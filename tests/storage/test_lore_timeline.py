@@ -4,7 +4,6 @@ rows kept with the entries, pages read by keyset with LIMIT and without bodies, 
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,9 +14,10 @@ from bot.domain.lore import Kind, LoreEntry, Years
 from bot.domain.lore_facts import Facts
 from bot.services.lore import analysed
 from bot.services.lore_timeline import Asked, At, Timeline, place_of, sort_key
-from bot.storage import Database, SqliteDatabase, migrations
+from bot.storage import Database
 from bot.storage import lore as store
 from bot.storage import lore_timeline as timeline
+from tests.support.older_schema import migrations_before, opened
 from tests.support.postgres import OpenDb
 
 GUILD, OTHER = 7, 8
@@ -149,22 +149,8 @@ async def test_the_migration_fills_the_timeline_from_the_entries_there_are(
     tmp_path: Path, database_url: str | None
 ) -> None:
     """Entries written before the timeline's table get their rows when the database is migrated."""
-    source = migrations.POSTGRES_DIR if database_url else migrations.MIGRATIONS_DIR
-    older = tmp_path / "older"
-    older.mkdir()
-    for path in sorted(source.glob("*.sql")):
-        if path.name.endswith("_lore_timeline.sql"):
-            break
-        shutil.copy(path, older / path.name)
-
-    async def opened(directory: Path) -> Database:
-        if database_url is None:
-            return await SqliteDatabase.open(tmp_path / "k.db", migrations_dir=directory)
-        from bot.storage.postgres import PostgresDatabase
-
-        return await PostgresDatabase.open(database_url, migrations_dir=directory)
-
-    db = await opened(older)
+    source, older = migrations_before(tmp_path, database_url, "_lore_timeline.sql")
+    db = await opened(tmp_path, database_url, older)
     async with db.transaction() as conn:
         for title, kind, start, end, factions in (
             ("Raid", "battle", 2300, None, '["Kzinti Patriarchy", "Kzinti Patriarchy", "", "Gorn"]'),
@@ -178,7 +164,7 @@ async def test_the_migration_fills_the_timeline_from_the_entries_there_are(
                 (GUILD, title, kind, start, end, factions),
             )
     await db.close()
-    db = await opened(source)
+    db = await opened(tmp_path, database_url, source)
     try:
         rows = await db.fetch_all(
             "SELECT e.title, t.faction, t.year_first, t.year_last, t.span FROM lore_timeline AS t"
