@@ -1,6 +1,7 @@
 """Whether a word is English, so that typo repair never "corrects" one ("Undiscovered" is not a
 misspelling of anything in our lore). The word list is pyspellchecker's English dictionary (about
-160,000 words), read once from its data file (about 0.2 s; start-up loads it off the event loop).
+160,000 words), read once from its data file (about 0.2 s; start-up loads it off the event loop),
+and INFORMAL, a few shortenings players type that it lacks ("comms", "admin").
 
 Held as a dict of words and counts, it kept about 14 MiB alive (the largest part of the bot's
 memory) for a membership test. Here each word length keeps one string, its words sorted and run
@@ -23,6 +24,12 @@ _ENDINGS = (
 
 
 COMMON = 100_000  # uses in the word list's corpus: "big", "thing", "mom"; not "tall" or "flag"
+# Words players type that the dictionary lacks: shortenings and chat ("who ran comms": not "comes").
+INFORMAL = frozenset({
+    "comms", "comm", "admin", "admins", "sitrep", "dept", "hq", "nav", "tac", "xo", "intel", "ftl",
+    "approx", "convo", "vid", "vids", "hrs", "yrs", "mins", "etc", "ie", "eg", "lol", "btw", "tbh", "idk",
+    "imo", "imho", "irl", "ngl", "omg", "wtf", "fyi", "pls", "plz", "thx", "ppl", "bc", "cuz",
+})  # fmt: skip
 
 # One entry a line of pyspellchecker's file: "word": uses (its words hold no quote or escape;
 # tests/services/test_english.py checks every word against pyspellchecker's own reading).
@@ -89,7 +96,7 @@ def is_english(word: str) -> bool:
     """A word of the dictionary, or one of its plurals, possessives or regular verb forms."""
     folded = word.casefold().replace("’", "'")
     known = _words()
-    if folded in known:
+    if folded in known or folded in INFORMAL:
         return True
     return any(
         folded.endswith(end) and len(folded) > len(end) + 2 and folded[: -len(end)] + new in known

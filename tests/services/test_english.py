@@ -77,7 +77,12 @@ def test_forms_and_non_words_answer_as_the_dictionary_did() -> None:
     ]
     asked += ["".join(chance.choices(letters, k=chance.randint(1, 12))) for _ in range(20_000)]
     asked += ["", "ß", "straße", "Gowron", "Hobus", "Undiscovered", "klingons", "naïveté", "x" * 60]
-    differing = [word for word in asked if english.is_english(word) != was_english(word)]
+    # the dictionary's answer, and yes for the few shortenings players type that it lacks
+    differing = [
+        word
+        for word in asked
+        if english.is_english(word) != (was_english(word) or word.casefold() in english.INFORMAL)
+    ]
     assert differing == []
     assert sum(map(was_english, asked)) > len(asked) // 4  # the sample holds both answers
 
