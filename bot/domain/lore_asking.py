@@ -44,18 +44,24 @@ _DOER = re.compile(
 )
 
 
-# A question word run into its verb ("why'd", "who're", "where's"): said whole, or "whyd" reads as
-# a name the lore does not know.
-_CONTRACTED = re.compile(r"\b(who|what|when|where|why|how)\s?['’](d|re|s|ve|ll)\b", re.I)
-_SPELLED = {"d": "did", "re": "are", "s": "is", "ve": "have", "ll": "will"}
+# A question word or pronoun run into its verb ("why'd", "who're", "they've"), and a verb into its
+# "not" ("aren't", "won't"): said whole, or "whyd" reads as a name the lore does not know and
+# "arent" as a misspelling (of "agent").
+_CONTRACTED = re.compile(
+    r"\b(who|what|when|where|why|how|i|you|we|they|he|she|it|that|there)\s?['’](d|re|s|ve|ll|m)\b", re.I
+)
+_SPELLED = {"d": "did", "re": "are", "s": "is", "ve": "have", "ll": "will", "m": "am"}
+_NOT = re.compile(r"\b(\w+?)n['’]t\b", re.I)
+_NOT_SPELLED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 # Fans' word for the Federation, which no entry's sentence uses: the name the sentences say.
 _FEDS = re.compile(r"\bfeds\b", re.I)
 
 
 def spelled_out(question: str) -> str:
-    """`question` as the lore writes it: a question word's contraction spelled out ("why'd" is
-    "why did") and "the feds" the Federation."""
+    """`question` as the lore writes it: contractions spelled out ("why'd" is "why did", "aren't"
+    "are not") and "the feds" the Federation."""
     question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
+    question = _NOT.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
     return _FEDS.sub("Federation", question)
 
 

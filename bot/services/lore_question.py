@@ -179,6 +179,9 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+_NEGATED = re.compile(
+    r"n['’]t\b|\bnon-|\b(?:not|never|no|refused|declined|without|neutral|stayed out|kept out)\b", re.I
+)
 
 
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
@@ -243,6 +246,8 @@ def answer(
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}
     found = statements(pool, {e.key: concepts.get(e.key, frozenset()) for e in linked}, question, asked)
+    if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
+        found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:  # "who was the Starfleet admiral…": whoever answers holds that rank
         ranks = {c for c in predicate if c in RANK_STEMS}
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
