@@ -242,6 +242,8 @@ def answer(
     # A common English word ("thing", "big") says little either way.
     rarest = max(weights.values(), default=1.0) or 1.0
     least = min((w for w in weights.values() if w), default=1.0) / 2
+    if asked is Asked.AGENT and any(not weights.get(c) and not known.common(c) for c in predicate):
+        return None  # "who ran comms on the Enterprise": no entry says comms, so none says who did
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}

@@ -124,6 +124,11 @@ def test_why_something_did_not_happen_is_not_answered_by_its_happening(lore: Lor
     assert sentence is not None and "never recovered" in sentence
 
 
+def test_who_did_what_no_entry_names_gets_no_line(lore: LoreService) -> None:
+    """No entry says who ran comms: the Enterprise's own line (who commanded it) is no answer."""
+    assert line(lore, "who ran comms on the enterprise") == (None, None)
+
+
 def test_a_contraction_is_never_repaired_as_a_misspelling(lore: LoreService) -> None:
     found = lore.loop.run_until_complete(  # type: ignore[attr-defined]
         lore.search(None, "second khitomer accords what about people who aren't fighting")
