@@ -23,7 +23,7 @@ from .lore_asking import identity_rest as identity_rest
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
 from .lore_causes import Token as Token
-from .lore_causes import acts_on, caused, charged, explains, is_cause
+from .lore_causes import acts_on, adds, caused, charged, explains, is_cause
 from .lore_causes import fold as fold
 from .lore_compose import compose as compose  # composed sentences, read through this module
 from .lore_compose import compose_agents as compose_agents
@@ -102,7 +102,7 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     deeds = [o for o in own if not caused(tokens, o)] if reason else own  # read once, not per cause
     return any(
         abs(f - o) <= near
-        and (not reason or explains(tokens, f, o))
+        and (not reason or (explains(tokens, f, o) and adds(tokens, f, said)))
         and (not doer or (does(tokens, f, o) and not done_to_another(tokens, o, said, people, POWERS)))
         for f in facts
         for o in deeds

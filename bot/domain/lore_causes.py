@@ -88,6 +88,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
         return following in _FEARED or tokens[at + 1][0][:1].isupper() if following else False
     if word in _OPENING:  # "once it was clear…", "claiming the Dominion had…", "out of fear"
         return _opens(word, following, fold(tokens[at + 2][0]) if at + 2 < len(tokens) else "")
+    if word == "order":  # "in order to", not "the Obsidian Order never recovered"
+        return at > 0 and fold(tokens[at - 1][0]) == "in" and following in {"to", "that"}
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
         if word in {"after", "since"} and at and fold(tokens[at - 1][0]) in _WHEN:
             return False
@@ -112,6 +114,21 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
             word == "and" and (after in _NEXT or after.endswith("ed")) for word, after in pairwise(between)
         )
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
+
+
+# Words that add nothing of their own after a cause word ("to find him" for "why did he go to find him").
+_EMPTY = _NO_CAUSE | frozenset("him her them his their its the a an to so".split())  # noqa: SIM905
+NEW_AFTER = 6  # words after a cause word in which it must say something the question did not
+
+
+def adds(tokens: Sequence[Token], cause: int, said: set[str]) -> bool:
+    """Whether the cause at `cause` says something the question did not: a word, in the few that
+    follow it, that is none of the question's ("…defied orders to find him" answers nothing of
+    "why did Sulu disobey orders to find Kirk")."""
+    return any(
+        not concept and (word := fold(raw)) not in said and word not in _EMPTY
+        for raw, concept in tokens[cause + 1 : cause + 1 + NEW_AFTER]
+    )
 
 
 def caused(tokens: Sequence[Token], deed: int) -> bool:

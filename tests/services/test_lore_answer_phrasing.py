@@ -120,8 +120,17 @@ def test_why_something_did_not_happen_is_not_answered_by_its_happening(lore: Lor
     asks a cause of what did not happen: the Romulans' entry into the war is no answer."""
     sentence, _ = line(lore, "why didn't the romulans join the dominion war at first")
     assert sentence is None or re.search(r"\b(not|never|no)\b|n't", sentence), sentence
-    sentence, _ = line(lore, "why did the obsidian order never recover")
-    assert sentence is not None and "never recovered" in sentence
+    sentence, _ = line(lore, "why did gorkon think the empire could no longer afford the rivalry")
+    assert sentence is not None and "no longer afford" in sentence and "after Praxis exploded" in sentence
+
+
+def test_a_cause_says_more_than_the_question_did(lore: LoreService) -> None:
+    """ "…defied orders and entered Klingon space to find him" gives, as its cause, what the
+    question already said; and "the Obsidian Order never recovered" holds a name, not "in order to"."""
+    assert line(lore, "why did sulu defy his orders to find kirk") == (None, None)
+    assert line(lore, "why did the obsidian order never recover") == (None, None)
+    sentence, _ = line(lore, "why did worf end up killing gowron")
+    assert sentence is not None and "because Gowron was wasting Klingon lives" in sentence
 
 
 def test_who_did_what_no_entry_names_gets_no_line(lore: LoreService) -> None:
