@@ -29,7 +29,7 @@ from .lore_names import short_names as short_names
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
-from .lore_reading import dated, foreign_joined, meaning, whole_names
+from .lore_reading import dated, foreign_joined, meaning, named_for, whole_names
 from .lore_search import Hit, Question
 from .lore_wording import LIGHT_VERBS, Wording, wording
 
@@ -122,6 +122,8 @@ def statements(
         # its title's words, read only when the question names entries other than this one
         titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
         for i, sentence in enumerate(said + body):
+            if asked is Asked.AGENT and entry.kind is Kind.PERSON and i:  # "…she rescued": T'Sael did
+                sentence = named_for(sentence, entry)
             words = _read(sentence, question)
             place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
             sentence = _placed(sentence, entry) if place else sentence
@@ -179,6 +181,7 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+_NAMING = re.compile(r"\s*who\s+(named|called|dubbed)\b", re.I)
 _NEGATED = re.compile(
     r"n['’]t\b|\bnon-|\b(?:not|never|no|refused|declined|without|neutral|stayed out|kept out)\b", re.I
 )
@@ -216,6 +219,8 @@ def answer(
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
     itself = GENERIC | ASKED_WORDS.get(asked, frozenset())  # "what year", "which place": the kind asked
+    if asked is Asked.AGENT and (naming := _NAMING.match(query)):  # "who named Picard Arbiter": a deed
+        itself -= {text.stem(naming.group(1).casefold())}
     predicate = [c for c in question.concepts if c not in named and c not in itself]
     # "start fighting": beside another verb, one of beginning only says when the other did
     predicate = [c for c in predicate if c not in ORIGIN] or predicate

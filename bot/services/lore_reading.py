@@ -107,3 +107,16 @@ def body_sentences(body: str) -> list[str]:
         for item in (_ITEM.split(paragraph) if _ITEM.match(paragraph) else [paragraph])
         for one in sentences(item)
     ]
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+
+
+def named_for(sentence: str, entry: LoreEntry) -> str:
+    """A person's sentence that tells what "he" or "she" did without naming them, with its first
+    such word written as the person's name: "…she rescued Veshari caught in the blackout" answers
+    who did it only once it says who she is."""
+    title = re.sub(r"\s*\(.*?\)", "", entry.title)  # "Kor (general)": Kor
+    if any(word.casefold() in sentence.casefold() for word in title.split() if len(word) > 2):
+        return sentence
+    return _SUBJECT_PRONOUN.sub(title, sentence, count=1)

@@ -96,3 +96,27 @@ async def test_a_server_person_is_asked_about_by_family_name(env: object, world:
         await world.stranger.slash(world.other_channel, "lore search", query="who is okonkwo-hale")
     )
     assert "Okonkwo" not in elsewhere
+
+
+PILOT = {
+    "title": "Velan Torr",
+    "aliases": "",
+    "years": "2401",
+    "summary": "Velan Torr is a Bajoran pilot of this server's relief fleet on the Cardassian border.",
+    "body": "In 2401 she flew a shuttle through the Kethra storm and rescued the freighter Ossian's crew.",
+}
+
+
+async def test_who_did_it_reads_the_name_a_pronoun_stands_for(env: object, world: World) -> None:
+    """The pilot's sentence says "she rescued…": the answer line says who she is, here only."""
+    shown = await world.moderator.slash(world.channel, "lore add", kind="person", faction="Federation")
+    assert shown.modal is not None
+    await world.moderator.submit_modal(shown, modal_values(shown, **PILOT))
+    first = head(await world.alice.slash(world.channel, "lore search", query="who saved the ossian's crew"))
+    assert first.startswith("**Answer:** In 2401 Velan Torr flew a shuttle through the Kethra storm"), first[
+        :300
+    ]
+    elsewhere = head(
+        await world.stranger.slash(world.other_channel, "lore search", query="who saved the ossian's crew")
+    )
+    assert "Velan" not in elsewhere and "Ossian" not in elsewhere

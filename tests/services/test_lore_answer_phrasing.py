@@ -173,3 +173,18 @@ def test_meant_to_do_is_no_meaning_of_a_name(lore: LoreService) -> None:
 )
 def test_a_phrasal_verb_is_read_as_its_one_word(question: str, read: str) -> None:
     assert phrased(question) == read
+
+
+def test_who_did_it_names_the_person_a_pronoun_stands_for(lore: LoreService) -> None:
+    """Martok's sentence says "He adopted Worf into his house": the line says who he is."""
+    assert line(lore, "who adopted worf into his house") == (
+        "Martok adopted Worf into his house and became one of the Alliance's best-loved commanders.",
+        "martok",
+    )
+
+
+def test_naming_someone_is_a_deed_of_its_own(lore: LoreService) -> None:
+    """ "who named Picard Arbiter" asks who named him, not who he was: "named" was read as a word
+    that only asks a name, and the line said that Picard filled the role."""
+    sentence, _ = line(lore, "who named picard arbiter of succession")
+    assert sentence is not None and "K'mpec named" in sentence
