@@ -104,9 +104,11 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     that belongs to another clause ("it ended when the Cardassians withdrew because…"). A deed
     that is itself a cause's own (see `caused`) is left out before: nothing explains it."""
     word = fold(tokens[cause][0])
-    purpose = word == "so" and cause + 1 < len(tokens) and fold(tokens[cause + 1][0]) == "that"
-    if word in _EFFECTS and not purpose:  # "so that" explains what came before; … unless what follows
-        # did not happen ("so neither war")
+    following = fold(tokens[cause + 1][0]) if cause + 1 < len(tokens) else ""
+    purpose = word == "so" and following == "that"
+    passive = following == "by" and word != "led"  # "failed, caused by the Veshari": the cause follows
+    # "so that" explains what came before; an effect word what follows, unless it did not happen
+    if word in _EFFECTS and not purpose and not passive:  # ("so neither war")
         return deed > cause and not any(fold(word) in _NOT for word, _ in tokens[cause + 1 : deed])
     if deed > cause:  # "…after Praxis, and was killed": the cause is of another deed
         between = [fold(word) for word, _ in tokens[cause + 1 : deed + 1]]  # … and the deed

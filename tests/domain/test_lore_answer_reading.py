@@ -113,6 +113,11 @@ def test_a_cause_word_that_names_an_effect_explains_what_follows_it_not_what_cam
     assert not why("Decades of Cardassian occupation left the planet stripped", occupy)
     assert why("Hunger for ore left Cardassia eager so it occupied the planet", occupy)
     assert why("The planet was occupied because Cardassia needed its ore", occupy)
+    # … but said in the passive, the cause follows "by" and explains what came before
+    fail = {"failed": "fail"}
+    assert why("For a week every relay failed, caused by a storm in the nebula", fail)
+    assert why("The relays failed, triggered by a rogue signal", fail)
+    assert not why("The relays failed, and the blackout caused panic on the stations", fail)
 
 
 def who_did(sentence: str, concept: dict[str, str], people: set[str]) -> bool:

@@ -106,6 +106,10 @@ def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
         ("who'd kill gorkon", "who did kill gorkon"),
         ("what're romulans like", "what are romulans like"),
         ("the fedsmith's boat", "the fedsmith's boat"),  # "feds" only as a word
+        ("who cut the comms", "who cut the communications"),
+        ("what intel did the tal shiar have", "what intelligence did the tal shiar have"),
+        ("Romulan cloaking tech", "Romulan cloaking technology"),
+        ("the technician's log", "the technician's log"),
         ("why didn't they're allies help", "why did not they are allies help"),
         ("people who aren't fighting, won't they", "people who are not fighting, will not they"),
         ("kirk's ship", "kirk's ship"),  # a possessive stays
