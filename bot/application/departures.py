@@ -51,7 +51,7 @@ class Departures:
         self.bot = bot
         self.service = ServerData(bot.db, bot.settings.server_data_grace)
         self._task: asyncio.Task[None] | None = None
-        self._nap = Nap("khitomer-departures-nap")
+        self._nap = Nap()
         self._tasks: dict[str, asyncio.Task[None]] = {}  # writes and start-up looks, by what they do
         self._pending: set[int] | None = None  # this process's servers pending purge, once read
         self._looked: set[int] = set()  # shards whose departures while offline were looked for

@@ -8,30 +8,35 @@ import asyncio
 
 class Nap:
     """`await nap(seconds)` sleeps, or returns early once `wake()` is called. The sleep is a plain
-    `asyncio.sleep` in a task of its own, cancelled by wake(): SimCord (and anyone reading the
-    tasks) sees an ordinary timer. A wake-up while awake is kept for the next nap, not lost."""
+    `asyncio.sleep` in the worker's own task, which wake() cancels: SimCord (and anyone reading the
+    tasks) sees an ordinary timer, and the worker needs no second task to sleep in (SimCord reads
+    every task of the bot at each settle, and charged each interaction for it). A wake-up while
+    awake is kept for the next nap, not lost."""
 
-    def __init__(self, name: str) -> None:
-        self._name = name
-        self._woken = asyncio.Event()
-        self._napping: asyncio.Task[None] | None = None
+    def __init__(self) -> None:
+        self._woken = False  # woken while awake: the next nap returns at once
+        self._sleeper: asyncio.Task[object] | None = None  # the task inside a nap, if any
+        self._waking = False  # wake() has cancelled that nap's sleep
 
     def wake(self) -> None:
-        self._woken.set()
-        if self._napping is not None:
-            self._napping.cancel()
+        if self._sleeper is None:
+            self._woken = True
+        elif not self._waking:
+            self._waking = True
+            self._sleeper.cancel()  # delivered at the sleep: the only await inside a nap
 
     async def __call__(self, seconds: float) -> None:
-        if self._woken.is_set():
-            self._woken.clear()
+        if self._woken:
+            self._woken = False
             return
-        self._napping = asyncio.create_task(asyncio.sleep(seconds), name=self._name)
+        task = asyncio.current_task()
+        assert task is not None, "a nap is taken inside a task"
+        self._sleeper = task
         try:
-            await self._napping
+            await asyncio.sleep(seconds)
         except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():
-                raise  # we are being stopped, not woken
+            if not self._waking or task.uncancel() > 0:
+                raise  # we are being stopped, not (only) woken
         finally:
-            self._napping = None
-            self._woken.clear()
+            self._sleeper = None
+            self._waking = False

@@ -47,7 +47,7 @@ class Outbox(Background):
 
     def __init__(self, bot: Any) -> None:
         self.bot = bot
-        self._nap = Nap("khitomer-outbox-nap")  # a wake-up while sending is kept for the next nap
+        self._nap = Nap()  # a wake-up while sending is kept for the next nap
         self._kinds: dict[str, tuple[Render, Sent | None]] = {}
 
     def register(self, kind: str, render: Render, sent: Sent | None = None) -> None:
