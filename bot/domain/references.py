@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import InvalidInput, NotFound
 from .inert import inert, quoted
@@ -61,10 +62,12 @@ class Selection:
         return ",".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
+@lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """Case-, accent- and punctuation-blind form of a name: `Qo'noS` -> `qonos`.
 
-    Runs for every title and alias at start-up, so the common ASCII case skips Unicode work.
+    Runs for every title and alias at start-up, so the common ASCII case skips Unicode work; and
+    for every treaty's names each time a question is read for the treaty it names (remembered).
     """
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name)

@@ -135,7 +135,7 @@ def _held(question: Question, reading: Wording, said: str, wanted: set[str]) -> 
     the question, its end a word of the article and its start the start of another
     ("bioweapons": biogenic weapons, which holds more than "weapons" alone); and, to choose
     between articles holding as many, how many it holds as written ("settlers", not "settled")."""
-    terms = text.terms(said)
+    terms = text.sentence_terms(said)  # an article's terms, read once for every question
     words, exact = set(reading.mapped(terms)), set(question.mapped(terms))
     held = 0
     for c in wanted:
