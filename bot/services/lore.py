@@ -224,7 +224,7 @@ class LoreService:
         # the best sentence for the first two pages; the summary after that
         snippets = [(i < SNIPPETS and engine.best_sentence(e, question, idf, wanted)) or e.summary
                     for i, e in enumerate(ordered)]  # fmt: skip
-        hits = [Hit(e, engine.marked(one, question)) for e, one in zip(ordered, snippets, strict=True)]
+        hits = [Hit(e, one, question) for e, one in zip(ordered, snippets, strict=True)]
         guess = lore_repair.rewritten(query, repairs.guessed) if repairs.guessed else None
         typed = lore_repair.as_typed(query, repairs.made)
         return Found(hits, typed, wanted, answer, exact, asked, guess, next(iter(linked), None))

@@ -42,7 +42,17 @@ TIME_LIFT = 1.15  # a dated entry for "when"
 @dataclass(frozen=True, slots=True)
 class Hit:
     entry: LoreEntry
-    snippet: str  # the sentence that best matches, matched words between bot.domain.markdown's marks
+    sentence: str  # the sentence that best matches, as written
+    question: Question | None = None  # whose words are marked in it
+
+    def marked(self) -> str:
+        """The sentence, its words that match between bot.domain.markdown's marks (worked out
+        when asked: a reply shows five results of 25)."""
+        return self.sentence if self.question is None else marked(self.sentence, self.question)
+
+    @property
+    def snippet(self) -> str:
+        return self.marked()
 
 
 Fields = dict[str, list[str]]

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import discord
@@ -128,12 +127,21 @@ def _drawn(entry: LoreEntry) -> list[discord.Embed]:
 TIER_ORDER = (SourceTier.CANON, SourceTier.LICENSED, SourceTier.FAN, SourceTier.SERVER)
 
 
-@dataclass(frozen=True, slots=True)
 class Shown:
-    """One result as the page shows it."""
+    """One result as the page shows it. Its snippet may be given as the function that makes it,
+    called when its page is first drawn: a reply shows five results of 25."""
 
-    entry: LoreEntry
-    snippet: str
+    __slots__ = ("_snippet", "entry")
+
+    def __init__(self, entry: LoreEntry, snippet: str | Callable[[], str]) -> None:
+        self.entry = entry
+        self._snippet = snippet
+
+    @property
+    def snippet(self) -> str:
+        if callable(self._snippet):
+            self._snippet = self._snippet()
+        return self._snippet
 
 
 def snippet(raw: str, entry: LoreEntry) -> str:

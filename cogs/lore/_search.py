@@ -24,7 +24,7 @@ async def search_pages(service: LoreService, interaction: discord.Interaction, q
     found = await service.search(interaction.guild_id, query, treaties)
     tiers = (await config_of(interaction)).allowed_tiers()
     shown = [
-        lore_pages.Shown(entry, hit.snippet)
+        lore_pages.Shown(entry, hit.marked)  # marked when its page is drawn
         for hit in found.hits
         if (entry := as_shown(hit.entry, tiers)) is not None
     ]

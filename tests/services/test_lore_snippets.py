@@ -3,6 +3,11 @@ question that shows it), and never an edited entry's old text."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from bot.domain import markdown
 from bot.domain.lore import Kind
 from bot.domain.markdown import MARK_END, MARK_START
 from bot.services import lore_text
@@ -41,5 +46,28 @@ async def test_snippets_are_cut_once_and_follow_an_edit(open_db: postgres.OpenDb
         await lore.edit(7, entry.key, Draft("Zakdorn Vault", Kind.PLACE, "A hidden archive.", edited))
         fresh = await lore.search(7, "zakdorn vault doors")
         assert plain(fresh.hits[0].snippet) == "The vault doors rusted shut."
+    finally:
+        await db.close()
+
+
+async def test_a_search_marks_no_snippet_until_one_is_read(
+    open_db: postgres.OpenDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """25 results were marked for a reply that shows five: now each when it is read."""
+    marks: list[str] = []
+    real = markdown.mark
+
+    def counting(sentence: str, *args: Any) -> str:
+        marks.append(sentence)
+        return real(sentence, *args)
+
+    monkeypatch.setattr(markdown, "mark", counting)
+    db = await open_db()
+    try:
+        lore = LoreService(db)
+        await lore.start()
+        found = await lore.search(None, "klingon romulan alliance war")
+        assert len(found.hits) > 5 and marks == []
+        assert MARK_START in found.hits[0].snippet and len(marks) == 1
     finally:
         await db.close()

@@ -63,3 +63,23 @@ def test_pages_read_the_same_in_any_order_and_with_a_card_first() -> None:
     assert "Searched for **battle** (you typed batle)" in firsts[1]["description"]
     assert "Searched for" not in firsts[2]["description"]  # the notes head the first results only
     assert [page.to_dict() for page in ahead[1:3]] == firsts[1:3]
+
+
+def test_a_results_matched_words_are_marked_only_when_its_page_is_drawn() -> None:
+    """Marking a snippet's matched words (a Markdown pass) was done for all 25 results of a
+    search; a snippet given as the function that makes it is made when its page is drawn."""
+    made: list[int] = []
+
+    def maker(n: int) -> Shown:
+        def make() -> str:
+            made.append(n)
+            return f"Snippet {n}."
+
+        return Shown(entry(n), make)
+
+    pages = lore_search_pages.search_pages("battle", [maker(n) for n in range(23)], {})
+    assert made == []
+    pages[0]
+    assert made == [0, 1, 2, 3, 4]
+    pages[0]
+    assert made == [0, 1, 2, 3, 4]  # made once
