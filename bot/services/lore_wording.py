@@ -40,6 +40,7 @@ class Wording:
         self.table = {**question.table, **(more or {})}
         self.particles = dict(particles or {})  # a phrasal verb's head stem -> its particles
         self._starts = {stem[:k]: concept for stem, concept in self.table.items() for k in _cuts(stem, 0)}
+        self._heads = {start[:SHARED] for start in self._starts}  # what any stem read as one starts with
         self._read: dict[str, str] = {}
 
     def concept(self, stem: str) -> str:
@@ -47,6 +48,8 @@ class Wording:
         found = self.table.get(stem)
         if found is None:
             found = self._read.get(stem)
+        if found is None and stem[:SHARED] not in self._heads:  # most words: no concept starts as they do
+            found = self._read[stem] = ""
         if found is None:
             starts = (stem[:k] for k in _cuts(stem, 1))
             found = self._starts.get(stem) or next((self.table[s] for s in starts if s in self.table), "")
