@@ -53,17 +53,18 @@ _CONTRACTED = re.compile(
 _SPELLED = {"d": "did", "re": "are", "s": "is", "ve": "have", "ll": "will", "m": "am"}
 _NOT = re.compile(r"\b(\w+?)n['’]t\b", re.I)
 _NOT_SPELLED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
-# Fans' shortenings, which no entry's sentence uses, and the words the sentences say.
-_SHORT = {"feds": "Federation", "comms": "communications", "intel": "intelligence", "tech": "technology"}
-_SHORTENED = re.compile(r"\b(" + "|".join(_SHORT) + r")\b", re.I)
+# Fans' word for the Federation, which no entry's sentence uses: the name the sentences say. Not
+# "comms" or "tech": a server's own names hold them ("Comms Relay Kappa"), and a name respelt is
+# no longer found (tests/services/test_lore_answer_phrasing.py).
+_FEDS = re.compile(r"\bfeds\b", re.I)
 
 
 def spelled_out(question: str) -> str:
     """`question` as the lore writes it: contractions spelled out ("why'd" is "why did", "aren't"
-    "are not"), "the feds" the Federation and "comms" communications."""
+    "are not") and "the feds" the Federation."""
     question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
     question = _NOT.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
-    return _SHORTENED.sub(lambda m: _SHORT[m.group(1).lower()], question)
+    return _FEDS.sub("Federation", question)
 
 
 def asks_doer(question: str) -> bool:
