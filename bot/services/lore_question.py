@@ -28,8 +28,8 @@ from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
+from .lore_reading import bare_title, dated, foreign_joined, meaning, named_for, whole_names
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
-from .lore_reading import dated, foreign_joined, meaning, named_for, whole_names
 from .lore_search import Hit, Question
 from .lore_wording import LIGHT_VERBS, Wording, wording
 
@@ -197,7 +197,7 @@ def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
 def _placed(sentence: str, entry: LoreEntry) -> str:
     """A place's sentence that does not name it, opened with its name: where, the place itself
     ("Veridian III: Kirk died in 2371…")."""
-    title = re.sub(r"\s*\(.*?\)", "", entry.title)  # "Organia (planet)": Organia
+    title = bare_title(entry)
     return sentence if rules.fold(title) in rules.fold(sentence) else f"{title}: {sentence}"
 
 

@@ -110,13 +110,19 @@ def body_sentences(body: str) -> list[str]:
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+_QUALIFIER = re.compile(r"\s*\(.*?\)")
+
+
+def bare_title(entry: LoreEntry) -> str:
+    """The entry's title without what tells it apart from a namesake: "Organia (planet)": Organia."""
+    return _QUALIFIER.sub("", entry.title)
 
 
 def named_for(sentence: str, entry: LoreEntry) -> str:
     """A person's sentence that tells what "he" or "she" did without naming them, with its first
     such word written as the person's name: "…she rescued Veshari caught in the blackout" answers
     who did it only once it says who she is."""
-    title = re.sub(r"\s*\(.*?\)", "", entry.title)  # "Kor (general)": Kor
+    title = bare_title(entry)
     if any(word.casefold() in sentence.casefold() for word in title.split() if len(word) > 2):
         return sentence
     return _SUBJECT_PRONOUN.sub(title, sentence, count=1)
