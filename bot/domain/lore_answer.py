@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .lore_asking import TREATY_VERBS as TREATY_VERBS  # what a question asks, read through this module
 from .lore_asking import asked_of as asked_of
 from .lore_asking import asks_doer as asks_doer
+from .lore_asking import doers_verb as doers_verb
 from .lore_asking import identity_rest as identity_rest
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
@@ -66,8 +67,11 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if not raw[:1].isupper() or word in said or word.replace("'", "") in said:  # typed "kmpec": K'mpec
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
-    if asked is Asked.AGENT:
-        return word in people or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
+    if _beside_said(tokens, at, said, people):
+        return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
+    if asked is Asked.AGENT:  # a name after "by" is a doer's, if no place's ("raised by Sergey")
+        by = bool(before) and before[-1] == "by" and not {word} & (places | POWERS | TITLES)
+        return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
             before.pop()
@@ -79,12 +83,25 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     return False
 
 
+def _beside_said(tokens: Sequence[Token], at: int, said: set[str], people: set[str]) -> bool:
+    """Whether the capitalised word at `at` is part of a person's name the question gives: a word
+    beside it is of a person's name, and the question's (a title is of no one's name)."""
+    for near in (at - 1, at + 1):
+        if 0 <= near < len(tokens) and tokens[near][0][:1].isupper():
+            word = fold(tokens[near][0])
+            if word in people and word not in TITLES and (word in said or word.replace("'", "") in said):
+                return True
+    return False
+
+
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
-            places: set[str], strict: bool = False, doer: bool = False) -> bool:  # fmt: skip
+            places: set[str], strict: bool = False, doer: bool = False, deed: str = "") -> bool:  # fmt: skip
     """Whether the statement holds the kind of fact asked (a year, a place, a cause, a person
     the question did not name) close to the question's own words, when it has any (`strict`:
     it must have them; `doer`: "who poisoned K'mpec" asks who did the deed, named before it or
-    after "by", not whoever comes after it)."""
+    after "by", not whoever comes after it; `deed`: that deed's concept, whose words in the
+    statement are the deed, when it holds any: "chamber" is no deed in "who left the device in
+    the chamber")."""
     if asked in {Asked.ANYTHING, Asked.IDENTITY, Asked.ARTICLE}:
         return True
     facts = [i for i in range(len(tokens)) if _is_fact(asked, tokens, i, said, people, places)]
@@ -100,6 +117,8 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     near = NEAR_TIME if asked is Asked.TIME else NEAR
     reason = asked is Asked.REASON
     deeds = [o for o in own if not caused(tokens, o)] if reason else own  # read once, not per cause
+    if doer and deed:
+        deeds = [o for o in own if tokens[o][1] == deed] or deeds
     return any(
         abs(f - o) <= near
         and (not reason or (explains(tokens, f, o) and adds(tokens, f, said)))
@@ -158,6 +177,23 @@ def _needed(statement: Statement, others: float) -> float:
 _BETWEEN = {Asked.AGENT, Asked.TIME, Asked.REASON, Asked.PLACE}
 
 
+def _names_another(
+    asked: Asked,
+    statement: Statement,
+    deeds: set[str],
+    tokens: Callable[[str], Sequence[Token]],
+    known: tuple[set[str], set[str], set[str]],
+) -> bool:
+    """Whether a sentence composed from the facts of an entry the question does not name answers
+    who did the question's deeds: it names a person the question did not ("…commanded by Captain
+    Jean-Luc Picard" says nothing to "who ran the fleet before Picard came"). `known`: the words
+    said, people's and places' (see `choose`)."""
+    if asked is not Asked.AGENT or statement.subject or all(YEAR.fullmatch(c) for c in deeds):
+        return True
+    found = tokens(statement.text)
+    return any(_is_fact(asked, found, i, *known) for i in range(len(found)))
+
+
 def _others_held(statement: Statement, subjects: Sequence[frozenset[str]], words: set[str],
                  weights: Mapping[str, float]) -> bool:  # fmt: skip
     """Whether a named entry's own statement holds the other names the question gives, the
@@ -191,6 +227,7 @@ def choose(
     subjects: Sequence[frozenset[str]],
     tokens: Callable[[str], Sequence[Token]],
     doer: bool = False,
+    deed: str = "",
 ) -> Choice | None:
     """The statement that answers, or None. `predicate`: the question's concepts that are not
     names of entries it names; `named`: the concepts of those names; `said`: every word of the
@@ -198,7 +235,7 @@ def choose(
     the words of people's and places' names; `subjects`: each named entry's concepts, one of
     which a statement from an entry the question does not name must hold whole; `tokens`: a
     statement's words as written, each with the question's concept it stands for (read last:
-    it costs the most); `doer`: the question asks who did its deed (see `carries`)."""
+    it costs the most); `doer`: the question asks who did its deed, `deed` (see `carries`)."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
     wanted = set(predicate)
     best: Choice | None = None
@@ -235,10 +272,15 @@ def choose(
         # ("who was the Romulan in on the Khitomer conspiracy": by "Romulan").
         near = wanted or set(named) - statement.names
         strict = bool(near) and not wanted  # … and must sit by them
+        composed = (
+            statement.composed
+            and (not strict or near <= words)
+            and _names_another(asked, statement, wanted, tokens, (said, people, places))
+        )
         if (
-            (statement.composed and (not strict or near <= words))
+            composed
             or (asked is Asked.PLACE and statement.place)
-            or carries(asked, tokens(statement.text), near, said, people, places, strict, doer)
+            or carries(asked, tokens(statement.text), near, said, people, places, strict, doer, deed)
         ):
             best = Choice(statement, score)
     return best

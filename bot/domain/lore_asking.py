@@ -40,7 +40,7 @@ _IDENTITY = re.compile(
 
 
 _DOER = re.compile(
-    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\w+", re.I
+    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)(?P<verb>\w+)", re.I
 )
 
 
@@ -70,6 +70,12 @@ def spelled_out(question: str) -> str:
 def asks_doer(question: str) -> bool:
     """ "Who poisoned K'mpec": who did the deed, not whom it was done to ("who did Worf kill")."""
     return _DOER.match(question) is not None
+
+
+def doers_verb(question: str) -> str | None:
+    """The verb of a who-did question as typed ("poisoned"), or None."""
+    found = _DOER.match(question)
+    return found.group("verb") if found else None
 
 
 def asked_of(question: str) -> Asked:

@@ -151,6 +151,8 @@ def acts_on(tokens: Sequence[Token], at: int, predicate: set[str]) -> bool:
         return False
     if tokens[at - 1][1] or fold(tokens[at - 1][0]) in _NO_CAUSE:  # "the conference moved", "which
         return False  # occupied Bajor": the question's own thing acted, for no reason given
+    if at + 1 < len(tokens) and fold(tokens[at + 1][0]) == "by":  # "torpedoes fired by Chang's ship":
+        return False  # a passive; what comes before was acted on, and is no cause
     return any(concept in predicate and concept != tokens[at][1] for _, concept in tokens[at + 1 : at + 4])
 
 

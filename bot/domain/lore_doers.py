@@ -33,17 +33,27 @@ _OPENERS = frozenset("a an the by some two three four several many".split())  # 
 def group_doer(tokens: Sequence[Token], at: int) -> bool:
     """Whether the capitalised word at `at` names a doer by its people and what they were ("a
     Klingon agent", "by Romulan operatives"), though the people's name alone names no one."""
-    if at + 1 >= len(tokens) or fold(tokens[at + 1][0]) not in _GROUPS:
-        return False
+    if at + 1 >= len(tokens) or fold(tokens[at + 1][0]) not in _GROUPS or fold(tokens[at][0]) in _OPENERS:
+        return False  # "The fleet…" opening a sentence names no people
     before = fold(tokens[at - 1][0]) if at else ""
     return not before or before in _OPENERS or before.isdigit()
 
 
+# Words that open a clause with a subject of its own ("…was in the chamber when a device left
+# behind there…"): a deed after one is not the deed of a person named before it.
+_SUBORDINATE = frozenset("when while until whereas because although though if unless".split())  # noqa: SIM905
+_SAME_SUBJECT = frozenset("he she they".split())  # noqa: SIM905  # "…, when he left": the person again
+
+
 def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     """Whether the person at `person` did the deed at `deed`: named before it (unless it was
-    done to them: "K'mpec was poisoned"), or after "by"."""
+    done to them: "K'mpec was poisoned", or the deed is another subject's, in a clause of its
+    own: "Hiren was there when a device left…"), or after "by"."""
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
         if deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE:
+            return False
+        opened = (i for i in range(person + 1, deed - 1) if fold(tokens[i][0]) in _SUBORDINATE)
+        if any(fold(tokens[i + 1][0]) not in _SAME_SUBJECT for i in opened):
             return False
         return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
     return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])

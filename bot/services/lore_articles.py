@@ -50,6 +50,8 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     the article, quoted; None when the question names no treaty or no article fits. Without an
     article or a verb of what treaties do, an article must hold two of the question's words."""
     about, may = _asks_articles(query), _MAY.search(query) is not None
+    if rules.asked_of(query) is Asked.REASON and not may:
+        return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query)
     if treaty is None or not treaty.articles:
         return None

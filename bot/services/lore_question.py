@@ -187,6 +187,14 @@ _NEGATED = re.compile(
 )
 
 
+def _doers_deed(query: str, question: Wording) -> str:
+    """The concept of a who-did question's verb ("left" in "who left the device in the chamber"),
+    whose words in a sentence are the deed; "" when it asks none, or a light verb ("who took…")."""
+    verb = rules.doers_verb(query)
+    concept = question.concept(text.word_stem(verb)) if verb else ""
+    return "" if not concept or concept in LIGHT else concept
+
+
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
@@ -276,6 +284,7 @@ def answer(
         [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs],
         lambda sentence: tokens(sentence, question),
         asked is Asked.AGENT and rules.asks_doer(query),
+        _doers_deed(query, question) if asked is Asked.AGENT else "",
     )
     if choice is None:
         return None

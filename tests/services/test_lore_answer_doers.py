@@ -1,0 +1,44 @@
+"""Issue #20: who did it, and why, asked of the lore service of a server with no lore of its own.
+The questions are from the evaluation's second set (written by someone who never saw this code;
+its tune half), each answered wrongly before: a line naming a bystander, the question's own
+person, an article for a "why", a cause read before a passive verb."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.services.lore import LoreService
+from tests.support.lore_lines import line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("doers"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Hiren was in the chamber "when a device left behind there" killed him: he left nothing
+        "who left the thalaron device in the romulan senate chamber",
+        # "…commanded by Captain Jean-Luc Picard": the question's own Picard, before whom it asks
+        "who was running the fleet at sector 001 before picard showed up",
+        # an article of Algeron says what is forbidden, not why Pressman broke it
+        "why was pressman messing with a cloak when algeron forbids it",
+    ],
+)
+def test_no_line_where_the_lore_says_nothing_of_what_is_asked(lore: LoreService, question: str) -> None:
+    assert line(lore, question) == (None, None)
+
+
+def test_a_cause_comes_from_the_sentence_that_gives_one_not_from_before_a_passive(lore: LoreService) -> None:
+    said, source = line(lore, "why did chang's cloaked ship fire on gorkon's cruiser")
+    assert said is not None and "because the conspirators wanted the Enterprise-A blamed" in said
+    assert source == "kronos-one"
+
+
+def test_a_doer_after_by_is_named_though_the_lore_has_no_entry_for_them(lore: LoreService) -> None:
+    said, _ = line(lore, "who raised worf's kid after kehleyr was killed")
+    assert said is not None and "raised by Sergey and Helena Rozhenko" in said
