@@ -13,9 +13,12 @@ TREATY_VERBS = re.compile(
     r"promise\w*|guarantee\w*|say|says|said|state|states|set up|establish\w*|provide\w*|demand\w*)\b",
     re.I,
 )
-_REASON = re.compile(r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered|got)|cause of|"
-                     r"reason|motives?|motivation|goal|what (?:did|does|do) [\w' ]{1,40}? want|"
-                     r"what (?:was|were|is|are) [\w' ]{1,40}? after)\b", re.I)  # fmt: skip
+_REASON = re.compile(
+    r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered|got|brought)|cause of|"
+    r"reason|motives?|motivation|goal|what (?:did|does|do) [\w' ]{1,40}? want|"
+    r"what (?:was|were|is|are) [\w' ]{1,40}? (?:after|going for|aiming (?:for|at)))\b",
+    re.I,
+)
 # "when" asks only at the start or before its verb ("when did…", "the war, when was it"); "what
 # was T'Kuvma after when he started the war" asks what he wanted.
 _TIME = re.compile(

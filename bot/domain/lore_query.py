@@ -118,6 +118,10 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("meet", "meeting", "met", "gather", "gathered", "convene", "convened", "assemble", "assembled"),
     ("revenge", "vengeance", "avenge", "avenged", "payback", "retaliate", "retaliated", "retaliation",
      "retribution"),
+    ("deceive", "deceived", "deception", "trick", "tricked", "con", "conned", "fool", "fooled", "dupe",
+     "duped", "mislead", "misled", "hoodwink", "hoodwinked"),
+    ("oppose", "opposed", "opposition", "resist", "resisted", "object", "objected"),
+    ("trap", "trapped", "setup", "ruse", "ploy", "lure", "lured", "bait", "baited"),
 )  # fmt: skip
 
 
@@ -140,6 +144,8 @@ PHRASES = {
         "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
         "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
         "lock up|locked up|locked away|lock away": "imprisoned",
+        "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
+        "go along with|went along with": "join",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

@@ -120,3 +120,33 @@ async def test_who_did_it_reads_the_name_a_pronoun_stands_for(env: object, world
         await world.stranger.slash(world.other_channel, "lore search", query="who saved the ossian's crew")
     )
     assert "Velan" not in elsewhere and "Ossian" not in elsewhere
+
+
+WATCH_OFFICER = {
+    "title": "Commander Ilsa Vesh",
+    "aliases": "Vesh",
+    "years": "2402",
+    "summary": "Ilsa Vesh is the Starfleet watch officer of this server's Kethra relay station.",
+    "body": "Vesh was on duty in the control room when a saboteur left a charge in the reactor bay.",
+}
+
+
+async def test_who_did_it_is_not_whoever_stood_by_and_slang_reads_as_the_lore(
+    env: object, world: World
+) -> None:
+    """Vesh was on duty "when a saboteur left a charge": she left nothing, so no answer line names
+    her; and "dead set against" is opposing, as the canon says of Chang."""
+    shown = await world.moderator.slash(world.channel, "lore add", kind="person", faction="Federation")
+    assert shown.modal is not None
+    await world.moderator.submit_modal(shown, modal_values(shown, **WATCH_OFFICER))
+    asked = "who left the charge in the reactor bay"
+    first = head(await world.alice.slash(world.channel, "lore search", query=asked))
+    assert not first.startswith("**Answer:**") and "Ilsa Vesh" in first, first[:300]  # closest, not an answer
+    elsewhere = head(await world.stranger.slash(world.other_channel, "lore search", query=asked))
+    assert "Vesh" not in elsewhere
+    slang = head(
+        await world.alice.slash(
+            world.channel, "lore search", query="why was chang dead set against the peace"
+        )
+    )
+    assert slang.startswith("**Answer:** Chang opposed the peace because he feared"), slang[:300]

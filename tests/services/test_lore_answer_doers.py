@@ -1,7 +1,8 @@
 """Issue #20: who did it, and why, asked of the lore service of a server with no lore of its own.
-The questions are from the evaluation's second set (written by someone who never saw this code;
-its tune half), each answered wrongly before: a line naming a bystander, the question's own
-person, an article for a "why", a cause read before a passive verb."""
+The first questions are from the evaluation's second set (written by someone who never saw this
+code; its tune half), each answered wrongly before: a line naming a bystander, the question's own
+person, an article for a "why", a cause read before a passive verb. The fillers and slang after
+them are our own paraphrases of what that set showed missing."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.domain.lore_answer import asked_of
+from bot.domain.lore_facts import Asked
 from bot.services.lore import LoreService
 from tests.support.lore_lines import line, started
 
@@ -42,3 +45,32 @@ def test_a_cause_comes_from_the_sentence_that_gives_one_not_from_before_a_passiv
 def test_a_doer_after_by_is_named_though_the_lore_has_no_entry_for_them(lore: LoreService) -> None:
     said, _ = line(lore, "who raised worf's kid after kehleyr was killed")
     assert said is not None and "raised by Sergey and Helena Rozhenko" in said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a word players add that no sentence says ("eventually", "willing") is no part of what is asked
+        (
+            "why did the cardassians eventually pull out of bajor",
+            "because holding the planet had grown too costly",
+        ),
+        # slang: "go boom" is exploding, "trick" deceiving, "dead set against" opposing
+        ("what made praxis go boom", "because of overmining"),
+        ("why was sisko willing to trick the romulans", "because he believed the Federation would lose"),
+        ("why was chang dead set against the peace", "because he feared the Klingon way of life"),
+    ],
+)
+def test_fillers_and_slang_are_read_as_the_lore_says_them(
+    lore: LoreService, question: str, said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and said in line_said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was tomalak aiming for at nelvana iii", "what brought the enterprise-c to narendra iii"],
+)
+def test_what_someone_was_aiming_for_or_what_brought_them_asks_why(question: str) -> None:
+    assert asked_of(question) is Asked.REASON
