@@ -56,6 +56,12 @@ _CONTRACTED = re.compile(
 _SPELLED = {"d": "did", "re": "are", "s": "is", "ve": "have", "ll": "will", "m": "am"}
 _NOT = re.compile(r"\b(\w+?)n['’]t\b", re.I)
 _NOT_SPELLED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+# … and as players type them in chat, without the apostrophe ("whyd", "wheres", "didnt"): only
+# forms that are no English word of their own ("cant" and "wont" are read as "can't" and "won't").
+_RUN_TOGETHER = re.compile(r"\b(who|what|when|where|why|how)(d|re|s)\b", re.I)
+_NOT_RUN_TOGETHER = re.compile(
+    r"\b(did|does|do|was|were|is|are|could|would|should|has|have|had|ca|wo|ai)nt\b", re.I
+)
 # Fans' word for the Federation, which no entry's sentence uses: the name the sentences say. Not
 # "comms" or "tech": a server's own names hold them ("Comms Relay Kappa"), and a name respelt is
 # no longer found (tests/services/test_lore_answer_phrasing.py).
@@ -65,8 +71,10 @@ _FEDS = re.compile(r"\bfeds\b", re.I)
 def spelled_out(question: str) -> str:
     """`question` as the lore writes it: contractions spelled out ("why'd" is "why did", "aren't"
     "are not") and "the feds" the Federation."""
-    question = _CONTRACTED.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
-    question = _NOT.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
+    for pattern in (_CONTRACTED, _RUN_TOGETHER):
+        question = pattern.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
+    for pattern in (_NOT, _NOT_RUN_TOGETHER):
+        question = pattern.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
     return _FEDS.sub("Federation", question)
 
 

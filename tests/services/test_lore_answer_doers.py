@@ -74,3 +74,17 @@ def test_fillers_and_slang_are_read_as_the_lore_says_them(
 )
 def test_what_someone_was_aiming_for_or_what_brought_them_asks_why(question: str) -> None:
     assert asked_of(question) is Asked.REASON
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("whyd worf kill duras", "In 2367 Worf killed Duras because Duras had murdered K'Ehleyr."),
+        ("wheres the romulan senate", "The Romulan Senate is on Romulus"),
+    ],
+)
+def test_a_contraction_typed_without_its_apostrophe_asks_as_with_it(
+    lore: LoreService, question: str, said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and line_said.startswith(said)

@@ -112,6 +112,11 @@ def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
         ("why didn't they're allies help", "why did not they are allies help"),
         ("people who aren't fighting, won't they", "people who are not fighting, will not they"),
         ("kirk's ship", "kirk's ship"),  # a possessive stays
+        # as chat types them, without the apostrophe
+        ("whyd worf kill duras", "why did worf kill duras"),
+        ("wheres qonos", "where is qonos"),
+        ("why didnt they, and wouldnt they", "why did not they, and would not they"),
+        ("whose ship, whatever it was", "whose ship, whatever it was"),  # words of their own stay
     ],
 )
 def test_a_question_is_spelled_out_as_the_lore_writes(question: str, read: str) -> None:
