@@ -26,6 +26,8 @@ _FEARED = frozenset("what that for a an the his her their its them him losing".s
 _EFFECTS = frozenset("left led drove driven forced caused sparked provoked prompted triggered so".split())  # noqa: SIM905
 # Words after "and" that open a deed of its own ("…after Praxis, and was killed").
 _NEXT = frozenset("was were had has then he she they it later".split())  # noqa: SIM905
+# Verbs whose "after" is part of them ("went after Kirk": chased him; "looked after"), no cause.
+_GOING = frozenset("go goes went gone going come came look looked looking chase chased run ran".split())  # noqa: SIM905
 # Words after "after" or "since" that tell what came next, not why ("after which", "since then").
 _SEQUENCE = frozenset("which that this then".split())  # noqa: SIM905
 # Words before "after" or "since" that make it tell when, not why ("soon after he had dined").
@@ -92,6 +94,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
         return at > 0 and fold(tokens[at - 1][0]) == "in" and following in {"to", "that"}
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
         if word in {"after", "since"} and at and fold(tokens[at - 1][0]) in _WHEN:
+            return False
+        if word == "after" and at and fold(tokens[at - 1][0]) in _GOING:  # "went after Kirk": pursued
             return False
         return bool(following) and not (word in {"after", "since"} and following in _SEQUENCE)
     before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains

@@ -7,6 +7,7 @@ saw this code)."""
 from __future__ import annotations
 
 from bot.domain.lore_answer import Statement, carries, choose, doers_verb
+from bot.domain.lore_causes import is_cause
 from bot.domain.lore_doers import does
 from bot.domain.lore_facts import Asked
 
@@ -104,3 +105,12 @@ def test_a_passive_verb_has_no_cause_before_it() -> None:
     moved = {"moved": "move", "conference": "conference"}
     active = tokens("The killing moved the conference to Khitomer", moved)
     assert carries(Asked.REASON, active, {"move", "conference"}, set(), set(), set())
+
+
+def test_after_that_belongs_to_its_verb_opens_no_cause() -> None:
+    """ "Klaa went after Kirk because he wanted the fame": Kirk was chased, not a cause's own."""
+    went = tokens("Klaa went after Kirk because he wanted the fame of defeating him", {"kirk": "kirk"})
+    assert not is_cause(went, 2, "after")
+    assert carries(Asked.REASON, went, {"kirk"}, {"klaa", "kirk"}, set(), set(), strict=True)
+    fled = tokens("Klaa fled after Kirk won", {"kirk": "kirk"})
+    assert is_cause(fled, 2, "after")
