@@ -67,10 +67,10 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if not raw[:1].isupper() or word in said or word.replace("'", "") in said:  # typed "kmpec": K'mpec
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
-    if _beside_said(tokens, at, said, people):
-        return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
-    if asked is Asked.AGENT:  # a name after "by" is a doer's, if no place's ("raised by Sergey")
-        by = bool(before) and before[-1] == "by" and not {word} & (places | POWERS | TITLES)
+    if asked is Asked.AGENT:
+        if _before_said(tokens, at, said, people):
+            return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
+        by = bool(before) and before[-1] == "by" and _named_by(tokens, at, word, places)
         return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
@@ -83,14 +83,30 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     return False
 
 
-def _beside_said(tokens: Sequence[Token], at: int, said: set[str], people: set[str]) -> bool:
-    """Whether the capitalised word at `at` is part of a person's name the question gives: a word
-    beside it is of a person's name, and the question's (a title is of no one's name)."""
-    for near in (at - 1, at + 1):
-        if 0 <= near < len(tokens) and tokens[near][0][:1].isupper():
-            word = fold(tokens[near][0])
-            if word in people and word not in TITLES and (word in said or word.replace("'", "") in said):
-                return True
+# Words that may follow a doer named after "by" ("raised by Sergey and Helena", "…by Kor, who");
+# another lowercase word makes the name an adjective ("by Bajoran law").
+_AFTER_DOER = frozenset("and or who whose in at on of for with to from after before when while as".split())  # noqa: SIM905
+
+
+def _named_by(tokens: Sequence[Token], at: int, word: str, places: set[str]) -> bool:
+    """Whether the capitalised word at `at`, after "by", names who did a deed: no place, power
+    or title, and not an adjective before a noun ("by Bajoran law")."""
+    if word in places or word in POWERS or word in TITLES:
+        return False
+    following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
+    return not following or following[:1].isupper() or fold(following) in _AFTER_DOER
+
+
+def _before_said(tokens: Sequence[Token], at: int, said: set[str], people: set[str]) -> bool:
+    """Whether the capitalised word at `at` opens a person's name the question gives: a word of
+    the capitalised run after it ("Jean", "Luc", then "Picard") is of a person's name, and the
+    question's. Only after it: a name before may end a clause ("…of Gorkon, Azetbur succeeded")."""
+    for near in range(at + 1, len(tokens)):
+        if not tokens[near][0][:1].isupper():
+            return False
+        word = fold(tokens[near][0])
+        if word in people and word not in TITLES and (word in said or word.replace("'", "") in said):
+            return True
     return False
 
 

@@ -16,7 +16,7 @@ TREATY_VERBS = re.compile(
 _REASON = re.compile(
     r"\b(why|how come|what (?:caused|led to|made|drove|prompted|triggered|got|brought)|cause of|"
     r"reason|motives?|motivation|goal|what (?:did|does|do) [\w' ]{1,40}? want|"
-    r"what (?:was|were|is|are) [\w' ]{1,40}? (?:after|going for|aiming (?:for|at)))\b",
+    r"what (?:was|were|is|are) [\w' ]{1,40}? (?:after|going for|aiming for))\b",
     re.I,
 )
 # "when" asks only at the start or before its verb ("when did…", "the war, when was it"); "what
@@ -43,7 +43,10 @@ _IDENTITY = re.compile(
 
 
 _DOER = re.compile(
-    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)(?P<verb>\w+)", re.I
+    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)"
+    r"(?:(?:first|later|never|else|also|once|then|finally|secretly|personally|actually|really|"
+    r"originally|eventually|ultimately)\s+)*(?P<verb>\w+)",
+    re.I,
 )
 
 
@@ -57,10 +60,10 @@ _SPELLED = {"d": "did", "re": "are", "s": "is", "ve": "have", "ll": "will", "m":
 _NOT = re.compile(r"\b(\w+?)n['’]t\b", re.I)
 _NOT_SPELLED = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 # … and as players type them in chat, without the apostrophe ("whyd", "wheres", "didnt"): only
-# forms that are no English word of their own ("cant" and "wont" are read as "can't" and "won't").
-_RUN_TOGETHER = re.compile(r"\b(who|what|when|where|why|how)(d|re|s)\b", re.I)
+# forms that are no English word of their own ("cant", "wont" and "whore" are left as typed).
+_RUN_TOGETHER = re.compile(r"\b(who|what|when|where|why|how)(d|s)\b", re.I)
 _NOT_RUN_TOGETHER = re.compile(
-    r"\b(did|does|do|was|were|is|are|could|would|should|has|have|had|ca|wo|ai)nt\b", re.I
+    r"\b(did|does|do|was|were|is|are|could|would|should|has|have|had|ai)nt\b", re.I
 )
 # Fans' word for the Federation, which no entry's sentence uses: the name the sentences say. Not
 # "comms" or "tech": a server's own names hold them ("Comms Relay Kappa"), and a name respelt is

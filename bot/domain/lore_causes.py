@@ -27,7 +27,7 @@ _EFFECTS = frozenset("left led drove driven forced caused sparked provoked promp
 # Words after "and" that open a deed of its own ("…after Praxis, and was killed").
 _NEXT = frozenset("was were had has then he she they it later".split())  # noqa: SIM905
 # Verbs whose "after" is part of them ("went after Kirk": chased him; "looked after"), no cause.
-_GOING = frozenset("go goes went gone going come came look looked looking chase chased run ran".split())  # noqa: SIM905
+_GOING = frozenset("go goes went gone going look looked looking chase chased".split())  # noqa: SIM905
 # Words after "after" or "since" that tell what came next, not why ("after which", "since then").
 _SEQUENCE = frozenset("which that this then".split())  # noqa: SIM905
 # Words before "after" or "since" that make it tell when, not why ("soon after he had dined").

@@ -42,7 +42,16 @@ def group_doer(tokens: Sequence[Token], at: int) -> bool:
 # Words that open a clause with a subject of its own ("…was in the chamber when a device left
 # behind there…"): a deed after one is not the deed of a person named before it.
 _SUBORDINATE = frozenset("when while until whereas because although though if unless".split())  # noqa: SIM905
-_SAME_SUBJECT = frozenset("he she they".split())  # noqa: SIM905  # "…, when he left": the person again
+_SUBJECTS = frozenset("a an the his her their its".split())  # noqa: SIM905  # … that open its subject
+
+
+def _own_subject(tokens: Sequence[Token], at: int, deed: int) -> bool:
+    """Whether the word at `at` opens a clause whose own subject ("a device", "Worf") does the
+    deed right after it ("when a device left"); "Chang, while cloaked, fired" is still Chang's."""
+    if fold(tokens[at][0]) not in _SUBORDINATE or deed > at + 3:
+        return False
+    subject = tokens[at + 1][0]
+    return fold(subject) in _SUBJECTS or subject[:1].isupper()
 
 
 def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
@@ -52,8 +61,7 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
         if deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE:
             return False
-        opened = (i for i in range(person + 1, deed - 1) if fold(tokens[i][0]) in _SUBORDINATE)
-        if any(fold(tokens[i + 1][0]) not in _SAME_SUBJECT for i in opened):
+        if any(_own_subject(tokens, i, deed) for i in range(max(person + 1, deed - 4), deed - 1)):
             return False
         return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
     return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])

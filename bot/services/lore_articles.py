@@ -19,6 +19,7 @@ from .lore_search import Question
 from .lore_wording import SHARED, Wording
 from .treaties import article_asked, no_such_article, treaty_named
 
+_WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
 _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice)\b", re.IGNORECASE)
 # What a party may or must do under a treaty, or how ("can the Sheliak…", "is it allowed…", "how
 # do you complain…", "what happens to settlers under…"): asked of its articles once the question
@@ -47,10 +48,12 @@ def about_articles(query: str) -> bool:
 
 def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
     """ "What does Article II of the Khitomer Accords say", "what did the Treaty of Algeron ban":
-    the article, quoted; None when the question names no treaty or no article fits. Without an
-    article or a verb of what treaties do, an article must hold two of the question's words."""
+    the article, quoted; None when the question names no treaty or no article fits, or asks why
+    without asking what is allowed ("why can't the Federation use cloaks" is answered; "why did
+    Pressman build one" is not). Without an article or a verb of what treaties do, an article
+    must hold two of the question's words."""
     about, may = _asks_articles(query), _MAY.search(query) is not None
-    if rules.asked_of(query) is Asked.REASON and not may:
+    if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query)
     if treaty is None or not treaty.articles:

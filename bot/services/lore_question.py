@@ -188,11 +188,13 @@ _NEGATED = re.compile(
 
 
 # Words a player adds that no sentence of the lore says ("why did the Cardassians finally pull
-# out"): none of them is what the question asks.
-FILLER = frozenset(
-    text.stem(w)
-    for w in "finally eventually ultimately ever even already still bother bothered willing".split()  # noqa: SIM905
-)
+# out"): none of them is what the question asks. Read as typed: "finally" and "finalized" share
+# a stem.
+FILLER = frozenset("finally eventually ultimately ever even already still bother bothered willing".split())  # noqa: SIM905
+
+
+def _fillers(query: str) -> frozenset[str]:
+    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER)
 
 
 def _doers_deed(query: str, question: Wording) -> str:
@@ -234,7 +236,7 @@ def answer(
     question, weights = wording(query, asked_with, weights)
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
-    itself = GENERIC | FILLER | ASKED_WORDS.get(asked, frozenset())  # "what year": the kind asked
+    itself = GENERIC | _fillers(query) | ASKED_WORDS.get(asked, frozenset())  # "what year": the kind asked
     if asked is Asked.AGENT and (naming := _NAMING.match(query)):  # "who named Picard Arbiter": a deed
         itself -= {text.stem(naming.group(1).casefold())}
     predicate = [c for c in question.concepts if c not in named and c not in itself]

@@ -114,3 +114,32 @@ def test_after_that_belongs_to_its_verb_opens_no_cause() -> None:
     assert carries(Asked.REASON, went, {"kirk"}, {"klaa", "kirk"}, set(), set(), strict=True)
     fled = tokens("Klaa fled after Kirk won", {"kirk": "kirk"})
     assert is_cause(fled, 2, "after")
+
+
+def test_a_clause_of_its_own_needs_its_own_subject_right_before_the_deed() -> None:
+    """ "Chang, while cloaked, fired": no subject of its own in "while cloaked"; the deed is his."""
+    fired = {"fired": "fire"}
+    assert does(tokens("Chang while cloaked fired on the ship", fired), 0, 3)
+    assert does(tokens("Chang waited until the talks had begun and then he fired", fired), 0, 10)
+    assert not does(tokens("Chang stood by when Worf fired", fired), 0, 5)
+
+
+def test_a_name_before_the_questions_person_may_end_a_clause_of_its_own() -> None:
+    """ "After the assassination of Gorkon, Azetbur succeeded him": Azetbur is no part of Gorkon's
+    name; "Captain Jean Luc Picard" (the tokens cut the hyphen) is all Picard's."""
+    succeeded = {"succeeded": "succeed"}
+    people = {"gorkon", "azetbur", "picard"}
+    after = tokens("After the assassination of Gorkon Azetbur succeeded him", succeeded)
+    assert carries(Asked.AGENT, after, {"succeed"}, {"gorkon"}, people, set())
+    picard = tokens("The fleet was commanded by Captain Jean Luc Picard", {"commanded": "run"})
+    assert not carries(Asked.AGENT, picard, {"run"}, {"picard"}, people, set())
+
+
+def test_a_peoples_adjective_after_by_names_no_doer() -> None:
+    tried = tokens("Kira was tried by Bajoran law", {"tried": "trial"})
+    assert not carries(Asked.AGENT, tried, {"trial"}, {"kira"}, set(), set(), doer=True, deed="trial")
+
+
+def test_an_adverb_before_the_verb_is_not_the_deed() -> None:
+    assert doers_verb("who first signed the khitomer accords") == "signed"
+    assert doers_verb("who secretly armed the duras sisters") == "armed"

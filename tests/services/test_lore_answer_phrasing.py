@@ -208,3 +208,9 @@ def test_a_servers_name_holding_a_fans_shortening_is_found_as_typed(lore: LoreSe
     assert found.exact is not None and found.exact.title == "Comms Relay Kappa"
     asked = run(lore.search(GUILD + 1, "what is comms relay kappa"))
     assert asked.answer is not None and asked.answer.sentence == summary
+
+
+def test_only_run_together_forms_that_are_no_words_of_their_own_are_spelled_out() -> None:
+    assert spelled_out("whore cant wont") == "whore cant wont"
+    assert spelled_out("hows the alliance, whats next") == "how is the alliance, what is next"
+    assert asked_of("what was the torpedo aiming at") is not Asked.REASON
