@@ -32,7 +32,10 @@ _PIECE = re.compile(
     r"|(?P<escape>\\[^\sA-Za-z0-9\x02\x03])"
     r"|(?P<mark>[\x02\x03])"
     r"|(?P<delim>\*+|_+|~~|\|\|)"
-    r"|(?P<text>[^`\[<h\\\x02\x03*_~|]+|[\s\S])"
+    # plain text runs to the next special character, past an "h" that opens no URL (many pieces
+    # fewer than stopping at every "h")
+    r"|(?P<text>(?:[^`\[<h\\\x02\x03*_~|]|h(?!ttps?://))[^`\[<h\\\x02\x03*_~|]*"
+    r"(?:h(?!ttps?://)[^`\[<h\\\x02\x03*_~|]*)*|[\s\S])"
 )
 _HTTP = re.compile(r"https?://\S+\Z")
 _MENTION = re.compile(r"@(everyone|here|[!&]?[0-9]{17,20})")

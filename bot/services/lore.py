@@ -221,8 +221,8 @@ class LoreService:
         if exact is not None:  # the entry named leads (the answer line names its own entry)
             ordered = [exact] + [e for e in ordered if e.key != exact.key]
         ordered = ordered[:MAX_RESULTS]
-        # the best sentence for the first two pages; the summary after that
-        snippets = [(i < SNIPPETS and engine.best_sentence(e, question, idf, wanted)) or e.summary
+        # the best sentence for the first two pages, looked for when drawn; the summary after that
+        snippets = [engine.snippet(e, question, idf, wanted) if i < SNIPPETS else e.summary
                     for i, e in enumerate(ordered)]  # fmt: skip
         hits = [Hit(e, one, question) for e, one in zip(ordered, snippets, strict=True)]
         guess = lore_repair.rewritten(query, repairs.guessed) if repairs.guessed else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..domain import markdown
@@ -39,11 +39,19 @@ PLACE_LIFT = 1.8  # "where" rarely wants anything but a place
 TIME_LIFT = 1.15  # a dated entry for "when"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
     entry: LoreEntry
-    sentence: str  # the sentence that best matches, as written
+    found: str | Callable[[], str]  # the sentence that best matches, or how to find it when read
     question: Question | None = None  # whose words are marked in it
+
+    @property
+    def sentence(self) -> str:
+        """The sentence that best matches, as written (looked for when first read: a reply draws
+        the five results of its first page)."""
+        if callable(self.found):
+            self.found = self.found()
+        return self.found
 
     def marked(self) -> str:
         """The sentence, its words that match between bot.domain.markdown's marks (worked out
@@ -197,6 +205,11 @@ def best_sentence(entry: LoreEntry, question: Question, idf: Mapping[str, float]
     """The sentence of the entry (summary or body) that best answers, or None if none helps."""
     best = _scored(entry, question, idf, asks)
     return best[2] if best[0] > 0 else None
+
+
+def snippet(entry: LoreEntry, question: Question, idf: Mapping[str, float], asks: Asks) -> Callable[[], str]:
+    """How to find the entry's best sentence, its summary if none helps: looked for when drawn."""
+    return lambda: best_sentence(entry, question, idf, asks) or entry.summary
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)

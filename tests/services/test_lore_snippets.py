@@ -71,3 +71,23 @@ async def test_a_search_marks_no_snippet_until_one_is_read(
         assert MARK_START in found.hits[0].snippet and len(marks) == 1
     finally:
         await db.close()
+
+
+async def test_a_results_best_sentence_is_looked_for_when_it_is_first_read(open_db: postgres.OpenDb) -> None:
+    """A reply draws the five results of its first page: the best sentences of the next five are
+    looked for only if a member turns to them, and then once."""
+    db = await open_db()
+    try:
+        lore = LoreService(db)
+        await lore.start()
+        await lore.add(7, 1, Draft("Zakdorn Vault", Kind.PLACE, "A hidden archive.", BODY))
+        found = await lore.search(7, "klingon empire war")
+        assert len(found.hits) >= 10
+        assert all(callable(hit.found) for hit in found.hits[:10])  # nothing looked for yet
+        assert all(isinstance(hit.found, str) for hit in found.hits[10:])  # their summaries
+        top = found.hits[0]
+        sentence = top.sentence
+        assert top.found == sentence and sentence in f"{top.entry.summary} {top.entry.body}"
+        assert all(callable(hit.found) for hit in found.hits[1:10])
+    finally:
+        await db.close()
