@@ -30,7 +30,7 @@ from .lore_compose import compose as compose  # composed sentences, read through
 from .lore_compose import compose_agents as compose_agents
 from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
-from .lore_doers import does, done_to_another, group_doer
+from .lore_doers import before_said, does, done_to_another, group_doer
 from .lore_facts import Asked
 
 # --- what a statement carries -------------------------------------------------------------------
@@ -68,7 +68,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
     if asked is Asked.AGENT:
-        if _before_said(tokens, at, said, people):
+        if before_said(tokens, at, said, people):
             return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
         by = bool(before) and before[-1] == "by" and _named_by(tokens, at, word, places)
         return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
@@ -95,19 +95,6 @@ def _named_by(tokens: Sequence[Token], at: int, word: str, places: set[str]) -> 
         return False
     following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
     return not following or following[:1].isupper() or fold(following) in _AFTER_DOER
-
-
-def _before_said(tokens: Sequence[Token], at: int, said: set[str], people: set[str]) -> bool:
-    """Whether the capitalised word at `at` opens a person's name the question gives: a word of
-    the capitalised run after it ("Jean", "Luc", then "Picard") is of a person's name, and the
-    question's. Only after it: a name before may end a clause ("…of Gorkon, Azetbur succeeded")."""
-    for near in range(at + 1, len(tokens)):
-        if not tokens[near][0][:1].isupper():
-            return False
-        word = fold(tokens[near][0])
-        if word in people and word not in TITLES and (word in said or word.replace("'", "") in said):
-            return True
-    return False
 
 
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],

@@ -82,3 +82,16 @@ def done_to_another(
             word[:1].isupper() and folded in people and folded not in powers and not ({folded, plain} & said)
         )
     return False
+
+
+def before_said(tokens: Sequence[Token], at: int, said: set[str], people: set[str]) -> bool:
+    """Whether the capitalised word at `at` opens a person's name the question gives: a word of
+    the capitalised run after it ("Jean", "Luc", then "Picard") is of a person's name, and the
+    question's. Only after it: a name before may end a clause ("…of Gorkon, Azetbur succeeded")."""
+    for near in range(at + 1, len(tokens)):
+        if not tokens[near][0][:1].isupper():
+            return False
+        word = fold(tokens[near][0])
+        if word in people and word not in TITLES and (word in said or word.replace("'", "") in said):
+            return True
+    return False

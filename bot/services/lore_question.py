@@ -31,7 +31,7 @@ from .lore_names import whole_name as whole_name
 from .lore_reading import bare_title, dated, foreign_joined, meaning, named_for, whole_names
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
 from .lore_search import Hit, Question
-from .lore_wording import LIGHT_VERBS, Wording, wording
+from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
@@ -187,16 +187,6 @@ _NEGATED = re.compile(
 )
 
 
-# Words a player adds that no sentence of the lore says ("why did the Cardassians finally pull
-# out"): none of them is what the question asks. Read as typed: "finally" and "finalized" share
-# a stem.
-FILLER = frozenset("finally eventually ultimately ever even already still bother bothered willing".split())  # noqa: SIM905
-
-
-def _fillers(query: str) -> frozenset[str]:
-    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER)
-
-
 def _doers_deed(query: str, question: Wording) -> str:
     """The concept of a who-did question's verb ("left" in "who left the device in the chamber"),
     whose words in a sentence are the deed; "" when it asks none, or a light verb ("who took…")."""
@@ -236,7 +226,7 @@ def answer(
     question, weights = wording(query, asked_with, weights)
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
-    itself = GENERIC | _fillers(query) | ASKED_WORDS.get(asked, frozenset())  # "what year": the kind asked
+    itself = GENERIC | fillers(query) | ASKED_WORDS.get(asked, frozenset())  # "what year": the kind asked
     if asked is Asked.AGENT and (naming := _NAMING.match(query)):  # "who named Picard Arbiter": a deed
         itself -= {text.stem(naming.group(1).casefold())}
     predicate = [c for c in question.concepts if c not in named and c not in itself]

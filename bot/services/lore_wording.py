@@ -1,6 +1,7 @@
 """How a question's words are read in a lore sentence when answering: the finer synonyms of
-bot.domain.lore_query.ANSWERING, stems that start one another (a noun and its verb), and phrasal
-verbs read as their one word ("fall apart": collapse). Read by bot/services/lore_question.py.
+bot.domain.lore_query.ANSWERING, stems that start one another (a noun and its verb), phrasal
+verbs read as their one word (bot.domain.lore_phrases: "fall apart" is collapse), and the
+fillers players add that no sentence says ("finally"). Read by bot/services/lore_question.py.
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..domain.lore_query import ANSWERING, STOP_WORDS, phrased, phrases_in
+from ..domain.lore_phrases import phrased, phrases_in
+from ..domain.lore_query import ANSWERING, STOP_WORDS
 from . import lore_text as text
 from .lore_search import Question
 
@@ -91,3 +93,14 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     heads = {text.stem(words[0]): text.stem(word) for words, word in said}
     particles = {text.stem(words[0]): frozenset(words[1:]) for words, _ in said}
     return Wording(Question.of(terms, ANSWERING), heads, particles), weighed
+
+
+# Words a player adds that no sentence of the lore says ("why did the Cardassians finally pull
+# out"): none of them is what the question asks. Read as typed: "finally" and "finalized" share
+# a stem.
+FILLER = frozenset("finally eventually ultimately ever even already still bother bothered willing".split())  # noqa: SIM905
+
+
+def fillers(query: str) -> frozenset[str]:
+    """The stems of the fillers the question holds, as typed."""
+    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER)

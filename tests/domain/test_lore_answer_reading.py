@@ -7,7 +7,8 @@ from __future__ import annotations
 from bot.domain.lore import Kind
 from bot.domain.lore_answer import Statement, carries, choose, compose, compose_years, identity_rest
 from bot.domain.lore_facts import Asked, parse_facts
-from bot.domain.lore_query import phrased, phrases_in, sentences
+from bot.domain.lore_phrases import phrased, phrases_in
+from bot.domain.lore_query import sentences
 
 
 def tokens(sentence: str, concept: dict[str, str]) -> tuple[tuple[str, str], ...]:

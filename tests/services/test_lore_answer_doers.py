@@ -14,7 +14,7 @@ from bot.domain.lore_answer import asked_of
 from bot.domain.lore_facts import Asked
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
-from bot.services.lore_question import _fillers
+from bot.services.lore_wording import fillers
 from tests.support.lore_lines import line, started
 
 
@@ -94,5 +94,5 @@ def test_a_contraction_typed_without_its_apostrophe_asks_as_with_it(
 
 def test_fillers_are_read_as_typed_not_by_their_stem() -> None:
     """ "finally" and "finalized" share a stem: only the filler as typed is dropped."""
-    assert _fillers("who finalized the khitomer accords") == frozenset()
-    assert _fillers("why did the cardassians finally leave") == {text.stem("finally")}
+    assert fillers("who finalized the khitomer accords") == frozenset()
+    assert fillers("why did the cardassians finally leave") == {text.stem("finally")}

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.domain.lore_query import ANSWERING, phrased
+from bot.domain.lore_phrases import phrased
+from bot.domain.lore_query import ANSWERING
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
 from bot.services.lore_question import Linked, body_sentences, tokens

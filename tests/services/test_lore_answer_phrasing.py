@@ -15,7 +15,7 @@ from bot.domain.lore import Kind
 from bot.domain.lore_answer import asked_of
 from bot.domain.lore_asking import spelled_out
 from bot.domain.lore_facts import Asked
-from bot.domain.lore_query import phrased
+from bot.domain.lore_phrases import phrased
 from bot.services.lore import LoreService
 from bot.services.lore_articles import about_articles
 from bot.storage.lore import Draft

@@ -1,0 +1,43 @@
+"""Phrasal verbs and slang a question may use for the one word an answer says ("fall apart":
+collapse), read when answering only (bot/services/lore_wording.py). Pure: the standard library."""
+
+from __future__ import annotations
+
+import re
+
+# Phrasal verbs a question may use for the one word an answer says ("fall apart": collapse), read
+# when answering only: our own short list.
+PHRASES = {
+    phrase: word
+    for words, word in {
+        "fall apart|fell apart|break up|broke up": "collapse", "blow up|blew up": "explode",
+        "set up": "establish", "grow up|grew up": "raised", "come back|came back": "return",
+        "show up|showed up|turn up|turned up": "appear", "take over|took over": "seize",
+        "find out|found out": "discover", "give up|gave up|stand down|stood down": "surrender",
+        "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",
+        "wipe out|wiped out": "destroy", "hand over|handed over": "cede",
+        "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
+        "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
+        "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
+        "offed|bumped off|knocked off|finished off": "kill",
+        "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "betray",
+        "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
+        "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
+        "lock up|locked up|locked away|lock away": "imprisoned",
+        "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
+        "go along with|went along with": "join",
+    }.items()
+    for phrase in words.split("|")
+}  # fmt: skip
+_PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def phrased(question: str) -> str:
+    """The question with each phrasal verb written as its one word ("why did it fall apart" ->
+    "why did it collapse")."""
+    return _PHRASE.sub(lambda found: PHRASES[found.group(1).casefold()], question)
+
+
+def phrases_in(question: str) -> list[tuple[str, str]]:
+    """The phrasal verbs of a question, each with its one word: [("took over", "seize")]."""
+    return [(found.casefold(), PHRASES[found.casefold()]) for found in _PHRASE.findall(question)]
