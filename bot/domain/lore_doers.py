@@ -61,7 +61,7 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
         if deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE:
             return False
-        if any(_own_subject(tokens, i, deed) for i in range(max(person + 1, deed - 4), deed - 1)):
+        if any(_own_subject(tokens, i, deed) for i in range(max(person + 1, deed - 3), deed - 1)):
             return False
         return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
     return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])

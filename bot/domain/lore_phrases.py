@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-# Phrasal verbs a question may use for the one word an answer says ("fall apart": collapse), read
-# when answering only: our own short list.
+# our own short list
 PHRASES = {
     phrase: word
     for words, word in {
