@@ -20,6 +20,7 @@ from .lore_asking import TREATY_VERBS as TREATY_VERBS  # what a question asks, r
 from .lore_asking import asked_of as asked_of
 from .lore_asking import asks_doer as asks_doer
 from .lore_asking import doers_verb as doers_verb
+from .lore_asking import done_to as done_to
 from .lore_asking import identity_rest as identity_rest
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES

@@ -92,6 +92,13 @@ def doers_verb(question: str) -> str | None:
     return found.group("verb") if found else None
 
 
+def done_to(question: str) -> str:
+    """What comes after a who-did question's verb ("the three ambassadors" in "who kidnapped the
+    three ambassadors"): whom the deed was done to, not who did it; "" when it asks none."""
+    found = _DOER.match(question)
+    return question[found.end() :] if found else ""
+
+
 def asked_of(question: str) -> Asked:
     """The kind of fact `question` wants, from its question words (identity is decided with the
     names it holds: bot/services/lore_question.py)."""

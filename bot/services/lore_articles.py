@@ -6,7 +6,8 @@ treaty and the article a question names are read as /treaty quote reads them
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from functools import lru_cache
 
 from ..content.treaties import canon_treaties
 from ..domain import lore_answer as rules
@@ -14,6 +15,7 @@ from ..domain.lore_facts import Asked
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
 from . import lore_text as text
+from .factions import faction_names
 from .lore_question import GENERIC, Answer
 from .lore_search import Question
 from .lore_wording import SHARED, Wording
@@ -55,7 +57,7 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     about, may = _asks_articles(query), _MAY.search(query) is not None
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
-    treaty = treaty_named(treaties, query)
+    treaty = treaty_named(treaties, query) or treaty_described(treaties, query)
     if treaty is None or not treaty.articles:
         return None
     titled = _titled(treaty, question)
@@ -69,6 +71,29 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     else:
         article = _best(treaty, query, question, 1 if about or may or titled else 2)
     return _line(treaty, article)
+
+
+def treaty_described(treaties: Sequence[Treaty], query: str) -> Treaty | None:
+    """The treaty a question names by what it is ("the Romulan treaty", "their alliance", "the
+    accords"): a word of treaties, and the treaty holding the greatest share of its parties
+    (named any way: "feds", "Starfleet") and of its name's words; None when two hold as much."""
+    if not _TREATY_WORDS.search(query):
+        return None
+    words = text.words(query)
+    runs = {" ".join(words[at : at + n]) for n in (1, 2, 3) for at in range(len(words) - n + 1)}
+    names = faction_names()
+    powers = {found[0] for run in runs if len(found := names.candidates(run, starts=False)) == 1}
+    said = set(text.terms(query))
+    shares = []
+    for treaty in treaties:
+        parties = {p.name for p in treaty.parties}
+        named = set(text.terms(treaty.name)) - _VAGUE
+        held = len(parties & powers) + len(named & said)
+        shares.append((held / (len(parties) + len(named)), held, treaty))
+    best = max(shares, key=lambda one: one[0], default=None)
+    if best is None or not best[1] or sum(1 for share, _, _ in shares if share == best[0]) > 1:
+        return None
+    return best[2]
 
 
 def _titled(treaty: Treaty, question: Question) -> bool:
@@ -114,17 +139,35 @@ _VAGUE = {
 
 
 def _best(treaty: Treaty, query: str, question: Question, least: int) -> Article | None:
-    """The treaty's article that holds most of the question's own words, at least `least`."""
+    """The treaty's article that holds most of the question's own words, at least `least` (a
+    power named any way: "Starfleet" is held by an article saying "the Federation")."""
     own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
     # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
     asking = " ".join(m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query))
     wanted = set(question.concepts) - own - GENERIC - set(question.mapped(text.terms(asking)))
     reading = Wording(question)
+    powers = {stem: power for stem, power in _powers(query) if stem in wanted}
     scored = [
-        (*_held(question, reading, f"{a.title}. {a.text}", wanted), -a.number, a) for a in treaty.articles
+        (*_held(question, reading, said, wanted, _powers_held(powers, said)), -a.number, a)
+        for a in treaty.articles
+        if (said := f"{a.title}. {a.text}")
     ]
     best = max(scored, key=lambda item: item[:3], default=None)
     return best[3] if best is not None and best[0] >= least else None
+
+
+@lru_cache(maxsize=1024)
+def _powers(said: str) -> tuple[tuple[str, str], ...]:
+    """The powers a text names, however ("feds", "Starfleet", "Klingons"), each with the stem
+    of the word naming it."""
+    named = ((word, faction_names().candidates(word, starts=False)) for word in text.words(said))
+    return tuple((text.stem(word), found[0]) for word, found in named if len(found) == 1)
+
+
+def _powers_held(powers: dict[str, str], said: str) -> set[str]:
+    """The question's words naming a power that `said` names another way."""
+    there = {power for _stem, power in _powers(said)}
+    return {stem for stem, power in powers.items() if power in there}
 
 
 def _line(treaty: Treaty, article: Article | None) -> Answer | None:
@@ -134,14 +177,16 @@ def _line(treaty: Treaty, article: Article | None) -> Answer | None:
     return Answer(line, None, treaty, article)
 
 
-def _held(question: Question, reading: Wording, said: str, wanted: set[str]) -> tuple[int, int]:
+def _held(
+    question: Question, reading: Wording, said: str, wanted: set[str], more: Set[str] = frozenset()
+) -> tuple[int, int]:
     """How many of the question's words an article holds: as the answer line reads a sentence
     (synonyms, a stem starting another: "arbitration", "arbiter"), or as the parts of a word of
     the question, its end a word of the article and its start the start of another
     ("bioweapons": biogenic weapons, which holds more than "weapons" alone); and, to choose
     between articles holding as many, how many it holds as written ("settlers", not "settled")."""
     terms = text.sentence_terms(said)  # an article's terms, read once for every question
-    words, exact = set(reading.mapped(terms)), set(question.mapped(terms))
+    words, exact = set(reading.mapped(terms)) | more, set(question.mapped(terms))
     held = 0
     for c in wanted:
         if c in words:

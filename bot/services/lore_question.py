@@ -7,7 +7,7 @@ answered by bot/services/lore_articles.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain import lore_answer as rules
@@ -28,25 +28,19 @@ from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
-from .lore_reading import bare_title, dated, foreign_joined, meaning, named_for, whole_names
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
+from .lore_reading import (
+    meaning,
+    other_names,
+    whole_names,
+)
 from .lore_search import Hit, Question
+from .lore_statements import ORIGIN, statements
+from .lore_statements import tokens as tokens  # read by tests through this module
 from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
-# Words that ask how a thing began, which its facts (signed, place, cause, years) answer ("take
-# place" is read as "happen": "take" alone is taking).
-ORIGIN = frozenset(
-    text.stem(w)
-    for w in """start begin happen occur form establish create founded come break arise emerge
-    appear exist launch open set""".split()  # noqa: SIM905
-)
-# … and, for where, the words of being somewhere ("where do the Vulcans live": on Vulcan).
-IMPLIED = {
-    Asked.PLACE: ORIGIN | {text.stem(w) for w in "live located based situated lie sit found fight".split()},  # noqa: SIM905
-    Asked.TIME: ORIGIN | {text.stem("fight")},  # a battle that took place in 2256 was fought then
-}
 RANK_STEMS = frozenset(text.stem(w) for w in rules.TITLES)
 LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
@@ -95,81 +89,6 @@ def terms_of(query: str) -> list[str]:
     return terms
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
-    """Each word of the sentence with the question's concept it stands for ("" for none)."""
-    written = _TOKEN.findall(sentence)
-    loose = question.loose(written)
-    return tuple(
-        (word, "" if i in loose else question.concept(text.word_stem(word))) for i, word in enumerate(written)
-    )
-
-
-def statements(
-    entries: Sequence[LoreEntry], subjects: Mapping[str, frozenset[str]], question: Wording, asked: Asked
-) -> list[rules.Statement]:
-    """Every sentence of each entry's summary and body, and the sentence its facts make for what
-    is asked, as candidates. `subjects`: the entries the question names, each with the concepts
-    of its name as typed."""
-    out: list[rules.Statement] = []
-    for rank, entry in enumerate(entries):
-        said = sentences(entry.summary)
-        body = body_sentences(entry.body)
-        own = entry.key in subjects
-        itself = subjects.get(entry.key, frozenset())
-        # its title's words, read only when the question names entries other than this one
-        titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
-        for i, sentence in enumerate(said + body):
-            if asked is Asked.AGENT and entry.kind is Kind.PERSON and i:  # "…she rescued": T'Sael did
-                sentence = named_for(sentence, entry)
-            words = _read(sentence, question)
-            place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
-            sentence = _placed(sentence, entry) if place else sentence
-            out.append(
-                rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled)
-            )
-        made: list[str | None] = (
-            list(rules.compose_agents(entry.title, entry.kind, entry.facts))  # the deed asked picks one
-            if asked is Asked.AGENT
-            else [rules.compose(entry.title, entry.kind, entry.facts, asked)]
-        )
-        if asked is Asked.TIME:
-            made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
-        for composed in filter(None, made):
-            words = tuple(question.mapped(text.sentence_terms(composed)))
-            # A named entry's fact says when, where, why or by whom it began: "when was the DMZ
-            # set up" is answered by the year the DMZ dates from.
-            words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
-            words += dated(question.concepts, *entry.years_span)
-            if asked is Asked.REASON and not own:  # the cause of what the entry is, by whom
-                words += _headline(entry, question, subjects.values())
-            out.append(
-                rules.Statement(entry.key, composed, words, rank, own, False, True, itself, False, titled)
-            )
-    return out
-
-
-def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str]]) -> tuple[str, ...]:
-    """What an entry is and who did it, as the question's concepts, when that names everything
-    the question names: "why did Lursa and B'Etor fight Gowron" asks the cause of the Klingon
-    Civil War, fought "by the House of Duras under Lursa, B'Etor and Toral … against Gowron"."""
-    words = tuple(question.mapped(text.sentence_terms(f"{entry.title}. {entry.facts.get('by') or ''}")))
-    return words if all(one <= set(words) for one in named) else ()
-
-
-def _read(sentence: str, question: Wording) -> tuple[str, ...]:
-    """The sentence's terms as the question's concepts, but a phrasal verb's head said without
-    its particle ("turned the tide") as itself."""
-    terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
-    if question.particles and (loose := question.loose(written := _TOKEN.findall(sentence))):
-        kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
-        off = {text.word_stem(written[i]) for i in loose} - kept
-        return tuple(t if t in off else question.concept(t) or t for t in terms)
-    return tuple(question.mapped(terms))
-
-
 def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
     """A word no entry holds that is no English word either: a name the lore does not know."""
     return (
@@ -200,13 +119,6 @@ def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
     own_places = [e for e in linked if e.kind is Kind.PLACE]
     return name_words(linked, None) - (places - name_words(own_places, None))
-
-
-def _placed(sentence: str, entry: LoreEntry) -> str:
-    """A place's sentence that does not name it, opened with its name: where, the place itself
-    ("Veridian III: Kirk died in 2371…")."""
-    title = bare_title(entry)
-    return sentence if rules.fold(title) in rules.fold(sentence) else f"{title}: {sentence}"
 
 
 def answer(
@@ -260,16 +172,18 @@ def answer(
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}
-    found = statements(pool, {e.key: concepts.get(e.key, frozenset()) for e in linked}, question, asked)
+    # a who-did's deed ("who took DS9": took), but a light verb says none alone ("made first contact")
+    deed = next((c for c in verbs if c not in LIGHT), next(iter(verbs), None))
+    called = other_names(linked, concepts, lambda name: frozenset(question.mapped(text.terms(name))))
+    subjects = {e.key: concepts.get(e.key, frozenset()) for e in linked}
+    found = statements(pool, subjects, question, asked, deed, called)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:  # "who was the Starfleet admiral…": whoever answers holds that rank
-        ranks = {c for c in predicate if c in RANK_STEMS}
+        victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
+        ranks = {c for c in predicate if c in RANK_STEMS and c not in victims}
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
-        # … and says the deed asked ("who betrayed the outpost": betrayed), not only its setting; a
-        # light verb says no deed alone ("who made first contact": the contact)
-        deed = next((c for c in verbs if c not in LIGHT), next(iter(verbs), None))  # "who took DS9": took
-        if deed is not None:
+        if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
             found = [one for one in found if deed in one.words]
     places = known.places | name_words(pool, Kind.PLACE)
     choice = rules.choose(

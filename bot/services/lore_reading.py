@@ -6,7 +6,7 @@ with a list. Read by bot/services/lore_question.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from ..domain.lore import LoreEntry
@@ -126,3 +126,28 @@ def named_for(sentence: str, entry: LoreEntry) -> str:
     if any(word.casefold() in sentence.casefold() for word in title.split() if len(word) > 2):
         return sentence
     return _SUBJECT_PRONOUN.sub(title, sentence, count=1)
+
+
+Called = tuple[frozenset[str], frozenset[str]]  # a named entry's other name, and its name as typed
+
+
+def other_names(
+    linked: Sequence[LoreEntry], typed: Mapping[str, frozenset[str]], read: Callable[[str], frozenset[str]]
+) -> list[Called]:
+    """Each entry the question names, by every other name it has (`read`: a name's concepts), with
+    the concepts of the name the question typed: a sentence saying "the House of Duras" names the
+    "Duras family" asked about."""
+    return [
+        (other, typed[entry.key])
+        for entry in linked
+        if entry.key in typed
+        for name in (entry.title, *entry.aliases)
+        if len(other := read(name)) > 1 and not other <= typed[entry.key]  # "the Empire" is many
+    ]
+
+
+def also_named(words: Sequence[str], called: Sequence[Called]) -> tuple[str, ...]:
+    """The concepts of the names as typed of the named entries a sentence of `words` calls by
+    another of their names."""
+    held = set(words)
+    return tuple(c for other, typed in called if other <= held for c in typed if c not in held)

@@ -54,6 +54,30 @@ async def test_an_article_question_quotes_the_article(env, world: World) -> None
     assert '`/treaty quote treaty:"Khitomer Accords" article:II`' in first
 
 
+async def test_a_treaty_named_by_what_it_is_quotes_its_article(env, world: World) -> None:
+    """ "The accords" of the Federation are the Khitomer Accords; "the Romulan treaty" Starfleet is
+    bound by is Algeron's: each quoted with the reference that shows it whole."""
+    first = head(
+        await world.alice.slash(
+            world.channel, "lore search", query="do the accords let the federation set up an embassy on qonos"
+        )
+    )
+    assert first.startswith("**Answer:** Article II of the treaty *Khitomer Accords* (Diplomatic relations")
+    assert '`/treaty quote treaty:"Khitomer Accords" article:II`' in first
+    cloak = head(
+        await world.alice.slash(
+            world.channel,
+            "lore search",
+            query="could starfleet legally fly a cloaked ship under the romulan treaty",
+        )
+    )
+    assert cloak.startswith(
+        "**Answer:** Article II of the treaty *Treaty of Algeron* (No Federation cloaking"
+    )
+    assert "neither develop nor use" in cloak.split("\n")[0]
+    assert '`/treaty quote treaty:"Treaty of Algeron" article:II`' in cloak
+
+
 async def test_without_a_sure_line_it_says_so_and_shows_the_closest(env, world: World) -> None:
     result = await world.alice.slash(world.channel, "lore search", query="how tall was gorkon")
     first = head(result)

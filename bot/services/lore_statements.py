@@ -1,0 +1,120 @@
+"""The statements an answer line is chosen from: every sentence of the entries that may answer
+(the entries the question names and the first results), and the sentences their facts compose,
+each read as the question's concepts. Read by bot/services/lore_question.py, which chooses
+(bot/domain/lore_answer.py `choose`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..domain import lore_answer as rules
+from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_facts import Asked
+from ..domain.lore_query import sentences
+from . import lore_text as text
+from .lore_reading import Called, also_named, bare_title, body_sentences, dated, foreign_joined, named_for
+from .lore_wording import Wording
+
+# Words that ask how a thing began, which its facts (signed, place, cause, years) answer ("take
+# place" is read as "happen": "take" alone is taking).
+ORIGIN = frozenset(
+    text.stem(w)
+    for w in """start begin happen occur form establish create founded come break arise emerge
+    appear exist launch open set""".split()  # noqa: SIM905
+)
+# … and, for where, the words of being somewhere ("where do the Vulcans live": on Vulcan).
+IMPLIED = {
+    Asked.PLACE: ORIGIN | {text.stem(w) for w in "live located based situated lie sit found fight".split()},  # noqa: SIM905
+    Asked.TIME: ORIGIN | {text.stem("fight")},  # a battle that took place in 2256 was fought then
+}
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
+    """Each word of the sentence with the question's concept it stands for ("" for none)."""
+    written = _TOKEN.findall(sentence)
+    loose = question.loose(written)
+    return tuple(
+        (word, "" if i in loose else question.concept(text.word_stem(word))) for i, word in enumerate(written)
+    )
+
+
+def statements(
+    entries: Sequence[LoreEntry],
+    subjects: Mapping[str, frozenset[str]],
+    question: Wording,
+    asked: Asked,
+    deed: str | None = None,
+    called: Sequence[Called] = (),
+) -> list[rules.Statement]:
+    """Every sentence of each entry's summary and body, and the sentence its facts make for what
+    is asked, as candidates. `subjects`: the entries the question names, each with the concepts
+    of its name as typed; `deed`: the verb a who-did question asks of; `called`: their other names."""
+    out: list[rules.Statement] = []
+    for rank, entry in enumerate(entries):
+        said = sentences(entry.summary)
+        body = body_sentences(entry.body)
+        own = entry.key in subjects
+        itself = subjects.get(entry.key, frozenset())
+        # its title's words, read only when the question names entries other than this one
+        titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
+        for i, sentence in enumerate(said + body):
+            if asked is Asked.AGENT and entry.kind is Kind.PERSON and i:  # "…she rescued": T'Sael did
+                sentence = named_for(sentence, entry)
+            words = _read(sentence, question)
+            words += also_named(words, called) if called else ()
+            place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
+            sentence = _placed(sentence, entry) if place else sentence
+            out.append(
+                rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled)
+            )
+        made: list[str | None] = (
+            list(rules.compose_agents(entry.title, entry.kind, entry.facts))  # the deed asked picks one
+            if asked is Asked.AGENT
+            else [rules.compose(entry.title, entry.kind, entry.facts, asked)]
+        )
+        if asked is Asked.TIME:
+            made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
+        for composed in filter(None, made):
+            words = tuple(question.mapped(text.sentence_terms(composed)))
+            # A named entry's fact says when, where, why or by whom it began: "when was the DMZ
+            # set up" is answered by the year the DMZ dates from.
+            words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
+            words += dated(question.concepts, *entry.years_span)
+            if asked is Asked.REASON and not own:  # the cause of what the entry is, by whom
+                words += _headline(entry, question, subjects.values())
+            if asked is Asked.AGENT and own and said:  # who did what the named entry is ("the fleet
+                words += tuple(c for c in _read(said[0], question) if c != deed)  # that crushed…"), the
+                # deed itself said by the fact ("the Scimitar was built by Shinzon" is not who blew it up)
+            out.append(
+                rules.Statement(entry.key, composed, words, rank, own, False, True, itself, False, titled)
+            )
+    return out
+
+
+def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str]]) -> tuple[str, ...]:
+    """What an entry is and who did it, as the question's concepts, when that names everything
+    the question names: "why did Lursa and B'Etor fight Gowron" asks the cause of the Klingon
+    Civil War, fought "by the House of Duras under Lursa, B'Etor and Toral … against Gowron"."""
+    words = tuple(question.mapped(text.sentence_terms(f"{entry.title}. {entry.facts.get('by') or ''}")))
+    return words if all(one <= set(words) for one in named) else ()
+
+
+def _read(sentence: str, question: Wording) -> tuple[str, ...]:
+    """The sentence's terms as the question's concepts, but a phrasal verb's head said without
+    its particle ("turned the tide") as itself."""
+    terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
+    if question.particles and (loose := question.loose(written := _TOKEN.findall(sentence))):
+        kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
+        off = {text.word_stem(written[i]) for i in loose} - kept
+        return tuple(t if t in off else question.concept(t) or t for t in terms)
+    return tuple(question.mapped(terms))
+
+
+def _placed(sentence: str, entry: LoreEntry) -> str:
+    """A place's sentence that does not name it, opened with its name: where, the place itself
+    ("Veridian III: Kirk died in 2371…")."""
+    title = bare_title(entry)
+    return sentence if rules.fold(title) in rules.fold(sentence) else f"{title}: {sentence}"
