@@ -23,6 +23,8 @@ from .treaties import article_asked, no_such_article, treaty_named
 
 _WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
 _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice)\b", re.IGNORECASE)
+# What asks for a treaty's articles by another word, or by theirs.
+_TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?|say|says|said)\b", re.I)
 # What a party may or must do under a treaty, or how ("can the Sheliak…", "is it allowed…", "how
 # do you complain…", "what happens to settlers under…"): asked of its articles once the question
 # names the treaty.
@@ -58,8 +60,14 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query) or treaty_described(treaties, query)
-    if treaty is None or not treaty.articles:
+    if treaty is None:
         return None
+    if not treaty.articles:  # "what are the terms of the Treaty of Organia": said plainly
+        return (
+            Answer(f"No article of the {treaty.name} is recorded.", None, treaty)
+            if _TERMS.search(query)
+            else None
+        )
     titled = _titled(treaty, question)
     if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
         return None

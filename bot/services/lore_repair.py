@@ -17,6 +17,10 @@ from .english import is_english
 from .lazy import OSA
 
 SURE_EDITS = 1  # letters changed, added, dropped or swapped for a repair made without asking
+# Words players clip that no dictionary of ours holds, and the lore writes whole: read as the
+# whole word, not repaired to a near one ("tech" is no "teach"). Only when no entry holds the
+# clipped word itself (a server's "Tech Bay 5" keeps it).
+CLIPPED = {"tech": "technology", "techs": "technology", "comms": "communications", "sats": "satellites"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +40,10 @@ async def plan(
         typed = next((w for w in text.words(query) if text.stem(w) == term), term)
         if is_english(typed):
             continue
-        near = await engine.repair(db, scopes, typed)
+        near = CLIPPED.get(typed.casefold()) or await engine.repair(db, scopes, typed)
         if near is None:
             continue
-        sure = OSA.distance(typed.casefold(), near) <= SURE_EDITS
+        sure = typed.casefold() in CLIPPED or OSA.distance(typed.casefold(), near) <= SURE_EDITS
         (repairs.made if sure else repairs.guessed)[term] = near
     return repairs
 

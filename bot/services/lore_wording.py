@@ -98,7 +98,9 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
 # Words a player adds that no sentence of the lore says ("why did the Cardassians finally pull
 # out"): none of them is what the question asks. Read as typed: "finally" and "finalized" share
 # a stem.
-FILLER = frozenset("finally eventually ultimately ever even already still bother bothered willing".split())  # noqa: SIM905
+FILLER = frozenset(
+    "finally eventually ultimately ever even already still bother bothered willing willingly".split()  # noqa: SIM905
+)
 
 
 def fillers(query: str) -> frozenset[str]:

@@ -76,6 +76,13 @@ async def test_a_treaty_named_by_what_it_is_quotes_its_article(env, world: World
     )
     assert "neither develop nor use" in cloak.split("\n")[0]
     assert '`/treaty quote treaty:"Treaty of Algeron" article:II`' in cloak
+    organia = head(
+        await world.alice.slash(
+            world.channel, "lore search", query="what are the actual terms of the treaty of organia"
+        )
+    )
+    assert organia.startswith("**Answer:** No article of the Treaty of Organia is recorded."), organia[:300]
+    assert "/treaty quote" not in organia  # nothing to quote
 
 
 async def test_without_a_sure_line_it_says_so_and_shows_the_closest(env, world: World) -> None:
