@@ -41,7 +41,6 @@ from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
-RANK_STEMS = frozenset(text.stem(w) for w in rules.TITLES)
 LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
 ASKED_WORDS = {
@@ -181,7 +180,8 @@ def answer(
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:  # "who was the Starfleet admiral…": whoever answers holds that rank
         victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
-        ranks = {c for c in predicate if c in RANK_STEMS and c not in victims}
+        typed_ranks = {text.stem(w) for w in text.words(query) if w.removesuffix("s") in rules.TITLES}
+        ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
         if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
             found = [one for one in found if deed in one.words]

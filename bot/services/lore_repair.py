@@ -20,7 +20,13 @@ SURE_EDITS = 1  # letters changed, added, dropped or swapped for a repair made w
 # Words players clip that no dictionary of ours holds, and the lore writes whole: read as the
 # whole word, not repaired to a near one ("tech" is no "teach"). Only when no entry holds the
 # clipped word itself (a server's "Tech Bay 5" keeps it).
-CLIPPED = {"tech": "technology", "techs": "technology", "comms": "communications", "sats": "satellites"}
+CLIPPED = {
+    "tech": "technology",
+    "techs": "technology",
+    "comms": "communications",
+    "sats": "satellites",
+    "mag": "magnetic",
+}
 
 
 @dataclass(frozen=True, slots=True)

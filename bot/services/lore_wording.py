@@ -99,7 +99,7 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
 # out"): none of them is what the question asks. Read as typed: "finally" and "finalized" share
 # a stem.
 FILLER = frozenset(
-    "finally eventually ultimately ever even already still bother bothered willing willingly".split()  # noqa: SIM905
+    "finally eventually ultimately ever even already still bother bothered willing willingly actually".split()  # noqa: SIM905
 )
 
 

@@ -91,6 +91,20 @@ def test_a_treaty_named_by_what_it_is_answers_with_its_article(
             "Sela and the Romulans secretly supplied the House of Duras",
             "klingon-civil-war",
         ),
+        # a lawyer defends: the lore says "defended"
+        (
+            "who was kirk's lawyer at the klingon trial",
+            "Colonel Worf defended Kirk and McCoy",
+            "colonel-worf",
+        ),
+        # "commanded" is a deed, not the rank "commander" whoever answers must hold
+        (
+            "who commanded the allied fleets in the final battle at cardassia",
+            "Chancellor Martok led the allied fleets",
+            "battle-of-cardassia",
+        ),
+        # "mag" is magnetic clipped, "actually" a filler, "the guys" anyone
+        ("who were the guys in mag boots that actually shot gorkon", "Burke and Samno", "gorkon"),
         # a guard: the Scimitar's fact says who built it; what it is does not make that who blew it up
         ("who blew up the scimitar", "Data then destroyed the thalaron generator", None),
     ],
