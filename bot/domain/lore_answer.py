@@ -46,6 +46,8 @@ _NOT_PLACES = frozenset(
     starfleet january february march april may june july august september october november december
     fan the""".split()  # noqa: SIM905
 )
+# Words after a place's name that make it a treaty's ("the Khitomer Accords"), which says no where.
+_TREATIES = frozenset("accords accord treaty pact declaration agreement".split())  # noqa: SIM905
 # What happens to a place: "the explosion of Praxis" is no answer to where something was.
 _HAPPENINGS = frozenset(
     """explosion destruction fall invasion occupation loss conquest annexation evacuation liberation
@@ -80,6 +82,8 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
             return False  # "the explosion of Praxis" says what happened, "the mines of Remus" where
         if word in people and word not in places:
             return False  # "born to K'Ehleyr": a person is no place
+        if at + 1 < len(tokens) and fold(tokens[at + 1][0]) in _TREATIES:
+            return False  # "out of the Khitomer Accords": a treaty named for a place
         return word in places or (bool(before) and before[-1] in _BEFORE_PLACE)
     return False
 

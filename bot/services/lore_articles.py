@@ -147,21 +147,25 @@ _VAGUE = {
 
 
 def _best(treaty: Treaty, query: str, question: Question, least: int) -> Article | None:
-    """The treaty's article that holds most of the question's own words, at least `least` (a
-    power named any way: "Starfleet" is held by an article saying "the Federation")."""
+    """The treaty's article that holds most of the question's own words, at least `least` of them
+    no power's name (a power named any way counts towards the most: "Starfleet" is held by an
+    article saying "the Federation"; but every article may name the parties)."""
     own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
     # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
     asking = " ".join(m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query))
     wanted = set(question.concepts) - own - GENERIC - set(question.mapped(text.terms(asking)))
     reading = Wording(question)
     powers = {stem: power for stem, power in _powers(query) if stem in wanted}
+    plain = wanted - set(powers)
     scored = [
-        (*_held(question, reading, said, wanted, _powers_held(powers, said)), -a.number, a)
+        (*_held(question, reading, said, wanted, _powers_held(powers, said)), -a.number, a, said)
         for a in treaty.articles
         if (said := f"{a.title}. {a.text}")
     ]
     best = max(scored, key=lambda item: item[:3], default=None)
-    return best[3] if best is not None and best[0] >= least else None
+    if best is None or _held(question, reading, best[4], plain)[0] < least:
+        return None
+    return best[3]
 
 
 @lru_cache(maxsize=1024)

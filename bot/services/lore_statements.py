@@ -26,7 +26,8 @@ ORIGIN = frozenset(
 # … and, for where, the words of being somewhere ("where do the Vulcans live": on Vulcan).
 IMPLIED = {
     Asked.PLACE: ORIGIN | {text.stem(w) for w in "live located based situated lie sit found fight".split()},  # noqa: SIM905
-    Asked.TIME: ORIGIN | {text.stem("fight")},  # a battle that took place in 2256 was fought then
+    Asked.TIME: ORIGIN
+    | {text.stem("fight"), text.stem("make")},  # a battle of 2256 was fought then, a treaty made
 }
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

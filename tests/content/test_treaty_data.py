@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError
+from bot.content.lore import canon_lore
 from bot.content.treaties import canon_treaties, load_treaties_from
+from bot.domain.references import normalise
 from bot.domain.treaties import SourceTier, Treaty
 
 
@@ -132,3 +134,19 @@ def test_broken_toml_is_named(tmp_path: Path) -> None:
     (tmp_path / "gamma.toml").write_text("key = \n")
     with pytest.raises(ContentError, match=r"gamma\.toml"):
         load_treaties_from(tmp_path)
+
+
+def test_a_treaty_is_known_in_the_lore_by_all_its_names() -> None:
+    """ "The Sheliak treaty" names the Treaty of Armens in /treaty quote; a lore question naming it
+    must find its lore entry too. A name another entry holds ("Khitomer", the planet) stays that
+    entry's."""
+    named: dict[str, set[str]] = {}
+    for entry in canon_lore():
+        for name in (entry.title, *entry.aliases):
+            named.setdefault(normalise(name), set()).add(entry.key)
+    for treaty in canon_treaties():
+        if treaty.lore is None:
+            continue
+        for name in (treaty.name, *treaty.aliases):
+            holders = named.get(normalise(name), set())
+            assert treaty.lore in holders or holders, f"{treaty.name}: no lore entry is named {name!r}"

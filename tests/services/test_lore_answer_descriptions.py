@@ -122,3 +122,23 @@ def test_a_clipped_word_is_read_whole_and_said_so(lore: LoreService) -> None:
         lore.search(GUILD, "what tech did the romulans trade", canon_treaties())
     )  # type: ignore[attr-defined]
     assert found.corrected == {"tech": "technology"}
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "the Khitomer Accords" is a treaty named for a place: no answer to where
+        ("where did gowron's forces get pushed back in the civil war", "The Mempa sector is a region"),
+        # "the Sheliak treaty" is the Treaty of Armens (the treaty's alias, known to its lore entry)
+        ("what year was the sheliak treaty made", "The Treaty of Armens was signed in 2255."),
+    ],
+)
+def test_a_name_is_read_as_what_it_names(lore: LoreService, question: str, said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and line_said.startswith(said), line_said
+
+
+def test_an_article_naming_only_a_party_answers_nothing(lore: LoreService) -> None:
+    """Every article of a treaty may name its parties: "Dorvan V goes to the Cardassian Union" says
+    nothing of warships in the zone."""
+    assert line(lore, "can cardassia park warships in the dmz under the 2370 treaty") == (None, None)

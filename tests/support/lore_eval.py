@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1] / "services"
 QUESTIONS = HERE / "lore_answers.tsv"
 SECOND = HERE / "lore_answers_second.tsv"  # written later, by a reader of data/ alone: tune-2 and held-2
+THIRD = HERE / "lore_answers_third.tsv"  # later again, every kind but server lore: tune-3 and held-3
 SERVER_LORE = HERE / "lore_answers_server.toml"
 GUILD = 4242
 AUTHOR = 7
@@ -112,8 +113,8 @@ def table(results: list[Result]) -> str:
     lines = [f"{'':10} {'half':6} {'asked':>5} {'shown':>5} {'right':>5} {'precision':>9} {'coverage':>8}"]
     groups: dict[tuple[str, str], list[Result]] = defaultdict(list)
     for result in results:
-        second = result.row.half.endswith("-2")  # "both" is the first set's two halves
-        for half in (result.row.half, "both-2" if second else "both"):
+        later = result.row.half.partition("-")[2]  # "both" is the first set's two halves
+        for half in (result.row.half, f"both-{later}" if later else "both"):
             groups[(result.row.type, half)].append(result)
             groups[("all", half)].append(result)
     for (kind, half), found in sorted(groups.items(), key=lambda item: (item[0][0] == "all", item[0])):
