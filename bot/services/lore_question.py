@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..domain import lore_answer as rules
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_because import because_of
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
@@ -42,6 +43,8 @@ from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
 LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
+# … and verbs that say only that someone meant or thought a thing ("why did Shinzon want Earth gone").
+WEAK = LIGHT | {text.stem(w) for w in "want wanted think thought need needed".split()}  # noqa: SIM905
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
 ASKED_WORDS = {
     asked: frozenset(text.stem(w) for w in words.split())
@@ -111,6 +114,17 @@ def _doers_deed(query: str, question: Wording) -> str:
     verb = rules.doers_verb(query)
     concept = question.concept(text.word_stem(verb)) if verb else ""
     return "" if not concept or concept in LIGHT else concept
+
+
+def _in_order(query: str, names: Sequence[Linked], runs: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    """The concepts of each name the question gives, in the order it gives them."""
+    typed = text.words(query)
+    at = [
+        next((i for i, w in enumerate(typed) if w in one.words), len(typed))
+        for one in names
+        for _ in one.runs
+    ]
+    return [run for _, run in sorted(zip(at, runs, strict=True), key=lambda pair: pair[0]) if run]
 
 
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
@@ -186,6 +200,7 @@ def answer(
         if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
             found = [one for one in found if deed in one.words]
     places = known.places | name_words(pool, Kind.PLACE)
+    runs = [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs]
     choice = rules.choose(
         found,
         asked,
@@ -195,11 +210,19 @@ def answer(
         typed | {w for one in names for w in one.words} | _own_names(linked, places),
         known.people | known.groups | name_words(pool, Kind.PERSON),
         places,
-        [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs],
+        runs,
         lambda sentence: tokens(sentence, question),
         asked is Asked.AGENT and rules.asks_doer(query),
         _doers_deed(query, question) if asked is Asked.AGENT else "",
     )
+    if choice is None and asked is Asked.REASON:  # in other words than the question's
+        said = because_of(
+            found,
+            _in_order(query, names, runs),
+            set(predicate) - WEAK,
+            lambda sentence: tokens(sentence, question),
+        )
+        choice = rules.Choice(said, 0.0) if said is not None else None
     if choice is None:
         return None
     entry = next(e for e in pool if e.key == choice.statement.key)

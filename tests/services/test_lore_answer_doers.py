@@ -96,3 +96,38 @@ def test_fillers_are_read_as_typed_not_by_their_stem() -> None:
     """ "finally" and "finalized" share a stem: only the filler as typed is dropped."""
     assert fillers("who finalized the khitomer accords") == frozenset()
     assert fillers("why did the cardassians finally leave") == {text.stem("finally")}
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # no sentence says "stuck", "switch sides" or "sign up": the one naming both says why
+        ("why was korrd stuck on nimbus iii", "Korrd served on Nimbus III because"),
+        ("why did donatra switch sides against shinzon", "Donatra turned on Shinzon because"),
+        (
+            "what made dukat sign cardassia up with the dominion",
+            "Dukat joined Cardassia to the Dominion in 2373",
+        ),
+        # "invade" is said of Gowron and Cardassia: the sentence saying it, not another deed of theirs
+        ("what made gowron think he had to invade cardassia", "Gowron invaded Cardassia because"),
+    ],
+)
+def test_a_why_in_other_words_than_the_lores_is_answered_by_the_sentence_naming_them(
+    lore: LoreService, question: str, said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and line_said.startswith(said), line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        # the House of Duras backing the Romulans is no reason the Romulans armed the Duras
+        ("why were the romulans secretly arming the duras sisters", "The House of Duras backed the Romulans"),
+        # the warbirds destroyed the Enterprise-C: that says nothing of what brought it there
+        ("what brought the enterprise-c to narendra iii", "Romulan warbirds destroyed"),
+    ],
+)
+def test_a_why_is_not_answered_by_what_another_did(lore: LoreService, question: str, not_said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is None or not line_said.startswith(not_said), line_said
