@@ -33,7 +33,8 @@ def dated(concepts: Sequence[str], start: int | None, end: int | None) -> tuple[
     return tuple(out)
 
 
-_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_PART = r"[^\W_]+(?:['’][^\W_]+)*"  # "K't'inga" is one part of "K't'inga-class"
+_COMPOUND = re.compile(rf"{_PART}(?:-{_PART})+")
 
 
 def _foreign(parts: Sequence[str], named: set[str]) -> bool:

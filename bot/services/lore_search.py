@@ -23,6 +23,7 @@ from ..domain.lore_query import SYNONYMS, Asks, Match, match_counted, sentence_s
 from ..domain.name_grams import length_window
 from ..storage import Database
 from ..storage import lore_index as index
+from . import english
 from . import lore_text as text
 from .lazy import fuzz, process
 
@@ -148,8 +149,13 @@ async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
     if not word or len(word[0]) < 4:
         return None
     candidates = await index.words_near(db, scopes, word[0], length_window(len(word[0]), TYPO_CUTOFF))
-    best = process.extractOne(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-    return None if best is None else str(best[0])
+    found = process.extract(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=8)
+    if not found:
+        return None
+    # as near as each other ("clas": class, clash), the word English uses more is the likelier meant
+    best = max(score for _, score, _ in found)
+    tied = [str(one) for one, score, _ in found if score == best]
+    return next((one for one in tied if english.is_common(one)), tied[0])
 
 
 def rerank(

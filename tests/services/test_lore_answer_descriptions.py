@@ -142,3 +142,18 @@ def test_an_article_naming_only_a_party_answers_nothing(lore: LoreService) -> No
     """Every article of a treaty may name its parties: "Dorvan V goes to the Cardassian Union" says
     nothing of warships in the zone."""
     assert line(lore, "can cardassia park warships in the dmz under the 2370 treaty") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "clas" is as near "clash" as "class": the word English uses more is meant; and "class" is a
+        # word of "K't'inga-class", whose apostrophes make no word of another tongue of it
+        ("what clas of ship was kronos one", "Kronos One was Chancellor Gorkon's K't'inga-class flagship"),
+        # "took out" is killed
+        ("who finally took out shinzon", "Picard killed Shinzon aboard the Scimitar"),
+    ],
+)
+def test_typed_as_players_type(lore: LoreService, question: str, said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and line_said.startswith(said), line_said
