@@ -30,8 +30,9 @@ _TIME = re.compile(
 _PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
                     r"which system|location of)\b", re.I)  # fmt: skip
 _WHO = re.compile(
-    r"\b(who|whom|whose|(?:which|what) (?:guy|person|man|woman|officer|captain|admiral|general|commander|"
-    r"ambassador|senator))\b",
+    r"\b(who|whom|whose|(?:which|what) (?:(?!kind\b|type\b|sort\b)[\w'-]+ ){0,2}"  # "which Starfleet captain"
+    r"(?:guy|person|man|woman|officer|captain|admiral|general|commander|ambassador|senator|chancellor|"
+    r"praetor|envoy|diplomat|lieutenant|ensign|doctor|crewman))\b",
     re.I,
 )
 _IDENTITY = re.compile(

@@ -102,6 +102,13 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+# A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
+# or thought ("think that…", "so that…").
+_RELATIVE = re.compile(
+    r"\b(?!(?:think|thought|know|knew|say|said|believe|believed|claim|claimed|fear|feared|hope|hoped|"
+    r"so|such|now|given)\b)\w+\s+(?:that|which)\s+(.+)$",
+    re.I,
+)
 _NAMING = re.compile(r"\s*who\s+(named|called|dubbed)\b", re.I)
 _NEGATED = re.compile(
     r"n['’]t\b|\bnon-|\b(?:not|never|no|refused|declined|without|neutral|stayed out|kept out)\b", re.I
@@ -183,6 +190,9 @@ def answer(
     if asked is Asked.AGENT and any(not weights.get(c) and not known.common(c) for c in predicate):
         return None  # "who ran comms on the Enterprise": no entry says comms, so none says who did
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
+    if found_clause := _RELATIVE.search(query):  # "the torpedo that tracked Chang's ship": which
+        described = set(question.mapped(text.terms(found_clause.group(1))))  # torpedo, said in passing
+        weights = {c: w / 2 if c in described else w for c, w in weights.items()}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}
     # a who-did's deed ("who took DS9": took), but a light verb says none alone ("made first contact")

@@ -30,6 +30,10 @@ from bot.services.english import is_common, is_english
         ("why did gowron leave the accords", Asked.REASON),
         ("what caused the civil war", Asked.REASON),
         ("who killed gorkon", Asked.AGENT),
+        # a person asked for by what they were, a word or two before it
+        ("which starfleet captain went rogue in 2367", Asked.AGENT),
+        ("what romulan senator spied for the federation", Asked.AGENT),
+        ("what kind of man was kor", Asked.ANYTHING),  # asks what he was
         ("what does article 2 of the khitomer accords say", Asked.ARTICLE),
         ("khitomer accords art. III", Asked.ARTICLE),
         ("cloaking device", Asked.ANYTHING),

@@ -152,6 +152,11 @@ def test_an_article_naming_only_a_party_answers_nothing(lore: LoreService) -> No
         ("what clas of ship was kronos one", "Kronos One was Chancellor Gorkon's K't'inga-class flagship"),
         # "took out" is killed
         ("who finally took out shinzon", "Picard killed Shinzon aboard the Scimitar"),
+        # "that tracked Chang's exhaust" says which torpedo: the lore may say it otherwise
+        (
+            "who helped spock rig the torpedo that tracked chang's exhaust",
+            "Back aboard the Enterprise Leonard McCoy",
+        ),
     ],
 )
 def test_typed_as_players_type(lore: LoreService, question: str, said: str) -> None:
