@@ -96,10 +96,12 @@ def statements(
 
 
 def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str]]) -> tuple[str, ...]:
-    """What an entry is and who did it, as the question's concepts, when that names everything
-    the question names: "why did Lursa and B'Etor fight Gowron" asks the cause of the Klingon
-    Civil War, fought "by the House of Duras under Lursa, B'Etor and Toral … against Gowron"."""
-    words = tuple(question.mapped(text.sentence_terms(f"{entry.title}. {entry.facts.get('by') or ''}")))
+    """What an entry is (its names) and who did it, as the question's concepts, when that names
+    everything the question names: "why did Lursa and B'Etor fight Gowron" asks the cause of the
+    Klingon Civil War, fought "by the House of Duras under Lursa, B'Etor and Toral … against
+    Gowron"; "the Tsi's'du bioweapon" is the Romulan plot on Tsi's'du, the "Romulan bioweapon plot"."""
+    said = ". ".join((entry.title, *entry.aliases, str(entry.facts.get("by") or "")))
+    words = tuple(question.mapped(text.sentence_terms(said)))
     return words if all(one <= set(words) for one in named) else ()
 
 

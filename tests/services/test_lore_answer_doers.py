@@ -110,6 +110,11 @@ def test_fillers_are_read_as_typed_not_by_their_stem() -> None:
         ),
         # "invade" is said of Gowron and Cardassia: the sentence saying it, not another deed of theirs
         ("what made gowron think he had to invade cardassia", "Gowron invaded Cardassia because"),
+        # "the Tsi'sdu bioweapon" is the Romulan plot on Tsi's'du by its alias: its cause says why
+        (
+            "what were the romulans actually after with the tsi'sdu bioweapon",
+            "The Romulan plot on Tsi's'du came about because the Romulans wanted Klingon space",
+        ),
     ],
 )
 def test_a_why_in_other_words_than_the_lores_is_answered_by_the_sentence_naming_them(
