@@ -29,8 +29,13 @@ _TIME = re.compile(
 )
 _PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
                     r"which system|location of)\b", re.I)  # fmt: skip
+# "which Starfleet captain": a word or two before a person's noun, but no verb ("what happened to
+# Captain Picard", "what did Doctor Phlox cure" ask what, not who)
+_BEFORE_PERSON = (
+    r"(?:(?!(?:kind|type|sort|happened|happen|did|does|do|was|were|is|are|to|about|of|has|had)\b)[\w'-]+ )"
+)
 _WHO = re.compile(
-    r"\b(who|whom|whose|(?:which|what) (?:(?!kind\b|type\b|sort\b)[\w'-]+ ){0,2}"  # "which Starfleet captain"
+    rf"\b(who|whom|whose|(?:which|what) {_BEFORE_PERSON}{{0,2}}"
     r"(?:guy|person|man|woman|officer|captain|admiral|general|commander|ambassador|senator|chancellor|"
     r"praetor|envoy|diplomat|lieutenant|ensign|doctor|crewman))\b",
     re.I,

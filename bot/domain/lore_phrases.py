@@ -18,7 +18,7 @@ PHRASES = {
         "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
         "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
         "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
-        "offed|bumped off|knocked off|finished off|took out|take out|taken out": "kill",
+        "offed|bumped off|knocked off|finished off": "kill",
         "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "betray",
         "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
         "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",

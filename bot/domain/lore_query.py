@@ -68,7 +68,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("singularity", "black hole"),
     ("withdraw", "withdrawal", "leave", "quit", "pull out"),
     ("prison", "jail", "jailed", "penal", "imprisoned"),
-    ("defend", "defended", "defence", "defense", "counsel", "advocate", "lawyer", "attorney"),
+    ("defend", "defended", "defence", "defense", "lawyer", "attorney"),  # "advocated peace" is none
 )
 
 

@@ -107,8 +107,7 @@ class LoreService:
         await content_versions.mark(self.db, SERVER_INDEX, SERVER_INDEX_VERSION)
 
     def _with_canon(self, server: NameIndex) -> list[NameIndex]:
-        """Where names are looked up, in order: this server's lore (the names a request read of
-        it), then canon."""
+        """Where names are looked up, in order: this server's lore (what a request read), then canon."""
         return [server, self.canon_names] if len(server) else [self.canon_names]
 
     # -- finding entries ---------------------------------------------------------------------
@@ -217,6 +216,7 @@ class LoreService:
             articles.article_answer(treaties, searched, wording)
             or asking.answer(searched, asked, wording, idf, linked, names, ordered, self.known)
             or articles.party_answer(treaties, searched, wording)  # names a treaty's parties only
+            or articles.unrecorded(treaties, searched)  # …or one whose articles are not recorded
         )
         if exact is not None:  # the entry named leads (the answer line names its own entry)
             ordered = [exact] + [e for e in ordered if e.key != exact.key]

@@ -24,7 +24,7 @@ from .treaties import article_asked, no_such_article, treaty_named
 _WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
 _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice)\b", re.IGNORECASE)
 # What asks for a treaty's articles by another word, or by theirs.
-_TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?|say|says|said)\b", re.I)
+_TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?)\b", re.I)
 # What a party may or must do under a treaty, or how ("can the Sheliak…", "is it allowed…", "how
 # do you complain…", "what happens to settlers under…"): asked of its articles once the question
 # names the treaty.
@@ -60,14 +60,8 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query) or treaty_described(treaties, query)
-    if treaty is None:
+    if treaty is None or not treaty.articles:
         return None
-    if not treaty.articles:  # "what are the terms of the Treaty of Organia": said plainly
-        return (
-            Answer(f"No article of the {treaty.name} is recorded.", None, treaty)
-            if _TERMS.search(query)
-            else None
-        )
     titled = _titled(treaty, question)
     if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
         return None
@@ -81,27 +75,40 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     return _line(treaty, article)
 
 
+def unrecorded(treaties: Sequence[Treaty], query: str) -> Answer | None:
+    """ "What are the terms of the Treaty of Organia": a treaty named whose articles no source
+    records, said plainly; asked only when no sentence of the lore answers (its entry may tell a
+    term: "disputed worlds went to whoever developed them best")."""
+    treaty = treaty_named(treaties, query)
+    if treaty is None or treaty.articles or not _TERMS.search(query):
+        return None
+    return Answer(f"No article of the {treaty.name} is recorded.", None, treaty)
+
+
 def treaty_described(treaties: Sequence[Treaty], query: str) -> Treaty | None:
-    """The treaty a question names by what it is ("the Romulan treaty", "their alliance", "the
-    accords"): a word of treaties, and the treaty holding the greatest share of its parties
-    (named any way: "feds", "Starfleet") and of its name's words; None when two hold as much."""
+    """The treaty a question names by what it is ("the Romulan treaty" of Starfleet, "their
+    alliance" of the Romulans and the Klingons, "the accords" of the feds and the Klingons): a word
+    of treaties, then the treaty holding the greatest share of its parties (named any way: "feds",
+    "Starfleet") and of its own name's words ("treaty" or "accords" tell none apart, nor a party's
+    name), which must be two of its parties or a word of its name; None when two hold as much."""
     if not _TREATY_WORDS.search(query):
         return None
     words = text.words(query)
     runs = {" ".join(words[at : at + n]) for n in (1, 2, 3) for at in range(len(words) - n + 1)}
     names = faction_names()
     powers = {found[0] for run in runs if len(found := names.candidates(run, starts=False)) == 1}
-    said = set(text.terms(query))
-    shares = []
-    for treaty in treaties:
+    said = set(text.terms(query)) - {text.stem(w) for w in words if names.candidates(w, starts=False)}
+    shares: list[tuple[float, Treaty]] = []
+    for treaty in (one for one in treaties if one.articles):  # what it says is asked
         parties = {p.name for p in treaty.parties}
-        named = set(text.terms(treaty.name)) - _VAGUE
-        held = len(parties & powers) + len(named & said)
-        shares.append((held / (len(parties) + len(named)), held, treaty))
-    best = max(shares, key=lambda one: one[0], default=None)
-    if best is None or not best[1] or sum(1 for share, _, _ in shares if share == best[0]) > 1:
-        return None
-    return best[2]
+        # its own words: "Klingon–Romulan Alliance" has none but its parties'
+        named = set(text.terms(treaty.name)) - _VAGUE - _KINDS - set(text.terms(" ".join(parties)))
+        sides, own = len(parties & powers), len(named & said)
+        if sides >= 2 or own:
+            shares.append(((sides + own) / (len(parties) + len(named)), treaty))
+    best = max((share for share, _ in shares), default=None)
+    chosen = [treaty for share, treaty in shares if share == best]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _titled(treaty: Treaty, question: Question) -> bool:
@@ -139,6 +146,10 @@ def _party_words(treaty: Treaty, treaties: Sequence[Treaty]) -> set[str]:
     return words - common - _VAGUE
 
 
+_TREATY_KINDS = (
+    "treaty treaties accord accords alliance pact agreement armistice peace"  # no treaty's own word
+)
+_KINDS = {text.stem(w) for w in _TREATY_KINDS.split()}
 _WHAT = {Asked.ANYTHING, Asked.ARTICLE}  # what a treaty's terms say: not when, where, who or why
 _VAGUE = {
     text.stem(w)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from ..domain import lore_answer as rules
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_because import because_of
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
@@ -43,8 +42,6 @@ from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
 LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
-# … and verbs that say only that someone meant or thought a thing ("why did Shinzon want Earth gone").
-WEAK = LIGHT | {text.stem(w) for w in "want wanted think thought need needed".split()}  # noqa: SIM905
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
 ASKED_WORDS = {
     asked: frozenset(text.stem(w) for w in words.split())
@@ -123,17 +120,6 @@ def _doers_deed(query: str, question: Wording) -> str:
     return "" if not concept or concept in LIGHT else concept
 
 
-def _in_order(query: str, names: Sequence[Linked], runs: Sequence[frozenset[str]]) -> list[frozenset[str]]:
-    """The concepts of each name the question gives, in the order it gives them."""
-    typed = text.words(query)
-    at = [
-        next((i for i, w in enumerate(typed) if w in one.words), len(typed))
-        for one in names
-        for _ in one.runs
-    ]
-    return [run for _, run in sorted(zip(at, runs, strict=True), key=lambda pair: pair[0]) if run]
-
-
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
@@ -190,8 +176,10 @@ def answer(
     if asked is Asked.AGENT and any(not weights.get(c) and not known.common(c) for c in predicate):
         return None  # "who ran comms on the Enterprise": no entry says comms, so none says who did
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
-    if found_clause := _RELATIVE.search(query):  # "the torpedo that tracked Chang's ship": which
-        described = set(question.mapped(text.terms(found_clause.group(1))))  # torpedo, said in passing
+    if asked is Asked.AGENT and (found_clause := _RELATIVE.search(query)):  # "who rigged the torpedo
+        # that tracked Chang's ship": which torpedo, said in passing ("the planet that the Romulans
+        # used as a trap" is what is asked)
+        described = set(question.mapped(text.terms(found_clause.group(1))))
         weights = {c: w / 2 if c in described else w for c, w in weights.items()}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}
@@ -225,14 +213,6 @@ def answer(
         asked is Asked.AGENT and rules.asks_doer(query),
         _doers_deed(query, question) if asked is Asked.AGENT else "",
     )
-    if choice is None and asked is Asked.REASON:  # in other words than the question's
-        said = because_of(
-            found,
-            _in_order(query, names, runs),
-            set(predicate) - WEAK,
-            lambda sentence: tokens(sentence, question),
-        )
-        choice = rules.Choice(said, 0.0) if said is not None else None
     if choice is None:
         return None
     entry = next(e for e in pool if e.key == choice.statement.key)

@@ -152,10 +152,29 @@ async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
     found = process.extract(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=8)
     if not found:
         return None
-    # as near as each other ("clas": class, clash), the word English uses more is the likelier meant
+    # as near as each other, the likelier slip ("brean": a vowel for a vowel, so Breen, not break;
+    # "clas": a doubled letter typed once, so class), then a name (the lore's own word), then the
+    # word English uses more
     best = max(score for _, score, _ in found)
     tied = [str(one) for one, score, _ in found if score == best]
-    return next((one for one in tied if english.is_common(one)), tied[0])
+    return max(
+        tied, key=lambda one: (_slip(word[0], one), not english.is_english(one), english.is_common(one))
+    )
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _slip(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with one of the commonest slips: a vowel for another, or a
+    doubled letter typed once or twice."""
+    if len(typed) == len(meant):
+        changed = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+        return len(changed) == 1 and changed[0][0] in _VOWELS and changed[0][1] in _VOWELS
+    longer, shorter = (meant, typed) if len(meant) > len(typed) else (typed, meant)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer) - 1)
+    )
 
 
 def rerank(

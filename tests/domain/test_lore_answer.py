@@ -34,6 +34,8 @@ from bot.services.english import is_common, is_english
         ("which starfleet captain went rogue in 2367", Asked.AGENT),
         ("what romulan senator spied for the federation", Asked.AGENT),
         ("what kind of man was kor", Asked.ANYTHING),  # asks what he was
+        ("what happened to chancellor gorkon", Asked.ANYTHING),  # a verb before the title: what
+        ("what did doctor phlox cure", Asked.ANYTHING),
         ("what does article 2 of the khitomer accords say", Asked.ARTICLE),
         ("khitomer accords art. III", Asked.ARTICLE),
         ("cloaking device", Asked.ANYTHING),

@@ -101,15 +101,6 @@ def test_fillers_are_read_as_typed_not_by_their_stem() -> None:
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        # no sentence says "stuck", "switch sides" or "sign up": the one naming both says why
-        ("why was korrd stuck on nimbus iii", "Korrd served on Nimbus III because"),
-        ("why did donatra switch sides against shinzon", "Donatra turned on Shinzon because"),
-        (
-            "what made dukat sign cardassia up with the dominion",
-            "Dukat joined Cardassia to the Dominion in 2373",
-        ),
-        # "invade" is said of Gowron and Cardassia: the sentence saying it, not another deed of theirs
-        ("what made gowron think he had to invade cardassia", "Gowron invaded Cardassia because"),
         # "the Tsi'sdu bioweapon" is the Romulan plot on Tsi's'du by its alias: its cause says why
         (
             "what were the romulans actually after with the tsi'sdu bioweapon",
@@ -117,7 +108,7 @@ def test_fillers_are_read_as_typed_not_by_their_stem() -> None:
         ),
     ],
 )
-def test_a_why_in_other_words_than_the_lores_is_answered_by_the_sentence_naming_them(
+def test_a_cause_composed_for_an_entry_named_by_its_alias(
     lore: LoreService, question: str, said: str
 ) -> None:
     line_said, _ = line(lore, question)
@@ -127,6 +118,10 @@ def test_a_why_in_other_words_than_the_lores_is_answered_by_the_sentence_naming_
 @pytest.mark.parametrize(
     ("question", "not_said"),
     [
+        # a sentence naming Duras and Mogh with "because" says nothing of a killing it does not
+        # tell (a reviewer's question: the "because" fallback tried in session 15 answered it)
+        ("why did duras kill mogh", "Duras blamed Mogh"),
+        ("why did dukat hate jadzia", "Dukat killed Jadzia"),
         # the House of Duras backing the Romulans is no reason the Romulans armed the Duras
         ("why were the romulans secretly arming the duras sisters", "The House of Duras backed the Romulans"),
         # the warbirds destroyed the Enterprise-C: that says nothing of what brought it there
