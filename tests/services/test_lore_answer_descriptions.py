@@ -136,40 +136,14 @@ def test_a_clipped_word_is_read_whole_and_said_so(lore: LoreService) -> None:
         ("where did gowron's forces get pushed back in the civil war", "The Mempa sector is a region"),
         # "the Sheliak treaty" is the Treaty of Armens (the treaty's alias, known to its lore entry)
         ("what year was the sheliak treaty made", "The Treaty of Armens was signed in 2255."),
-    ],
-)
-def test_a_name_is_read_as_what_it_names(lore: LoreService, question: str, said: str) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is not None and line_said.startswith(said), line_said
-
-
-def test_an_article_naming_only_a_party_answers_nothing(lore: LoreService) -> None:
-    """Every article of a treaty may name its parties: "Dorvan V goes to the Cardassian Union" says
-    nothing of warships in the zone."""
-    assert line(lore, "can cardassia park warships in the dmz under the 2370 treaty") == (None, None)
-
-
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        # "clas" is as near "clash" as "class": the word English uses more is meant; and "class" is a
-        # word of "K't'inga-class", whose apostrophes make no word of another tongue of it
+        # "clas" is as near "clash" as "class": the likelier slip is meant; and "class" is a word of
+        # "K't'inga-class", whose apostrophes make no word of another tongue of it
         ("what clas of ship was kronos one", "Kronos One was Chancellor Gorkon's K't'inga-class flagship"),
         # "that tracked Chang's exhaust" says which torpedo: the lore may say it otherwise
         (
             "who helped spock rig the torpedo that tracked chang's exhaust",
             "Back aboard the Enterprise Leonard McCoy",
         ),
-    ],
-)
-def test_typed_as_players_type(lore: LoreService, question: str, said: str) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is not None and line_said.startswith(said), line_said
-
-
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
         # the lore tells a term of the Treaty of Organia: it answers before "no article is recorded"
         ("what does the treaty of organia say about disputed planets", "The Treaty of Organia, or Organian"),
         ("what did kor say about the treaty of organia", "The Treaty of Organia, or Organian"),
@@ -180,9 +154,15 @@ def test_typed_as_players_type(lore: LoreService, question: str, said: str) -> N
         ),
     ],
 )
-def test_what_a_question_asks_is_not_read_away(lore: LoreService, question: str, said: str) -> None:
+def test_a_question_is_read_as_it_means(lore: LoreService, question: str, said: str) -> None:
     line_said, _ = line(lore, question)
     assert line_said is not None and line_said.startswith(said), line_said
+
+
+def test_an_article_naming_only_a_party_answers_nothing(lore: LoreService) -> None:
+    """Every article of a treaty may name its parties: "Dorvan V goes to the Cardassian Union" says
+    nothing of warships in the zone."""
+    assert line(lore, "can cardassia park warships in the dmz under the 2370 treaty") == (None, None)
 
 
 @pytest.mark.parametrize(
