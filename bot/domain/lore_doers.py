@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lore_causes import Token, fold
+from .lore_query import IRREGULAR
 
 # Before a name, a title says it is a person's ("Captain Okonkwo", "General Chang").
 TITLES = frozenset(
@@ -16,6 +17,11 @@ TITLES = frozenset(
 )
 _PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
 _NOUN_BEFORE = frozenset("of from".split())  # noqa: SIM905
+# Words after a verb that begin its object or what follows it, not a noun it qualifies.
+_AFTER_VERB = frozenset(
+    """the a an to them him her it its their his our us and or of with for in on at from by that which
+    who as when while until because after before since although though if unless""".split()  # noqa: SIM905
+)
 # Nouns that, after a people's name, make a doer of it ("a Klingon agent", "Romulan operatives"):
 # our own short list.
 _GROUPS = frozenset(
@@ -59,12 +65,22 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     done to them: "K'mpec was poisoned", or the deed is another subject's, in a clause of its
     own: "Hiren was there when a device left…"), or after "by"."""
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
-        if deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE:
+        if (deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE) or _qualifies(tokens, deed):
             return False
         if any(_own_subject(tokens, i, deed) for i in range(max(person + 1, deed - 3), deed - 1)):
             return False
         return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
     return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])
+
+
+def _qualifies(tokens: Sequence[Token], deed: int) -> bool:
+    """Whether the deed's word, uninflected, is a noun before a noun ("the Romulan supply lines"):
+    nobody named before it did it ("the Romulans supplied them" does)."""
+    word = fold(tokens[deed][0])
+    if word.endswith(("ed", "ing")) or word in IRREGULAR or deed + 1 >= len(tokens):
+        return False
+    following = tokens[deed + 1][0]
+    return following.isalpha() and following[:1].islower() and fold(following) not in _AFTER_VERB
 
 
 def done_to_another(

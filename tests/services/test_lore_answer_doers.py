@@ -124,6 +124,8 @@ def test_a_cause_composed_for_an_entry_named_by_its_alias(
         ("why did dukat hate jadzia", "Dukat killed Jadzia"),
         # the House of Duras backing the Romulans is no reason the Romulans armed the Duras
         ("why were the romulans secretly arming the duras sisters", "The House of Duras backed the Romulans"),
+        # "the Romulan supply lines": a deed said as a noun before a noun is nobody's deed
+        ("who supplied weapons to the house of duras", "The House of Duras backed the Romulans"),
         # the warbirds destroyed the Enterprise-C: that says nothing of what brought it there
         ("what brought the enterprise-c to narendra iii", "Romulan warbirds destroyed"),
     ],
