@@ -29,11 +29,7 @@ from .lore_names import short_names as short_names
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
-from .lore_reading import (
-    meaning,
-    other_names,
-    whole_names,
-)
+from .lore_reading import meaning, other_names, whole_names
 from .lore_search import Hit, Question
 from .lore_statements import ORIGIN, statements
 from .lore_statements import tokens as tokens  # read by tests through this module
