@@ -4,6 +4,7 @@ collapse), read when answering only (bot/services/lore_wording.py). Pure: the st
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # our own short list
 PHRASES = {
@@ -16,6 +17,7 @@ PHRASES = {
         "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",
         "wipe out|wiped out": "destroy", "hand over|handed over": "cede",
         "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
+        "switch sides|switched sides|change sides|changed sides|break with|broke with": "betray",
         "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
         "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
         "offed|bumped off|knocked off|finished off": "kill",
@@ -25,6 +27,7 @@ PHRASES = {
         "lock up|locked up|locked away|lock away": "imprisoned",
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
         "go along with|went along with": "join",
+        "loyal to|stay loyal to|stayed loyal to|stand by|stood by": "follow", "pass away|passed away": "die",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip
@@ -35,6 +38,28 @@ def phrased(question: str) -> str:
     """The question with each phrasal verb written as its one word ("why did it fall apart" ->
     "why did it collapse")."""
     return _PHRASE.sub(lambda found: PHRASES[found.group(1).casefold()], question)
+
+
+_LONGEST = max(len(phrase.split()) for phrase in PHRASES)
+_OPENING = frozenset(phrase.split()[0] for phrase in PHRASES)
+
+
+@lru_cache(maxsize=2048)
+def phrase_heads(written: tuple[str, ...]) -> dict[int, str]:
+    """The places in a sentence's words (as written) that open a phrasal verb, each with its one
+    word ("Donatra turned on Shinzon": 1 -> betray), so that a sentence says what a question asks
+    in other words ("why did Donatra double-cross Shinzon")."""
+    found: dict[int, str] = {}
+    folded = [word.casefold() for word in written]
+    at = 0
+    while at < len(folded):
+        length = 1
+        if folded[at] in _OPENING:  # most words open no phrase
+            length = next((n for n in range(_LONGEST, 0, -1) if " ".join(folded[at : at + n]) in PHRASES), 1)
+            if (word := PHRASES.get(" ".join(folded[at : at + length]))) is not None:
+                found[at] = word
+        at += length  # a phrase's own words open none ("stayed loyal to": not "loyal to" again)
+    return found
 
 
 def phrases_in(question: str) -> list[tuple[str, str]]:

@@ -37,8 +37,10 @@ def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
     """Each word of the sentence with the question's concept it stands for ("" for none)."""
     written = _TOKEN.findall(sentence)
     loose = question.loose(written)
+    phrased = question.phrased(written)
     return tuple(
-        (word, "" if i in loose else question.concept(text.word_stem(word))) for i, word in enumerate(written)
+        (word, "" if i in loose else phrased.get(i) or question.concept(text.word_stem(word)))
+        for i, word in enumerate(written)
     )
 
 
@@ -109,6 +111,9 @@ def _read(sentence: str, question: Wording) -> tuple[str, ...]:
     """The sentence's terms as the question's concepts, but a phrasal verb's head said without
     its particle ("turned the tide") as itself."""
     terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
+    phrased = tuple(question.phrased(_TOKEN.findall(sentence)).values())
+    if phrased:  # "turned on" says betray: read as a word of its own beside the sentence's terms
+        terms = (*terms, *phrased)
     if question.particles and (loose := question.loose(written := _TOKEN.findall(sentence))):
         kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
         off = {text.word_stem(written[i]) for i in loose} - kept

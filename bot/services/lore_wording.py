@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..domain.lore_phrases import phrased, phrases_in
+from ..domain.lore_phrases import phrase_heads, phrased, phrases_in
 from ..domain.lore_query import ANSWERING, STOP_WORDS
 from . import lore_text as text
 from .lore_search import Question
@@ -60,6 +60,12 @@ class Wording:
 
     def mapped(self, words: Sequence[str]) -> list[str]:
         return [self.concept(w) or w for w in words]
+
+    def phrased(self, written: Sequence[str]) -> dict[int, str]:
+        """The places in `written` (a sentence's words as written) of a phrasal verb whose one
+        word is a concept of the question, with that concept: "turned on" says betray."""
+        found = {at: self.concept(text.word_stem(word)) for at, word in phrase_heads(tuple(written)).items()}
+        return {at: concept for at, concept in found.items() if concept}
 
     def loose(self, written: Sequence[str]) -> set[int]:
         """The places in `written` (a sentence's words as written) of a phrasal verb's head that

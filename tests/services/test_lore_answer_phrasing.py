@@ -15,7 +15,7 @@ from bot.domain.lore import Kind
 from bot.domain.lore_answer import asked_of
 from bot.domain.lore_asking import spelled_out
 from bot.domain.lore_facts import Asked
-from bot.domain.lore_phrases import phrased
+from bot.domain.lore_phrases import phrase_heads, phrased
 from bot.services.lore import LoreService
 from bot.services.lore_articles import about_articles
 from bot.storage.lore import Draft
@@ -56,6 +56,13 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
             "klingon-withdrawal-from-the-accords",
         ),
         ("who taught the cardassian rebels to fight", "trained the Cardassian rebels", "kira-nerys"),
+        # a sentence says the deed in other words too: "turned on" is changing sides, "followed"
+        # is staying loyal
+        ("why did donatra change sides", "Donatra turned on Shinzon because", "donatra"),
+        ("why did the remans stay loyal to shinzon", "The Remans followed Shinzon because", "remans"),
+        # a "when" after the deed tells why it was done
+        ("why was the enterprise-e sent to romulus in 2379", "when Shinzon offered to talk peace", None),
+        ("why did gowron take the lands of the house of mogh", "when Worf defied Gowron", "house-of-mogh"),
         ("who beat the romulans at klach dkel brakt", "Kor's famous victory", None),
         # a treaty named without "treaty" or "accords", asked what it allows, or of an article's title
         ("khitomer annexes what are they about", "Article VI (Annexes)", None),
@@ -181,6 +188,12 @@ def test_meant_to_do_is_no_meaning_of_a_name(lore: LoreService) -> None:
 )
 def test_a_phrasal_verb_is_read_as_its_one_word(question: str, read: str) -> None:
     assert phrased(question) == read
+
+
+def test_a_sentence_s_phrasal_verb_is_read_as_its_one_word_where_it_opens() -> None:
+    assert phrase_heads(("Donatra", "turned", "on", "Shinzon")) == {1: "betray"}
+    assert phrase_heads(("The", "Remans", "stayed", "loyal", "to", "him")) == {2: "follow"}
+    assert phrase_heads(("Gowron", "turned", "the", "tide")) == {}
 
 
 def test_who_did_it_names_the_person_a_pronoun_stands_for(lore: LoreService) -> None:
