@@ -125,14 +125,11 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     near = NEAR_TIME if asked is Asked.TIME else NEAR
     reason = asked is Asked.REASON
     deeds = [o for o in own if not caused(tokens, o)] if reason else own  # read once, not per cause
-    if reason:  # a year beside a deed is not what a cause explains ("ended in 2375 when…")
-        deeds = [o for o in deeds if not YEAR.fullmatch(tokens[o][0])] or deeds
     if doer and deed:
         deeds = [o for o in own if tokens[o][1] == deed] or deeds
     return any(
         abs(f - o) <= near
         and (not reason or (explains(tokens, f, o) and adds(tokens, f, said)))
-        and not (reason and done_to_another(tokens, o, said, people, POWERS))  # why another was killed
         and (not doer or (does(tokens, f, o) and not done_to_another(tokens, o, said, people, POWERS)))
         for f in facts
         for o in deeds

@@ -16,7 +16,7 @@ Token = tuple[str, str]  # a word as written, and the question's concept it stan
 CAUSES = frozenset(
     """because after since drove driven forced force led caused cause sparked provoked response result
     due fear feared fearing seeking sought hoping blamed blaming prompted triggered left so order
-    revenge when""".split()  # noqa: SIM905
+    revenge""".split()  # noqa: SIM905
 )  # a verb of purpose ("save", "protect") gives one after "to": PURPOSES
 _LEADING = frozenset("led drove driven forced force".split())  # noqa: SIM905
 # Words that open what was feared ("feared that…", "fearing the Borg…").
@@ -93,19 +93,13 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     if word == "order":  # "in order to", not "the Obsidian Order never recovered"
         return at > 0 and fold(tokens[at - 1][0]) == "in" and following in {"to", "that"}
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
-        if word in {"after", "since", "when"} and at and fold(tokens[at - 1][0]) in _WHEN:
+        if word in {"after", "since"} and at and fold(tokens[at - 1][0]) in _WHEN:
             return False
         if word == "after" and at and fold(tokens[at - 1][0]) in _GOING:  # "went after Kirk": pursued
             return False
-        return bool(following) and not (word in {"after", "since", "when"} and following in _SEQUENCE)
+        return bool(following) and not (word in {"after", "since"} and following in _SEQUENCE)
     before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
     return word == "to" and following in PURPOSES and before != "on"
-
-
-def _past(word: str) -> bool:
-    """Whether a word reads as a verb in the past ("ended", "went")."""
-    folded = fold(word)
-    return folded.endswith("ed") or folded in IRREGULAR
 
 
 def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
@@ -121,16 +115,10 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     if word in _EFFECTS and not purpose and not passive:  # ("so neither war")
         return deed > cause and not any(fold(word) in _NOT for word, _ in tokens[cause + 1 : deed])
     if deed > cause:  # "…after Praxis, and was killed": the cause is of another deed
-        if word == "when":  # "When Kirk was taken, he…" tells when, "…was sent when Shinzon offered" why
-            return False
         between = [fold(word) for word, _ in tokens[cause + 1 : deed + 1]]  # … and the deed
         return not any(
             word == "and" and (after in _NEXT or after.endswith("ed")) for word, after in pairwise(between)
         )
-    # "in 2373, when…" tells what happened then; "the occupation ended when…" why it ended
-    other_verb = any(_past(one) and not concept for one, concept in tokens[deed + 1 : cause])
-    if word == "when" and (tokens[deed][0].isdigit() or other_verb):
-        return False
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
 
 

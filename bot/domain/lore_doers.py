@@ -83,6 +83,9 @@ def _qualifies(tokens: Sequence[Token], deed: int) -> bool:
     return following.isalpha() and following[:1].islower() and fold(following) not in _AFTER_VERB
 
 
+_PARTICLES = frozenset("on against off out up over".split())  # noqa: SIM905  # of a phrasal verb
+
+
 def done_to_another(
     tokens: Sequence[Token], deed: int, said: set[str], people: set[str], powers: frozenset[str]
 ) -> bool:
@@ -91,7 +94,7 @@ def done_to_another(
     title; a great power (`powers`) is named too widely to tell."""
     for word, _ in tokens[deed + 1 : deed + 4]:
         folded = fold(word)
-        if folded == "the" or folded in TITLES:
+        if folded == "the" or folded in TITLES or folded in _PARTICLES:  # "turned against Shinzon"
             continue
         plain = folded.replace("'", "")
         return (

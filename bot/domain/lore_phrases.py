@@ -17,7 +17,7 @@ PHRASES = {
         "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",
         "wipe out|wiped out": "destroy", "hand over|handed over": "cede",
         "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
-        "switch sides|switched sides|change sides|changed sides|break with|broke with": "betray",
+        "switch sides|switched sides|change sides|changed sides": "betray",
         "make peace|made peace": "peace", "team up|teamed up": "ally", "break out|broke out": "start",
         "kick off|kicked off": "start", "go to war|went to war": "war", "get rid of|got rid of": "remove",
         "offed|bumped off|knocked off|finished off": "kill",
@@ -27,7 +27,7 @@ PHRASES = {
         "lock up|locked up|locked away|lock away": "imprisoned",
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
         "go along with|went along with": "join",
-        "loyal to|stay loyal to|stayed loyal to|stand by|stood by": "follow", "pass away|passed away": "die",
+        "pass away|passed away": "die",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

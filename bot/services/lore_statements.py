@@ -39,7 +39,7 @@ def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
     loose = question.loose(written)
     phrased = question.phrased(written)
     return tuple(
-        (word, "" if i in loose else phrased.get(i) or question.concept(text.word_stem(word)))
+        (word, phrased.get(i) or ("" if i in loose else question.concept(text.word_stem(word))))
         for i, word in enumerate(written)
     )
 

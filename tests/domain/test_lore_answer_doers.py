@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.domain.lore_answer import Statement, carries, choose, doers_verb
 from bot.domain.lore_causes import is_cause
-from bot.domain.lore_doers import does
+from bot.domain.lore_doers import does, done_to_another
 from bot.domain.lore_facts import Asked
 
 
@@ -143,3 +143,9 @@ def test_a_peoples_adjective_after_by_names_no_doer() -> None:
 def test_an_adverb_before_the_verb_is_not_the_deed() -> None:
     assert doers_verb("who first signed the khitomer accords") == "signed"
     assert doers_verb("who secretly armed the duras sisters") == "armed"
+
+
+def test_a_phrasal_verb_s_object_past_its_particle_is_who_it_was_done_to() -> None:
+    turned = (("Donatra", ""), ("turned", "betray"), ("against", ""), ("Shinzon", ""))
+    assert done_to_another(turned, 1, {"enterprise"}, {"donatra", "shinzon"}, frozenset())
+    assert not done_to_another(turned, 1, {"shinzon"}, {"donatra", "shinzon"}, frozenset())

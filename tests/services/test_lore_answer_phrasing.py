@@ -56,13 +56,8 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
             "klingon-withdrawal-from-the-accords",
         ),
         ("who taught the cardassian rebels to fight", "trained the Cardassian rebels", "kira-nerys"),
-        # a sentence says the deed in other words too: "turned on" is changing sides, "followed"
-        # is staying loyal
+        # a sentence says the deed in other words too: "turned on" is changing sides
         ("why did donatra change sides", "Donatra turned on Shinzon because", "donatra"),
-        ("why did the remans stay loyal to shinzon", "The Remans followed Shinzon because", "remans"),
-        # a "when" after the deed tells why it was done
-        ("why was the enterprise-e sent to romulus in 2379", "when Shinzon offered to talk peace", None),
-        ("why did gowron take the lands of the house of mogh", "when Worf defied Gowron", "house-of-mogh"),
         ("who beat the romulans at klach dkel brakt", "Kor's famous victory", None),
         # a treaty named without "treaty" or "accords", asked what it allows, or of an article's title
         ("khitomer annexes what are they about", "Article VI (Annexes)", None),
@@ -192,8 +187,20 @@ def test_a_phrasal_verb_is_read_as_its_one_word(question: str, read: str) -> Non
 
 def test_a_sentence_s_phrasal_verb_is_read_as_its_one_word_where_it_opens() -> None:
     assert phrase_heads(("Donatra", "turned", "on", "Shinzon")) == {1: "betray"}
-    assert phrase_heads(("The", "Remans", "stayed", "loyal", "to", "him")) == {2: "follow"}
+    assert phrase_heads(("They", "sold", "out", "the", "colony", "and", "passed", "away")) == {
+        1: "betray",
+        6: "die",
+    }
     assert phrase_heads(("Gowron", "turned", "the", "tide")) == {}
+
+
+def test_a_phrasal_verb_done_to_someone_the_question_does_not_name_is_another_deed(
+    lore: LoreService,
+) -> None:
+    """Donatra "turned against Shinzon and fought beside the Enterprise-E": she turned on Shinzon,
+    not on the Enterprise (her phrase read as betraying, its object past the particle)."""
+    sentence, _ = line(lore, "who turned on the enterprise")
+    assert sentence is None or "Donatra" not in sentence, sentence
 
 
 def test_who_did_it_names_the_person_a_pronoun_stands_for(lore: LoreService) -> None:
