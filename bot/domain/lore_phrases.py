@@ -40,6 +40,7 @@ def phrased(question: str) -> str:
     return _PHRASE.sub(lambda found: PHRASES[found.group(1).casefold()], question)
 
 
+ONE_WORDS = frozenset(PHRASES.values())  # what the phrases say
 _LONGEST = max(len(phrase.split()) for phrase in PHRASES)
 _OPENING = frozenset(phrase.split()[0] for phrase in PHRASES)
 

@@ -111,7 +111,7 @@ def _read(sentence: str, question: Wording) -> tuple[str, ...]:
     """The sentence's terms as the question's concepts, but a phrasal verb's head said without
     its particle ("turned the tide") as itself."""
     terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
-    phrased = tuple(question.phrased(_TOKEN.findall(sentence)).values())
+    phrased = tuple(question.phrased(_TOKEN.findall(sentence)).values()) if question.phrasal else ()
     if phrased:  # "turned on" says betray: read as a word of its own beside the sentence's terms
         terms = (*terms, *phrased)
     if question.particles and (loose := question.loose(written := _TOKEN.findall(sentence))):

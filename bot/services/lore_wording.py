@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..domain.lore_phrases import phrase_heads, phrased, phrases_in
+from ..domain.lore_phrases import ONE_WORDS, phrase_heads, phrased, phrases_in
 from ..domain.lore_query import ANSWERING, STOP_WORDS
 from . import lore_text as text
 from .lore_search import Question
@@ -44,6 +44,9 @@ class Wording:
         self._starts = {stem[:k]: concept for stem, concept in self.table.items() for k in _cuts(stem, 0)}
         self._heads = {start[:SHARED] for start in self._starts}  # what any stem read as one starts with
         self._read: dict[str, str] = {}
+        # whether a phrase of a sentence can say one of its concepts ("turned on": betray): most
+        # questions ask nothing a phrase says, and their sentences are not read for phrases
+        self.phrasal = any(self.concept(text.word_stem(word)) for word in ONE_WORDS)
 
     def concept(self, stem: str) -> str:
         """The concept `stem` stands for, "" for none."""
@@ -64,6 +67,8 @@ class Wording:
     def phrased(self, written: Sequence[str]) -> dict[int, str]:
         """The places in `written` (a sentence's words as written) of a phrasal verb whose one
         word is a concept of the question, with that concept: "turned on" says betray."""
+        if not self.phrasal:
+            return {}
         found = {at: self.concept(text.word_stem(word)) for at, word in phrase_heads(tuple(written)).items()}
         return {at: concept for at, concept in found.items() if concept}
 
