@@ -1,4 +1,4 @@
-"""Phrasal verbs and slang a question may use for the one word an answer says ("fall apart":
+"""Phrasal verbs and slang a question or a lore sentence may use for one word ("fall apart":
 collapse), read when answering only (bot/services/lore_wording.py). Pure: the standard library."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def phrase_heads(written: tuple[str, ...]) -> dict[int, str]:
             length = next((n for n in range(_LONGEST, 0, -1) if " ".join(folded[at : at + n]) in PHRASES), 1)
             if (word := PHRASES.get(" ".join(folded[at : at + length]))) is not None:
                 found[at] = word
-        at += length  # a phrase's own words open none ("stayed loyal to": not "loyal to" again)
+        at += length  # a phrase's own words open none ("dead set against": not "set against" again)
     return found
 
 

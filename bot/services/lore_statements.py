@@ -108,13 +108,14 @@ def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str
 
 
 def _read(sentence: str, question: Wording) -> tuple[str, ...]:
-    """The sentence's terms as the question's concepts, but a phrasal verb's head said without
-    its particle ("turned the tide") as itself."""
+    """The sentence's terms as the question's concepts, with the one word of each phrasal verb
+    it holds ("turned on": betray), but a head said without the question's particle ("turned the
+    tide") as itself."""
     terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
-    phrased = tuple(question.phrased(_TOKEN.findall(sentence)).values()) if question.phrasal else ()
-    if phrased:  # "turned on" says betray: read as a word of its own beside the sentence's terms
+    written = _TOKEN.findall(sentence) if question.phrasal or question.particles else []
+    if phrased := tuple(question.phrased(written).values()):  # beside the sentence's own terms
         terms = (*terms, *phrased)
-    if question.particles and (loose := question.loose(written := _TOKEN.findall(sentence))):
+    if question.particles and (loose := question.loose(written)):
         kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
         off = {text.word_stem(written[i]) for i in loose} - kept
         return tuple(t if t in off else question.concept(t) or t for t in terms)
