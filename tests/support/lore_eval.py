@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parents[1] / "services"
 QUESTIONS = HERE / "lore_answers.tsv"
 SECOND = HERE / "lore_answers_second.tsv"  # written later, by a reader of data/ alone: tune-2 and held-2
 THIRD = HERE / "lore_answers_third.tsv"  # later again, every kind but server lore: tune-3 and held-3
+FOURTH = HERE / "lore_answers_fourth.tsv"  # a fourth, with questions the lore cannot answer: tune-4, held-4
 SERVER_LORE = HERE / "lore_answers_server.toml"
 GUILD = 4242
 AUTHOR = 7
