@@ -27,7 +27,7 @@ PHRASES = {
         "lock up|locked up|locked away|lock away": "imprisoned",
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
         "go along with|went along with": "join",
-        "pass away|passed away": "die",
+        "pass away|passed away": "die", "whack|whacked": "kill", "ditch|ditched": "withdraw",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

@@ -193,7 +193,7 @@ class LoreService:
             ranked, names_read = await ranking, None
         else:
             ranked, names_read = await asyncio.gather(ranking, self._named(guild_id, query))
-        repairs = await lore_repair.plan(self.db, scopes, query, terms, ranked.held)
+        repairs = await lore_repair.plan(self.db, scopes, query, terms, ranked.held, self.known.names_a_word)
         searched = lore_repair.rewritten(query, repairs.made)
         if repairs.made:  # asked again with the words this server can see
             terms = list(dict.fromkeys(text.stem(repairs.made[t]) if t in repairs.made else t for t in terms))

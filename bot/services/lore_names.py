@@ -232,6 +232,10 @@ class Known:
     common: Callable[[str], bool]
     groups: set[str] = field(default_factory=set)  # peoples that act as one: Organians, Founders
 
+    def names_a_word(self, word: str) -> bool:
+        """Whether `word` (lower case) is a word of a canon person's, place's or people's name."""
+        return word in self.people or word in self.places or word in self.groups
+
     @classmethod
     def of(cls, canon: Sequence[LoreEntry], common: Callable[[str], bool]) -> Known:
         # a place's own name, not the power it belongs to ("Klingon Neutral Zone" -> neutral, zone)

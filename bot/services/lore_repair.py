@@ -7,7 +7,7 @@ member asks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..storage import Database
@@ -36,9 +36,15 @@ class Repairs:
 
 
 async def plan(
-    db: Database, scopes: Sequence[int], query: str, terms: Sequence[str], held: set[str]
+    db: Database,
+    scopes: Sequence[int],
+    query: str,
+    terms: Sequence[str],
+    held: set[str],
+    named: Callable[[str], bool] = lambda _word: False,
 ) -> Repairs:
-    """What to repair in `query`: each term no entry holds whose word is not English."""
+    """What to repair in `query`: each term no entry holds whose word is not English. `named`:
+    whether a word is of a name of the lore (as near as a word, "spok" is Spock, not spoke)."""
     repairs = Repairs()
     for term in terms:
         if term in held:
@@ -46,7 +52,7 @@ async def plan(
         typed = next((w for w in text.words(query) if text.stem(w) == term), term)
         if is_english(typed):
             continue
-        near = CLIPPED.get(typed.casefold()) or await engine.repair(db, scopes, typed)
+        near = CLIPPED.get(typed.casefold()) or await engine.repair(db, scopes, typed, named)
         if near is None:
             continue
         sure = typed.casefold() in CLIPPED or OSA.distance(typed.casefold(), near) <= SURE_EDITS

@@ -143,8 +143,11 @@ async def rank(db: Database, scopes: Sequence[int], canon_size: int, question: Q
     return Ranked(scores, weights, held)
 
 
-async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
-    """The closest word this server can see (canon and its own lore) to a word none of it holds."""
+async def repair(
+    db: Database, scopes: Sequence[int], typed: str, named: Callable[[str], bool] = lambda _word: False
+) -> str | None:
+    """The closest word this server can see (canon and its own lore) to a word none of it holds;
+    `named`: whether a word is of a name of the lore, preferred to a word as near."""
     word = text.words(typed)
     if not word or len(word[0]) < 4:
         return None
@@ -155,8 +158,9 @@ async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
     # the fewest slips of a typing hand (a letter for another is one, as a letter left out is:
     # "romulas" is as near Romulus as Romulans), then, as near as each other, the likelier slip
     # ("brean": a vowel for a vowel, so Breen, not break; "clas": a doubled letter typed once, so
-    # class), then a name (the lore's own word), then the word English uses more, then the closest
-    # by shared letters
+    # class), then a word of a name of the lore ("spok": Spock, not spoke), then a word no English
+    # dictionary holds (the lore's own), then the word English uses more, then the closest by
+    # shared letters
     ratio = {str(one): score for one, score, _ in found}
     slips = {one: OSA.distance(word[0], one) for one in ratio}
     fewest = min(slips.values())
@@ -165,6 +169,7 @@ async def repair(db: Database, scopes: Sequence[int], typed: str) -> str | None:
         likeliest,
         key=lambda one: (
             _slip(word[0], one),
+            named(one),
             not english.is_english(one),
             english.is_common(one),
             ratio[one],

@@ -172,6 +172,8 @@ def test_an_article_naming_only_a_party_answers_nothing(lore: LoreService) -> No
         ("what did arne durvin poison", "durvin", "darvin"),  # not "during"
         # a letter for another is one slip, as a letter left out is: not "Romulans" (more letters shared)
         ("tell me about romulas", "romulas", "romulus"),
+        # as near a word as a name: the name of the lore ("spoke" is a word of every story)
+        ("what did spok do on romulus", "spok", "spock"),
     ],
 )
 def test_a_misspelt_name_is_not_read_as_a_common_word(

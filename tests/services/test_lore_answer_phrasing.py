@@ -58,6 +58,9 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("who taught the cardassian rebels to fight", "trained the Cardassian rebels", "kira-nerys"),
         # a sentence says the deed in other words too: "turned on" is changing sides
         ("why did donatra change sides", "Donatra turned on Shinzon because", "donatra"),
+        # slang: "whacked" is killed, "ditched" withdrew
+        ("where was gorkon whacked", "aboard Kronos One", "gorkon"),
+        ("when did the klingons ditch the accords", "2372", None),
         ("who beat the romulans at klach dkel brakt", "Kor's famous victory", None),
         # a treaty named without "treaty" or "accords", asked what it allows, or of an article's title
         ("khitomer annexes what are they about", "Article VI (Annexes)", None),
@@ -119,6 +122,11 @@ def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
         ("wheres qonos", "where is qonos"),
         ("why didnt they, and wouldnt they", "why did not they, and would not they"),
         ("whose ship, whatever it was", "whose ship, whatever it was"),  # words of their own stay
+        # question words typed in a hurry, and the fans' word for the Cardassians
+        ("whn did gorkon die", "when did gorkon die"),
+        ("wat is a bat'leth, wher is it made", "what is a bat'leth, where is it made"),
+        ("hw did the cardies lose bajor", "how did the Cardassians lose bajor"),
+        ("the wheat of bajor", "the wheat of bajor"),  # only whole words
     ],
 )
 def test_a_question_is_spelled_out_as_the_lore_writes(question: str, read: str) -> None:
