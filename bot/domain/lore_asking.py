@@ -75,23 +75,24 @@ _NOT_RUN_TOGETHER = re.compile(
 # "comms" or "tech": a server's own names hold them ("Comms Relay Kappa"), and a name respelt is
 # no longer found (tests/services/test_lore_answer_phrasing.py).
 _FEDS = re.compile(r"\bfeds\b", re.I)
-# Question words as they are typed in a hurry ("whn did…", "wat happened…"): none an English word
-# or a name of the lore.
+# Question words as they are typed in a hurry, opening the question ("whn did…", "wat happened…");
+# only there: "who wher the Founders" is were, "Worf wen to Boreth" went, and Wen may be a name.
 _HURRIED = {"whn": "when", "wen": "when", "wat": "what", "wht": "what", "wut": "what", "whr": "where",
-            "wher": "where", "whre": "where", "hw": "how", "cardies": "Cardassians"}  # fmt: skip
-_HURRIED_WORD = re.compile(r"\b(" + "|".join(_HURRIED) + r")\b", re.I)
+            "wher": "where", "whre": "where", "hw": "how"}  # fmt: skip
+_HURRIED_WORD = re.compile(r"^\s*(" + "|".join(_HURRIED) + r")\b", re.I)
+_CARDIES = re.compile(r"\bcardies\b", re.I)  # fans' word for the Cardassians
 
 
 def spelled_out(question: str) -> str:
     """`question` as the lore writes it: contractions spelled out ("why'd" is "why did", "aren't"
-    "are not"), question words typed in a hurry whole ("whn": when), "the feds" the Federation and
-    "cardies" the Cardassians."""
+    "are not"), a question word typed in a hurry whole ("whn did": when did), "the feds" the
+    Federation and "cardies" the Cardassians."""
     for pattern in (_CONTRACTED, _RUN_TOGETHER):
         question = pattern.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
     for pattern in (_NOT, _NOT_RUN_TOGETHER):
         question = pattern.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
     question = _HURRIED_WORD.sub(lambda m: _HURRIED[m.group(1).lower()], question)
-    return _FEDS.sub("Federation", question)
+    return _CARDIES.sub("Cardassians", _FEDS.sub("Federation", question))
 
 
 def asks_doer(question: str) -> bool:

@@ -25,7 +25,7 @@ from ..storage import Database
 from ..storage import lore_index as index
 from . import english
 from . import lore_text as text
-from .lazy import OSA, fuzz, process
+from .lazy import fuzz, process
 
 CANDIDATES = 100  # read from the index per term and scope
 RERANKED = 30  # read again word by word
@@ -155,24 +155,20 @@ async def repair(
     found = process.extract(word[0], candidates, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=8)
     if not found:
         return None
-    # the fewest slips of a typing hand (a letter for another is one, as a letter left out is:
-    # "romulas" is as near Romulus as Romulans), then, as near as each other, the likelier slip
-    # ("brean": a vowel for a vowel, so Breen, not break; "clas": a doubled letter typed once, so
-    # class), then a word of a name of the lore ("spok": Spock, not spoke), then a word no English
-    # dictionary holds (the lore's own), then the word English uses more, then the closest by
-    # shared letters
-    ratio = {str(one): score for one, score, _ in found}
-    slips = {one: OSA.distance(word[0], one) for one in ratio}
-    fewest = min(slips.values())
-    likeliest = (one for one in ratio if slips[one] == fewest)
+    # the most letters shared (a letter left out, the commonest slip, costs less than one typed
+    # wrong: "movment" is movement, not moment); as near as each other, the likelier slip ("brean":
+    # a vowel for a vowel, so Breen, not break; "clas": a doubled letter typed once, so class),
+    # then a word of a name of the lore ("spok": Spock, not spoke), then a word no English
+    # dictionary holds (the lore's own), then the word English uses more
+    best = max(score for _, score, _ in found)
+    tied = [str(one) for one, score, _ in found if score == best]
     return max(
-        likeliest,
+        tied,
         key=lambda one: (
             _slip(word[0], one),
             named(one),
             not english.is_english(one),
             english.is_common(one),
-            ratio[one],
         ),
     )
 
