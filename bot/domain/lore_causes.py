@@ -69,6 +69,7 @@ PURPOSES = frozenset(
     rescue destroy kill build seek restore defend free escape recover reach unite punish avenge hide
     spare secure gain claim""".split()  # noqa: SIM905
 )
+_HELPING = frozenset("aid rescue defence defense relief".split())  # noqa: SIM905  # "to the … of"
 # Words before a verb that are not its cause: pronouns, auxiliaries, and the prepositions before
 # a participle used as an adjective ("the prefect of occupied Bajor").
 _NO_CAUSE = frozenset(
@@ -99,6 +100,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
             return False
         return bool(following) and not (word in {"after", "since"} and following in _SEQUENCE)
     before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
+    if word == "to" and following == "the" and at + 3 < len(tokens):  # "to the aid of the outpost"
+        return fold(tokens[at + 2][0]) in _HELPING and fold(tokens[at + 3][0]) == "of"
     return word == "to" and following in PURPOSES and before != "on"
 
 

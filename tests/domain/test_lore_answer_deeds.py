@@ -158,3 +158,10 @@ def test_a_deed_said_as_a_noun_after_of_was_done_by_no_one_named_before_it() -> 
 
     assert not doer("In 2367 Chancellor K'mpec received Picard aboard a ship and died there of poison")
     assert doer("Duras poisoned K'mpec")
+
+
+def test_going_to_the_aid_of_someone_is_a_purpose() -> None:
+    took = {"took": "take"}
+    assert why("Garrett took her ship to the aid of the Klingon outpost", took)
+    assert why("The fleet took position to the rescue of the colony", took)
+    assert not why("Garrett took her wounded to the aid station", took)  # a place, no purpose
