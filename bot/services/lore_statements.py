@@ -109,16 +109,16 @@ def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str
 
 def _read(sentence: str, question: Wording) -> tuple[str, ...]:
     """The sentence's terms as the question's concepts, with the one word of each phrasal verb
-    it holds ("turned on": betray), but a head said without the question's particle ("turned the
-    tide") as itself."""
+    it holds ("turned on": betray), but without a head said without the question's particle
+    ("turned the tide", "put forward" for "put down")."""
     terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
     written = _TOKEN.findall(sentence) if question.phrasal or question.particles else []
     if phrased := tuple(question.phrased(written).values()):  # beside the sentence's own terms
         terms = (*terms, *phrased)
     if question.particles and (loose := question.loose(written)):
         kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
-        off = {text.word_stem(written[i]) for i in loose} - kept
-        return tuple(t if t in off else question.concept(t) or t for t in terms)
+        off = {text.word_stem(written[i]) for i in loose} - kept  # said of another deed: not read
+        return tuple(question.concept(t) or t for t in terms if t not in off)
     return tuple(question.mapped(terms))
 
 

@@ -7,6 +7,7 @@ fillers players add that no sentence says ("finally"). Read by bot/services/lore
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 from ..domain.lore_phrases import ONE_WORDS, phrase_heads, phrased, phrases_in
@@ -89,12 +90,32 @@ class Wording:
         return out
 
 
+# A light verb with its particle, which says a deed of its own ("put down", "set off"): a sentence
+# with the verb and another particle ("put forward") says another deed.
+_LIGHT_PHRASAL = re.compile(
+    r"\b(put|puts|set|sets|take|takes|took|taken|get|gets|got|bring|brings|brought|call|calls|called)"
+    r"\s+(down|up|out|off|forward|away|back|over|in|on)\b",
+    re.I,
+)
+
+
+def _light_particles(query: str) -> dict[str, frozenset[str]]:
+    """The question's light verbs with their particles: "who put down Duras" -> {put: {down}}."""
+    found: dict[str, frozenset[str]] = {}
+    for verb, particle in _LIGHT_PHRASAL.findall(query):
+        stem = text.stem(verb.casefold())
+        found[stem] = found.get(stem, frozenset()) | {particle.casefold()}
+    return found
+
+
 def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[Wording, Mapping[str, float]]:
     """The question's wording with each phrasal verb read as its one word ("fall apart" as
-    collapse), which weighs as much as the words it stands for."""
+    collapse), which weighs as much as the words it stands for; a light verb with its particle
+    ("put down") is read in a sentence only with that particle."""
     reading = phrased(query)
+    light = _light_particles(reading)
     if reading == query:
-        return Wording(asked), weights
+        return Wording(asked, particles=light), weights
     terms = text.query_terms(reading)
     dropped = [weights.get(t, 0.0) for t in asked.concepts if t not in terms]
     weighed = {**weights, **{t: max(dropped, default=0.0) for t in terms if t not in asked.concepts}}
@@ -102,7 +123,7 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     said = [(text.words(phrase), word) for phrase, word in phrases_in(query)]
     said = [(words, word) for words, word in said if words[0] not in STOP_WORDS | LIGHT_VERBS]
     heads = {text.stem(words[0]): text.stem(word) for words, word in said}
-    particles = {text.stem(words[0]): frozenset(words[1:]) for words, _ in said}
+    particles = {**light, **{text.stem(words[0]): frozenset(words[1:]) for words, _ in said}}
     return Wording(Question.of(terms, ANSWERING), heads, particles), weighed
 
 

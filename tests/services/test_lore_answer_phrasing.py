@@ -215,6 +215,12 @@ def test_a_phrasal_verb_done_to_someone_the_question_does_not_name_is_another_de
     assert sentence is None or "Donatra" not in sentence, sentence
 
 
+def test_a_light_verb_with_another_particle_says_another_deed(lore: LoreService) -> None:
+    """Lursa and B'Etor "put forward" Toral: that is no putting down of anyone."""
+    sentence, _ = line(lore, "who put down duras")
+    assert sentence is None or "put forward" not in sentence, sentence
+
+
 def test_who_did_it_names_the_person_a_pronoun_stands_for(lore: LoreService) -> None:
     """Martok's sentence says "He adopted Worf into his house": the line says who he is."""
     assert line(lore, "who adopted worf into his house") == (
