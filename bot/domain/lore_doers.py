@@ -16,9 +16,7 @@ TITLES = frozenset(
     doctor lieutenant ensign emperor empress proconsul chairman subcommander uss iks irw""".split()  # noqa: SIM905
 )
 _PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
-# Words before a deed's word that make it a noun ("died of poison", "chose his successor"): nobody
-# named before it did it. Not "her": "had her killed" is a deed.
-_NOUN_BEFORE = frozenset("of from his their its".split())  # noqa: SIM905
+_NOUN_BEFORE = frozenset("of from".split())  # noqa: SIM905
 # Words after a verb that begin its object or what follows it, not a noun it qualifies.
 _AFTER_VERB = frozenset(
     """the a an to them him her it its their his our us and or of with for in on at from by that which

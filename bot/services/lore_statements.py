@@ -112,10 +112,10 @@ def _read(sentence: str, question: Wording) -> tuple[str, ...]:
     it holds ("turned on": betray), but without a head said without the question's particle
     ("turned the tide", "put forward" for "put down")."""
     terms = text.sentence_terms(foreign_joined(sentence) if "-" in sentence else sentence)
-    written = _TOKEN.findall(sentence) if question.phrasal or question.particles else []
+    written = _TOKEN.findall(sentence) if question.phrasal or question.particles or question.light else []
     if phrased := tuple(question.phrased(written).values()):  # beside the sentence's own terms
         terms = (*terms, *phrased)
-    if question.particles and (loose := question.loose(written)):
+    if (question.particles or question.light) and (loose := question.loose(written)):
         kept = {text.word_stem(w) for i, w in enumerate(written) if i not in loose}
         off = {text.word_stem(written[i]) for i in loose} - kept  # said of another deed: not read
         return tuple(question.concept(t) or t for t in terms if t not in off)

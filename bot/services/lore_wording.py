@@ -38,10 +38,12 @@ class Wording:
         question: Question,
         more: Mapping[str, str] | None = None,
         particles: Mapping[str, frozenset[str]] | None = None,
+        light: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.concepts = question.concepts
         self.table = {**question.table, **(more or {})}
         self.particles = dict(particles or {})  # a phrasal verb's head stem -> its particles
+        self.light = dict(light or {})  # a light verb's stem -> the particles the question gives it
         self._starts = {stem[:k]: concept for stem, concept in self.table.items() for k in _cuts(stem, 0)}
         self._heads = {start[:SHARED] for start in self._starts}  # what any stem read as one starts with
         self._read: dict[str, str] = {}
@@ -76,10 +78,19 @@ class Wording:
     def loose(self, written: Sequence[str]) -> set[int]:
         """The places in `written` (a sentence's words as written) of a phrasal verb's head that
         says nothing of the phrase: neither its particle nor a name follows it ("turned on the
-        Dominion", "took Cardassia" say "turn on", "take over"; "turned the tide" does not)."""
+        Dominion", "took Cardassia" say "turn on", "take over"; "turned the tide" does not), and
+        of a light verb the question gives a particle that another follows ("put forward" for
+        "put down"; "brought the ship in" may still say "brought in")."""
+        out = {
+            i
+            for i, word in enumerate(written[:-1])
+            if self.light
+            and (particle := written[i + 1].casefold()) in _PARTICLES
+            and (given := self.light.get(text.word_stem(word))) is not None
+            and particle not in given
+        }
         if not self.particles:
-            return set()
-        out: set[int] = set()
+            return out
         for i, word in enumerate(written):
             particles = self.particles.get(text.word_stem(word))
             if particles is None:
@@ -91,10 +102,12 @@ class Wording:
 
 
 # A light verb with its particle, which says a deed of its own ("put down", "set off"): a sentence
-# with the verb and another particle ("put forward") says another deed.
+# with the verb and another of these particles right after it ("put forward") says another deed.
+# Not "in" or "on": mostly they open a place or a year ("what did the Breen bring in 2375").
+_PARTICLES = frozenset("down up out off forward away back over".split())  # noqa: SIM905
 _LIGHT_PHRASAL = re.compile(
     r"\b(put|puts|set|sets|take|takes|took|taken|get|gets|got|bring|brings|brought|call|calls|called)"
-    r"\s+(down|up|out|off|forward|away|back|over|in|on)\b",
+    rf"\s+({'|'.join(_PARTICLES)})\b",
     re.I,
 )
 
@@ -115,7 +128,7 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     reading = phrased(query)
     light = _light_particles(reading)
     if reading == query:
-        return Wording(asked, particles=light), weights
+        return Wording(asked, light=light), weights
     terms = text.query_terms(reading)
     dropped = [weights.get(t, 0.0) for t in asked.concepts if t not in terms]
     weighed = {**weights, **{t: max(dropped, default=0.0) for t in terms if t not in asked.concepts}}
@@ -123,8 +136,8 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     said = [(text.words(phrase), word) for phrase, word in phrases_in(query)]
     said = [(words, word) for words, word in said if words[0] not in STOP_WORDS | LIGHT_VERBS]
     heads = {text.stem(words[0]): text.stem(word) for words, word in said}
-    particles = {**light, **{text.stem(words[0]): frozenset(words[1:]) for words, _ in said}}
-    return Wording(Question.of(terms, ANSWERING), heads, particles), weighed
+    particles = {text.stem(words[0]): frozenset(words[1:]) for words, _ in said}
+    return Wording(Question.of(terms, ANSWERING), heads, particles, light), weighed
 
 
 # Words a player adds that no sentence of the lore says ("why did the Cardassians finally pull
