@@ -32,6 +32,9 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
             "— *Klingon Empire*",
         ),
         ("where was the klingon-romulan alliance signed", "Nimbus III", "— *Klingon–Romulan Alliance*"),
+        # a sentence's phrasal verb in other words, a hurried question word, slang
+        ("why did donatra change sides", "Donatra turned on Shinzon because", "— *Donatra*"),
+        ("whn did gorkon pass away", "2293", "— *Gorkon*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
