@@ -46,8 +46,13 @@ class Owner(
         self.bot.add_dynamic_items(PurgeButton)
         self.bot.page_sources.register("owner_purges", self._purges_pages)
         self.departures.start()
+        # joins and servers available (how a server shows at start-up and after an outage) are
+        # handed over by the bot itself, not heard as listeners: see KhitomerBot.dispatch
+        self.bot.server_seen = self.departures.seen
 
     async def cog_unload(self) -> None:
+        if self.bot.server_seen == self.departures.seen:
+            self.bot.server_seen = None
         await self.departures.stop()
 
     # -- servers that leave: the gateway's word, and what a purge leaves behind ------------------
@@ -55,14 +60,6 @@ class Owner(
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         self.departures.left(guild)
-
-    @commands.Cog.listener()
-    async def on_guild_join(self, guild: discord.Guild) -> None:
-        self.departures.seen(guild)
-
-    @commands.Cog.listener()
-    async def on_guild_available(self, guild: discord.Guild) -> None:
-        self.departures.seen(guild)  # also how a server shows at start-up, and after an outage
 
     @commands.Cog.listener()
     async def on_shard_ready(self, shard_id: int) -> None:

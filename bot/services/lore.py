@@ -45,7 +45,7 @@ def analysed(entry: LoreEntry) -> index.Analysed:
     person's or a ship's (canon's shortened names are kept in memory: lore_names.short_names)."""
     short = asking.shortened(entry.title, entry.kind) if entry.guild_id is not None else []
     names = tuple(dict.fromkeys(n for n in (*map(normalise, (entry.title, *entry.aliases)), *short) if n))
-    return index.Analysed(text.impacts(text.fields_of(entry)), text.vocabulary(entry), entry.title, names)
+    return index.Analysed(text.impacts(text.entry_fields(entry)), text.vocabulary(entry), entry.title, names)
 
 
 def _analysed_all(entries: Sequence[LoreEntry]) -> list[tuple[LoreEntry, index.Analysed]]:

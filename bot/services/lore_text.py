@@ -84,6 +84,14 @@ def query_terms(text: str, limit: int = 12) -> list[str]:
 
 @lru_cache(maxsize=4096)  # canon entries come back in answer after answer
 def fields_of(entry: LoreEntry) -> dict[str, list[str]]:
+    """entry_fields(), remembered for the entries questions rank."""
+    return entry_fields(entry)
+
+
+def entry_fields(entry: LoreEntry) -> dict[str, list[str]]:
+    """An entry's terms by field. Indexing reads it once per entry, not through fields_of:
+    an import or the canon index built at start-up would fill that cache with entries no
+    question has shown (about 0.5 MiB for canon alone)."""
     return {
         "names": terms(" . ".join((entry.title, *entry.aliases))),
         "summary": terms(entry.summary),
