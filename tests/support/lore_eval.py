@@ -22,6 +22,7 @@ QUESTIONS = HERE / "lore_answers.tsv"
 SECOND = HERE / "lore_answers_second.tsv"  # written later, by a reader of data/ alone: tune-2 and held-2
 THIRD = HERE / "lore_answers_third.tsv"  # later again, every kind but server lore: tune-3 and held-3
 FOURTH = HERE / "lore_answers_fourth.tsv"  # a fourth, with questions the lore cannot answer: tune-4, held-4
+FIFTH = HERE / "lore_answers_fifth.tsv"  # a fifth, of when, where, who and why: tune-5, held-5
 SERVER_LORE = HERE / "lore_answers_server.toml"
 GUILD = 4242
 AUTHOR = 7
