@@ -27,8 +27,8 @@ _TIME = re.compile(
     r"(?:founding|signing|birth|death) (?:year|date))\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(where|what planet|which planet|what world|which world|what system|"
-                    r"which system|location of)\b", re.I)  # fmt: skip
+_PLACE = re.compile(r"\b(where|(?:what|which) (?:planet|world|homeworld|system|sector|city|town|moon)|"
+                    r"location of)\b", re.I)  # fmt: skip
 # "which Starfleet captain": a word or two before a person's noun, but no verb ("what happened to
 # Captain Picard", "what did Doctor Phlox cure" ask what, not who)
 _BEFORE_PERSON = (
@@ -81,6 +81,19 @@ _HURRIED = {"whn": "when", "wen": "when", "wat": "what", "wht": "what", "wut": "
             "wher": "where", "whre": "where", "hw": "how"}  # fmt: skip
 _HURRIED_WORD = re.compile(r"^\s*(" + "|".join(_HURRIED) + r")\b", re.I)
 _CARDIES = re.compile(r"\bcardies\b", re.I)  # fans' word for the Cardassians
+# "Where is Sisko from", "what city does Worf come from": where the one named was born, as the
+# lore says it ("Sisko was born in New Orleans"); "from" alone reads any place near the name. One
+# person: "where are the Romulans from" asks where a people lives, and is read as typed.
+_FROM = re.compile(
+    r"^\s*(?P<asks>where|(?:what|which) (?:planet|world|homeworld|city|town))\s+"
+    r"(?:(?:is|was)\s+(?P<one>.+?)\s+(?:originally\s+)?from"
+    r"|does\s+(?P<doer>.+?)\s+(?:originally\s+)?(?:come|hail)\s+from)\s*(?P<end>[?.!]*)\s*$",
+    re.I,
+)
+
+
+def _born(found: re.Match[str]) -> str:
+    return f"{found['asks']} was {found['one'] or found['doer']} born{found['end']}"
 
 
 def spelled_out(question: str) -> str:
@@ -92,6 +105,7 @@ def spelled_out(question: str) -> str:
     for pattern in (_NOT, _NOT_RUN_TOGETHER):
         question = pattern.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
     question = _HURRIED_WORD.sub(lambda m: _HURRIED[m.group(1).lower()], question)
+    question = _FROM.sub(_born, question)
     return _CARDIES.sub("Cardassians", _FEDS.sub("Federation", question))
 
 

@@ -105,6 +105,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("forbid", "forbade", "ban", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "bar", "barred"),
     ("appear", "appeared", "emerge", "emerged", "arrive", "arrived", "return", "returned"),
     ("sign", "signed", "signing", "ratify", "ratified", "conclude", "concluded"),
+    ("addict", "addicted", "addiction", "dependent", "dependence", "dependency", "hooked"),
     ("mother", "mom", "mum", "mama"),
     ("father", "dad", "papa"),
     ("loss", "lose", "lost", "losing", "disappear", "disappeared", "vanish", "vanished", "missing"),

@@ -205,19 +205,26 @@ def shortened(title: str, kind: Kind) -> list[str]:
     return [n for n in out if len(n.replace(" ", "")) > 3 and not (" " not in n and english.is_english(n))]
 
 
+_DISAMBIGUATED = re.compile(r"^(.+?)\s*\([^()]*\)$")  # "USS Enterprise (NCC-1701)"
+
+
 def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
-    """A person's first or last name alone ("Kirk", "Picard") where it names nobody else."""
+    """A person's first or last name alone ("Kirk", "Picard"), and a title without the brackets
+    that tell it from a namesake ("USS Enterprise" of "USS Enterprise (NCC-1701)"; the -A and its
+    sisters carry their letter), each where it names nobody else."""
     counts: dict[str, list[str]] = {}
     for entry in entries:
         words = normalise(entry.title).split()
         if entry.kind is Kind.PERSON and len(words) > 1:
             for word in {words[0], words[-1]} - RANKS:
                 counts.setdefault(word, []).append(entry.key)
+        if entry.kind is not Kind.SOURCE and (bare := _DISAMBIGUATED.match(entry.title)):
+            counts.setdefault(normalise(bare.group(1)), []).append(entry.key)
     names = NameIndex()
     names.add_many(
-        (keys[0], word, ())
-        for word, keys in counts.items()
-        if len(keys) == 1 and len(word) > 3 and taken.exact(word) is None
+        (keys[0], name, ())
+        for name, keys in counts.items()
+        if len(keys) == 1 and len(name) > 3 and taken.exact(name) is None
     )
     return names
 

@@ -35,6 +35,10 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         # a sentence's phrasal verb in other words, a hurried question word, slang
         ("why did donatra change sides", "Donatra turned on Shinzon because", "— *Donatra*"),
         ("whn did gorkon pass away", "2293", "— *Gorkon*"),
+        # a title without its brackets; where one is from; a word for the idea the lore words otherwise
+        ("when was the uss enterprise launched", "launched in 2245", "— *USS Enterprise (NCC-1701)*"),
+        ("what city is sisko from", "New Orleans", "— *Benjamin Sisko*"),
+        ("why are the jem'hadar addicted to ketracel-white", "never turn against them", "— *Jem'Hadar*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(

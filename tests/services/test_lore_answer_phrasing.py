@@ -11,13 +11,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.domain.lore import Kind
+from bot.domain.lore import Kind, LoreEntry, Source, SourceTier
 from bot.domain.lore_answer import asked_of
 from bot.domain.lore_asking import spelled_out
 from bot.domain.lore_facts import Asked
 from bot.domain.lore_phrases import phrase_heads, phrased
 from bot.services.lore import LoreService
 from bot.services.lore_articles import about_articles
+from bot.services.lore_names import short_names
+from bot.services.name_index import NameIndex
 from bot.storage.lore import Draft
 from tests.support.lore_lines import GUILD, line, started
 
@@ -99,6 +101,10 @@ def test_hurried_questions_read_the_line_that_answers(
         ("which admiral held the line at sector 001", Asked.AGENT),
         ("which guy finished off the albino", Asked.AGENT),
         ("what got kirk sent to rura penthe", Asked.REASON),
+        # a kind of place asks where
+        ("what city is sisko from", Asked.PLACE),
+        ("which moon did the romulans settle", Asked.PLACE),
+        ("what kind of city is that", Asked.ANYTHING),
     ],
 )
 def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
@@ -131,6 +137,12 @@ def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
         ("who wher the founders", "who wher the founders"),
         ("worf wen to boreth why", "worf wen to boreth why"),
         ("who is wen", "who is wen"),
+        # where one is from is where one was born; a people's "from" is where it lives
+        ("where is sisko from?", "where was sisko born?"),
+        ("what planet does worf come from", "what planet was worf born"),
+        ("where was kirk originally from", "where was kirk born"),
+        ("where are the romulans from", "where are the romulans from"),
+        ("where did worf go from there", "where did worf go from there"),
     ],
 )
 def test_a_question_is_spelled_out_as_the_lore_writes(question: str, read: str) -> None:
@@ -252,3 +264,34 @@ def test_only_run_together_forms_that_are_no_words_of_their_own_are_spelled_out(
     assert spelled_out("whore cant wont") == "whore cant wont"
     assert spelled_out("hows the alliance, whats next") == "how is the alliance, what is next"
     assert asked_of("what was the torpedo aiming at") is not Asked.REASON
+
+
+def lore_entry(title: str, kind: Kind, aliases: tuple[str, ...] = ()) -> LoreEntry:
+    key = title.lower().replace(" ", "-")
+    return LoreEntry(key, title, kind, "A summary.", "A body.", (Source("x", SourceTier.CANON),), aliases)
+
+
+def test_a_title_is_named_without_the_brackets_that_tell_it_from_a_namesake() -> None:
+    """ "USS Enterprise" is the NCC-1701 (the -A and the others carry their letter); a bare name
+    another entry already has, or two titles share, stays theirs."""
+    entries = [
+        lore_entry("USS Enterprise (NCC-1701)", Kind.SHIP, ("Enterprise",)),
+        lore_entry("USS Enterprise-A", Kind.SHIP, ("Enterprise-A",)),
+        lore_entry("Organia (planet)", Kind.PLACE),
+        lore_entry("Organia", Kind.FACTION),
+        lore_entry("Outpost (north)", Kind.PLACE),
+        lore_entry("Outpost (south)", Kind.PLACE),
+        lore_entry("Balance of Terror (source)", Kind.SOURCE),
+    ]
+    taken = NameIndex()
+    taken.add_many((e.key, e.title, e.aliases) for e in entries)
+    bare = short_names(entries, taken)
+    assert bare.exact("uss enterprise") == entries[0].key
+    assert bare.exact("organia") is None  # the faction's own name
+    assert bare.exact("outpost") is None  # two titles share it
+    assert bare.exact("balance of terror") is None  # a source is cited, not asked about
+
+
+def test_a_person_from_somewhere_was_born_there(lore: LoreService) -> None:
+    assert "born on Qo'noS" in (line(lore, "where does worf come from")[0] or "")
+    assert "New Orleans" in (line(lore, "what city is sisko from")[0] or "")
