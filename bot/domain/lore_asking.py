@@ -4,6 +4,7 @@ is, when, where, why, who did it, what an article says. Pure: the words as typed
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .lore_facts import Asked
 
@@ -27,7 +28,7 @@ _TIME = re.compile(
     r"(?:founding|signing|birth|death) (?:year|date))\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(where|(?:what|which) (?:planet|world|homeworld|system|sector|city|town|moon)|"
+_PLACE = re.compile(r"\b(where|(?:what|which) (?:planet|world|system|city|town)|"
                     r"location of)\b", re.I)  # fmt: skip
 # "which Starfleet captain": a word or two before a person's noun, but no verb ("what happened to
 # Captain Picard", "what did Doctor Phlox cure" ask what, not who)
@@ -82,8 +83,8 @@ _HURRIED = {"whn": "when", "wen": "when", "wat": "what", "wht": "what", "wut": "
 _HURRIED_WORD = re.compile(r"^\s*(" + "|".join(_HURRIED) + r")\b", re.I)
 _CARDIES = re.compile(r"\bcardies\b", re.I)  # fans' word for the Cardassians
 # "Where is Sisko from", "what city does Worf come from": where the one named was born, as the
-# lore says it ("Sisko was born in New Orleans"); "from" alone reads any place near the name. One
-# person: "where are the Romulans from" asks where a people lives, and is read as typed.
+# lore says it ("Sisko was born in New Orleans"); "from" alone reads any place near the name. Only
+# of one person named alone: a people, a place, a ship or "Worf's son" is read as typed.
 _FROM = re.compile(
     r"^\s*(?P<asks>where|(?:what|which) (?:planet|world|homeworld|city|town))\s+"
     r"(?:(?:is|was)\s+(?P<one>.+?)\s+(?:originally\s+)?from"
@@ -92,8 +93,17 @@ _FROM = re.compile(
 )
 
 
-def _born(found: re.Match[str]) -> str:
-    return f"{found['asks']} was {found['one'] or found['doer']} born{found['end']}"
+def born_asked(question: str, person: Callable[[str], bool]) -> str:
+    """ "Where is Sisko from" as "where was Sisko born" when `person` takes every word of the name
+    asked about (lower case) for a word of a person's name; else the question as typed."""
+    found = _FROM.match(question)
+    if found is None:
+        return question
+    named = found["one"] or found["doer"]
+    words = named.casefold().split()
+    if not words or not all(person(word) for word in words):
+        return question
+    return f"{found['asks']} was {named} born{found['end']}"
 
 
 def spelled_out(question: str) -> str:
@@ -105,7 +115,6 @@ def spelled_out(question: str) -> str:
     for pattern in (_NOT, _NOT_RUN_TOGETHER):
         question = pattern.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
     question = _HURRIED_WORD.sub(lambda m: _HURRIED[m.group(1).lower()], question)
-    question = _FROM.sub(_born, question)
     return _CARDIES.sub("Cardassians", _FEDS.sub("Federation", question))
 
 

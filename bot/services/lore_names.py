@@ -209,16 +209,17 @@ _DISAMBIGUATED = re.compile(r"^(.+?)\s*\([^()]*\)$")  # "USS Enterprise (NCC-170
 
 
 def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
-    """A person's first or last name alone ("Kirk", "Picard"), and a title without the brackets
-    that tell it from a namesake ("USS Enterprise" of "USS Enterprise (NCC-1701)"; the -A and its
-    sisters carry their letter), each where it names nobody else."""
+    """A person's first or last name alone ("Kirk", "Picard"), and a ship's title without the
+    registry that tells it from a namesake ("USS Enterprise" of "USS Enterprise (NCC-1701)": the
+    -A and its sisters carry their letter), each where it names nobody else. Not other titles:
+    "Federation–Klingon War (2256–2257)" is one of three wars."""
     counts: dict[str, list[str]] = {}
     for entry in entries:
         words = normalise(entry.title).split()
         if entry.kind is Kind.PERSON and len(words) > 1:
             for word in {words[0], words[-1]} - RANKS:
                 counts.setdefault(word, []).append(entry.key)
-        if entry.kind is not Kind.SOURCE and (bare := _DISAMBIGUATED.match(entry.title)):
+        if entry.kind is Kind.SHIP and (bare := _DISAMBIGUATED.match(entry.title)):
             counts.setdefault(normalise(bare.group(1)), []).append(entry.key)
     names = NameIndex()
     names.add_many(

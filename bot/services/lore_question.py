@@ -43,7 +43,7 @@ ASKED_WORDS = {
     asked: frozenset(text.stem(w) for w in words.split())
     for asked, words in {
         Asked.TIME: "year date time day century",
-        Asked.PLACE: "place location planet world homeworld system sector city town moon",
+        Asked.PLACE: "place location planet world system city town",
         Asked.REASON: "reason cause",
         Asked.AGENT: "person one",
     }.items()
