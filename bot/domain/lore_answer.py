@@ -78,7 +78,12 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
             before.pop()
-        if word in _NOT_PLACES or (len(before) > 1 and before[-1] == "of" and before[-2] in _HAPPENINGS):
+        # "in Vulcan space" is vague, but "born on Vulcan in 2230" names the planet
+        planet = word in places and (at + 1 == len(tokens) or not tokens[at + 1][0][:1].isalpha()
+                                     or fold(tokens[at + 1][0]) in _BEFORE_PLACE)  # fmt: skip
+        if (word in _NOT_PLACES and not planet) or (
+            len(before) > 1 and before[-1] == "of" and before[-2] in _HAPPENINGS
+        ):
             return False  # "the explosion of Praxis" says what happened, "the mines of Remus" where
         if word in people and word not in places:
             return False  # "born to K'Ehleyr": a person is no place

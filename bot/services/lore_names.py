@@ -251,4 +251,7 @@ class Known:
         # "the Organians stopped the war" names who did it; "Klingon" in a sentence seldom does
         peoples = name_words(canon, Kind.SPECIES)
         groups = {w for w in peoples if not ({w, w.rstrip("s")} & rules.POWERS) and not common(w)}
-        return cls(name_words(canon, Kind.PERSON), name_words(canon, Kind.PLACE) - powers, common, groups)
+        # … but a place named by one word is that place, whoever else bears it ("born on Vulcan")
+        whole = {rules.fold(e.title) for e in canon if e.kind is Kind.PLACE and " " not in e.title.strip()}
+        places = (name_words(canon, Kind.PLACE) - powers) | whole
+        return cls(name_words(canon, Kind.PERSON), places, common, groups)

@@ -110,6 +110,18 @@ def test_the_fact_must_sit_near_the_question_s_own_words() -> None:
     assert carries(Asked.AGENT, title, {"captain"}, set(), set(), set())
 
 
+def test_a_planet_a_people_is_named_for_is_a_place_where_it_stands_alone() -> None:
+    """Vulcan is a planet and a people ("Sarek of Vulcan" names a person too): "born on Vulcan
+    in 2230" says where, "served in Vulcan space" only whose space, and a person is no place."""
+    people, places = {"vulcan", "sarek", "kehleyr"}, {"vulcan"}
+    born = tokens("Spock was born on Vulcan in 2230.", {"born": "born"})
+    assert carries(Asked.PLACE, born, {"born"}, set(), people, places)
+    space = tokens("Spock served in Vulcan space", {"served": "serv"})
+    assert not carries(Asked.PLACE, space, {"serv"}, set(), people, places)
+    to_her = tokens("Alexander was born to KEhleyr", {"born": "born"})
+    assert not carries(Asked.PLACE, to_her, {"born"}, set(), people, places)
+
+
 def statement(key: str, text: str, words: tuple[str, ...], *, subject: bool, rank: int = 0) -> Statement:
     return Statement(key, text, words, rank, subject, lead=False)
 

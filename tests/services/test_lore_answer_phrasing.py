@@ -313,3 +313,5 @@ def test_a_person_from_somewhere_was_born_there(lore: LoreService) -> None:
     assert "born on Qo'noS" in (line(lore, "where does worf come from")[0] or "")
     assert "New Orleans" in (line(lore, "what city is sisko from")[0] or "")
     assert "born" not in (line(lore, "where is the borg from")[0] or "")  # where a people is
+    assert "born on Vulcan" in (line(lore, "what planet is spock from")[0] or "")  # a planet and a people
+    assert "died on Vulcan" in (line(lore, "where did sarek die")[0] or "")
