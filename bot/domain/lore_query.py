@@ -106,6 +106,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("appear", "appeared", "emerge", "emerged", "arrive", "arrived", "return", "returned"),
     ("sign", "signed", "signing", "ratify", "ratified", "conclude", "concluded"),
     ("addict", "addicted", "addiction", "dependent", "dependence", "dependency", "hooked"),
+    ("cleric", "clerics", "monk", "monks", "priest", "priests", "clergy"),
     ("mother", "mom", "mum", "mama"),
     ("father", "dad", "papa"),
     ("loss", "lose", "lost", "losing", "disappear", "disappeared", "vanish", "vanished", "missing"),

@@ -315,3 +315,10 @@ def test_a_person_from_somewhere_was_born_there(lore: LoreService) -> None:
     assert "born" not in (line(lore, "where is the borg from")[0] or "")  # where a people is
     assert "born on Vulcan" in (line(lore, "what planet is spock from")[0] or "")  # a planet and a people
     assert "died on Vulcan" in (line(lore, "where did sarek die")[0] or "")
+
+
+def test_monks_are_the_clerics_the_lore_speaks_of(lore: LoreService) -> None:
+    assert "clerics of Boreth made the Kahless clone" in (
+        line(lore, "what did the boreth monks do in 2369")[0] or ""
+    )
+    assert "Jem'Hadar" in (line(lore, "what are jem hadar hooked on")[0] or "")  # hooked: dependent
