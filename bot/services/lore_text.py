@@ -43,7 +43,11 @@ def words(text: str) -> list[str]:
     return [w.replace("'", "").replace("’", "")[:MAX_WORD] for w in _WORD.findall(folded)][:MAX_WORDS]
 
 
-@lru_cache(maxsize=200_000)
+# The caches below are bounded by what they hold when full, not only by count: a server with a
+# whole wiki imported fills them with words and sentences no question comes back to. Full, at
+# these sizes, about 7, 6, 13, 6 and 7 MiB (tests/services/test_lore_text_memory.py); at the
+# sizes before (200,000 stems, 100,000 tokens and sentences, 4,096 entries' fields) ~150 MiB.
+@lru_cache(maxsize=50_000)  # a big server's whole vocabulary
 def stem(word: str) -> str:
     word = IRREGULAR.get(word, word)
     return str(_STEMMER.stemWord(word)) if word.isalpha() else word
@@ -54,7 +58,7 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)  # about a thousand entries' sentences besides sentences_of's
 def sentence_terms(sentence: str) -> tuple[str, ...]:
     """terms() of one sentence, remembered: the same sentences answer many questions."""
     return tuple(terms(sentence))
@@ -70,7 +74,7 @@ def sentences_of(summary: str, body: str) -> tuple[tuple[str, tuple[str, ...]], 
     return tuple((one, sentence_terms(one)) for one in cut)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def word_stem(token: str) -> str:
     """The stem of one token as written ("Klingons" -> "klingon"), remembered."""
     found = words(token)
@@ -82,7 +86,7 @@ def query_terms(text: str, limit: int = 12) -> list[str]:
     return list(dict.fromkeys(terms(text[:2000])))[:limit]
 
 
-@lru_cache(maxsize=4096)  # canon entries come back in answer after answer
+@lru_cache(maxsize=1024)  # canon entries (217) come back in answer after answer
 def fields_of(entry: LoreEntry) -> dict[str, list[str]]:
     """entry_fields(), remembered for the entries questions rank."""
     return entry_fields(entry)
