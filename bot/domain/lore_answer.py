@@ -78,12 +78,10 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
             before.pop()
-        # "in Vulcan space" is vague, but "born on Vulcan in 2230" names the planet
-        planet = word in places and (at + 1 == len(tokens) or not tokens[at + 1][0][:1].isalpha()
-                                     or fold(tokens[at + 1][0]) in _BEFORE_PLACE)  # fmt: skip
-        if (word in _NOT_PLACES and not planet) or (
-            len(before) > 1 and before[-1] == "of" and before[-2] in _HAPPENINGS
-        ):
+        after = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
+        alone = word in places and (not after[:1].isalpha() or after in _BEFORE_PLACE)  # "on Vulcan in 2230"
+        happening = len(before) > 1 and before[-1] == "of" and before[-2] in _HAPPENINGS
+        if (word in _NOT_PLACES and not alone) or happening:  # "in Vulcan space" is vague
             return False  # "the explosion of Praxis" says what happened, "the mines of Remus" where
         if word in people and word not in places:
             return False  # "born to K'Ehleyr": a person is no place
@@ -172,6 +170,7 @@ MIN_PREDICATE_OWN = 0.5  # … when the statement is the named entry's own
 # entry's own date or place composed from its facts.
 NAMES, RANK_COST, SUBJECT, LEAD, COMPOSED_OWN = 1.0, 0.35, 1.5, 1.15, 1.2
 MIN_ANYTHING = 0.7  # share of the whole question's weight, for a question with no asked kind
+MIN_NAMES_ONLY = 0.5  # … of the names', for a question of several names and nothing else
 
 
 def _share(concepts: Sequence[str], weights: Mapping[str, float], words: set[str]) -> float:
@@ -263,8 +262,9 @@ def choose(
                 continue
         elif held < _needed(statement, others):
             continue
-        if asked is Asked.ANYTHING and len(subjects) > 1 and names < MIN_PREDICATE:
-            continue  # "which planets did the Federation give the Sheliak": asked of both
+        least = MIN_PREDICATE if asked is Asked.ANYTHING else 0.0 if predicate else MIN_NAMES_ONLY
+        if len(subjects) > 1 and names < least:  # "which planets did the Federation give the
+            continue  # Sheliak": asked of both; "why did the Defiant have a cloak": half at least
         held_too = words | statement.titled
         if subjects and not statement.subject and not _rarest_held(subjects, held_too, weights):
             continue  # says the fact of something else the question never named, or of a great power

@@ -322,3 +322,9 @@ def test_monks_are_the_clerics_the_lore_speaks_of(lore: LoreService) -> None:
         line(lore, "what did the boreth monks do in 2369")[0] or ""
     )
     assert "Jem'Hadar" in (line(lore, "what are jem hadar hooked on")[0] or "")  # hooked: dependent
+
+
+def test_a_question_of_names_alone_is_answered_only_of_them_all(lore: LoreService) -> None:
+    """ "Why did the USS Defiant have a cloak" names the Defiant and the cloak and asks nothing
+    else ("have" says no deed): Pressman's reason for testing another cloak is no answer."""
+    assert line(lore, "why did the uss defiant have a cloak")[0] is None
