@@ -170,7 +170,7 @@ MIN_PREDICATE_OWN = 0.5  # … when the statement is the named entry's own
 # entry's own date or place composed from its facts.
 NAMES, RANK_COST, SUBJECT, LEAD, COMPOSED_OWN = 1.0, 0.35, 1.5, 1.15, 1.2
 MIN_ANYTHING = 0.7  # share of the whole question's weight, for a question with no asked kind
-MIN_NAMES_ONLY = 0.5  # … of the names', for a question of several names and nothing else
+MIN_NAMES_ONLY = 0.5  # … of the names', for several names alone ("why did the Defiant have a cloak")
 
 
 def _share(concepts: Sequence[str], weights: Mapping[str, float], words: set[str]) -> float:
@@ -249,6 +249,7 @@ def choose(
     statement's words as written, each with the question's concept it stands for (read last:
     it costs the most); `doer`: the question asks who did its deed, `deed` (see `carries`)."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
+    least = MIN_PREDICATE if asked is Asked.ANYTHING else 0.0 if predicate else MIN_NAMES_ONLY
     wanted = set(predicate)
     best: Choice | None = None
     for statement in statements:
@@ -262,9 +263,8 @@ def choose(
                 continue
         elif held < _needed(statement, others):
             continue
-        least = MIN_PREDICATE if asked is Asked.ANYTHING else 0.0 if predicate else MIN_NAMES_ONLY
-        if len(subjects) > 1 and names < least:  # "which planets did the Federation give the
-            continue  # Sheliak": asked of both; "why did the Defiant have a cloak": half at least
+        if len(subjects) > 1 and names < least:
+            continue  # "which planets did the Federation give the Sheliak": asked of both
         held_too = words | statement.titled
         if subjects and not statement.subject and not _rarest_held(subjects, held_too, weights):
             continue  # says the fact of something else the question never named, or of a great power
