@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,8 @@ from tests.support import lore_eval, postgres
 # code before it was read (4e972e4), tune-3 86% / 66% and held-3 78% / 67%. The fourth
 # (lore_answers_fourth.tsv, with unanswerable questions), on 0fc27e6: tune-4 83% / 75%, held-4 91% / 65%.
 # The fifth (lore_answers_fifth.tsv: when, where, who, who did and why), on 3afd309: tune-5 96% / 75%,
-# held-5 84% / 66%.
+# held-5 84% / 66%. The sixth (lore_answers_sixth.tsv: mostly why and who did it), on 1206007:
+# tune-6 81% / 46% (13 of 16 lines), held-6 84% / 50% (16 of 19).
 FLOORS = {
     "tune": (0.85, 0.70),
     "held": (0.85, 0.70),
@@ -38,6 +40,8 @@ FLOORS = {
     "held-4": (0.80, 0.55),
     "tune-5": (0.85, 0.65),
     "held-5": (0.75, 0.55),
+    "tune-6": (0.70, 0.40),
+    "held-6": (0.75, 0.45),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
@@ -76,6 +80,7 @@ def results(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | Non
                 + lore_eval.rows(lore_eval.THIRD)
                 + lore_eval.rows(lore_eval.FOURTH)
                 + lore_eval.rows(lore_eval.FIFTH)
+                + lore_eval.rows(lore_eval.SIXTH)
             )
             asked = lore_eval.rows() + later
             return await lore_eval.evaluate(ask, asked)
@@ -137,28 +142,32 @@ def test_the_third_set_is_apart_from_the_others() -> None:
     )
 
 
-def test_the_fourth_set_is_apart_from_the_others() -> None:
-    """Written in a later session again by a reader of data/ alone, with questions the lore cannot
-    answer; none asked in an earlier set, each half holding every kind."""
-    sets = (lore_eval.QUESTIONS, lore_eval.SECOND, lore_eval.THIRD)
-    earlier = {lore_eval.folded(row.question) for path in sets for row in lore_eval.rows(path)}
-    fourth = lore_eval.rows(lore_eval.FOURTH)
-    assert len(fourth) >= 100 and not earlier & {lore_eval.folded(row.question) for row in fourth}
-    kinds = {half: Counter(row.type for row in fourth if row.half == half) for half in ("tune-4", "held-4")}
-    assert (
-        set(kinds["tune-4"]) == set(kinds["held-4"]) >= {"agent", "why", "when", "where", "article", "none"}
-    )
-
-
-def test_the_fifth_set_is_apart_from_the_others() -> None:
-    """Written in a later session again by a reader of data/ alone, of the kinds the held halves
-    answered least; none asked in an earlier set, each half holding every kind."""
-    sets = (lore_eval.QUESTIONS, lore_eval.SECOND, lore_eval.THIRD, lore_eval.FOURTH)
-    earlier = {lore_eval.folded(row.question) for path in sets for row in lore_eval.rows(path)}
-    fifth = lore_eval.rows(lore_eval.FIFTH)
-    assert len(fifth) >= 60 and not earlier & {lore_eval.folded(row.question) for row in fifth}
-    kinds = {half: Counter(row.type for row in fifth if row.half == half) for half in ("tune-5", "held-5")}
-    assert set(kinds["tune-5"]) == set(kinds["held-5"]) == {"agent", "why", "when", "where", "who"}
+@pytest.mark.parametrize(
+    ("path", "number", "least", "kinds"),
+    [
+        # with questions the lore cannot answer
+        (lore_eval.FOURTH, 4, 100, {"agent", "why", "when", "where", "article", "none"}),
+        # of the kinds the held halves answered least
+        (lore_eval.FIFTH, 5, 60, {"agent", "why", "when", "where", "who"}),
+        (lore_eval.SIXTH, 6, 60, {"agent", "why", "when", "where"}),
+    ],
+)
+def test_a_later_set_is_apart_from_the_ones_before(
+    path: Path, number: int, least: int, kinds: set[str]
+) -> None:
+    """Each written in a later session by a reader of data/ alone; none of its questions asked in
+    an earlier set, each half holding every kind the set asks."""
+    earlier = {
+        lore_eval.folded(row.question)
+        for before in lore_eval.SETS[: lore_eval.SETS.index(path)]
+        for row in lore_eval.rows(before)
+    }
+    later = lore_eval.rows(path)
+    assert len(later) >= least and not earlier & {lore_eval.folded(row.question) for row in later}
+    halves = [f"tune-{number}", f"held-{number}"]
+    held = {half: {row.type for row in later if row.half == half} for half in halves}
+    assert held[halves[0]] == held[halves[1]] >= kinds
+    assert {row.half for row in later} == set(halves)
 
 
 def test_unanswerable_questions_mostly_get_no_line(results: list[lore_eval.Result]) -> None:
