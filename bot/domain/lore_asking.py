@@ -106,6 +106,29 @@ def born_asked(question: str, person: Callable[[str], bool]) -> str:
     return f"{found['asks']} was {named} born{found['end']}"
 
 
+# "Took out Gorkon" is a killing; "took out the shields", "took the Klingons out of the Accords"
+# are not, and a ship "taken out" is destroyed: read as killed only before a person's name.
+_TAKEN_OUT = re.compile(r"\b(take|takes|took|taken|taking)\s+out\s+([\w'’-]+)", re.I)
+_KILLED = {"take": "kill", "takes": "kills", "took": "killed", "taken": "killed", "taking": "killing"}
+
+
+def killed_asked(question: str, person: Callable[[str], bool]) -> str:
+    """ "Who took out Gorkon" as "who killed Gorkon" when `person` takes the word after "out"
+    (lower case) for a word of a person's name; else the question as typed."""
+
+    def read(found: re.Match[str]) -> str:
+        verb, named = found.groups()
+        return f"{_KILLED[verb.lower()]} {named}" if person(named.casefold()) else found.group(0)
+
+    return _TAKEN_OUT.sub(read, question)
+
+
+def as_asked(question: str, person: Callable[[str], bool]) -> str:
+    """The question in the words the lore reads it in: spelled out, a person's origin asked as
+    their birthplace, a person "taken out" killed (`person`: see born_asked)."""
+    return killed_asked(born_asked(spelled_out(question), person), person)
+
+
 def spelled_out(question: str) -> str:
     """`question` as the lore writes it: contractions spelled out ("why'd" is "why did", "aren't"
     "are not"), a question word typed in a hurry whole ("whn did": when did), "the feds" the

@@ -67,10 +67,19 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
         if (deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE) or _qualifies(tokens, deed):
             return False
+        if _done_to(tokens, deed):
+            return False
         if any(_own_subject(tokens, i, deed) for i in range(max(person + 1, deed - 3), deed - 1)):
             return False
         return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
     return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])
+
+
+def _done_to(tokens: Sequence[Token], deed: int) -> bool:
+    """Whether the deed's word, a past followed by "as", says what the one before it turned out
+    to be ("Nanclus, …, exposed as a conspirator"), which someone unnamed did to them."""
+    word = fold(tokens[deed][0])
+    return word.endswith("ed") and deed + 1 < len(tokens) and fold(tokens[deed + 1][0]) == "as"
 
 
 def _qualifies(tokens: Sequence[Token], deed: int) -> bool:
@@ -91,16 +100,23 @@ def done_to_another(
 ) -> bool:
     """Whether the deed at `deed` fell on a person the question does not name ("who poisoned
     K'mpec": "Worf killed Duras" is another killing): its object right after it, past "the" or a
-    title; a great power (`powers`) is named too widely to tell."""
+    title, or said before it ("Weyoun was shot by Garak"); a great power (`powers`) is named too
+    widely to tell."""
+    if deed >= 2 and fold(tokens[deed - 1][0]) in _PASSIVE:
+        return _another(tokens[deed - 2][0], said, people, powers)
     for word, _ in tokens[deed + 1 : deed + 4]:
         folded = fold(word)
         if folded == "the" or folded in TITLES or folded in _PARTICLES:  # "turned against Shinzon"
             continue
-        plain = folded.replace("'", "")
-        return (
-            word[:1].isupper() and folded in people and folded not in powers and not ({folded, plain} & said)
-        )
+        return _another(word, said, people, powers)
     return False
+
+
+def _another(word: str, said: set[str], people: set[str], powers: frozenset[str]) -> bool:
+    """Whether `word` names a person the question does not."""
+    folded = fold(word)
+    plain = folded.replace("'", "")
+    return word[:1].isupper() and folded in people and folded not in powers and not ({folded, plain} & said)
 
 
 def before_said(tokens: Sequence[Token], at: int, said: set[str], people: set[str]) -> bool:

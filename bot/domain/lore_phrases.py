@@ -28,6 +28,7 @@ PHRASES = {
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
         "go along with|went along with": "join",
         "pass away|passed away": "die", "whack|whacked": "kill", "ditch|ditched": "withdraw",
+        "figure out|figured out|work out|worked out": "discover",
     }.items()
     for phrase in words.split("|")
 }  # fmt: skip

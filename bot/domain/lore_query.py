@@ -117,6 +117,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
      "crushed"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
     ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
+    ("hide", "hid", "hidden", "stash", "stashed", "conceal", "concealed"),
     # the families of deeds a who-did asks about, each in its forms ("who rescued": "freed")
     ("kill", "killer", "murderer", "execute", "executed", "execution", "slew", "slay", "slain"),
     ("save", "saved", "rescue", "rescued", "free", "freed", "liberate", "liberated"),
@@ -129,7 +130,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("discover", "discovered", "discovery", "uncover", "uncovered", "detect", "detected", "expose",
      "exposed"),
     ("capture", "captured", "kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "seize",
-     "seized"),
+     "seized", "grab", "grabbed", "snatch", "snatched"),
     # turning on one's own side, seen from either: betrayal and rebellion
     ("betray", "betrayed", "betrayal", "traitor", "rebel", "rebelled", "rebellion", "revolt", "revolted",
      "uprising", "insurrection"),

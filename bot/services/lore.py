@@ -13,7 +13,7 @@ from ..domain.errors import InvalidInput, NotFound
 from ..domain.inert import quoted
 from ..domain.lore import LoreEntry
 from ..domain.lore_answer import asked_of
-from ..domain.lore_asking import born_asked, spelled_out
+from ..domain.lore_asking import as_asked
 from ..domain.lore_query import ANSWERING, asks
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
@@ -180,7 +180,7 @@ class LoreService:
         """Entries answering `query` (this server's lore and canon), best first, with the line
         that answers it, if one clearly does; an article of `treaties` for a question about one.
         See bot/services/lore_search.py for the ranking, lore_question.py for the answer."""
-        query = born_asked(spelled_out(query[:2000]), self.known.people.__contains__)
+        query = as_asked(query[:2000], self.known.people.__contains__)
         wanted, asked = asks(query), asked_of(query)  # for ranking; for the answer line
         terms = asking.terms_of(query)
         scopes = [index.CANON] + ([guild_id] if guild_id else [])

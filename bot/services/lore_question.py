@@ -116,6 +116,15 @@ def _doers_deed(query: str, question: Wording) -> str:
     return "" if not concept or concept in LIGHT else concept
 
 
+def _ranks_typed(query: str) -> tuple[set[str], set[str]]:
+    """The ranks a who-question gives whoever answers ("who was the Starfleet admiral…"), and
+    the posts it asks who held ("who was captain of the Valdore"), which any words may say."""
+    typed = text.words(query)
+    ranks = [(text.stem(w), after == "of") for w, after in zip(typed, [*typed[1:], ""], strict=True)
+             if w.removesuffix("s") in rules.TITLES]  # fmt: skip
+    return {rank for rank, post in ranks if not post}, {rank for rank, post in ranks if post}
+
+
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
@@ -184,32 +193,42 @@ def answer(
     called = other_names(linked, concepts, lambda name: frozenset(question.mapped(text.terms(name))))
     subjects = {e.key: concepts.get(e.key, frozenset()) for e in linked}
     found = statements(pool, subjects, question, asked, deed, called)
+    posts: set[str] = set()
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:  # "who was the Starfleet admiral…": whoever answers holds that rank
         victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
-        typed_ranks = {text.stem(w) for w in text.words(query) if w.removesuffix("s") in rules.TITLES}
+        typed_ranks, posts = _ranks_typed(query)
         ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
         if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
             found = [one for one in found if deed in one.words]
+    # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
+    # the rank answers first ("under Commander Benjamin Sisko")
+    ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []
+    tries = [ranked, found] if ranked else [found]
     places = known.places | name_words(pool, Kind.PLACE)
     runs = [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs]
-    choice = rules.choose(
-        found,
-        asked,
-        predicate,
-        sorted(named & set(question.concepts)),
-        weights,
-        typed | {w for one in names for w in one.words} | _own_names(linked, places),
-        known.people | known.groups | name_words(pool, Kind.PERSON),
-        places,
-        runs,
-        lambda sentence: tokens(sentence, question),
-        asked is Asked.AGENT and rules.asks_doer(query),
-        _doers_deed(query, question) if asked is Asked.AGENT else "",
-    )
-    if choice is None:
-        return None
-    entry = next(e for e in pool if e.key == choice.statement.key)
-    return Answer(choice.statement.text, entry)
+    said = typed | {w for one in names for w in one.words} | _own_names(linked, places)
+    people = known.people | known.groups | name_words(pool, Kind.PERSON)
+    doer = asked is Asked.AGENT and rules.asks_doer(query)
+    doers_deed = _doers_deed(query, question) if asked is Asked.AGENT else ""
+    for said_here in tries:
+        choice = rules.choose(
+            said_here,
+            asked,
+            predicate,
+            sorted(named & set(question.concepts)),
+            weights,
+            said,
+            people,
+            places,
+            runs,
+            lambda sentence: tokens(sentence, question),
+            doer,
+            doers_deed,
+        )
+        if choice is not None:
+            entry = next(e for e in pool if e.key == choice.statement.key)
+            return Answer(choice.statement.text, entry)
+    return None

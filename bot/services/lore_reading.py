@@ -46,12 +46,17 @@ def _foreign(parts: Sequence[str], named: set[str]) -> bool:
 @lru_cache(maxsize=4096)
 def foreign_joined(sentence: str) -> str:
     """The sentence with each hyphenated word of another tongue written as one ("Stovokor"
-    holds no Kor): a part in small letters that is no English word says it is one."""
+    holds no Kor): a part in small letters that is no English word says it is one. An English
+    word of four letters or more that ends it is still said ("ketracel-white" is white; "kor" is
+    too short to tell from a name)."""
 
     def joined(found: re.Match[str]) -> str:
         parts = found.group(0).split("-")
-        odd = any(p[:1].islower() and not english.is_english(p) for p in parts)
-        return "".join(parts) if odd else found.group(0)
+        if not any(p[:1].islower() and not english.is_english(p) for p in parts):
+            return found.group(0)
+        last = parts[-1]
+        plain = len(last) >= 4 and last[:1].islower() and english.is_english(last)
+        return f"{''.join(parts)} {last}" if plain else "".join(parts)
 
     return _COMPOUND.sub(joined, sentence)
 

@@ -39,6 +39,9 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("when was the uss enterprise launched", "launched in 2245", "— *USS Enterprise (NCC-1701)*"),
         ("what city is sisko from", "New Orleans", "— *Benjamin Sisko*"),
         ("why are the jem'hadar addicted to ketracel-white", "never turn against them", "— *Jem'Hadar*"),
+        # a person "taken out" was killed; a rank of a ship asks who commanded it
+        ("who took out gorkon", "General Chang's conspiracy killed Gorkon", "— *Gorkon*"),
+        ("who was the captain of the scimitar", "Shinzon commanded the Scimitar", "— *Scimitar*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(

@@ -149,3 +149,18 @@ def test_a_phrasal_verb_s_object_past_its_particle_is_who_it_was_done_to() -> No
     turned = (("Donatra", ""), ("turned", "betray"), ("against", ""), ("Shinzon", ""))
     assert done_to_another(turned, 1, {"enterprise"}, {"donatra", "shinzon"}, frozenset())
     assert not done_to_another(turned, 1, {"shinzon"}, {"donatra", "shinzon"}, frozenset())
+
+
+def test_a_past_read_as_what_someone_turned_out_to_be_is_done_to_them() -> None:
+    """ "who uncovered the Khitomer conspiracy": Nanclus was exposed, by someone else."""
+    exposed = {"exposed": "discov"}
+    assert not does(tokens("Nanclus was the ambassador in 2293, exposed as a conspirator", exposed), 0, 6)
+    assert does(tokens("Spock exposed Valeris as a conspirator", exposed), 0, 1)
+
+
+def test_a_passive_deed_fell_on_the_one_before_it() -> None:
+    """ "who killed Damar": "…until the last Weyoun was shot by Garak" is another killing."""
+    people = {"weyoun", "garak", "damar"}
+    said = tokens("beside Damar until the last Weyoun was shot by Garak", {"shot": "kill"})
+    assert done_to_another(said, 7, {"damar"}, people, frozenset())
+    assert not done_to_another(said, 7, {"weyoun"}, people, frozenset())  # "who killed Weyoun"

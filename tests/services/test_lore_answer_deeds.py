@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.lore_asking import killed_asked
 from bot.domain.lore_query import ANSWERING
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
@@ -39,6 +40,10 @@ def says(question: str, sentence: str) -> bool:
         ("who kidnapped", "Sybok took the envoys hostage."),
         ("who abducted", "The Romulans captured the officers."),
         ("who double-crossed", "Ja'rod betrayed the outpost."),
+        ("who grabbed", "The raiders seized the envoys."),
+        ("who snatched", "Sybok took the consul hostage."),
+        ("who stashed", "The ships were hidden in the nebula."),
+        ("who figured out", "The constable discovered the impostor."),
     ],
 )
 def test_a_deed_is_read_by_its_family_of_verbs(question: str, sentence: str) -> None:
@@ -51,6 +56,7 @@ def test_a_deed_is_read_by_its_family_of_verbs(question: str, sentence: str) -> 
         ("who founded", "Spock discovered the conspiracy."),  # founding is no finding
         ("who rescued", "Gowron's fleet struck the Cardassian Union."),
         ("who built", "Gorkon was murdered aboard his flagship."),
+        ("who figured out", "The crew found the wreck."),  # finding a thing is no finding out
     ],
 )
 def test_a_deed_of_another_family_is_not_read_as_it(question: str, sentence: str) -> None:
@@ -62,3 +68,27 @@ def test_taking_a_thing_is_not_how_it_began(lore: LoreService) -> None:
     how a thing began only in "take place"."""
     sentence, _ = line(lore, "who took deep space nine in 2373")
     assert sentence is None or "built it" not in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("who took out gorkon", "who killed gorkon"),
+        ("did worf take out duras in 2367", "did worf kill duras in 2367"),
+        # a thing, a ship or a treaty's party "taken out" is no killing
+        ("who took out the shields", "who took out the shields"),
+        ("who took out the odyssey", "who took out the odyssey"),
+        ("who took the klingons out of the accords", "who took the klingons out of the accords"),
+    ],
+)
+def test_a_person_taken_out_was_killed(question: str, read: str) -> None:
+    assert killed_asked(question, {"gorkon", "worf", "duras"}.__contains__) == read
+
+
+def test_a_rank_of_something_asks_who_held_the_post(lore: LoreService) -> None:
+    """ "Captain of the Scimitar" asks who commanded it, in any words; "which admiral" still wants
+    an admiral named."""
+    assert "Shinzon commanded the Scimitar" in (line(lore, "who was the captain of the scimitar")[0] or "")
+    assert "Admiral Brett Anderson" in (
+        line(lore, "which admiral led the starfleet flotilla at the binary stars")[0] or ""
+    )

@@ -13,7 +13,7 @@ from bot.domain.lore_query import ANSWERING
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
 from bot.services.lore_question import Linked, body_sentences, tokens
-from bot.services.lore_reading import whole_names
+from bot.services.lore_reading import foreign_joined, whole_names
 from bot.services.lore_search import Question
 from bot.services.lore_wording import wording
 from tests.support.lore_lines import line, started
@@ -129,6 +129,13 @@ def test_a_name_inside_a_hyphenated_word_names_nobody() -> None:
     assert whole_names("did kor hope to reach sto-vo-kor", [kor]) == [kor]
     both = [klingons, romulans]
     assert whole_names("why did the klingon-romulan alliance end", both) == both
+
+
+def test_an_english_part_of_a_word_of_another_tongue_is_still_said() -> None:
+    """ "Ketracel-white" is one word of another tongue, and white; "Sto-vo-kor" has no English part."""
+    assert foreign_joined("hooked on ketracel-white") == "hooked on ketracelwhite white"
+    assert foreign_joined("the road to Sto-vo-kor") == "the road to Stovokor"
+    assert foreign_joined("the Klingon-Romulan alliance") == "the Klingon-Romulan alliance"
 
 
 def test_a_sentence_naming_sto_vo_kor_does_not_name_kor(lore: LoreService) -> None:
