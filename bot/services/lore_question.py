@@ -125,6 +125,11 @@ def _ranks_typed(query: str) -> tuple[set[str], set[str]]:
     return {rank for rank, post in ranks if not post}, {rank for rank, post in ranks if post}
 
 
+def _as_written(words: Sequence[str]) -> re.Pattern[str]:
+    """A name's words as a sentence writes them, apart or joined ("Enterprise-D")."""
+    return re.compile(r"\b" + r"[\s'’-]*".join(map(re.escape, words)) + r"\b", re.I)
+
+
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
@@ -193,6 +198,10 @@ def answer(
     called = other_names(linked, concepts, lambda name: frozenset(question.mapped(text.terms(name))))
     subjects = {e.key: concepts.get(e.key, frozenset()) for e in linked}
     found = statements(pool, subjects, question, asked, deed, called)
+    if whole := [_as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
+        # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
+        # only with that letter ("the Enterprise" alone is another ship)
+        found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
     posts: set[str] = set()
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer

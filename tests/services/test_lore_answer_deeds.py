@@ -92,3 +92,11 @@ def test_a_rank_of_something_asks_who_held_the_post(lore: LoreService) -> None:
     assert "Admiral Brett Anderson" in (
         line(lore, "which admiral led the starfleet flotilla at the binary stars")[0] or ""
     )
+
+
+def test_a_ship_told_apart_by_a_letter_is_read_only_where_the_letter_is(lore: LoreService) -> None:
+    """ "Who destroyed the Enterprise-D": the first Enterprise, set to self-destruct in 2285, is
+    another ship; the Enterprise-D's own lines still answer."""
+    assert "self-destruct" not in (line(lore, "who destroyed the enterprise-d")[0] or "")
+    assert "2371" in (line(lore, "when was the enterprise-d destroyed")[0] or "")
+    assert "John Harriman" in (line(lore, "who commanded the enterprise-b")[0] or "")
