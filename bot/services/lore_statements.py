@@ -20,7 +20,7 @@ from .lore_wording import Wording
 # place" is read as "happen": "take" alone is taking).
 ORIGIN = frozenset(
     text.stem(w)
-    for w in """start begin happen occur form establish create founded come break arise emerge
+    for w in """start begin happen occur form establish create founded come arise emerge
     appear exist launch open set""".split()  # noqa: SIM905
 )
 # … and, for where, the words of being somewhere ("where do the Vulcans live": on Vulcan).

@@ -100,3 +100,10 @@ def test_a_ship_told_apart_by_a_letter_is_read_only_where_the_letter_is(lore: Lo
     assert "self-destruct" not in (line(lore, "who destroyed the enterprise-d")[0] or "")
     assert "2371" in (line(lore, "when was the enterprise-d destroyed")[0] or "")
     assert "John Harriman" in (line(lore, "who commanded the enterprise-b")[0] or "")
+
+
+def test_breaking_a_thing_is_not_how_it_began(lore: LoreService) -> None:
+    """ "Who broke the Khitomer Accords" does not ask who made them (a war "broke out" began, and
+    that phrase still says so)."""
+    assert "the work of" not in (line(lore, "who broke the khitomer accords")[0] or "")
+    assert "2373" in (line(lore, "when did the dominion war break out")[0] or "")
