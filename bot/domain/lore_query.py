@@ -78,8 +78,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 ANSWERING: tuple[tuple[str, ...], ...] = (
     *(group for group in SYNONYMS if group[0] not in {"kill", "negotiate", "planet", "destroy"}),
     ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown"),
-    ("steal", "stole", "stolen", "seize", "seized", "capture", "captured", "hijack", "hijacked",
-     "commandeer", "commandeered"),
+    # not "commandeer": its stem is command's ("Sisko took command" is no capture)
+    ("steal", "stole", "stolen", "seize", "seized", "capture", "captured", "hijack", "hijacked"),
     ("establish", "established", "create", "created", "founded", "founding", "form", "formed", "set",
      "creation", "formation"),
     ("raise", "raised", "grow", "grew", "grown", "childhood", "upbringing"),

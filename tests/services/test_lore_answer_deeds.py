@@ -107,3 +107,9 @@ def test_breaking_a_thing_is_not_how_it_began(lore: LoreService) -> None:
     that phrase still says so)."""
     assert "the work of" not in (line(lore, "who broke the khitomer accords")[0] or "")
     assert "2373" in (line(lore, "when did the dominion war break out")[0] or "")
+
+
+def test_taking_command_is_no_capture(lore: LoreService) -> None:
+    """ "Commandeer" shares command's stem: Sisko taking command of the station did not capture it."""
+    assert "took command" not in (line(lore, "who captured deep space nine")[0] or "")
+    assert "Kruge" in (line(lore, "who seized the bird of prey from kruge")[0] or "")
