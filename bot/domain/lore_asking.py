@@ -146,6 +146,21 @@ def asks_doer(question: str) -> bool:
     return _DOER.match(question) is not None
 
 
+# "Who did Shinzon kill", "who was murdered by Duras": the one the deed was done to, by the one named.
+_PATIENT = re.compile(
+    r"^\s*who(?:m)?\s+(?:(?:did|does|do)\s+(?P<doer>\S+(?:\s+\S+){0,2}?)\s+\w+(?=\s*(?:[?.!]|$)|\s+(?:in|at|on|"
+    r"during|with|to|for|before|after|over|aboard)\b)|(?:was|were|got)\s+\w+\s+by\s+(?P<by>.+?)\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
+def patient_asked(question: str) -> str:
+    """The doer a question names when it asks whom the deed was done to ("Shinzon" in "who did
+    Shinzon kill", "Duras" in "who was murdered by Duras"); "" when it asks none."""
+    found = _PATIENT.match(question)
+    return (found["doer"] or found["by"] or "") if found else ""
+
+
 def doers_verb(question: str) -> str | None:
     """The verb of a who-did question as typed ("poisoned"), or None."""
     found = _DOER.match(question)

@@ -130,3 +130,21 @@ def before_said(tokens: Sequence[Token], at: int, said: set[str], people: set[st
         if word in people and word not in TITLES and (word in said or word.replace("'", "") in said):
             return True
     return False
+
+
+def done_by(tokens: Sequence[Token], deed: str, doers: set[str]) -> bool:
+    """Whether one of `doers` (folded words of a name, without apostrophes) did the deed `deed` (a
+    concept) in the sentence: named before it ("Sisko killed Dukat") or after "by" ("murdered by
+    Duras")."""
+    deeds = [at for at, (_, concept) in enumerate(tokens) if concept == deed]
+    named = [at for at, (word, _) in enumerate(tokens) if fold(word).replace("'", "") in doers]
+    return any(
+        does(tokens, one, at) and not _named_between(tokens, one, at, doers) for at in deeds for one in named
+    )
+
+
+def _named_between(tokens: Sequence[Token], one: int, deed: int, doers: set[str]) -> bool:
+    """Whether someone else is named right before the deed, after `one` ("Duras … before Worf
+    killed him": Worf did)."""
+    before = tokens[deed - 1][0] if deed else ""
+    return one < deed - 1 and before[:1].isupper() and fold(before).replace("'", "") not in doers

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from ..domain import lore_answer as rules
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_asking import patient_asked
+from ..domain.lore_doers import done_by
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
@@ -38,6 +40,8 @@ from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
 LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
+# Deeds two do to each other: whoever is named first, both did it ("she married Worf")
+_BOTH_WAYS = frozenset(text.stem(w) for w in "marry married wed meet met fight fought duel ally".split())  # noqa: SIM905
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
 ASKED_WORDS = {
     asked: frozenset(text.stem(w) for w in words.split())
@@ -212,6 +216,12 @@ def answer(
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
         if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
             found = [one for one in found if deed in one.words]
+        if deed is not None and deed not in _BOTH_WAYS and (doers := patient_asked(query)):
+            # "who did Shinzon kill": a sentence where Shinzon did it ("Picard killed Shinzon" is
+            # the other way round)
+            doer_words = [rules.fold(w).replace("'", "") for w in text.words(doers) if w not in STOP_WORDS]
+            named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
+            found = [one for one in found if done_by(tokens(one.text, question), deed, named_doers)]
     # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
     # the rank answers first ("under Commander Benjamin Sisko")
     ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []

@@ -7,8 +7,9 @@ saw this code)."""
 from __future__ import annotations
 
 from bot.domain.lore_answer import Statement, carries, choose, doers_verb
+from bot.domain.lore_asking import patient_asked
 from bot.domain.lore_causes import is_cause
-from bot.domain.lore_doers import does, done_to_another
+from bot.domain.lore_doers import does, done_by, done_to_another
 from bot.domain.lore_facts import Asked
 
 
@@ -164,3 +165,19 @@ def test_a_passive_deed_fell_on_the_one_before_it() -> None:
     said = tokens("beside Damar until the last Weyoun was shot by Garak", {"shot": "kill"})
     assert done_to_another(said, 7, {"damar"}, people, frozenset())
     assert not done_to_another(said, 7, {"weyoun"}, people, frozenset())  # "who killed Weyoun"
+
+
+def test_whom_a_named_doer_did_the_deed_to_is_asked_with_the_doer_first() -> None:
+    assert patient_asked("who did shinzon kill") == "shinzon"
+    assert patient_asked("who did worf kill in 2367") == "worf"
+    assert patient_asked("who was murdered by duras?") == "duras"
+    assert patient_asked("who killed duras") == ""  # the doer is asked
+    assert patient_asked("who did the klingon high council exile to nimbus iii") == ""  # no name that long
+
+
+def test_a_sentence_says_a_deed_was_done_by_the_one_before_it_or_after_by() -> None:
+    killed = {"killed": "kill", "murdered": "kill"}
+    assert done_by(tokens("Sisko killed Dukat in 2375", killed), "kill", {"sisko"})
+    assert not done_by(tokens("Picard killed Shinzon aboard the Scimitar", killed), "kill", {"shinzon"})
+    assert done_by(tokens("K'Ehleyr was murdered by Duras in 2367", killed), "kill", {"duras"})
+    assert not done_by(tokens("Duras tried to rule before Worf killed him", killed), "kill", {"duras"})

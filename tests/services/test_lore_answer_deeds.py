@@ -113,3 +113,10 @@ def test_taking_command_is_no_capture(lore: LoreService) -> None:
     """ "Commandeer" shares command's stem: Sisko taking command of the station did not capture it."""
     assert "took command" not in (line(lore, "who captured deep space nine")[0] or "")
     assert "Kruge" in (line(lore, "who seized the bird of prey from kruge")[0] or "")
+
+
+def test_whom_someone_did_a_deed_to_is_read_the_right_way_round(lore: LoreService) -> None:
+    """ "Who did Shinzon kill": not Picard, who killed Shinzon; a marriage goes both ways."""
+    assert "Hiren" in (line(lore, "who did shinzon kill")[0] or "")
+    assert "K'Ehleyr" in (line(lore, "who was murdered by duras")[0] or "")
+    assert "married Worf" in (line(lore, "who did worf marry")[0] or "")
