@@ -100,10 +100,13 @@ def done_to_another(
 ) -> bool:
     """Whether the deed at `deed` fell on a person the question does not name ("who poisoned
     K'mpec": "Worf killed Duras" is another killing): its object right after it, past "the" or a
-    title, or said before it ("Weyoun was shot by Garak"); a great power (`powers`) is named too
-    widely to tell."""
+    title, or said before it ("Weyoun was shot by Garak", "Gorkon's murder"); a great power
+    (`powers`) is named too widely to tell."""
     if deed >= 2 and fold(tokens[deed - 1][0]) in _PASSIVE:
         return _another(tokens[deed - 2][0], said, people, powers)
+    before = tokens[deed - 1][0] if deed else ""
+    if before.endswith(("'s", "’s")):  # "Chancellor Gorkon's murder": his
+        return _another(before[:-2], said, people, powers)
     for word, _ in tokens[deed + 1 : deed + 4]:
         folded = fold(word)
         if folded == "the" or folded in TITLES or folded in _PARTICLES:  # "turned against Shinzon"

@@ -181,3 +181,12 @@ def test_a_sentence_says_a_deed_was_done_by_the_one_before_it_or_after_by() -> N
     assert not done_by(tokens("Picard killed Shinzon aboard the Scimitar", killed), "kill", {"shinzon"})
     assert done_by(tokens("K'Ehleyr was murdered by Duras in 2367", killed), "kill", {"duras"})
     assert not done_by(tokens("Duras tried to rule before Worf killed him", killed), "kill", {"duras"})
+
+
+def test_a_deed_after_a_persons_possessive_fell_on_them() -> None:
+    """ "Who killed Spock": "…Spock's protégé…, one of the conspirators behind Chancellor Gorkon's
+    murder" tells of Gorkon's."""
+    people = {"spock", "gorkon", "valeris"}
+    said = tokens("the conspirators behind Chancellor Gorkon's murder", {"murder": "kill"})
+    assert done_to_another(said, 5, {"spock"}, people, frozenset())
+    assert not done_to_another(said, 5, {"gorkon"}, people, frozenset())

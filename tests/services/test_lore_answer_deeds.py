@@ -120,3 +120,10 @@ def test_whom_someone_did_a_deed_to_is_read_the_right_way_round(lore: LoreServic
     assert "Hiren" in (line(lore, "who did shinzon kill")[0] or "")
     assert "K'Ehleyr" in (line(lore, "who was murdered by duras")[0] or "")
     assert "married Worf" in (line(lore, "who did worf marry")[0] or "")
+
+
+def test_a_killing_of_another_told_by_their_name_answers_no_who(lore: LoreService) -> None:
+    """The lore never says Spock was killed: Valeris's part in "Chancellor Gorkon's murder" is no
+    answer."""
+    assert line(lore, "who killed spock")[0] is None
+    assert "Chang" in (line(lore, "who killed gorkon")[0] or "")
