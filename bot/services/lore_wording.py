@@ -79,15 +79,15 @@ class Wording:
         """The places in `written` (a sentence's words as written) of a phrasal verb's head that
         says nothing of the phrase: neither its particle nor a name follows it ("turned on the
         Dominion", "took Cardassia" say "turn on", "take over"; "turned the tide" does not), and
-        of a light verb the question gives a particle that another follows ("put forward" for
-        "put down"; "brought the ship in" may still say "brought in")."""
+        of a light verb the question gives a particle that does not follow within three words
+        ("put forward" or "took her ship to" for "put down", "took out"; "brought the ship in"
+        may still say "brought in")."""
         out = {
             i
-            for i, word in enumerate(written[:-1])
+            for i, word in enumerate(written)
             if self.light
-            and (particle := written[i + 1].casefold()) in _PARTICLES
             and (given := self.light.get(text.word_stem(word))) is not None
-            and particle not in given
+            and not any(w.casefold() in given for w in written[i + 1 : i + 4])
         }
         if not self.particles:
             return out

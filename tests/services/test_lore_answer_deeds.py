@@ -127,3 +127,9 @@ def test_a_killing_of_another_told_by_their_name_answers_no_who(lore: LoreServic
     answer."""
     assert line(lore, "who killed spock")[0] is None
     assert "Chang" in (line(lore, "who killed gorkon")[0] or "")
+
+
+def test_a_light_verb_asked_with_its_particle_needs_it_nearby(lore: LoreService) -> None:
+    """ "Who took out the Yamato": Varley "had taken it into the zone" took it nowhere out."""
+    assert line(lore, "who took out the yamato")[0] is None
+    assert line(lore, "who took out the enterprise c")[0] is None  # Garrett "took her ship to the aid"
