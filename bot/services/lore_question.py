@@ -99,6 +99,7 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+_SHIPS_NAMED = re.compile(r"\b(?:uss|iks|irw|rrw)\s+([a-z][\w'’-]*)", re.I)  # the name after a ship's prefix
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
 _RELATIVE = re.compile(
@@ -179,6 +180,8 @@ def answer(
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     # a name misspelt but known ("tomalack") is no unknown name
     linked_words = {w for one in names for w in text.words(" ".join(one.words))}
+    if any(not set(text.words(ship)) <= linked_words for ship in _SHIPS_NAMED.findall(query)):
+        return None  # "when was the USS Stargazer lost": the lore knows no ship of that name
     if any(_unknown_name(w, weights) for w in text.words(query) if w not in linked_words):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about
     pool = list({e.key: e for e in [*linked, *ordered[:ANSWERING]]}.values())

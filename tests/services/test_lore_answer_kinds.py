@@ -142,3 +142,11 @@ def test_a_sentence_naming_sto_vo_kor_does_not_name_kor(lore: LoreService) -> No
     """Kahless "killed the tyrant Molor" beside "Sto-vo-kor" says nothing of who killed Kor."""
     sentence, key = line(lore, "who killed kor")
     assert key != "kahless" and (sentence is None or "Molor" not in sentence), sentence
+
+
+def test_a_ship_the_lore_does_not_know_gets_no_line(lore: LoreService) -> None:
+    """ "USS Stargazer" names a ship no entry holds: the Pegasus, lost in 2358, is no answer; a
+    ship the lore knows, typed any way, still answers."""
+    assert line(lore, "when was the uss stargazer lost")[0] is None
+    assert "2344" in (line(lore, "when did the USS Enterprise-C get destroyed")[0] or "")
+    assert "Benjamin Sisko" in (line(lore, "who captained the USS Defiant")[0] or "")
