@@ -99,6 +99,7 @@ def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+_KIN_ASKED = re.compile(r"\b(father|mother|son|daughter|brother|sister|wife|husband)\b(?!['’]s)", re.I)
 _SHIPS_NAMED = re.compile(r"\b(?:uss|iks|irw|rrw)\s+([a-z][\w'’-]*)", re.I)  # the name after a ship's prefix
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
@@ -225,6 +226,9 @@ def answer(
             doer_words = [rules.fold(w).replace("'", "") for w in text.words(doers) if w not in STOP_WORDS]
             named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
             found = [one for one in found if done_by(tokens(one.text, question), deed, named_doers)]
+    if asked is Asked.AGENT and (kin := _KIN_ASKED.search(query)):  # "who was Spock's father":
+        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
+        found = [one for one in found if one.composed or said_kin.search(one.text)]
     # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
     # the rank answers first ("under Commander Benjamin Sisko")
     ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []

@@ -150,3 +150,9 @@ def test_a_ship_the_lore_does_not_know_gets_no_line(lore: LoreService) -> None:
     assert line(lore, "when was the uss stargazer lost")[0] is None
     assert "2344" in (line(lore, "when did the USS Enterprise-C get destroyed")[0] or "")
     assert "Benjamin Sisko" in (line(lore, "who captained the USS Defiant")[0] or "")
+
+
+def test_a_relative_asked_is_named_where_the_kin_word_is_not_a_possessive(lore: LoreService) -> None:
+    """ "At his father's request" names no father: Sarek, "the father of Spock", does."""
+    assert "Sarek" in (line(lore, "who was spocks father")[0] or "")
+    assert "Mogh" in (line(lore, "who was worf's father")[0] or "")
