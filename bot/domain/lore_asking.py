@@ -148,17 +148,21 @@ def asks_doer(question: str) -> bool:
 
 # "Who did Shinzon kill", "who was murdered by Duras": the one the deed was done to, by the one named.
 _PATIENT = re.compile(
-    r"^\s*who(?:m)?\s+(?:(?:did|does|do)\s+(?P<doer>\S+(?:\s+\S+){0,2}?)\s+\w+(?=\s*(?:[?.!]|$)|\s+(?:in|at|on|"
-    r"during|with|to|for|before|after|over|aboard)\b)|(?:was|were|got)\s+\w+\s+by\s+(?P<by>.+?)\s*[?.!]*\s*$)",
+    r"^\s*who(?:m)?\s+(?:(?:did|does|do)\s+(?P<doer>\S+(?:\s+\S+){0,2}?)\s+(?P<verb>\w+)(?=\s*(?:[?.!]|$)|\s+"
+    r"(?:in|at|on|during|with|to|for|before|after|over|aboard)\b)"
+    r"|(?:was|were|got)\s+(?P<done>\w+)\s+by\s+(?P<by>.+?)\s*[?.!]*\s*$)",
     re.I,
 )
 
 
-def patient_asked(question: str) -> str:
-    """The doer a question names when it asks whom the deed was done to ("Shinzon" in "who did
-    Shinzon kill", "Duras" in "who was murdered by Duras"); "" when it asks none."""
+def patient_asked(question: str) -> tuple[str, str] | None:
+    """The doer a question names and its verb, when it asks whom the deed was done to
+    (("Shinzon", "kill") in "who did Shinzon kill", ("Duras", "murdered") in "who was murdered
+    by Duras"); None when it asks none."""
     found = _PATIENT.match(question)
-    return (found["doer"] or found["by"] or "") if found else ""
+    if found is None:
+        return None
+    return (found["doer"], found["verb"]) if found["doer"] else (found["by"], found["done"])
 
 
 def doers_verb(question: str) -> str | None:

@@ -114,6 +114,13 @@ _NEGATED = re.compile(
 )
 
 
+def _unknown_ship(ship: str, linked: set[str], weights: Mapping[str, float]) -> bool:
+    """Whether a ship named after its prefix is one no entry names: not linked, and a word of its
+    name no entry holds ("USS Stargazer"; the Titan, in Riker's entry, is known)."""
+    words = text.words(ship)
+    return not set(words) <= linked and any(len(w) > 1 and not weights.get(text.stem(w)) for w in words)
+
+
 def _doers_deed(query: str, question: Wording) -> str:
     """The concept of a who-did question's verb ("left" in "who left the device in the chamber"),
     whose words in a sentence are the deed; "" when it asks none, or a light verb ("who took…")."""
@@ -181,7 +188,7 @@ def answer(
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     # a name misspelt but known ("tomalack") is no unknown name
     linked_words = {w for one in names for w in text.words(" ".join(one.words))}
-    if any(not set(text.words(ship)) <= linked_words for ship in _SHIPS_NAMED.findall(query)):
+    if any(_unknown_ship(ship, linked_words, weights) for ship in _SHIPS_NAMED.findall(query)):
         return None  # "when was the USS Stargazer lost": the lore knows no ship of that name
     if any(_unknown_name(w, weights) for w in text.words(query) if w not in linked_words):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about
@@ -220,12 +227,14 @@ def answer(
         found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
         if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
             found = [one for one in found if deed in one.words]
-        if deed is not None and deed not in _BOTH_WAYS and (doers := patient_asked(query)):
-            # "who did Shinzon kill": a sentence where Shinzon did it ("Picard killed Shinzon" is
-            # the other way round)
+        if (patient := patient_asked(query)) is not None:  # "who did Shinzon kill": a sentence
+            # where Shinzon did it ("Picard killed Shinzon" is the other way round)
+            doers, verb = patient
+            done = question.concept(text.word_stem(verb))
             doer_words = [rules.fold(w).replace("'", "") for w in text.words(doers) if w not in STOP_WORDS]
             named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
-            found = [one for one in found if done_by(tokens(one.text, question), deed, named_doers)]
+            if done and done not in _BOTH_WAYS:
+                found = [one for one in found if done_by(tokens(one.text, question), done, named_doers)]
     if asked is Asked.AGENT and (kin := _KIN_ASKED.search(query)):  # "who was Spock's father":
         said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
         found = [one for one in found if one.composed or said_kin.search(one.text)]

@@ -133,3 +133,9 @@ def test_a_light_verb_asked_with_its_particle_needs_it_nearby(lore: LoreService)
     """ "Who took out the Yamato": Varley "had taken it into the zone" took it nowhere out."""
     assert line(lore, "who took out the yamato")[0] is None
     assert line(lore, "who took out the enterprise c")[0] is None  # Garrett "took her ship to the aid"
+
+
+def test_whom_someone_did_a_deed_to_is_read_by_the_verb_asked(lore: LoreService) -> None:
+    """ "Who did Eddington betray": Eddington, named by no entry of his own, is no deed."""
+    assert "betrayed Sisko" in (line(lore, "who did eddington betray")[0] or "")
+    assert "Kruge" in (line(lore, "who commandeered the bird of prey")[0] or "")  # seized it

@@ -156,3 +156,7 @@ def test_a_relative_asked_is_named_where_the_kin_word_is_not_a_possessive(lore: 
     """ "At his father's request" names no father: Sarek, "the father of Spock", does."""
     assert "Sarek" in (line(lore, "who was spocks father")[0] or "")
     assert "Mogh" in (line(lore, "who was worf's father")[0] or "")
+
+
+def test_a_ship_an_entry_names_in_passing_is_known(lore: LoreService) -> None:
+    assert "USS Titan" in (line(lore, "who commanded the uss titan")[0] or "")
