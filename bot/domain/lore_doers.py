@@ -148,6 +148,8 @@ def done_by(tokens: Sequence[Token], deed: str, doers: set[str]) -> bool:
 
 def _named_between(tokens: Sequence[Token], one: int, deed: int, doers: set[str]) -> bool:
     """Whether someone else is named right before the deed, after `one` ("Duras … before Worf
-    killed him": Worf did)."""
+    killed him": Worf did), and not beside them ("Sisko's crew and Dukat rescued…")."""
     before = tokens[deed - 1][0] if deed else ""
-    return one < deed - 1 and before[:1].isupper() and fold(before).replace("'", "") not in doers
+    joined = deed >= 2 and fold(tokens[deed - 2][0]) == "and"  # "Sisko's crew and Dukat rescued": both
+    other = before[:1].isupper() and fold(before).replace("'", "") not in doers
+    return one < deed - 1 and other and not joined

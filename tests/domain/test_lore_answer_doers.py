@@ -190,3 +190,9 @@ def test_a_deed_after_a_persons_possessive_fell_on_them() -> None:
     said = tokens("the conspirators behind Chancellor Gorkon's murder", {"murder": "kill"})
     assert done_to_another(said, 5, {"spock"}, people, frozenset())
     assert not done_to_another(said, 5, {"gorkon"}, people, frozenset())
+
+
+def test_doers_named_together_both_did_the_deed() -> None:
+    rescued = {"rescued": "rescu"}
+    said = tokens("Sisko's crew and Dukat rescued the Detapa Council", rescued)
+    assert done_by(said, "rescu", {"sisko", "crew"})
