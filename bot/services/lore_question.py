@@ -150,6 +150,33 @@ def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     return name_words(linked, None) - (places - name_words(own_places, None))
 
 
+def _who_said(
+    query: str, found: list[rules.Statement], predicate: list[str], deed: str | None, question: Wording
+) -> tuple[list[rules.Statement], set[str]]:
+    """The statements that may say who, for a who-question, and the posts it asks who held: one
+    holding the rank it gives whoever answers ("who was the Starfleet admiral…"), saying the deed
+    asked ("who betrayed the outpost", not its setting), done by the one it names when it asks
+    whom they did it to ("who did Shinzon kill"), naming the relative it asks for ("who was
+    Spock's father")."""
+    victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
+    typed_ranks, posts = _ranks_typed(query)
+    ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
+    found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
+    if deed is not None:
+        found = [one for one in found if deed in one.words]
+    if (patient := patient_asked(query)) is not None:  # "Picard killed Shinzon" is the other way round
+        doers, verb = patient
+        done = question.concept(text.word_stem(verb))
+        doer_words = [rules.fold(w).replace("'", "") for w in text.words(doers) if w not in STOP_WORDS]
+        named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
+        if done and done not in _BOTH_WAYS:
+            found = [one for one in found if done_by(tokens(one.text, question), done, named_doers)]
+    if kin := _KIN_ASKED.search(query):
+        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
+        found = [one for one in found if one.composed or said_kin.search(one.text)]
+    return found, posts
+
+
 def answer(
     query: str,
     asked: Asked,
@@ -217,27 +244,11 @@ def answer(
         # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
         # only with that letter ("the Enterprise" alone is another ship)
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
-    posts: set[str] = set()
+    posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
-    if asked is Asked.AGENT:  # "who was the Starfleet admiral…": whoever answers holds that rank
-        victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
-        typed_ranks, posts = _ranks_typed(query)
-        ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
-        found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
-        if deed is not None:  # … and says the deed asked ("who betrayed the outpost"), not its setting
-            found = [one for one in found if deed in one.words]
-        if (patient := patient_asked(query)) is not None:  # "who did Shinzon kill": a sentence
-            # where Shinzon did it ("Picard killed Shinzon" is the other way round)
-            doers, verb = patient
-            done = question.concept(text.word_stem(verb))
-            doer_words = [rules.fold(w).replace("'", "") for w in text.words(doers) if w not in STOP_WORDS]
-            named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
-            if done and done not in _BOTH_WAYS:
-                found = [one for one in found if done_by(tokens(one.text, question), done, named_doers)]
-    if asked is Asked.AGENT and (kin := _KIN_ASKED.search(query)):  # "who was Spock's father":
-        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
-        found = [one for one in found if one.composed or said_kin.search(one.text)]
+    if asked is Asked.AGENT:
+        found, posts = _who_said(query, found, predicate, deed, question)
     # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
     # the rank answers first ("under Commander Benjamin Sisko")
     ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []
