@@ -82,13 +82,14 @@ class Wording:
         of a light verb the question gives a particle that does not follow within three words
         ("put forward" or "took her ship to" for "put down", "took out"; "brought the ship in"
         may still say "brought in")."""
-        out = {
-            i
-            for i, word in enumerate(written)
-            if self.light
-            and (given := self.light.get(text.word_stem(word))) is not None
-            and not any(w.casefold() in given for w in written[i + 1 : i + 4])
-        }
+        out: set[int] = set()
+        if self.light:  # most questions give no light verb a particle: their sentences are not read
+            out = {
+                i
+                for i, word in enumerate(written)
+                if (given := self.light.get(text.word_stem(word))) is not None
+                and not any(w.casefold() in given for w in written[i + 1 : i + 4])
+            }
         if not self.particles:
             return out
         for i, word in enumerate(written):
