@@ -57,7 +57,7 @@ TABLES: dict[str, tuple[str, ...]] = {
                      "postings"),
     "lore_postings": ("scope", "term", "impact", "entry"),
     "lore_words": ("scope", "first", "length", "word"),
-    "lore_terms": ("scope", "term", "entries"),
+    "lore_terms": ("scope", "term", "entries", "kept_from"),
     "lore_names": ("id", "scope", "name", "title", "entry"),
     "lore_name_grams": ("scope", "gram", "length", "name"),
     "lore_timeline": ("entry_id", "guild_id", "faction", "year_first", "year_last", "span", "title"),

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from ..domain.lore_facts import Facts
-from . import lore_index
+from . import lore_floors, lore_index
 from .backend import LORE_NOTICE, Conn, Database
 from .lore import Draft, _columns, _facts_json, server_id_of, server_key
 from .lore_batch_rows import Posting, index_rows, write_timeline
@@ -190,7 +190,11 @@ async def _write(conn: Conn, guild_id: int, author_id: int, writes: list[Write])
     named = await _reserve(conn, "lore_names", sum(len(dict.fromkeys(found.names)) for _k, found in analyses))
     rows = await asyncio.to_thread(index_rows, guild_id, analyses, held, named)  # 100,000s of rows
     await conn.executemany(POSTING_DELETE, rows.gone)
-    await _many(conn, POSTINGS_INSERT, rows.postings, "bigint text float8 text")
+    # a term many entries hold keeps only its best postings (bot/storage/lore_floors.py)
+    floors = await lore_floors.raise_floors(conn, guild_id, {term for _s, term, _i, _k in rows.postings})
+    kept = [row for row in rows.postings if row[2] >= floors.get(row[1], 0.0)] if floors else rows.postings
+    await _many(conn, POSTINGS_INSERT, kept, "bigint text float8 text")
+    await lore_floors.refill(conn, guild_id, {term for _s, term, _i, _k in rows.gone})
     await conn.executemany(TERMS_TAKE, rows.taken)
     await _many(conn, TERMS_COUNT, rows.counted, "bigint text integer")
     await _many(conn, WORDS_INSERT, rows.words, "bigint text integer text")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import content_versions, lore_names
+from . import content_versions, lore_floors, lore_names
 from .backend import Conn, Database, Reads
 from .lore_keys import server_id_of
 
@@ -114,6 +114,8 @@ async def remove_entry(conn: Conn, key: str) -> None:
         "UPDATE lore_terms SET entries = entries - 1 WHERE scope = ? AND term = ?",
         [(scope, term) for scope, term, _impact in postings],
     )
+    if row is not None and postings:  # a server's terms may have left postings out (lore_floors)
+        await lore_floors.refill(conn, postings[0][0], {t for _s, t, _i in postings}, leaving=entry_id)
     await lore_names.remove(conn, key)
 
 
@@ -147,8 +149,11 @@ async def replace_canon(
 
 async def write_entries(db: Database, entries: Iterable[tuple[int, str, Analysed]]) -> None:
     """(scope, key, analysed) of entries already stored, indexed in one transaction, off the event
-    loop (a batch of 500 held it for a tenth of a second)."""
+    loop (a batch of 500 held it for a tenth of a second). Every posting is written again, so the
+    scopes' floors go to 0 (lore_floors): no removal on the way sends for what they left out."""
+    entries = list(entries)
     async with db.transaction() as conn:
+        await lore_floors.lower_floors(conn, {scope for scope, _key, _analysed in entries})
         for scope, key, analysed in entries:
             await write_entry(conn, scope, key, analysed)
 
@@ -158,7 +163,10 @@ async def retrieve(
 ) -> Retrieved:
     """How many entries `scopes` hold, and for each term how many hold it and the `best` of them
     by impact, read in one snapshot. On SQLite each range is a query of a few microseconds; on
-    PostgreSQL every query is a round trip, so all of them are one statement."""
+    PostgreSQL every query is a round trip, so all of them are one statement. `best` is at most
+    lore_floors.READ_AT_MOST: past that, a term may have left postings out."""
+    if best > lore_floors.READ_AT_MOST:
+        raise ValueError(f"a read takes at most {lore_floors.READ_AT_MOST} postings a term, not {best}")
     if db.dialect.postgres:
         return await _retrieve_at_once(db, scopes, canon_size, terms, best)
     return await db.read_now(lambda conn: _retrieve(conn, scopes, canon_size, terms, best))
