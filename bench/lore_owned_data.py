@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from index_rows import GRAMS_INSERT, NAMES_INSERT, TERM_COUNTS, NameRows
 from lore_search import ENTRY_INSERT, FTS, OWNER, SYLLABLES
+from zipf_words import chooser
 
 from bot.content.lore import canon_lore
 from bot.domain.lore import Kind, LoreEntry
@@ -89,10 +90,11 @@ def _said(rng: random.Random, own: str, earlier: list[str], words: int) -> str:
     """Sentences until at least `words` words, naming `own` and now and then an `earlier` entry."""
     out: list[str] = []
     count = 0
+    word = chooser(rng)  # rng.choice, unless Zipf's vocabulary was asked for (bench/zipf_words.py)
     while count < words:
         sentence = rng.choice(SENTENCES).format(
             self=own if rng.random() < 0.6 or not earlier else rng.choice(earlier),
-            verb=rng.choice(VERBS), adj=rng.choice(ADJECTIVES), noun=rng.choice(NOUNS),
+            verb=word(VERBS), adj=word(ADJECTIVES), noun=word(NOUNS),
             place=rng.choice(earlier) if earlier and rng.random() < 0.3 else name_of(rng),
             year=rng.randint(2150, 2410), faction=rng.choice(FACTIONS), power=rng.choice(POWERS),
             other=rng.choice(FACTIONS), person=f"{name_of(rng)} {name_of(rng)}", count=rng.randint(2, 40),

@@ -25,7 +25,7 @@ read and analysed in the worker process, and added, as the cog does (the median 
 longest event-loop stall of the five (bench/watchdog.py). `--processes` defaults to one per core
 but one (the writer's).
 
-    PYTHONPATH=. python bench/wiki_import.py [--pages 2000] [--sizes 0 10000 100000] [--processes N]
+    PYTHONPATH=. python bench/wiki_import.py [--pages 2000] [--sizes 0 10000 100000] [--processes N] [--zipf]
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from typing import NamedTuple, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the test suite's cases
 
+import zipf_words
 from lore_owned_data import generate_owned, owned_heads
 from lore_search import OWNER, built
 from watchdog import StallWatch
@@ -63,6 +64,7 @@ from bot.services.lore_bulk_pages import Prepared, cores, prepare, workers
 from bot.services.lore_import import OPERATOR, draft_of, known_entries, page_of, read_file, read_upload
 from bot.services.wiki_export import read_export
 from bot.services.worker_process import in_worker_process
+from bot.storage import SqliteDatabase
 from bot.storage import lore as store
 
 WORDS = re.compile(r"\w+")
@@ -180,6 +182,14 @@ def exported(page_count: int, after: int) -> Export:
     return Export(data, len(pages), prepared, time.process_time() - started)
 
 
+async def postings_kept(db: SqliteDatabase) -> float:
+    """The share of the server's postings in lore_postings: the rest, past their term's best, were
+    left out (bot/storage/lore_floors.py); lore_terms counts every entry holding a term."""
+    stored = await db.fetch_one("SELECT count(*) FROM lore_postings WHERE scope = ?", (OWNER,))
+    held = await db.fetch_one("SELECT sum(entries) FROM lore_terms WHERE scope = ? AND term != ''", (OWNER,))
+    return int(stored[0]) / max(int(held[0] or 0), 1) if stored and held else 1.0
+
+
 async def timed(work: Awaitable[T]) -> tuple[T, float, float]:
     """What `work` returns, its seconds and this process's CPU seconds."""
     started, used = time.perf_counter(), cpu()
@@ -206,6 +216,7 @@ async def measure(size: int, first: Export, second: Export, third: bytes, proces
         )
         write_cpu = write_floor(made.path, second.prepared)
         old, old_s, _ = await timed(one_by_one(service, OWNER, third))
+        kept = await postings_kept(db)
     finally:
         await service.stop()
         await db.close()
@@ -218,7 +229,7 @@ async def measure(size: int, first: Export, second: Export, third: bytes, proces
         f" | {second.pages / alone_s:,.0f} | {alone_ms:.2f} ms"
         f" | {floor_ms[0]:.2f} + {floor_ms[1]:.2f} ms | {alone_ms / sum(floor_ms):.2f}×"
         f" | {old / old_s:,.1f} | {single:,.0f} ms, stall {stall:.0f} ms"
-        f" | {imported.imported:,} / {len(imported.skipped):,}"
+        f" | {imported.imported:,} / {len(imported.skipped):,} | {kept:.0%}"
         f" | {os.getloadavg()[0]:.1f} |"
     )
 
@@ -229,12 +240,14 @@ async def exports(page_count: int, sizes: list[int], processes: int) -> None:
     third = wiki_export(ONE_BY_ONE, after + 2 * page_count)  # new pages, for the path before batches
     kb = sum(len(p.draft.body.encode()) for p in first.prepared) / len(first.prepared) / 1000
     print(f"\nWhole exports (khitomer import-wiki): {first.pages:,} pages, {len(first.prepared):,} of them"
-          f" articles ({kb:.1f} KB of text each once converted); {processes} worker process(es),"
+          f" articles ({kb:.1f} KB of text each once converted), words of"
+          f" {'Zipf' if zipf_words.zipfian() else 'the lists'}; {processes} worker process(es),"
           f" {cores()} cores")  # fmt: skip
     print("| server's entries | import pages/s | again (updates) pages/s | in one process pages/s"
-          " | in one process CPU per page | floor CPU per page (parse + write) | ÷ floor | one by one pages/s"
-          " | one `/lore import` (40 KB), loop stall | imported / skipped | load |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          " | in one process CPU per page | floor CPU per page (parse + write) | ÷ floor"
+          " | one by one pages/s | one `/lore import` (40 KB), loop stall | imported / skipped"
+          " | postings kept | load |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         print(await measure(size, first, second, third, processes), flush=True)
 
@@ -245,7 +258,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[0, 10_000], help="entries held")
     parser.add_argument("--processes", type=int, default=workers(), help="worker processes of the import")
     parser.add_argument("--no-pages", action="store_true", help="skip the adversarial pages")
+    parser.add_argument(
+        "--zipf", action="store_true", help="entries and pages in Zipf's words (zipf_words.py)"
+    )
     args = parser.parse_args()
+    if args.zipf:  # read by this process and the ones it starts
+        os.environ[zipf_words.VOCABULARY_ENV] = "zipf"
     if not args.no_pages:
         adversarial()
     if args.sizes:

@@ -11,6 +11,7 @@ import random
 from xml.sax.saxutils import escape
 
 from lore_owned_data import ADJECTIVES, FACTIONS, KIND_NOUN, NOUNS, POWERS, VERBS, name_of, owned_heads
+from zipf_words import chooser
 
 from bot.domain.lore import Kind
 
@@ -20,14 +21,15 @@ REDIRECT, TALK = 0.04, 0.02  # shares of the pages that are not articles
 
 
 def _sentence(rng: random.Random, title: str, links: list[str]) -> str:
+    word = chooser(rng)  # rng.choice, unless Zipf's vocabulary was asked for (bench/zipf_words.py)
     linked = rng.choice(links) if links and rng.random() < 0.45 else None
     place = f"[[{linked}]]" if linked else name_of(rng)
     if linked and rng.random() < 0.3:
-        place = f"[[{linked}|the {rng.choice(NOUNS)}]]"
+        place = f"[[{linked}|the {word(NOUNS)}]]"
     return (
-        f"{title if rng.random() < 0.3 else 'It'} {rng.choice(VERBS)} the ''{rng.choice(ADJECTIVES)}''"
-        f" {rng.choice(NOUNS)} at {place} in {rng.randint(2150, 2410)}, and the {rng.choice(FACTIONS)}"
-        f" {rng.choice(POWERS)} {rng.choice(VERBS)} {rng.randint(2, 40)} {rng.choice(NOUNS)}s."
+        f"{title if rng.random() < 0.3 else 'It'} {word(VERBS)} the ''{word(ADJECTIVES)}''"
+        f" {word(NOUNS)} at {place} in {rng.randint(2150, 2410)}, and the {rng.choice(FACTIONS)}"
+        f" {rng.choice(POWERS)} {word(VERBS)} {rng.randint(2, 40)} {word(NOUNS)}s."
     )
 
 

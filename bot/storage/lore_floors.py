@@ -9,7 +9,7 @@ left out (the entry's row still keeps it, lore_entries.postings).
 
 - A batch of imported entries first raises the floor of each term it holds to the term's
   KEPT-th best stored posting (`raise_floors`), then leaves out its postings under the floor.
-- An entry written alone stores all its postings: more than the floor asks, never less.
+- An entry written alone stores its postings at or above their terms' floors (`floors_of`).
 - After a removal, a term left with fewer than READ_AT_MOST postings at or above its floor gets
   back every posting its entries hold, read from their rows, and its floor goes to 0 (`refill`).
 
@@ -66,6 +66,19 @@ async def raise_floors(conn: Conn, scope: int, terms: Collection[str]) -> dict[s
             if floor > 0:
                 floors[row["term"]] = floor
     await conn.executemany(_FLOOR, raised)
+    return floors
+
+
+async def floors_of(conn: Conn, scope: int, terms: Collection[str]) -> dict[str, float]:
+    """The floor of each of `terms` that has one: postings under it need not be written."""
+    floors: dict[str, float] = {}
+    for part in _parts(terms):
+        among, values = conn.dialect.among("term", part)
+        rows = await conn.fetch_all(
+            f"SELECT term, kept_from FROM lore_terms WHERE scope = ? AND kept_from > 0 AND {among}",
+            (scope, *values),
+        )
+        floors.update((row["term"], float(row["kept_from"])) for row in rows)
     return floors
 
 

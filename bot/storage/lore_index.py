@@ -79,9 +79,11 @@ def impacts_of(stored: str | None) -> dict[str, float]:
 
 
 async def _insert_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
-    await conn.executemany(
-        POSTINGS_INSERT, [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()]
-    )
+    postings = [(scope, t, round(i, 4), key) for t, i in analysed.impacts.items()]
+    if scope != CANON:  # a server's common terms keep only their best (lore_floors)
+        floors = await lore_floors.floors_of(conn, scope, analysed.impacts)
+        postings = [row for row in postings if row[2] >= floors.get(row[1], 0.0)]
+    await conn.executemany(POSTINGS_INSERT, postings)
     await conn.executemany(TERMS_ADD, [(scope, t) for t in analysed.impacts])
     await conn.executemany(WORDS_INSERT, [word_row(scope, w) for w in analysed.words])
     if scope != CANON:  # canon's few hundred names are kept in memory, its postings by scope

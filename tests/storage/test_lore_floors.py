@@ -89,6 +89,21 @@ async def test_an_import_into_a_big_server_leaves_out_what_no_question_reads(
     await assert_reads_as_if_nothing_left_out(db, GUILD, lore_floors.READ_AT_MOST)
 
 
+async def test_an_entry_written_alone_stores_only_what_its_terms_floors_keep(
+    lore_service: LoreService,
+) -> None:
+    db = lore_service.db
+    await imported(lore_service, GUILD, [relay_page(n) for n in range(600)])
+    await imported(lore_service, GUILD, [relay_page(n) for n in range(600, 900)])
+    words = " ".join(FILLER * 4)  # a long summary: "relay" weighs little in it
+    weak = store.Draft("Station Weak", Kind.PLACE, f"The relay {words}.", f"The relay {words}.")
+    strong = store.Draft("Station Strong", Kind.PLACE, "The relay relay relay.", "Relay.")
+    added = [await lore_service.add(GUILD, 1, draft) for draft in (weak, strong)]
+    kept = {key for _i, key in await stored(db, GUILD, "relay")}
+    assert added[0].key not in kept and added[1].key in kept
+    await assert_reads_as_if_nothing_left_out(db, GUILD, lore_floors.READ_AT_MOST)
+
+
 @pytest.fixture
 async def unpruned(tmp_path: Path, postgres_server: str | None) -> AsyncIterator[LoreService]:
     """A second database on the same backend, whose floors never rise (each term keeps all)."""
