@@ -112,12 +112,19 @@ async def _title_taken(conn: Conn, guild_id: int, title: str, except_id: int | N
 
 Analyse = Callable[[LoreEntry], Analysed]
 LOOP_BODY = 4_000  # characters: a body the form can hold is written on the loop's connection, at once
+# entries: a server this small is written on the loop's connection too; in a bigger one, a removal
+# may put back a term's postings from every entry's row (bot/storage/lore_floors.py: a second at
+# 100,000 entries), and removing an imported page's thousand index rows took 20-90 ms
+LOOP_ENTRIES = 1_000
 
 
-async def _written(db: Database, guild_id: int, draft: Draft, work: Callable[[Conn], Awaitable[T]]) -> T:
-    """write_now for an entry of the form's size; a longer one (an imported page: a thousand index
-    rows, 15-60 ms at 100,000 entries) in a transaction on the database's own thread."""
-    if len(draft.body) <= LOOP_BODY:
+async def _written(db: Database, guild_id: int, body: str, work: Callable[[Conn], Awaitable[T]]) -> T:
+    """write_now for an entry of the form's size in a server of at most LOOP_ENTRIES entries;
+    anything longer or bigger in a transaction on the database's own thread (an imported page: a
+    thousand index rows, 15-60 ms at 100,000 entries)."""
+    if db.dialect.postgres:  # a transaction either way: nothing holds the loop
+        return await db.write_now(work, guild=guild_id)
+    if len(body) <= LOOP_BODY and await lore_index.entries_of(db, guild_id) <= LOOP_ENTRIES:
         return await db.write_now(work, guild=guild_id)
     async with db.transaction(guild=guild_id) as conn:
         return await work(conn)
@@ -151,7 +158,7 @@ async def add(db: Database, guild_id: int, author_id: int, draft: Draft, analyse
         await db.notify(conn, LORE_NOTICE, guild_id, entry.key)
         return entry
 
-    return await _written(db, guild_id, draft, work)
+    return await _written(db, guild_id, draft.body, work)
 
 
 async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analyse: Analyse) -> LoreEntry:
@@ -179,7 +186,7 @@ async def update(db: Database, guild_id: int, entry_id: int, draft: Draft, analy
         await db.notify(conn, LORE_NOTICE, guild_id, entry.key)
         return entry
 
-    return await _written(db, guild_id, draft, work)
+    return await _written(db, guild_id, draft.body, work)
 
 
 async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
@@ -194,7 +201,7 @@ async def remove(db: Database, guild_id: int, entry_id: int) -> bool:
         await db.notify(conn, LORE_NOTICE, guild_id, server_key(entry_id))
         return True
 
-    return await db.write_now(work, guild=guild_id)
+    return await _written(db, guild_id, "", work)
 
 
 async def get(db: Database, guild_id: int, entry_id: int) -> LoreEntry | None:

@@ -9,11 +9,12 @@ import io
 import random
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.domain.lore import Kind
-from bot.services.lore import SERVER_INDEX, LoreService
+from bot.services.lore import SERVER_INDEX, LoreService, analysed
 from bot.services.lore_bulk import import_export
 from bot.storage import Database, content_versions, lore_floors, open_database
 from bot.storage import lore as store
@@ -199,3 +200,32 @@ async def test_a_reindex_after_an_upgrade_writes_every_posting_again(lore_servic
     floors = await db.fetch_one("SELECT count(*) FROM lore_terms WHERE scope = ? AND kept_from > 0", (GUILD,))
     assert floors is not None and floors[0] == 0
     await assert_reads_as_if_nothing_left_out(db, GUILD, lore_floors.READ_AT_MOST)
+
+
+async def test_a_big_servers_entries_are_written_off_the_event_loop(
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite, write_now runs on the event loop's own thread. In a server of more than
+    LOOP_ENTRIES entries, where a removal may put back a term's postings from every entry's row,
+    adding, editing and removing go to the database's thread instead."""
+    db = lore_service.db
+    if db.dialect.postgres:
+        pytest.skip("on PostgreSQL every write is a transaction; nothing runs on the loop's thread")
+    monkeypatch.setattr(store, "LOOP_ENTRIES", 3)
+    on_loop: list[str] = []
+    write_now = db.write_now
+
+    async def spied(work: Any, *, guild: int | None = None) -> Any:
+        on_loop.append(work.__qualname__.split(".")[0])
+        return await write_now(work, guild=guild)
+
+    monkeypatch.setattr(db, "write_now", spied)
+    for n in range(5):  # the server holds 0, 1, 2, 3 and then 4 entries as each is added
+        await store.add(db, GUILD, 1, store.Draft(f"Post {n}", Kind.PLACE, "A post.", "A post."), analysed)
+    assert on_loop == ["add"] * 4
+    one = await store.key_titled(db, GUILD, "Post 0")
+    entry_id = store.server_id_of(one or "") or 0
+    await store.update(db, GUILD, entry_id, store.Draft("Post 0", Kind.PLACE, "A ruin.", "A ruin."), analysed)
+    assert await store.remove(db, GUILD, entry_id)
+    assert on_loop == ["add"] * 4  # neither on the loop
+    assert await store.key_titled(db, GUILD, "Post 0") is None
