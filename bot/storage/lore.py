@@ -17,7 +17,7 @@ from ..domain.inert import quoted
 from ..domain.lore import Kind, LoreEntry, Years
 from ..domain.lore_facts import Facts, parse_facts
 from ..domain.treaties import Source, SourceTier
-from . import lore_index, lore_timeline
+from . import lore_floors, lore_index, lore_timeline
 from .backend import LORE_NOTICE, Conn, Database
 from .lore_index import Analysed
 from .lore_keys import KEY_PREFIX as KEY_PREFIX  # where the key's callers have always found it
@@ -113,16 +113,17 @@ async def _title_taken(conn: Conn, guild_id: int, title: str, except_id: int | N
 Analyse = Callable[[LoreEntry], Analysed]
 LOOP_BODY = 4_000  # characters: a body the form can hold is written on the loop's connection, at once
 # entries: a server this small is written on the loop's connection too; in a bigger one, a removal
-# may put back a term's postings from every entry's row (bot/storage/lore_floors.py: a second at
-# 100,000 entries), and removing an imported page's thousand index rows took 20-90 ms
-LOOP_ENTRIES = 1_000
+# may put back a term's postings from the rows of every entry holding it (bot/storage/lore_floors.py,
+# which decodes more than this many in a thread), and deleting an imported page's thousand index
+# rows held the loop 20-90 ms
+LOOP_ENTRIES = lore_floors.DECODED_AT_ONCE
 
 
 async def _written(db: Database, guild_id: int, body: str, work: Callable[[Conn], Awaitable[T]]) -> T:
     """write_now for an entry of the form's size in a server of at most LOOP_ENTRIES entries;
-    anything longer or bigger in a transaction on the database's own thread (an imported page: a
-    thousand index rows, 15-60 ms at 100,000 entries)."""
-    if db.dialect.postgres:  # a transaction either way: nothing holds the loop
+    anything longer or bigger in a transaction whose SQL runs on the database's own thread (an
+    imported page: a thousand index rows, 15-60 ms at 100,000 entries)."""
+    if db.dialect.postgres:  # write_now is a transaction there too: no SQL runs on the loop's thread
         return await db.write_now(work, guild=guild_id)
     if len(body) <= LOOP_BODY and await lore_index.entries_of(db, guild_id) <= LOOP_ENTRIES:
         return await db.write_now(work, guild=guild_id)

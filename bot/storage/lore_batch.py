@@ -192,7 +192,7 @@ async def _write(conn: Conn, guild_id: int, author_id: int, writes: list[Write])
     await conn.executemany(POSTING_DELETE, rows.gone)
     # a term many entries hold keeps only its best postings (bot/storage/lore_floors.py)
     floors = await lore_floors.raise_floors(conn, guild_id, {term for _s, term, _i, _k in rows.postings})
-    kept = [row for row in rows.postings if row[2] >= floors.get(row[1], 0.0)] if floors else rows.postings
+    kept = await asyncio.to_thread(_kept, rows.postings, floors) if floors else rows.postings
     await _many(conn, POSTINGS_INSERT, kept, "bigint text float8 text")
     await lore_floors.refill(conn, guild_id, {term for _s, term, _i, _k in rows.gone})
     await conn.executemany(TERMS_TAKE, rows.taken)
@@ -204,6 +204,11 @@ async def _write(conn: Conn, guild_id: int, author_id: int, writes: list[Write])
     if added:
         await lore_index.count_entry(conn, guild_id, len(added))
     return keys
+
+
+def _kept(postings: list[Posting], floors: dict[str, float]) -> list[Posting]:
+    """The postings at or above their terms' floors (100,000s of rows: in a thread)."""
+    return [row for row in postings if row[2] >= floors.get(row[1], 0.0)]
 
 
 def _keyed(draft: Draft, real: dict[str, str]) -> Draft:

@@ -11,7 +11,8 @@ left out (the entry's row still keeps it, lore_entries.postings).
   KEPT-th best stored posting (`raise_floors`), then leaves out its postings under the floor.
 - An entry written alone stores its postings at or above their terms' floors (`floors_of`).
 - After a removal, a term left with fewer than READ_AT_MOST postings at or above its floor gets
-  back every posting its entries hold, read from their rows, and its floor goes to 0 (`refill`).
+  back every posting its entries hold, read from their rows, and its floor goes to 0 (`refill`);
+  a reindex, which rewrites many entries, does so once a batch.
 
 So the best READ_AT_MOST postings of every term are the ones they would be with nothing left
 out, and every question ranks as before. Floors only rise between refills: a posting left out
@@ -20,6 +21,7 @@ was under the floor then, so under it now.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Collection
 
@@ -29,6 +31,9 @@ from .lore_keys import server_key
 READ_AT_MOST = 100  # postings a read takes per term and scope, at most (retrieve refuses more)
 KEPT = 2 * READ_AT_MOST  # a raised floor keeps this many; a term may lose half before a refill
 CHUNK = 500  # terms bound in one statement on SQLite
+# rows a refill decodes where it runs (about 15 ms at most); more go to a thread. A write on the
+# event loop's own connection (bot/storage/lore.py, servers of at most LOOP_ENTRIES) may not wait.
+DECODED_AT_ONCE = 500
 
 # The KEPT-th best posting of each term (NULL for a term holding fewer), beside its floor.
 _KTH = (
@@ -86,32 +91,45 @@ async def refill(conn: Conn, scope: int, terms: Collection[str], leaving: int | 
     """After postings of `terms` were removed: each term left with fewer than READ_AT_MOST at or
     above its floor gets every posting its entries' rows keep (but the row of `leaving`, an entry
     being removed), and the floor 0. The terms refilled (none, nearly always: it takes
-    KEPT - READ_AT_MOST removals of a term's best)."""
+    KEPT - READ_AT_MOST removals of a term's best). One read of the rows naming any of them, decoded
+    in a thread when there are many (a second's work at 100,000 entries)."""
     short: list[str] = []
     for part in _parts(terms):
         among, values = conn.dialect.among("t.term", part)
         rows = await conn.fetch_all(_SHORT.format(among=among), (scope, *values, READ_AT_MOST - 1))
         short += [row["term"] for row in rows]
-    for term in short:
-        # the rows whose postings name the term (JSON as lore_index.impacts_json writes it)
-        named = json.dumps(term) + ":"
-        pattern = "%" + named.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    for part in _parts(short):
+        # the rows whose postings name a term of `part`, a key of their JSON as
+        # lore_index.impacts_json writes it (a row the upgrade 0024 wrote may spell a term
+        # otherwise; no posting of such a row was ever left out, and a rewrite uses impacts_json)
+        patterns = ["%" + _like(json.dumps(term)) + "%" for term in part]
+        named = " OR ".join(["postings LIKE ? ESCAPE '\\'"] * len(patterns))
         rows = await conn.fetch_all(
-            "SELECT id, postings FROM lore_entries WHERE guild_id = ? AND postings LIKE ? ESCAPE '\\'",
-            (scope, pattern),
+            f"SELECT id, postings FROM lore_entries WHERE guild_id = ? AND ({named})", (scope, *patterns)
         )
-        held = ((int(row["id"]), json.loads(row["postings"]).get(term)) for row in rows)
-        await conn.executemany(
-            _POSTING,
-            [(scope, term, float(i), server_key(id_)) for id_, i in held if i is not None and id_ != leaving],
-        )
-        await conn.execute(_FLOOR, (0.0, scope, term))
+        found = [(int(row["id"]), str(row["postings"])) for row in rows]
+        if len(found) <= DECODED_AT_ONCE:
+            held = _postings_of(scope, part, found, leaving)
+        else:  # a big server's rows: decoded in a thread, not on the event loop
+            held = await asyncio.to_thread(_postings_of, scope, part, found, leaving)
+        await conn.executemany(_POSTING, held)
+        await conn.executemany(_FLOOR, [(0.0, scope, term) for term in part])
     return short
 
 
-async def lower_floors(conn: Conn, scopes: Collection[int]) -> None:
-    """Every floor of `scopes` to 0, as their entries' postings are all about to be written again
-    (a reindex): until then, a question may read some postings of the old index, as it would."""
-    if scopes:
-        among, values = conn.dialect.among("scope", sorted(scopes))
-        await conn.execute(f"UPDATE lore_terms SET kept_from = 0 WHERE kept_from > 0 AND {among}", values)
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _postings_of(
+    scope: int, terms: list[str], rows: list[tuple[int, str]], leaving: int | None
+) -> list[tuple[int, str, float, str]]:
+    """lore_postings' rows of `terms` that the entries' `rows` (id, postings) hold."""
+    wanted = set(terms)
+    return [
+        (scope, term, float(impact), server_key(id_))
+        for id_, stored in rows
+        if id_ != leaving
+        for term, impact in json.loads(stored).items()
+        if term in wanted
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import content_versions, lore_floors, lore_names
-from .backend import Conn, Database, Reads
+from .backend import Conn, Database, Reads, lock_guild
 from .lore_keys import server_id_of
 
 CANON = 0
@@ -61,11 +61,14 @@ class Retrieved:
         return found
 
 
-async def write_entry(conn: Conn, scope: int, key: str, analysed: Analysed) -> None:
+async def write_entry(
+    conn: Conn, scope: int, key: str, analysed: Analysed, *, refill: bool = True
+) -> set[str]:
     """An entry's postings, term counts and (a server's) names afresh; its words added to its
-    scope's."""
-    await remove_entry(conn, key)
+    scope's. The terms it had (`refill` False: the caller refills them, lore_floors.refill)."""
+    had = await remove_entry(conn, key, refill=refill)
     await _insert_entry(conn, scope, key, analysed)
+    return had
 
 
 def impacts_json(impacts: Mapping[str, float]) -> str:
@@ -94,9 +97,10 @@ async def _insert_entry(conn: Conn, scope: int, key: str, analysed: Analysed) ->
         await lore_names.write(conn, scope, key, analysed.title, analysed.names)
 
 
-async def remove_entry(conn: Conn, key: str) -> None:
+async def remove_entry(conn: Conn, key: str, *, refill: bool = True) -> set[str]:
     """Its postings (as its row keeps them), term counts and names go; its words stay in the
-    scope's vocabulary (other entries may share them)."""
+    scope's vocabulary (other entries may share them). The terms it had; with `refill`, those its
+    removal left short have what their floor left out put back (lore_floors)."""
     entry_id = server_id_of(key)
     row = None
     if entry_id is not None:
@@ -116,9 +120,11 @@ async def remove_entry(conn: Conn, key: str) -> None:
         "UPDATE lore_terms SET entries = entries - 1 WHERE scope = ? AND term = ?",
         [(scope, term) for scope, term, _impact in postings],
     )
-    if row is not None and postings:  # a server's terms may have left postings out (lore_floors)
-        await lore_floors.refill(conn, postings[0][0], {t for _s, t, _i in postings}, leaving=entry_id)
+    had = {term for _scope, term, _impact in postings}
+    if refill and row is not None and postings:  # a server's terms may have left postings out
+        await lore_floors.refill(conn, postings[0][0], had, leaving=entry_id)
     await lore_names.remove(conn, key)
+    return had
 
 
 async def count_entry(conn: Conn, scope: int, change: int) -> None:
@@ -151,13 +157,19 @@ async def replace_canon(
 
 async def write_entries(db: Database, entries: Iterable[tuple[int, str, Analysed]]) -> None:
     """(scope, key, analysed) of entries already stored, indexed in one transaction, off the event
-    loop (a batch of 500 held it for a tenth of a second). Every posting is written again, so the
-    scopes' floors go to 0 (lore_floors): no removal on the way sends for what they left out."""
+    loop (a batch of 500 held it for a tenth of a second). Each server's lock is held, as its own
+    writes take it, and a term its rewritten entries left short is refilled once for the batch
+    (lore_floors), not at each entry: a refill reads the server's rows."""
     entries = list(entries)
     async with db.transaction() as conn:
-        await lore_floors.lower_floors(conn, {scope for scope, _key, _analysed in entries})
+        servers = sorted({scope for scope, _key, _analysed in entries if scope != CANON})
+        for scope in servers:
+            await lock_guild(conn, scope)
+        had: dict[int, set[str]] = {scope: set() for scope in servers}
         for scope, key, analysed in entries:
-            await write_entry(conn, scope, key, analysed)
+            had.setdefault(scope, set()).update(await write_entry(conn, scope, key, analysed, refill=False))
+        for scope in servers:
+            await lore_floors.refill(conn, scope, had[scope])
 
 
 async def retrieve(
