@@ -123,9 +123,10 @@ async def _written(db: Database, guild_id: int, body: str, work: Callable[[Conn]
     """write_now for an entry of the form's size in a server of at most LOOP_ENTRIES entries;
     anything longer or bigger in a transaction whose SQL runs on the database's own thread (an
     imported page: a thousand index rows, 15-60 ms at 100,000 entries)."""
-    if db.dialect.postgres:  # write_now is a transaction there too: no SQL runs on the loop's thread
-        return await db.write_now(work, guild=guild_id)
-    if len(body) <= LOOP_BODY and await lore_index.entries_of(db, guild_id) <= LOOP_ENTRIES:
+    if len(body) <= LOOP_BODY and (
+        db.dialect.postgres  # write_now is a transaction there too: no SQL on the loop's thread
+        or await lore_index.entries_of(db, guild_id) <= LOOP_ENTRIES
+    ):
         return await db.write_now(work, guild=guild_id)
     async with db.transaction(guild=guild_id) as conn:
         return await work(conn)
