@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import Any
 
 from .backend import Conn
 from .lore_keys import server_key
@@ -107,11 +108,10 @@ async def refill(conn: Conn, scope: int, terms: Collection[str], leaving: int | 
         rows = await conn.fetch_all(
             f"SELECT id, postings FROM lore_entries WHERE guild_id = ? AND ({named})", (scope, *patterns)
         )
-        found = [(int(row["id"]), str(row["postings"])) for row in rows]
-        if len(found) <= DECODED_AT_ONCE:
-            held = _postings_of(scope, part, found, leaving)
-        else:  # a big server's rows: decoded in a thread, not on the event loop
-            held = await asyncio.to_thread(_postings_of, scope, part, found, leaving)
+        if len(rows) <= DECODED_AT_ONCE:
+            held = _postings_of(scope, part, rows, leaving)
+        else:  # a big server's rows: read and decoded in a thread, not on the event loop
+            held = await asyncio.to_thread(_postings_of, scope, part, rows, leaving)
         await conn.executemany(_POSTING, held)
         await conn.executemany(_FLOOR, [(0.0, scope, term) for term in part])
     return short
@@ -122,14 +122,14 @@ def _like(text: str) -> str:
 
 
 def _postings_of(
-    scope: int, terms: list[str], rows: list[tuple[int, str]], leaving: int | None
+    scope: int, terms: list[str], rows: Sequence[Any], leaving: int | None
 ) -> list[tuple[int, str, float, str]]:
     """lore_postings' rows of `terms` that the entries' `rows` (id, postings) hold."""
     wanted = set(terms)
     return [
-        (scope, term, float(impact), server_key(id_))
-        for id_, stored in rows
-        if id_ != leaving
-        for term, impact in json.loads(stored).items()
+        (scope, term, float(impact), server_key(int(row["id"])))
+        for row in rows
+        if int(row["id"]) != leaving
+        for term, impact in json.loads(row["postings"]).items()
         if term in wanted
     ]
