@@ -1,10 +1,12 @@
-"""Snowball's English stemmer without its 35 other languages.
+"""Snowball's English stemmer: PyStemmer's (Snowball compiled to C), or snowballstemmer's pure
+Python where no PyStemmer wheel installs. Both are generated from the same Snowball algorithm and
+give the same stems (tests/test_lazy_imports.py); the C one stems a word in about 2 µs
+against 29, which is most of what a wiki import's worker spends on a page of words it has not met.
 
 `import snowballstemmer` imports every language's stemmer (36 modules, about 3.5 MiB of a
-running bot) to offer `stemmer(name)`; the lore needs English only. Its module is loaded here
-from the same installed package under a private name, so the others are never read and
+running bot) to offer `stemmer(name)`; the fallback needs English only. Its module is loaded from
+the same installed package under a private name, so the others are never read and
 `snowballstemmer` itself stays untouched for anyone importing it the usual way.
-tests/test_lazy_imports.py checks that both give the same stems.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ _PRIVATE = "_khitomer_snowball"  # the installed package's folder, under a name 
 
 
 def english_stemmer() -> Any:
+    """A new English stemmer (stemWord(word) -> str): PyStemmer's if it is installed."""
+    try:
+        import Stemmer  # PyStemmer
+    except ImportError:
+        return pure_english_stemmer()
+    return Stemmer.Stemmer("english")
+
+
+def pure_english_stemmer() -> Any:
     """A new snowballstemmer EnglishStemmer (stemWord(word) -> str)."""
     if _PRIVATE not in sys.modules:
         spec = importlib.util.find_spec("snowballstemmer")  # finds the folder, runs nothing
