@@ -4,10 +4,11 @@ already has (in any case) is updated, not duplicated; a page whose title is anot
 (the server's or canon's) is skipped and says so; a page's links name what the server holds when
 it is written, its earlier pages included.
 
-The work is a pipeline: the export is read a batch at a time in a thread, the pages are prepared
-in worker processes (bot/services/lore_bulk_pages.py: parsing, drafting, analysing), and while
-the next batches are prepared, one transaction (bot/storage/lore_batch.py) reads the server's
-entries of the batch's titles and link names, lets the plan below decide, and writes everything.
+The work is a pipeline: the export is read a batch at a time in a thread, its pages are prepared
+in parts in worker processes (bot/services/lore_bulk_pages.py: parsing, drafting, analysing), and
+while the next parts are prepared, one transaction (bot/storage/lore_batch.py) takes the parts
+prepared by then, reads the server's entries of their titles and link names, lets the plan below
+decide, and writes everything.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ BATCH = 1000  # pages per transaction, at most: a commit writes each index page 
 # write lock 1-3 s, within the 5 s other writers wait for it)
 BATCH_BYTES = 8_000_000  # of wikitext per batch, at most (a few megabyte pages make a batch)
 AHEAD = 3  # batches in hand: one is written while the next ones are prepared
+PART_PAGES = 50  # pages prepared at a time: the writer starts once the first are, not a whole batch
+FEWEST = 200  # pages a transaction waits for beside worker processes (a commit has its cost)
 
 
 @dataclass
@@ -85,26 +88,77 @@ async def import_export(
     pages = read_export(source)
     first = await asyncio.to_thread(_read, pages, source)
     preparer = Preparer(0 if first.ended else processes if processes is not None else workers())
+    # Beside worker processes the writer takes what they have prepared, FEWEST pages or more (it
+    # starts soon, and little is left to write at the end); in one process it waits for whole
+    # batches (fewer commits: nothing runs beside it).
+    fewest = FEWEST if preparer.processes else BATCH
     waiting: deque[tuple[_Read, asyncio.Future[list[Prepared | str]]]] = deque()
+    read: _Read | None = first
     try:
-        read: _Read | None = first
         while read is not None or waiting:
-            while read is not None and len(waiting) < AHEAD:
-                articles = [page for page in read.pages if page.skip is None]
-                waiting.append((read, asyncio.ensure_future(preparer(articles, kind))))
+            while read is not None and sum(len(part.pages) for part, _ in waiting) < AHEAD * BATCH:
+                for part in _parts(read):
+                    articles = [page for page in part.pages if page.skip is None]
+                    waiting.append((part, asyncio.ensure_future(preparer(articles, kind))))
                 read = None if read.ended else await asyncio.to_thread(_read, pages, source)
-            done, prepared = waiting.popleft()
-            await _store(service, guild_id, canon, done.pages, await prepared, summary)
-            if on_page is not None:
-                for _page in done.pages:
-                    on_page(done.position)
-            if done.error is not None:
-                raise done.error
+            group = await _ready(waiting, fewest)
+            done = [one for _part, prepared in group for one in prepared.result()]
+            await _store(
+                service, guild_id, canon, [p for part, _ in group for p in part.pages], done, summary
+            )
+            for part, _prepared in group:
+                if on_page is not None:
+                    for _page in part.pages:
+                        on_page(part.position)
+                if part.error is not None:
+                    raise part.error
     finally:
         for _done, prepared in waiting:
             prepared.cancel()
         await asyncio.to_thread(preparer.close)
     return summary
+
+
+def _parts(read: _Read) -> list[_Read]:
+    """A batch read, in the parts prepared at a time (the last keeps its end and error)."""
+    size = min(PART_PAGES, BATCH)
+    starts = range(0, len(read.pages), size) if read.pages else range(1)
+    last = starts[-1]
+    return [
+        _Read(
+            read.pages[at : at + size],
+            read.ended and at == last,
+            read.position,
+            read.error if at == last else None,
+        )
+        for at in starts
+    ]
+
+
+async def _ready(
+    waiting: deque[tuple[_Read, asyncio.Future[list[Prepared | str]]]], fewest: int
+) -> list[tuple[_Read, asyncio.Future[list[Prepared | str]]]]:
+    """The next parts to write in one transaction: `fewest` pages' once prepared (or every part
+    left), then those after them prepared by then, up to a batch as _read makes them (BATCH pages,
+    or past BATCH_BYTES of text)."""
+    group = [waiting.popleft()]
+    await group[0][1]
+    pages = len(group[0][0].pages)
+    size = sum(len(page.text) for page in group[0][0].pages)
+    while waiting:
+        part, prepared = waiting[0]
+        more = sum(len(page.text) for page in part.pages)
+        if (
+            pages + len(part.pages) > BATCH
+            or size >= BATCH_BYTES
+            or (pages >= fewest and not prepared.done())
+        ):
+            break
+        await prepared
+        group.append(waiting.popleft())
+        pages += len(part.pages)
+        size += more
+    return group
 
 
 def _canon_names(service: LoreService) -> dict[str, tuple[str, str]]:
