@@ -105,15 +105,15 @@ def test_the_heavy_libraries_load_when_their_work_comes() -> None:
     assert {"PIL", "mwparserfromhell", "rapidfuzz", "xml.etree.ElementTree"} <= loaded
 
 
-def test_the_english_stemmer_is_snowballs_in_c_and_stems_as_the_pure_python_one() -> None:
-    """PyStemmer where it installs (a wiki import's workers stemmed new words at 29 µs each in pure
-    Python); the fallback, snowballstemmer's own English module, must give the same stems, or a
-    server's index written by one would not be read by the other."""
+def test_the_english_stemmer_in_c_stems_as_the_pure_python_one() -> None:
+    """The import's workers stem with PyStemmer, the bot's process with snowballstemmer's own
+    English module: both must give the same stems, or postings a worker wrote would not be found
+    by the bot's questions."""
     import re
 
     from bot.content import data_root
     from bot.services.english import _words
-    from bot.services.english_stemmer import english_stemmer, pure_english_stemmer
+    from bot.services.english_stemmer import compiled_english_stemmer, english_stemmer
 
     words = _words()
     sample = [run[i : i + size] for size, run in words.runs.items() for i in range(0, len(run), size * 7)]
@@ -121,7 +121,49 @@ def test_the_english_stemmer_is_snowballs_in_c_and_stems_as_the_pure_python_one(
     lore = {w.casefold() for f in lore_files for w in re.findall(r"[a-zA-Z]+", f.read_text(encoding="utf-8"))}
     sample += sorted(lore)
     assert len(sample) > 10_000
-    ours, pure = english_stemmer(), pure_english_stemmer()
-    assert type(ours).__module__ == "Stemmer"  # a dependency: the pure one is only the fallback
-    assert [ours.stemWord(w) for w in sample] == [pure.stemWord(w) for w in sample]
-    assert ours.stemWord("negotiated") == pure.stemWord("negotiated") == "negoti"
+    compiled, pure = compiled_english_stemmer(), english_stemmer()
+    assert type(compiled).__module__ == "Stemmer"  # a dependency: installed wherever the bot is
+    assert type(pure).__module__ == "_khitomer_snowball.english_stemmer"
+    assert [compiled.stemWord(w) for w in sample] == [pure.stemWord(w) for w in sample]
+    assert compiled.stemWord("negotiated") == pure.stemWord("negotiated") == "negoti"
+
+
+def stemmer_module() -> str:
+    """Where the stems of the process that calls it come from (run in the workers)."""
+    from bot.services import lore_text
+
+    return type(lore_text._STEMMER).__module__
+
+
+def test_import_workers_stem_in_c_and_the_bot_in_python() -> None:
+    """PyStemmer's module costs the bot's process 1.1 MiB (bench/interactions.py's memory, where
+    the aim is 1.2x a minimal bot): only the workers that analyse pages load it."""
+    script = (
+        "import asyncio, json, sys\n"
+        "from bot.services import lore_text\n"
+        "from bot.services.lore_bulk_pages import Preparer\n"
+        "from bot.services.worker_process import in_worker_process\n"
+        "from tests.test_lazy_imports import stemmer_module\n"
+        "async def main():\n"
+        "    preparer = Preparer(1)\n"
+        "    try:\n"
+        "        worker = preparer._pool.submit(stemmer_module).result()\n"
+        "    finally:\n"
+        "        preparer.close()\n"
+        "    upload = await in_worker_process(stemmer_module)\n"
+        "    return [stemmer_module(), worker, upload]\n"
+        "if __name__ == '__main__':\n"
+        "    found = asyncio.run(main())\n"
+        "    print(json.dumps([found, 'Stemmer' in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=environment(),
+    )
+    found, loaded_here = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found == ["_khitomer_snowball.english_stemmer", "Stemmer", "Stemmer"]
+    assert not loaded_here

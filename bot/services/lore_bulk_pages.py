@@ -28,6 +28,7 @@ from ..storage.lore_index import Analysed
 from .factions import resolve_factions
 from .lore import analysed
 from .lore_import import draft_of, page_of
+from .lore_text import stem_in_c
 from .wiki_export import ExportPage
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,9 @@ def prepare(pages: Sequence[ExportPage], kind: Kind) -> list[Prepared | str]:
 
 
 def _warm() -> None:
-    """A worker's start: what every page needs loaded once (the faction names)."""
+    """A worker's start: what every page needs loaded once (the faction names), and stems in C."""
     resolve_factions(("Klingons",))
+    stem_in_c()
 
 
 def cores() -> int:

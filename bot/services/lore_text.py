@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..domain.lore import LoreEntry
 from ..domain.lore_query import IRREGULAR, STOP_WORDS, SYNONYMS, paragraphs, sentences
-from .english_stemmer import english_stemmer
+from .english_stemmer import compiled_english_stemmer, english_stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _STEMMER = english_stemmer()  # Snowball English, without the other languages' stemmers
@@ -52,6 +52,13 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     word = IRREGULAR.get(word, word)
     return str(_STEMMER.stemWord(word)) if word.isalpha() else word
+
+
+def stem_in_c() -> None:
+    """For a process that analyses many new words (an import's workers): the same stems from
+    Snowball compiled to C (bot/services/english_stemmer.py)."""
+    global _STEMMER
+    _STEMMER = compiled_english_stemmer()
 
 
 def terms(text: str) -> list[str]:

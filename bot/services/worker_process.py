@@ -34,8 +34,15 @@ def _executor() -> ProcessPoolExecutor:
     if _pool is None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)  # only read when the fork server starts
-        _pool = ProcessPoolExecutor(1, mp_context=context)
+        _pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start)
     return _pool
+
+
+def _start() -> None:
+    """The worker's start: it analyses uploaded pages, so it stems in C (as an import's workers)."""
+    from .lore_text import stem_in_c
+
+    stem_in_c()
 
 
 def _drop(pool: ProcessPoolExecutor) -> None:
