@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import random
+import signal
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,8 +20,8 @@ import pytest
 from bot.domain.lore import Kind
 from bot.services import lore_bulk
 from bot.services.lore import LoreService
-from bot.services.lore_bulk_pages import Prepared, prepare
-from bot.services.wiki_export import ExportPage
+from bot.services.lore_bulk_pages import Prepared, Preparer, prepare
+from bot.services.wiki_export import ExportPage, read_export
 from bot.storage import lore_batch
 from tests.services.test_wiki_export import export, page
 from tests.test_import_wiki_batches import BATCHED, ONE_BY_ONE, WIKI, held, one_by_one, tables
@@ -109,3 +111,73 @@ async def test_however_the_parts_fall_the_server_ends_as_one_page_at_a_time(
     summary = await lore_bulk.import_export(lore_service, BATCHED, io.BytesIO(WIKI), Kind.EVENT, processes=1)
     assert summary == expected
     assert await tables(lore_service.db, BATCHED) == await tables(lore_service.db, ONE_BY_ONE)
+
+
+async def test_what_is_read_ahead_and_each_transaction_stay_within_the_batches_bytes(
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages of a few hundred KB each: held by count alone (3,000 pages), the read-ahead held
+    75 times the text three batches allow; a transaction stays within a batch's bytes and a page."""
+    monkeypatch.setattr(lore_bulk, "BATCH", 1000)
+    monkeypatch.setattr(lore_bulk, "BATCH_BYTES", 6_000)
+    monkeypatch.setattr(lore_bulk, "PART_PAGES", 2)
+    monkeypatch.setattr(lore_bulk, "FEWEST", 3)
+    workers = Workers(free=10_000, turns=random.Random(5))
+    workers.gate.set()
+    use(workers, monkeypatch)
+    sizes: dict[str, int] = {}
+    read = 0
+    reading = lore_bulk._read
+
+    def counted(pages: Any, source: Any) -> Any:
+        nonlocal read
+        got = reading(pages, source)
+        for one in got.pages:
+            sizes[one.title] = len(one.text)
+            read += len(one.text)
+        return got
+
+    written = 0
+    held: list[int] = []  # text read and not yet written, at each transaction
+    transactions: list[int] = []
+    write_batch = lore_batch.write_batch
+
+    async def watched(db: Any, guild: int, author: int, titles: list[str], *args: Any) -> None:
+        nonlocal written
+        held.append(read - written)
+        transactions.append(sum(sizes[t] for t in titles))
+        written += transactions[-1]
+        await write_batch(db, guild, author, titles, *args)
+
+    monkeypatch.setattr(lore_bulk, "_read", counted)
+    monkeypatch.setattr(lore_batch, "write_batch", watched)
+    body = "A relay on the long border, one of many. " * 20  # about 820 characters of text a page
+    pages = "".join(page(f"Relay {n}", body) for n in range(200))
+    summary = await lore_bulk.import_export(
+        lore_service, BATCHED, io.BytesIO(export(pages)), Kind.PLACE, processes=1
+    )
+    assert summary.imported == 200
+    largest = max(sizes.values())
+    assert max(held) <= lore_bulk.AHEAD * (6_000 + largest)
+    assert max(transactions) <= 6_000 + largest
+    assert sum(transactions) == sum(sizes.values())
+
+
+async def test_a_worker_killed_mid_import_leaves_every_part_to_this_process(tmp_path: Any) -> None:
+    """Every part on the pool fails with it: the first drops the pool, none fails the import
+    (the second raised AttributeError on the pool already dropped)."""
+    pages = "".join(page(f"Buoy {n}", f"A warning buoy beside [[Buoy {n - 1}]]. " * 60) for n in range(400))
+    articles = [p for p in read_export(io.BytesIO(export(pages))) if p.skip is None]
+    preparer = Preparer(1)
+    try:
+        await asyncio.gather(*(asyncio.wrap_future(up) for up in preparer._up))
+        parts = [articles[at : at + 25] for at in range(0, len(articles), 25)]
+        asked = [asyncio.ensure_future(preparer(part, Kind.PLACE)) for part in parts]
+        await asyncio.sleep(0.05)
+        assert preparer._pool is not None
+        os.kill(next(iter(preparer._pool._processes)), signal.SIGKILL)
+        done = await asyncio.gather(*asked)
+    finally:
+        preparer.close()
+    assert preparer._pool is None
+    assert done == [prepare(part, Kind.PLACE) for part in parts]

@@ -44,6 +44,7 @@ class _Read:
     ended: bool  # the export has no more pages
     position: int  # bytes of the source read by then
     error: ExportError | None = None  # the export broke off after these pages
+    opens: bool = True  # the first part of what _read read (a part of a read may not)
 
 
 def _read(pages: Iterator[ExportPage], source: IO[bytes]) -> _Read:
@@ -96,7 +97,7 @@ async def import_export(
     read: _Read | None = first
     try:
         while read is not None or waiting:
-            while read is not None and sum(len(part.pages) for part, _ in waiting) < AHEAD * BATCH:
+            while read is not None and _in_hand(waiting) <= AHEAD - 1:  # room for one more read
                 for part in _parts(read):
                     articles = [page for page in part.pages if page.skip is None]
                     waiting.append((part, asyncio.ensure_future(preparer(articles, kind))))
@@ -119,6 +120,13 @@ async def import_export(
     return summary
 
 
+def _in_hand(waiting: deque[tuple[_Read, asyncio.Future[list[Prepared | str]]]]) -> float:
+    """The pages read and not yet written, in batches: by their count or their text's size."""
+    pages = sum(len(part.pages) for part, _ in waiting)
+    size = sum(len(page.text) for part, _ in waiting for page in part.pages)
+    return max(pages / BATCH, size / BATCH_BYTES)
+
+
 def _parts(read: _Read) -> list[_Read]:
     """A batch read, in the parts prepared at a time (the last keeps its end and error)."""
     size = min(PART_PAGES, BATCH)
@@ -130,6 +138,7 @@ def _parts(read: _Read) -> list[_Read]:
             read.ended and at == last,
             read.position,
             read.error if at == last else None,
+            at == 0,
         )
         for at in starts
     ]
@@ -140,7 +149,8 @@ async def _ready(
 ) -> list[tuple[_Read, asyncio.Future[list[Prepared | str]]]]:
     """The next parts to write in one transaction: `fewest` pages' once prepared (or every part
     left), then those after them prepared by then, up to a batch as _read makes them (BATCH pages,
-    or past BATCH_BYTES of text)."""
+    or past BATCH_BYTES of text; a read's parts are not split for bytes, another read's first part
+    joins only within them)."""
     group = [waiting.popleft()]
     await group[0][1]
     pages = len(group[0][0].pages)
@@ -151,6 +161,7 @@ async def _ready(
         if (
             pages + len(part.pages) > BATCH
             or size >= BATCH_BYTES
+            or (part.opens and size + more > BATCH_BYTES)  # a read's own parts stay together
             or (pages >= fewest and not prepared.done())
         ):
             break

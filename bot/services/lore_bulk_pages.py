@@ -117,7 +117,8 @@ class Preparer:
     async def __call__(self, pages: Sequence[ExportPage], kind: Kind) -> list[Prepared | str]:
         loop = asyncio.get_running_loop()
         if self._pool is not None and self._here and not all(up.done() for up in self._up):
-            await asyncio.wait([asyncio.wrap_future(up) for up in self._up])  # started, or failed to
+            # started, or failed to (read here: a failed start is not logged again for every part)
+            await asyncio.gather(*(asyncio.wrap_future(up) for up in self._up), return_exceptions=True)
         if self._pool is None or not all(up.done() for up in self._up):
             self._here += 1
             try:
@@ -126,14 +127,14 @@ class Preparer:
                 self._here -= 1
         size = max(PART, -(-len(pages) // (self.processes * 2)))
         parts = [pages[at : at + size] for at in range(0, len(pages), size)]
+        pool = self._pool
         try:
-            done = await asyncio.gather(
-                *(loop.run_in_executor(self._pool, prepare, part, kind) for part in parts)
-            )
+            done = await asyncio.gather(*(loop.run_in_executor(pool, prepare, part, kind) for part in parts))
         except BrokenProcessPool:  # a worker died (killed, or could not start): carry on here
-            log.warning("the import's worker processes stopped; pages are prepared in this process")
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+            if self._pool is pool:  # every call on the pool fails with it: the first one drops it
+                log.warning("the import's worker processes stopped; pages are prepared in this process")
+                self._pool = None
+                pool.shutdown(wait=False, cancel_futures=True)
             return await loop.run_in_executor(self._thread, prepare, pages, kind)
         return [one for part in done for one in part]
 

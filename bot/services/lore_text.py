@@ -25,7 +25,10 @@ _STEMMER = english_stemmer()  # Snowball English, without the other languages' s
 # Bump when words, terms or impacts change: stored postings are rebuilt at the next start.
 # ("whos", "wheres" and the like joined the stop words without a bump: postings holding them are
 # never asked for, and a bump reindexes every server's lore.)
-ANALYSER_VERSION = "1"
+# 2: stems are Snowball 3.1's, pinned in pyproject.toml (snowballstemmer here, PyStemmer in the
+# import's workers: the same version of both, or their stems differ); 2.2 and 3.0 allowed before
+# stemmed some words otherwise ("internal", "university").
+ANALYSER_VERSION = "2"
 
 # BM25F: field weight, and the typical length it is measured against.
 FIELDS = {"names": (6.0, 4.0), "summary": (2.5, 22.0), "body": (1.0, 120.0)}
