@@ -18,7 +18,9 @@ from bot.storage.lore import Draft
 from bot.ui.pictures import measure
 from tests.cogs.test_accords_players import ratification
 from tests.conftest import World
-from tests.support.watchdog import LIMIT_MS, loop_watch
+from tests.support.watchdog import LIMIT_MS, bench_watchdog, loop_watch
+
+STALL_MS = bench_watchdog().LIMIT_MS  # issue #21: no stall over 50 ms at any time
 
 
 async def picture(result: Any) -> tuple[Image.Image, str, str]:
@@ -124,7 +126,9 @@ async def test_a_map_of_300_accords_never_holds_the_loop(env, world: World) -> N
     async with loop_watch() as watch:
         result = await world.alice.slash(world.channel, "treaty map")
     image, alt, text = await picture(result)
-    assert watch.longest_ms < LIMIT_MS, str(watch)
+    # Issue #21's 50 ms: drawn in a thread, Pillow's text calls held the loop 50-130 ms on a busy
+    # machine (a CI run failed at 108.5); in the worker process 2-4 ms.
+    assert watch.longest_ms < STALL_MS, str(watch)
     assert text == f"**The diplomatic web (latest {MAP_ACCORDS} accords)** — 31 treaties and accords."
     assert image.format == "PNG" and image.size[0] == 1100  # two legend columns
     assert alt.startswith("The diplomatic web (latest 24 accords). 1. ")
