@@ -101,8 +101,8 @@ class Preparer:
     in two threads at once). The workers start when the preparer is made: forked from a fork server
     (a clean process: the importing one has threads) that has imported this module, so a second
     import in the same process starts at once; the first waits a second or so for the server,
-    and its first batch is prepared in the thread meanwhile (one only: the batches after it wait
-    for the workers, so that this process is free to write while they parse)."""
+    and a part is prepared in the thread meanwhile (one at a time: the parts handed over while it
+    is busy wait for the workers, so that this process is free to write while they parse)."""
 
     def __init__(self, processes: int) -> None:
         self.processes = min(processes, MAX_WORKERS)
