@@ -134,9 +134,18 @@ def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> 
     counted = [(len(said & _party_words(t, treaties)), t) for t in treaties if t.articles]
     most = max((n for n, _ in counted), default=0)
     found = [t for n, t in counted if n == most]
-    if not most or len(found) != 1:
+    if most and len(found) == 1:
+        return _line(found[0], _best(found[0], query, question, 2))
+    if _MAY.search(query) is None:
         return None
-    return _line(found[0], _best(found[0], query, question, 2))
+    # "are the feds allowed to build their own cloak": what may be done, of no treaty named or told
+    # apart by its parties, is asked of every treaty; the one article holding most of the
+    # question's words answers, two at least, when no other holds as many
+    scored = [(found, t) for t in treaties if t.articles and (found := _scored(t, query, question))]
+    scored.sort(key=lambda one: -one[0][0])
+    if not scored or scored[0][0][0] < 2 or (len(scored) > 1 and scored[1][0][0] == scored[0][0][0]):
+        return None
+    return _line(scored[0][1], scored[0][0][1])
 
 
 def _party_words(treaty: Treaty, treaties: Sequence[Treaty]) -> set[str]:
@@ -161,6 +170,12 @@ def _best(treaty: Treaty, query: str, question: Question, least: int) -> Article
     """The treaty's article that holds most of the question's own words, at least `least` of them
     no power's name (a power named any way counts towards the most: "Starfleet" is held by an
     article saying "the Federation"; but every article may name the parties)."""
+    found = _scored(treaty, query, question)
+    return found[1] if found is not None and found[0] >= least else None
+
+
+def _scored(treaty: Treaty, query: str, question: Question) -> tuple[int, Article] | None:
+    """The article of `_best` with how many of the question's own words (no power's) it holds."""
     own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
     # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
     asking = " ".join(m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query))
@@ -174,9 +189,7 @@ def _best(treaty: Treaty, query: str, question: Question, least: int) -> Article
         if (said := f"{a.title}. {a.text}")
     ]
     best = max(scored, key=lambda item: item[:3], default=None)
-    if best is None or _held(question, reading, best[4], plain)[0] < least:
-        return None
-    return best[3]
+    return None if best is None else (_held(question, reading, best[4], plain)[0], best[3])
 
 
 @lru_cache(maxsize=1024)

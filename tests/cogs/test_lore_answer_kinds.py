@@ -1,7 +1,7 @@
 """Issue #20, third pass, as a member reads it in /lore search: a where answered by the place
 itself, a why answered by how a thing began or its cause, a when answered from a battle's own
-year, a who-did by the doer, a treaty's permission by its article, and no line at all for a name
-the lore does not know."""
+year, a who-did by the doer, a treaty's permission by its article (of a treaty named, told by its
+parties, or of none), and no line at all for a name the lore does not know."""
 
 from __future__ import annotations
 
@@ -51,6 +51,13 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         (
             "what happened to federation colonists on cardassian planets",
             "**Answer:** Article II of the treaty *Federation–Cardassian Treaty* (Colonists on",
+            "— the whole article: `/treaty quote",
+        ),
+        # … and what may be done, of no treaty named or told apart by its parties: the one article
+        # of all the treaties that holds most of the question's words
+        (
+            "is starfleet allowed to develop a cloaking device",
+            "**Answer:** Article II of the treaty *Treaty of Algeron* (No Federation cloaking devices)",
             "— the whole article: `/treaty quote",
         ),
     ],

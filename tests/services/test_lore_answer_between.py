@@ -1,7 +1,8 @@
 """Issue #20, points 2 and 5: a question naming two things is answered by a named entry's
 sentence that names both and says the fact asked, though it words the deed otherwise ("side
-with" for "followed"), and by nothing looser (bot/domain/lore_between.py). Each question is ours,
-not the evaluation's."""
+with" for "followed"), and by nothing looser (bot/domain/lore_between.py); a question of what may
+be done that names no treaty is answered by the one article of all the treaties that holds it
+(bot/services/lore_articles.py). Each question is ours, not the evaluation's."""
 
 from __future__ import annotations
 
@@ -104,3 +105,36 @@ def test_the_second_reading_wants_both_names_an_opening_and_the_fact(
 def test_a_paraphrase_is_read_only_where_it_can_be(lore: LoreService, question: str, not_said: str) -> None:
     sentence, _ = line(lore, question)
     assert sentence is None or not sentence.startswith(not_said), sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is starfleet allowed to develop a cloaking device", "Article II (No Federation cloaking devices)"),
+        (
+            "can the federation help someone attacking the klingons",
+            "Article III (Neutrality towards aggressors)",
+        ),
+        ("can the federation send ships into the neutral zone", "Article I (The Neutral Zone)"),
+    ],
+)
+def test_what_may_be_done_of_no_treaty_named_is_asked_of_every_treaty(
+    lore: LoreService, question: str, said: str
+) -> None:
+    sentence, _ = line(lore, question)
+    assert sentence is not None and sentence.startswith(said), (question, sentence)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can worf use a batleth",  # one word of an article is no answer
+        "can a klingon marry a romulan",
+        "can the borg be stopped",
+    ],
+)
+def test_a_question_of_what_may_be_done_needs_an_article_that_holds_it(
+    lore: LoreService, question: str
+) -> None:
+    sentence, _ = line(lore, question)
+    assert sentence is None or not sentence.startswith("Article"), (question, sentence)
