@@ -131,7 +131,8 @@ def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> 
         return None
     said = set(text.terms(query))
     # a party named by every treaty's (the Federation) tells none apart
-    counted = [(len(said & _party_words(t, treaties)), t) for t in treaties if t.articles]
+    common = frozenset.intersection(*(_parties_of(t) for t in treaties)) if treaties else frozenset()
+    counted = [(len(said & (_parties_of(t) - common - _VAGUE)), t) for t in treaties if t.articles]
     most = max((n for n, _ in counted), default=0)
     found = [t for n, t in counted if n == most]
     if most and len(found) == 1:
@@ -141,18 +142,28 @@ def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> 
     # "are the feds allowed to build their own cloak": what may be done, of no treaty named or told
     # apart by its parties, is asked of every treaty; the one article holding most of the
     # question's words answers, two at least, when no other holds as many
-    scored = [(found, t) for t in treaties if t.articles and (found := _scored(t, query, question))]
+    said = {*question.table, *question.concepts}  # a treaty none of whose articles holds two: not read
+    scored = [
+        (held, t)
+        for t in treaties
+        if len(_treaty_terms(t) & said) >= 2 and (held := _scored(t, query, question))
+    ]
     scored.sort(key=lambda one: -one[0][0])
     if not scored or scored[0][0][0] < 2 or (len(scored) > 1 and scored[1][0][0] == scored[0][0][0]):
         return None
     return _line(scored[0][1], scored[0][0][1])
 
 
-def _party_words(treaty: Treaty, treaties: Sequence[Treaty]) -> set[str]:
-    """The words of a treaty's parties' names that not every treaty's parties share."""
-    words = {w for party in treaty.parties for w in text.terms(party.name)}
-    common = set.intersection(*({w for p in t.parties for w in text.terms(p.name)} for t in treaties))
-    return words - common - _VAGUE
+@lru_cache(maxsize=256)
+def _treaty_terms(treaty: Treaty) -> frozenset[str]:
+    """The terms of every article of `treaty`, titles too."""
+    return frozenset(w for a in treaty.articles for w in text.sentence_terms(f"{a.title}. {a.text}"))
+
+
+@lru_cache(maxsize=256)
+def _parties_of(treaty: Treaty) -> frozenset[str]:
+    """The words of a treaty's parties' names."""
+    return frozenset(w for party in treaty.parties for w in text.terms(party.name))
 
 
 _TREATY_KINDS = (
