@@ -9,7 +9,7 @@ names every entry the question names (two at least, each a name few entries hold
 power, which is named everywhere), opens on one of them, tells no killing or destruction (a deed
 of its own) and carries the fact asked says what was asked of them. For "why", only a sentence
 that says "because", of a question whose deed is one word (bot/services/lore_question.py reads
-no why loosely whose deed's words the answers know: "kill" is said as murdered or slew).
+no question loosely whose deed's words the answers know: "kill" is said as murdered or slew).
 """
 
 from __future__ import annotations

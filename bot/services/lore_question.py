@@ -262,12 +262,11 @@ def answer(
     doers_deed = _doers_deed(query, question) if asked is Asked.AGENT else ""
     # a second reading, when no statement holds the question's deed: one of a named entry that
     # names what the question names and words the deed otherwise (bot/domain/lore_between.py); not
-    # for a why whose deed's words the answers know ("kill": murdered, slew): a cause that comes
-    # without them is another deed's ("Duras blamed Mogh because…" for "why did Duras kill Mogh")
+    # for a deed whose words the answers know ("kill": murdered, slew, "leave": withdrew, quit): a
+    # statement without them tells another deed ("Duras blamed Mogh because…" for "why did Duras
+    # kill Mogh")
     worded = {concept for stem, concept in question.table.items() if stem != concept}
-    loosely = (
-        len(runs) > 1 and asked in LOOSE_ASKED and not (asked is Asked.REASON and worded & set(predicate))
-    )
+    loosely = len(runs) > 1 and asked in LOOSE_ASKED and not worded & set(predicate)
     again = [(one, True) for one in tries] if loosely else []
     for said_here, loose in [*((one, False) for one in tries), *again]:
         choice = rules.choose(
