@@ -79,11 +79,11 @@ async def import_export(
     processes: int | None = None,
 ) -> ImportSummary:
     """Every article of a MediaWiki export into the server's lore: a title the server already
-        has is updated, not duplicated; what cannot be imported is skipped and said why (in the
-        export's order). `on_page` is called for each page once its batch is stored, with the bytes of
-    `source` read up to the end of that batch (for a progress bar). ExportError
-        when the file is not an export at all, or breaks off (the pages before it are stored).
-        `processes`: worker processes for the parsing (default: one per core but one; 0: a thread)."""
+    has is updated, not duplicated; what cannot be imported is skipped and said why (in the
+    export's order). `on_page` is called for each page once its batch is stored, with the bytes of
+    `source` read up to the end of that batch (for a progress bar). ExportError when the file is
+    not an export at all, or breaks off (the pages before it are stored). `processes`: worker
+    processes for the parsing (default: one per core but one; 0: a thread)."""
     summary = ImportSummary()
     canon = _canon_names(service)
     pages = read_export(source)
