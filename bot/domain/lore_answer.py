@@ -22,7 +22,6 @@ from .lore_asking import asks_doer as asks_doer
 from .lore_asking import doers_verb as doers_verb
 from .lore_asking import done_to as done_to
 from .lore_asking import identity_rest as identity_rest
-from .lore_between import between_named
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
 from .lore_causes import Token as Token
@@ -32,7 +31,7 @@ from .lore_compose import compose as compose  # composed sentences, read through
 from .lore_compose import compose_agents as compose_agents
 from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
-from .lore_doers import before_said, does, done_to_another, group_doer, named_by
+from .lore_doers import before_said, does, done_to_another, group_doer
 from .lore_facts import Asked
 
 # --- what a statement carries -------------------------------------------------------------------
@@ -74,7 +73,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.AGENT:
         if before_said(tokens, at, said, people):
             return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
-        by = bool(before) and before[-1] == "by" and named_by(tokens, at, word, places | POWERS)
+        by = bool(before) and before[-1] == "by" and _named_by(tokens, at, word, places)
         return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
@@ -90,6 +89,20 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
             return False  # "out of the Khitomer Accords": a treaty named for a place
         return word in places or (bool(before) and before[-1] in _BEFORE_PLACE)
     return False
+
+
+# Words that may follow a doer named after "by" ("raised by Sergey and Helena", "…by Kor, who");
+# another lowercase word makes the name an adjective ("by Bajoran law").
+_AFTER_DOER = frozenset("and or who whose in at on of for with to from after before when while as".split())  # noqa: SIM905
+
+
+def _named_by(tokens: Sequence[Token], at: int, word: str, places: set[str]) -> bool:
+    """Whether the capitalised word at `at`, after "by", names who did a deed: no place, power
+    or title, and not an adjective before a noun ("by Bajoran law")."""
+    if word in places or word in POWERS or word in TITLES:
+        return False
+    following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
+    return not following or following[:1].isupper() or fold(following) in _AFTER_DOER
 
 
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
@@ -227,7 +240,6 @@ def choose(
     tokens: Callable[[str], Sequence[Token]],
     doer: bool = False,
     deed: str = "",
-    loose: bool = False,
 ) -> Choice | None:
     """The statement that answers, or None. `predicate`: the question's concepts that are not
     names of entries it names; `named`: the concepts of those names; `said`: every word of the
@@ -235,9 +247,7 @@ def choose(
     the words of people's and places' names; `subjects`: each named entry's concepts, one of
     which a statement from an entry the question does not name must hold whole; `tokens`: a
     statement's words as written, each with the question's concept it stands for (read last:
-    it costs the most); `doer`: the question asks who did its deed, `deed` (see `carries`);
-    `loose`: the second reading, of a named entry's statement that words the deed otherwise
-    (bot/domain/lore_between.py)."""
+    it costs the most); `doer`: the question asks who did its deed, `deed` (see `carries`)."""
     others = MIN_PREDICATE if len(predicate) < 3 else MIN_PREDICATE_LONG
     least = MIN_PREDICATE if asked is Asked.ANYTHING else 0.0 if predicate else MIN_NAMES_ONLY
     wanted = set(predicate)
@@ -251,10 +261,7 @@ def choose(
         if asked is Asked.ANYTHING and not named:
             if _share(list(predicate), weights, words) < MIN_ANYTHING:
                 continue
-        elif held < _needed(statement, others) and not (
-            loose and statement.subject and between_named(asked, statement.text, statement.words, subjects,
-                                                          predicate, weights)
-        ):  # fmt: skip
+        elif held < _needed(statement, others):
             continue
         if len(subjects) > 1 and names < least:
             continue  # "which planets did the Federation give the Sheliak": asked of both

@@ -153,17 +153,3 @@ def _named_between(tokens: Sequence[Token], one: int, deed: int, doers: set[str]
     joined = deed >= 2 and fold(tokens[deed - 2][0]) == "and"  # "Sisko's crew and Dukat rescued": both
     other = before[:1].isupper() and fold(before).replace("'", "") not in doers
     return one < deed - 1 and other and not joined
-
-
-# Words that may follow a doer named after "by" ("raised by Sergey and Helena", "…by Kor, who");
-# another lowercase word makes the name an adjective ("by Bajoran law").
-_AFTER_DOER = frozenset("and or who whose in at on of for with to from after before when while as".split())  # noqa: SIM905
-
-
-def named_by(tokens: Sequence[Token], at: int, word: str, others: set[str]) -> bool:
-    """Whether the capitalised word at `at`, after "by", names who did a deed: none of `others`
-    (places, powers) nor a title, and not an adjective before a noun ("by Bajoran law")."""
-    if word in others or word in TITLES:
-        return False
-    following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
-    return not following or following[:1].isupper() or fold(following) in _AFTER_DOER

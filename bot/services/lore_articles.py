@@ -139,19 +139,33 @@ def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> 
         return _line(found[0], _best(found[0], query, question, 2))
     if _MAY.search(query) is None:
         return None
-    # "are the feds allowed to build their own cloak": what may be done, of no treaty named or told
-    # apart by its parties, is asked of every treaty; the one article holding most of the
-    # question's words answers, two at least, when no other holds as many
+    # "are the feds allowed to build their own cloak": what a power may do, of no treaty named or
+    # told apart by its parties, is asked of every treaty whose parties are the powers it names
+    # (none named: "can the Borg use subspace weapons" asks of no party); the one article holding
+    # most of the question's words answers, two at least, when no other holds as many
+    powers = [power for _stem, power in _powers(query)]
+    if not powers:
+        return None
     said = {*question.table, *question.concepts}  # a treaty none of whose articles holds two: not read
     scored = [
         (held, t)
         for t in treaties
-        if len(_treaty_terms(t) & said) >= 2 and (held := _scored(t, query, question))
+        if len(_treaty_terms(t) & said) >= 2
+        and set(powers) <= {party.name for party in t.parties}
+        and (held := _scored(t, query, question))
+        and _binds(held[1], powers)
     ]
     scored.sort(key=lambda one: -one[0][0])
     if not scored or scored[0][0][0] < 2 or (len(scored) > 1 and scored[1][0][0] == scored[0][0][0]):
         return None
     return _line(scored[0][1], scored[0][0][1])
+
+
+def _binds(article: Article, powers: Sequence[str]) -> bool:
+    """Whether an article that names powers binds the first the question names ("are the Romulans
+    allowed to use cloaks": not Algeron's "The Federation will neither develop nor use…")."""
+    named = {power for _stem, power in _powers(f"{article.title}. {article.text}")}
+    return not named or powers[0] in named
 
 
 @lru_cache(maxsize=256)

@@ -14,7 +14,6 @@ from ..domain import lore_answer as rules
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
-from ..domain.lore_between import LOOSE_ASKED
 from ..domain.lore_doers import done_by
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
@@ -260,15 +259,7 @@ def answer(
     people = known.people | known.groups | name_words(pool, Kind.PERSON)
     doer = asked is Asked.AGENT and rules.asks_doer(query)
     doers_deed = _doers_deed(query, question) if asked is Asked.AGENT else ""
-    # a second reading, when no statement holds the question's deed: one of a named entry that
-    # names what the question names and words the deed otherwise (bot/domain/lore_between.py); not
-    # for a deed whose words the answers know ("kill": murdered, slew, "leave": withdrew, quit): a
-    # statement without them tells another deed ("Duras blamed Mogh because…" for "why did Duras
-    # kill Mogh")
-    worded = {concept for stem, concept in question.table.items() if stem != concept}
-    loosely = len(runs) > 1 and asked in LOOSE_ASKED and not worded & set(predicate)
-    again = [(one, True) for one in tries] if loosely else []
-    for said_here, loose in [*((one, False) for one in tries), *again]:
+    for said_here in tries:
         choice = rules.choose(
             said_here,
             asked,
@@ -282,7 +273,6 @@ def answer(
             lambda sentence: tokens(sentence, question),
             doer,
             doers_deed,
-            loose,
         )
         if choice is not None:
             entry = next(e for e in pool if e.key == choice.statement.key)

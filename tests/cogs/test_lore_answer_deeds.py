@@ -1,6 +1,6 @@
 """Issue #20, points 2 and 5, as a member reads it in /lore search: a who-did answered through
-the family of its verb ("brokered": negotiated), a why answered by the cause, not by what came
-soon after, and by a sentence naming both things asked of when the deed is worded otherwise."""
+the family of its verb ("brokered": negotiated), and a why answered by the cause, not by what
+came soon after."""
 
 from __future__ import annotations
 
@@ -25,13 +25,6 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ),
         # why: "soon after he had dined" tells when; the cause is what the murderers wanted
         ("why was gorkon killed", "**Answer:** The conspirators murdered Gorkon because", "wanted"),
-        # why, of two names, by a sentence naming both that words the deed otherwise ("side with":
-        # followed; bot/domain/lore_between.py)
-        (
-            "why did the remans side with shinzon",
-            "**Answer:** The Remans followed Shinzon because",
-            "freedom",
-        ),
     ],
 )
 async def test_the_answer_line_reads_the_deed_and_its_cause(
