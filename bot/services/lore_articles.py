@@ -121,7 +121,8 @@ def _titled(treaty: Treaty, question: Question) -> bool:
 def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
     """ "What can the Sheliak do to settlers on their worlds": a question that names no treaty but
     the parties of one (the treaty whose parties it names most, if only one), answered by the
-    article that holds two of its words; asked only when no sentence of the lore answers."""
+    article that holds two of its words; failing that, what a power may do is asked of every
+    treaty whose parties it names. Asked only when no sentence of the lore answers."""
     asked = rules.asked_of(query)
     if asked is Asked.AGENT and not query.lstrip().casefold().startswith(("who ", "whom ")):
         asked = Asked.ANYTHING  # "what happened to colonists whose planets…": "whose" asks nobody
@@ -146,11 +147,11 @@ def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> 
     powers = [power for _stem, power in _powers(query)]
     if not powers:
         return None
-    said = {*question.table, *question.concepts}  # a treaty none of whose articles holds two: not read
+    heard = {*question.table, *question.concepts}  # a treaty none of whose articles holds two: not read
     scored = [
         (held, t)
         for t in treaties
-        if len(_treaty_terms(t) & said) >= 2
+        if len(_treaty_terms(t) & heard) >= 2
         and set(powers) <= {party.name for party in t.parties}
         and (held := _scored(t, query, question))
         and _binds(held[1], powers)
