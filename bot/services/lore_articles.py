@@ -165,14 +165,19 @@ def party_answer(treaties: Sequence[Treaty], query: str, question: Question) -> 
 def _binds(article: Article, powers: Sequence[str]) -> bool:
     """Whether an article that names powers binds the first the question names ("are the Romulans
     allowed to use cloaks": not Algeron's "The Federation will neither develop nor use…")."""
-    named = {power for _stem, power in _powers(f"{article.title}. {article.text}")}
+    named = {power for _stem, power in _powers(_said(article))}
     return not named or powers[0] in named
+
+
+def _said(article: Article) -> str:
+    """An article as the question is read against it: its title, then its text."""
+    return f"{article.title}. {article.text}"
 
 
 @lru_cache(maxsize=256)
 def _treaty_terms(treaty: Treaty) -> frozenset[str]:
     """The terms of every article of `treaty`, titles too."""
-    return frozenset(w for a in treaty.articles for w in text.sentence_terms(f"{a.title}. {a.text}"))
+    return frozenset(w for a in treaty.articles for w in text.sentence_terms(_said(a)))
 
 
 @lru_cache(maxsize=256)
@@ -212,7 +217,7 @@ def _scored(treaty: Treaty, query: str, question: Question) -> tuple[int, Articl
     scored = [
         (*_held(question, reading, said, wanted, _powers_held(powers, said)), -a.number, a, said)
         for a in treaty.articles
-        if (said := f"{a.title}. {a.text}")
+        if (said := _said(a))
     ]
     best = max(scored, key=lambda item: item[:3], default=None)
     return None if best is None else (_held(question, reading, best[4], plain)[0], best[3])
