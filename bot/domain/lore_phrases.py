@@ -29,6 +29,7 @@ PHRASES = {
         "go along with|went along with": "join",
         "pass away|passed away": "die", "whack|whacked": "kill", "ditch|ditched": "withdraw",
         "figure out|figured out|work out|worked out": "discover",
+        "in charge of|was in charge|were in charge": "lead",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()
     for phrase in words.split("|")

@@ -14,7 +14,7 @@ from ..domain import lore_answer as rules
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
-from ..domain.lore_doers import done_by
+from ..domain.lore_doers import done_by, falls_on, kin_owners
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
@@ -164,6 +164,8 @@ def _who_said(
     found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
     if deed is not None:
         found = [one for one in found if deed in one.words]
+        if owners := kin_owners(query):  # "who killed the Duras sisters": not "…killed Duras in 2367"
+            found = [one for one in found if not falls_on(tokens(one.text, question), deed, owners)]
     if (patient := patient_asked(query)) is not None:  # "Picard killed Shinzon" is the other way round
         doers, verb = patient
         done = question.concept(text.word_stem(verb))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.domain.lore_answer import asked_of
+from bot.domain.lore_doers import kin_owners
 from bot.domain.lore_facts import Asked
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
@@ -133,3 +134,32 @@ def test_a_cause_composed_for_an_entry_named_by_its_alias(
 def test_a_why_is_not_answered_by_what_another_did(lore: LoreService, question: str, not_said: str) -> None:
     line_said, _ = line(lore, question)
     assert line_said is None or not line_said.startswith(not_said), line_said
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who killed the duras sisters", "who killed duras's sisters", "who killed the sisters of duras"],
+)
+def test_a_deed_asked_of_someones_kin_did_not_fall_on_them(lore: LoreService, question: str) -> None:
+    # "Worf … killed Duras in 2367, leaving his sisters …": Duras was killed, not his sisters
+    line_said, _ = line(lore, question)
+    assert line_said is None or "killed Duras" not in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("who killed the duras sisters", {"duras"}),
+        ("who killed kang's son", {"kang"}),
+        ("who killed the son of kang", {"kang"}),
+        ("who killed his father", set()),
+        ("who killed gorkon", set()),
+    ],
+)
+def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> None:
+    assert kin_owners(question) == owners
+
+
+def test_in_charge_of_is_leading(lore: LoreService) -> None:
+    line_said, source = line(lore, "who was in charge of the starfleet fleet at wolf 359")
+    assert line_said is not None and "Hanson" in line_said and source == "battle-of-wolf-359"
