@@ -68,7 +68,7 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
         if (deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE) or _qualifies(tokens, deed):
             return False
-        if _done_to(tokens, deed):
+        if _done_to(tokens, deed) or _owned_doer(tokens, deed):
             return False
         if any(_own_subject(tokens, i, deed) for i in range(max(person + 1, deed - 3), deed - 1)):
             return False
@@ -81,6 +81,17 @@ def _done_to(tokens: Sequence[Token], deed: int) -> bool:
     to be ("Nanclus, …, exposed as a conspirator"), which someone unnamed did to them."""
     word = fold(tokens[deed][0])
     return word.endswith("ed") and deed + 1 < len(tokens) and fold(tokens[deed + 1][0]) == "as"
+
+
+_POSSESSIVES = frozenset("his her their its".split())  # noqa: SIM905
+
+
+def _owned_doer(tokens: Sequence[Token], deed: int) -> bool:
+    """Whether the deed's word names someone who does it, owned ("asked Picard to choose his
+    successor", "her killer"): another person than the one named before."""
+    word = fold(tokens[deed][0])
+    owned = deed > 0 and fold(tokens[deed - 1][0]) in _POSSESSIVES
+    return owned and word.endswith(("or", "ors", "er", "ers", "assassin", "assassins"))
 
 
 def _qualifies(tokens: Sequence[Token], deed: int) -> bool:

@@ -163,3 +163,17 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
 def test_in_charge_of_is_leading(lore: LoreService) -> None:
     line_said, source = line(lore, "who was in charge of the starfleet fleet at wolf 359")
     assert line_said is not None and "Hanson" in line_said and source == "battle-of-wolf-359"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # "…asked Picard to choose his successor": the successor is someone else than Picard
+        ("who succeeded k'mpec", "Gowron succeeded K'mpec"),
+        ("who came to power after k'mpec", "Gowron succeeded K'mpec"),
+        ("who took over from gorkon", "Azetbur succeeded Gorkon"),
+    ],
+)
+def test_who_came_after_someone_is_their_successor_named(lore: LoreService, question: str, said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and line_said.startswith(said), line_said
