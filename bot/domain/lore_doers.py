@@ -117,8 +117,9 @@ def done_to_another(
     if deed >= 2 and fold(tokens[deed - 1][0]) in _PASSIVE:
         return _another(tokens[deed - 2][0], said, people, powers)
     before = tokens[deed - 1][0] if deed else ""
-    if before.endswith(("'s", "’s")):  # "Chancellor Gorkon's murder": his
-        return _another(before[:-2], said, people, powers)
+    if before.endswith(("'s", "’s")):  # "Chancellor Gorkon's murder", "the chancellor's murder": his
+        owner = fold(before)
+        return _another(before[:-2], said, people, powers) or (owner in TITLES and owner not in said)
     for word, _ in tokens[deed + 1 : deed + 4]:
         folded = fold(word)
         if folded == "the" or folded in TITLES or folded in _PARTICLES:  # "turned against Shinzon"

@@ -19,6 +19,7 @@ from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
 from . import english
+from . import lore_relations as relations
 from . import lore_text as text
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
@@ -176,7 +177,7 @@ def _who_said(
     if kin := _KIN_ASKED.search(query):
         said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
         found = [one for one in found if one.composed or said_kin.search(one.text)]
-    return found, posts
+    return relations.kin_said(found, query, deed, question), posts
 
 
 def answer(
@@ -241,7 +242,9 @@ def answer(
     deed = next((c for c in verbs if c not in LIGHT), next(iter(verbs), None))
     called = other_names(linked, concepts, lambda name: frozenset(question.mapped(text.terms(name))))
     subjects = {e.key: concepts.get(e.key, frozenset()) for e in linked}
-    found = statements(pool, subjects, question, asked, deed, called)
+    found = relations.of_them(
+        statements(pool, subjects, question, asked, deed, called), query, names, linked, question
+    )
     if whole := [_as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
         # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
         # only with that letter ("the Enterprise" alone is another ship)

@@ -78,3 +78,12 @@ async def test_a_name_the_lore_does_not_know_gets_no_line(env: object, world: Wo
     )
     assert "**Answer:**" not in first
     assert first.startswith("**No sure answer.** I looked for a line that says when"), first[:300]
+
+
+async def test_a_relatives_death_is_no_answer_about_them(env: object, world: World) -> None:
+    # "Sarek …, the father of Spock, … died in 2368" was the line: Sarek's death, not Spock's
+    result = await world.alice.slash(world.channel, "lore search", query="when did spock die")
+    first = head(result)
+    assert "**Answer:**" not in first and "Sarek" not in first.split("\n")[0], first[:300]
+    assert first.startswith("**No sure answer.** I looked for a line that says when"), first[:300]
+    assert "Spock" in first, first[:600]  # the closest entries are still listed

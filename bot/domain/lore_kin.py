@@ -1,0 +1,118 @@
+"""Whose relative a sentence speaks of, for an answer line: "Worf's father was Mogh, who died at
+Khitomer" tells when Mogh died, not Worf; "K'Ehleyr, mother of Worf's son" is not Worf's mother.
+Read by bot/services/lore_question.py (pure: the standard library).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .lore_causes import Token, fold
+
+# Words that make the one named beside them someone else's relative or double; our own list.
+_KIN_WORDS = """father mother son daughter brother sister wife husband child children parent parents
+    mate widow widower godson goddaughter godfather grandfather grandson uncle aunt nephew niece
+    cousin clone double""".split()  # noqa: SIM905
+RELATIONS = frozenset([*_KIN_WORDS, *(word + "s" for word in _KIN_WORDS)])
+_OWNING = frozenset("his her their its".split())  # noqa: SIM905
+_BETWEEN = frozenset("the a an late elder eldest younger youngest older first firstborn only own".split())  # noqa: SIM905
+_JOINING = frozenset("and or with by to from".split())  # noqa: SIM905
+_WORD = re.compile(r"[\w'’]+")
+
+
+def _words(sentence: str) -> list[str]:
+    """The sentence's words, folded as names are (no apostrophes, "jean luc" apart), a possessive
+    keeping its "'s"."""
+    folded = (word.casefold().replace("’", "'") for word in _WORD.findall(sentence))
+    return [w.removesuffix("'s").replace("'", "") + ("'s" if w.endswith("'s") else "") for w in folded]
+
+
+def relation_asked(question: str) -> str | None:
+    """The relation a question asks about ("who was Worf's mother": mother), if any."""
+    return next((word for word in _words(question) if word in RELATIONS), None)
+
+
+def _relation_after(words: list[str], at: int) -> bool:
+    """Whether a relation follows the word at `at`, past a word or two like "late" or "elder"."""
+    for word in words[at + 1 : at + 4]:
+        if word in RELATIONS:
+            return True
+        if word not in _BETWEEN:
+            return False
+    return False
+
+
+def _relation_before(words: list[str], at: int) -> bool:
+    """Whether "<relation> of" comes before the name whose last word is at `at`, past up to four
+    words of its title or first names ("father of Spock", "a clone of Jean-Luc Picard")."""
+    for start in range(at, max(1, at - 4), -1):
+        if words[start - 1] == "of":
+            return words[start - 2] in RELATIONS if start >= 2 else False
+        if words[start - 1] in _JOINING:
+            return False
+    return False
+
+
+def named_only_as_kin(sentence: str, name: Iterable[str]) -> bool:
+    """Whether the sentence names someone (`name`: the folded words the question calls them by)
+    only as the one whose relative it speaks of: "Worf's father", "father of Spock", "a clone of
+    Jean-Luc Picard". False when it does not name them at all."""
+    wanted = set(name)
+    words = _words(sentence)
+    mentions = [at for at, word in enumerate(words) if word.removesuffix("'s") in wanted]
+    last = [at for at in mentions if at + 1 >= len(words) or words[at + 1] not in wanted]  # a name's end
+    if not last:
+        return False
+    return all(
+        (words[at].endswith("'s") and _relation_after(words, at)) or _relation_before(words, at)
+        for at in last
+    )
+
+
+def relation_of(sentence: str, relation: str, owner: Iterable[str], own_entry: bool) -> bool:
+    """Whether the sentence says `relation` of the owner (the folded words the question calls
+    them by): "Worf's mother", "the mother of Worf" (not "the mother of Worf's son"), or "his
+    mother" in the owner's own entry or after their name."""
+    wanted = {*owner, *(name.removesuffix("s") for name in owner)}  # "spocks father", typed so
+    forms = {relation, relation.removesuffix("s"), relation + "s"} & RELATIONS
+    written = _WORD.findall(sentence)
+    words = _words(sentence)
+    for at, word in enumerate(words):
+        if word not in forms:
+            continue
+        before = [w for w in words[max(0, at - 3) : at] if w not in _BETWEEN]
+        if before and before[-1] in _OWNING and _theirs(written, words, at, wanted, own_entry):
+            return True
+        if before and before[-1].endswith("'s") and before[-1].removesuffix("'s") in wanted:
+            return True
+        if words[at + 1 : at + 2] == ["of"]:  # "daughter of a time-displaced Tasha Yar", not "of Worf's son"
+            upper = [i for i in range(at + 2, min(at + 8, len(words))) if written[i][:1].isupper()]
+            name = [i for n, i in enumerate(upper) if i == upper[0] + n]  # the name's words, together
+            if name and any(words[i] in wanted for i in name):
+                return True
+    return False
+
+
+def done_to_kin(tokens: Sequence[Token], deed: str) -> bool:
+    """Whether the deed (a concept) fell on someone's relative: "Kruge killed his son David" says
+    nothing of who killed Kirk."""
+    for at, (_, concept) in enumerate(tokens):
+        if concept != deed or at + 1 >= len(tokens) or fold(tokens[at + 1][0]) not in _OWNING:
+            continue
+        if _relation_after([fold(word) for word, _ in tokens], at + 1):
+            return True
+    return False
+
+
+def _theirs(written: list[str], words: list[str], at: int, owner: set[str], own_entry: bool) -> bool:
+    """Whether "his" or "her" before the relation at `at` is the owner's: nobody else is named
+    since the owner's name ("…when Sela was four, because Yar had tried to escape with her
+    daughter": Yar's), or since the sentence began, in the owner's own entry."""
+    named = [i for i in range(at) if words[i].removesuffix("'s") in owner]
+    if not named and not own_entry:
+        return False
+    start = named[-1] + 1 if named else 1
+    while named and start < at and written[start][:1].isupper():  # the rest of the owner's name
+        start += 1
+    return not any(word[:1].isupper() for word in written[start:at])

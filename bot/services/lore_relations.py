@@ -1,0 +1,82 @@
+"""The statements an answer line may come from, read for whom they speak of: a sentence naming the
+question's person only as someone's relative ("Sarek, father of Spock, … died in 2368"), or
+telling a deed another did ("Sarek died…" for "when did Spock die"), says nothing of them; a
+relative asked for ("who was Worf's mother") must be theirs. Read by bot/services/lore_question.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..domain import lore_answer as rules
+from ..domain import lore_kin as kin
+from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_doers import done_by, kin_owners
+from ..domain.references import normalise
+from . import lore_text as text
+from .lore_names import Linked
+from .lore_statements import tokens
+from .lore_wording import Wording
+
+_ASKING = frozenset("when where why how".split())  # noqa: SIM905
+_DID = frozenset("did does do".split())  # noqa: SIM905
+
+
+def of_them(
+    found: list[rules.Statement],
+    query: str,
+    names: Sequence[Linked],
+    linked: Sequence[LoreEntry],
+    question: Wording,
+) -> list[rules.Statement]:
+    """The statements that speak of the people the question names, as it asks of them."""
+    if kin.relation_asked(query):
+        return found
+    runs = names[0].runs if names else ()  # whom it asks of: "who was K'Ehleyr to Worf" asks of her
+    found = [
+        one for one in found if one.composed or not any(kin.named_only_as_kin(one.text, r) for r in runs)
+    ]
+    if (asked := _their_deed(query, names, linked, question)) is None:
+        return found
+    key, deed, doers = asked  # "when did Spock die": another entry's "Sarek died…" is Sarek's
+    return [
+        one
+        for one in found
+        if one.composed
+        or one.key == key
+        or deed not in one.words
+        or done_by(tokens(one.text, question), deed, doers)
+    ]
+
+
+def _their_deed(
+    query: str, names: Sequence[Linked], linked: Sequence[LoreEntry], question: Wording
+) -> tuple[str, str, set[str]] | None:
+    """For "when / where / how did <a person named> die": the person's entry, the concept of dying
+    and the words naming them (another's death is told beside a name more than any other deed)."""
+    words = normalise(query).split()
+    if len(words) < 4 or words[0] not in _ASKING or words[1] not in _DID:
+        return None
+    people = {e.key for e in linked if e.kind is Kind.PERSON}
+    dying = question.concept(text.word_stem("die"))
+    for name in names:
+        run = list(name.words)
+        if name.key in people and words[2 : 2 + len(run)] == run and len(words) > 2 + len(run):
+            deed = question.concept(text.word_stem(words[2 + len(run)]))
+            return (name.key, deed, set(run)) if deed and deed == dying else None
+    return None
+
+
+def kin_said(
+    found: list[rules.Statement], query: str, deed: str | None, question: Wording
+) -> list[rules.Statement]:
+    """For a who-question: the relative it asks for is the one named's ("who was Worf's mother":
+    not "K'Ehleyr, mother of Worf's son"); a deed asked of someone was not done to a relative of
+    theirs ("who killed Kirk": not "Kruge killed his son David")."""
+    if (relation := kin.relation_asked(query)) and (owners := kin_owners(query)):
+        return [
+            one for one in found if one.composed or kin.relation_of(one.text, relation, owners, one.subject)
+        ]
+    if deed is not None and not relation:
+        return [one for one in found if not kin.done_to_kin(tokens(one.text, question), deed)]
+    return found

@@ -1,0 +1,57 @@
+"""Issue #20: an answer line about someone is about them, not a relative of theirs. Questions a
+reviewer asked of the answer line (not the evaluation's), each answered before with a sentence
+about a relative or a namesake: "when did Spock die" with Sarek's death, "who was Worf's mother"
+with "K'Ehleyr, mother of Worf's son"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.services.lore import LoreService
+from tests.support.lore_lines import line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("relations"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("who was worf's mother", "mother of Worf's son"),  # K'Ehleyr is his son's mother
+        ("when did worf die", "Worf's father was Mogh, who died"),  # his father's death
+        ("who killed sela", "killed on an away mission"),  # her mother's death
+        ("who was sela's daughter", "daughter"),  # Sela is Tasha Yar's daughter, not the other way
+        ("when did spock die", "Sarek"),  # his father's death, then Sarek's own
+        ("when did picard die", "Shinzon"),  # his clone's death
+        ("who was martok's son", "son of Mogh"),  # Worf is Mogh's son
+        ("who killed kirk", "killed his son David"),  # his son's killing
+        ("who killed kirk", "the chancellor's murder"),  # another's killing
+        ("who was worf's wife", "Martok's wife"),  # Martok's wife
+    ],
+)
+def test_a_line_about_a_relative_is_no_answer_about_them(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is None or not_said not in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who was spock's father", "Sarek was"),
+        ("when did worf's father die", "2346"),
+        ("who was alexander's mother", "his mother, K'Ehleyr"),
+        ("who was tasha yar's daughter", "Sela was"),
+        ("who was k'ehleyr to worf", "mother of Worf's son"),
+        ("when did sarek die", "2368"),
+        ("who had kirk's son killed", "Kruge"),
+    ],
+)
+def test_a_relative_asked_for_is_still_named(lore: LoreService, question: str, said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and said in line_said, line_said
