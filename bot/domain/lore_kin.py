@@ -72,8 +72,10 @@ def named_only_as_kin(sentence: str, name: Iterable[str]) -> bool:
 
 def relation_of(sentence: str, relation: str, owner: Iterable[str], own_entry: bool) -> bool:
     """Whether the sentence says `relation` of the owner (the folded words the question calls
-    them by): "Worf's mother", "the mother of Worf" (not "the mother of Worf's son"), or "his
-    mother" in the owner's own entry or after their name."""
+    them by): "Worf's mother", "the mother of Worf" (not "the mother of Worf's son"), "his
+    mother" in the owner's own entry or after their name, or, in their own entry, a sentence of
+    which they are the subject naming the relation of nobody else ("Spock was the son of Sarek
+    and a human mother, Amanda Grayson")."""
     wanted = {*owner, *(name.removesuffix("s") for name in owner)}  # "spocks father", typed so
     forms = {relation, relation.removesuffix("s"), relation + "s"} & RELATIONS
     written = _WORD.findall(sentence)
@@ -84,14 +86,37 @@ def relation_of(sentence: str, relation: str, owner: Iterable[str], own_entry: b
         before = [w for w in words[max(0, at - 3) : at] if w not in _BETWEEN]
         if before and before[-1] in _OWNING and _theirs(written, words, at, wanted, own_entry):
             return True
-        if before and before[-1].endswith("'s") and before[-1].removesuffix("'s") in wanted:
-            return True
-        if words[at + 1 : at + 2] == ["of"]:  # "daughter of a time-displaced Tasha Yar", not "of Worf's son"
-            upper = [i for i in range(at + 2, min(at + 8, len(words))) if written[i][:1].isupper()]
-            name = [i for n, i in enumerate(upper) if i == upper[0] + n]  # the name's words, together
-            if name and any(words[i] in wanted for i in name):
+        if before and before[-1].endswith("'s"):  # "Worf's mother"; "Martok's wife" is Martok's
+            if before[-1].removesuffix("'s") in wanted:
                 return True
+            continue
+        whose = _named_after(written, words, at + 2) if words[at + 1 : at + 2] == ["of"] else None
+        if whose is not None:  # "daughter of a time-displaced Tasha Yar", not "of Worf's son"
+            if whose & wanted:
+                return True
+            continue
+        if own_entry and words[:1] and words[0] in wanted:  # the owner is the sentence's subject
+            return True
     return False
+
+
+def _named_after(written: list[str], words: list[str], start: int) -> set[str] | None:
+    """The words of the names after "of" ("the son of the Klingon officer Worf and the envoy
+    K'Ehleyr": worf, kehleyr), past lower-case words and a people's name before a noun; None
+    for none, and an empty set when the first owns something ("the mother of Worf's son")."""
+    names: set[str] = set()
+    joined = True  # before the first name, or after "and"
+    for at in range(start, min(start + 8, len(words))):
+        if written[at][:1].isupper():
+            if words[at].endswith("'s"):
+                return names if names else set()
+            names.add(words[at])
+            joined = False
+        elif words[at] in {"and", "or"}:
+            joined = True
+        elif not joined and words[at - 1] in names and at + 1 < len(words) and written[at + 1][:1].islower():
+            break  # the names ended ("father of Worf, killed in…")
+    return names or None
 
 
 def done_to_kin(tokens: Sequence[Token], deed: str) -> bool:

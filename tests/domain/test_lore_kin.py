@@ -47,6 +47,22 @@ def test_named_only_as_someones_relative(sentence: str, name: list[str], only: b
             False,
         ),
         ("His father died when he was a boy.", "father", ["worf"], True, True),
+        (
+            "Mogh was a Klingon warrior, father of Worf and Kurn, killed in 2346.",
+            "father",
+            ["kurn"],
+            False,
+            True,
+        ),
+        (
+            "Alexander is the son of the Klingon officer Worf and the envoy K'Ehleyr.",
+            "son",
+            ["kehleyr"],
+            False,
+            True,
+        ),
+        ("Spock was the son of Sarek and a human mother, Amanda Grayson.", "mother", ["spock"], True, True),
+        ("Before her wedding to Worf, Martok's wife Sirella tested her.", "wife", ["worf"], False, False),
     ],
 )
 def test_a_relation_said_of_its_owner(
