@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import STOP_WORDS
+from ..domain.lore_ships import ship_words
 from ..domain.references import normalise
 from . import english
 from . import lore_text as text
@@ -239,6 +240,7 @@ class Known:
     places: set[str]
     common: Callable[[str], bool]
     groups: set[str] = field(default_factory=set)  # peoples that act as one: Organians, Founders
+    ships: set[str] = field(default_factory=set)  # words naming one ship: "rotarran", not "class"
 
     def names_a_word(self, word: str) -> bool:
         """Whether `word` (lower case) is a word of a canon person's, place's or people's name."""
@@ -254,4 +256,5 @@ class Known:
         # … but a place named by one word is that place, whoever else bears it ("born on Vulcan")
         whole = {rules.fold(e.title) for e in canon if e.kind is Kind.PLACE and " " not in e.title.strip()}
         places = (name_words(canon, Kind.PLACE) - powers) | whole
-        return cls(name_words(canon, Kind.PERSON), places, common, groups)
+        ships = ship_words(name_words(canon, Kind.SHIP)) - powers - places
+        return cls(name_words(canon, Kind.PERSON), places, common, groups, ships)

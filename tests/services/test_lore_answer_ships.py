@@ -1,0 +1,47 @@
+"""Issue #20: a question asking which ship is answered by a line naming one, or by none. A
+reviewer's questions (not the evaluation's): "what ship did Koloth command" was answered with
+"Koloth's ship put in at Deep Space Station K-7…", which names no ship."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.services.lore import LoreService
+from tests.support.lore_lines import line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("ships"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("what ship did koloth command", "Koloth's ship put in"),
+        ("what ship did kurn command", "he swung his ships"),
+        ("what ship did martok command", "throwing away ships"),
+        ("what ship was jennifer sisko on", "his wife Jennifer"),
+        ("what ship did picard command", "Tomalak is a Romulan warbird commander"),
+    ],
+)
+def test_a_line_naming_no_ship_is_no_answer_to_which_ship(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is None or not_said not in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what ship did sulu command", "USS Excelsior"),
+        ("what ship did gowron use as his flagship", "IKS Bortas"),
+        ("what ship did sisko command", "USS Defiant"),
+    ],
+)
+def test_a_line_naming_the_ship_still_answers(lore: LoreService, question: str, said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and said in line_said, line_said
