@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import STOP_WORDS
-from ..domain.lore_ships import ship_words
+from ..domain.lore_shapes import ship_words
 from ..domain.references import normalise
 from . import english
 from . import lore_text as text

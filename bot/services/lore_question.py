@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain import lore_answer as rules
+from ..domain import lore_shapes as shapes
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
 from ..domain.lore_doers import done_by, falls_on, kin_owners
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
-from ..domain.lore_ships import names_a_ship, ship_asked
 from ..domain.treaties import Article, Treaty
 from . import english
 from . import lore_relations as relations
@@ -255,8 +255,8 @@ def answer(
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:
         found, posts = _who_said(query, found, predicate, deed, question)
-    if ship_asked(query):  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
-        found = [one for one in found if names_a_ship(one.text, known.ships)]
+    if (shape := shapes.wanted(query, known.ships)) is not None:  # "what ship…": not "his ships"
+        found = [one for one in found if shape(one.text)]
     # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
     # the rank answers first ("under Commander Benjamin Sisko")
     ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []

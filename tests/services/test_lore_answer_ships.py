@@ -1,6 +1,6 @@
-"""Issue #20: a question asking which ship is answered by a line naming one, or by none. A
-reviewer's questions (not the evaluation's): "what ship did Koloth command" was answered with
-"Koloth's ship put in at Deep Space Station K-7…", which names no ship."""
+"""Issue #20: a question asking which ship, or how many, is answered by a line naming a ship, or
+giving a number, or by none. A reviewer's questions (not the evaluation's): "what ship did Koloth
+command" was answered with "Koloth's ship put in at Deep Space Station K-7…", which names no ship."""
 
 from __future__ import annotations
 
@@ -45,3 +45,22 @@ def test_a_line_naming_no_ship_is_no_answer_to_which_ship(
 def test_a_line_naming_the_ship_still_answers(lore: LoreService, question: str, said: str) -> None:
     line_said, _ = line(lore, question)
     assert line_said is not None and said in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("how many warbirds attacked narendra iii", "In 2344 Romulan warbirds attacked"),  # no number
+        ("how many people died at wolf 359", "Among the dead at Wolf 359"),  # a name's number
+    ],
+)
+def test_a_line_with_no_count_is_no_answer_to_how_many(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is None or not_said not in line_said, line_said
+
+
+def test_a_count_still_answers_how_many(lore: LoreService) -> None:
+    line_said, _ = line(lore, "how many ships were lost at wolf 359")
+    assert line_said is not None and "39 ships" in line_said, line_said

@@ -1,10 +1,10 @@
-"""bot/domain/lore_ships.py: which ship a question asks for, and whether a sentence names one."""
+"""bot/domain/lore_shapes.py: which ship a question asks for, and whether a sentence names one."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.domain.lore_ships import names_a_ship, ship_asked, ship_words
+from bot.domain.lore_shapes import holds_count, names_a_ship, ship_asked, ship_words, wanted
 
 SHIPS = {"rotarran", "excelsior", "enterprise"}
 
@@ -44,3 +44,24 @@ def test_the_words_that_name_one_ship() -> None:
         "rotarran",
         "excelsior",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Some four thousand Klingons died when the Romulans struck in 2346.", True),
+        ("Starfleet lost 39 ships to a single Borg cube at Wolf 359.", True),
+        ("Some 800 million Cardassians died.", True),
+        ("In 2344 Romulan warbirds attacked the outpost.", False),  # a year
+        ("Among the dead at Wolf 359 was Jennifer Sisko.", False),  # a name's number
+        ("Kronos One was hit in 2293.", False),
+    ],
+)
+def test_a_sentence_gives_a_count(sentence: str, count: bool) -> None:
+    assert holds_count(sentence) is count
+
+
+def test_what_a_line_must_hold() -> None:
+    assert wanted("how many ships were lost at wolf 359", SHIPS) is holds_count
+    assert wanted("what ship did martok command", SHIPS) is not None
+    assert wanted("who killed gorkon", SHIPS) is None

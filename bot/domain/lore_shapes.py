@@ -1,0 +1,70 @@
+"""The shape of the fact some questions ask, which an answer line must hold: which ship (a ship
+named: "the IKS Rotarran", "a Bird-of-Prey", not "his ships"), how many (a number that is no
+year). Read by bot/services/lore_question.py (pure: the standard library)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:ship|starship|vessel|warship|flagship)s?\b"
+    r"|\bname\s+of\s+(?:\S+\s+){0,2}?(?:ship|starship|vessel|warship|flagship)\b",
+    re.I,
+)
+_PREFIXED = re.compile(r"\b(?:USS|IKS|IRW|RRW|ISS|ECS|HMS)\s+\*?[A-Z]")
+_TYPES = re.compile(r"\bBird-of-Prey\b", re.I)
+_WORD = re.compile(r"[A-Z][\w'’]*")
+# Words of ships' entries' names that name no one ship ("Klingon Bird-of-Prey", "Galaxy class").
+GENERIC = frozenset(
+    """attack battle bird prey bop class cruiser one original starship warbird warship tal hms rrw uss iks
+    irw ncc""".split()  # noqa: SIM905
+)
+
+
+def ship_asked(question: str) -> bool:
+    """Whether the question asks which ship ("what ship did Martok command")."""
+    return _ASKED.search(question) is not None
+
+
+def ship_words(words: Iterable[str]) -> set[str]:
+    """Of the words of ships' names, those that name a ship ("rotarran", not "class")."""
+    return {w for w in words if w.replace("'", "").isalpha() and not w.endswith("'s") and w not in GENERIC}
+
+
+def names_a_ship(sentence: str, ships: set[str]) -> bool:
+    """Whether the sentence names a ship: after a prefix ("USS Excelsior"), by a word of a known
+    ship's name written as a name ("the Rotarran"), or by its type ("a Bird-of-Prey")."""
+    if _PREFIXED.search(sentence) or _TYPES.search(sentence):
+        return True
+    written = (word.casefold().replace("’", "'").removesuffix("'s") for word in _WORD.findall(sentence))
+    return any(word in ships for word in written)
+
+
+_COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    hundreds thousand thousands million millions billion billions dozen dozens""".split()  # noqa: SIM905
+# a number of things, not a year ("some four thousand", "800 million", "12"; not "in 2344")
+_COUNT = re.compile(
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{1,3}\b(?![-–]\d)", re.I
+)
+
+
+def holds_count(sentence: str) -> bool:
+    """Whether the sentence gives a number of things: a number word, or a number that is no year
+    and no part of a name ("Wolf 359", "Camp 371")."""
+    return any(
+        found.group()[:1].isalpha() or not re.search(r"\b[A-Z][\w'’-]*\s+$", sentence[: found.start()])
+        for found in _COUNT.finditer(sentence)
+    )
+
+
+def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
+    """What a sentence must hold to answer the question: a ship's name for "what ship…", a count
+    for "how many…"; None when it asks neither."""
+    if ship_asked(question):
+        return lambda sentence: names_a_ship(sentence, ships)
+    if _COUNT_ASKED.search(question):
+        return holds_count
+    return None
