@@ -14,7 +14,7 @@ from .lore_query import IRREGULAR
 # Before a name, a title says it is a person's ("Captain Okonkwo", "General Chang").
 TITLES = frozenset(
     """captain admiral general chancellor commander colonel gul legate ambassador senator praetor
-    doctor lieutenant ensign emperor empress proconsul chairman subcommander uss iks irw""".split()  # noqa: SIM905
+    doctor lieutenant ensign emperor empress proconsul chairman subcommander president uss iks irw""".split()  # noqa: SIM905
 )
 _PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
 _NOUN_BEFORE = frozenset("of from".split())  # noqa: SIM905
