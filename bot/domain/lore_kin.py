@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
 from .lore_causes import Token, fold
 
@@ -70,7 +71,13 @@ def named_only_as_kin(sentence: str, name: Iterable[str]) -> bool:
     )
 
 
-def relation_of(sentence: str, relation: str, owner: Iterable[str], own_entry: bool) -> bool:
+def relation_of(
+    sentence: str,
+    relation: str,
+    owner: Iterable[str],
+    own_entry: bool,
+    people: AbstractSet[str] = frozenset(),
+) -> bool:
     """Whether the sentence says `relation` of the owner (the folded words the question calls
     them by): "Worf's mother", "the mother of Worf" (not "the mother of Worf's son"), "his
     mother" in the owner's own entry or after their name, or, in their own entry, a sentence of
@@ -84,7 +91,7 @@ def relation_of(sentence: str, relation: str, owner: Iterable[str], own_entry: b
         if word not in forms:
             continue
         before = [w for w in words[max(0, at - 3) : at] if w not in _BETWEEN]
-        if before and before[-1] in _OWNING and _theirs(written, words, at, wanted, own_entry):
+        if before and before[-1] in _OWNING and _theirs(written, words, at, wanted, own_entry, people):
             return True
         if before and before[-1].endswith("'s"):  # "Worf's mother"; "Martok's wife" is Martok's
             if before[-1].removesuffix("'s") in wanted:
@@ -130,14 +137,20 @@ def done_to_kin(tokens: Sequence[Token], deed: str) -> bool:
     return False
 
 
-def _theirs(written: list[str], words: list[str], at: int, owner: set[str], own_entry: bool) -> bool:
-    """Whether "his" or "her" before the relation at `at` is the owner's: nobody else is named
-    since the owner's name ("…when Sela was four, because Yar had tried to escape with her
-    daughter": Yar's), or since the sentence began, in the owner's own entry."""
+def _theirs(
+    written: list[str], words: list[str], at: int, owner: set[str], own_entry: bool, people: AbstractSet[str]
+) -> bool:
+    """Whether "his" or "her" before the relation at `at` is the owner's: no other person is
+    named since the owner's name ("…when Sela was four, because Yar had tried to escape with her
+    daughter": Yar's), or since the sentence began, in the owner's own entry. `people`: the words
+    of people's names (any capitalised word, when empty: "Deep Space 9" is no person)."""
     named = [i for i in range(at) if words[i].removesuffix("'s") in owner]
     if not named and not own_entry:
         return False
     start = named[-1] + 1 if named else 1
     while named and start < at and written[start][:1].isupper():  # the rest of the owner's name
         start += 1
-    return not any(word[:1].isupper() for word in written[start:at])
+    return not any(
+        word[:1].isupper() and (not people or folded.removesuffix("'s") in people)
+        for word, folded in zip(written[start:at], words[start:at], strict=True)
+    )

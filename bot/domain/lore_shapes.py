@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+_SHIPS = r"(?:ship|starship|vessel|warship|flagship|warbird|cruiser|bird-of-prey)"
 _ASKED = re.compile(
-    r"\b(?:what|which)\s+(?:\w+\s+)?(?:ship|starship|vessel|warship|flagship)s?\b"
-    r"|\bname\s+of\s+(?:\S+\s+){0,2}?(?:ship|starship|vessel|warship|flagship)\b",
-    re.I,
+    rf"\b(?:what|which)\s+(?:\w+\s+)?{_SHIPS}s?\b|\bname\s+of\s+(?:\S+\s+){{0,2}}?{_SHIPS}\b", re.I
 )
 _PREFIXED = re.compile(r"\b(?:USS|IKS|IRW|RRW|ISS|ECS|HMS)\s+\*?[A-Z]")
 _TYPES = re.compile(r"\bBird-of-Prey\b", re.I)
@@ -32,13 +31,32 @@ def ship_words(words: Iterable[str]) -> set[str]:
     return {w for w in words if w.replace("'", "").isalpha() and not w.endswith("'s") and w not in GENERIC}
 
 
+# Words before a ship that make it another's, met or fought ("when he confronted the Excelsior").
+_AGAINST = frozenset(
+    """against attacked confronted destroyed fired rammed struck hit fought disabled crippled chased
+    pursued ambushed hunted met boarded""".split()  # noqa: SIM905
+)
+
+
 def names_a_ship(sentence: str, ships: set[str]) -> bool:
-    """Whether the sentence names a ship: after a prefix ("USS Excelsior"), by a word of a known
-    ship's name written as a name ("the Rotarran"), or by its type ("a Bird-of-Prey")."""
-    if _PREFIXED.search(sentence) or _TYPES.search(sentence):
-        return True
-    written = (word.casefold().replace("’", "'").removesuffix("'s") for word in _WORD.findall(sentence))
-    return any(word in ships for word in written)
+    """Whether the sentence names a ship, not as one met or fought: after a prefix ("USS
+    Excelsior"), by a word of a known ship's name written as a name ("the Rotarran"), or by its
+    type ("a Bird-of-Prey")."""
+    found = [*_PREFIXED.finditer(sentence), *_TYPES.finditer(sentence)]
+    found += [one for one in _WORD.finditer(sentence) if _folded(one.group()) in ships]
+    return any(not _met(sentence[: one.start()]) for one in found)
+
+
+def _folded(word: str) -> str:
+    return word.casefold().replace("’", "'").removesuffix("'s")
+
+
+def _met(before: str) -> bool:
+    """Whether the words before a ship's name make it one met or fought ("confronted the")."""
+    words = [
+        w for w in re.findall(r"[\w'’-]+", before.casefold())[-3:] if w not in {"the", "a", "uss", "iks"}
+    ]
+    return bool(words) and words[-1] in _AGAINST
 
 
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
@@ -46,8 +64,8 @@ _NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve th
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     hundreds thousand thousands million millions billion billions dozen dozens""".split()  # noqa: SIM905
 # a number of things, not a year ("some four thousand", "800 million", "12"; not "in 2344")
-_COUNT = re.compile(
-    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{1,3}\b(?![-–]\d)", re.I
+_COUNT = re.compile(  # number words in lower case: "Deep Space Nine" is a name
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{1,3}\b(?![-–]\d)"
 )
 
 

@@ -214,7 +214,8 @@ def answer(
         asked = Asked.IDENTITY
     if linked and (meant := meaning(query, names, linked[0])) is not None:
         return Answer(meant, linked[0])
-    if asked is Asked.IDENTITY:  # what the named entry is: its summary's first sentence says it
+    shape = shapes.wanted(query, known.ships)  # "what ship…", "how many…": a line must hold one
+    if asked is Asked.IDENTITY and shape is None:  # what the named entry is: its summary's first sentence
         subject = linked[0]
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     # a name misspelt but known ("tomalack") is no unknown name
@@ -244,7 +245,12 @@ def answer(
     called = other_names(linked, concepts, lambda name: frozenset(question.mapped(text.terms(name))))
     subjects = {e.key: concepts.get(e.key, frozenset()) for e in linked}
     found = relations.of_them(
-        statements(pool, subjects, question, asked, deed, called), query, names, linked, question
+        statements(pool, subjects, question, asked, deed, called),
+        query,
+        names,
+        linked,
+        question,
+        known.people,
     )
     if whole := [_as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
         # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
@@ -255,7 +261,7 @@ def answer(
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:
         found, posts = _who_said(query, found, predicate, deed, question)
-    if (shape := shapes.wanted(query, known.ships)) is not None:  # "what ship…": not "his ships"
+    if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
         found = [one for one in found if shape(one.text)]
     # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
     # the rank answers first ("under Commander Benjamin Sisko")

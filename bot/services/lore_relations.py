@@ -7,6 +7,7 @@ relative asked for ("who was Worf's mother") must be theirs. Read by bot/service
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from ..domain import lore_answer as rules
 from ..domain import lore_kin as kin
@@ -28,10 +29,18 @@ def of_them(
     names: Sequence[Linked],
     linked: Sequence[LoreEntry],
     question: Wording,
+    people: AbstractSet[str],
 ) -> list[rules.Statement]:
-    """The statements that speak of the people the question names, as it asks of them."""
-    if kin.relation_asked(query):
-        return found
+    """The statements that speak of the people the question names, as it asks of them: of a
+    relative it asks about, only those saying whose ("what's Martok's son called": not "Worf, son
+    of Mogh")."""
+    if relation := kin.relation_asked(query):
+        owners = kin_owners(query)
+        return [
+            one
+            for one in found
+            if one.composed or not owners or kin.relation_of(one.text, relation, owners, one.subject, people)
+        ]
     runs = names[0].runs if names else ()  # whom it asks of: "who was K'Ehleyr to Worf" asks of her
     found = [
         one for one in found if one.composed or not any(kin.named_only_as_kin(one.text, r) for r in runs)
@@ -70,13 +79,8 @@ def _their_deed(
 def kin_said(
     found: list[rules.Statement], query: str, deed: str | None, question: Wording
 ) -> list[rules.Statement]:
-    """For a who-question: the relative it asks for is the one named's ("who was Worf's mother":
-    not "K'Ehleyr, mother of Worf's son"); a deed asked of someone was not done to a relative of
-    theirs ("who killed Kirk": not "Kruge killed his son David")."""
-    if (relation := kin.relation_asked(query)) and (owners := kin_owners(query)):
-        return [
-            one for one in found if one.composed or kin.relation_of(one.text, relation, owners, one.subject)
-        ]
-    if deed is not None and not relation:
+    """For a who-question: a deed asked of someone was not done to a relative of theirs ("who
+    killed Kirk": not "Kruge killed his son David")."""
+    if deed is not None and not kin.relation_asked(query):
         return [one for one in found if not kin.done_to_kin(tokens(one.text, question), deed)]
     return found

@@ -16,6 +16,7 @@ SHIPS = {"rotarran", "excelsior", "enterprise"}
         ("which starship was kirk on", True),
         ("what klingon ship did gowron fly", True),
         ("what was the name of martok's ship", True),
+        ("what was the name of tomalak's warbird", True),
         ("what did the ship do", False),
         ("when did the ship explode", False),
     ],
@@ -33,6 +34,7 @@ def test_which_ship_is_asked(question: str, asked: bool) -> None:
         ("Koloth's ship put in at K-7.", False),
         ("He swung his ships to Gowron's side.", False),
         ("The enterprise of the Romulans failed.", False),  # not written as a name
+        ("He commanded a cruiser when he confronted the Excelsior.", False),  # another's, met
     ],
 )
 def test_a_sentence_names_a_ship(sentence: str, named: bool) -> None:
@@ -55,6 +57,7 @@ def test_the_words_that_name_one_ship() -> None:
         ("In 2344 Romulan warbirds attacked the outpost.", False),  # a year
         ("Among the dead at Wolf 359 was Jennifer Sisko.", False),  # a name's number
         ("Kronos One was hit in 2293.", False),
+        ("The treaty was signed on Deep Space Nine.", False),  # a name's number word
     ],
 )
 def test_a_sentence_gives_a_count(sentence: str, count: bool) -> None:
