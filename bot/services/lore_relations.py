@@ -12,12 +12,12 @@ from collections.abc import Set as AbstractSet
 from ..domain import lore_answer as rules
 from ..domain import lore_kin as kin
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_doers import done_by, kin_owners
+from ..domain.lore_doers import TITLES, done_by, kin_owners
 from ..domain.references import normalise
 from . import lore_text as text
 from .lore_names import Linked
 from .lore_statements import tokens
-from .lore_wording import Wording
+from .lore_wording import DYING, KILLING, Wording, dying
 
 _ASKING = frozenset("when where why how".split())  # noqa: SIM905
 _DID = frozenset("did does do".split())  # noqa: SIM905
@@ -45,6 +45,11 @@ def of_them(
     found = [
         one for one in found if one.composed or not any(kin.named_only_as_kin(one.text, r) for r in runs)
     ]
+    if runs and dying(question.concepts):  # "when did Worf die": not "Worf killed Duras in 2367"
+        whose = {word for run in runs for word in run}
+        found = [
+            one for one in found if one.composed or _their_death(tokens(one.text, question), whose, people)
+        ]
     if (asked := _their_deed(query, names, linked, question)) is None:
         return found
     key, deed, doers = asked  # "when did Spock die": another entry's "Sarek died…" is Sarek's
@@ -84,3 +89,50 @@ def kin_said(
     if deed is not None and not kin.relation_asked(query):
         return [one for one in found if not kin.done_to_kin(tokens(one.text, question), deed)]
     return found
+
+
+_PRONOUNS = frozenset("him her".split())  # noqa: SIM905
+_PASSIVE = frozenset("was were been".split())  # noqa: SIM905
+
+
+def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractSet[str]) -> bool:
+    """Whether the sentence tells the death asked of: a word of dying ("died"; not "the
+    chancellor's death"), or a killing that fell on them: named right after it, or right before
+    "was killed", or "him" or "her" after it when nobody else is named since them but the killer
+    ("Hiren was praetor until Shinzon's coup killed him"; not "Garak planted the bomb that killed
+    him" after naming Vreenak)."""
+    folded = [rules.fold(word).replace("'", "") for word, _ in said]
+    for at, (word, concept) in enumerate(said):
+        if concept != DYING:
+            continue
+        before = said[at - 1][0] if at else ""
+        if before.endswith(("'s", "’s")) and folded[at - 1] not in whose:
+            continue  # "the chancellor's death": another's
+        if text.word_stem(word) not in KILLING:
+            return True
+        after = [w for w in folded[at + 1 : at + 4] if w != "the" and w not in TITLES]
+        if after and after[0] in whose:
+            return True
+        if at >= 2 and folded[at - 1] in _PASSIVE and folded[at - 2] in whose:  # "Damar was killed"
+            return True
+        named = [i for i in range(at - 1) if folded[i] in whose]  # … not as the killer ("Worf killed him")
+        if at and folded[at - 1] in whose:
+            continue
+        if (
+            after
+            and after[0] in _PRONOUNS
+            and named
+            and not _named_since(said, folded, named[-1], at, people)
+        ):
+            return True
+    return False
+
+
+def _named_since(
+    said: Sequence[rules.Token], folded: list[str], start: int, at: int, people: AbstractSet[str]
+) -> bool:
+    """Whether a person other than the killer (right before the killing) is named between."""
+    return any(
+        folded[i] in people and not said[i][0].endswith(("'s", "’s")) and i < at - 1
+        for i in range(start + 1, at)
+    )

@@ -129,7 +129,7 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     reading = phrased(query)
     light = _light_particles(reading)
     if reading == query:
-        return Wording(asked, light=light), weights
+        return Wording(asked, dying(asked.concepts), light=light), weights
     terms = text.query_terms(reading)
     dropped = [weights.get(t, 0.0) for t in asked.concepts if t not in terms]
     weighed = {**weights, **{t: max(dropped, default=0.0) for t in terms if t not in asked.concepts}}
@@ -138,7 +138,20 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     said = [(words, word) for words, word in said if words[0] not in STOP_WORDS | LIGHT_VERBS]
     heads = {text.stem(words[0]): text.stem(word) for words, word in said}
     particles = {text.stem(words[0]): frozenset(words[1:]) for words, _ in said}
-    return Wording(Question.of(terms, ANSWERING), heads, particles, light), weighed
+    read = Question.of(terms, ANSWERING)
+    return Wording(read, {**dying(read.concepts), **heads}, particles, light), weighed
+
+
+DYING = text.stem("die")
+KILLING = frozenset(text.stem(w) for group in ANSWERING if group[0] == "kill" for w in group if " " not in w)
+
+
+def dying(concepts: Sequence[str]) -> dict[str, str]:
+    """For a question of how or when someone died (and not of who killed them): a killing read
+    as their death ("Shinzon's coup killed him"), if it fell on them (lore_relations.of_them)."""
+    if DYING not in concepts or any(c in KILLING for c in concepts):
+        return {}
+    return dict.fromkeys(KILLING, DYING)
 
 
 # Words a player adds that no sentence of the lore says ("why did the Cardassians finally pull

@@ -64,3 +64,36 @@ def test_a_rank_asked_is_held_by_whoever_answers(lore: LoreService) -> None:
     # names no president
     line_said, _ = line(lore, "who was the federation president in 2293")
     assert line_said is None or "Gorkon was" not in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how did praetor hiren die", "Shinzon's coup killed him"),
+        ("how did duras die", "before Worf killed him"),
+        ("how did dukat die", "Sisko killed Dukat"),
+        ("how did k'ehleyr die", "Duras killed K'Ehleyr"),
+    ],
+)
+def test_a_death_asked_is_told_by_the_killing_that_fell_on_them(
+    lore: LoreService, question: str, said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and said in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("when did worf die", "Worf killed"),  # his killing of Duras
+        ("how did elim garak die", "planted the bomb that killed him"),  # Vreenak, named between
+        ("how did azetbur die", "the night he was killed"),  # her father
+        ("how did dukat die", "Ziyal was killed"),  # his daughter
+        ("how did chang die", "the chancellor's death"),  # Gorkon's
+    ],
+)
+def test_a_killing_another_suffered_is_no_answer_to_how_they_died(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is None or not_said not in line_said, line_said
