@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from .lore_causes import Token, fold
 
@@ -20,13 +21,22 @@ _OWNING = frozenset("his her their its".split())  # noqa: SIM905
 _BETWEEN = frozenset("the a an late elder eldest younger youngest older first firstborn only own".split())  # noqa: SIM905
 _JOINING = frozenset("and or with by to from".split())  # noqa: SIM905
 _WORD = re.compile(r"[\w'’]+")
+_RELATION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_KIN_WORDS, key=len, reverse=True)) + r")s?\b")
 
 
-def _words(sentence: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _speaks_of_kin(sentence: str) -> bool:
+    """Whether the sentence holds a word of relation at all (most do not); remembered, as the
+    same sentences are read for question after question."""
+    return _RELATION_WORD.search(sentence.casefold()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> tuple[str, ...]:
     """The sentence's words, folded as names are (no apostrophes, "jean luc" apart), a possessive
     keeping its "'s"."""
     folded = (word.casefold().replace("’", "'") for word in _WORD.findall(sentence))
-    return [w.removesuffix("'s").replace("'", "") + ("'s" if w.endswith("'s") else "") for w in folded]
+    return tuple(w.removesuffix("'s").replace("'", "") + ("'s" if w.endswith("'s") else "") for w in folded)
 
 
 def relation_asked(question: str) -> str | None:
@@ -34,7 +44,7 @@ def relation_asked(question: str) -> str | None:
     return next((word for word in _words(question) if word in RELATIONS), None)
 
 
-def _relation_after(words: list[str], at: int) -> bool:
+def _relation_after(words: Sequence[str], at: int) -> bool:
     """Whether a relation follows the word at `at`, past a word or two like "late" or "elder"."""
     for word in words[at + 1 : at + 4]:
         if word in RELATIONS:
@@ -44,7 +54,7 @@ def _relation_after(words: list[str], at: int) -> bool:
     return False
 
 
-def _relation_before(words: list[str], at: int) -> bool:
+def _relation_before(words: Sequence[str], at: int) -> bool:
     """Whether "<relation> of" comes before the name whose last word is at `at`, past up to four
     words of its title or first names ("father of Spock", "a clone of Jean-Luc Picard")."""
     for start in range(at, max(1, at - 4), -1):
@@ -59,6 +69,8 @@ def named_only_as_kin(sentence: str, name: Iterable[str]) -> bool:
     """Whether the sentence names someone (`name`: the folded words the question calls them by)
     only as the one whose relative it speaks of: "Worf's father", "father of Spock", "a clone of
     Jean-Luc Picard". False when it does not name them at all."""
+    if not _speaks_of_kin(sentence):  # most sentences name no relative: not read word by word
+        return False
     wanted = set(name)
     words = _words(sentence)
     mentions = [at for at, word in enumerate(words) if word.removesuffix("'s") in wanted]
@@ -97,7 +109,7 @@ def relation_of(
             if before[-1].removesuffix("'s") in wanted:
                 return True
             continue
-        whose = _named_after(written, words, at + 2) if words[at + 1 : at + 2] == ["of"] else None
+        whose = _named_after(written, words, at + 2) if words[at + 1 : at + 2] == ("of",) else None
         if whose is not None:  # "daughter of a time-displaced Tasha Yar", not "of Worf's son"
             if whose & wanted:
                 return True
@@ -107,7 +119,7 @@ def relation_of(
     return False
 
 
-def _named_after(written: list[str], words: list[str], start: int) -> set[str] | None:
+def _named_after(written: list[str], words: Sequence[str], start: int) -> set[str] | None:
     """The words of the names after "of" ("the son of the Klingon officer Worf and the envoy
     K'Ehleyr": worf, kehleyr), past lower-case words and a people's name before a noun; None
     for none, and an empty set when the first owns something ("the mother of Worf's son")."""
@@ -138,7 +150,12 @@ def done_to_kin(tokens: Sequence[Token], deed: str) -> bool:
 
 
 def _theirs(
-    written: list[str], words: list[str], at: int, owner: set[str], own_entry: bool, people: AbstractSet[str]
+    written: list[str],
+    words: Sequence[str],
+    at: int,
+    owner: set[str],
+    own_entry: bool,
+    people: AbstractSet[str],
 ) -> bool:
     """Whether "his" or "her" before the relation at `at` is the owner's: no other person is
     named since the owner's name ("…when Sela was four, because Yar had tried to escape with her
