@@ -19,6 +19,7 @@ _KIN_WORDS = """father mother son daughter brother sister wife husband child chi
 RELATIONS = frozenset([*_KIN_WORDS, *(word + "s" for word in _KIN_WORDS)])
 _OWNING = frozenset("his her their its".split())  # noqa: SIM905
 _BETWEEN = frozenset("the a an late elder eldest younger youngest older first firstborn only own".split())  # noqa: SIM905
+_BOTH_WAYS = frozenset("brother brothers sister sisters wife husband mate cousin cousins".split())  # noqa: SIM905
 _JOINING = frozenset("and or with by to from".split())  # noqa: SIM905
 _WORD = re.compile(r"[\w'’]+")
 _RELATION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_KIN_WORDS, key=len, reverse=True)) + r")s?\b")
@@ -37,6 +38,12 @@ def _words(sentence: str) -> tuple[str, ...]:
     keeping its "'s"."""
     folded = (word.casefold().replace("’", "'") for word in _WORD.findall(sentence))
     return tuple(w.removesuffix("'s").replace("'", "") + ("'s" if w.endswith("'s") else "") for w in folded)
+
+
+def relations_chained(question: str) -> bool:
+    """Whether the question asks of a relative's relative ("the mother of Worf's son"): whose is
+    not told by one name."""
+    return sum(word.removesuffix("'s") in RELATIONS for word in _words(question)) > 1
 
 
 def relation_asked(question: str) -> str | None:
@@ -94,17 +101,23 @@ def relation_of(
     them by): "Worf's mother", "the mother of Worf" (not "the mother of Worf's son"), "his
     mother" in the owner's own entry or after their name, or, in their own entry, a sentence of
     which they are the subject naming the relation of nobody else ("Spock was the son of Sarek
-    and a human mother, Amanda Grayson")."""
+    and a human mother, Amanda Grayson"); a relation both ways ("Kurn was Worf's brother") is
+    the subject's too."""
     wanted = {*owner, *(name.removesuffix("s") for name in owner)}  # "spocks father", typed so
     forms = {relation, relation.removesuffix("s"), relation + "s"} & RELATIONS
     written = _WORD.findall(sentence)
     words = _words(sentence)
+    subject = bool(words) and words[0] in wanted
     for at, word in enumerate(words):
-        if word not in forms:
+        if word.removesuffix("'s") not in forms:  # "her father's place" says her father
             continue
-        before = [w for w in words[max(0, at - 3) : at] if w not in _BETWEEN]
-        if before and before[-1] in _OWNING and _theirs(written, words, at, wanted, own_entry, people):
+        if subject and word in _BOTH_WAYS:  # "Kurn was Worf's younger brother": Worf is Kurn's
             return True
+        before = [w for w in words[max(0, at - 3) : at] if w not in _BETWEEN]
+        if before and before[-1] in _OWNING:
+            if _theirs(written, words, at, wanted, own_entry, people):
+                return True
+            continue  # "his own son", another's
         if before and before[-1].endswith("'s"):  # "Worf's mother"; "Martok's wife" is Martok's
             if before[-1].removesuffix("'s") in wanted:
                 return True
@@ -114,7 +127,7 @@ def relation_of(
             if whose & wanted:
                 return True
             continue
-        if own_entry and words[:1] and words[0] in wanted:  # the owner is the sentence's subject
+        if own_entry and subject:  # the owner is the sentence's subject
             return True
     return False
 
@@ -164,6 +177,8 @@ def _theirs(
     named = [i for i in range(at) if words[i].removesuffix("'s") in owner]
     if not named and not own_entry:
         return False
+    if named and named[0] and words[named[0] - 1] in _JOINING | {"under", "of"}:
+        return False  # "Klingons under Kruge killed his son": the son of whoever "his" is, not Kruge's
     start = named[-1] + 1 if named else 1
     while named and start < at and written[start][:1].isupper():  # the rest of the owner's name
         start += 1

@@ -29,7 +29,6 @@ PHRASES = {
         "go along with|went along with": "join",
         "pass away|passed away": "die", "whack|whacked": "kill", "ditch|ditched": "withdraw",
         "figure out|figured out|work out|worked out": "discover",
-        "in charge of|was in charge|were in charge": "lead",
         "came to power after|come to power after|took over after|take over after": "succeed",
         "took over from|take over from": "succeed",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means

@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterable
 
 _SHIPS = r"(?:ship|starship|vessel|warship|flagship|warbird|cruiser|bird-of-prey)"
 _ASKED = re.compile(
-    rf"\b(?:what|which)\s+(?:\w+\s+)?{_SHIPS}s?\b|\bname\s+of\s+(?:\S+\s+){{0,2}}?{_SHIPS}\b", re.I
+    rf"\b(?:what|which)\s+(?:\w+\s+)?{_SHIPS}s?\b|\bname\s+(?:of\s+)?(?:\S+\s+){{0,3}}?{_SHIPS}\b"
+    rf"|\b{_SHIPS}\b.*\bcalled\b",
+    re.I,
 )
 _PREFIXED = re.compile(r"\b(?:USS|IKS|IRW|RRW|ISS|ECS|HMS)\s+\*?[A-Z]")
 _TYPES = re.compile(r"\bBird-of-Prey\b", re.I)
@@ -59,6 +61,7 @@ def _met(before: str) -> bool:
     return bool(words) and words[-1] in _AGAINST
 
 
+_YEAR = re.compile(r"\b[12]\d{3}\b")
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -84,5 +87,6 @@ def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
     if ship_asked(question):
         return lambda sentence: names_a_ship(sentence, ships)
     if _COUNT_ASKED.search(question):
-        return holds_count
+        years = _YEAR.findall(question)  # "how many cubes attacked Earth in 2373": that year's
+        return lambda sentence: holds_count(sentence) and all(year in sentence for year in years)
     return None

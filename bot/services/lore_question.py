@@ -166,7 +166,8 @@ def _who_said(
     found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
     if deed is not None:
         found = [one for one in found if deed in one.words]
-        if owners := kin_owners(query):  # "who killed the Duras sisters": not "…killed Duras in 2367"
+        if (owners := kin_owners(query)) and deed == _doers_deed(query, question):  # "who killed the
+            # Duras sisters": not "…killed Duras in 2367"
             found = [one for one in found if not falls_on(tokens(one.text, question), deed, owners)]
     if (patient := patient_asked(query)) is not None:  # "Picard killed Shinzon" is the other way round
         doers, verb = patient

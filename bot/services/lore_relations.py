@@ -6,6 +6,7 @@ relative asked for ("who was Worf's mother") must be theirs. Read by bot/service
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -19,6 +20,9 @@ from .lore_names import Linked
 from .lore_statements import tokens
 from .lore_wording import DYING, KILLING, Wording, dying
 
+# a question naming the relative it asks for ("who was Worf's mother", "what's Martok's son called"),
+# not one asking why or how of a relative ("why did Duras blame Worf's father")
+_ASKS_WHO = re.compile(r"\s*(?:who|whom|whose|what|which|name)\b", re.I)
 _ASKING = frozenset("when where why how".split())  # noqa: SIM905
 _DID = frozenset("did does do".split())  # noqa: SIM905
 
@@ -35,7 +39,7 @@ def of_them(
     relative it asks about, only those saying whose ("what's Martok's son called": not "Worf, son
     of Mogh")."""
     if relation := kin.relation_asked(query):
-        owners = kin_owners(query)
+        owners = kin_owners(query) if _ASKS_WHO.match(query) and not kin.relations_chained(query) else set()
         return [
             one
             for one in found
@@ -93,6 +97,7 @@ def kin_said(
 
 _PRONOUNS = frozenset("him her".split())  # noqa: SIM905
 _PASSIVE = frozenset("was were been".split())  # noqa: SIM905
+_NOT = frozenset("not never refused".split())  # noqa: SIM905
 
 
 def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractSet[str]) -> bool:
@@ -110,6 +115,8 @@ def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractS
             continue  # "the chancellor's death": another's
         if text.word_stem(word) not in KILLING:
             return True
+        if _NOT & set(folded[max(0, at - 3) : at]):
+            continue  # "Worf chose not to kill Toral"
         after = [w for w in folded[at + 1 : at + 4] if w != "the" and w not in TITLES]
         if after and after[0] in whose:
             return True
@@ -118,14 +125,17 @@ def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractS
         named = [i for i in range(at - 1) if folded[i] in whose]  # … not as the killer ("Worf killed him")
         if at and folded[at - 1] in whose:
             continue
-        if (
-            after
-            and after[0] in _PRONOUNS
-            and named
-            and not _named_since(said, folded, named[-1], at, people)
-        ):
+        him = after and after[0] in _PRONOUNS and named and _subject(folded, named[0], people)
+        if him and not _named_since(said, folded, named[-1], at, people):
             return True
     return False
+
+
+def _subject(folded: list[str], at: int, people: AbstractSet[str]) -> bool:
+    """Whether the one named at `at` is the first person the sentence names, and not after "by"
+    ("A bomb planted by Garak…": the bomb's)."""
+    first = next((i for i, word in enumerate(folded) if word in people), at)
+    return first >= at and (at == 0 or folded[at - 1] != "by")
 
 
 def _named_since(

@@ -160,11 +160,6 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
     assert kin_owners(question) == owners
 
 
-def test_in_charge_of_is_leading(lore: LoreService) -> None:
-    line_said, source = line(lore, "who was in charge of the starfleet fleet at wolf 359")
-    assert line_said is not None and "Hanson" in line_said and source == "battle-of-wolf-359"
-
-
 @pytest.mark.parametrize(
     ("question", "said"),
     [

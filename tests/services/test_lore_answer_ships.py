@@ -25,6 +25,8 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("what ship did martok command", "throwing away ships"),
         ("what ship was jennifer sisko on", "his wife Jennifer"),
         ("what ship did picard command", "Tomalak is a Romulan warbird commander"),
+        ("what was koloth's ship called", "Koloth's ship put in"),
+        ("name the ship koloth commanded", "Koloth's ship put in"),
     ],
 )
 def test_a_line_naming_no_ship_is_no_answer_to_which_ship(
@@ -52,6 +54,7 @@ def test_a_line_naming_the_ship_still_answers(lore: LoreService, question: str, 
     [
         ("how many warbirds attacked narendra iii", "In 2344 Romulan warbirds attacked"),  # no number
         ("how many people died at wolf 359", "Among the dead at Wolf 359"),  # a name's number
+        ("how many borg cubes attacked earth in 2373", "Wolf 359"),  # another year's count
     ],
 )
 def test_a_line_with_no_count_is_no_answer_to_how_many(
