@@ -114,6 +114,8 @@ def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractS
         if before.endswith(("'s", "’s")) and folded[at - 1] not in whose:
             continue  # "the chancellor's death": another's
         if text.word_stem(word) not in KILLING:
+            if _anothers(said, folded, at, whose):
+                continue
             return True
         if _NOT & set(folded[max(0, at - 3) : at]):
             continue  # "Worf chose not to kill Toral"
@@ -146,3 +148,13 @@ def _named_since(
         folded[i] in people and not said[i][0].endswith(("'s", "’s")) and i < at - 1
         for i in range(start + 1, at)
     )
+
+
+def _anothers(said: Sequence[rules.Token], folded: list[str], at: int, whose: set[str]) -> bool:
+    """Whether the word of dying at `at` is another's: a name right before "died" ("Kang died",
+    "his wife Jennifer, who died"), or right after "the dying" ("the dying Chancellor K'mpec")."""
+    if folded[at].endswith("ing"):
+        named = [i for i in range(at + 1, min(at + 3, len(said))) if folded[i] not in TITLES]
+    else:
+        named = [at - 2 if at >= 2 and folded[at - 1] == "who" else at - 1] if at else []
+    return bool(named) and said[named[0]][0][:1].isupper() and folded[named[0]] not in whose

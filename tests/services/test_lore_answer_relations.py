@@ -132,3 +132,15 @@ def test_no_line_from_a_killing_not_done_or_a_son_not_theirs(
 ) -> None:
     line_said, _ = line(lore, question)
     assert line_said is None or not_said not in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("when did picard die", "the dying Chancellor K'mpec"),  # K'mpec's dying
+        ("how did sisko die", "who died at Wolf 359"),  # his wife's death
+    ],
+)
+def test_a_death_said_of_another_is_not_theirs(lore: LoreService, question: str, not_said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is None or not_said not in line_said, line_said
