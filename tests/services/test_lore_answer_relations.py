@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.services.lore import LoreService
-from tests.support.lore_lines import line, started
+from tests.support.lore_lines import assert_never_says, assert_says, line, started
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +36,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
 def test_a_line_about_a_relative_is_no_answer_about_them(
     lore: LoreService, question: str, not_said: str
 ) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is None or not_said not in line_said, line_said
+    assert_never_says(lore, question, not_said)
 
 
 @pytest.mark.parametrize(
@@ -55,8 +54,7 @@ def test_a_line_about_a_relative_is_no_answer_about_them(
     ],
 )
 def test_a_relative_asked_for_is_still_named(lore: LoreService, question: str, said: str) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is not None and said in line_said, line_said
+    assert_says(lore, question, said)
 
 
 def test_a_rank_asked_is_held_by_whoever_answers(lore: LoreService) -> None:
@@ -78,8 +76,7 @@ def test_a_rank_asked_is_held_by_whoever_answers(lore: LoreService) -> None:
 def test_a_death_asked_is_told_by_the_killing_that_fell_on_them(
     lore: LoreService, question: str, said: str
 ) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is not None and said in line_said, line_said
+    assert_says(lore, question, said)
 
 
 @pytest.mark.parametrize(
@@ -95,8 +92,7 @@ def test_a_death_asked_is_told_by_the_killing_that_fell_on_them(
 def test_a_killing_another_suffered_is_no_answer_to_how_they_died(
     lore: LoreService, question: str, not_said: str
 ) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is None or not_said not in line_said, line_said
+    assert_never_says(lore, question, not_said)
 
 
 # A reviewer's questions of the checks above, each answered wrongly, or not at all, by their first form.
@@ -114,8 +110,7 @@ def test_a_killing_another_suffered_is_no_answer_to_how_they_died(
     ],
 )
 def test_a_relative_named_any_way_still_answers(lore: LoreService, question: str, said: str) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is not None and said in line_said, line_said
+    assert_says(lore, question, said)
 
 
 @pytest.mark.parametrize(
@@ -130,8 +125,7 @@ def test_a_relative_named_any_way_still_answers(lore: LoreService, question: str
 def test_no_line_from_a_killing_not_done_or_a_son_not_theirs(
     lore: LoreService, question: str, not_said: str
 ) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is None or not_said not in line_said, line_said
+    assert_never_says(lore, question, not_said)
 
 
 @pytest.mark.parametrize(
@@ -142,5 +136,4 @@ def test_no_line_from_a_killing_not_done_or_a_son_not_theirs(
     ],
 )
 def test_a_death_said_of_another_is_not_theirs(lore: LoreService, question: str, not_said: str) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is None or not_said not in line_said, line_said
+    assert_never_says(lore, question, not_said)

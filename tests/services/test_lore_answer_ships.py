@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.services.lore import LoreService
-from tests.support.lore_lines import line, started
+from tests.support.lore_lines import assert_never_says, assert_says, line, started
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +32,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
 def test_a_line_naming_no_ship_is_no_answer_to_which_ship(
     lore: LoreService, question: str, not_said: str
 ) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is None or not_said not in line_said, line_said
+    assert_never_says(lore, question, not_said)
 
 
 @pytest.mark.parametrize(
@@ -45,8 +44,7 @@ def test_a_line_naming_no_ship_is_no_answer_to_which_ship(
     ],
 )
 def test_a_line_naming_the_ship_still_answers(lore: LoreService, question: str, said: str) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is not None and said in line_said, line_said
+    assert_says(lore, question, said)
 
 
 @pytest.mark.parametrize(
@@ -60,8 +58,7 @@ def test_a_line_naming_the_ship_still_answers(lore: LoreService, question: str, 
 def test_a_line_with_no_count_is_no_answer_to_how_many(
     lore: LoreService, question: str, not_said: str
 ) -> None:
-    line_said, _ = line(lore, question)
-    assert line_said is None or not_said not in line_said, line_said
+    assert_never_says(lore, question, not_said)
 
 
 def test_a_count_still_answers_how_many(lore: LoreService) -> None:

@@ -37,3 +37,15 @@ def line(lore: LoreService, question: str) -> tuple[str | None, str | None]:
     if found.answer is None:
         return None, None
     return found.answer.sentence, found.answer.entry.key if found.answer.entry else None
+
+
+def assert_says(lore: LoreService, question: str, said: str) -> None:
+    """The question gets an answer line holding `said`."""
+    line_said, _ = line(lore, question)
+    assert line_said is not None and said in line_said, line_said
+
+
+def assert_never_says(lore: LoreService, question: str, not_said: str) -> None:
+    """The question gets no answer line, or one without `not_said`."""
+    line_said, _ = line(lore, question)
+    assert line_said is None or not_said not in line_said, line_said
