@@ -91,6 +91,14 @@ _DOER_NOUNS = frozenset(
 )
 
 
+def owned_only(tokens: Sequence[Token], concepts: set[str]) -> bool:
+    """Whether the sentence holds `concepts` only as doers someone owns ("asked Picard to choose
+    his successor") or in a title ("Arbiter of Succession"): it names nobody who did it."""
+    held = [at for at, (_, concept) in enumerate(tokens) if concept in concepts]
+    titled = [at for at in held if at and fold(tokens[at - 1][0]) == "of" and tokens[at][0][:1].isupper()]
+    return bool(held) and all(_owned_doer(tokens, at) or at in titled for at in held)
+
+
 def _owned_doer(tokens: Sequence[Token], deed: int) -> bool:
     """Whether the deed's word names someone who does it, owned ("asked Picard to choose his
     successor", "her killer"): another person than the one named before."""

@@ -1,6 +1,6 @@
 """Whose relative a sentence speaks of, for an answer line: "Worf's father was Mogh, who died at
 Khitomer" tells when Mogh died, not Worf; "K'Ehleyr, mother of Worf's son" is not Worf's mother.
-Read by bot/services/lore_question.py (pure: the standard library).
+Read by bot/services/lore_relations.py (pure: the standard library).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The shape of the fact some questions ask, which an answer line must hold: which ship (a ship
-named: "the IKS Rotarran", "a Bird-of-Prey", not "his ships"), how many (a number that is no
-year). Read by bot/services/lore_question.py (pure: the standard library)."""
+named, not one fought or met: "the IKS Rotarran", "a Bird-of-Prey", not "his ships"), how many (a
+number that is no year and no part of a name, in the year the question gives). Read by
+bot/services/lore_question.py, and lore_names.py for the words of ships' names (pure: the
+standard library)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from ..domain import lore_answer as rules
 from ..domain import lore_kin as kin
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_doers import TITLES, done_by, kin_owners
+from ..domain.lore_doers import TITLES, done_by, kin_owners, owned_only
 from ..domain.references import normalise
 from . import lore_text as text
 from .lore_names import Linked
@@ -37,7 +37,8 @@ def of_them(
 ) -> list[rules.Statement]:
     """The statements that speak of the people the question names, as it asks of them: of a
     relative it asks about, only those saying whose ("what's Martok's son called": not "Worf, son
-    of Mogh")."""
+    of Mogh"); else none naming its person only as someone's relative, and of how or when they
+    died, only those telling their own death."""
     if relation := kin.relation_asked(query):
         owners = kin_owners(query) if _ASKS_WHO.match(query) and not kin.relations_chained(query) else set()
         return [
@@ -76,23 +77,27 @@ def _their_deed(
     if len(words) < 4 or words[0] not in _ASKING or words[1] not in _DID:
         return None
     people = {e.key for e in linked if e.kind is Kind.PERSON}
-    dying = question.concept(text.word_stem("die"))
+    death = question.concept(text.word_stem("die"))
     for name in names:
         run = list(name.words)
         if name.key in people and words[2 : 2 + len(run)] == run and len(words) > 2 + len(run):
             deed = question.concept(text.word_stem(words[2 + len(run)]))
-            return (name.key, deed, set(run)) if deed and deed == dying else None
+            return (name.key, deed, set(run)) if deed and deed == death else None
     return None
 
 
 def kin_said(
-    found: list[rules.Statement], query: str, deed: str | None, question: Wording
+    found: list[rules.Statement], query: str, deed: str | None, predicate: Sequence[str], question: Wording
 ) -> list[rules.Statement]:
     """For a who-question: a deed asked of someone was not done to a relative of theirs ("who
-    killed Kirk": not "Kruge killed his son David")."""
+    killed Kirk": not "Kruge killed his son David"), and whoever is asked for is named where the
+    question's words are not only an owned doer's ("…asked Picard to choose his successor" names
+    no successor)."""
     if deed is not None and not kin.relation_asked(query):
-        return [one for one in found if not kin.done_to_kin(tokens(one.text, question), deed)]
-    return found
+        found = [one for one in found if not kin.done_to_kin(tokens(one.text, question), deed)]
+    return [
+        one for one in found if one.composed or not owned_only(tokens(one.text, question), set(predicate))
+    ]
 
 
 _PRONOUNS = frozenset("him her".split())  # noqa: SIM905

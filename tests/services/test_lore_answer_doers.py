@@ -167,6 +167,9 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
         ("who succeeded k'mpec", "Gowron succeeded K'mpec"),
         ("who came to power after k'mpec", "Gowron succeeded K'mpec"),
         ("who took over from gorkon", "Azetbur succeeded Gorkon"),
+        # "his successor" and "Arbiter of Succession" name no successor
+        ("who was k'mpec's successor", "Gowron succeeded K'mpec"),
+        ("who was the successor of k'mpec", "Gowron succeeded K'mpec"),
     ],
 )
 def test_who_came_after_someone_is_their_successor_named(lore: LoreService, question: str, said: str) -> None:
