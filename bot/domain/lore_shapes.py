@@ -64,6 +64,7 @@ def _met(before: str) -> bool:
 
 
 _YEAR = re.compile(r"\b[12]\d{3}\b")
+_TIME = re.compile(r"\s*(?:years?|months?|days?|weeks?|hours?|decades?|centuries|century)\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -74,13 +75,20 @@ _COUNT = re.compile(  # number words in lower case: "Deep Space Nine" is a name
 )
 
 
-def holds_count(sentence: str) -> bool:
+def holds_count(sentence: str, times: bool = False) -> bool:
     """Whether the sentence gives a number of things: a number word, or a number that is no year
-    and no part of a name ("Wolf 359", "Camp 371")."""
-    return any(
-        found.group()[:1].isalpha() or not re.search(r"\b[A-Z][\w'’-]*\s+$", sentence[: found.start()])
-        for found in _COUNT.finditer(sentence)
-    )
+    and no part of a name ("Wolf 359", "Camp 371", "K-7"), nor, unless `times`, a span of time
+    ("two years later")."""
+    return any(_a_count(sentence, found, times) for found in _COUNT.finditer(sentence))
+
+
+def _a_count(sentence: str, found: re.Match[str], times: bool) -> bool:
+    before, after = sentence[: found.start()], sentence[found.end() :]
+    if not found.group()[:1].isalpha() and (
+        re.search(r"\b[A-Z][\w'’-]*\s+$", before) or before.endswith("-")
+    ):
+        return False  # a name's number
+    return times or _TIME.match(after) is None
 
 
 def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
@@ -90,5 +98,6 @@ def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
         return lambda sentence: names_a_ship(sentence, ships)
     if _COUNT_ASKED.search(question):
         years = _YEAR.findall(question)  # "how many cubes attacked Earth in 2373": that year's
-        return lambda sentence: holds_count(sentence) and all(year in sentence for year in years)
+        times = _TIME.search(question) is not None  # "how many years did K'mpec rule"
+        return lambda sentence: holds_count(sentence, times) and all(year in sentence for year in years)
     return None

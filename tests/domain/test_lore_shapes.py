@@ -58,6 +58,8 @@ def test_the_words_that_name_one_ship() -> None:
         ("Among the dead at Wolf 359 was Jennifer Sisko.", False),  # a name's number
         ("Kronos One was hit in 2293.", False),
         ("The treaty was signed on Deep Space Nine.", False),  # a name's number word
+        ("Two years later Kirk stole a newer cloak.", False),  # a span of time
+        ("Deep Space Station K-7 lies near Sherman's Planet.", False),  # a name's number
     ],
 )
 def test_a_sentence_gives_a_count(sentence: str, count: bool) -> None:
@@ -72,3 +74,8 @@ def test_what_a_line_must_hold() -> None:
     assert in_year("A second cube, one of two, came in 2373.")
     assert wanted("what ship did martok command", SHIPS) is not None
     assert wanted("who killed gorkon", SHIPS) is None
+
+
+def test_a_span_of_time_counts_when_the_question_asks_one() -> None:
+    years = wanted("how many years did k'mpec rule", SHIPS)
+    assert years is not None and years("He ruled for twelve years.")
