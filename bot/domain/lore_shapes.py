@@ -83,7 +83,10 @@ def holds_count(sentence: str, times: bool = False) -> bool:
 
 
 def _a_count(sentence: str, found: re.Match[str], times: bool) -> bool:
-    before, after = sentence[: found.start()], sentence[found.end() :]
+    before, after = (
+        sentence[: found.start()],
+        re.sub(r"^(?:-\w+)+", "", sentence[found.end() :]),
+    )  # "seventy-eight"
     if not found.group()[:1].isalpha() and (
         re.search(r"\b[A-Z][\w'’-]*\s+$", before) or before.endswith("-")
     ):

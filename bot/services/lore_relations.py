@@ -16,7 +16,7 @@ from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_doers import TITLES, done_by, kin_owners, owned_only
 from ..domain.references import normalise
 from . import lore_text as text
-from .lore_names import Linked
+from .lore_names import Linked, name_words
 from .lore_statements import tokens
 from .lore_wording import DYING, KILLING, Wording, dying
 
@@ -51,7 +51,10 @@ def of_them(
         one for one in found if one.composed or not any(kin.named_only_as_kin(one.text, r) for r in runs)
     ]
     if runs and dying(question.concepts):  # "when did Worf die": not "Worf killed Duras in 2367"
-        whose = {word for run in runs for word in run}
+        # their names: as asked, as their entry has them ("Tasha" asks of Tasha Yar), and every word
+        # the question gives ("jennifer sisko", though only Benjamin Sisko has an entry)
+        whose = {word for run in runs for word in run} | {w.replace("'", "") for w in text.words(query)}
+        whose |= {w.replace("'", "") for w in name_words([e for e in linked if e.key == names[0].key], None)}
         found = [
             one for one in found if one.composed or _their_death(tokens(one.text, question), whose, people)
         ]

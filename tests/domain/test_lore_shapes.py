@@ -59,6 +59,7 @@ def test_the_words_that_name_one_ship() -> None:
         ("Kronos One was hit in 2293.", False),
         ("The treaty was signed on Deep Space Nine.", False),  # a name's number word
         ("Two years later Kirk stole a newer cloak.", False),  # a span of time
+        ("He came out of the Nexus seventy-eight years later.", False),
         ("Deep Space Station K-7 lies near Sherman's Planet.", False),  # a name's number
     ],
 )

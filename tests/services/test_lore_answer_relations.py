@@ -137,3 +137,15 @@ def test_no_line_from_a_killing_not_done_or_a_son_not_theirs(
 )
 def test_a_death_said_of_another_is_not_theirs(lore: LoreService, question: str, not_said: str) -> None:
     assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how did tasha die", "killed by the creature Armus"),  # her own surname is no other person
+        ("how did enabran die", "Internment Camp 371"),
+        ("when did jennifer sisko die", "who died at Wolf 359"),  # a name asked, though not an entry's
+    ],
+)
+def test_a_death_told_by_any_of_their_names_is_theirs(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
