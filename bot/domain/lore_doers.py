@@ -85,7 +85,7 @@ def _done_to(tokens: Sequence[Token], deed: int) -> bool:
 
 _POSSESSIVES = frozenset("his her their its".split())  # noqa: SIM905
 # Nouns for the one who does a deed ("his successor"; not "on his orders"): our own list.
-_DOER_NOUNS = frozenset(
+DOER_NOUNS = frozenset(
     """successor successors predecessor predecessors killer killers murderer murderers assassin
     assassins slayer slayers attacker attackers captor captors""".split()  # noqa: SIM905
 )
@@ -103,7 +103,7 @@ def _owned_doer(tokens: Sequence[Token], deed: int) -> bool:
     """Whether the deed's word names someone who does it, owned ("asked Picard to choose his
     successor", "her killer"): another person than the one named before."""
     owned = deed > 0 and fold(tokens[deed - 1][0]) in _POSSESSIVES
-    return owned and fold(tokens[deed][0]) in _DOER_NOUNS
+    return owned and fold(tokens[deed][0]) in DOER_NOUNS
 
 
 def _qualifies(tokens: Sequence[Token], deed: int) -> bool:

@@ -26,7 +26,7 @@ _RELATION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_KIN_WORDS, key=len, reve
 
 
 @lru_cache(maxsize=8192)
-def _speaks_of_kin(sentence: str) -> bool:
+def speaks_of_kin(sentence: str) -> bool:
     """Whether the sentence holds a word of relation at all (most do not); remembered, as the
     same sentences are read for question after question."""
     return _RELATION_WORD.search(sentence.casefold()) is not None
@@ -76,7 +76,7 @@ def named_only_as_kin(sentence: str, name: Iterable[str]) -> bool:
     """Whether the sentence names someone (`name`: the folded words the question calls them by)
     only as the one whose relative it speaks of: "Worf's father", "father of Spock", "a clone of
     Jean-Luc Picard". False when it does not name them at all."""
-    if not _speaks_of_kin(sentence):  # most sentences name no relative: not read word by word
+    if not speaks_of_kin(sentence):  # most sentences name no relative: not read word by word
         return False
     wanted = set(name)
     words = _words(sentence)

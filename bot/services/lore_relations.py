@@ -13,7 +13,8 @@ from collections.abc import Set as AbstractSet
 from ..domain import lore_answer as rules
 from ..domain import lore_kin as kin
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_doers import TITLES, done_by, kin_owners, owned_only
+from ..domain.lore_asking import patient_asked
+from ..domain.lore_doers import DOER_NOUNS, TITLES, done_by, kin_owners, owned_only
 from ..domain.references import normalise
 from . import lore_text as text
 from .lore_names import Linked, name_words
@@ -96,11 +97,16 @@ def kin_said(
     killed Kirk": not "Kruge killed his son David"), and whoever is asked for is named where the
     question's words are not only an owned doer's ("…asked Picard to choose his successor" names
     no successor)."""
-    if deed is not None and not kin.relation_asked(query):
-        found = [one for one in found if not kin.done_to_kin(tokens(one.text, question), deed)]
-    return [
-        one for one in found if one.composed or not owned_only(tokens(one.text, question), set(predicate))
-    ]
+    if deed is not None and not kin.relation_asked(query):  # only a sentence naming a relative is read
+        found = [
+            one
+            for one in found
+            if not kin.speaks_of_kin(one.text) or not kin.done_to_kin(tokens(one.text, question), deed)
+        ]
+    owned = set(predicate) & {question.concept(text.word_stem(word)) for word in DOER_NOUNS}
+    if not owned or rules.doers_verb(query) or patient_asked(query):  # "who was K'mpec's successor",
+        return found  # not "who chose his successor" nor "who did K'mpec pick to run the succession"
+    return [one for one in found if one.composed or not owned_only(tokens(one.text, question), owned)]
 
 
 _PRONOUNS = frozenset("him her".split())  # noqa: SIM905

@@ -170,6 +170,11 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
         # "his successor" and "Arbiter of Succession" name no successor
         ("who was k'mpec's successor", "Gowron succeeded K'mpec"),
         ("who was the successor of k'mpec", "Gowron succeeded K'mpec"),
+        ("who was k'mpec's successor as chancellor", "Gowron succeeded K'mpec"),
+        (
+            "who chose k'mpec's successor",
+            "K'mpec was the long-ruling chancellor",
+        ),  # "…asked Picard to choose"
     ],
 )
 def test_who_came_after_someone_is_their_successor_named(lore: LoreService, question: str, said: str) -> None:
