@@ -64,7 +64,11 @@ def _met(before: str) -> bool:
 
 
 _YEAR = re.compile(r"\b[12]\d{3}\b")
-_TIME = re.compile(r"\s*(?:years?|months?|days?|weeks?|hours?|decades?|centuries|century)\b", re.I)
+_UNITS = r"(?:years?|months?|days?|weeks?|hours?|decades?|centuries|century)"
+_TIME = re.compile(rf"\b{_UNITS}\b", re.I)  # a question asking a span of time
+_LATER = re.compile(
+    rf"\s*{_UNITS}\s+(?:later|earlier|ago|after|before|afterwards)\b", re.I
+)  # "two years later"
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
 _NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -91,7 +95,7 @@ def _a_count(sentence: str, found: re.Match[str], times: bool) -> bool:
         re.search(r"\b[A-Z][\w'’-]*\s+$", before) or before.endswith("-")
     ):
         return False  # a name's number
-    return times or _TIME.match(after) is None
+    return times or _LATER.match(after) is None  # "fifty years of breathable air" is an amount
 
 
 def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:

@@ -60,6 +60,7 @@ def test_the_words_that_name_one_ship() -> None:
         ("The treaty was signed on Deep Space Nine.", False),  # a name's number word
         ("Two years later Kirk stole a newer cloak.", False),  # a span of time
         ("He came out of the Nexus seventy-eight years later.", False),
+        ("Praxis left Qo'noS with perhaps fifty years of breathable air.", True),  # an amount
         ("Deep Space Station K-7 lies near Sherman's Planet.", False),  # a name's number
     ],
 )
