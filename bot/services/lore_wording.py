@@ -125,7 +125,8 @@ def _light_particles(query: str) -> dict[str, frozenset[str]]:
 def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[Wording, Mapping[str, float]]:
     """The question's wording with each phrasal verb read as its one word ("fall apart" as
     collapse), which weighs as much as the words it stands for; a light verb with its particle
-    ("put down") is read in a sentence only with that particle."""
+    ("put down") is read in a sentence only with that particle; for a question of dying, a
+    killing reads as a death (`dying`)."""
     reading = phrased(query)
     light = _light_particles(reading)
     if reading == query:
