@@ -5,7 +5,6 @@ question names. Read by bot/domain/lore_answer.py (pure: no I/O).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .lore_causes import Token, fold
@@ -178,20 +177,6 @@ def _named_between(tokens: Sequence[Token], one: int, deed: int, doers: set[str]
     joined = deed >= 2 and fold(tokens[deed - 2][0]) == "and"  # "Sisko's crew and Dukat rescued": both
     other = before[:1].isupper() and fold(before).replace("'", "") not in doers
     return one < deed - 1 and other and not joined
-
-
-_KIN = r"(?:father|mother|son|daughter|brother|sister|wife|husband|child|children|mate)s?"
-# "the Duras sisters", "Kang's son", "the son of Kang": whose kin the question asks about
-_KIN_OF = re.compile(
-    rf"\b([A-Za-z][\w'’-]*?)(?:['’]s?)?\s+(?={_KIN}\b)|\b{_KIN}\s+of\s+(?:the\s+)?([A-Za-z][\w'’-]*)", re.I
-)
-
-
-def kin_owners(question: str) -> set[str]:
-    """The folded words (without apostrophes) of whoever the question asks about the kin of: a
-    deed asked of "the Duras sisters" fell on the sisters, not on Duras."""
-    owners = {fold(one or other).replace("'", "") for one, other in _KIN_OF.findall(question)}
-    return owners - _OPENERS - {"his", "her", "their", "its", "my", "your", "whose", "who"}
 
 
 def falls_on(tokens: Sequence[Token], deed: str, owners: set[str]) -> bool:

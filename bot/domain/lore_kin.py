@@ -40,6 +40,25 @@ def _words(sentence: str) -> tuple[str, ...]:
     return tuple(w.removesuffix("'s").replace("'", "") + ("'s" if w.endswith("'s") else "") for w in folded)
 
 
+# "the Duras sisters", "Kang's son", "the son of Kang": whose relative the question asks about
+# (the closest relatives only: a question about a "godson" or a "clone" names its owner otherwise)
+_CLOSE = "father mother son daughter brother sister wife husband child children mate".split()  # noqa: SIM905
+_KIN = r"(?:" + "|".join(_CLOSE) + r")s?"
+_KIN_OF = re.compile(
+    rf"\b([A-Za-z][\w'’-]*?)(?:['’]s?)?\s+(?={_KIN}\b)|\b{_KIN}\s+of\s+(?:the\s+)?([A-Za-z][\w'’-]*)", re.I
+)
+_NO_OWNERS = frozenset(
+    "a an the by some two three four several many his her their its my your whose who".split()  # noqa: SIM905
+)
+
+
+def kin_owners(question: str) -> set[str]:
+    """The folded words (without apostrophes) of whoever the question asks about the relative of:
+    a deed asked of "the Duras sisters" fell on the sisters, not on Duras."""
+    owners = {fold(one or other).replace("'", "") for one, other in _KIN_OF.findall(question)}
+    return owners - _NO_OWNERS
+
+
 def relations_chained(question: str) -> bool:
     """Whether the question asks of a relative's relative ("the mother of Worf's son"): whose is
     not told by one name."""

@@ -15,8 +15,9 @@ from ..domain import lore_shapes as shapes
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
-from ..domain.lore_doers import done_by, falls_on, kin_owners
+from ..domain.lore_doers import done_by, falls_on
 from ..domain.lore_facts import Asked
+from ..domain.lore_kin import kin_owners
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
 from . import english

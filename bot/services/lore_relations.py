@@ -14,7 +14,7 @@ from ..domain import lore_answer as rules
 from ..domain import lore_kin as kin
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
-from ..domain.lore_doers import DOER_NOUNS, TITLES, done_by, kin_owners, owned_only
+from ..domain.lore_doers import DOER_NOUNS, TITLES, done_by, owned_only
 from ..domain.references import normalise
 from . import lore_text as text
 from .lore_names import Linked, name_words
@@ -41,7 +41,9 @@ def of_them(
     of Mogh"); else none naming its person only as someone's relative, and of how or when they
     died, only those telling their own death."""
     if relation := kin.relation_asked(query):
-        owners = kin_owners(query) if _ASKS_WHO.match(query) and not kin.relations_chained(query) else set()
+        owners = (
+            kin.kin_owners(query) if _ASKS_WHO.match(query) and not kin.relations_chained(query) else set()
+        )
         return [
             one
             for one in found

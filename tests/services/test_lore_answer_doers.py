@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 from bot.domain.lore_answer import asked_of
-from bot.domain.lore_doers import kin_owners
 from bot.domain.lore_facts import Asked
+from bot.domain.lore_kin import kin_owners
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
 from bot.services.lore_wording import fillers
