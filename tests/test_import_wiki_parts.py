@@ -158,9 +158,47 @@ async def test_what_is_read_ahead_and_each_transaction_stay_within_the_batches_b
     )
     assert summary.imported == 200
     largest = max(sizes.values())
-    assert max(held) <= lore_bulk.AHEAD * (6_000 + largest)
+    assert max(held) <= lore_bulk.AHEAD * 6_000 + largest
     assert max(transactions) <= 6_000 + largest
     assert sum(transactions) == sum(sizes.values())
+
+
+async def test_the_export_is_read_no_further_than_the_batches_in_hand_while_none_is_prepared(
+    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing prepared yet, the reader stops at AHEAD batches' bytes and a page (it read one
+    batch more than it had handed over, 19,680 bytes here: a slow moment let the test above exceed
+    its bound)."""
+    monkeypatch.setattr(lore_bulk, "BATCH", 1000)
+    monkeypatch.setattr(lore_bulk, "BATCH_BYTES", 6_000)
+    monkeypatch.setattr(lore_bulk, "PART_PAGES", 2)
+    workers = Workers(free=0)  # nothing is prepared until the gate opens
+    use(workers, monkeypatch)
+    read: list[int] = []
+    reading = lore_bulk._read
+    monkeypatch.setattr(lore_bulk, "_read", lambda *args: _counted(read, reading(*args)))
+    waited = asyncio.Event()
+    ready = lore_bulk._ready
+
+    async def first_wait(*args: Any) -> Any:
+        waited.set()
+        return await ready(*args)
+
+    monkeypatch.setattr(lore_bulk, "_ready", first_wait)
+    body = "A relay on the long border, one of many. " * 20  # 820 characters a page
+    pages = "".join(page(f"Relay {n}", body) for n in range(200))
+    importing = asyncio.ensure_future(
+        lore_bulk.import_export(lore_service, BATCHED, io.BytesIO(export(pages)), Kind.PLACE, processes=1)
+    )
+    await asyncio.wait_for(waited.wait(), 30)
+    assert 2 * 6_000 <= sum(read) <= lore_bulk.AHEAD * 6_000 + len(body)
+    workers.gate.set()
+    assert (await importing).imported == 200
+
+
+def _counted(sizes: list[int], got: Any) -> Any:
+    sizes.append(sum(len(one.text) for one in got.pages))
+    return got
 
 
 async def test_a_worker_killed_mid_import_leaves_every_part_to_this_process(tmp_path: Any) -> None:

@@ -7,25 +7,24 @@ it is written, its earlier pages included.
 The work is a pipeline: the export is read a batch at a time in a thread, its pages are prepared
 in parts in worker processes (bot/services/lore_bulk_pages.py: parsing, drafting, analysing), and
 while the next parts are prepared, one transaction (bot/storage/lore_batch.py) takes the parts
-prepared by then, reads the server's entries of their titles and link names, lets the plan below
-decide, and writes everything.
+prepared by then, reads the server's entries of their titles and link names, lets the plan
+(bot/services/lore_bulk_plan.py) decide, and writes everything.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import IO
 
 from ..domain.lore import Kind
 from ..domain.references import normalise
 from ..storage import lore_batch as batch
-from ..storage.lore_names import NameRow
 from .lore import LoreService
 from .lore_bulk_pages import Prepared, Preparer, workers
+from .lore_bulk_plan import Plan
 from .lore_import import OPERATOR, ImportSummary
 from .wiki_export import ExportError, ExportPage, read_export
 
@@ -94,14 +93,20 @@ async def import_export(
     # batches (fewer commits: nothing runs beside it).
     fewest = FEWEST if preparer.processes else BATCH
     waiting: deque[tuple[_Read, asyncio.Future[list[Prepared | str]]]] = deque()
-    read: _Read | None = first
+
+    def prepare(read: _Read) -> bool:
+        """Its parts handed to the preparer; whether the export goes on after it."""
+        for part in _parts(read):
+            articles = [page for page in part.pages if page.skip is None]
+            waiting.append((part, asyncio.ensure_future(preparer(articles, kind))))
+        return not read.ended
+
+    more = prepare(first)
     try:
-        while read is not None or waiting:
-            while read is not None and _in_hand(waiting) <= AHEAD - 1:  # room for one more read
-                for part in _parts(read):
-                    articles = [page for page in part.pages if page.skip is None]
-                    waiting.append((part, asyncio.ensure_future(preparer(articles, kind))))
-                read = None if read.ended else await asyncio.to_thread(_read, pages, source)
+        while more or waiting:
+            # What is read is in `waiting` at once: AHEAD batches and a page at most, in hand.
+            while more and _in_hand(waiting) <= AHEAD - 1:
+                more = prepare(await asyncio.to_thread(_read, pages, source))
             group = await _ready(waiting, fewest)
             done = [one for _part, prepared in group for one in prepared.result()]
             await _store(
@@ -192,7 +197,7 @@ async def _store(
     summary: ImportSummary,
 ) -> None:
     """One batch of pages: skipped with the export's reason or the parser's, or planned and
-    written (in as few transactions as its titles allow: see _Plan)."""
+    written (in as few transactions as its titles allow: see Plan)."""
     said: list[str | None] = [None] * len(pages)  # why each page was skipped
     items: list[tuple[int, Prepared]] = []
     ready = iter(prepared)
@@ -204,7 +209,7 @@ async def _store(
         else:
             items.append((at, done))
     while items:
-        plan = _Plan(items, canon)
+        plan = Plan(items, canon)
         titles = [item.draft.title for _at, item in items]
         names = [n for _at, item in items for n in (*item.analysed.names, *item.links)]
         await batch.write_batch(service.db, guild_id, OPERATOR, titles, names, plan)
@@ -214,86 +219,3 @@ async def _store(
         summary.updated += plan.updated
         items = items[plan.planned :]
     summary.skipped += [(page.title, why) for page, why in zip(pages, said, strict=True) if why is not None]
-
-
-@dataclass
-class _Names:
-    """The server's names as a plan sees them, page after page: those read, less the ones of
-    the entries it updates, plus those of the entries it writes."""
-
-    entries: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name -> [(key, title)]
-    names_of: dict[str, list[str]] = field(default_factory=dict)  # key -> its names
-
-    @classmethod
-    def of(cls, rows: list[NameRow]) -> _Names:
-        names = cls()
-        for row in rows:
-            names.add(row.key, row.title, (row.name,))
-        return names
-
-    def add(self, key: str, title: str, names: tuple[str, ...]) -> None:
-        for name in names:
-            self.entries.setdefault(name, []).append((key, title))
-            self.names_of.setdefault(key, []).append(name)
-
-    def drop(self, key: str) -> None:
-        for name in self.names_of.pop(key, []):
-            self.entries[name] = [held for held in self.entries[name] if held[0] != key]
-
-    def exact(self, name: str) -> tuple[str, str] | None:
-        held = self.entries.get(name)
-        return held[0] if held else None
-
-
-class _Plan:
-    """What a batch's transaction writes: each page in order, as LoreService.add or edit would
-    take it after the pages before it. A page titled like an earlier page of the batch (in any
-    case) ends the transaction: it is planned again in the next one, which reads that page."""
-
-    def __init__(self, items: list[tuple[int, Prepared]], canon: dict[str, tuple[str, str]]) -> None:
-        self.items = items
-        self.canon = canon
-        self.planned = 0
-        self.imported = self.updated = 0
-        self.skipped: list[tuple[int, str]] = []
-
-    def __call__(self, found: batch.Found) -> list[batch.Write]:
-        names = _Names.of(found.named)
-        titles: set[str] = set()
-        writes: list[batch.Write] = []
-        fresh = itertools.count()
-        for at, item in self.items:
-            draft = item.draft
-            if draft.title.casefold() in titles:
-                break
-            self.planned += 1
-            key = found.titled.get(draft.title)
-            if (taken := self._taken(names, draft.title, draft.aliases, key)) is not None:
-                self.skipped.append((at, taken))
-                continue
-            related = tuple(dict.fromkeys(k for n in item.links if (k := self._named(names, n)) is not None))
-            write = batch.Write(replace(draft, related=related), item.analysed, key)
-            if key is None:
-                key = batch.new_key(next(fresh))
-                self.imported += 1
-            else:
-                names.drop(key)
-                self.updated += 1
-            names.add(key, draft.title, item.analysed.names)
-            titles.add(draft.title.casefold())
-            writes.append(write)
-        return writes
-
-    def _named(self, names: _Names, name: str) -> str | None:
-        """The key of the entry a link names (`name` normalised): the server's first, then canon's."""
-        held = names.exact(name) or self.canon.get(name)
-        return held[0] if held is not None else None
-
-    def _taken(self, names: _Names, title: str, aliases: tuple[str, ...], own: str | None) -> str | None:
-        """Why a name of the page is not free (in LoreService's words), or None."""
-        for name in (title, *aliases):
-            folded = normalise(name)
-            for held in (names.exact(folded), self.canon.get(folded)):
-                if held is not None and held[0] != own:
-                    return f"{name!r} is already the name of the entry {held[1]!r}. Pick another."
-        return None
