@@ -24,7 +24,7 @@ from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.references import normalise
 from ..storage import lore as store
-from ..storage.lore_index import Analysed
+from ..storage.lore_index import Analysed, impacts_json
 from .factions import resolve_factions
 from .lore import analysed
 from .lore_import import draft_of, page_of
@@ -45,6 +45,7 @@ class Prepared:
     draft: store.Draft
     links: tuple[str, ...]
     analysed: Analysed
+    stored: str  # its postings as the entry's row keeps them (made here, not by the writer)
 
 
 def _link_name(name: str) -> str | None:
@@ -64,7 +65,8 @@ def prepare(pages: Sequence[ExportPage], kind: Kind) -> list[Prepared | str]:
         entry = LoreEntry(
             SCRATCH_KEY, draft.title, kind, draft.summary, draft.body, (), aliases=draft.aliases
         )
-        done.append(Prepared(draft, tuple(imported.related), analysed(entry)))
+        found = analysed(entry)
+        done.append(Prepared(draft, tuple(imported.related), found, impacts_json(found.impacts)))
     return done
 
 

@@ -68,7 +68,7 @@ class Plan:
                 self.skipped.append((at, taken))
                 continue
             related = tuple(dict.fromkeys(k for n in item.links if (k := self._named(names, n)) is not None))
-            write = batch.Write(replace(draft, related=related), item.analysed, key)
+            write = batch.Write(replace(draft, related=related), item.analysed, key, item.stored)
             if key is None:
                 key = batch.new_key(next(fresh))
                 self.imported += 1

@@ -82,6 +82,7 @@ class Write:
     draft: Draft
     analysed: Analysed
     key: str | None = None
+    stored: str | None = None  # lore_index.impacts_json of its impacts, when made beforehand
 
 
 async def write_batch(
@@ -170,7 +171,7 @@ async def _write(conn: Conn, guild_id: int, author_id: int, writes: list[Write])
     added = [(d, k) for w, d, k in zip(writes, drafts, keys, strict=True) if w.key is None]
     held = await _remove(conn, [k for _d, k in updated])
     analyses = [(k, w.analysed) for w, k in zip(writes, keys, strict=True)]
-    postings = {k: impacts_json(found.impacts) for k, found in analyses}
+    postings = {k: w.stored or impacts_json(w.analysed.impacts) for w, k in zip(writes, keys, strict=True)}
     await conn.executemany(
         ENTRY_UPDATE,
         (
