@@ -59,32 +59,6 @@ async def test_an_import_writes_with_a_page_cache_that_holds_the_index_pages_it_
     assert [e.title for e in await lore_service.related(last)] == ["Relay 10"]
 
 
-@sqlite_only
-async def test_an_import_leaves_its_log_to_checkpoints_beside_the_writer(
-    lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """SQLite's own checkpoint after each commit copied the log in the writer's time (1.4 s of
-    6 s at 100,000 entries): in the import's transactions it is off (bot/storage/sqlite_checkpoints.py),
-    and on again after."""
-    monkeypatch.setattr(lore_bulk, "BATCH", 5)
-    seen: list[int] = []
-    write = lore_batch._write
-
-    async def watched(conn: Conn, *args: Any) -> list[str]:
-        row = await conn.fetch_one("PRAGMA wal_autocheckpoint")
-        seen.append(int(row[0]) if row else -1)
-        return await write(conn, *args)
-
-    monkeypatch.setattr(lore_batch, "_write", watched)
-    summary = await lore_bulk.import_export(
-        lore_service, GUILD, io.BytesIO(wiki(12)), Kind.PLACE, processes=0
-    )
-    assert summary.imported == 12
-    assert seen == [0, 0, 0]
-    async with lore_service.db.transaction() as conn:
-        assert tuple(await conn.fetch_one("PRAGMA wal_autocheckpoint") or ()) == (1000,)
-
-
 async def test_a_batch_inserts_its_postings_in_the_index_order(
     lore_service: LoreService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

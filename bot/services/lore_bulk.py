@@ -103,22 +103,21 @@ async def import_export(
 
     more = prepare(first)
     try:
-        async with service.db.bulk():  # the log checkpointed beside the writer
-            while more or waiting:
-                # What is read is in `waiting` at once: AHEAD batches and a page at most, in hand.
-                while more and _in_hand(waiting) <= AHEAD - 1:
-                    more = prepare(await asyncio.to_thread(_read, pages, source))
-                group = await _ready(waiting, fewest)
-                done = [one for _part, prepared in group for one in prepared.result()]
-                await _store(
-                    service, guild_id, canon, [p for part, _ in group for p in part.pages], done, summary
-                )
-                for part, _prepared in group:
-                    if on_page is not None:
-                        for _page in part.pages:
-                            on_page(part.position)
-                    if part.error is not None:
-                        raise part.error
+        while more or waiting:
+            # What is read is in `waiting` at once: AHEAD batches and a page at most, in hand.
+            while more and _in_hand(waiting) <= AHEAD - 1:
+                more = prepare(await asyncio.to_thread(_read, pages, source))
+            group = await _ready(waiting, fewest)
+            done = [one for _part, prepared in group for one in prepared.result()]
+            await _store(
+                service, guild_id, canon, [p for part, _ in group for p in part.pages], done, summary
+            )
+            for part, _prepared in group:
+                if on_page is not None:
+                    for _page in part.pages:
+                        on_page(part.position)
+                if part.error is not None:
+                    raise part.error
     finally:
         for _done, prepared in waiting:
             prepared.cancel()

@@ -4,9 +4,8 @@ small functions that return domain objects."""
 from pathlib import Path
 
 from .backend import LORE_NOTICE, SETTINGS_NOTICE, Conn, Database
-from .database import SqliteDatabase
+from .database import SqliteDatabase, backup_file
 from .errors import DatabaseTooNew, MigrationError, NotADatabase, StorageError
-from .sqlite_backup import backup_file
 
 
 async def open_database(path: Path, url: str | None = None) -> Database:

@@ -101,11 +101,6 @@ class Database(Protocol):
         server across processes (SQLite has one writer at a time anyway)."""
         ...
 
-    def bulk(self) -> AbstractAsyncContextManager[None]:
-        """Around many large transactions in a row (an import): on SQLite their log is copied into
-        the database beside them, not by the writer after each commit; PostgreSQL does nothing."""
-        ...
-
     async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
         """`work` in a write transaction, on the fastest path the backend has: for small writes.
         `work` awaits nothing but its connection (SQLite refuses work that waits on anything else)."""

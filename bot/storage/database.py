@@ -17,7 +17,6 @@ from . import migrations
 from . import work as work_record
 from .backend import Conn, Notice, Notices, Trace
 from .errors import NotADatabase, StorageError
-from .sqlite_checkpoints import Checkpoints
 from .sqlite_conn import SQLITE, AioConn, HeldNotices, ReadConn, SyncConn, at_once, connect_reads
 from .sqlite_files import connect_file, disk_full_problem, takes_new_files
 
@@ -133,7 +132,6 @@ class SqliteDatabase:
         self._write_lock = asyncio.Lock()
         self._notices = Notices()
         self._held = HeldNotices(self._notices)  # the open write transaction's, till it commits
-        self._checkpoints: Checkpoints | None = None  # while in bulk()
         # A synchronous connection for small hot writes (a game action): the SQL takes ~35 us,
         # while each await on aiosqlite's thread costs ~180 us. See write_now().
         self._now = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -266,21 +264,32 @@ class SqliteDatabase:
             if self._conn.total_changes != changes:  # a transaction that changed no row stored nothing
                 work_record.committed()
             self._held.end(committed=True)
-            if self._checkpoints is not None:
-                await self._checkpoints.committed()
 
-    @asynccontextmanager
-    async def bulk(self) -> AsyncIterator[None]:
-        """Large transactions one after another: the log they leave is checkpointed beside them,
-        not by the writer after each commit (sqlite_checkpoints.py)."""
-        if self._checkpoints is not None:  # already in bulk
-            yield
-            return
-        async with self._write_lock:
-            self._checkpoints = checkpoints = await Checkpoints.open(self.path, self._conn, SETUP)
-        try:
-            yield
-        finally:
-            async with self._write_lock:
-                self._checkpoints = None
-                await checkpoints.close()
+
+def _fresh_destination(destination: Path) -> Path:
+    destination = Path(destination)
+    if destination.exists():
+        raise StorageError(f"{destination} already exists; choose a new file for the backup")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    return destination
+
+
+def backup_file(source: Path, destination: Path) -> None:
+    """Copy the database at `source` to `destination` while a bot may be writing to it.
+
+    A read-only connection sees one consistent snapshot (WAL readers never block the
+    writer), and VACUUM INTO writes that snapshot out as a compact, standalone file.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise StorageError(f"{source} does not exist; nothing to back up")
+    check_is_sqlite(source)
+    destination = _fresh_destination(destination)
+    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("VACUUM INTO ?", (str(destination),))
+    except sqlite3.DatabaseError as error:
+        raise StorageError(f"backing up {source} failed: {error}") from error
+    finally:
+        conn.close()

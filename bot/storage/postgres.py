@@ -221,10 +221,6 @@ class PostgresDatabase:
         if work.wrote:  # reached only when the block above committed
             work_record.committed()
 
-    @asynccontextmanager
-    async def bulk(self) -> AsyncIterator[None]:
-        yield  # the server checkpoints on its own, apart from every connection
-
     async def write_now(self, work: Callable[[Conn], Awaitable[T]], *, guild: int | None = None) -> T:
         async with self.transaction(guild=guild) as conn:
             return await work(conn)
