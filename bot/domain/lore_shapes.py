@@ -66,6 +66,7 @@ def _met(before: str) -> bool:
 _YEAR = re.compile(r"\b[12]\d{3}\b")
 _UNITS = r"(?:years?|months?|days?|weeks?|hours?|decades?|centuries|century)"
 _TIME = re.compile(rf"\b{_UNITS}\b", re.I)  # a question asking a span of time
+_UNIT = re.compile(rf"\s*(?:or\s+so\s+)?{_UNITS}\b", re.I)
 _LATER = re.compile(
     rf"\s*{_UNITS}\s+(?:later|earlier|ago|after|before|afterwards)\b", re.I
 )  # "two years later"
@@ -82,7 +83,7 @@ _COUNT = re.compile(  # number words in lower case: "Deep Space Nine" is a name
 def holds_count(sentence: str, times: bool = False) -> bool:
     """Whether the sentence gives a number of things: a number word, or a number that is no year
     and no part of a name ("Wolf 359", "Camp 371", "K-7"), nor, unless `times`, a span of time
-    ("two years later")."""
+    ("two years later") or how often ("every seven years")."""
     return any(_a_count(sentence, found, times) for found in _COUNT.finditer(sentence))
 
 
@@ -95,6 +96,8 @@ def _a_count(sentence: str, found: re.Match[str], times: bool) -> bool:
         re.search(r"\b[A-Z][\w'’-]*\s+$", before) or before.endswith("-")
     ):
         return False  # a name's number
+    if re.search(r"\bevery\s+$", before, re.I) and _UNIT.match(after):
+        return times  # "every seven years" is how often, not how many
     return times or _LATER.match(after) is None  # "fifty years of breathable air" is an amount
 
 

@@ -62,6 +62,9 @@ def test_the_words_that_name_one_ship() -> None:
         ("He came out of the Nexus seventy-eight years later.", False),
         ("Praxis left Qo'noS with perhaps fifty years of breathable air.", True),  # an amount
         ("Deep Space Station K-7 lies near Sherman's Planet.", False),  # a name's number
+        ("Every seven years or so their males go through the pon farr.", False),  # how often
+        ("A relief convoy left every 3 months.", False),
+        ("Every twelve ships formed a squadron.", True),  # a number of things after "every"
     ],
 )
 def test_a_sentence_gives_a_count(sentence: str, count: bool) -> None:
@@ -81,3 +84,5 @@ def test_what_a_line_must_hold() -> None:
 def test_a_span_of_time_counts_when_the_question_asks_one() -> None:
     years = wanted("how many years did k'mpec rule", SHIPS)
     assert years is not None and years("He ruled for twelve years.")
+    often = wanted("how many years apart does pon farr come", SHIPS)
+    assert often is not None and often("Every seven years or so their males go through the pon farr.")

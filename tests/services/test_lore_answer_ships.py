@@ -53,6 +53,7 @@ def test_a_line_naming_the_ship_still_answers(lore: LoreService, question: str, 
         ("how many warbirds attacked narendra iii", "In 2344 Romulan warbirds attacked"),  # no number
         ("how many people died at wolf 359", "Among the dead at Wolf 359"),  # a name's number
         ("how many borg cubes attacked earth in 2373", "Wolf 359"),  # another year's count
+        ("how many vulcans go through pon farr", "every seven years"),  # how often, not how many
     ],
 )
 def test_a_line_with_no_count_is_no_answer_to_how_many(
