@@ -15,6 +15,8 @@ from ..domain import lore_kin as kin
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
 from ..domain.lore_doers import DOER_NOUNS, TITLES, done_by, owned_only
+from ..domain.lore_query import STOP_WORDS
+from ..domain.lore_shapes import NUMBER_WORDS
 from ..domain.references import normalise
 from . import lore_text as text
 from .lore_names import Linked, name_words
@@ -61,6 +63,16 @@ def of_them(
         found = [
             one for one in found if one.composed or _their_death(tokens(one.text, question), whose, people)
         ]
+    elif runs and (killing := _killing_asked(query, question)):  # "who killed Koloth": a killing of them
+        whose = {word for run in runs for word in run} | {
+            w.replace("'", "") for w in text.words(rules.done_to(query)) if w not in STOP_WORDS
+        }  # the entry's title, not its aliases ("Toral, son of Duras" would make a killing of Duras his)
+        whose |= {w.replace("'", "") for e in linked if e.key == names[0].key for w in text.words(e.title)}
+        found = [
+            one
+            for one in found
+            if one.composed or _killed(tokens(one.text, question), whose, people, killing)
+        ]
     if (asked := _their_deed(query, names, linked, question)) is None:
         return found
     key, deed, doers = asked  # "when did Spock die": another entry's "Sarek died…" is Sarek's
@@ -96,7 +108,8 @@ def kin_said(
     found: list[rules.Statement], query: str, deed: str | None, predicate: Sequence[str], question: Wording
 ) -> list[rules.Statement]:
     """For a who-question: a deed asked of someone was not done to a relative of theirs ("who
-    killed Kirk": not "Kruge killed his son David"), and whoever is asked for is named where the
+    killed Kirk": not "Kruge killed his son David") nor a killing to a thing ("who killed Koloth":
+    not "a spy poisoned grain meant for the colony"), and whoever is asked for is named where the
     question's words are not only an owned doer's ("…asked Picard to choose his successor" names
     no successor)."""
     if deed is not None and not kin.relation_asked(query):  # only a sentence naming a relative is read
@@ -105,10 +118,38 @@ def kin_said(
             for one in found
             if not kin.speaks_of_kin(one.text) or not kin.done_to_kin(tokens(one.text, question), deed)
         ]
+    if deed in KILLING and (victims := set(text.words(rules.done_to(query)))):  # "who killed Koloth":
+        found = [one for one in found if not _on_things(tokens(one.text, question), deed, victims)]
     owned = set(predicate) & {question.concept(text.word_stem(word)) for word in DOER_NOUNS}
     if not owned or rules.doers_verb(query) or patient_asked(query):  # "who was K'mpec's successor",
         return found  # not "who chose his successor" nor "who did K'mpec pick to run the succession"
     return [one for one in found if one.composed or not owned_only(tokens(one.text, question), owned)]
+
+
+_ARTICLES = frozenset("the a an".split())  # noqa: SIM905
+_ANYONE = STOP_WORDS | TITLES | frozenset(NUMBER_WORDS)  # words after a killing that may be of people
+
+
+def _on_things(said: Sequence[rules.Token], deed: str, victims: set[str]) -> bool:
+    """Whether each word of the deed in the sentence falls on a thing: the word after it, past an
+    article, a common noun in lower case ("poisoned grain"); a name, a pronoun, a possessive, a
+    preposition, a number or the question's own words may be anyone."""
+    ats = [at for at, (_, concept) in enumerate(said) if concept == deed]
+    return bool(ats) and all(_thing_after(said[at + 1 : at + 3], victims) for at in ats)
+
+
+def _thing_after(after: Sequence[rules.Token], victims: set[str]) -> bool:
+    for word, _ in after:
+        folded = rules.fold(word)
+        if folded in _ARTICLES:
+            continue
+        return (
+            word.isalpha()
+            and word.islower()
+            and not ({folded, folded.removesuffix("s")} & (_ANYONE | victims))
+            and not folded.endswith("ly")
+        )
+    return False
 
 
 _PRONOUNS = frozenset("him her".split())  # noqa: SIM905
@@ -116,7 +157,57 @@ _PASSIVE = frozenset("was were been".split())  # noqa: SIM905
 _NOT = frozenset("not never refused".split())  # noqa: SIM905
 
 
-def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractSet[str]) -> bool:
+def _killing_asked(query: str, question: Wording) -> str:
+    """The concept of a killing a who-did question asks who did ("who murdered Gorkon"), or ""."""
+    verb, target = rules.doers_verb(query), rules.done_to(query)
+    if not verb or text.word_stem(verb) not in KILLING or not target.strip() or _OWNED.search(target):
+        return ""  # "who killed Alexander's mom" asks of someone else than Alexander
+    return question.concept(text.word_stem(verb))
+
+
+_OWNED = re.compile(r"\w['’]s\b|\ws['’](?!\w)")  # "Alexander's", "the sisters'"; not "K'mpec"
+_BY = frozenset("by in at during".split())  # noqa: SIM905  # "murdered by Duras", "killed in the attack"
+
+
+def _killed(said: Sequence[rules.Token], whose: set[str], people: AbstractSet[str], deed: str) -> bool:
+    """Whether the sentence tells the killing of the one asked about: as their death is told
+    (_their_death), or with them among the first names after it ("killed B'Etor and Lursa"), or
+    as its subject's, named first, past a participle ("K'Ehleyr…, murdered by Duras")."""
+    if _their_death(said, whose, people, deed):
+        return True
+    folded = [rules.fold(word).replace("'", "") for word, _ in said]
+    first = _first_named(said, people)
+    subject = first is not None and all(folded[i] in whose or folded[i] in TITLES for i in first)
+    for at, (_, concept) in enumerate(said):
+        if concept != deed or _NOT & set(folded[max(0, at - 3) : at]):
+            continue
+        after = [w for w in folded[at + 1 : at + 4] if w != "the" and w not in TITLES]
+        if after[:1] and after[0] not in _BY and whose & set(after[:3]):
+            return True
+        if subject and first and after[:1] and after[0] in _BY and first[-1] < at:
+            return True
+    return False
+
+
+def _first_named(said: Sequence[rules.Token], people: AbstractSet[str]) -> list[int] | None:
+    """Where the sentence's first person is named: the capitalised words of that name."""
+    start = next(
+        (i for i, (word, _) in enumerate(said) if word[:1].isupper() and rules.fold(word) in people), None
+    )
+    if start is None:
+        return None
+    at = start
+    while at > 0 and said[at - 1][0][:1].isupper():  # "Jadzia Dax": from its first word
+        at -= 1
+    end = start
+    while end + 1 < len(said) and said[end + 1][0][:1].isupper():
+        end += 1
+    return list(range(at, end + 1))
+
+
+def _their_death(
+    said: Sequence[rules.Token], whose: set[str], people: AbstractSet[str], deed: str = DYING
+) -> bool:
     """Whether the sentence tells the death asked of: a word of dying ("died"; not "the
     chancellor's death"), or a killing that fell on them: named right after it, or right before
     "was killed", or "him" or "her" after it when nobody else is named since them but the killer
@@ -124,7 +215,7 @@ def _their_death(said: Sequence[rules.Token], whose: set[str], people: AbstractS
     him" after naming Vreenak)."""
     folded = [rules.fold(word).replace("'", "") for word, _ in said]
     for at, (word, concept) in enumerate(said):
-        if concept != DYING:
+        if concept != deed:
             continue
         before = said[at - 1][0] if at else ""
         if before.endswith(("'s", "’s")) and folded[at - 1] not in whose:

@@ -87,3 +87,14 @@ async def test_a_relatives_death_is_no_answer_about_them(env: object, world: Wor
     assert "**Answer:**" not in first and "Sarek" not in first.split("\n")[0], first[:300]
     assert first.startswith("**No sure answer.** I looked for a line that says when"), first[:300]
     assert "Spock" in first, first[:600]  # the closest entries are still listed
+
+
+async def test_another_killing_is_no_answer_to_who_killed_them(env: object, world: World) -> None:
+    # "A Klingon spy … poisoned grain meant for the colony" was the line: no killing of Koloth
+    result = await world.alice.slash(world.channel, "lore search", query="who killed koloth")
+    first = head(result)
+    assert "**Answer:**" not in first and "grain" not in first.split("\n")[0], first[:300]
+    assert first.startswith("**No sure answer.**"), first[:300]
+    assert "Koloth" in first, first[:600]  # the closest entries are still listed
+    result = await world.alice.slash(world.channel, "lore search", query="who killed lursa")
+    assert head(result).startswith("**Answer:** Riker's crew killed Lursa and B'Etor"), head(result)[:300]
