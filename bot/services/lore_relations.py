@@ -55,10 +55,13 @@ def of_them(
     found = [
         one for one in found if one.composed or not any(kin.named_only_as_kin(one.text, r) for r in runs)
     ]
-    if runs and dying(question.concepts):  # "when did Worf die": not "Worf killed Duras in 2367"
+    if dying(question.concepts) and (runs or not names):  # "when did Worf die": not "Worf killed Duras"
         # their names: as asked, as their entry has them ("Tasha" asks of Tasha Yar), and every word
-        # the question gives ("jennifer sisko", though only Benjamin Sisko has an entry)
-        whose = {word for run in runs for word in run} | {w.replace("'", "") for w in text.words(query)}
+        # the question gives ("jennifer sisko", though only Benjamin Sisko has an entry; "the
+        # Albino", who has none: not "Kang died…")
+        whose = {word for run in runs for word in run} | {
+            w.replace("'", "") for w in text.words(query) if w not in STOP_WORDS
+        }
         whose |= {w.replace("'", "") for w in name_words([e for e in linked if e.key == names[0].key], None)}
         found = [
             one for one in found if one.composed or _their_death(tokens(one.text, question), whose, people)
@@ -153,6 +156,7 @@ def _thing_after(after: Sequence[rules.Token], victims: set[str]) -> bool:
 
 
 _PRONOUNS = frozenset("him her".split())  # noqa: SIM905
+_OWNERS = frozenset("his her their".split())  # noqa: SIM905
 _PASSIVE = frozenset("was were been".split())  # noqa: SIM905
 _NOT = frozenset("not never refused".split())  # noqa: SIM905
 
@@ -227,7 +231,7 @@ def _their_death(
         if _NOT & set(folded[max(0, at - 3) : at]):
             continue  # "Worf chose not to kill Toral"
         after = [w for w in folded[at + 1 : at + 4] if w != "the" and w not in TITLES]
-        if after and after[0] in whose:
+        if after and (after[0] in whose or _among_after(after, whose)):
             return True
         if at >= 2 and folded[at - 1] in _PASSIVE and folded[at - 2] in whose:  # "Damar was killed"
             return True
@@ -238,6 +242,12 @@ def _their_death(
         if him and not _named_since(said, folded, named[-1], at, people):
             return True
     return False
+
+
+def _among_after(after: list[str], whose: set[str]) -> bool:
+    """Whether the words after a killing name them second ("killed Burke and Samno"), or past a
+    relation ("Kruge killed his son David" for "when did David Marcus die")."""
+    return len(after) >= 3 and after[2] in whose and (after[1] == "and" or after[0] in _OWNERS)
 
 
 def _subject(folded: list[str], at: int, people: AbstractSet[str]) -> bool:

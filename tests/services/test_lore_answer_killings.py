@@ -3,7 +3,8 @@ person in the canon lore ("who killed / murdered / assassinated / poisoned <name
 questions, not the evaluation's), the line before this told another killing for 12 people:
 "who killed Koloth" with a spy who "poisoned grain", "who killed Garak" with "the bomb that killed
 him" (Vreenak), "who killed Curzon Dax" with Jadzia Dax's death, "who killed Toral" with "killed
-Duras"."""
+Duras". And how or when someone with no entry of their own died is their death, not another's
+named beside them ("how did the Albino die" was "Kang died…")."""
 
 from __future__ import annotations
 
@@ -60,3 +61,18 @@ def test_a_killing_of_another_is_no_answer_to_who_killed_them(
 )
 def test_a_killing_of_them_still_answers(lore: LoreService, question: str, said: str) -> None:
     assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("how did the albino die", "killed the Albino", "Kang died"),  # no entry of his own
+        ("how did samno die", "killed Burke and Samno", "shot him"),  # named second
+        ("when did david marcus die", "killed his son David", "Gorkon's murder"),  # past "his son"
+    ],
+)
+def test_a_death_asked_of_someone_without_an_entry_is_theirs(
+    lore: LoreService, question: str, said: str, not_said: str
+) -> None:
+    assert_says(lore, question, said)
+    assert_never_says(lore, question, not_said)
