@@ -123,10 +123,33 @@ def killed_asked(question: str, person: Callable[[str], bool]) -> str:
     return _TAKEN_OUT.sub(read, question)
 
 
+# "who was Kang's killer", "who was the murderer of K'mpec": who killed them
+_KILLER = re.compile(
+    r"^\s*who\s+(?:was|is|were)\s+(?:(?P<owner>[\w'’ -]+?)(?:['’]s?|s)?\s+(?:killer|murderer|assassin)"
+    r"|the\s+(?:killer|murderer|assassin)\s+of\s+(?P<of>[\w'’ -]+?))\s*(?P<end>[?.!]*)\s*$",
+    re.I,
+)
+
+
+def killer_asked(question: str, person: Callable[[str], bool]) -> str:
+    """ "Who was Kang's killer" as "who killed Kang" when `person` takes each word of the name for
+    a word of a person's name (the doer's noun reads as the deed); else the question as typed."""
+    found = _KILLER.match(question)
+    if not found:
+        return question
+    typed = found["owner"] or found["of"]
+    for named in (typed, f"{typed}s"):  # "kangs killer", "duras killer"
+        if all(person(word) for word in named.casefold().split()):
+            return f"who killed {named}{found['end']}"
+    return question
+
+
 def as_asked(question: str, person: Callable[[str], bool]) -> str:
     """The question in the words the lore reads it in: spelled out, a person's origin asked as
-    their birthplace, a person "taken out" killed (`person`: see born_asked)."""
-    return killed_asked(born_asked(spelled_out(question), person), person)
+    their birthplace, a person "taken out" killed, their killer asked as who killed them
+    (`person`: see born_asked)."""
+    question = spelled_out(question)
+    return killer_asked(killed_asked(born_asked(question, person), person), person)
 
 
 def spelled_out(question: str) -> str:

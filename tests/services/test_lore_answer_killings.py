@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.domain.lore_asking import killer_asked
 from bot.services.lore import LoreService
 from tests.support.lore_lines import assert_never_says, assert_says, started
 
@@ -76,3 +77,27 @@ def test_a_death_asked_of_someone_without_an_entry_is_theirs(
 ) -> None:
     assert_says(lore, question, said)
     assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("who was kang's killer", "who killed kang"),
+        ("who was the murderer of k'mpec?", "who killed k'mpec?"),
+        ("who was jadzia dax's assassin", "who killed jadzia dax"),
+        ("who was kangs killer", "who killed kang"),  # typed without the apostrophe
+        ("who is duras killer", "who killed duras"),
+        ("who was the albino's killer", "who was the albino's killer"),  # no person canon knows
+        ("who was the killer", "who was the killer"),
+    ],
+)
+def test_someones_killer_is_asked_as_who_killed_them(question: str, read: str) -> None:
+    people = {"kang", "k'mpec", "jadzia", "dax", "duras"}
+    assert killer_asked(question, people.__contains__) == read
+
+
+def test_someones_killer_is_answered_as_who_killed_them(lore: LoreService) -> None:
+    # "…Koloth kept the oath… and was killed in the attack on the Albino's compound" was the line
+    assert_never_says(lore, "who was kang's killer", "Koloth")
+    assert_says(lore, "who was gowron's assassin", "Worf killed Gowron")
+    assert_says(lore, "who was the murderer of k'ehleyr", "murdered by Duras")
