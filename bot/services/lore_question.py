@@ -22,6 +22,7 @@ from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
 from . import english
 from . import lore_relations as relations
+from . import lore_succession as succession
 from . import lore_text as text
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
@@ -246,7 +247,7 @@ def answer(
     deed = next((c for c in verbs if c not in LIGHT), next(iter(verbs), None))
     called = other_names(linked, concepts, lambda name: frozenset(question.mapped(text.terms(name))))
     subjects = {e.key: concepts.get(e.key, frozenset()) for e in linked}
-    found = relations.of_them(
+    said_of = relations.of_them(
         statements(pool, subjects, question, asked, deed, called),
         query,
         names,
@@ -254,6 +255,7 @@ def answer(
         question,
         known.people,
     )
+    found = succession.in_order(said_of, query, names, question)  # "who was chancellor before K'mpec"
     if whole := [_as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
         # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
         # only with that letter ("the Enterprise" alone is another ship)
