@@ -71,10 +71,12 @@ def of_them(
             w.replace("'", "") for w in text.words(rules.done_to(query)) if w not in STOP_WORDS
         }  # the entry's title, not its aliases ("Toral, son of Duras" would make a killing of Duras his)
         whose |= {w.replace("'", "") for e in linked if e.key == names[0].key for w in text.words(e.title)}
-        found = [
+        found = [  # a sentence without the killing's word is no answer (_who_said drops it): not read
             one
             for one in found
-            if one.composed or _killed(tokens(one.text, question), whose, people, killing)
+            if one.composed
+            or killing not in one.words
+            or _killed(tokens(one.text, question), whose, people, killing)
         ]
     if (asked := _their_deed(query, names, linked, question)) is None:
         return found

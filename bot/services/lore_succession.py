@@ -46,7 +46,7 @@ _SUCCEED = text.word_stem("succeed")
 def _in_order(said: Sequence[rules.Token], named: set[str], before: bool) -> bool:
     """Whether the sentence tells the named person succeeding someone (`before`: "Gowron succeeded
     K'mpec") or being succeeded ("succeeded K'mpec", "K'mpec was succeeded by")."""
-    folded = [text.words(word)[0] if text.words(word) else "" for word, _ in said]
+    folded = [next(iter(text.words(word)), "") for word, _ in said]
     for at, (word, _) in enumerate(said):
         if text.word_stem(word) != _SUCCEED:  # as written: the question's words may say it otherwise
             continue
