@@ -71,12 +71,12 @@ _LATER = re.compile(
     rf"\s*{_UNITS}\s+(?:later|earlier|ago|after|before|afterwards)\b", re.I
 )  # "two years later"
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
-NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+_NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     hundreds thousand thousands million millions billion billions dozen dozens""".split()  # noqa: SIM905
 # a number of things, not a year ("some four thousand", "800 million", "12"; not "in 2344")
 _COUNT = re.compile(  # number words in lower case: "Deep Space Nine" is a name
-    r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{1,3}\b(?![-–]\d)"
+    r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{1,3}\b(?![-–]\d)"
 )
 
 

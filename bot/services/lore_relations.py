@@ -16,7 +16,6 @@ from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_asking import patient_asked
 from ..domain.lore_doers import DOER_NOUNS, TITLES, done_by, owned_only
 from ..domain.lore_query import STOP_WORDS
-from ..domain.lore_shapes import NUMBER_WORDS
 from ..domain.references import normalise
 from . import lore_text as text
 from .lore_names import Linked, name_words
@@ -55,22 +54,18 @@ def of_them(
     found = [
         one for one in found if one.composed or not any(kin.named_only_as_kin(one.text, r) for r in runs)
     ]
+    own = [e for e in linked if names and e.key == names[0].key]  # the entry of whom it asks
     if dying(question.concepts) and (runs or not names):  # "when did Worf die": not "Worf killed Duras"
         # their names: as asked, as their entry has them ("Tasha" asks of Tasha Yar), and every word
         # the question gives ("jennifer sisko", though only Benjamin Sisko has an entry; "the
         # Albino", who has none: not "Kang died…")
-        whose = {word for run in runs for word in run} | {
-            w.replace("'", "") for w in text.words(query) if w not in STOP_WORDS
-        }
-        whose |= {w.replace("'", "") for w in name_words([e for e in linked if e.key == names[0].key], None)}
+        whose = _words_of(runs, query, name_words(own, None))
         found = [
             one for one in found if one.composed or _their_death(tokens(one.text, question), whose, people)
         ]
     elif runs and (killing := _killing_asked(query, question)):  # "who killed Koloth": a killing of them
-        whose = {word for run in runs for word in run} | {
-            w.replace("'", "") for w in text.words(rules.done_to(query)) if w not in STOP_WORDS
-        }  # the entry's title, not its aliases ("Toral, son of Duras" would make a killing of Duras his)
-        whose |= {w.replace("'", "") for e in linked if e.key == names[0].key for w in text.words(e.title)}
+        # the entry's title, not its aliases ("Toral, son of Duras" would make a killing of Duras his)
+        whose = _words_of(runs, rules.done_to(query), {w for e in own for w in text.words(e.title)})
         found = [  # a sentence without the killing's word is no answer (_who_said drops it): not read
             one
             for one in found
@@ -89,6 +84,13 @@ def of_them(
         or deed not in one.words
         or done_by(tokens(one.text, question), deed, doers)
     ]
+
+
+def _words_of(runs: Sequence[tuple[str, ...]], typed: str, names: set[str]) -> set[str]:
+    """The words naming whom a question asks of: its runs naming them, the words of `typed` but
+    small ones, and `names`; without apostrophes, as _their_death reads a sentence's words."""
+    typed_words = {w for w in text.words(typed) if w not in STOP_WORDS}
+    return {word for run in runs for word in run} | {w.replace("'", "") for w in typed_words | names}
 
 
 def _their_deed(
@@ -113,8 +115,7 @@ def kin_said(
     found: list[rules.Statement], query: str, deed: str | None, predicate: Sequence[str], question: Wording
 ) -> list[rules.Statement]:
     """For a who-question: a deed asked of someone was not done to a relative of theirs ("who
-    killed Kirk": not "Kruge killed his son David") nor a killing to a thing ("who killed Koloth":
-    not "a spy poisoned grain meant for the colony"), and whoever is asked for is named where the
+    killed Kirk": not "Kruge killed his son David"), and whoever is asked for is named where the
     question's words are not only an owned doer's ("…asked Picard to choose his successor" names
     no successor)."""
     if deed is not None and not kin.relation_asked(query):  # only a sentence naming a relative is read
@@ -123,38 +124,10 @@ def kin_said(
             for one in found
             if not kin.speaks_of_kin(one.text) or not kin.done_to_kin(tokens(one.text, question), deed)
         ]
-    if deed in KILLING and (victims := set(text.words(rules.done_to(query)))):  # "who killed Koloth":
-        found = [one for one in found if not _on_things(tokens(one.text, question), deed, victims)]
     owned = set(predicate) & {question.concept(text.word_stem(word)) for word in DOER_NOUNS}
     if not owned or rules.doers_verb(query) or patient_asked(query):  # "who was K'mpec's successor",
         return found  # not "who chose his successor" nor "who did K'mpec pick to run the succession"
     return [one for one in found if one.composed or not owned_only(tokens(one.text, question), owned)]
-
-
-_ARTICLES = frozenset("the a an".split())  # noqa: SIM905
-_ANYONE = STOP_WORDS | TITLES | frozenset(NUMBER_WORDS)  # words after a killing that may be of people
-
-
-def _on_things(said: Sequence[rules.Token], deed: str, victims: set[str]) -> bool:
-    """Whether each word of the deed in the sentence falls on a thing: the word after it, past an
-    article, a common noun in lower case ("poisoned grain"); a name, a pronoun, a possessive, a
-    preposition, a number or the question's own words may be anyone."""
-    ats = [at for at, (_, concept) in enumerate(said) if concept == deed]
-    return bool(ats) and all(_thing_after(said[at + 1 : at + 3], victims) for at in ats)
-
-
-def _thing_after(after: Sequence[rules.Token], victims: set[str]) -> bool:
-    for word, _ in after:
-        folded = rules.fold(word)
-        if folded in _ARTICLES:
-            continue
-        return (
-            word.isalpha()
-            and word.islower()
-            and not ({folded, folded.removesuffix("s")} & (_ANYONE | victims))
-            and not folded.endswith("ly")
-        )
-    return False
 
 
 _PRONOUNS = frozenset("him her".split())  # noqa: SIM905
