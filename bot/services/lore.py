@@ -211,7 +211,7 @@ class LoreService:
         by_key = {e.key: e for e in entries}
         exact = by_key.get(exact_key) if exact_key is not None else None  # read with the others
         linked = [by_key[n.key] for n in names if n.key in by_key]
-        wording = engine.Question.of(terms, ANSWERING)  # finer synonyms for reading sentences
+        wording = engine.Question.of(terms, ANSWERING, merged=True)  # finer synonyms for reading
         answer = (
             articles.article_answer(treaties, searched, wording)
             or asking.answer(searched, asked, wording, idf, linked, names, ordered, self.known)

@@ -181,7 +181,7 @@ def _who_said(
     if kin := _KIN_ASKED.search(query):
         said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
         found = [one for one in found if one.composed or said_kin.search(one.text)]
-    return relations.kin_said(found, query, deed, predicate, question), posts
+    return relations.not_the_party(relations.kin_said(found, query, deed, predicate, question), query), posts
 
 
 def answer(

@@ -27,6 +27,8 @@ from .lore_wording import DYING, KILLING, Wording, dying
 _ASKS_WHO = re.compile(r"\s*(?:who|whom|whose|what|which|name)\b", re.I)
 _ASKING = frozenset("when where why how".split())  # noqa: SIM905
 _DID = frozenset("did does do".split())  # noqa: SIM905
+_FOR_PARTY = re.compile(r"\bfor\s+(?:the\s+)?([a-z]+)\b", re.I)  # "who signed it for the Romulans"
+_NOT_PARTIES = frozenset("the fan empire star united planets union".split())  # noqa: SIM905  # words of POWERS
 
 
 def of_them(
@@ -250,3 +252,16 @@ def _anothers(said: Sequence[rules.Token], folded: list[str], at: int, whose: se
     else:
         named = [at - 2 if at >= 2 and folded[at - 1] == "who" else at - 1] if at else []
     return bool(named) and said[named[0]][0][:1].isupper() and folded[named[0]] not in whose
+
+
+def not_the_party(found: list[rules.Statement], query: str) -> list[rules.Statement]:
+    """For a who-question asking who acted for a power ("who signed the Khitomer Accords for the
+    Klingons"), not the sentence made from an entry's facts naming that power as a party: it
+    names the party, not who acted for it."""
+    party = _FOR_PARTY.search(query)
+    power = party.group(1).casefold() if party else ""
+    if power not in rules.POWERS or power in _NOT_PARTIES:
+        return found
+    said = re.compile(rf"\b{re.escape(power.removesuffix('s'))}", re.I)
+    return [one for one in found if not (one.composed and said.search(one.text))]
+

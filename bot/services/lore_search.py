@@ -88,8 +88,18 @@ class Question:
         object.__setattr__(self, "counted", counted)
 
     @classmethod
-    def of(cls, terms: Sequence[str], groups: tuple[tuple[str, ...], ...] = SYNONYMS) -> Question:
+    def of(
+        cls, terms: Sequence[str], groups: tuple[tuple[str, ...], ...] = SYNONYMS, merged: bool = False
+    ) -> Question:
+        """`merged`: a term that is a synonym of an earlier one is no concept of its own (read
+        for an answer, "defense lawyer" asks one thing, which "defended" says whole)."""
         synonyms = text.synonym_stems(groups)
+        if merged:
+            kept: list[str] = []
+            for term in terms:
+                if not any(term in synonyms.get(one, ()) for one in kept):
+                    kept.append(term)
+            terms = kept
         variants = {
             t: {t: 1.0, **{v: SYNONYM_WEIGHT for v in synonyms.get(t, ()) if v not in terms}} for t in terms
         }

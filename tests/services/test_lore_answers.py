@@ -81,6 +81,7 @@ def results(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | Non
                 + lore_eval.rows(lore_eval.FOURTH)
                 + lore_eval.rows(lore_eval.FIFTH)
                 + lore_eval.rows(lore_eval.SIXTH)
+                + lore_eval.rows(lore_eval.SEVENTH)
             )
             asked = lore_eval.rows() + later
             return await lore_eval.evaluate(ask, asked)

@@ -1,0 +1,53 @@
+"""Issue #20: two of a question's words that mean one thing ask one thing ("defense lawyer": a
+sentence saying "defended" says it whole), and a who-question asking who acted for a party is not
+answered by the line naming the parties (the seventh question set's tune half: "who signed the
+klingon romulan alliance for the romulans" was "…signed by the Klingon Empire and the Romulan Star
+Empire")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.services.lore import LoreService
+from tests.support.lore_lines import assert_never_says, assert_says, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("parties"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who was kirk's defence lawyer", "Colonel Worf"),  # defence and lawyer: one idea
+        ("who was the defense attorney for kirk and mccoy", "Colonel Worf"),
+        ("who took caithlin dar hostage", "Sybok"),
+    ],
+)
+def test_words_meaning_one_thing_ask_it_once(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who signed the khitomer accords", "signed by the United Federation of Planets and the Klingon Empire"),
+        ("who signed the treaty of algeron", "the Romulan Star Empire"),
+        ("who signed the klingon romulan alliance for the romulans", "Hectavious"),  # not the powers
+    ],
+)
+def test_a_treatys_parties_answer_who_signed_it_but_not_who_signed_for_one(
+    lore: LoreService, question: str, said: str
+) -> None:
+    assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who signed the khitomer accords for the klingons", "who signed the treaty of algeron for the romulans"],
+)
+def test_who_signed_for_a_party_is_not_the_parties(lore: LoreService, question: str) -> None:
+    assert_never_says(lore, question, "was signed by")
