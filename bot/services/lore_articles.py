@@ -12,11 +12,13 @@ from functools import lru_cache
 from ..content.treaties import canon_treaties
 from ..domain import lore_answer as rules
 from ..domain.lore_facts import Asked
+from ..domain.lore_phrases import phrased
+from ..domain.lore_query import ANSWERING
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
 from . import lore_text as text
 from .factions import faction_names
-from .lore_question import GENERIC, Answer
+from .lore_question import GENERIC, Answer, terms_of
 from .lore_search import Question
 from .lore_wording import SHARED, Wording
 from .treaties import article_asked, no_such_article, treaty_named
@@ -62,6 +64,7 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     treaty = treaty_named(treaties, query) or treaty_described(treaties, query)
     if treaty is None or not treaty.articles:
         return None
+    question = _read_phrased(query, question)
     titled = _titled(treaty, question)
     if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
         return None
@@ -73,6 +76,13 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     else:
         article = _best(treaty, query, question, 1 if about or may or titled else 2)
     return _line(treaty, article)
+
+
+def _read_phrased(query: str, question: Question) -> Question:
+    """The question with its phrasal verbs read as their one word ("handed over": cede), as an
+    article would say them ("change hands" is no handing over)."""
+    reading = phrased(query)
+    return question if reading == query else Question.of(terms_of(reading), ANSWERING, merged=True)
 
 
 def unrecorded(treaties: Sequence[Treaty], query: str) -> Answer | None:

@@ -1,8 +1,9 @@
-"""Issue #20: two of a question's words that mean one thing ask one thing ("defense lawyer": a
-sentence saying "defended" says it whole), and a who-question asking who acted for a party is not
-answered by the line naming the parties (the seventh question set's tune half: "who signed the
-klingon romulan alliance for the romulans" was "…signed by the Klingon Empire and the Romulan Star
-Empire")."""
+"""Issue #20: a question's words read as meant. Two that mean one thing ask one thing ("defense
+lawyer": a sentence saying "defended" says it whole); a who-question asking who acted for a party
+is not answered by the line naming the parties (the seventh question set's tune half: "who signed
+the klingon romulan alliance for the romulans" was "…signed by the Klingon Empire and the Romulan
+Star Empire"); a phrasal verb asks of the articles what it means ("handed over": cede, not the
+article whose worlds "change hands")."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from collections.abc import Iterator
 import pytest
 
 from bot.services.lore import LoreService
-from tests.support.lore_lines import assert_never_says, assert_says, started
+from tests.support.lore_lines import assert_never_says, assert_says, line, started
 
 
 @pytest.fixture(scope="module")
 def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
-    yield from started(tmp_path_factory.mktemp("parties"), postgres_server)
+    yield from started(tmp_path_factory.mktemp("meanings"), postgres_server)
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,10 @@ def test_words_meaning_one_thing_ask_it_once(lore: LoreService, question: str, s
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        ("who signed the khitomer accords", "signed by the United Federation of Planets and the Klingon Empire"),
+        (
+            "who signed the khitomer accords",
+            "signed by the United Federation of Planets and the Klingon Empire",
+        ),
         ("who signed the treaty of algeron", "the Romulan Star Empire"),
         ("who signed the klingon romulan alliance for the romulans", "Hectavious"),  # not the powers
     ],
@@ -51,3 +55,11 @@ def test_a_treatys_parties_answer_who_signed_it_but_not_who_signed_for_one(
 )
 def test_who_signed_for_a_party_is_not_the_parties(lore: LoreService, question: str) -> None:
     assert_never_says(lore, question, "was signed by")
+
+
+def test_a_phrasal_verb_asks_the_articles_what_it_means(lore: LoreService) -> None:
+    sentence, _ = line(lore, "what did the treaty of armens hand over to the sheliak")
+    assert sentence is not None and sentence.startswith("Article I (Worlds ceded to the Sheliak)"), sentence
+    assert_never_says(
+        lore, "which colony did the feds hand over to cardassia in the border treaty", "change hands"
+    )
