@@ -16,12 +16,13 @@ from ..domain.lore_phrases import phrased
 from ..domain.lore_query import ANSWERING
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
+from ..domain.treaty_asked import article_asked, treaty_named
 from . import lore_text as text
 from .factions import faction_names
 from .lore_question import GENERIC, Answer, terms_of
 from .lore_search import Question
 from .lore_wording import SHARED, Wording
-from .treaties import article_asked, no_such_article, treaty_named
+from .treaties import no_such_article
 
 _WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
 _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice)\b", re.IGNORECASE)

@@ -264,4 +264,3 @@ def not_the_party(found: list[rules.Statement], query: str) -> list[rules.Statem
         return found
     said = re.compile(rf"\b{re.escape(power.removesuffix('s'))}", re.I)
     return [one for one in found if not (one.composed and said.search(one.text))]
-

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..content.treaties import canon_treaties, content_hash
 from ..domain import search as fts
 from ..domain.errors import InvalidInput, NotFound
-from ..domain.numerals import from_roman, to_roman
+from ..domain.numerals import to_roman
 from ..domain.references import (
     Selection,
     normalise,
@@ -20,6 +19,7 @@ from ..domain.references import (
     select_articles,
 )
 from ..domain.treaties import Article, Treaty, quote_command
+from ..domain.treaty_asked import article_asked, treaty_named
 from ..storage import Database, accord_index, accord_reads, treaty_index
 from ..storage.accords import accord_id_of
 from .treaty_names import CanonNames, decided_plainly, names_tried, phrases
@@ -232,29 +232,6 @@ class TreatyService:
             elif (treaty := self._canon_keys.get(hit.treaty_key)) and (article := treaty.article(hit.number)):
                 found.append(SearchHit(treaty, article, hit.snippet))
         return found
-
-
-_ARTICLE = re.compile(r"\b(?:article|clause|art\.|art(?=\s))\s*([ivxlcdm]{1,6}|\d{1,3})\b", re.IGNORECASE)
-
-
-def article_asked(question: str) -> int | None:
-    """The article a question names ("article III", "art. 2"), if any."""
-    found = _ARTICLE.search(question)
-    if found is None:
-        return None
-    return int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
-
-
-def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:
-    """The treaty or accord a question names, by the longest name or alias in it."""
-    asked = f" {normalise(question)} "
-    named = [
-        (len(name), treaty)
-        for treaty in treaties
-        for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
-        if name and f" {name} " in asked
-    ]
-    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def no_such_article(treaty: Treaty, number: int) -> str:

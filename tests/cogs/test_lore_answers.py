@@ -64,6 +64,21 @@ async def test_an_article_question_quotes_the_article(env, world: World) -> None
     assert '`/treaty quote treaty:"Khitomer Accords" article:II`' in first
 
 
+async def test_the_second_accords_named_by_their_short_name_quote_their_own_article(
+    env, world: World
+) -> None:
+    """ "2nd khitomer accords" holds the first Accords' longer name too: it quoted their Article IV."""
+    first = head(
+        await world.alice.slash(
+            world.channel, "lore search", query="what does article 4 of the 2nd khitomer accords say"
+        )
+    )
+    assert first.startswith("**Answer:** Article IV of the treaty *Second Khitomer Accords* (Evacuation"), (
+        first[:300]
+    )
+    assert '`/treaty quote treaty:"Second Khitomer Accords" article:IV`' in first
+
+
 async def test_a_treaty_named_by_what_it_is_quotes_its_article(env, world: World) -> None:
     """ "The accords" of the Federation are the Khitomer Accords; "the Romulan treaty" Starfleet is
     bound by is Algeron's: each quoted with the reference that shows it whole."""

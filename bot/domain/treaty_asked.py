@@ -1,0 +1,41 @@
+"""What a question names of the treaties: an article ("article III", "art. 2") and a treaty or
+accord, by name or alias. Read by /treaty quote's offer in lore answers and by the answers from
+the articles (bot/services/lore_articles.py). Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .numerals import from_roman
+from .references import normalise
+from .treaties import Treaty
+
+_ARTICLE = re.compile(r"\b(?:article|clause|art\.|art(?=\s))\s*([ivxlcdm]{1,6}|\d{1,3})\b", re.IGNORECASE)
+
+
+def article_asked(question: str) -> int | None:
+    """The article a question names ("article III", "art. 2"), if any."""
+    found = _ARTICLE.search(question)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
+
+
+def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:
+    """The treaty or accord a question names, by the longest name or alias in it; of two names
+    overlapping, the one begun first ("the 2nd Khitomer Accords" names the second, by its alias
+    "2nd Khitomer", not the first by its longer name)."""
+    asked = f" {normalise(question)} "
+    named = [
+        (at, at + len(name), treaty)
+        for treaty in treaties
+        for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
+        if name and (at := asked.find(f" {name} ")) >= 0
+    ]
+    alone = [
+        (start, end, treaty)
+        for start, end, treaty in named
+        if not any(s < start < e or (s == start and e > end) for s, e, _ in named)
+    ]
+    return max(alone, key=lambda one: one[1] - one[0])[2] if alone else None

@@ -1,0 +1,38 @@
+"""What a question names of the treaties (bot/domain/treaty_asked.py): of two names overlapping,
+the one begun first. "what does article 4 of the 2nd khitomer accords say" quoted the first
+Accords' Article IV (humanitarian aid), named by "khitomer accords", longer than the second's
+alias "2nd khitomer"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.treaties import canon_treaties
+from bot.domain.treaty_asked import article_asked, treaty_named
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("what does article 4 of the 2nd khitomer accords say", "khitomer_ii"),
+        ("the second khitomer accords on prisoners", "khitomer_ii"),
+        ("khitomer accords ii article 3", "khitomer_ii"),
+        ("what does the khitomer accords say about embassies", "khitomer"),
+        ("did the treaty of algeron ban cloaks", "algeron"),
+        ("what is in the 2nd khitomer", "khitomer_ii"),
+    ],
+)
+def test_the_treaty_a_question_names(question: str, key: str) -> None:
+    found = treaty_named(canon_treaties(), question)
+    assert found is not None and found.key == key, (question, found and found.key)
+
+
+def test_a_question_naming_no_treaty_names_none() -> None:
+    assert treaty_named(canon_treaties(), "who was gorkon") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "number"), [("article III?", 3), ("art. 2 of algeron", 2), ("who was kor", None)]
+)
+def test_the_article_a_question_names(question: str, number: int | None) -> None:
+    assert article_asked(question) == number
