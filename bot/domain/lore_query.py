@@ -67,7 +67,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("cede", "ceded", "surrender", "relinquish"),
     ("singularity", "black hole"),
     ("withdraw", "withdrawal", "leave", "quit", "pull out"),
-    ("prison", "jail", "jailed", "penal", "imprisoned"),
+    ("prison", "jail", "jailed", "penal", "imprisoned", "pow", "pows"),
     ("defend", "defended", "defence", "defense", "lawyer", "attorney"),  # "advocated peace" is none
 )
 

@@ -29,11 +29,11 @@ _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement
 # What asks for a treaty's articles by another word, or by theirs.
 _TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?)\b", re.I)
 # What a party may or must do under a treaty, or how ("can the Sheliak…", "is it allowed…", "how
-# do you complain…", "what happens to settlers under…"): asked of its articles once the question
-# names the treaty.
+# do you complain…", "what happens to settlers under…", "…per the treaty"): asked of its articles
+# once the question names the treaty.
 _MAY = re.compile(
     r"\b(can|could|may|might|must|mustn't|cannot|can't|allowed|legal|possible|entitled|"
-    r"how (?:do|does|should)|under)\b",
+    r"how (?:do|does|should)|under|per|according to)\b",
     re.IGNORECASE,
 )
 

@@ -63,3 +63,21 @@ def test_a_phrasal_verb_asks_the_articles_what_it_means(lore: LoreService) -> No
     assert_never_says(
         lore, "which colony did the feds hand over to cardassia in the border treaty", "change hands"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how are pows treated under the second khitomer accords", "Article III (Prisoners of war"),
+        ("what does khitomer ii say about pows", "Article III (Prisoners of war"),
+        # "per" and "according to" ask what a treaty holds, as "under" does
+        (
+            "what happens to someone seeking revenge on the federation per the khitomer treaty",
+            "Article V (Old",
+        ),
+        ("according to khitomer what happens to a klingon out for revenge", "Article V (Old grievances"),
+    ],
+)
+def test_an_article_is_asked_in_a_players_words(lore: LoreService, question: str, said: str) -> None:
+    sentence, _ = line(lore, question)
+    assert sentence is not None and sentence.startswith(said), (question, sentence)
