@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .lore_doers import TITLES
 from .lore_facts import Asked
 
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
@@ -100,7 +101,8 @@ def born_asked(question: str, person: Callable[[str], bool]) -> str:
     if found is None:
         return question
     named = found["one"] or found["doer"]
-    words = named.casefold().split()
+    # "Captain Okonkwo-Hale": the name's words, not the rank
+    words = [w for w in re.split(r"[\s-]+", named.casefold()) if w and w not in TITLES]
     if not words or not all(person(word) for word in words):
         return question
     return f"{found['asks']} was {named} born{found['end']}"

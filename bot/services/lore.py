@@ -180,7 +180,7 @@ class LoreService:
         """Entries answering `query` (this server's lore and canon), best first, with the line
         that answers it, if one clearly does; an article of `treaties` for a question about one.
         See bot/services/lore_search.py for the ranking, lore_question.py for the answer."""
-        query = as_asked(query[:2000], self.known.people.__contains__)
+        query = as_asked(query[:2000], self.known.may_name_a_person)
         wanted, asked = asks(query), asked_of(query)  # for ranking; for the answer line
         terms = asking.terms_of(query)
         scopes = [index.CANON] + ([guild_id] if guild_id else [])

@@ -246,6 +246,18 @@ class Known:
         """Whether `word` (lower case) is a word of a canon person's, place's or people's name."""
         return word in self.people or word in self.places or word in self.groups
 
+    def may_name_a_person(self, word: str) -> bool:
+        """Whether `word` (lower case) is a word of a canon person's name, or may be one of a
+        server's: no English word, nor any canon place's, people's or ship's ("okonkwo"), nor a
+        possessive ("chang's ship" is no person)."""
+        return word in self.people or not (
+            self.common(word)
+            or word.endswith(("'s", "’s", "s'"))
+            or word in self.places
+            or word in self.groups
+            or word in self.ships
+        )
+
     @classmethod
     def of(cls, canon: Sequence[LoreEntry], common: Callable[[str], bool]) -> Known:
         # a place's own name, not the power it belongs to ("Klingon Neutral Zone" -> neutral, zone)
