@@ -13,6 +13,7 @@ from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import STOP_WORDS
 from ..domain.lore_shapes import ship_words
+from ..domain.numerals import to_roman
 from ..domain.references import normalise
 from . import english
 from . import lore_text as text
@@ -45,8 +46,10 @@ class Linked:
 def _variants(words: Sequence[str]) -> Iterator[str]:
     """A run of the question's words as a name may be written: itself, then without a plural
     or possessive "s" on its last word ("Romulans'", "Gorkons" -> "gorkon"), or with one where
-    the name is plural ("the founder" -> "Founders")."""
+    the name is plural ("the founder" -> "Founders"); a number last as a Roman one ("nelvana 3")."""
     yield " ".join(words)
+    if len(words) > 1 and words[-1].isdigit() and 0 < int(words[-1]) < 40:
+        yield " ".join((*words[:-1], to_roman(int(words[-1])).casefold()))
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         yield " ".join((*words[:-1], words[-1][:-1]))
     elif len(words[-1]) > 3 and words[-1][-1].isalpha():

@@ -49,3 +49,12 @@ def test_a_servers_own_person_is_from_where_they_were_born(lore: LoreService) ->
     )))  # fmt: skip
     found = run(lore.search(guild, "where is captain vekhrov from"))
     assert found.answer is not None and "Born on Titan" in found.answer.sentence, found.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("where is nelvana 3", "Romulan Neutral Zone"), ("what is nimbus 3", "Nimbus III is the planet")],
+)
+def test_a_name_numbered_in_roman_is_found_by_its_number(lore: LoreService, question: str, said: str) -> None:
+    """ "nelvana 3" named Nelvana by its alias and asked where "3" was."""
+    assert_says(lore, question, said)
