@@ -38,10 +38,40 @@ PHRASES = {
 _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)) + r")\b", re.I)
 
 
+# Phrasal verbs a question may split around their object ("pull the Klingons out of the Accords").
+_SEPARABLE = {
+    verb: (particle, word)
+    for verbs, particle, word in (
+        ("pull pulled pulls", "out", "withdraw"), ("wipe wiped wipes", "out", "destroy"),
+        ("hand handed hands", "over", "cede"), ("blow blew blows", "up", "explode"),
+        ("lock locked locks", "up", "imprisoned"), ("sell sold sells", "out", "betray"),
+        ("finish finished", "off", "kill"), ("knock knocked", "off", "kill"), ("bump bumped", "off", "kill"),
+    )
+    for verb in verbs.split()
+}  # fmt: skip
+_SPLIT = re.compile(r"\b(" + "|".join(_SEPARABLE) + r")((?:\s+[\w'’-]+){1,3}?)\s+(out|over|up|off)\b", re.I)
+
+
+# What a power pulls out of a treaty or a war ("pull the Klingons out"); a person pulled out of
+# rubble was rescued, not withdrawn.
+_WITHDRAWN = frozenset(
+    """klingons romulans cardassians federation empire union fleet fleets forces troops ships army
+    armies them us""".split()  # noqa: SIM905
+)
+
+
+def _joined(found: re.Match[str]) -> str:
+    particle, word = _SEPARABLE[found.group(1).casefold()]
+    pulled = found.group(2).split()[-1].casefold()
+    if found.group(3).casefold() != particle or (word == "withdraw" and pulled not in _WITHDRAWN):
+        return found.group(0)
+    return f"{word}{found.group(2)}"
+
+
 def phrased(question: str) -> str:
     """The question with each phrasal verb written as its one word ("why did it fall apart" ->
-    "why did it collapse")."""
-    return _PHRASE.sub(lambda found: PHRASES[found.group(1).casefold()], question)
+    "why did it collapse", "pull the Klingons out" -> "withdraw the Klingons")."""
+    return _SPLIT.sub(_joined, _PHRASE.sub(lambda found: PHRASES[found.group(1).casefold()], question))
 
 
 ONE_WORDS = frozenset(PHRASES.values())  # what the phrases say
@@ -68,5 +98,10 @@ def phrase_heads(written: tuple[str, ...]) -> dict[int, str]:
 
 
 def phrases_in(question: str) -> list[tuple[str, str]]:
-    """The phrasal verbs of a question, each with its one word: [("took over", "seize")]."""
-    return [(found.casefold(), PHRASES[found.casefold()]) for found in _PHRASE.findall(question)]
+    """The phrasal verbs of a question, each with its one word: [("took over", "seize")], split
+    ones too ("took the station over")."""
+    found = [(one.casefold(), PHRASES[one.casefold()]) for one in _PHRASE.findall(question)]
+    split = (one for one in _SPLIT.finditer(question) if _joined(one) != one.group(0))
+    return found + [
+        (f"{one.group(1)} {one.group(3)}".casefold(), _SEPARABLE[one.group(1).casefold()][1]) for one in split
+    ]

@@ -59,6 +59,21 @@ def test_phrasal_verbs_are_read_as_their_one_word() -> None:
     assert phrased("who fell in battle") == "who fell in battle"
 
 
+def test_a_phrasal_verb_split_around_its_object_is_read_as_its_one_word() -> None:
+    assert (
+        phrased("why did gowron pull the klingons out of the accords")
+        == "why did gowron withdraw the klingons of the accords"
+    )
+    assert phrased("who finished shinzon off") == "who kill shinzon"
+    assert phrases_in("who blew the scimitar up") == [("blew up", "explode")]
+    # a person pulled out of the rubble was not withdrawn; a phrase split by more than three words is none
+    assert phrased("who pulled worf out of the rubble") == "who pulled worf out of the rubble"
+    assert (
+        phrased("who pulled the plug on the alliance out west")
+        == "who pulled the plug on the alliance out west"
+    )
+
+
 def test_what_kind_of_thing_asks_what_it_is() -> None:
     assert identity_rest("what kind of ship was the enterprise-d") == "the enterprise-d"
     assert identity_rest("what type of weapon is a bat'leth?") == "a bat'leth"

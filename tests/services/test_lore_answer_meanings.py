@@ -81,3 +81,16 @@ def test_a_phrasal_verb_asks_the_articles_what_it_means(lore: LoreService) -> No
 def test_an_article_is_asked_in_a_players_words(lore: LoreService, question: str, said: str) -> None:
     sentence, _ = line(lore, question)
     assert sentence is not None and sentence.startswith(said), (question, sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("why did gowron pull the empire out of the accords", "condemned"),
+        ("who finished shinzon off", "Picard"),
+    ],
+)
+def test_a_phrasal_verb_split_around_its_object_asks_what_it_means(
+    lore: LoreService, question: str, said: str
+) -> None:
+    assert_says(lore, question, said)
