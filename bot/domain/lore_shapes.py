@@ -111,3 +111,17 @@ def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
         times = _TIME.search(question) is not None  # "how many years did K'mpec rule"
         return lambda sentence: holds_count(sentence, times) and all(year in sentence for year in years)
     return None
+
+
+_OF_A_POWER = re.compile(
+    r"\b(klingon|romulan|federation|cardassian|vulcan|bajoran|starfleet)\s+(?:ship|vessel|warship|warbird|starship)\b",
+    re.I,
+)
+
+
+def power_of_ship(query: str) -> str:
+    """The power a question gives the ship it asks about ("which Klingon ship rammed the Crimson
+    Maw": "klingon"), "" for none: a line naming the ship ("the IKS Hegh'mar rammed…") need not
+    name its power."""
+    found = _OF_A_POWER.search(query)
+    return found.group(1).casefold() if found else ""

@@ -267,12 +267,13 @@ def answer(
         found, posts = _who_said(query, found, predicate, deed, question)
     if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
         found = [one for one in found if shape(one.text)]
-    # "commander of DS9": whoever held the post, in any words ("commanded"), but a sentence with
-    # the rank answers first ("under Commander Benjamin Sisko")
+    # "commander of DS9": held in any words ("commanded"), first with the rank ("under Commander Sisko")
     ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []
     tries = [ranked, found] if ranked else [found]
     places = known.places | name_words(pool, Kind.PLACE)
-    runs = [frozenset(question.mapped(text.terms(" ".join(run)))) for one in names for run in one.runs]
+    owner = (shapes.power_of_ship(query),)  # "which Klingon ship rammed…": not said of the ship again
+    runs = [frozenset() if run == owner else frozenset(question.mapped(text.terms(" ".join(run))))
+            for one in names for run in one.runs]  # fmt: skip
     said = typed | {w for one in names for w in one.words} | _own_names(linked, places)
     people = known.people | known.groups | name_words(pool, Kind.PERSON)
     doer = asked is Asked.AGENT and rules.asks_doer(query)

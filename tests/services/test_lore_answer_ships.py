@@ -8,8 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.domain.lore import Kind
+from bot.domain.lore_shapes import power_of_ship
 from bot.services.lore import LoreService
-from tests.support.lore_lines import assert_never_says, assert_says, line, started
+from bot.storage.lore import Draft
+from tests.support.lore_lines import GUILD, assert_never_says, assert_says, line, started
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +68,16 @@ def test_a_line_with_no_count_is_no_answer_to_how_many(
 def test_a_count_still_answers_how_many(lore: LoreService) -> None:
     line_said, _ = line(lore, "how many ships were lost at wolf 359")
     assert line_said is not None and "39 ships" in line_said, line_said
+
+
+def test_the_power_of_the_ship_asked_for_need_not_be_said_again(lore: LoreService) -> None:
+    """The seventh set's "which klingon ship rammed the crimson maw" had no line: the sentence
+    naming the IKS ship says no "Klingon" (a server's own battle here)."""
+    run = lore.loop.run_until_complete  # type: ignore[attr-defined]
+    guild = GUILD + 9
+    body = "The battle turned when the IKS *Qa'vak* rammed the raiders' flagship, the *Black Hook*."
+    run(lore.add(guild, 1, Draft("Battle of Tessik Reach", Kind.BATTLE, "A border battle of 2401.", body)))
+    found = run(lore.search(guild, "which klingon ship rammed the black hook"))
+    assert found.answer is not None and "Qa'vak" in found.answer.sentence, found.answer
+    assert power_of_ship("what romulan warbird fought the scimitar") == "romulan"
+    assert power_of_ship("which planet did the klingons take") == ""
