@@ -33,6 +33,7 @@ from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
 from .lore_doers import before_said, does, done_to_another, group_doer
 from .lore_facts import Asked
+from .lore_names_held import others_held, rarest_held
 
 # --- what a statement carries -------------------------------------------------------------------
 
@@ -46,6 +47,7 @@ _NOT_PLACES = frozenset(
     starfleet january february march april may june july august september october november december
     fan the""".split()  # noqa: SIM905
 )
+_BY_RULE = frozenset(("whichever", "whoever"))  # who, said by a rule that picks them
 # Words after a place's name that make it a treaty's ("the Khitomer Accords"), which says no where.
 _TREATIES = frozenset("accords accord treaty pact declaration agreement".split())  # noqa: SIM905
 # What happens to a place: "the explosion of Praxis" is no answer to where something was.
@@ -67,6 +69,8 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
         return YEAR.fullmatch(raw) is not None
     if asked is Asked.REASON:
         return is_cause(tokens, at, word)
+    if asked is Asked.AGENT and word in _BY_RULE:
+        return True  # "would go to whichever side developed it best": who, by a rule
     if not raw[:1].isupper() or word in said or word.replace("'", "") in said:  # typed "kmpec": K'mpec
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]
@@ -133,7 +137,11 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     return any(
         abs(f - o) <= near
         and (not reason or (explains(tokens, f, o) and adds(tokens, f, said)))
-        and (not doer or (does(tokens, f, o) and not done_to_another(tokens, o, said, people, POWERS)))
+        and (
+            not doer
+            or fold(tokens[f][0]) in _BY_RULE
+            or (does(tokens, f, o) and not done_to_another(tokens, o, said, people, POWERS))
+        )
         for f in facts
         for o in deeds
     )
@@ -206,27 +214,6 @@ def _names_another(
     return any(_is_fact(asked, found, i, *known) for i in range(len(found)))
 
 
-def _others_held(statement: Statement, subjects: Sequence[frozenset[str]], words: set[str],
-                 weights: Mapping[str, float]) -> bool:  # fmt: skip
-    """Whether a named entry's own statement holds the other names the question gives, the
-    rarer ones at least (a great power is named everywhere, and often left unsaid)."""
-    if not statement.subject or not statement.names:
-        return True
-    own = sum(weights.get(c, 1.0) for c in statement.names) / max(len(statement.names), 1)
-    return all(
-        one <= words
-        for one in subjects
-        if one and not one <= statement.names and min(weights.get(c, 1.0) for c in one) >= own
-    )
-
-
-def _rarest_held(subjects: Sequence[frozenset[str]], words: set[str], weights: Mapping[str, float]) -> bool:
-    """Whether another entry's statement (or its title) holds the rarest name the question gives
-    ("why did Damar turn against the Dominion": Damar, not only the Dominion, named everywhere)."""
-    rarest = max(subjects, key=lambda one: min((weights.get(c, 1.0) for c in one), default=0.0))
-    return rarest <= words
-
-
 def choose(
     statements: Sequence[Statement],
     asked: Asked,
@@ -266,9 +253,9 @@ def choose(
         if len(subjects) > 1 and names < least:
             continue  # "which planets did the Federation give the Sheliak": asked of both
         held_too = words | statement.titled
-        if subjects and not statement.subject and not _rarest_held(subjects, held_too, weights):
+        if subjects and not statement.subject and not rarest_held(subjects, held_too, weights):
             continue  # says the fact of something else the question never named, or of a great power
-        if wanted and asked in _BETWEEN and not _others_held(statement, subjects, words, weights):
+        if wanted and asked in _BETWEEN and not others_held(statement, subjects, words, weights):
             continue  # "when did Worf kill Duras": Worf's own sentence must name Duras too
         # a question that is only names ("when did Picard tell the Romulans about the Pegasus
         # cloak") is answered by the statement holding most of them

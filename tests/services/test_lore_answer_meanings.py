@@ -94,3 +94,15 @@ def test_a_phrasal_verb_split_around_its_object_asks_what_it_means(
     lore: LoreService, question: str, said: str
 ) -> None:
     assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who gets a disputed planet under the organian treaty",
+        "under the organian treaty who gets a disputed planet",
+    ],
+)
+def test_who_is_answered_by_the_rule_that_picks_them(lore: LoreService, question: str) -> None:
+    """ "…would go to whichever side developed it best" names nobody, but says who."""
+    assert_says(lore, question, "whichever side")
