@@ -116,7 +116,10 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("win", "won", "victory", "triumph", "defeat", "defeated", "beat", "beaten", "rout", "routed", "crush",
      "crushed"),
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
-    ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue"),
+    ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue",
+     "mastermind", "masterminded", "orchestrate", "orchestrated"),
+    ("fake", "impostor", "imposter", "counterfeit", "posing", "posed"),
+    ("pull", "pulled", "dig", "dug", "drag", "dragged", "haul", "hauled"),
     ("hide", "hid", "hidden", "stash", "stashed", "conceal", "concealed"),
     # the families of deeds a who-did asks about, each in its forms ("who rescued": "freed")
     ("kill", "killer", "murderer", "execute", "executed", "execution", "slew", "slay", "slain"),

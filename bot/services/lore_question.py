@@ -20,10 +20,10 @@ from ..domain.lore_facts import Asked
 from ..domain.lore_kin import kin_owners
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
-from . import english
 from . import lore_relations as relations
 from . import lore_succession as succession
 from . import lore_text as text
+from . import lore_unknown as unknown
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
 from .lore_names import Linked as Linked
@@ -92,19 +92,8 @@ def terms_of(query: str) -> list[str]:
     return terms
 
 
-def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
-    """A word no entry holds that is no English word either: a name the lore does not know."""
-    return (
-        len(word) >= 4
-        and word not in STOP_WORDS
-        and not weights.get(text.stem(word))
-        and not english.is_english(word)
-    )
-
-
 _HOW = re.compile(r"\s*how\b", re.I)
 _KIN_ASKED = re.compile(r"\b(father|mother|son|daughter|brother|sister|wife|husband)\b(?!['’]s)", re.I)
-_SHIPS_NAMED = re.compile(r"\b(?:uss|iks|irw|rrw)\s+([a-z][\w'’-]*)", re.I)  # the name after a ship's prefix
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
 _RELATIVE = re.compile(
@@ -116,13 +105,6 @@ _NAMING = re.compile(r"\s*who\s+(named|called|dubbed)\b", re.I)
 _NEGATED = re.compile(
     r"n['’]t\b|\bnon-|\b(?:not|never|no|refused|declined|without|neutral|stayed out|kept out)\b", re.I
 )
-
-
-def _unknown_ship(ship: str, linked: set[str], weights: Mapping[str, float]) -> bool:
-    """Whether a ship named after its prefix is one no entry names: not linked, and a word of its
-    name no entry holds ("USS Stargazer"; the Titan, in Riker's entry, is known)."""
-    words = text.words(ship)
-    return not set(words) <= linked and any(len(w) > 1 and not weights.get(text.stem(w)) for w in words)
 
 
 def _doers_deed(query: str, question: Wording) -> str:
@@ -221,11 +203,7 @@ def answer(
     if asked is Asked.IDENTITY and shape is None:  # what the named entry is: its summary's first sentence
         subject = linked[0]
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
-    # a name misspelt but known ("tomalack") is no unknown name
-    linked_words = {w for one in names for w in text.words(" ".join(one.words))}
-    if any(_unknown_ship(ship, linked_words, weights) for ship in _SHIPS_NAMED.findall(query)):
-        return None  # "when was the USS Stargazer lost": the lore knows no ship of that name
-    if any(_unknown_name(w, weights) for w in text.words(query) if w not in linked_words):
+    if unknown.asks_of_the_unknown(query, names, weights):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about
     pool = list({e.key: e for e in [*linked, *ordered[:ANSWERING]]}.values())
     # A word no entry here holds weighs as much as the rarest one: nothing can say it, so a
@@ -233,7 +211,7 @@ def answer(
     # A common English word ("thing", "big") says little either way.
     rarest = max(weights.values(), default=1.0) or 1.0
     least = min((w for w in weights.values() if w), default=1.0) / 2
-    if asked is Asked.AGENT and any(not weights.get(c) and not known.common(c) for c in predicate):
+    if asked is Asked.AGENT and unknown.deed_unsaid(predicate, weights, asked_with, known.common):
         return None  # "who ran comms on the Enterprise": no entry says comms, so none says who did
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     if asked is Asked.AGENT and (found_clause := _RELATIVE.search(query)):  # "who rigged the torpedo

@@ -106,3 +106,25 @@ def test_a_phrasal_verb_split_around_its_object_asks_what_it_means(
 def test_who_is_answered_by_the_rule_that_picks_them(lore: LoreService, question: str) -> None:
     """ "…would go to whichever side developed it best" names nobody, but says who."""
     assert_says(lore, question, "whichever side")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who masterminded gorkon's assassination", "General Chang"),  # a plot's mastermind
+        ("who orchestrated the murder of gorkon", "General Chang"),
+        ("who dug worf out of the rubble at khitomer", "Sergey Rozhenko"),  # "pulled him from the wreckage"
+        ("who was the impostor posing as martok", "Changeling"),
+    ],
+)
+def test_a_deed_no_entry_words_as_asked_is_read_through_its_synonyms(
+    lore: LoreService, question: str, said: str
+) -> None:
+    """A who-did question whose deed no entry words as asked had no line, even where a synonym
+    says it; a deed no entry says in any words still has none."""
+    assert_says(lore, question, said)
+
+
+def test_a_deed_no_entry_says_in_any_words_still_has_no_line(lore: LoreService) -> None:
+    sentence, _ = line(lore, "who ran comms on the enterprise")
+    assert sentence is None, sentence

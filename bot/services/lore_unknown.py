@@ -1,0 +1,53 @@
+"""What the lore cannot answer because it does not know what is asked about: a ship or a name no
+entry holds ("when was the USS Stargazer lost", "when did the Kazon first meet Starfleet"), or a
+deed asked of whom no entry says in any words ("who ran comms on the Enterprise"). Read by
+bot/services/lore_question.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from ..domain.lore_query import STOP_WORDS
+from . import english
+from . import lore_text as text
+from .lore_names import Linked
+from .lore_search import Question
+
+_SHIPS_NAMED = re.compile(r"\b(?:uss|iks|irw|rrw)\s+([a-z][\w'’-]*)", re.I)  # the name after a ship's prefix
+
+
+def _unknown_name(word: str, weights: Mapping[str, float]) -> bool:
+    """A word no entry holds that is no English word either: a name the lore does not know."""
+    return (
+        len(word) >= 4
+        and word not in STOP_WORDS
+        and not weights.get(text.stem(word))
+        and not english.is_english(word)
+    )
+
+
+def _unknown_ship(ship: str, linked: set[str], weights: Mapping[str, float]) -> bool:
+    """Whether a ship named after its prefix is one no entry names: not linked, and a word of its
+    name no entry holds ("USS Stargazer"; the Titan, in Riker's entry, is known)."""
+    words = text.words(ship)
+    return not set(words) <= linked and any(len(w) > 1 and not weights.get(text.stem(w)) for w in words)
+
+
+def asks_of_the_unknown(query: str, names: Sequence[Linked], weights: Mapping[str, float]) -> bool:
+    """Whether the question names a ship or a name no entry holds (`weights`: each concept's
+    rarity where some entry holds it); a name misspelt but linked ("tomalack") is known."""
+    linked_words = {w for one in names for w in text.words(" ".join(one.words))}
+    if any(_unknown_ship(ship, linked_words, weights) for ship in _SHIPS_NAMED.findall(query)):
+        return True
+    return any(_unknown_name(w, weights) for w in text.words(query) if w not in linked_words)
+
+
+def deed_unsaid(
+    predicate: Sequence[str], weights: Mapping[str, float], asked: Question, common: Callable[[str], bool]
+) -> bool:
+    """Whether a word of a who-did question's predicate is held by no entry, nor has a synonym
+    that may be ("mastermind": a plot), nor is too common to matter: none can say who did it."""
+    return any(
+        not (weights.get(c) or common(c) or asked.variants.get(c, {c: 1.0}).keys() - {c}) for c in predicate
+    )
