@@ -96,7 +96,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("kill", "murder", "assassinate", "assassination", "slay", "slain", "assassin", "shot", "shoot",
      "poison", "poisoned"),
     ("send", "sent", "sentence", "sentenced", "exile", "exiled", "banish", "banished"),
-    ("defend", "defended", "defence", "defense", "counsel", "advocate"),
+    ("defend", "defended", "defence", "defense", "counsel"),  # not "advocate": "advocated peace" is none
     ("die", "died", "death", "dead", "perish", "perished"),
     ("negotiate", "negotiator", "negotiation", "talks", "diplomat", "envoy", "ambassador", "emissary",
      "speak", "spoke", "represent", "represented", "delegate"),
