@@ -27,7 +27,8 @@ from .lore_wording import DYING, KILLING, Wording, dying
 _ASKS_WHO = re.compile(r"\s*(?:who|whom|whose|what|which|name)\b", re.I)
 _ASKING = frozenset("when where why how".split())  # noqa: SIM905
 _DID = frozenset("did does do".split())  # noqa: SIM905
-_FOR_PARTY = re.compile(r"\bfor\s+(?:the\s+)?([a-z]+)\b", re.I)  # "who signed it for the Romulans"
+# "who signed it for the Romulans", "…on the Romulan side"
+_FOR_PARTY = re.compile(r"\bfor\s+(?:the\s+)?([a-z]+)\b|\bon\s+the\s+([a-z]+)\s+side\b", re.I)
 _NOT_PARTIES = frozenset("the fan empire star united planets union".split())  # noqa: SIM905  # words of POWERS
 
 
@@ -259,7 +260,7 @@ def not_the_party(found: list[rules.Statement], query: str) -> list[rules.Statem
     Klingons"), not the sentence made from an entry's facts naming that power as a party: it
     names the party, not who acted for it."""
     party = _FOR_PARTY.search(query)
-    power = party.group(1).casefold() if party else ""
+    power = (party.group(1) or party.group(2)).casefold() if party else ""
     if power not in rules.POWERS or power in _NOT_PARTIES:
         return found
     said = re.compile(rf"\b{re.escape(power.removesuffix('s'))}", re.I)

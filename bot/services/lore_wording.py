@@ -163,6 +163,16 @@ FILLER = frozenset(
 )
 
 
+# Idioms that add as little ("in the first place", "for good"), and "side" after a power ("on the
+# Romulan side" is the Romulans).
+_FILLER_PHRASES = re.compile(
+    r"\b(?:in the first place|for good|in the end|once and for all|after all|"
+    r"(?:klingon|romulan|federation|starfleet|cardassian|dominion|vulcan|bajoran)s?['’]?\s+(side))\b",
+    re.I,
+)
+
+
 def fillers(query: str) -> frozenset[str]:
     """The stems of the fillers the question holds, as typed."""
-    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER)
+    idioms = " ".join(found.group(1) or found.group(0) for found in _FILLER_PHRASES.finditer(query))
+    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER) | frozenset(text.terms(idioms))

@@ -128,3 +128,21 @@ def test_a_deed_no_entry_words_as_asked_is_read_through_its_synonyms(
 def test_a_deed_no_entry_says_in_any_words_still_has_no_line(lore: LoreService) -> None:
     sentence, _ = line(lore, "who ran comms on the enterprise")
     assert sentence is None, sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("which guy ended weyoun for good", "Garak"),  # "for good" asks nothing a line must say
+        ("who led the klingon side at the binary stars", "T'Kuvma"),  # "the Klingon side": the Klingons
+        ("who signed the klingon romulan alliance on the romulan side", "Hectavious"),
+    ],
+)
+def test_idioms_that_add_nothing_are_not_asked_of_the_line(
+    lore: LoreService, question: str, said: str
+) -> None:
+    assert_says(lore, question, said)
+
+
+def test_who_signed_on_a_partys_side_is_not_the_parties(lore: LoreService) -> None:
+    assert_never_says(lore, "who signed the treaty of algeron on the romulan side", "was signed by")
