@@ -23,7 +23,6 @@ PHRASES = {
         "offed|bumped off|knocked off|finished off": "kill",
         "flip on|flipped on|turn against|turned against|rise against|rose against|rise up|rose up": "betray",
         "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
-        "in charge of|in command of|in charge|in command": "command",
         "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
         "lock up|locked up|locked away|lock away": "imprisoned",
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",

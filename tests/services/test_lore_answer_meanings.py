@@ -146,14 +146,3 @@ def test_idioms_that_add_nothing_are_not_asked_of_the_line(
 
 def test_who_signed_on_a_partys_side_is_not_the_parties(lore: LoreService) -> None:
     assert_never_says(lore, "who signed the treaty of algeron on the romulan side", "was signed by")
-
-
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        ("who was in charge at wolf 359", "Hanson"),
-        ("who was in command of the enterprise-c", "Rachel Garrett"),
-    ],
-)
-def test_in_charge_of_is_command(lore: LoreService, question: str, said: str) -> None:
-    assert_says(lore, question, said)
