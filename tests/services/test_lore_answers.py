@@ -28,7 +28,9 @@ from tests.support import lore_eval, postgres
 # (lore_answers_fourth.tsv, with unanswerable questions), on 0fc27e6: tune-4 83% / 75%, held-4 91% / 65%.
 # The fifth (lore_answers_fifth.tsv: when, where, who, who did and why), on 3afd309: tune-5 96% / 75%,
 # held-5 84% / 66%. The sixth (lore_answers_sixth.tsv: mostly why and who did it), on 1206007:
-# tune-6 81% / 46% (13 of 16 lines), held-6 84% / 50% (16 of 19).
+# tune-6 81% / 46% (13 of 16 lines), held-6 84% / 50% (16 of 19). The seventh (lore_answers_seventh.tsv:
+# articles, why, who did it, server lore), on a010736: tune-7 82% / 70% (27 of 33), held-7 90% / 70%
+# (28 of 31); after the round it led to, tune-7 92% / 83%, held-7 unchanged.
 FLOORS = {
     "tune": (0.85, 0.70),
     "held": (0.85, 0.70),
@@ -42,6 +44,8 @@ FLOORS = {
     "held-5": (0.75, 0.55),
     "tune-6": (0.80, 0.50),
     "held-6": (0.75, 0.45),
+    "tune-7": (0.85, 0.75),
+    "held-7": (0.80, 0.60),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
