@@ -96,14 +96,16 @@ _FROM = re.compile(
 
 def born_asked(question: str, person: Callable[[str], bool]) -> str:
     """ "Where is Sisko from" as "where was Sisko born" when `person` takes every word of the name
-    asked about (lower case) for a word of a person's name; else the question as typed."""
+    asked about (lower case) for a word of a person's name, or any of them after a rank ("Captain
+    Okonkwo-Hale"); else the question as typed."""
     found = _FROM.match(question)
     if found is None:
         return question
     named = found["one"] or found["doer"]
-    # "Captain Okonkwo-Hale": the name's words, not the rank
-    words = [w for w in re.split(r"[\s-]+", named.casefold()) if w and w not in TITLES]
-    if not words or not all(person(word) for word in words):
+    # "Captain Okonkwo-Hale": the name's words, not the rank, which says a person is named
+    typed = [w for w in re.split(r"[\s-]+", named.casefold()) if w]
+    words = [w for w in typed if w not in TITLES]
+    if not words or not (any if len(words) < len(typed) else all)(person(word) for word in words):
         return question
     return f"{found['asks']} was {named} born{found['end']}"
 

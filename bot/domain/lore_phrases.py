@@ -56,7 +56,7 @@ _SPLIT = re.compile(r"\b(" + "|".join(_SEPARABLE) + r")((?:\s+[\w'’-]+){1,3}?)
 # rubble was rescued, not withdrawn.
 _WITHDRAWN = frozenset(
     """klingons romulans cardassians federation empire union fleet fleets forces troops ships army
-    armies them us""".split()  # noqa: SIM905
+    armies""".split()  # noqa: SIM905
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 _SHIPS = r"(?:ship|starship|vessel|warship|flagship|warbird|cruiser|bird-of-prey)"
 _ASKED = re.compile(
@@ -119,9 +120,24 @@ _OF_A_POWER = re.compile(
 )
 
 
+# The prefixes of a power's ships' names: "the IKS Hegh'mar" is a Klingon ship, said or not.
+_PREFIXES = {"klingon": "IKS", "romulan": "IRW|RRW", "federation": "USS", "starfleet": "USS"}
+
+
 def power_of_ship(query: str) -> str:
     """The power a question gives the ship it asks about ("which Klingon ship rammed the Crimson
-    Maw": "klingon"), "" for none: a line naming the ship ("the IKS Hegh'mar rammed…") need not
-    name its power."""
+    Maw": "klingon"), "" for none."""
     found = _OF_A_POWER.search(query)
     return found.group(1).casefold() if found else ""
+
+
+@lru_cache(maxsize=16)
+def _ship_of(power: str) -> re.Pattern[str]:
+    prefix = _PREFIXES.get(power)
+    return re.compile(rf"\b(?:{power}|(?:{prefix})\b)" if prefix else rf"\b{power}", re.I)
+
+
+def ship_of(power: str, sentence: str) -> bool:
+    """Whether a sentence says a ship of `power`: by its name ("Klingon") or by the prefix of its
+    ships' names ("the IKS Hegh'mar rammed…" for "which Klingon ship rammed…")."""
+    return _ship_of(power).search(sentence) is not None

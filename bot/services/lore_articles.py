@@ -79,11 +79,17 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     return _line(treaty, article)
 
 
+# Worlds that "change hands" are not handed over by anyone ("which planet got handed over…").
+_CHANGING_HANDS = re.compile(r"\bchang(?:e|es|ed|ing) hands\b", re.I)
+
+
 def _read_phrased(query: str, question: Question) -> Question:
-    """The question with its phrasal verbs read as their one word ("handed over": cede), as an
-    article would say them ("change hands" is no handing over)."""
+    """The question with its phrasal verbs read as their one word too ("handed over": cede, and
+    hand as an article may say it: "hands twelve D7-class battle cruisers")."""
     reading = phrased(query)
-    return question if reading == query else Question.of(terms_of(reading), ANSWERING, merged=True)
+    if reading == query:
+        return question
+    return Question.of(list(dict.fromkeys((*terms_of(query), *terms_of(reading)))), ANSWERING, merged=True)
 
 
 def unrecorded(treaties: Sequence[Treaty], query: str) -> Answer | None:
@@ -263,7 +269,7 @@ def _held(
     the question, its end a word of the article and its start the start of another
     ("bioweapons": biogenic weapons, which holds more than "weapons" alone); and, to choose
     between articles holding as many, how many it holds as written ("settlers", not "settled")."""
-    terms = text.sentence_terms(said)  # an article's terms, read once for every question
+    terms = text.sentence_terms(_CHANGING_HANDS.sub("transfer", said))  # an article's terms
     words, exact = set(reading.mapped(terms)) | more, set(question.mapped(terms))
     held = 0
     for c in wanted:

@@ -251,10 +251,10 @@ class Known:
 
     def may_name_a_person(self, word: str) -> bool:
         """Whether `word` (lower case) is a word of a canon person's name, or may be one of a
-        server's: no English word, nor any canon place's, people's or ship's ("okonkwo"), nor a
-        possessive ("chang's ship" is no person)."""
+        server's: no English word ("callisto" is one), nor any canon place's, people's or ship's
+        ("okonkwo"), nor a possessive ("chang's ship" is no person)."""
         return word in self.people or not (
-            self.common(word)
+            english.is_english(word)
             or word.endswith(("'s", "’s", "s'"))
             or word in self.places
             or word in self.groups

@@ -245,12 +245,13 @@ def answer(
         found, posts = _who_said(query, found, predicate, deed, question)
     if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
         found = [one for one in found if shape(one.text)]
+    if owner := shapes.power_of_ship(query):  # "which Klingon ship rammed…": "the IKS Hegh'mar" says it
+        found = [one for one in found if shapes.ship_of(owner, one.text)]
     # "commander of DS9": held in any words ("commanded"), first with the rank ("under Commander Sisko")
     ranked = [one for one in found if posts <= set(text.sentence_terms(one.text))] if posts else []
     tries = [ranked, found] if ranked else [found]
     places = known.places | name_words(pool, Kind.PLACE)
-    owner = (shapes.power_of_ship(query),)  # "which Klingon ship rammed…": not said of the ship again
-    runs = [frozenset() if run == owner else frozenset(question.mapped(text.terms(" ".join(run))))
+    runs = [frozenset() if run == (owner,) else frozenset(question.mapped(text.terms(" ".join(run))))
             for one in names for run in one.runs]  # fmt: skip
     said = typed | {w for one in names for w in one.words} | _own_names(linked, places)
     people = known.people | known.groups | name_words(pool, Kind.PERSON)

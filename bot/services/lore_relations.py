@@ -29,6 +29,7 @@ _ASKING = frozenset("when where why how".split())  # noqa: SIM905
 _DID = frozenset("did does do".split())  # noqa: SIM905
 # "who signed it for the Romulans", "…on the Romulan side"
 _FOR_PARTY = re.compile(r"\bfor\s+(?:the\s+)?([a-z]+)\b|\bon\s+the\s+([a-z]+)\s+side\b", re.I)
+_SAID_AS = {"starfleet": "federation"}  # a party as a sentence made from facts names it
 _NOT_PARTIES = frozenset("the fan empire star united planets union".split())  # noqa: SIM905  # words of POWERS
 
 
@@ -259,9 +260,11 @@ def not_the_party(found: list[rules.Statement], query: str) -> list[rules.Statem
     """For a who-question asking who acted for a power ("who signed the Khitomer Accords for the
     Klingons"), not the sentence made from an entry's facts naming that power as a party: it
     names the party, not who acted for it."""
-    party = _FOR_PARTY.search(query)
-    power = (party.group(1) or party.group(2)).casefold() if party else ""
-    if power not in rules.POWERS or power in _NOT_PARTIES:
+    named = ((party.group(1) or party.group(2)).casefold() for party in _FOR_PARTY.finditer(query))
+    powers = [
+        _SAID_AS.get(p, p).removesuffix("s") for p in named if p in rules.POWERS and p not in _NOT_PARTIES
+    ]
+    if not powers:
         return found
-    said = re.compile(rf"\b{re.escape(power.removesuffix('s'))}", re.I)
+    said = re.compile(rf"\b(?:{'|'.join(map(re.escape, powers))})", re.I)
     return [one for one in found if not (one.composed and said.search(one.text))]

@@ -68,6 +68,9 @@ Fields = dict[str, list[str]]
 
 
 SYNONYM_WEIGHT = 0.5
+_ROLES = frozenset(
+    text.stem(w) for w in ("lawyer", "attorney", "counsel", "defender", "impostor", "mastermind")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +94,16 @@ class Question:
     def of(
         cls, terms: Sequence[str], groups: tuple[tuple[str, ...], ...] = SYNONYMS, merged: bool = False
     ) -> Question:
-        """`merged`: a term that is a synonym of an earlier one is no concept of its own (read
-        for an answer, "defense lawyer" asks one thing, which "defended" says whole)."""
+        """`merged`: a role and a synonym beside it are one concept (read for an answer, "defense
+        lawyer" asks one thing, which "defended" says whole, as does "impostor posing"; but
+        "killed K'mpec's killer" or "ambassador spoke" ask two)."""
         synonyms = text.synonym_stems(groups)
         if merged:
-            kept: list[str] = []
-            for term in terms:
-                if not any(term in synonyms.get(one, ()) for one in kept):
-                    kept.append(term)
-            terms = kept
+            terms = [
+                t
+                for i, t in enumerate(terms)
+                if not (i and {t, terms[i - 1]} & _ROLES and t in synonyms.get(terms[i - 1], ()))
+            ]
         variants = {
             t: {t: 1.0, **{v: SYNONYM_WEIGHT for v in synonyms.get(t, ()) if v not in terms}} for t in terms
         }

@@ -166,7 +166,7 @@ FILLER = frozenset(
 # Idioms that add as little ("in the first place", "for good"), and "side" after a power ("on the
 # Romulan side" is the Romulans).
 _FILLER_PHRASES = re.compile(
-    r"\b(?:in the first place|for good|in the end|once and for all|after all|"
+    r"\b(?:in the first place|for good|once and for all|after all|according to|"
     r"(?:klingon|romulan|federation|starfleet|cardassian|dominion|vulcan|bajoran)s?['’]?\s+(side))\b",
     re.I,
 )
@@ -175,4 +175,15 @@ _FILLER_PHRASES = re.compile(
 def fillers(query: str) -> frozenset[str]:
     """The stems of the fillers the question holds, as typed."""
     idioms = " ".join(found.group(1) or found.group(0) for found in _FILLER_PHRASES.finditer(query))
-    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER) | frozenset(text.terms(idioms))
+    rest = set(
+        text.terms(
+            _FILLER_PHRASES.sub(
+                lambda found: found.group(0)[: found.start(1) - found.start(0)] if found.group(1) else " ",
+                query,
+            )
+        )
+    )
+    # an idiom's words said again outside it still ask ("the first Klingon in Starfleet in the first place")
+    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER) | (
+        frozenset(text.terms(idioms)) - rest
+    )

@@ -146,3 +146,45 @@ def test_idioms_that_add_nothing_are_not_asked_of_the_line(
 
 def test_who_signed_on_a_partys_side_is_not_the_parties(lore: LoreService) -> None:
     assert_never_says(lore, "who signed the treaty of algeron on the romulan side", "was signed by")
+
+
+# A reviewer's questions against the forms above that went wrong (all right or absent now).
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        (
+            "who was executed for gorkon's murder",
+            "arranged Gorkon's murder",
+        ),  # executed and murder: two things
+        ("who killed kmpec's killer", "poisoned him"),
+        ("which ambassador spoke for the federation at khitomer", "Nanclus"),  # not a role and its synonym
+        (
+            "who signed the khitomer accords on the starfleet side",
+            "was signed by",
+        ),  # Starfleet is the Federation
+        ("who signed the treaty of algeron for starfleet", "was signed by"),
+    ],
+)
+def test_what_the_reviewer_found_wrong_stays_unsaid(lore: LoreService, question: str, not_said: str) -> None:
+    assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "who gets handed over under the khitomer accords",
+            "Article V (Old grievances",
+        ),  # the article's own words
+        (
+            "what did the klingons hand over to the romulans under the alliance",
+            "Article IV (Battle cruisers)",
+        ),
+        ("what happened to kirk in the end", "Kirk died in 2371"),  # "in the end" asks his end
+        ("what happened in the end of the dominion war", "ended in 2375"),
+        ("when was the treaty of algeron signed according to the romulans", "2311"),  # "according": no accord
+        ("who pulled them out of the wreckage", "Rozhenko"),  # pulled out of rubble: rescued, not withdrawn
+    ],
+)
+def test_what_the_reviewer_found_lost_is_said_again(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)

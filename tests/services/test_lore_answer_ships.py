@@ -79,5 +79,8 @@ def test_the_power_of_the_ship_asked_for_need_not_be_said_again(lore: LoreServic
     run(lore.add(guild, 1, Draft("Battle of Tessik Reach", Kind.BATTLE, "A border battle of 2401.", body)))
     found = run(lore.search(guild, "which klingon ship rammed the black hook"))
     assert found.answer is not None and "Qa'vak" in found.answer.sentence, found.answer
+    for other in ("romulan", "federation", "cardassian"):  # an IKS ship is of none of them
+        wrong = run(lore.search(guild, f"which {other} ship rammed the black hook"))
+        assert wrong.answer is None or "Qa'vak" not in wrong.answer.sentence, (other, wrong.answer)
     assert power_of_ship("what romulan warbird fought the scimitar") == "romulan"
     assert power_of_ship("which planet did the klingons take") == ""
