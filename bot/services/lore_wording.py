@@ -164,26 +164,23 @@ FILLER = frozenset(
 
 
 # Idioms that add as little ("in the first place", "for good"), and "side" after a power ("on the
-# Romulan side" is the Romulans).
+# Romulan side" is the Romulans): the words that add nothing are the group "filler".
 _FILLER_PHRASES = re.compile(
-    r"\b(?:in the first place|for good|once and for all|after all|according to|"
-    r"(?:klingon|romulan|federation|starfleet|cardassian|dominion|vulcan|bajoran)s?['’]?\s+(side))\b",
+    r"\b(?P<filler>in the first place|for good|once and for all|after all|according to)\b"
+    r"|\b(?:klingon|romulan|federation|starfleet|cardassian|dominion|vulcan|bajoran)s?['’]?\s+(?P<side>side)\b",
     re.I,
 )
 
 
 def fillers(query: str) -> frozenset[str]:
-    """The stems of the fillers the question holds, as typed."""
-    idioms = " ".join(found.group(1) or found.group(0) for found in _FILLER_PHRASES.finditer(query))
-    rest = set(
-        text.terms(
-            _FILLER_PHRASES.sub(
-                lambda found: found.group(0)[: found.start(1) - found.start(0)] if found.group(1) else " ",
-                query,
-            )
-        )
-    )
-    # an idiom's words said again outside it still ask ("the first Klingon in Starfleet in the first place")
-    return frozenset(text.stem(w) for w in text.words(query) if w in FILLER) | (
-        frozenset(text.terms(idioms)) - rest
-    )
+    """The stems of the fillers the question holds, as typed; an idiom's words said again outside
+    it still ask ("the first Klingon in Starfleet in the first place")."""
+    found = list(_FILLER_PHRASES.finditer(query))
+    idioms = " ".join(one.group("filler") or one.group("side") for one in found)
+    rest = query
+    for one in reversed(found):  # the question without the idioms' own words
+        start, end = one.span("filler") if one.group("filler") else one.span("side")
+        rest = rest[:start] + " " + rest[end:]
+    said_elsewhere = set(text.terms(rest))
+    typed = frozenset(text.stem(w) for w in text.words(query) if w in FILLER)
+    return typed | (frozenset(text.terms(idioms)) - said_elsewhere)
