@@ -1,6 +1,7 @@
 """The shape of the fact some questions ask, which an answer line must hold: which ship (a ship
 named, not one fought or met: "the IKS Rotarran", "a Bird-of-Prey", not "his ships"), how many (a
-number that is no year and no part of a name, in the year the question gives). Read by
+number that is no year and no part of a name, in the year the question gives), and the power a
+question gives the ship it asks of ("which Klingon ship"). Read by
 bot/services/lore_question.py, and lore_names.py for the words of ships' names (pure: the
 standard library)."""
 
@@ -114,10 +115,10 @@ def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
     return None
 
 
-_OF_A_POWER = re.compile(
-    r"\b(klingon|romulan|federation|cardassian|vulcan|bajoran|starfleet)\s+(?:ship|vessel|warship|warbird|starship)\b",
-    re.I,
-)
+# The powers a question may name as a word before what it asks of ("which Klingon ship", "the
+# Romulan side"): read here and by bot/services/lore_wording.py.
+POWER_WORDS = "klingon|romulan|federation|starfleet|cardassian|dominion|vulcan|bajoran"
+_OF_A_POWER = re.compile(rf"\b({POWER_WORDS})\s+(?:ship|vessel|warship|warbird|starship)\b", re.I)
 
 
 # The prefixes of a power's ships' names: "the IKS Hegh'mar" is a Klingon ship, said or not.

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from ..domain.lore_phrases import ONE_WORDS, phrase_heads, phrased, phrases_in
 from ..domain.lore_query import ANSWERING, STOP_WORDS
+from ..domain.lore_shapes import POWER_WORDS
 from . import lore_text as text
 from .lore_search import Question
 
@@ -167,7 +168,7 @@ FILLER = frozenset(
 # Romulan side" is the Romulans): the words that add nothing are the group "filler".
 _FILLER_PHRASES = re.compile(
     r"\b(?P<filler>in the first place|for good|once and for all|after all|according to)\b"
-    r"|\b(?:klingon|romulan|federation|starfleet|cardassian|dominion|vulcan|bajoran)s?['’]?\s+(?P<side>side)\b",
+    rf"|\b(?:{POWER_WORDS})s?['’]?\s+(?P<side>side)\b",
     re.I,
 )
 

@@ -35,10 +35,7 @@ def test_words_meaning_one_thing_ask_it_once(lore: LoreService, question: str, s
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        (
-            "who signed the khitomer accords",
-            "signed by the United Federation of Planets and the Klingon Empire",
-        ),
+        ("who signed the khitomer accords", "were signed by the United Federation of Planets"),
         ("who signed the treaty of algeron", "the Romulan Star Empire"),
         ("who signed the klingon romulan alliance for the romulans", "Hectavious"),  # not the powers
     ],
