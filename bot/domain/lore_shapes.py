@@ -73,6 +73,7 @@ _LATER = re.compile(
     rf"\s*{_UNITS}\s+(?:later|earlier|ago|after|before|afterwards)\b", re.I
 )  # "two years later"
 _COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b", re.I)
+_LENGTH_ASKED = re.compile(r"\bhow\s+long\b", re.I)
 _NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     hundreds thousand thousands million millions billion billions dozen dozens""".split()  # noqa: SIM905
@@ -80,6 +81,20 @@ _NUMBER_WORDS = """two three four five six seven eight nine ten eleven twelve th
 _COUNT = re.compile(  # number words in lower case: "Deep Space Nine" is a name
     r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{1,3}\b(?![-–]\d)"
 )
+
+
+# how long something took or lasted: "nearly a minute", "three years", "decades-long", "2369 to 2375"
+_LENGTH = re.compile(
+    rf"\b(?:an?|one|half|several|few|many|some|\d+|{'|'.join(_NUMBER_WORDS)})\s+(?:\w+\s+)?"
+    rf"(?:{_UNITS}|minutes?|seconds?)\b(?!\s+(?:later|earlier|ago|after|before|afterwards)\b)"
+    rf"|\b(?:decades|years|centuries|months)-long\b|\b[12]\d{{3}}\s*(?:to|–|-)\s*[12]\d{{3}}\b",
+    re.I,
+)
+
+
+def holds_length(sentence: str) -> bool:
+    """Whether the sentence says how long something took or lasted."""
+    return _LENGTH.search(sentence) is not None
 
 
 def holds_count(sentence: str, times: bool = False) -> bool:
@@ -108,6 +123,8 @@ def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
     for "how many…"; None when it asks neither."""
     if ship_asked(question):
         return lambda sentence: names_a_ship(sentence, ships)
+    if _LENGTH_ASKED.search(question):
+        return holds_length
     if _COUNT_ASKED.search(question):
         years = _YEAR.findall(question)  # "how many cubes attacked Earth in 2373": that year's
         times = _TIME.search(question) is not None  # "how many years did K'mpec rule"

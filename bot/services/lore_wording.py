@@ -164,10 +164,12 @@ FILLER = frozenset(
 )
 
 
-# Idioms that add as little ("in the first place", "for good"), and "side" after a power ("on the
-# Romulan side" is the Romulans): the words that add nothing are the group "filler".
+# Idioms that add as little ("in the first place", "for good"), "side" after a power ("on the
+# Romulan side" is the Romulans) and "long" after "how" (what a line must hold then is its shape:
+# bot/domain/lore_shapes.py): each group names the words that add nothing.
 _FILLER_PHRASES = re.compile(
     r"\b(?P<filler>in the first place|for good|once and for all|after all|according to)\b"
+    r"|\bhow (?P<long>long)\b"
     rf"|\b(?:{POWER_WORDS})s?['’]?\s+(?P<side>side)\b",
     re.I,
 )
@@ -175,13 +177,19 @@ _FILLER_PHRASES = re.compile(
 
 def fillers(query: str) -> frozenset[str]:
     """The stems of the fillers the question holds, as typed; an idiom's words said again outside
-    it still ask ("the first Klingon in Starfleet in the first place")."""
-    found = list(_FILLER_PHRASES.finditer(query))
-    idioms = " ".join(one.group("filler") or one.group("side") for one in found)
+    it still ask ("the first Klingon in Starfleet in the first place"); "how long did it last"
+    asks a length, which "lasted" need not say."""
+    found = [(one, next(kind for kind in ("filler", "long", "side") if one.group(kind)))
+             for one in _FILLER_PHRASES.finditer(query)]  # fmt: skip
+    idioms = " ".join(one.group(kind) for one, kind in found)
     rest = query
-    for one in reversed(found):  # the question without the idioms' own words
-        start, end = one.span("filler") if one.group("filler") else one.span("side")
+    for one, kind in reversed(found):  # the question without the idioms' own words
+        start, end = one.span(kind)
         rest = rest[:start] + " " + rest[end:]
     said_elsewhere = set(text.terms(rest))
     typed = frozenset(text.stem(w) for w in text.words(query) if w in FILLER)
-    return typed | (frozenset(text.terms(idioms)) - said_elsewhere)
+    lasting = _LASTED if any(kind == "long" for _, kind in found) else frozenset()
+    return typed | lasting | (frozenset(text.terms(idioms)) - said_elsewhere)
+
+
+_LASTED = frozenset(text.stem(w) for w in ("last", "lasted", "lasts"))

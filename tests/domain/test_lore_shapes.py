@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.lore_shapes import holds_count, names_a_ship, ship_asked, ship_words, wanted
+from bot.domain.lore_shapes import holds_count, holds_length, names_a_ship, ship_asked, ship_words, wanted
 
 SHIPS = {"rotarran", "excelsior", "enterprise"}
 
@@ -86,3 +86,24 @@ def test_a_span_of_time_counts_when_the_question_asks_one() -> None:
     assert years is not None and years("He ruled for twelve years.")
     often = wanted("how many years apart does pon farr come", SHIPS)
     assert often is not None and often("Every seven years or so their males go through the pon farr.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length"),
+    [
+        ("A lance has to charge for nearly a minute.", True),
+        ("The war of 2373 to 2375 between the Dominion and the Federation.", True),
+        ("The decades-long rule of the Cardassian Union over Bajor.", True),
+        ("The fight of 2367–2368 for the chancellorship.", True),
+        ("They fell silent for fifty-three years.", True),
+        ("A year later the Klingons accepted the Treaty of Organia.", False),  # when, not how long
+        ("Kirk died in 2371.", False),
+    ],
+)
+def test_a_sentence_says_how_long(sentence: str, length: bool) -> None:
+    assert holds_length(sentence) is length
+
+
+def test_how_long_wants_a_length() -> None:
+    shape = wanted("how long did the alliance last", set())
+    assert shape is not None and shape("It lasted from 2267 to 2271.") and not shape("It ended in 2271.")

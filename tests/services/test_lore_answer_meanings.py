@@ -185,3 +185,19 @@ def test_what_the_reviewer_found_wrong_stays_unsaid(lore: LoreService, question:
 )
 def test_what_the_reviewer_found_lost_is_said_again(lore: LoreService, question: str, said: str) -> None:
     assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how long did the dominion war last", "2373 to 2375"),  # "how long" asks a length, not "long"
+        ("how long did the cardassians occupy bajor", "decades-long"),
+        ("how long were the romulans silent after the tomed incident", "fifty-three years"),
+    ],
+)
+def test_how_long_is_answered_by_a_length(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
+
+
+def test_a_span_after_something_is_no_length(lore: LoreService) -> None:
+    assert_never_says(lore, "how long did the klingon romulan alliance last", "A year later")
