@@ -48,6 +48,14 @@ _NOT_PLACES = frozenset(
     fan the""".split()  # noqa: SIM905
 )
 _BY_RULE = frozenset(("whichever", "whoever"))  # who, said by a rule that picks them
+# Parts of a place a where-question may be answered with, in lower case, after a word of place, "the"
+# and an adjective at most ("on the upper ring").
+_PARTS = frozenset(
+    """ring rings deck decks wing quarter core docks bay bays bridge promenade mines surface moon
+    asteroid nebula orbit outpost colony""".split()  # noqa: SIM905
+)
+
+
 # Words after a place's name that make it a treaty's ("the Khitomer Accords"), which says no where.
 _TREATIES = frozenset("accords accord treaty pact declaration agreement".split())  # noqa: SIM905
 # What happens to a place: "the explosion of Praxis" is no answer to where something was.
@@ -71,6 +79,8 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
         return is_cause(tokens, at, word)
     if asked is Asked.AGENT and word in _BY_RULE:
         return True  # "would go to whichever side developed it best": who, by a rule
+    if asked is Asked.PLACE and word in _PARTS:  # "docks on the upper ring": a part of a place
+        return any(fold(raw) in _BEFORE_PLACE for raw, _ in tokens[max(0, at - 3) : at])
     if not raw[:1].isupper() or word in said or word.replace("'", "") in said:  # typed "kmpec": K'mpec
         return False
     before = [fold(raw) for raw, _ in tokens[max(0, at - 2) : at]]

@@ -58,3 +58,16 @@ def test_a_servers_own_person_is_from_where_they_were_born(lore: LoreService) ->
 def test_a_name_numbered_in_roman_is_found_by_its_number(lore: LoreService, question: str, said: str) -> None:
     """ "nelvana 3" named Nelvana by its alias and asked where "3" was."""
     assert_says(lore, question, said)
+
+
+def test_a_part_of_a_place_answers_where(lore: LoreService) -> None:
+    """ "on the upper ring" names no name, but says where (the evaluation's "where do klingon
+    ships dock on the gate" had no line; a server's own station here)."""
+    run = lore.loop.run_until_complete  # type: ignore[attr-defined]
+    guild = GUILD + 6
+    run(lore.add(guild, 1, Draft(
+        "Tarsk Relay", Kind.PLACE, "A relay station on the Romulan border.",
+        "The Romulan crews berth on the lower deck, and the Klingon shuttles dock on the outer ring.",
+    )))  # fmt: skip
+    found = run(lore.search(guild, "where do the klingon shuttles dock on tarsk relay"))
+    assert found.answer is not None and "outer ring" in found.answer.sentence, found.answer
