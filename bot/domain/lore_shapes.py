@@ -1,7 +1,8 @@
 """The shape of the fact some questions ask, which an answer line must hold: which ship (a ship
 named, not one fought or met: "the IKS Rotarran", "a Bird-of-Prey", not "his ships"), how many (a
-number that is no year and no part of a name, in the year the question gives), and the power a
-question gives the ship it asks of ("which Klingon ship"). Read by
+number that is no year and no part of a name, in the year the question gives), how long (a
+length, not "a year later"), and the power a question gives the ship it asks of ("which Klingon
+ship"). Read by
 bot/services/lore_question.py, and lore_names.py for the words of ships' names (pure: the
 standard library)."""
 
@@ -119,8 +120,8 @@ def _a_count(sentence: str, found: re.Match[str], times: bool) -> bool:
 
 
 def wanted(question: str, ships: set[str]) -> Callable[[str], bool] | None:
-    """What a sentence must hold to answer the question: a ship's name for "what ship…", a count
-    for "how many…"; None when it asks neither."""
+    """What a sentence must hold to answer the question: a ship's name for "what ship…", a length
+    for "how long…", a count for "how many…"; None when it asks none of them."""
     if ship_asked(question):
         return lambda sentence: names_a_ship(sentence, ships)
     if _LENGTH_ASKED.search(question):
