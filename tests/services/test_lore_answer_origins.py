@@ -12,7 +12,7 @@ import pytest
 from bot.domain.lore import Kind
 from bot.services.lore import LoreService
 from bot.storage.lore import Draft
-from tests.support.lore_lines import GUILD, assert_never_says, assert_says, started
+from tests.support.lore_lines import GUILD, assert_never_says, assert_says, server_line, started
 
 
 @pytest.fixture(scope="module")
@@ -37,18 +37,18 @@ def test_who_someone_is_says_nothing_of_where_they_are_from(lore: LoreService) -
 
 
 def test_a_servers_own_person_is_from_where_they_were_born(lore: LoreService) -> None:
-    run = lore.loop.run_until_complete  # type: ignore[attr-defined]
-    guild = GUILD + 5
-    run(lore.add(guild, 1, Draft(
-        "Nadia Vekhrov", Kind.PERSON, "A Starfleet captain who first commanded Outpost Tarsk.",
-        "Born on Titan, she served twenty years in the survey fleet before her first command.",
-    )))  # fmt: skip
-    run(lore.add(guild, 1, Draft(
-        "Outpost Tarsk", Kind.PLACE, "A listening post on the Romulan border.",
-        "Its first commanding officer was Captain Nadia Vekhrov of Starfleet, until 2401.",
-    )))  # fmt: skip
-    found = run(lore.search(guild, "where is captain vekhrov from"))
-    assert found.answer is not None and "Born on Titan" in found.answer.sentence, found.answer
+    drafts = [
+        Draft(
+            "Nadia Vekhrov", Kind.PERSON, "A Starfleet captain who first commanded Outpost Tarsk.",
+            "Born on Titan, she served twenty years in the survey fleet before her first command.",
+        ),
+        Draft(
+            "Outpost Tarsk", Kind.PLACE, "A listening post on the Romulan border.",
+            "Its first commanding officer was Captain Nadia Vekhrov of Starfleet, until 2401.",
+        ),
+    ]  # fmt: skip
+    said = server_line(lore, GUILD + 5, drafts, "where is captain vekhrov from")
+    assert said is not None and "Born on Titan" in said, said
 
 
 @pytest.mark.parametrize(
@@ -63,11 +63,9 @@ def test_a_name_numbered_in_roman_is_found_by_its_number(lore: LoreService, ques
 def test_a_part_of_a_place_answers_where(lore: LoreService) -> None:
     """ "on the upper ring" names no name, but says where (the evaluation's "where do klingon
     ships dock on the gate" had no line; a server's own station here)."""
-    run = lore.loop.run_until_complete  # type: ignore[attr-defined]
-    guild = GUILD + 6
-    run(lore.add(guild, 1, Draft(
+    relay = Draft(
         "Tarsk Relay", Kind.PLACE, "A relay station on the Romulan border.",
         "The Romulan crews berth on the lower deck, and the Klingon shuttles dock on the outer ring.",
-    )))  # fmt: skip
-    found = run(lore.search(guild, "where do the klingon shuttles dock on tarsk relay"))
-    assert found.answer is not None and "outer ring" in found.answer.sentence, found.answer
+    )  # fmt: skip
+    said = server_line(lore, GUILD + 6, [relay], "where do the klingon shuttles dock on tarsk relay")
+    assert said is not None and "outer ring" in said, said

@@ -12,7 +12,7 @@ from bot.domain.lore import Kind
 from bot.domain.lore_shapes import power_of_ship
 from bot.services.lore import LoreService
 from bot.storage.lore import Draft
-from tests.support.lore_lines import GUILD, assert_never_says, assert_says, line, started
+from tests.support.lore_lines import GUILD, assert_never_says, assert_says, line, server_line, started
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +73,12 @@ def test_a_count_still_answers_how_many(lore: LoreService) -> None:
 def test_the_power_of_the_ship_asked_for_need_not_be_said_again(lore: LoreService) -> None:
     """The seventh set's "which klingon ship rammed the crimson maw" had no line: the sentence
     naming the IKS ship says no "Klingon" (a server's own battle here)."""
-    run = lore.loop.run_until_complete  # type: ignore[attr-defined]
-    guild = GUILD + 9
     body = "The battle turned when the IKS *Qa'vak* rammed the raiders' flagship, the *Black Hook*."
-    run(lore.add(guild, 1, Draft("Battle of Tessik Reach", Kind.BATTLE, "A border battle of 2401.", body)))
-    found = run(lore.search(guild, "which klingon ship rammed the black hook"))
-    assert found.answer is not None and "Qa'vak" in found.answer.sentence, found.answer
+    battle = Draft("Battle of Tessik Reach", Kind.BATTLE, "A border battle of 2401.", body)
+    said = server_line(lore, GUILD + 9, [battle], "which klingon ship rammed the black hook")
+    assert said is not None and "Qa'vak" in said, said
     for other in ("romulan", "federation", "cardassian"):  # an IKS ship is of none of them
-        wrong = run(lore.search(guild, f"which {other} ship rammed the black hook"))
-        assert wrong.answer is None or "Qa'vak" not in wrong.answer.sentence, (other, wrong.answer)
+        wrong = server_line(lore, GUILD + 9, [], f"which {other} ship rammed the black hook")
+        assert wrong is None or "Qa'vak" not in wrong, (other, wrong)
     assert power_of_ship("what romulan warbird fought the scimitar") == "romulan"
     assert power_of_ship("which planet did the klingons take") == ""

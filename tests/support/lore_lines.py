@@ -4,12 +4,13 @@ answer line it gives a question: what tests of the answer line ask of it."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bot.content.treaties import canon_treaties
 from bot.services.lore import LoreService
 from bot.storage import open_database
+from bot.storage.lore import Draft
 from tests.support import postgres
 
 GUILD = 77
@@ -49,3 +50,12 @@ def assert_never_says(lore: LoreService, question: str, not_said: str) -> None:
     """The question gets no answer line, or one without `not_said`."""
     line_said, _ = line(lore, question)
     assert line_said is None or not_said not in line_said, line_said
+
+
+def server_line(lore: LoreService, guild: int, drafts: Sequence[Draft], question: str) -> str | None:
+    """The answer line `question` gets in server `guild` once `drafts` are its own lore."""
+    run = lore.loop.run_until_complete  # type: ignore[attr-defined]
+    for draft in drafts:
+        run(lore.add(guild, 1, draft))
+    found = run(lore.search(guild, question))
+    return found.answer.sentence if found.answer is not None else None
