@@ -31,7 +31,7 @@ from .lore_compose import compose as compose  # composed sentences, read through
 from .lore_compose import compose_agents as compose_agents
 from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
-from .lore_doers import before_said, does, done_to_another, group_doer
+from .lore_doers import before_said, does, done_to_another, group_doer, named_by, unnamed
 from .lore_facts import Asked
 from .lore_names_held import others_held, rarest_held
 
@@ -87,7 +87,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.AGENT:
         if before_said(tokens, at, said, people):
             return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
-        by = bool(before) and before[-1] == "by" and _named_by(tokens, at, word, places)
+        by = bool(before) and before[-1] == "by" and named_by(tokens, at, word, places, POWERS)
         return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
@@ -105,31 +105,20 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     return False
 
 
-# Words that may follow a doer named after "by" ("raised by Sergey and Helena", "…by Kor, who");
-# another lowercase word makes the name an adjective ("by Bajoran law").
-_AFTER_DOER = frozenset("and or who whose in at on of for with to from after before when while as".split())  # noqa: SIM905
-
-
-def _named_by(tokens: Sequence[Token], at: int, word: str, places: set[str]) -> bool:
-    """Whether the capitalised word at `at`, after "by", names who did a deed: no place, power
-    or title, and not an adjective before a noun ("by Bajoran law")."""
-    if word in places or word in POWERS or word in TITLES:
-        return False
-    following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
-    return not following or following[:1].isupper() or fold(following) in _AFTER_DOER
-
-
 def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: set[str], people: set[str],
-            places: set[str], strict: bool = False, doer: bool = False, deed: str = "") -> bool:  # fmt: skip
+            places: set[str], strict: bool = False, doer: bool = False, deed: str = "",
+            named: bool = False) -> bool:  # fmt: skip
     """Whether the statement holds the kind of fact asked (a year, a place, a cause, a person
     the question did not name) close to the question's own words, when it has any (`strict`:
     it must have them; `doer`: "who poisoned K'mpec" asks who did the deed, named before it or
     after "by", not whoever comes after it; `deed`: that deed's concept, whose words in the
     statement are the deed, when it holds any: "chamber" is no deed in "who left the device in
-    the chamber")."""
+    the chamber"); `named`: a who it says must be named, not "a Klingon agent")."""
     if asked in {Asked.ANYTHING, Asked.IDENTITY, Asked.ARTICLE}:
         return True
     facts = [i for i in range(len(tokens)) if _is_fact(asked, tokens, i, said, people, places)]
+    if named:  # nor "whichever side": a rule, not a name
+        facts = [i for i in facts if not unnamed(tokens, i) and fold(tokens[i][0]) not in _BY_RULE]
     own = [i for i, (_, concept) in enumerate(tokens) if concept in predicate]
     if asked is Asked.REASON:  # "left" is a cause word, but in "why did they leave" the deed asked
         facts = [i for i in facts if i not in own]
@@ -187,6 +176,7 @@ MIN_PREDICATE_OWN = 0.5  # … when the statement is the named entry's own
 # and the factors for a named entry's own statement, a summary's first sentence, and a named
 # entry's own date or place composed from its facts.
 NAMES, RANK_COST, SUBJECT, LEAD, COMPOSED_OWN = 1.0, 0.35, 1.5, 1.15, 1.2
+UNNAMED = 0.8  # the factor for a who-did's line naming no one, only "a Klingon agent"
 MIN_ANYTHING = 0.7  # share of the whole question's weight, for a question with no asked kind
 MIN_NAMES_ONLY = 0.5  # … of the names', for several names alone ("why did the Defiant have a cloak")
 
@@ -287,10 +277,14 @@ def choose(
             and (not strict or near <= words)
             and _names_another(asked, statement, wanted, tokens, (said, people, places))
         )
-        if (
-            composed
-            or (asked is Asked.PLACE and statement.place)
-            or carries(asked, tokens(statement.text), near, said, people, places, strict, doer, deed)
-        ):
-            best = Choice(statement, score)
+        read = None if composed or (asked is Asked.PLACE and statement.place) else tokens(statement.text)
+        if read is not None and not carries(asked, read, near, said, people, places, strict, doer, deed):
+            continue
+        if asked is Asked.AGENT and read is not None:  # "a Klingon agent poisoned…" names no one
+            score *= (
+                1.0 if carries(asked, read, near, said, people, places, strict, doer, deed, True) else UNNAMED
+            )
+            if best is not None and score <= best.score:
+                continue
+        best = Choice(statement, score)
     return best

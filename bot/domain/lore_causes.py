@@ -35,6 +35,7 @@ _WHEN = frozenset("soon shortly just long right immediately moments hours days w
 # Words after a cause word within which the question's deed is that cause's own ("after attacking
 # Cardassia", "after Vreenak was killed"): it caused something else, and is not what is explained.
 OWN_CLAUSE = 6
+_PASSIVE = frozenset("was were been being is are be".split())  # noqa: SIM905
 _OPENERS = frozenset("after since because due to".split())  # noqa: SIM905  # … that open such a clause
 # What moves a person ("out of fear", "out of loyalty"): our own short list.
 _MOTIVES = frozenset(
@@ -93,6 +94,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
         return _opens(word, following, fold(tokens[at + 2][0]) if at + 2 < len(tokens) else "")
     if word == "order":  # "in order to", not "the Obsidian Order never recovered"
         return at > 0 and fold(tokens[at - 1][0]) == "in" and following in {"to", "that"}
+    if word == "blamed" and at and fold(tokens[at - 1][0]) in _PASSIVE:  # "the Dominion was blamed":
+        return False  # who took the blame, not why
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
         if word in {"after", "since"} and at and fold(tokens[at - 1][0]) in _WHEN:
             return False

@@ -45,6 +45,26 @@ def group_doer(tokens: Sequence[Token], at: int) -> bool:
     return not before or before in _OPENERS or before.isdigit()
 
 
+# Words that may follow a doer named after "by" ("raised by Sergey and Helena", "…by Kor, who");
+# another lowercase word makes the name an adjective ("by Bajoran law").
+_AFTER_DOER = frozenset("and or who whose in at on of for with to from after before when while as".split())  # noqa: SIM905
+
+
+def named_by(tokens: Sequence[Token], at: int, word: str, places: set[str], powers: frozenset[str]) -> bool:
+    """Whether the capitalised word at `at`, after "by", names who did a deed: no place, power
+    or title, and not an adjective before a noun ("by Bajoran law")."""
+    if word in places or word in powers or word in TITLES:
+        return False
+    following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
+    return not following or following[:1].isupper() or fold(following) in _AFTER_DOER
+
+
+def unnamed(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the doer at `at` is a people's member left unnamed ("a Klingon agent poisoned…"),
+    not one named after it ("the Klingon agent Arne Darvin")."""
+    return group_doer(tokens, at) and not (at + 2 < len(tokens) and tokens[at + 2][0][:1].isupper())
+
+
 # Words that open a clause with a subject of its own ("…was in the chamber when a device left
 # behind there…"): a deed after one is not the deed of a person named before it.
 _SUBORDINATE = frozenset("when while until whereas because although though if unless".split())  # noqa: SIM905

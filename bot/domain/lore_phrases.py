@@ -46,26 +46,33 @@ _SEPARABLE = {
         ("hand handed hands", "over", "cede"), ("blow blew blows", "up", "explode"),
         ("lock locked locks", "up", "imprisoned"), ("sell sold sells", "out", "betray"),
         ("finish finished", "off", "kill"), ("knock knocked", "off", "kill"), ("bump bumped", "off", "kill"),
+        ("stop stopped stops", "from", "forbid"), ("keep kept keeps", "from", "forbid"),
+        ("prevent prevented prevents", "from", "forbid"),
     )
     for verb in verbs.split()
 }  # fmt: skip
-_SPLIT = re.compile(r"\b(" + "|".join(_SEPARABLE) + r")((?:\s+[\w'’-]+){1,3}?)\s+(out|over|up|off)\b", re.I)
+_SPLIT = re.compile(
+    r"\b(" + "|".join(_SEPARABLE) + r")((?:\s+[\w'’-]+){1,3}?)\s+(out|over|up|off|from)\b", re.I
+)
 
 
-# What a power pulls out of a treaty or a war ("pull the Klingons out"); a person pulled out of
-# rubble was rescued, not withdrawn.
+# What a power pulls out of a treaty or a war ("pull the Klingons out"), or is stopped from doing
+# (a treaty forbids it); a person pulled out of rubble was rescued, not withdrawn.
 _WITHDRAWN = frozenset(
     """klingons romulans cardassians federation empire union fleet fleets forces troops ships army
     armies""".split()  # noqa: SIM905
 )
 
 
+_OF_POWERS = frozenset(("withdraw", "forbid"))  # said so only of a power
+
+
 def _joined(found: re.Match[str]) -> str:
     particle, word = _SEPARABLE[found.group(1).casefold()]
     pulled = found.group(2).split()[-1].casefold()
-    if found.group(3).casefold() != particle or (word == "withdraw" and pulled not in _WITHDRAWN):
+    if found.group(3).casefold() != particle or (word in _OF_POWERS and pulled not in _WITHDRAWN):
         return found.group(0)
-    return f"{word}{found.group(2)}"
+    return f"{word}{found.group(2)}" + (" from" if particle == "from" else "")  # "barred … from" says it
 
 
 def phrased(question: str) -> str:

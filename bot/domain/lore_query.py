@@ -77,7 +77,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 # read of the index, and ranking with these cost 25% more time at 1,000 entries.
 ANSWERING: tuple[tuple[str, ...], ...] = (
     *(group for group in SYNONYMS if group[0] not in {"kill", "negotiate", "planet", "destroy"}),
-    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown"),
+    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown",
+     "wreck", "wrecked"),
     # not "commandeer": its stem is command's ("Sisko took command" is no capture)
     ("steal", "stole", "stolen", "seize", "seized", "capture", "captured", "hijack", "hijacked"),
     ("establish", "established", "create", "created", "founded", "founding", "form", "formed", "set",
@@ -118,7 +119,8 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("trial", "court", "tribunal", "prosecutor", "prosecute", "prosecuted", "accused"),
     ("plot", "conspiracy", "conspire", "conspired", "conspirator", "conspirators", "scheme", "intrigue",
      "mastermind", "masterminded", "orchestrate", "orchestrated"),
-    ("fake", "impostor", "imposter", "counterfeit", "posing", "posed"),
+    ("fake", "faked", "impostor", "imposter", "counterfeit", "posing", "posed", "forge", "forged", "forgery",
+     "fabricate", "fabricated", "falsify", "falsified"),
     ("pull", "pulled", "dig", "dug", "drag", "dragged", "haul", "hauled"),
     ("hide", "hid", "hidden", "stash", "stashed", "conceal", "concealed"),
     # the families of deeds a who-did asks about, each in its forms ("who rescued": "freed")
@@ -145,6 +147,8 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
      "duped", "mislead", "misled", "hoodwink", "hoodwinked"),
     ("oppose", "opposed", "opposition", "resist", "resisted", "object", "objected"),
     ("trap", "trapped", "setup", "ruse", "ploy", "lure", "lured", "bait", "baited"),
+    ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat"),
+    ("last", "final", "closing"),  # "the last battle"; "how long did it last" is read as a length
 )  # fmt: skip
 
 

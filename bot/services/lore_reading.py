@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from ..domain.lore import LoreEntry
+from ..domain.lore_doers import TITLES
 from ..domain.lore_query import paragraphs, sentences
 from . import english
 from . import lore_text as text
@@ -116,6 +117,7 @@ def body_sentences(body: str) -> list[str]:
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+_DESCRIBED = re.compile(r"(?:An?|The) [a-z]|(?:An?) [A-Z]")  # "A Klingon general…", "The son of…"
 _QUALIFIER = re.compile(r"\s*\(.*?\)")
 
 
@@ -124,13 +126,20 @@ def bare_title(entry: LoreEntry) -> str:
     return _QUALIFIER.sub("", entry.title)
 
 
-def named_for(sentence: str, entry: LoreEntry) -> str:
+def named_for(sentence: str, entry: LoreEntry, lead: bool = False) -> str:
     """A person's sentence that tells what "he" or "she" did without naming them, with its first
     such word written as the person's name: "…she rescued Veshari caught in the blackout" answers
-    who did it only once it says who she is."""
+    who did it only once it says who she is. A summary's first sentence that only describes them
+    (`lead`: "A Klingon general … who won the Battle of the Kethra Drift") is given their name
+    before it."""
     title = bare_title(entry)
-    if any(word.casefold() in sentence.casefold() for word in title.split() if len(word) > 2):
+    names = [word for word in title.split() if len(word) > 2 and word.casefold() not in TITLES]
+    if any(word.casefold() in sentence.casefold() for word in names):  # "general" names nobody
         return sentence
+    if lead:
+        return (
+            f"{entry.title}: {sentence[0].lower()}{sentence[1:]}" if _DESCRIBED.match(sentence) else sentence
+        )
     return _SUBJECT_PRONOUN.sub(title, sentence, count=1)
 
 

@@ -64,8 +64,8 @@ def statements(
         # its title's words, read only when the question names entries other than this one
         titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
         for i, sentence in enumerate(said + body):
-            if asked is Asked.AGENT and entry.kind is Kind.PERSON and i:  # "…she rescued": T'Sael did
-                sentence = named_for(sentence, entry)
+            if asked is Asked.AGENT and entry.kind is Kind.PERSON:  # "…she rescued": T'Sael did
+                sentence = named_for(sentence, entry, lead=not i)
             words = _read(sentence, question)
             words += also_named(words, called) if called else ()
             place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE

@@ -164,11 +164,12 @@ FILLER = frozenset(
 )
 
 
-# Idioms that add as little ("in the first place", "for good"), "side" after a power ("on the
-# Romulan side" is the Romulans) and "long" after "how" (what a line must hold then is its shape:
-# bot/domain/lore_shapes.py): each group names the words that add nothing.
+# Idioms that add as little ("in the first place", "for good", "instead of": the other is named),
+# "side" after a power ("on the Romulan side" is the Romulans) and "long" after "how" (what a line
+# must hold then is its shape: bot/domain/lore_shapes.py): each group names the words that add nothing.
 _FILLER_PHRASES = re.compile(
-    r"\b(?P<filler>in the first place|for good|once and for all|after all|according to)\b"
+    r"\b(?P<filler>in the first place|for good|once and for all|after all|according to|instead of|"
+    r"rather than)\b"
     r"|\bhow (?P<long>long)\b"
     rf"|\b(?:{POWER_WORDS})s?['’]?\s+(?P<side>side)\b",
     re.I,

@@ -42,6 +42,9 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         # a person "taken out" was killed; a rank of a ship asks who commanded it
         ("who took out gorkon", "General Chang's conspiracy killed Gorkon", "— *Gorkon*"),
         ("who was the captain of the scimitar", "Shinzon commanded the Scimitar", "— *Scimitar*"),
+        # the doer named before "a Klingon agent"; "wrecked" is destroyed
+        ("who poisoned the grain", "The Klingon agent Arne Darvin poisoned", "— *Sherman's Planet*"),
+        ("who destroyed the enterprise d", "Lursa and B'Etor of the House of Duras", "— *USS Enterprise-D*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
@@ -171,3 +174,21 @@ async def test_server_lore_answers_with_its_facts_only_at_home(env, world: World
         world.other_channel, "lore search", query="where was the zeta skirmish"
     )
     assert "Zeta" not in head(there)
+
+
+async def test_a_server_persons_summary_that_only_describes_them_answers_with_their_name(
+    env, world: World
+) -> None:
+    shown = await world.moderator.slash(world.channel, "lore add", kind="person", faction="Klingon Empire")
+    ids = [c["components"][0]["custom_id"] for c in shown.modal["components"]]
+    values = [
+        "General Torvak",
+        "Torvak",
+        "2401",
+        "A Klingon general of the House of Meldar who won the Battle of the Kethra Drift in 2401.",
+        "He holds the border fleet.",
+    ]
+    await world.moderator.submit_modal(shown, dict(zip(ids, values, strict=True)))
+    here = head(await world.alice.slash(world.channel, "lore search", query="who won at the kethra drift"))
+    assert here.startswith("**Answer:** General Torvak: a Klingon general of the House of Meldar"), here
+    assert "— *General Torvak*, from this server's source" in here

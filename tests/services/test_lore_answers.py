@@ -30,7 +30,9 @@ from tests.support import lore_eval, postgres
 # held-5 84% / 66%. The sixth (lore_answers_sixth.tsv: mostly why and who did it), on 1206007:
 # tune-6 81% / 46% (13 of 16 lines), held-6 84% / 50% (16 of 19). The seventh (lore_answers_seventh.tsv:
 # articles, why, who did it, server lore), on a010736: tune-7 82% / 70% (27 of 33), held-7 90% / 70%
-# (28 of 31); after the round it led to, tune-7 92% / 83%, held-7 unchanged.
+# (28 of 31); after the round it led to, tune-7 92% / 83%, held-7 unchanged. The eighth
+# (lore_answers_eighth.tsv: every kind), on 7c7ece0: tune-8 92% / 86% (35 of 38), held-8 94% / 80%
+# (31 of 33); after the round it led to, tune-8 95% / 98% (41 of 43).
 FLOORS = {
     "tune": (0.85, 0.70),
     "held": (0.85, 0.70),
@@ -46,6 +48,8 @@ FLOORS = {
     "held-6": (0.75, 0.45),
     "tune-7": (0.85, 0.75),
     "held-7": (0.80, 0.60),
+    "tune-8": (0.90, 0.90),
+    "held-8": (0.85, 0.70),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
@@ -79,15 +83,7 @@ def results(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | Non
             return found.answer.sentence if found.answer is not None else None
 
         try:
-            later = (
-                lore_eval.rows(lore_eval.SECOND)
-                + lore_eval.rows(lore_eval.THIRD)
-                + lore_eval.rows(lore_eval.FOURTH)
-                + lore_eval.rows(lore_eval.FIFTH)
-                + lore_eval.rows(lore_eval.SIXTH)
-                + lore_eval.rows(lore_eval.SEVENTH)
-            )
-            asked = lore_eval.rows() + later
+            asked = [row for path in lore_eval.SETS for row in lore_eval.rows(path)]
             return await lore_eval.evaluate(ask, asked)
         finally:
             await db.close()
@@ -155,6 +151,9 @@ def test_the_third_set_is_apart_from_the_others() -> None:
         # of the kinds the held halves answered least
         (lore_eval.FIFTH, 5, 60, {"agent", "why", "when", "where", "who"}),
         (lore_eval.SIXTH, 6, 60, {"agent", "why", "when", "where"}),
+        (lore_eval.SEVENTH, 7, 90, {"agent", "why", "where", "article", "server", "none"}),
+        # over every kind
+        (lore_eval.EIGHTH, 8, 80, {"who", "what", "when", "where", "why", "agent", "article", "server"}),
     ],
 )
 def test_a_later_set_is_apart_from_the_ones_before(

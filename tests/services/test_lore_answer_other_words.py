@@ -1,0 +1,79 @@
+"""Issue #20: what a player asks in other words than the lore's (the eighth question set's tune
+half): "the last big fight" is the final battle, "fake evidence" forged, "wrecked" destroyed,
+"stop the Federation from" what a treaty bars; "instead of Toral" adds nothing to why Picard chose
+Gowron; a who-did line names the doer ("the Klingon agent Arne Darvin" before "a Klingon agent"),
+and a person's summary that only describes them is given their name in front."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.domain.lore import Kind
+from bot.services.lore import LoreService
+from bot.storage.lore import Draft
+from tests.support.lore_lines import assert_never_says, assert_says, server_line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("other-words"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("where was the last big fight of the dominion war", "the last battle of the Dominion War"),
+        ("why did sisko fake evidence for the romulans", "because Sisko needed the Romulans in the war"),
+        ("who destroyed the enterprise d", "Lursa and B'Etor"),  # "wrecked"
+        ("what does algeron stop the federation from doing", "barred the Federation from developing"),
+        ("why did picard choose gowron instead of toral", "no deed of his own"),
+    ],
+)
+def test_a_question_in_other_words_than_the_lores(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
+
+
+def test_a_who_did_line_naming_the_doer_comes_before_one_that_does_not(lore: LoreService) -> None:
+    assert_says(lore, "who poisoned the grain", "Arne Darvin poisoned the grain")
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        # "stop … from" is what a treaty bars only of a power: a person stopped was not forbidden
+        ("what kept the romulans from attacking", "kept the two empires enemies"),
+        # "the Dominion was blamed" says who took the blame, not why the evidence was forged
+        ("why did sisko fake evidence for the romulans", "the Dominion was blamed"),
+    ],
+)
+def test_what_the_other_words_do_not_mean_stays_unsaid(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    assert_never_says(lore, question, not_said)
+
+
+TORVAK = Draft(
+    title="General Torvak",
+    kind=Kind.PERSON,
+    summary="A Klingon general of the House of Meldar who won the Battle of the Kethra Drift in 2401.",
+    body="He holds the border fleet on the tri-border.",
+    aliases=("Torvak",),
+)
+
+
+def test_a_summary_that_only_describes_its_person_is_given_their_name(lore: LoreService) -> None:
+    said = server_line(lore, 31, [TORVAK], "who won the battle of the kethra drift")
+    assert said == "General Torvak: " + TORVAK.summary[0].lower() + TORVAK.summary[1:]
+
+
+def test_a_summary_that_names_its_person_is_kept_as_written(lore: LoreService) -> None:
+    named = Draft(
+        title="Admiral Vessa",
+        kind=Kind.PERSON,
+        summary="Vessa was the admiral who broke the siege of Nareth Station in 2398.",
+        body="",
+    )
+    said = server_line(lore, 32, [named], "who broke the siege of nareth station")
+    assert said == "Vessa was the admiral who broke the siege of Nareth Station in 2398."
