@@ -12,8 +12,7 @@ from .lore_facts import Asked
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?\s*(?:[0-9]{1,3}|[ivxlc]{1,6})\b|articles?\b|clauses?\b)", re.I)
 TREATY_VERBS = re.compile(
     r"\b(forbid|forbade|forbidden|ban|banned|bans|prohibit\w*|require\w*|allow\w*|permit\w*|oblige\w*|"
-    r"promise\w*|guarantee\w*|say|says|said|state|states|set up|establish\w*|provide\w*|demand\w*|"
-    r"(?:stops?|stopped|keeps?|kept|prevents?|prevented)(?=[\w' ]{1,40}?\bfrom\b))\b",  # "stop X from"
+    r"promise\w*|guarantee\w*|say|says|said|state|states|set up|establish\w*|provide\w*|demand\w*)\b",
     re.I,
 )
 _REASON = re.compile(

@@ -67,7 +67,7 @@ def unnamed(tokens: Sequence[Token], at: int) -> bool:
 
 # Words that open a clause with a subject of its own ("…was in the chamber when a device left
 # behind there…"): a deed after one is not the deed of a person named before it.
-_SUBORDINATE = frozenset("when while until whereas because although though if unless".split())  # noqa: SIM905
+_SUBORDINATE = frozenset("when while until whereas because although though if unless that".split())  # noqa: SIM905
 _SUBJECTS = frozenset("a an the his her their its".split())  # noqa: SIM905  # … that open its subject
 
 

@@ -65,12 +65,15 @@ _WITHDRAWN = frozenset(
 
 
 _OF_POWERS = frozenset(("withdraw", "forbid"))  # said so only of a power
+_WHAT = re.compile(r"\s*(?:what|which)\b", re.I)  # "what does Algeron stop the Federation from doing"
 
 
 def _joined(found: re.Match[str]) -> str:
     particle, word = _SEPARABLE[found.group(1).casefold()]
     pulled = found.group(2).split()[-1].casefold()
     if found.group(3).casefold() != particle or (word in _OF_POWERS and pulled not in _WITHDRAWN):
+        return found.group(0)
+    if word == "forbid" and not _WHAT.match(found.string):  # "who stopped the Klingons from…" asks who did
         return found.group(0)
     return f"{word}{found.group(2)}" + (" from" if particle == "from" else "")  # "barred … from" says it
 

@@ -77,8 +77,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 # read of the index, and ranking with these cost 25% more time at 1,000 entries.
 ANSWERING: tuple[tuple[str, ...], ...] = (
     *(group for group in SYNONYMS if group[0] not in {"kill", "negotiate", "planet", "destroy"}),
-    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown",
-     "wreck", "wrecked"),
+    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown"),
     # not "commandeer": its stem is command's ("Sisko took command" is no capture)
     ("steal", "stole", "stolen", "seize", "seized", "capture", "captured", "hijack", "hijacked"),
     ("establish", "established", "create", "created", "founded", "founding", "form", "formed", "set",

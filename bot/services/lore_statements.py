@@ -80,8 +80,13 @@ def statements(
         )
         if asked is Asked.TIME:
             made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
+        # who did it: its title's words are a name, not their synonyms ("The Battle of Wolf 359 was
+        # the work of…" says nobody fought)
+        named_as = set(text.sentence_terms(entry.title)) if asked is Asked.AGENT else set()
         for composed in filter(None, made):
-            words = tuple(question.mapped(text.sentence_terms(composed)))
+            words = tuple(
+                t if t in named_as else question.concept(t) or t for t in text.sentence_terms(composed)
+            )
             # A named entry's fact says when, where, why or by whom it began: "when was the DMZ
             # set up" is answered by the year the DMZ dates from.
             words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()

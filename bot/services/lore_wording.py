@@ -164,13 +164,14 @@ FILLER = frozenset(
 )
 
 
-# Idioms that add as little ("in the first place", "for good", "instead of": the other is named),
-# "side" after a power ("on the Romulan side" is the Romulans) and "long" after "how" (what a line
-# must hold then is its shape: bot/domain/lore_shapes.py): each group names the words that add nothing.
+# Idioms that add as little ("in the first place", "for good"), "side" after a power ("on the
+# Romulan side" is the Romulans), "long" after "how" (what a line must hold then is its shape:
+# bot/domain/lore_shapes.py) and, asking why, what was not done ("instead of Toral", "rather than
+# surrendering"): each group names the words that add nothing.
 _FILLER_PHRASES = re.compile(
-    r"\b(?P<filler>in the first place|for good|once and for all|after all|according to|instead of|"
-    r"rather than)\b"
+    r"\b(?P<filler>in the first place|for good|once and for all|after all|according to)\b"
     r"|\bhow (?P<long>long)\b"
+    r"|\b(?P<instead>(?:instead of|rather than)(?: [\w'’]+)?)"
     rf"|\b(?:{POWER_WORDS})s?['’]?\s+(?P<side>side)\b",
     re.I,
 )
@@ -180,8 +181,11 @@ def fillers(query: str) -> frozenset[str]:
     """The stems of the fillers the question holds, as typed; an idiom's words said again outside
     it still ask ("the first Klingon in Starfleet in the first place"); "how long did it last"
     asks a length, which "lasted" need not say."""
-    found = [(one, next(kind for kind in ("filler", "long", "side") if one.group(kind)))
-             for one in _FILLER_PHRASES.finditer(query)]  # fmt: skip
+    found = [
+        (one, next(kind for kind in _KINDS if one.group(kind))) for one in _FILLER_PHRASES.finditer(query)
+    ]
+    if not _WHY.match(query):  # "who did Picard choose instead of Gowron" asks someone else
+        found = [(one, kind) for one, kind in found if kind != "instead"]
     idioms = " ".join(one.group(kind) for one, kind in found)
     rest = query
     for one, kind in reversed(found):  # the question without the idioms' own words
@@ -193,4 +197,6 @@ def fillers(query: str) -> frozenset[str]:
     return typed | lasting | (frozenset(text.terms(idioms)) - said_elsewhere)
 
 
+_KINDS = ("filler", "long", "side", "instead")
+_WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
 _LASTED = frozenset(text.stem(w) for w in ("last", "lasted", "lasts"))

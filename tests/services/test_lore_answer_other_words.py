@@ -1,8 +1,9 @@
 """Issue #20: what a player asks in other words than the lore's (the eighth question set's tune
-half): "the last big fight" is the final battle, "fake evidence" forged, "wrecked" destroyed,
-"stop the Federation from" what a treaty bars; "instead of Toral" adds nothing to why Picard chose
+half): "the last big fight" is the final battle, "fake evidence" forged, "what does Algeron stop
+the Federation from doing" what a treaty bars; "instead of Toral" adds nothing to why Picard chose
 Gowron; a who-did line names the doer ("the Klingon agent Arne Darvin" before "a Klingon agent"),
-and a person's summary that only describes them is given their name in front."""
+and a person's summary that only describes them is given their name in front. What a reviewer
+found the first form of these saying wrongly stays unsaid."""
 
 from __future__ import annotations
 
@@ -40,12 +41,34 @@ def test_a_who_did_line_naming_the_doer_comes_before_one_that_does_not(lore: Lor
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who stopped the klingons from taking genesis", "to stop a Klingon boarding party"),
+        ("who stopped the fleets from fighting at organia", "after stopping their war"),
+    ],
+)
+def test_who_stopped_someone_from_doing_it_is_no_treatys_ban(
+    lore: LoreService, question: str, said: str
+) -> None:
+    assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
     ("question", "not_said"),
     [
         # "stop … from" is what a treaty bars only of a power: a person stopped was not forbidden
         ("what kept the romulans from attacking", "kept the two empires enemies"),
         # "the Dominion was blamed" says who took the blame, not why the evidence was forged
         ("why did sisko fake evidence for the romulans", "the Dominion was blamed"),
+        # what a reviewer found the first form of these readings saying wrongly: a wreck is no
+        # destruction, a battle's name no fight, "instead of" an answer excluded unless asking why
+        ("who destroyed the pegasus", "wreck"),
+        ("what blew up the scout", "wrecked Romulan scout"),
+        ("who fought the klingons at the binary stars", "T'Kuvma"),
+        ("who fought with kor at klach d'kel brakt", "the work of Kor"),
+        ("who did picard choose instead of gowron", "chose Gowron"),
+        ("why did the romulan commander destroy his ship instead of surrendering", "forced the Dominion"),
+        ("who made the fake recording", "Vreenak saw"),  # the one who saw it was forged did not forge it
     ],
 )
 def test_what_the_other_words_do_not_mean_stays_unsaid(
