@@ -120,10 +120,6 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     if named:  # nor "whichever side": a rule, not a name
         facts = [i for i in facts if not unnamed(tokens, i) and fold(tokens[i][0]) not in _BY_RULE]
     own = [i for i, (_, concept) in enumerate(tokens) if concept in predicate]
-    if doer:  # "The Battle of the Binary Stars was the work of…": a word of a name is no deed
-        own = [i for i in own if not (i and tokens[i][0][:1].isupper())]
-        if not own:
-            return False
     if asked is Asked.REASON:  # "left" is a cause word, but in "why did they leave" the deed asked
         facts = [i for i in facts if i not in own]
     if asked is Asked.AGENT and any(charged(tokens, i, predicate) for i in own):

@@ -20,10 +20,12 @@ from ..domain.lore_facts import Asked
 from ..domain.lore_kin import kin_owners
 from ..domain.lore_query import STOP_WORDS, Asks, sentences
 from ..domain.treaties import Article, Treaty
+from . import lore_instead as instead
 from . import lore_relations as relations
 from . import lore_succession as succession
 from . import lore_text as text
 from . import lore_unknown as unknown
+from .lore_instead import as_written
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
 from .lore_names import Linked as Linked
@@ -122,11 +124,6 @@ def _ranks_typed(query: str) -> tuple[set[str], set[str]]:
     ranks = [(text.stem(w), after == "of") for w, after in zip(typed, [*typed[1:], ""], strict=True)
              if w.removesuffix("s") in rules.TITLES]  # fmt: skip
     return {rank for rank, post in ranks if not post}, {rank for rank, post in ranks if post}
-
-
-def _as_written(words: Sequence[str]) -> re.Pattern[str]:
-    """A name's words as a sentence writes them, apart or joined ("Enterprise-D")."""
-    return re.compile(r"\b" + r"[\s'’-]*".join(map(re.escape, words)) + r"\b", re.I)
 
 
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
@@ -234,11 +231,13 @@ def answer(
         known.people,
     )
     found = succession.in_order(said_of, query, names, question)  # "who was chancellor before K'mpec"
-    if whole := [_as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
+    if whole := [as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
         # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
         # only with that letter ("the Enterprise" alone is another ship)
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
+    if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren
+        found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
     if asked is Asked.AGENT:

@@ -80,13 +80,10 @@ def statements(
         )
         if asked is Asked.TIME:
             made.append(rules.compose_years(entry.title, entry.kind, entry.facts, *entry.years_span))
-        # who did it: its title's words are a name, not their synonyms ("The Battle of Wolf 359 was
-        # the work of…" says nobody fought)
-        named_as = set(text.sentence_terms(entry.title)) if asked is Asked.AGENT else set()
         for composed in filter(None, made):
-            words = tuple(
-                t if t in named_as else question.concept(t) or t for t in text.sentence_terms(composed)
-            )
+            if asked is Asked.AGENT and _their_own_side(composed, question):
+                continue
+            words = tuple(question.mapped(text.sentence_terms(composed)))
             # A named entry's fact says when, where, why or by whom it began: "when was the DMZ
             # set up" is answered by the year the DMZ dates from.
             words += tuple(c for c in question.concepts if c in IMPLIED.get(asked, ORIGIN)) if own else ()
@@ -100,6 +97,20 @@ def statements(
                 rules.Statement(entry.key, composed, words, rank, own, False, True, itself, False, titled)
             )
     return out
+
+
+_FOUGHT = text.stem("fight")
+
+
+def _their_own_side(composed: str, question: Wording) -> bool:
+    """Whether a who-fought question's doer, by an entry's facts, is named as of a side the
+    question names: "who fought the Klingons at the Binary Stars" asks their enemy, not "the
+    Klingon zealot T'Kuvma" (what follows ", who" says what the doer did, to whom)."""
+    if not question.concept(_FOUGHT):
+        return False
+    doer = (composed.partition(" the work of ")[2] or composed.partition(" by ")[2]).partition(", ")[0]
+    names = " ".join(word for word in doer.split() if word[:1].isupper())
+    return bool(set(question.mapped(text.sentence_terms(names))) & set(question.concepts))
 
 
 def _headline(entry: LoreEntry, question: Wording, named: Iterable[frozenset[str]]) -> tuple[str, ...]:

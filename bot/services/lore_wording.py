@@ -166,12 +166,12 @@ FILLER = frozenset(
 
 # Idioms that add as little ("in the first place", "for good"), "side" after a power ("on the
 # Romulan side" is the Romulans), "long" after "how" (what a line must hold then is its shape:
-# bot/domain/lore_shapes.py) and, asking why, what was not done ("instead of Toral", "rather than
-# surrendering"): each group names the words that add nothing.
+# bot/domain/lore_shapes.py) and what was not done ("instead of Toral", "rather than surrendering":
+# bot/services/lore_instead.py): each group names the words that add nothing.
 _FILLER_PHRASES = re.compile(
     r"\b(?P<filler>in the first place|for good|once and for all|after all|according to)\b"
     r"|\bhow (?P<long>long)\b"
-    r"|\b(?P<instead>(?:instead of|rather than)(?: [\w'’]+)?)"
+    r"|\b(?P<instead>instead of|rather than)\b(?:\s+(?P<alternative>[\w'’]+))?"
     rf"|\b(?:{POWER_WORDS})s?['’]?\s+(?P<side>side)\b",
     re.I,
 )
@@ -184,8 +184,6 @@ def fillers(query: str) -> frozenset[str]:
     found = [
         (one, next(kind for kind in _KINDS if one.group(kind))) for one in _FILLER_PHRASES.finditer(query)
     ]
-    if not _WHY.match(query):  # "who did Picard choose instead of Gowron" asks someone else
-        found = [(one, kind) for one, kind in found if kind != "instead"]
     idioms = " ".join(one.group(kind) for one, kind in found)
     rest = query
     for one, kind in reversed(found):  # the question without the idioms' own words
@@ -194,7 +192,10 @@ def fillers(query: str) -> frozenset[str]:
     said_elsewhere = set(text.terms(rest))
     typed = frozenset(text.stem(w) for w in text.words(query) if w in FILLER)
     lasting = _LASTED if any(kind == "long" for _, kind in found) else frozenset()
-    return typed | lasting | (frozenset(text.terms(idioms)) - said_elsewhere)
+    # asking why, what was not done is not what is explained ("destroy his ship instead of surrendering")
+    alternatives = [one.group("alternative") or "" for one, kind in found if kind == "instead"]
+    not_done = frozenset(text.terms(" ".join(alternatives))) if _WHY.match(query) else frozenset()
+    return typed | lasting | not_done | (frozenset(text.terms(idioms)) - said_elsewhere)
 
 
 _KINDS = ("filler", "long", "side", "instead")

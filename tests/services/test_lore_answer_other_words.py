@@ -2,8 +2,9 @@
 half): "the last big fight" is the final battle, "fake evidence" forged, "what does Algeron stop
 the Federation from doing" what a treaty bars; "instead of Toral" adds nothing to why Picard chose
 Gowron; a who-did line names the doer ("the Klingon agent Arne Darvin" before "a Klingon agent"),
-and a person's summary that only describes them is given their name in front. What a reviewer
-found the first form of these saying wrongly stays unsaid."""
+and a person's summary that only describes them is given their name in front; who was chosen
+"instead of Hiren" is not Hiren, and who fought the Borg not the Borg. What a reviewer found the
+first form of these saying wrongly stays unsaid."""
 
 from __future__ import annotations
 
@@ -69,12 +70,33 @@ def test_who_stopped_someone_from_doing_it_is_no_treatys_ban(
         ("who did picard choose instead of gowron", "chose Gowron"),
         ("why did the romulan commander destroy his ship instead of surrendering", "forced the Dominion"),
         ("who made the fake recording", "Vreenak saw"),  # the one who saw it was forged did not forge it
+        # the one set aside is not who was asked for
+        ("who was chancellor instead of duras", "Duras was"),
+        ("who led the empire instead of toral", "Toral is"),
+        ("who fought the borg at wolf 359", "a single Borg cube"),  # who fought them: not their own side
     ],
 )
 def test_what_the_other_words_do_not_mean_stays_unsaid(
     lore: LoreService, question: str, not_said: str
 ) -> None:
     assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who became praetor instead of hiren", "Shinzon succeeded Hiren"),
+        ("who led cardassia rather than dukat", "Damar succeeded Dukat"),
+        ("who did picard choose instead of toral", "Picard chose Gowron"),
+        ("what did the sheliak do instead of waiting", "Rather than wait, the Sheliak"),
+        ("who did the federation fight in 2256", "the Klingon houses"),
+        ("who wrecked the enterprise-d", "Lursa and B'Etor"),
+    ],
+)
+def test_someone_asked_for_in_place_of_another_or_against_a_side(
+    lore: LoreService, question: str, said: str
+) -> None:
+    assert_says(lore, question, said)
 
 
 TORVAK = Draft(
