@@ -147,7 +147,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("oppose", "opposed", "opposition", "resist", "resisted", "object", "objected"),
     ("trap", "trapped", "setup", "ruse", "ploy", "lure", "lured", "bait", "baited"),
     ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat"),
-    ("last", "final", "closing"),  # "the last battle"; "how long did it last" is read as a length
+    ("last", "final"),  # "the last battle"; "how long did it last" is read as a length
 )  # fmt: skip
 
 

@@ -74,6 +74,7 @@ def test_who_stopped_someone_from_doing_it_is_no_treatys_ban(
         ("who was chancellor instead of duras", "Duras was"),
         ("who led the empire instead of toral", "Toral is"),
         ("who fought the borg at wolf 359", "a single Borg cube"),  # who fought them: not their own side
+        ("what was the final battle at chintoka", "the wormhole closed"),  # "closing" is no "final"
     ],
 )
 def test_what_the_other_words_do_not_mean_stays_unsaid(
