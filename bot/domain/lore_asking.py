@@ -152,8 +152,30 @@ def as_asked(question: str, person: Callable[[str], bool]) -> str:
     """The question in the words the lore reads it in: spelled out, a person's origin asked as
     their birthplace, a person "taken out" killed, their killer asked as who killed them
     (`person`: see born_asked)."""
-    question = spelled_out(question)
+    question = spelled_out(addressed(question))
     return killer_asked(killed_asked(born_asked(question, person), person), person)
+
+
+# Words a player opens or closes a question with that ask nothing ("hey bot", "computer,", "can
+# you tell me", "…please"): the question is what follows, or comes before.
+_ASKING = r"(?=(?:who|whom|whose|what|when|where|why|how|which)\b)"
+_ADDRESSED = re.compile(
+    r"^\s*(?:(?:hey|hi|hello|yo|ok|okay|so|um+|uh+|hm+|oh|well|quick question|question|please|pls|plz)\b"
+    rf"[\s,:;!.-]*|(?:bot|computer)(?:\s*[,:;!.-]\s*|\s+{_ASKING}))+"
+    r"|^\s*(?:(?:can|could|would) you (?:please |pls )?tell me|do you know|does anyone know|"
+    rf"i (?:want|wanna|need) to know|tell me)\s+{_ASKING}",
+    re.I,
+)
+_SIGNED_OFF = re.compile(
+    r"[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|lol|lmao|bot|computer)[\s?!.]*$", re.I
+)
+
+
+def addressed(question: str) -> str:
+    """The question without what only addresses the bot or asks politely ("hey bot where is
+    qonos": "where is qonos"); kept whole when nothing else is left ("computer")."""
+    asked = _SIGNED_OFF.sub("", _ADDRESSED.sub("", question, count=1))
+    return asked if asked.strip() else question
 
 
 def spelled_out(question: str) -> str:

@@ -236,6 +236,8 @@ def answer(
         # only with that letter ("the Enterprise" alone is another ship)
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
+    if rest is not None and not linked:  # "who is Odo", of no entry: only a line saying what he is
+        found = [one for one in found if unknown.defines(one.text, rest)]
     if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren
         found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":

@@ -51,3 +51,20 @@ def deed_unsaid(
     return any(
         not (weights.get(c) or common(c) or asked.variants.get(c, {c: 1.0}).keys() - {c}) for c in predicate
     )
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def defines(sentence: str, rest: str) -> bool:
+    """Whether the sentence says what `rest` is, a name no entry bears ("who is Odo": "Odo was…",
+    "Odo, a Changeling…", "the Changeling Odo"; not "one of Odo's own people"). Of a name alone:
+    "what was T'Kuvma after" asks more than what he was."""
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
+    if not words or len(words) > 3 or any(w.casefold() in STOP_WORDS for w in words):
+        return True
+    name = r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
+    # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets"
+    described = rf"\b(?:the|a|an)\s+(?:(?!(?:of|the|and|to|for|by)\b)[\w-]+\s+){{1,4}}{name}"
+    said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who)\b)|{described}"
+    return re.search(said, sentence, re.I) is not None

@@ -45,6 +45,8 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         # the doer named before "a Klingon agent"; "wrecked" is destroyed
         ("who poisoned the grain", "The Klingon agent Arne Darvin poisoned", "— *Sherman's Planet*"),
         ("who destroyed the enterprise d", "Lursa and B'Etor of the House of Duras", "— *USS Enterprise-D*"),
+        # a question addressed to the bot is the question
+        ("hey bot where is qonos", "Qo'noS is in the Beta Quadrant", "— *Qo'noS*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(

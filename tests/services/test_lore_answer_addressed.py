@@ -1,0 +1,81 @@
+"""Issue #20: a question as players address the bot ("hey bot where is qonos", "computer, who
+was Gorkon", "can you tell me who killed gorkon please") is the question after the greeting and
+before the sign-off; and "who is X" of a name no entry bears is answered only by a line saying
+what X is ("who are the prophets" is not Sisko's line naming "the Emissary of the Prophets")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.domain.lore_asking import addressed
+from bot.services.lore import LoreService
+from tests.support.lore_lines import assert_never_says, assert_says, line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("addressed"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("hey bot where is qonos", "where is qonos"),
+        ("yo who offed gorkon", "who offed gorkon"),
+        ("Computer, who was Gorkon?", "who was Gorkon?"),
+        ("ok so um when was praxis", "when was praxis"),
+        ("can you tell me who killed gorkon please", "who killed gorkon"),
+        ("do you know where khitomer is", "where khitomer is"),
+        ("who is kor lol", "who is kor"),
+        # nothing but an address is kept as typed; a name that starts like one is a name
+        ("computer", "computer"),
+        ("tell me about kor", "tell me about kor"),
+        ("okona", "okona"),
+        ("soval", "soval"),
+    ],
+)
+def test_what_only_addresses_the_bot_is_not_asked(question: str, asked: str) -> None:
+    assert addressed(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("hey bot where is qonos", "Qo'noS is in the Beta Quadrant"),
+        ("yo who offed gorkon", "General Chang's conspiracy killed Gorkon"),
+        ("computer, who was gorkon", "Gorkon was the Klingon chancellor"),
+        ("can you tell me who killed gorkon please", "General Chang"),
+        ("do you know when the khitomer accords were signed", "2293"),
+    ],
+)
+def test_a_question_addressed_to_the_bot_gets_its_line(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("who are the prophets", "Emissary of the Prophets"),
+        ("who is q", "Q flung"),
+    ],
+)
+def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who is odo", "Odo was a Changeling"),
+        ("who was arne darvin", "The Klingon agent Arne Darvin"),  # described before the name
+    ],
+)
+def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they_are(
+    lore: LoreService, question: str, said: str
+) -> None:
+    found, _ = line(lore, question)
+    assert found is not None and said in found, found
