@@ -56,6 +56,9 @@ def _variants(words: Sequence[str]) -> Iterator[str]:
         yield " ".join(words) + "s"
 
 
+_DESIGNATION = re.compile(r"[a-z][0-9]")  # a name of two, a letter and a figure: "D7", "B4"
+
+
 def _runs(query: str) -> tuple[list[str], Iterator[tuple[int, int, list[str]]]]:
     """The question's words, and every run of them a name may be: (start, size, words), longest
     first, left to right."""
@@ -65,7 +68,11 @@ def _runs(query: str) -> tuple[list[str], Iterator[tuple[int, int, list[str]]]]:
         for size in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
                 run = tokens[start : start + size]
-                if size > 1 or (len(run[0]) >= 3 and run[0] not in STOP_WORDS):
+                if (
+                    size > 1
+                    or (len(run[0]) >= 3 and run[0] not in STOP_WORDS)
+                    or _DESIGNATION.fullmatch(run[0])
+                ):
                     yield start, size, run
 
     return tokens, runs()

@@ -66,5 +66,5 @@ def defines(sentence: str, rest: str) -> bool:
     name = r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
     # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets"
     described = rf"\b(?:the|a|an)\s+(?:(?!(?:of|the|and|to|for|by)\b)[\w-]+\s+){{1,4}}{name}"
-    said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who)\b)|{described}"
+    said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}"
     return re.search(said, sentence, re.I) is not None

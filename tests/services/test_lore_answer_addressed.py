@@ -72,6 +72,8 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
     [
         ("who is odo", "Odo was a Changeling"),
         ("who was arne darvin", "The Klingon agent Arne Darvin"),  # described before the name
+        ("what is the prime directive", "the Prime Directive, which forbids"),
+        ("what is a d7", "The D7-class battle cruiser is"),  # a name of a letter and a figure is linked
     ],
 )
 def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they_are(
