@@ -155,17 +155,25 @@ async def test_a_guess_is_offered_with_a_button_not_searched(env, world: World) 
     assert "Hectavious" in again and "Did you mean" not in again
 
 
-async def test_server_lore_answers_with_its_facts_only_at_home(env, world: World) -> None:
-    shown = await world.moderator.slash(world.channel, "lore add", kind="battle", faction="Klingon Empire")
+async def written_by_a_moderator(world: World, kind: str, values: list[str]) -> None:
+    """Server lore added through `/lore add`'s form: title, aliases, years, summary, body."""
+    shown = await world.moderator.slash(world.channel, "lore add", kind=kind, faction="Klingon Empire")
     ids = [c["components"][0]["custom_id"] for c in shown.modal["components"]]
-    values = [
-        "Battle of Zeta Draconis",
-        "Zeta skirmish",
-        "2380-2381",
-        "A border skirmish our players fought off Zeta Draconis.",
-        "The fleets met at dawn.\n\nPlace: the Zeta Draconis nebula",
-    ]
     await world.moderator.submit_modal(shown, dict(zip(ids, values, strict=True)))
+
+
+async def test_server_lore_answers_with_its_facts_only_at_home(env, world: World) -> None:
+    await written_by_a_moderator(
+        world,
+        "battle",
+        [
+            "Battle of Zeta Draconis",
+            "Zeta skirmish",
+            "2380-2381",
+            "A border skirmish our players fought off Zeta Draconis.",
+            "The fleets met at dawn.\n\nPlace: the Zeta Draconis nebula",
+        ],
+    )
     here = head(await world.alice.slash(world.channel, "lore search", query="where was the zeta skirmish"))
     assert here.startswith("**Answer:** The Battle of Zeta Draconis took place at the Zeta Draconis nebula.")
     assert "— *Battle of Zeta Draconis*, from this server's source" in here
@@ -181,16 +189,10 @@ async def test_server_lore_answers_with_its_facts_only_at_home(env, world: World
 async def test_a_server_persons_summary_that_only_describes_them_answers_with_their_name(
     env, world: World
 ) -> None:
-    shown = await world.moderator.slash(world.channel, "lore add", kind="person", faction="Klingon Empire")
-    ids = [c["components"][0]["custom_id"] for c in shown.modal["components"]]
-    values = [
-        "General Torvak",
-        "Torvak",
-        "2401",
-        "A Klingon general of the House of Meldar who won the Battle of the Kethra Drift in 2401.",
-        "He holds the border fleet.",
-    ]
-    await world.moderator.submit_modal(shown, dict(zip(ids, values, strict=True)))
+    summary = "A Klingon general of the House of Meldar who won the Battle of the Kethra Drift in 2401."
+    await written_by_a_moderator(
+        world, "person", ["General Torvak", "Torvak", "2401", summary, "He holds the border fleet."]
+    )
     here = head(await world.alice.slash(world.channel, "lore search", query="who won at the kethra drift"))
     assert here.startswith("**Answer:** General Torvak: a Klingon general of the House of Meldar"), here
     assert "— *General Torvak*, from this server's source" in here
