@@ -147,8 +147,8 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("oppose", "opposed", "opposition", "resist", "resisted", "object", "objected"),
     ("trap", "trapped", "setup", "ruse", "ploy", "lure", "lured", "bait", "baited"),
     ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat"),
-    ("last", "final"),
-    ("want", "wanted", "seek", "sought", "desire", "desired", "wish", "wished"),  # "the last battle"; "how long did it last" is read as a length
+    ("last", "final"),  # "the last battle"; "how long did it last" is read as a length
+    ("want", "wanted", "seek", "sought", "desire", "desired", "wish", "wished"),
 )  # fmt: skip
 
 

@@ -25,7 +25,6 @@ from . import lore_relations as relations
 from . import lore_succession as succession
 from . import lore_text as text
 from . import lore_unknown as unknown
-from .lore_instead import as_written
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
 from .lore_names import Linked as Linked
@@ -231,7 +230,9 @@ def answer(
         known.people,
     )
     found = succession.in_order(said_of, query, names, question)  # "who was chancellor before K'mpec"
-    if whole := [as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1]:
+    if whole := [
+        instead.as_written(one.words) for one in names if len(one.words) > 1 and len(one.words[-1]) == 1
+    ]:
         # a name told apart by a letter ("Enterprise-D"): another entry's sentence speaks of it
         # only with that letter ("the Enterprise" alone is another ship)
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
