@@ -166,8 +166,8 @@ _ADDRESSED = re.compile(
     rf"i (?:want|wanna|need) to know|tell me)\s+{_ASKING}",
     re.I,
 )
-_SIGNED_OFF = re.compile(
-    r"[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|lol|lmao|bot|computer)[\s?!.]*$", re.I
+_SIGNED_OFF = re.compile(  # "what is a bot" asks of a bot: a name is said off only after a comma
+    r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|lol|lmao)|\s*,\s*(?:bot|computer|ty))[\s?!.]*$", re.I
 )
 
 

@@ -29,6 +29,9 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("can you tell me who killed gorkon please", "who killed gorkon"),
         ("do you know where khitomer is", "where khitomer is"),
         ("who is kor lol", "who is kor"),
+        ("who killed gorkon, computer?", "who killed gorkon"),
+        ("what is a bot", "what is a bot"),  # a last word is said off only after a comma
+        ("who is ty", "who is ty"),
         # nothing but an address is kept as typed; a name that starts like one is a name
         ("computer", "computer"),
         ("tell me about kor", "tell me about kor"),
