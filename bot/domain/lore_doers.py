@@ -126,13 +126,22 @@ def _owned_doer(tokens: Sequence[Token], deed: int) -> bool:
 
 
 def _qualifies(tokens: Sequence[Token], deed: int) -> bool:
-    """Whether the deed's word, uninflected, is a noun before a noun ("the Romulan supply lines"):
-    nobody named before it did it ("the Romulans supplied them" does)."""
+    """Whether the deed's word, uninflected, is a noun before a noun ("the Romulan supply lines"),
+    or a past after "the" or "a" before one ("the forged recording"): nobody named before it did
+    it ("the Romulans supplied them", "Garak forged the recording" do)."""
     word = fold(tokens[deed][0])
-    if word.endswith(("ed", "ing")) or word in IRREGULAR or deed + 1 >= len(tokens):
+    if deed + 1 >= len(tokens):
         return False
     following = tokens[deed + 1][0]
-    return following.isalpha() and following[:1].islower() and fold(following) not in _AFTER_VERB
+    noun_next = following.isalpha() and following[:1].islower() and fold(following) not in _AFTER_VERB
+    if word.endswith("ed") and deed and fold(tokens[deed - 1][0]) in _DETERMINERS:
+        return noun_next
+    if word.endswith(("ed", "ing")) or word in IRREGULAR:
+        return False
+    return noun_next
+
+
+_DETERMINERS = frozenset("the a an".split())  # noqa: SIM905  # before a past that qualifies a noun
 
 
 _PARTICLES = frozenset("on against off out up over".split())  # noqa: SIM905  # of a phrasal verb

@@ -77,6 +77,9 @@ def test_who_stopped_someone_from_doing_it_is_no_treatys_ban(
         ("who led the empire instead of toral", "Toral is"),
         ("who fought the borg at wolf 359", "a single Borg cube"),  # who fought them: not their own side
         ("what was the final battle at chintoka", "the wormhole closed"),  # "closing" is no "final"
+        # a past after "the" qualifies a noun: "the forged recording" was not forged by Garak there
+        ("who falsified the records", "Garak killed Vreenak"),
+        ("who planned to kill the president", "the planned talks"),
     ],
 )
 def test_what_the_other_words_do_not_mean_stays_unsaid(
@@ -94,6 +97,7 @@ def test_what_the_other_words_do_not_mean_stays_unsaid(
         ("what did the sheliak do instead of waiting", "Rather than wait, the Sheliak"),
         ("who did the federation fight in 2256", "the Klingon houses"),
         ("who wrecked the enterprise-d", "Lursa and B'Etor"),
+        ("who faked the recording sisko showed vreenak", "Garak made the forgery"),
     ],
 )
 def test_someone_asked_for_in_place_of_another_or_against_a_side(
