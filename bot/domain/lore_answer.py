@@ -181,7 +181,7 @@ MIN_ANYTHING = 0.7  # share of the whole question's weight, for a question with 
 MIN_NAMES_ONLY = 0.5  # … of the names', for several names alone ("why did the Defiant have a cloak")
 
 
-def _share(concepts: Sequence[str], weights: Mapping[str, float], words: set[str]) -> float:
+def share(concepts: Sequence[str], weights: Mapping[str, float], words: set[str]) -> float:
     total = sum(weights.get(c, 1.0) for c in concepts)
     return 1.0 if not total else sum(weights.get(c, 1.0) for c in concepts if c in words) / total
 
@@ -243,10 +243,10 @@ def choose(
         words = set(statement.words)
         if statement.composed and asked is Asked.ANYTHING:
             continue
-        held = _share(predicate, weights, words)
-        names = _share(named, weights, words) if named else 0.0
+        held = share(predicate, weights, words)
+        names = share(named, weights, words) if named else 0.0
         if asked is Asked.ANYTHING and not named:
-            if _share(list(predicate), weights, words) < MIN_ANYTHING:
+            if share(list(predicate), weights, words) < MIN_ANYTHING:
                 continue
         elif held < _needed(statement, others):
             continue

@@ -40,6 +40,7 @@ from .lore_reading import meaning, other_names, whole_names
 from .lore_search import Hit, Question
 from .lore_statements import ORIGIN, statements
 from .lore_statements import tokens as tokens  # read by tests through this module
+from .lore_subject_cause import subject_cause
 from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
@@ -277,4 +278,8 @@ def answer(
         if choice is not None:
             entry = next(e for e in pool if e.key == choice.statement.key)
             return Answer(choice.statement.text, entry)
+    why = asked is Asked.REASON
+    cause = subject_cause(query, found, names, question, predicate, weights) if why else None
+    if cause is not None:  # its deed in other words than the lore's
+        return Answer(cause.text, next(e for e in pool if e.key == cause.key))
     return None

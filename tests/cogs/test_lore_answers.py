@@ -47,6 +47,8 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("who destroyed the enterprise d", "Lursa and B'Etor of the House of Duras", "— *USS Enterprise-D*"),
         # a question addressed to the bot is the question
         ("hey bot where is qonos", "Qo'noS is in the Beta Quadrant", "— *Qo'noS*"),
+        # a deed in other words than the lore's: the subject's own cause
+        ("why did the remans stand behind shinzon", "The Remans followed Shinzon because", "— *Remans*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(

@@ -1,0 +1,89 @@
+"""Issue #20: a why-question whose deed the lore tells in other words is answered by its subject's
+own "because" sentence naming the other entries the question names ("why did the Remans stand
+behind Shinzon": "The Remans followed Shinzon because…"), in canon and in a server's own lore;
+not when the subject is someone else's ("Spock's protégé"), when the question names no one else
+("why did Sulu become a captain"), when its year is not the sentence's, or when the subject has
+two such causes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.domain.lore import Kind
+from bot.services.lore import LoreService
+from bot.storage.lore import Draft
+from tests.support.lore_lines import assert_never_says, assert_says, server_line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("subject-cause"), postgres_server)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("why did the remans stand behind shinzon", "The Remans followed Shinzon because"),
+        ("why did sulu ignore starfleet to rescue kirk", "Sulu helped Kirk in 2293 because"),
+        ("why did dukat hand cardassia to the dominion", "Dukat joined Cardassia to the Dominion"),
+        ("why was korrd exiled to nimbus iii", "as a punishment post"),
+        ("why did picard turn down toral", "no deed of his own"),
+        ("why was kirk against trusting the klingons", "Kirk distrusted the Klingons in 2293 because"),
+        ("why did ross side with section 31", "counted for more than the law"),
+    ],
+)
+def test_the_subjects_own_cause_answers_a_deed_told_in_other_words(
+    lore: LoreService, question: str, said: str
+) -> None:
+    assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("why did spock's protege turn on him in 2293", "Spock went to Romulus"),  # the protégé is asked of
+        ("why did sulu become a captain", "Sulu helped Kirk"),  # names no one else: which deed?
+        ("why did kurn become rodek", "Kurn grew up"),
+        ("why did azetbur become chancellor", "Azetbur kept to her father's peace"),
+        ("why did sulu help kirk in 2291", "Sulu helped Kirk in 2293"),  # not the year asked
+        ("why did kirk hate klingons", "Kirk distrusted the Klingons"),  # a feeling's cause is its own
+        # "The Founder signed the Treaty of Bajor…" tells the deed asked: the Changelings' cause is
+        # of another
+        ("why did the female changeling agree to sign the treaty that ended the war", "built the Dominion"),
+    ],
+)
+def test_no_cause_of_another_deed_or_person(lore: LoreService, question: str, not_said: str) -> None:
+    assert_never_says(lore, question, not_said)
+
+
+EXILES = Draft(
+    title="Orion exiles",
+    kind=Kind.FACTION,
+    summary="The Orion exiles are the crews who fled the Syndicate's purge of 2389 in stolen freighters.",
+    body="",
+)
+TARN = Draft(
+    title="Veyla Tarn",
+    kind=Kind.PERSON,
+    summary="Veyla Tarn is the governor of the Kessat colony.",
+    body="Tarn sheltered the Orion exiles in 2391 because her own family had once been refugees.",
+)
+VAK = Draft(
+    title="Dorn Vak",
+    kind=Kind.PERSON,
+    summary="Dorn Vak is a trader of the Kessat colony.",
+    body="Vak sold the Orion exiles out because the Syndicate paid him. Vak later warned the Orion "
+    "exiles because he regretted it.",
+)
+
+
+def test_a_server_persons_own_cause_answers(lore: LoreService) -> None:
+    said = server_line(lore, 41, [EXILES, TARN], "why did veyla tarn take in the orion exiles")
+    assert said == TARN.body
+
+
+def test_two_causes_of_one_subject_leave_it_unsaid(lore: LoreService) -> None:
+    said = server_line(lore, 42, [EXILES, VAK], "why did dorn vak turn on the orion exiles")
+    assert said is None
