@@ -279,7 +279,7 @@ def answer(
             entry = next(e for e in pool if e.key == choice.statement.key)
             return Answer(choice.statement.text, entry)
     why = asked is Asked.REASON
-    cause = subject_cause(query, found, names, question, predicate, weights) if why else None
+    cause = subject_cause(query, found, names, linked, question, predicate, weights) if why else None
     if cause is not None:  # its deed in other words than the lore's
         return Answer(cause.text, next(e for e in pool if e.key == cause.key))
     return None

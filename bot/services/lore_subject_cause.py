@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..domain import lore_answer as rules
+from ..domain.lore import LoreEntry
 from ..domain.lore_query import YEAR
 from . import lore_text as text
 from .lore_names import Linked
@@ -32,6 +33,7 @@ def subject_cause(
     query: str,
     found: Sequence[rules.Statement],
     names: Sequence[Linked],
+    linked: Sequence[LoreEntry],
     question: Wording,
     predicate: Sequence[str],
     weights: Mapping[str, float],
@@ -44,11 +46,13 @@ def subject_cause(
     first = min((one for one in names if one.key in at), key=lambda one: at[one.key])
     if re.search(rf"\b{re.escape(first.words[-1])}['’]s\b", query, re.I):
         return None  # "why did Spock's protégé turn on him": the protégé is asked of
-    others = [
-        [frozenset(question.mapped(text.terms(" ".join(run)))) for run in one.runs]
-        for one in names
-        if one.key != first.key
-    ]
+    called = {
+        e.key: [frozenset(question.mapped(text.terms(n))) for n in (e.title, *e.aliases)] for e in linked
+    }
+    typed = {
+        one.key: [frozenset(question.mapped(text.terms(" ".join(run)))) for run in one.runs] for one in names
+    }
+    others = [typed[key] + called.get(key, []) for key in typed if key != first.key]  # by any of its names
     if not others:
         return None  # "why did Sulu become a captain": a cause of his names no deed of one with another
     felt = _FEELINGS.intersection(predicate)
@@ -61,7 +65,9 @@ def subject_cause(
         and not one.composed
         and years <= set(YEAR.findall(one.text))
         and all(_holds_feeling(one.words, f) for f in felt)
-        and _of_the_subject(one, question)
+        and _of_the_subject(
+            one, question, {c for name in typed[first.key] + called.get(first.key, []) for c in name}
+        )
         and all(any(run and run <= set(one.words) for run in runs) for runs in others)
     }
     if len(causes) != 1:
@@ -74,13 +80,14 @@ def subject_cause(
     return cause
 
 
-def _of_the_subject(statement: rules.Statement, question: Wording) -> bool:
-    """Whether the statement says "because" after a clause whose first word names its entry."""
+def _of_the_subject(statement: rules.Statement, question: Wording, subject: set[str]) -> bool:
+    """Whether the statement says "because" after a clause whose first word names its entry (a
+    word of `subject`: its names' concepts)."""
     because = _BECAUSE.search(statement.text)
     if because is None:
         return False
     start = question.mapped(text.terms(_LEADING.sub("", statement.text[: because.start()])))
-    return bool(start) and start[0] in statement.names
+    return bool(start) and start[0] in subject
 
 
 def _holds_feeling(words: Sequence[str], feeling: str) -> bool:

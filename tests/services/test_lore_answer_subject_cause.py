@@ -31,6 +31,8 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("why was korrd exiled to nimbus iii", "as a punishment post"),
         ("why did picard turn down toral", "no deed of his own"),
         ("why was kirk against trusting the klingons", "Kirk distrusted the Klingons in 2293 because"),
+        # the subject named by another of its names: the Founders are the Changelings
+        ("why did the founders set up the dominion", "The Changelings built the Dominion because"),
         ("why did ross side with section 31", "counted for more than the law"),
     ],
 )
