@@ -1,10 +1,12 @@
 """A why-question answered by its subject's own cause when the lore tells the deed in other words:
-"why did the Remans back Shinzon" is "The Remans followed Shinzon because…". Only a sentence of
-the entry the question asks about first (not "Spock's protégé"), starting with its name, naming
-the other entries the question names (it must name one), every year it gives and the feeling it
-asks of, and saying "because"; and only
-when that entry has one such sentence (two causes of two deeds leave it unclear which was meant)
-and no sentence holds most of a longer question's deed (that one tells the deed asked)."""
+"why did the Remans back Shinzon" is "The Remans followed Shinzon because…". The sentence must be
+of the entry the question asks about first (not "Spock's protégé"), start with one of its names,
+and say "because" after a clause that names the other entries the question names (it must name
+one) and tells a deed of the kind asked (bot/domain/lore_deed_kinds.py: "Worf killed Gowron
+because…" is no cause of siding with him) or holds the feeling asked of; the sentence must hold
+every year the question gives. Only when one sentence of the entry does all this (two causes of
+two deeds leave it unclear which was meant) and no sentence holds most of a longer question's
+deed (that one tells the deed asked)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from ..domain import lore_answer as rules
 from ..domain.lore import LoreEntry
+from ..domain.lore_deed_kinds import DEED_KINDS
 from ..domain.lore_query import YEAR
 from . import lore_text as text
 from .lore_names import Linked
@@ -27,6 +30,8 @@ _FEELINGS = frozenset(
     for w in "hate hated love loved fear feared like liked resent envy admire respect trust".split()  # noqa: SIM905
 )
 TOLD = 0.75  # the share of a deed of two words or more that a sentence holding it tells
+
+Names = list[frozenset[str]]  # an entry's names, each as its concepts
 
 
 def subject_cause(
@@ -50,12 +55,13 @@ def subject_cause(
         e.key: [frozenset(question.mapped(text.terms(n))) for n in (e.title, *e.aliases)] for e in linked
     }
     typed = {
-        one.key: [frozenset(question.mapped(text.terms(" ".join(run)))) for run in one.runs] for one in names
+        one.key: [frozenset(question.mapped(text.terms(" ".join(r)))) for r in one.runs] for one in names
     }
     others = [typed[key] + called.get(key, []) for key in typed if key != first.key]  # by any of its names
     if not others:
         return None  # "why did Sulu become a captain": a cause of his names no deed of one with another
-    felt = _FEELINGS.intersection(predicate)
+    subject = {c for name in typed[first.key] + called.get(first.key, []) for c in name}
+    felt = {f for f in _FEELINGS for p in predicate if p in {f, "dis" + f, "mis" + f, "un" + f}}
     years = set(YEAR.findall(query))
     causes = {
         one.text: one
@@ -64,11 +70,7 @@ def subject_cause(
         and one.subject
         and not one.composed
         and years <= set(YEAR.findall(one.text))
-        and all(_holds_feeling(one.words, f) for f in felt)
-        and _of_the_subject(
-            one, question, {c for name in typed[first.key] + called.get(first.key, []) for c in name}
-        )
-        and all(any(run and run <= set(one.words) for run in runs) for runs in others)
+        and _tells(one, question, subject, others, predicate, felt)
     }
     if len(causes) != 1:
         return None
@@ -80,14 +82,36 @@ def subject_cause(
     return cause
 
 
-def _of_the_subject(statement: rules.Statement, question: Wording, subject: set[str]) -> bool:
-    """Whether the statement says "because" after a clause whose first word names its entry (a
-    word of `subject`: its names' concepts)."""
+def _tells(
+    statement: rules.Statement,
+    question: Wording,
+    subject: set[str],
+    others: Sequence[Names],
+    predicate: Sequence[str],
+    felt: set[str],
+) -> bool:
+    """Whether the statement says "because" after a clause that starts with the subject (a concept
+    of its names), names the others ("Dukat killed Jadzia because…" is no cause of fighting
+    Sisko, named only in the cause) and tells a deed of the kind asked, or the feeling asked of."""
     because = _BECAUSE.search(statement.text)
     if because is None:
         return False
     start = question.mapped(text.terms(_LEADING.sub("", statement.text[: because.start()])))
-    return bool(start) and start[0] in subject
+    head = set(start)
+    if not start or start[0] not in subject or not all(any(n and n <= head for n in name) for name in others):
+        return False
+    if felt:
+        return all(_holds_feeling(statement.words, f) for f in felt)
+    return _one_kind(predicate, head, question)
+
+
+def _one_kind(predicate: Sequence[str], head: set[str], question: Wording) -> bool:
+    """Whether the deed asked and the deed told are of one kind (bot/domain/lore_deed_kinds.py)."""
+    for words in DEED_KINDS.values():
+        kind = set(question.mapped([text.stem(word) for word in words]))
+        if kind.intersection(predicate) and kind & head:
+            return True
+    return False
 
 
 def _holds_feeling(words: Sequence[str], feeling: str) -> bool:

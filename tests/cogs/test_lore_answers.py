@@ -48,7 +48,7 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         # a question addressed to the bot is the question
         ("hey bot where is qonos", "Qo'noS is in the Beta Quadrant", "— *Qo'noS*"),
         # a deed in other words than the lore's: the subject's own cause
-        ("why did the remans stand behind shinzon", "The Remans followed Shinzon because", "— *Remans*"),
+        ("why did the remans side with shinzon", "The Remans followed Shinzon because", "— *Remans*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(

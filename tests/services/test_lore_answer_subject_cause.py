@@ -1,7 +1,9 @@
 """Issue #20: a why-question whose deed the lore tells in other words is answered by its subject's
-own "because" sentence naming the other entries the question names ("why did the Remans stand
-behind Shinzon": "The Remans followed Shinzon because…"), in canon and in a server's own lore;
-not when the subject is someone else's ("Spock's protégé"), when the question names no one else
+own "because" sentence telling a deed of the same kind and naming the other entries the question
+names ("why did the Remans side with Shinzon": "The Remans followed Shinzon because…"), in canon
+and in a server's own lore; not for a deed of another kind ("why did Worf side with Gowron": not
+"Worf killed Gowron because…"), not when the other is named only in the cause, not when the
+subject is someone else's ("Spock's protégé"), when the question names no one else
 ("why did Sulu become a captain"), when its year is not the sentence's, or when the subject has
 two such causes."""
 
@@ -25,11 +27,11 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        ("why did the remans stand behind shinzon", "The Remans followed Shinzon because"),
-        ("why did sulu ignore starfleet to rescue kirk", "Sulu helped Kirk in 2293 because"),
-        ("why did dukat hand cardassia to the dominion", "Dukat joined Cardassia to the Dominion"),
-        ("why was korrd exiled to nimbus iii", "as a punishment post"),
-        ("why did picard turn down toral", "no deed of his own"),
+        ("why did the remans side with shinzon", "The Remans followed Shinzon because"),
+        ("why did dukat sign cardassia up with the dominion", "Dukat joined Cardassia to the Dominion"),
+        ("why did ross work with section 31", "counted for more than the law"),
+        ("why did weyoun worship the founders", "Weyoun served the Founders because"),
+        ("why did the enterprise-d crash on veridian iii", "was destroyed at Veridian III in 2371 because"),
         ("why was kirk against trusting the klingons", "Kirk distrusted the Klingons in 2293 because"),
         # the subject named by another of its names: the Founders are the Changelings
         ("why did the founders set up the dominion", "The Changelings built the Dominion because"),
@@ -47,6 +49,13 @@ def test_the_subjects_own_cause_answers_a_deed_told_in_other_words(
     [
         ("why did spock's protege turn on him in 2293", "Spock went to Romulus"),  # the protégé is asked of
         ("why did sulu become a captain", "Sulu helped Kirk"),  # names no one else: which deed?
+        # a deed of another kind: siding with is not killing, supporting not turning on
+        ("why did worf side with gowron", "Worf killed Gowron"),
+        ("why did donatra support shinzon", "Donatra turned on Shinzon"),
+        ("why did damar work for dukat", "Damar killed Ziyal"),
+        # the other one named only in the cause: "Dukat killed Jadzia because… Sisko…"
+        ("why did dukat fight sisko", "Dukat killed Jadzia"),
+        ("why did spock visit vulcan", "Spock went to Romulus"),
         ("why did kurn become rodek", "Kurn grew up"),
         ("why did azetbur become chancellor", "Azetbur kept to her father's peace"),
         ("why did sulu help kirk in 2291", "Sulu helped Kirk in 2293"),  # not the year asked
@@ -82,7 +91,7 @@ VAK = Draft(
 
 
 def test_a_server_persons_own_cause_answers(lore: LoreService) -> None:
-    said = server_line(lore, 41, [EXILES, TARN], "why did veyla tarn take in the orion exiles")
+    said = server_line(lore, 41, [EXILES, TARN], "why did veyla tarn protect the orion exiles")
     assert said == TARN.body
 
 
