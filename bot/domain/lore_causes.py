@@ -68,7 +68,7 @@ _ACCUSED = frozenset("accused blamed framed charged suspected convicted".split()
 PURPOSES = frozenset(
     """keep stop save protect prevent find reveal avoid win force end help bring learn expose warn
     rescue destroy kill build seek restore defend free escape recover reach unite punish avenge hide
-    spare secure gain claim""".split()  # noqa: SIM905
+    spare secure gain claim watch guard spy investigate negotiate replace""".split()  # noqa: SIM905
 )
 _HELPING = frozenset("aid rescue defence defense relief".split())  # noqa: SIM905  # "to the … of"
 # Words before a verb that are not its cause: pronouns, auxiliaries, and the prepositions before
@@ -135,12 +135,16 @@ NEW_AFTER = 6  # words after a cause word in which it must say something the que
 
 def adds(tokens: Sequence[Token], cause: int, said: set[str]) -> bool:
     """Whether the cause at `cause` says something the question did not: a word, in the few that
-    follow it, that is none of the question's ("…defied orders to find him" answers nothing of
-    "why did Sulu disobey orders to find Kirk")."""
-    return any(
-        not concept and (word := fold(raw)) not in said and word not in _EMPTY
-        for raw, concept in tokens[cause + 1 : cause + 1 + NEW_AFTER]
-    )
+    follow it (precede it, for a word whose object is the effect: "…son, so Curzon swore"), that is
+    none of the question's ("…defied orders to find him" answers nothing of "why did Sulu disobey
+    orders to find Kirk")."""
+    word = fold(tokens[cause][0])
+    following = fold(tokens[cause + 1][0]) if cause + 1 < len(tokens) else ""
+    if word in _EFFECTS and following not in {"that", "by"}:  # "…murdered Kang's son, so Curzon swore":
+        window = tokens[max(0, cause - NEW_AFTER) : cause]  # the cause comes before the word
+    else:
+        window = tokens[cause + 1 : cause + 1 + NEW_AFTER]
+    return any(not concept and (w := fold(one)) not in said and w not in _EMPTY for one, concept in window)
 
 
 def caused(tokens: Sequence[Token], deed: int) -> bool:
@@ -159,8 +163,11 @@ def acts_on(tokens: Sequence[Token], at: int, predicate: set[str]) -> bool:
     word = fold(tokens[at][0])
     if at < 2 or not (word.endswith("ed") or word in IRREGULAR):  # a verb in the past: "moved", "drove"
         return False
-    if tokens[at - 1][1] or fold(tokens[at - 1][0]) in _NO_CAUSE:  # "the conference moved", "which
-        return False  # occupied Bajor": the question's own thing acted, for no reason given
+    if any(concept for _, concept in tokens[max(0, at - 4) : at]) or fold(tokens[at - 1][0]) in _NO_CAUSE:
+        return False  # "the conference moved", "whom the Romulan Star Empire kept", "which occupied
+        # Bajor": the question's own thing acted, for no reason given
+    if tokens[at - 1][0].isdigit():  # "in 2375, raided…": one of a list of deeds, no cause
+        return False
     if at + 1 < len(tokens) and fold(tokens[at + 1][0]) == "by":  # "torpedoes fired by Chang's ship":
         return False  # a passive; what comes before was acted on, and is no cause
     return any(concept in predicate and concept != tokens[at][1] for _, concept in tokens[at + 1 : at + 4])

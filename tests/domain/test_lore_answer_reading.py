@@ -44,6 +44,22 @@ def test_a_reason_is_a_cause_or_a_purpose_not_what_came_next() -> None:
     assert not why("His daughter succeeded him and the conference moved to Camp Khitomer", moved)
 
 
+def test_the_askeds_own_subject_acting_or_a_list_of_deeds_is_no_cause() -> None:
+    kept = {"romulan": "romulan", "kept": "keep", "slave": "slave"}
+    assert not why("whom the Romulan Star Empire kept as slave labour in the mines", kept)
+    raided = {"raided": "raid", "headquarters": "hq"}
+    assert not why("They signed with the Dominion in 2375 raided Starfleet Headquarters on Earth", raided)
+
+
+def test_so_gives_the_cause_before_it_and_to_watch_a_purpose() -> None:
+    swore = {"swore": "swear", "blood": "blood", "oath": "oath", "curzon": "curzon"}
+    assert why("The Albino had murdered Kang's firstborn son so Curzon swore the blood oath", swore)
+    # nothing before "so" but the question's own words: no cause is given
+    assert not why("Curzon and the Klingons so Curzon swore the blood oath", {**swore, "klingons": "klingon"})
+    sent = {"sent": "send", "border": "border", "torvak": "torvak"}
+    assert why("Torvak was first sent to the border to watch the Federation", sent)
+
+
 def test_a_year_may_date_the_whole_sentence_it_tells() -> None:
     sentence = tokens(
         "In 2271 given command of a fleet built largely of new D7 variants he won the Battle of Klach",

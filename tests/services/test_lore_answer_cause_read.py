@@ -1,0 +1,48 @@
+"""Issue #20: a why-question's line gives a cause. "So" gives the one before it ("the Albino had
+murdered Kang's son, so Kang swore…"); the question's own subject acting is no cause ("…whom the
+Romulan Star Empire kept as slave labour" says nothing of why), nor is one deed of a list ("in
+2375, raided Starfleet Headquarters")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.domain.lore import Kind
+from bot.services.lore import LoreService
+from bot.storage.lore import Draft
+from tests.support.lore_lines import assert_never_says, assert_says, server_line, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("cause-read"), postgres_server)
+
+
+def test_so_gives_the_cause_before_it(lore: LoreService) -> None:
+    assert_says(lore, "why did kang swear a blood oath", "The Albino had murdered Kang's firstborn son, so")
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("why did the romulans keep the remans as slaves", "kept as slave labour"),
+        ("why did the breen raid starfleet hq", "raided Starfleet Headquarters"),
+    ],
+)
+def test_a_sentence_telling_the_deed_without_its_cause_is_no_answer(
+    lore: LoreService, question: str, not_said: str
+) -> None:
+    assert_never_says(lore, question, not_said)
+
+
+def test_a_purpose_after_to_is_a_cause(lore: LoreService) -> None:
+    vell = Draft(
+        title="Commander Vell",
+        kind=Kind.PERSON,
+        summary="Vell is a Klingon commander of the Kessat patrol.",
+        body="Vell was sent to Outpost Teral in 2399 to watch the Romulan convoys.",
+    )
+    said = server_line(lore, 51, [vell], "why was vell sent to outpost teral")
+    assert said == vell.body
