@@ -11,7 +11,7 @@ deed (that one tells the deed asked)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..domain import lore_answer as rules
 from ..domain.lore import LoreEntry
@@ -29,9 +29,34 @@ _FEELINGS = frozenset(
     text.stem(w)
     for w in "hate hated love loved fear feared like liked resent envy admire respect trust".split()  # noqa: SIM905
 )
+_PASSIVE = re.compile(r"^(?:\S+\s+){0,6}?(?:was|were|had been|has been)\s", re.I)  # within its first words
 TOLD = 0.75  # the share of a deed of two words or more that a sentence holding it tells
 
 Names = list[frozenset[str]]  # an entry's names, each as its concepts
+
+
+def _named(
+    query: str, names: Sequence[Linked], linked: Sequence[LoreEntry], question: Wording
+) -> tuple[str, set[str], list[Names]] | None:
+    """The key of the entry the question asks about first, its names' concepts, and each other
+    entry it names by all its names (the typed one and the entry's title and aliases); None when
+    it names none, names the first as another's ("Spock's protégé") or with another ("the
+    Klingons and the Romulans": both are the subject)."""
+    asked = text.words(query)
+    at = {one.key: asked.index(one.words[0]) for one in names if one.words and one.words[0] in asked}
+    if not at:
+        return None
+    first = min((one for one in names if one.key in at), key=lambda one: at[one.key])
+    if re.search(rf"\b{re.escape(first.words[-1])}(?:['’]s\b|\s+and\b)", query, re.I):
+        return None  # "why did Spock's protégé turn on him": the protégé is asked of
+    called = {
+        e.key: [frozenset(question.mapped(text.terms(n))) for n in (e.title, *e.aliases)] for e in linked
+    }
+    typed = {
+        one.key: [frozenset(question.mapped(text.terms(" ".join(r)))) for r in one.runs] for one in names
+    }
+    others = [typed[key] + called.get(key, []) for key in typed if key != first.key]  # by any of its names
+    return first.key, {c for name in typed[first.key] + called.get(first.key, []) for c in name}, others
 
 
 def subject_cause(
@@ -44,29 +69,16 @@ def subject_cause(
     weights: Mapping[str, float],
 ) -> rules.Statement | None:
     """The one statement giving the cause of what the question's subject did, or None."""
-    asked = text.words(query)
-    at = {one.key: asked.index(one.words[0]) for one in names if one.words and one.words[0] in asked}
-    if not at:
-        return None
-    first = min((one for one in names if one.key in at), key=lambda one: at[one.key])
-    if re.search(rf"\b{re.escape(first.words[-1])}['’]s\b", query, re.I):
-        return None  # "why did Spock's protégé turn on him": the protégé is asked of
-    called = {
-        e.key: [frozenset(question.mapped(text.terms(n))) for n in (e.title, *e.aliases)] for e in linked
-    }
-    typed = {
-        one.key: [frozenset(question.mapped(text.terms(" ".join(r)))) for r in one.runs] for one in names
-    }
-    others = [typed[key] + called.get(key, []) for key in typed if key != first.key]  # by any of its names
-    if not others:
+    named = _named(query, names, linked, question)
+    if named is None or not named[2]:
         return None  # "why did Sulu become a captain": a cause of his names no deed of one with another
-    subject = {c for name in typed[first.key] + called.get(first.key, []) for c in name}
+    key, subject, others = named
     felt = {f for f in _FEELINGS for p in predicate if p in {f, "dis" + f, "mis" + f, "un" + f}}
     years = set(YEAR.findall(query))
     causes = {
         one.text: one
         for one in found
-        if one.key == first.key
+        if one.key == key
         and one.subject
         and not one.composed
         and years <= set(YEAR.findall(one.text))
@@ -80,6 +92,33 @@ def subject_cause(
     ):
         return None  # "why did the Founder agree to sign the treaty": "The Founder signed…" tells it
     return cause
+
+
+def of_the_deed(
+    query: str,
+    found: Sequence[rules.Statement],
+    names: Sequence[Linked],
+    linked: Sequence[LoreEntry],
+    question: Wording,
+    predicate: Sequence[str],
+) -> list[rules.Statement]:
+    """The statements that may give the cause of the deed asked: not one whose doer is another
+    the question names, acting on its subject ("what made the Romulans back the Duras family": not
+    "The House of Duras backed the Romulans because…")."""
+    named = _named(query, names, linked, question)
+    if named is None:
+        return list(found)
+    return [one for one in found if one.composed or not _done_by_another(one, question, *named)]
+
+
+def _done_by_another(statement: rules.Statement, question: Wording, key: str, subject: set[str],
+                     others: Sequence[Names]) -> bool:  # fmt: skip
+    """Whether the statement starts with another the question names, doing something to its subject
+    (not "The Enterprise was destroyed when Kirk…": a passive's subject is what was done to)."""
+    opening = _LEADING.sub("", statement.text)
+    start = question.mapped(text.terms(opening))[:1]
+    by_other = bool(start) and start[0] not in subject and any(start[0] in n for name in others for n in name)
+    return by_other and bool(subject & set(statement.words)) and not _PASSIVE.search(opening)
 
 
 def _tells(
@@ -107,11 +146,17 @@ def _tells(
 
 def _one_kind(predicate: Sequence[str], head: set[str], question: Wording) -> bool:
     """Whether the deed asked and the deed told are of one kind (bot/domain/lore_deed_kinds.py)."""
-    for words in DEED_KINDS.values():
-        kind = set(question.mapped([text.stem(word) for word in words]))
-        if kind.intersection(predicate) and kind & head:
-            return True
-    return False
+    return bool(_kinds(predicate, question) & _kinds(head, question))
+
+
+def _kinds(concepts: Iterable[str], question: Wording) -> set[str]:
+    """The kinds of deed (bot/domain/lore_deed_kinds.py) the concepts say."""
+    said = set(concepts)
+    return {
+        kind
+        for kind, words in DEED_KINDS.items()
+        if said & set(question.mapped([text.stem(w) for w in words]))
+    }
 
 
 def _holds_feeling(words: Sequence[str], feeling: str) -> bool:

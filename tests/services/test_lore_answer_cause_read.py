@@ -1,7 +1,8 @@
 """Issue #20: a why-question's line gives a cause. "So" gives the one before it ("the Albino had
 murdered Kang's son, so Kang swore…"); the question's own subject acting is no cause ("…whom the
 Romulan Star Empire kept as slave labour" says nothing of why), nor is one deed of a list ("in
-2375, raided Starfleet Headquarters")."""
+2375, raided Starfleet Headquarters"); the cause of what another the question names did to its
+subject is not the subject's ("what made the Romulans back the Duras family")."""
 
 from __future__ import annotations
 
@@ -35,6 +36,14 @@ def test_a_sentence_telling_the_deed_without_its_cause_is_no_answer(
     lore: LoreService, question: str, not_said: str
 ) -> None:
     assert_never_says(lore, question, not_said)
+
+
+def test_a_cause_of_another_named_acting_on_the_subject_is_no_answer(lore: LoreService) -> None:
+    backed = "The House of Duras backed the Romulans because"
+    assert_never_says(lore, "what made the romulans back the duras family", backed)
+    assert_says(lore, "why did the duras family back the romulans", backed)  # asked of its doer
+    # a passive's subject is what was done to: Kirk destroyed the Enterprise
+    assert_says(lore, "why did kirk blow up the original enterprise", "when Kirk set it to self-destruct")
 
 
 def test_a_purpose_after_to_is_a_cause(lore: LoreService) -> None:
