@@ -94,6 +94,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
         return _opens(word, following, fold(tokens[at + 2][0]) if at + 2 < len(tokens) else "")
     if word == "order":  # "in order to", not "the Obsidian Order never recovered"
         return at > 0 and fold(tokens[at - 1][0]) == "in" and following in {"to", "that"}
+    if word in {"return", "exchange"}:  # "in return for the cloak": what it was given for
+        return at > 0 and fold(tokens[at - 1][0]) == "in" and following == "for"
     if word == "blamed" and at and fold(tokens[at - 1][0]) in _PASSIVE:  # "the Dominion was blamed":
         return False  # who took the blame, not why
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next

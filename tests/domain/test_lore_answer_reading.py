@@ -60,6 +60,13 @@ def test_so_gives_the_cause_before_it_and_to_watch_a_purpose() -> None:
     assert why("Torvak was first sent to the border to watch the Federation", sent)
 
 
+def test_what_a_thing_was_given_in_return_for_is_its_cause() -> None:
+    gave = {"klingon": "klingon", "gave": "give", "d7s": "d7"}
+    assert why("The Klingon Empire gave twelve D7s to the Romulans in return for the cloak", gave)
+    assert why("The Klingon Empire gave twelve D7s to the Romulans in exchange for the cloak", gave)
+    assert not why("The Klingon Empire gave twelve D7s to the Romulans on their return", gave)
+
+
 def test_a_year_may_date_the_whole_sentence_it_tells() -> None:
     sentence = tokens(
         "In 2271 given command of a fleet built largely of new D7 variants he won the Battle of Klach",

@@ -46,6 +46,10 @@ def test_a_cause_of_another_named_acting_on_the_subject_is_no_answer(lore: LoreS
     assert_says(lore, "why did kirk blow up the original enterprise", "when Kirk set it to self-destruct")
 
 
+def test_what_it_was_given_in_return_for_is_why(lore: LoreService) -> None:
+    assert_says(lore, "why did the klingons give the romulans twelve d7s", "in return for the cloak")
+
+
 def test_a_purpose_after_to_is_a_cause(lore: LoreService) -> None:
     vell = Draft(
         title="Commander Vell",
