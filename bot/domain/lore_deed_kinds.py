@@ -13,15 +13,18 @@ DEED_KINDS: dict[str, frozenset[str]] = {
             obeyed loyal loyalty sign signed rescue rescued save saved shelter sheltered""",
         "fighting": """attack attacked fight fought war betray betrayed oppose opposed kill killed
             murder murdered destroy destroyed invade invaded strike struck hunt hunted assassinate
-            assassinated ram rammed crash crashed wreck wrecked sabotage sabotaged""",
+            assassinated ram rammed crash crashed wreck wrecked sabotage sabotaged stab stabbed whack
+            whacked flatten flattened hit shoot shot blow blew explode exploded smash smashed""",
         "deceiving": """lie lied deceive deceived trick tricked forge forged fake faked fool fooled
-            cheat cheated mislead misled frame framed betray betrayed hide hid conceal concealed""",
+            cheat cheated mislead misled frame framed betray betrayed hide hid conceal concealed cover""",
         "making": """create created build built make made found founded form formed clone cloned
             grow grew design designed""",
         "going": """go went visit visited travel travelled traveled come came head headed enter
             entered return returned""",
-        "leaving": """leave left retreat retreated withdraw withdrew quit abandon abandoned flee fled""",
+        "leaving": """leave left retreat retreated withdraw withdrew quit abandon abandoned flee fled
+            bail bailed ditch ditched""",
         "defying": """defy defied disobey disobeyed ignore ignored refuse refused reject rejected""",
-        "choosing": """choose chose pick picked want wanted name named appoint appointed select selected""",
+        "choosing": """choose chose pick picked want wanted name named appoint appointed select selected
+            install installed crown crowned""",
     }.items()
 }

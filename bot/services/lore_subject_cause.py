@@ -1,12 +1,15 @@
 """A why-question answered by its subject's own cause when the lore tells the deed in other words:
-"why did the Remans back Shinzon" is "The Remans followed Shinzon because…". The sentence must be
-of the entry the question asks about first (not "Spock's protégé"), start with one of its names,
-and say "because" after a clause that names the other entries the question names (it must name
-one) and tells a deed of the kind asked (bot/domain/lore_deed_kinds.py: "Worf killed Gowron
-because…" is no cause of siding with him) or holds the feeling asked of; the sentence must hold
-every year the question gives. Only when one sentence of the entry does all this (two causes of
-two deeds leave it unclear which was meant) and no sentence holds most of a longer question's
-deed (that one tells the deed asked)."""
+"why did the Remans back Shinzon" is "The Remans followed Shinzon because…". The sentence, of an
+entry the question names, must start with a name of the entry the question asks about first (not
+"Spock's protégé", nor "the Klingons and the Romulans") and say "because" after a clause that
+names the other entries the question names (it must name one) and tells a deed of the kind asked
+(bot/domain/lore_deed_kinds.py: "Worf killed Gowron because…" is no cause of siding with him) or
+holds the feeling asked of; it must hold every year the question gives. The subject's own entry is
+read first, then the others ("Garak killed Vreenak because…" is in Vreenak's); only one sentence
+may do all this (two causes of two deeds leave it unclear which was meant), and no other sentence
+may give a cause of most of a longer question's deed (that one tells the deed asked).
+
+Also here: which statements may answer a why at all (`of_the_deed`)."""
 
 from __future__ import annotations
 
@@ -75,22 +78,30 @@ def subject_cause(
     key, subject, others = named
     felt = {f for f in _FEELINGS for p in predicate if p in {f, "dis" + f, "mis" + f, "un" + f}}
     years = set(YEAR.findall(query))
-    causes = {
-        one.text: one
+    told = [
+        one
         for one in found
-        if one.key == key
-        and one.subject
+        if one.subject
         and not one.composed
         and years <= set(YEAR.findall(one.text))
         and _tells(one, question, subject, others, predicate, felt)
-    }
+    ]
+    # the subject's own entry first, then another the question names ("Garak killed Vreenak
+    # because…" is Vreenak's)
+    own = {one.text: one for one in told if one.key == key}
+    causes = own or {one.text: one for one in told}
     if len(causes) != 1:
         return None
     cause = next(iter(causes.values()))
+    deed = set(_opening(cause.text, question))
     if len(predicate) > 1 and any(
-        one.text != cause.text and rules.share(predicate, weights, set(one.words)) >= TOLD for one in found
+        one.text != cause.text
+        and rules.share(predicate, weights, set(one.words)) >= TOLD
+        and not deed <= set(one.words)  # the same deed told again ("Garak killed Vreenak … shuttle")
+        and _BECAUSE.search(one.text)  # with a cause of its own
+        for one in found
     ):
-        return None  # "why did the Founder agree to sign the treaty": "The Founder signed…" tells it
+        return None  # "why did the Founder agree to sign the treaty": "The Founder signed… because…"
     return cause
 
 
@@ -132,16 +143,19 @@ def _tells(
     """Whether the statement says "because" after a clause that starts with the subject (a concept
     of its names), names the others ("Dukat killed Jadzia because…" is no cause of fighting
     Sisko, named only in the cause) and tells a deed of the kind asked, or the feeling asked of."""
-    because = _BECAUSE.search(statement.text)
-    if because is None:
-        return False
-    start = question.mapped(text.terms(_LEADING.sub("", statement.text[: because.start()])))
+    start = _opening(statement.text, question)
     head = set(start)
     if not start or start[0] not in subject or not all(any(n and n <= head for n in name) for name in others):
         return False
     if felt:
         return all(_holds_feeling(statement.words, f) for f in felt)
     return _one_kind(predicate, head, question)
+
+
+def _opening(sentence: str, question: Wording) -> list[str]:
+    """The concepts of what a sentence says before "because" (none without it)."""
+    because = _BECAUSE.search(sentence)
+    return question.mapped(text.terms(_LEADING.sub("", sentence[: because.start()]))) if because else []
 
 
 def _one_kind(predicate: Sequence[str], head: set[str], question: Wording) -> bool:

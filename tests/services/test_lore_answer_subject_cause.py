@@ -33,6 +33,10 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("why did weyoun worship the founders", "Weyoun served the Founders because"),
         ("why did the enterprise-d crash on veridian iii", "was destroyed at Veridian III in 2371 because"),
         ("why was kirk against trusting the klingons", "Kirk distrusted the Klingons in 2293 because"),
+        # players' words for a deed: stabbed is killed, covering up hiding
+        ("what made worf stab gowron lol", "Worf killed Gowron in 2375 because"),
+        ("why did kmpec cover up the truth about khitomer", "K'mpec hid the truth about Khitomer because"),
+        ("why did garak blow up vreenaks shuttle", "Garak killed Vreenak because"),
         # the subject named by another of its names: the Founders are the Changelings
         ("why did the founders set up the dominion", "The Changelings built the Dominion because"),
         ("why did ross side with section 31", "counted for more than the law"),
