@@ -40,7 +40,7 @@ from .lore_reading import meaning, other_names, whole_names
 from .lore_search import Hit, Question
 from .lore_statements import ORIGIN, statements
 from .lore_statements import tokens as tokens  # read by tests through this module
-from .lore_subject_cause import of_the_deed, subject_cause
+from .lore_subject_cause import named_in, of_the_deed, subject_cause
 from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
@@ -244,8 +244,9 @@ def answer(
         found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
         found = [one for one in found if _NEGATED.search(one.text)]  # what happened is no answer
+    named_first = named_in(query, names, linked, question) if asked is Asked.REASON else None
     if asked is Asked.REASON:
-        found = of_the_deed(query, found, names, linked, question, predicate)
+        found = of_the_deed(named_first, found, question)
     if asked is Asked.AGENT:
         found, posts = _who_said(query, found, predicate, deed, question)
     if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
@@ -280,8 +281,7 @@ def answer(
         if choice is not None:
             entry = next(e for e in pool if e.key == choice.statement.key)
             return Answer(choice.statement.text, entry)
-    why = asked is Asked.REASON
-    cause = subject_cause(query, found, names, linked, question, predicate, weights) if why else None
+    cause = subject_cause(named_first, found, question, predicate, weights)
     if cause is not None:  # its deed in other words than the lore's
         return Answer(cause.text, next(e for e in pool if e.key == cause.key))
     return None

@@ -9,12 +9,14 @@ read first, then the others ("Garak killed Vreenak because…" is in Vreenak's);
 may do all this (two causes of two deeds leave it unclear which was meant), and no other sentence
 may give a cause of most of a longer question's deed (that one tells the deed asked).
 
-Also here: which statements may answer a why at all (`of_the_deed`)."""
+Also here: who a why-question asks about (`named_in`), and which statements may answer it at all
+(`of_the_deed`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..domain import lore_answer as rules
 from ..domain.lore import LoreEntry
@@ -38,13 +40,21 @@ TOLD = 0.75  # the share of a deed of two words or more that a sentence holding 
 Names = list[frozenset[str]]  # an entry's names, each as its concepts
 
 
-def _named(
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The entry a why-question asks about first, and the others it names."""
+
+    key: str
+    subject: set[str]  # the concepts of its names
+    others: list[Names]  # each other entry by all its names (as typed, its title and aliases)
+    years: set[str]  # the years the question gives
+
+
+def named_in(
     query: str, names: Sequence[Linked], linked: Sequence[LoreEntry], question: Wording
-) -> tuple[str, set[str], list[Names]] | None:
-    """The key of the entry the question asks about first, its names' concepts, and each other
-    entry it names by all its names (the typed one and the entry's title and aliases); None when
-    it names none, names the first as another's ("Spock's protégé") or with another ("the
-    Klingons and the Romulans": both are the subject)."""
+) -> Named | None:
+    """Who the question asks about, or None when it names no one, names the first as another's
+    ("Spock's protégé") or with another ("the Klingons and the Romulans": both are the subject)."""
     asked = text.words(query)
     at = {one.key: asked.index(one.words[0]) for one in names if one.words and one.words[0] in asked}
     if not at:
@@ -58,37 +68,33 @@ def _named(
     typed = {
         one.key: [frozenset(question.mapped(text.terms(" ".join(r)))) for r in one.runs] for one in names
     }
-    others = [typed[key] + called.get(key, []) for key in typed if key != first.key]  # by any of its names
-    return first.key, {c for name in typed[first.key] + called.get(first.key, []) for c in name}, others
+    others = [typed[key] + called.get(key, []) for key in typed if key != first.key]
+    subject = {c for name in typed[first.key] + called.get(first.key, []) for c in name}
+    return Named(first.key, subject, others, set(YEAR.findall(query)))
 
 
 def subject_cause(
-    query: str,
+    named: Named | None,
     found: Sequence[rules.Statement],
-    names: Sequence[Linked],
-    linked: Sequence[LoreEntry],
     question: Wording,
     predicate: Sequence[str],
     weights: Mapping[str, float],
 ) -> rules.Statement | None:
     """The one statement giving the cause of what the question's subject did, or None."""
-    named = _named(query, names, linked, question)
-    if named is None or not named[2]:
+    if named is None or not named.others:
         return None  # "why did Sulu become a captain": a cause of his names no deed of one with another
-    key, subject, others = named
     felt = {f for f in _FEELINGS for p in predicate if p in {f, "dis" + f, "mis" + f, "un" + f}}
-    years = set(YEAR.findall(query))
     told = [
         one
         for one in found
         if one.subject
         and not one.composed
-        and years <= set(YEAR.findall(one.text))
-        and _tells(one, question, subject, others, predicate, felt)
+        and named.years <= set(YEAR.findall(one.text))
+        and _tells(one, question, named, predicate, felt)
     ]
     # the subject's own entry first, then another the question names ("Garak killed Vreenak
     # because…" is Vreenak's)
-    own = {one.text: one for one in told if one.key == key}
+    own = {one.text: one for one in told if one.key == named.key}
     causes = own or {one.text: one for one in told}
     if len(causes) != 1:
         return None
@@ -106,46 +112,40 @@ def subject_cause(
 
 
 def of_the_deed(
-    query: str,
-    found: Sequence[rules.Statement],
-    names: Sequence[Linked],
-    linked: Sequence[LoreEntry],
-    question: Wording,
-    predicate: Sequence[str],
+    named: Named | None, found: Sequence[rules.Statement], question: Wording
 ) -> list[rules.Statement]:
     """The statements that may give the cause of the deed asked: not one whose doer is another
     the question names, acting on its subject ("what made the Romulans back the Duras family": not
     "The House of Duras backed the Romulans because…")."""
-    named = _named(query, names, linked, question)
     if named is None:
         return list(found)
-    return [one for one in found if one.composed or not _done_by_another(one, question, *named)]
+    return [one for one in found if one.composed or not _done_by_another(one, question, named)]
 
 
-def _done_by_another(statement: rules.Statement, question: Wording, key: str, subject: set[str],
-                     others: Sequence[Names]) -> bool:  # fmt: skip
+def _done_by_another(statement: rules.Statement, question: Wording, named: Named) -> bool:
     """Whether the statement starts with another the question names, doing something to its subject
     (not "The Enterprise was destroyed when Kirk…": a passive's subject is what was done to)."""
     opening = _LEADING.sub("", statement.text)
     start = question.mapped(text.terms(opening))[:1]
-    by_other = bool(start) and start[0] not in subject and any(start[0] in n for name in others for n in name)
-    return by_other and bool(subject & set(statement.words)) and not _PASSIVE.search(opening)
+    by_other = (
+        bool(start) and start[0] not in named.subject and any(start[0] in n for o in named.others for n in o)
+    )
+    return by_other and bool(named.subject & set(statement.words)) and not _PASSIVE.search(opening)
 
 
 def _tells(
-    statement: rules.Statement,
-    question: Wording,
-    subject: set[str],
-    others: Sequence[Names],
-    predicate: Sequence[str],
-    felt: set[str],
+    statement: rules.Statement, question: Wording, named: Named, predicate: Sequence[str], felt: set[str]
 ) -> bool:
     """Whether the statement says "because" after a clause that starts with the subject (a concept
     of its names), names the others ("Dukat killed Jadzia because…" is no cause of fighting
     Sisko, named only in the cause) and tells a deed of the kind asked, or the feeling asked of."""
     start = _opening(statement.text, question)
     head = set(start)
-    if not start or start[0] not in subject or not all(any(n and n <= head for n in name) for name in others):
+    if (
+        not start
+        or start[0] not in named.subject
+        or not all(any(n and n <= head for n in o) for o in named.others)
+    ):
         return False
     if felt:
         return all(_holds_feeling(statement.words, f) for f in felt)
