@@ -32,7 +32,10 @@ from tests.support import lore_eval, postgres
 # articles, why, who did it, server lore), on a010736: tune-7 82% / 70% (27 of 33), held-7 90% / 70%
 # (28 of 31); after the round it led to, tune-7 92% / 83%, held-7 unchanged. The eighth
 # (lore_answers_eighth.tsv: every kind), on 7c7ece0: tune-8 92% / 86% (35 of 38), held-8 94% / 80%
-# (31 of 33); after the round it led to, tune-8 95% / 98% (41 of 43).
+# (31 of 33); after the round it led to, tune-8 95% / 98% (41 of 43). The ninth (lore_answers_ninth.tsv:
+# every kind, weighted to why), split after session 26's round and asked of the code before it (415f2b7)
+# and after it (2f05b87): tune-9 91% / 67% (31 of 34) → 91% / 69% (32 of 35), held-9 97% / 67% (30 of
+# 31) → 97% / 72% (32 of 33).
 FLOORS = {
     "tune": (0.85, 0.70),
     "held": (0.85, 0.70),
@@ -50,6 +53,8 @@ FLOORS = {
     "held-7": (0.80, 0.60),
     "tune-8": (0.90, 0.90),
     "held-8": (0.85, 0.70),
+    "tune-9": (0.85, 0.60),
+    "held-9": (0.85, 0.60),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
@@ -154,6 +159,7 @@ def test_the_third_set_is_apart_from_the_others() -> None:
         (lore_eval.SEVENTH, 7, 90, {"agent", "why", "where", "article", "server", "none"}),
         # over every kind
         (lore_eval.EIGHTH, 8, 80, {"who", "what", "when", "where", "why", "agent", "article", "server"}),
+        (lore_eval.NINTH, 9, 100, {"who", "what", "when", "where", "why", "agent", "article", "server"}),
     ],
 )
 def test_a_later_set_is_apart_from_the_ones_before(
