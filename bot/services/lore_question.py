@@ -35,6 +35,7 @@ from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import short_names as short_names
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
+from .lore_prose_articles import prose_article
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
 from .lore_reading import meaning, other_names, whole_names
 from .lore_search import Hit, Question
@@ -177,6 +178,8 @@ def answer(
     statement clearly does."""
     names = whole_names(query, names)
     linked = [e for e in linked if any(one.key == e.key for one in names)]
+    if asked is Asked.ARTICLE and (told := prose_article(query, linked)) is not None:
+        return Answer(*told)  # a treaty of the lore telling its articles in prose
     question, weights = wording(query, asked_with, weights)
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}

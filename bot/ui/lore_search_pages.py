@@ -27,7 +27,7 @@ LOOKED_FOR = {
     Asked.REASON: "a line that says why",
     Asked.AGENT: "a line that names who",
     Asked.IDENTITY: "a line that says what it is",
-    Asked.ARTICLE: "the article you asked about",
+    Asked.ARTICLE: "the article you asked for",
     Asked.ANYTHING: "a line that says all you asked",
 }
 

@@ -198,3 +198,29 @@ async def test_a_server_persons_summary_that_only_describes_them_answers_with_th
     here = head(await world.alice.slash(world.channel, "lore search", query="who won at the kethra drift"))
     assert here.startswith("**Answer:** General Torvak: a Klingon general of the House of Meldar"), here
     assert "— *General Torvak*, from this server's source" in here
+
+
+async def test_a_server_treaty_telling_its_articles_in_prose_answers_one_of_them(env, world: World) -> None:
+    body = (
+        "It has two articles. The first opens Kessat's docks to exile freighters. The second bars the"
+        " exiles from carrying arms in Kessat space."
+    )
+    await written_by_a_moderator(
+        world,
+        "treaty",
+        ["Teral Compact", "Kessat Compact", "2398", "The pact of Kessat and the exiles.", body],
+    )
+    here = head(
+        await world.alice.slash(
+            world.channel, "lore search", query="what does the 2nd article of the teral compact say"
+        )
+    )
+    assert here.startswith("**Answer:** The second bars the exiles from carrying arms in Kessat space."), here
+    there = head(
+        await world.stranger.slash(
+            world.other_channel, "lore search", query="what does article 2 of the teral compact say"
+        )
+    )
+    assert "Kessat" not in there
+    assert there.startswith("**No sure answer.** I looked for the article you asked for"), there
+    assert "about about" not in there
