@@ -17,8 +17,8 @@ DEED_KINDS: dict[str, frozenset[str]] = {
             whacked flatten flattened hit shoot shot blow blew explode exploded smash smashed""",
         "deceiving": """lie lied deceive deceived trick tricked forge forged fake faked fool fooled
             cheat cheated mislead misled frame framed betray betrayed hide hid conceal concealed cover""",
-        "making": """create created build built make made found founded form formed clone cloned
-            grow grew design designed""",
+        "making": """create created build built make made form formed clone cloned grow grew design
+            designed""",  # not "found": "Worf found a way" is no founding
         "going": """go went visit visited travel travelled traveled come came head headed enter
             entered return returned""",
         "leaving": """leave left retreat retreated withdraw withdrew quit abandon abandoned flee fled
