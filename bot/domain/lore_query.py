@@ -125,7 +125,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     # the families of deeds a who-did asks about, each in its forms ("who rescued": "freed")
     ("kill", "killer", "murderer", "execute", "executed", "execution", "slew", "slay", "slain"),
     ("save", "saved", "rescue", "rescued", "free", "freed", "liberate", "liberated"),
-    ("lead", "led", "head", "headed", "command", "commanded"),
+    ("lead", "led", "head", "headed", "command", "commanded", "run", "ran", "running"),
     ("build", "built", "builder", "design", "designed", "designer", "develop", "developed", "construct",
      "constructed", "engineer", "engineered"),
     ("attack", "attacked", "invade", "invaded", "invasion", "strike", "struck", "raid", "raided", "assault",

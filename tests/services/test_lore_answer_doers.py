@@ -29,14 +29,29 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
     [
         # Hiren was in the chamber "when a device left behind there" killed him: he left nothing
         "who left the thalaron device in the romulan senate chamber",
-        # "…commanded by Captain Jean-Luc Picard": the question's own Picard, before whom it asks
-        "who was running the fleet at sector 001 before picard showed up",
         # an article of Algeron says what is forbidden, not why Pressman broke it
         "why was pressman messing with a cloak when algeron forbids it",
     ],
 )
 def test_no_line_where_the_lore_says_nothing_of_what_is_asked(lore: LoreService, question: str) -> None:
     assert line(lore, question) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # running it is leading it; not "…commanded by Captain Jean-Luc Picard", the question's own
+        # Picard, before whom it asks
+        (
+            "who was running the fleet at sector 001 before picard showed up",
+            "Admiral Hayes led the Starfleet",
+        ),
+        ("who runs the obsidian order", "Long led by Enabran Tain"),
+    ],
+)
+def test_who_ran_it_is_who_led_it(lore: LoreService, question: str, said: str) -> None:
+    found, _ = line(lore, question)
+    assert found is not None and said in found and "commanded by Captain Jean-Luc Picard" not in found, found
 
 
 def test_a_cause_comes_from_the_sentence_that_gives_one_not_from_before_a_passive(lore: LoreService) -> None:
