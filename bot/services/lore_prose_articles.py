@@ -9,10 +9,9 @@ import re
 from collections.abc import Sequence
 
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_query import sentences
 from ..domain.numerals import to_roman
 from ..domain.treaty_asked import article_asked
-from .lore_reading import body_sentences
+from .lore_reading import entry_sentences
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORDINAL_ASKED = re.compile(
@@ -41,7 +40,7 @@ def prose_article(query: str, linked: Sequence[LoreEntry]) -> tuple[str, LoreEnt
         rf"(?:The\s+{ORDINALS[number - 1]}\b|Article\s+(?:{number}|{to_roman(number)})\b)", re.IGNORECASE
     )
     for entry in (one for one in linked if one.kind is Kind.TREATY):
-        for sentence in [*sentences(entry.summary), *body_sentences(entry.body)]:
+        for sentence in entry_sentences(entry):
             if opening.match(sentence):
                 return sentence, entry
     return None

@@ -98,8 +98,12 @@ def meaning(query: str, names: Sequence[Linked], entry: LoreEntry) -> str | None
     asked = found and next(filter(None, found.group("named", "of", "called", "nick")), None)
     if not asked or not only_names(asked, names):
         return None
-    said = (*sentences(entry.summary), *body_sentences(entry.body))
-    return next((one for one in said if _MEANS.search(one)), None)
+    return next((one for one in entry_sentences(entry) if _MEANS.search(one)), None)
+
+
+def entry_sentences(entry: LoreEntry) -> list[str]:
+    """Every sentence of an entry: its summary's, then its body's."""
+    return [*sentences(entry.summary), *body_sentences(entry.body)]
 
 
 _ITEM = re.compile(r"(?:^|\s)(?:[-*•]|[0-9]{1,2}[.)])\s+")  # a list's item marker: "- ", "* ", "2. "

@@ -35,6 +35,7 @@ _FEELINGS = frozenset(
     for w in "hate hated love loved fear feared like liked resent envy admire respect trust".split()  # noqa: SIM905
 )
 _PASSIVE = re.compile(r"^(?:\S+\s+){0,6}?(?:was|were|had been|has been)\s", re.I)  # within its first words
+_KIND_STEMS = {kind: [text.stem(w) for w in words] for kind, words in DEED_KINDS.items()}  # stemmed once
 TOLD = 0.75  # the share of a deed of two words or more that a sentence holding it tells
 
 Names = list[frozenset[str]]  # an entry's names, each as its concepts
@@ -83,7 +84,7 @@ def subject_cause(
     """The one statement giving the cause of what the question's subject did, or None."""
     if named is None or not named.others:
         return None  # "why did Sulu become a captain": a cause of his names no deed of one with another
-    felt = {f for f in _FEELINGS for p in predicate if p in {f, "dis" + f, "mis" + f, "un" + f}}
+    felt = {f for f in _FEELINGS for p in predicate if p in _either_way(f)}
     told = [
         one
         for one in found
@@ -166,13 +167,14 @@ def _one_kind(predicate: Sequence[str], head: set[str], question: Wording) -> bo
 def _kinds(concepts: Iterable[str], question: Wording) -> set[str]:
     """The kinds of deed (bot/domain/lore_deed_kinds.py) the concepts say."""
     said = set(concepts)
-    return {
-        kind
-        for kind, words in DEED_KINDS.items()
-        if said & set(question.mapped([text.stem(w) for w in words]))
-    }
+    return {kind for kind, stems in _KIND_STEMS.items() if said & set(question.mapped(stems))}
 
 
 def _holds_feeling(words: Sequence[str], feeling: str) -> bool:
     """Whether a statement says the feeling or its opposite ("against trusting": "distrusted")."""
-    return any(word in {feeling, "dis" + feeling, "mis" + feeling, "un" + feeling} for word in words)
+    return any(word in _either_way(feeling) for word in words)
+
+
+def _either_way(feeling: str) -> set[str]:
+    """A feeling's stem and its opposites' ("trust", "distrust", "mistrust", "untrust")."""
+    return {feeling, "dis" + feeling, "mis" + feeling, "un" + feeling}
