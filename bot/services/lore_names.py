@@ -48,7 +48,7 @@ def _variants(words: Sequence[str]) -> Iterator[str]:
     or possessive "s" on its last word ("Romulans'", "Gorkons" -> "gorkon"), or with one where
     the name is plural ("the founder" -> "Founders"); a number last as a Roman one ("nelvana 3")."""
     yield " ".join(words)
-    if len(words) > 1 and words[-1].isdigit() and 0 < int(words[-1]) < 40:
+    if len(words) > 1 and words[-1].isdecimal() and 0 < int(words[-1]) < 40:  # not "❶": int() refuses it
         yield " ".join((*words[:-1], to_roman(int(words[-1])).casefold()))
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         yield " ".join((*words[:-1], words[-1][:-1]))

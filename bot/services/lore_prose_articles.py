@@ -28,7 +28,7 @@ def article_number(query: str) -> int | None:
     if found is None:
         return None
     said = found.group(1).casefold()
-    return int(said[:-2]) if said[0].isdigit() else ORDINALS.index(said) + 1
+    return int(said[:-2]) if said[0].isdecimal() else ORDINALS.index(said) + 1
 
 
 def prose_article(query: str, linked: Sequence[LoreEntry]) -> tuple[str, LoreEntry] | None:
