@@ -31,7 +31,7 @@ from .lore_compose import compose as compose  # composed sentences, read through
 from .lore_compose import compose_agents as compose_agents
 from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
-from .lore_doers import before_said, does, done_to_another, group_doer, named_by, unnamed
+from .lore_doers import before_said, does, done_to_another, group_doer, named_by, named_in_apposition, unnamed
 from .lore_facts import Asked
 from .lore_names_held import others_held, rarest_held
 
@@ -87,7 +87,9 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
     if asked is Asked.AGENT:
         if before_said(tokens, at, said, people):
             return False  # "Jean-Luc" in "Captain Jean-Luc Picard", for a question that named Picard
-        by = bool(before) and before[-1] == "by" and named_by(tokens, at, word, places, POWERS)
+        by = (bool(before) and before[-1] == "by" and named_by(tokens, at, word, places, POWERS)) or (
+            named_in_apposition(tokens, at, word, places, POWERS)
+        )
         return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":

@@ -148,11 +148,27 @@ def killer_asked(question: str, person: Callable[[str], bool]) -> str:
     return question
 
 
+# "who took over when Gorkon died": who succeeded him (the death says when, not what is asked)
+_TOOK_OVER = re.compile(
+    r"\b(?:took|take|takes|stepped in|step in|stepped up|step up) (?:over )?(?:when|once|after) "
+    r"([\w'’ -]+?) (?:died|was killed|got killed|was murdered|got murdered|was assassinated|got assassinated"
+    r"|was shot|got shot|was overthrown|got overthrown|fell|stepped down|passed away)\b",
+    re.I,
+)
+# "who set up Vreenak's death": who arranged it, not who founded something
+_SET_UP = re.compile(
+    r"\bset(?:s|ting)? up ((?:[\w'’]+ ){0,2}?)(death|murder|killing|assassination|ambush|trap|hit|bombing)\b",
+    re.I,
+)
+
+
 def as_asked(question: str, person: Callable[[str], bool]) -> str:
     """The question in the words the lore reads it in: spelled out, a person's origin asked as
     their birthplace, a person "taken out" killed, their killer asked as who killed them
-    (`person`: see born_asked)."""
+    (`person`: see born_asked), who took over when one died as who succeeded them, a death "set
+    up" as arranged."""
     question = spelled_out(addressed(question))
+    question = _SET_UP.sub(r"arranged \1\2", _TOOK_OVER.sub(r"succeeded \1", question))
     return killer_asked(killed_asked(born_asked(question, person), person), person)
 
 

@@ -59,6 +59,27 @@ def named_by(tokens: Sequence[Token], at: int, word: str, places: set[str], powe
     return not following or following[:1].isupper() or fold(following) in _AFTER_DOER
 
 
+_DETERMINERS_BY = frozenset("the a an his her their".split())  # noqa: SIM905
+
+
+def named_in_apposition(
+    tokens: Sequence[Token], at: int, word: str, places: set[str], powers: frozenset[str]
+) -> bool:
+    """Whether the capitalised word at `at` opens a name set beside what its bearer was, after
+    "by" ("led by the former Tal Shiar operative Ekhanis Tor", "by a Klingon agent, Arne Darvin"):
+    who did the deed, though "by" is not right before the name."""
+    if at < 3 or not named_by(tokens, at, word, places, powers):
+        return False
+    role = tokens[at - 1][0]
+    if not role.isalpha() or not role[:1].islower() or fold(role) in _AFTER_VERB:
+        return False  # the name must follow what they were ("operative"), not "of" or "and"
+    for by in range(at - 3, max(-1, at - 8), -1):
+        if fold(tokens[by][0]) == "by":
+            between = [fold(w) for w, _ in tokens[by + 2 : at - 1]]
+            return fold(tokens[by + 1][0]) in _DETERMINERS_BY and not _AFTER_VERB.intersection(between)
+    return False
+
+
 def unnamed(tokens: Sequence[Token], at: int) -> bool:
     """Whether the doer at `at` is a people's member left unnamed ("a Klingon agent poisoned…"),
     not one named after it ("the Klingon agent Arne Darvin")."""

@@ -43,20 +43,22 @@ class Linked:
         return (self.words[: len(self.words) - sum(map(len, self.more))], *self.more)
 
 
+_DESIGNATION = re.compile(r"[a-z][0-9]{1,3}")  # a letter and a figure: "D7", "B4", "K7"
+
+
 def _variants(words: Sequence[str]) -> Iterator[str]:
     """A run of the question's words as a name may be written: itself, then without a plural
     or possessive "s" on its last word ("Romulans'", "Gorkons" -> "gorkon"), or with one where
     the name is plural ("the founder" -> "Founders"); a number last as a Roman one ("nelvana 3")."""
     yield " ".join(words)
+    if _DESIGNATION.fullmatch(words[-1]):  # "k7": "K-7" is written with a hyphen
+        yield " ".join((*words[:-1], words[-1][0], words[-1][1:]))
     if len(words) > 1 and words[-1].isdecimal() and 0 < int(words[-1]) < 40:  # not "❶": int() refuses it
         yield " ".join((*words[:-1], to_roman(int(words[-1])).casefold()))
     if len(words[-1]) > 3 and words[-1].endswith("s"):
         yield " ".join((*words[:-1], words[-1][:-1]))
     elif len(words[-1]) > 3 and words[-1][-1].isalpha():
         yield " ".join(words) + "s"
-
-
-_DESIGNATION = re.compile(r"[a-z][0-9]")  # a name of two, a letter and a figure: "D7", "B4"
 
 
 def _runs(query: str) -> tuple[list[str], Iterator[tuple[int, int, list[str]]]]:

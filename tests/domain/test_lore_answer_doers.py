@@ -55,6 +55,18 @@ def test_a_name_after_by_is_a_doer_though_the_lore_has_no_entry_for_them() -> No
     assert not carries(Asked.AGENT, romulans, {"rais"}, set(), set(), set(), doer=True)
 
 
+def test_a_name_set_beside_what_its_bearer_was_after_by_is_a_doer() -> None:
+    """ "who led the Red Talon Syndicate": "led by the former Tal Shiar operative Ekhanis Tor"."""
+    led = {"led": "lead"}
+    sentence = "A syndicate of raiders led by the former Tal Shiar operative Ekhanis Tor until its fall"
+    assert carries(Asked.AGENT, tokens(sentence, led), {"lead"}, set(), set(), set(), doer=True, deed="lead")
+    # a name after "of", or after a verb of its own, is not the one by whom it was done
+    of = "A syndicate of raiders led by the fleets of the Tal Shiar"
+    assert not carries(Asked.AGENT, tokens(of, led), {"lead"}, set(), set(), set(), doer=True, deed="lead")
+    met = "A syndicate led by the raiders who met Ekhanis Tor"
+    assert not carries(Asked.AGENT, tokens(met, led), {"lead"}, set(), set(), set(), doer=True, deed="lead")
+
+
 def test_a_persons_other_names_beside_a_name_the_question_gives_answer_no_who() -> None:
     """ "who was running the fleet before Picard showed up": "Captain Jean-Luc Picard" is Picard."""
     run = {"commanded": "run", "fleet": "fleet"}

@@ -68,6 +68,20 @@ def test_a_doer_after_by_is_named_though_the_lore_has_no_entry_for_them(lore: Lo
 @pytest.mark.parametrize(
     ("question", "said"),
     [
+        # a death set up is arranged ("set up" alone founds: "who set up the Federation")
+        ("who set up vreenaks death", "arranged by Garak"),
+        # "k7" is K-7 written without its hyphen
+        ("who poisoned the grain on k7", "Arne Darvin poisoned the grain"),
+    ],
+)
+def test_a_deed_or_a_name_in_players_words(lore: LoreService, question: str, said: str) -> None:
+    line_said, _ = line(lore, question)
+    assert line_said is not None and said in line_said, line_said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
         # a word players add that no sentence says ("eventually", "willing") is no part of what is asked
         (
             "why did the cardassians eventually pull out of bajor",
@@ -182,6 +196,10 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
         ("who succeeded k'mpec", "Gowron succeeded K'mpec"),
         ("who came to power after k'mpec", "Gowron succeeded K'mpec"),
         ("who took over from gorkon", "Azetbur succeeded Gorkon"),
+        # who took over when someone died: not "K'mpec … died before the rite was finished"
+        ("who took over when gorkon died", "Azetbur succeeded Gorkon"),
+        ("who took over when kmpec died", "Gowron succeeded K'mpec"),
+        ("who stepped in when gowron was killed", "Martok succeeded Gowron"),
         # "his successor" and "Arbiter of Succession" name no successor
         ("who was k'mpec's successor", "Gowron succeeded K'mpec"),
         ("who was the successor of k'mpec", "Gowron succeeded K'mpec"),
