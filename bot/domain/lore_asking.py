@@ -111,9 +111,18 @@ def born_asked(question: str, person: Callable[[str], bool]) -> str:
 
 
 # "Took out Gorkon" is a killing; "took out the shields", "took the Klingons out of the Accords"
-# are not, and a ship "taken out" is destroyed: read as killed only before a person's name.
-_TAKEN_OUT = re.compile(r"\b(take|takes|took|taken|taking)\s+out\s+([\w'’-]+)", re.I)
-_KILLED = {"take": "kill", "takes": "kills", "took": "killed", "taken": "killed", "taking": "killing"}
+# are not, and a ship "taken out" is destroyed: read as killed only before a person's name (a
+# rank between: "took out General Chang"). So too "ended Duras", "put down Duras", "offed Kang".
+_TAKEN_OUT = re.compile(
+    r"\b(take|takes|took|taken|taking|end|ends|ended|put|puts|putting|offed)\s+(out\s+|down\s+)?"
+    rf"((?:(?:{'|'.join(sorted(TITLES))})\s+)?)([\w'’-]+)",
+    re.I,
+)
+_KILLED = {"take": "kill", "takes": "kills", "took": "killed", "taken": "killed", "taking": "killing",
+           "end": "kill", "ends": "kills", "ended": "killed", "put": "killed", "puts": "kills",
+           "putting": "killing", "offed": "killed"}  # fmt: skip
+_PARTICLE = {"take": "out", "takes": "out", "took": "out", "taken": "out", "taking": "out", "put": "down",
+             "puts": "down", "putting": "down"}  # fmt: skip
 
 
 def killed_asked(question: str, person: Callable[[str], bool]) -> str:
@@ -121,8 +130,11 @@ def killed_asked(question: str, person: Callable[[str], bool]) -> str:
     (lower case) for a word of a person's name; else the question as typed."""
 
     def read(found: re.Match[str]) -> str:
-        verb, named = found.groups()
-        return f"{_KILLED[verb.lower()]} {named}" if person(named.casefold()) else found.group(0)
+        verb, particle, rank, named = found.groups()
+        wanted = _PARTICLE.get(verb.lower())
+        if (particle or "").strip().lower() != (wanted or "") or not person(named.casefold()):
+            return found.group(0)
+        return f"{_KILLED[verb.lower()]} {rank}{named}"
 
     return _TAKEN_OUT.sub(read, question)
 

@@ -31,6 +31,8 @@ PHRASES = {
         "figure out|figured out|work out|worked out": "discover",
         "came to power after|come to power after|took over after|take over after": "succeed",
         "took over from|take over from": "succeed",
+        "rat out|ratted out|rat on|ratted on|snitch on|snitched on": "expose",
+        "blow the whistle on|blew the whistle on": "expose",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()
     for phrase in words.split("|")

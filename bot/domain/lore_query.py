@@ -77,7 +77,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 # read of the index, and ranking with these cost 25% more time at 1,000 entries.
 ANSWERING: tuple[tuple[str, ...], ...] = (
     *(group for group in SYNONYMS if group[0] not in {"kill", "negotiate", "planet", "destroy"}),
-    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown"),
+    ("destroy", "destroyed", "destruction", "explode", "explosion", "exploded", "blow", "blew", "blown",
+     "trash", "trashed"),
     # not "commandeer": its stem is command's ("Sisko took command" is no capture)
     ("steal", "stole", "stolen", "seize", "seized", "capture", "captured", "hijack", "hijacked"),
     ("establish", "established", "create", "created", "founded", "founding", "form", "formed", "set",
@@ -132,7 +133,8 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
      "assaulted", "ambush", "ambushed", "bombard", "bombarded"),
     ("negotiate", "negotiated", "broker", "brokered", "mediate", "mediated", "arrange", "arranged"),
     ("discover", "discovered", "discovery", "uncover", "uncovered", "detect", "detected", "expose",
-     "exposed"),
+     "exposed", "reveal", "revealed"),
+    ("divide", "divided", "divides", "split", "splits"),
     ("capture", "captured", "kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "seize",
      "seized", "grab", "grabbed", "snatch", "snatched"),
     # turning on one's own side, seen from either: betrayal and rebellion

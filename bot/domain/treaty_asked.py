@@ -14,12 +14,27 @@ from .treaties import Treaty
 _ARTICLE = re.compile(r"\b(?:article|clause|art\.|art(?=\s))\s*([ivxlcdm]{1,6}|\d{1,3})\b", re.IGNORECASE)
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:article|clause)\b", re.I)
+
+
+def without_ordinal(question: str) -> str:
+    """The question without the ordinal of an article it asks for ("the second article of the
+    Vantrel Accord": "second" names no Second Khitomer Accords)."""
+    return _ORDINAL.sub("article", question)
+
+
 def article_asked(question: str) -> int | None:
-    """The article a question names ("article III", "art. 2"), if any."""
+    """The article a question names ("article III", "art. 2", "the second article", "the 2nd
+    clause"), if any."""
     found = _ARTICLE.search(question)
+    if found is not None:
+        return int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
+    found = _ORDINAL.search(question)
     if found is None:
         return None
-    return int(found.group(1)) if found.group(1).isdigit() else from_roman(found.group(1).upper())
+    said = found.group(1).casefold()
+    return int(said[:-2]) if said[0].isdecimal() else ORDINALS.index(said) + 1
 
 
 def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:

@@ -16,7 +16,7 @@ from ..domain.lore_phrases import phrased
 from ..domain.lore_query import ANSWERING
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
-from ..domain.treaty_asked import article_asked, treaty_named
+from ..domain.treaty_asked import article_asked, treaty_named, without_ordinal
 from . import lore_text as text
 from .factions import faction_names
 from .lore_question import GENERIC, Answer, terms_of
@@ -62,7 +62,7 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     about, may = _asks_articles(query), _MAY.search(query) is not None
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
-    treaty = treaty_named(treaties, query) or treaty_described(treaties, query)
+    treaty = treaty_named(treaties, query) or treaty_described(treaties, without_ordinal(query))
     if treaty is None or not treaty.articles:
         return None
     question = _read_phrased(query, question)

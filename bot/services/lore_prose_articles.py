@@ -10,30 +10,13 @@ from collections.abc import Sequence
 
 from ..domain.lore import Kind, LoreEntry
 from ..domain.numerals import to_roman
-from ..domain.treaty_asked import article_asked
+from ..domain.treaty_asked import ORDINALS, article_asked
 from .lore_reading import entry_sentences
-
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_ORDINAL_ASKED = re.compile(
-    rf"\b({'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:article|clause)\b", re.I
-)
-
-
-def article_number(query: str) -> int | None:
-    """The article a question asks for: "article 2", "article II", "the second article", "the 2nd
-    article"."""
-    if (number := article_asked(query)) is not None:
-        return number
-    found = _ORDINAL_ASKED.search(query)
-    if found is None:
-        return None
-    said = found.group(1).casefold()
-    return int(said[:-2]) if said[0].isdecimal() else ORDINALS.index(said) + 1
 
 
 def prose_article(query: str, linked: Sequence[LoreEntry]) -> tuple[str, LoreEntry] | None:
     """The sentence of a treaty the question names that tells the article asked, with its entry."""
-    number = article_number(query)
+    number = article_asked(query)
     if number is None or not 0 < number <= len(ORDINALS):
         return None
     opening = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..domain.lore_phrases import ONE_WORDS
 from ..domain.lore_query import STOP_WORDS
 from . import english
 from . import lore_text as text
@@ -47,10 +48,15 @@ def deed_unsaid(
     predicate: Sequence[str], weights: Mapping[str, float], asked: Question, common: Callable[[str], bool]
 ) -> bool:
     """Whether a word of a who-did question's predicate is held by no entry, nor has a synonym
-    that may be ("mastermind": a plot), nor is too common to matter: none can say who did it."""
+    that may be ("mastermind": a plot), nor is too common to matter, nor says what a phrase of
+    slang did ("snitched on": expose): none can say who did it."""
     return any(
-        not (weights.get(c) or common(c) or asked.variants.get(c, {c: 1.0}).keys() - {c}) for c in predicate
+        not (weights.get(c) or common(c) or c in _PHRASED or asked.variants.get(c, {c: 1.0}).keys() - {c})
+        for c in predicate
     )
+
+
+_PHRASED = frozenset(text.stem(word) for word in ONE_WORDS)  # what the phrases of slang say
 
 
 _ARTICLES = frozenset(("the", "a", "an"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.treaties import canon_treaties
-from bot.domain.treaty_asked import article_asked, treaty_named
+from bot.domain.treaty_asked import article_asked, treaty_named, without_ordinal
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,22 @@ def test_a_question_naming_no_treaty_names_none() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "number"), [("article III?", 3), ("art. 2 of algeron", 2), ("who was kor", None)]
+    ("question", "number"),
+    [
+        ("article III?", 3),
+        ("art. 2 of algeron", 2),
+        ("who was kor", None),
+        ("klingon romulan alliance first article?", 1),
+        ("whats the 3rd article of khitomer", 3),
+        ("the second khitomer accords", None),  # an ordinal of a treaty, not of an article
+    ],
 )
 def test_the_article_a_question_names(question: str, number: int | None) -> None:
     assert article_asked(question) == number
+
+
+def test_an_articles_ordinal_names_no_treaty() -> None:
+    """ "The second article of the Vantrel Accord": "second" is no word of the Second Khitomer
+    Accords' name there."""
+    assert without_ordinal("the second article of the vantrel accord") == "the article of the vantrel accord"
+    assert without_ordinal("the second khitomer accords") == "the second khitomer accords"

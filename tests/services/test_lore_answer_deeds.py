@@ -44,6 +44,10 @@ def says(question: str, sentence: str) -> bool:
         ("who snatched", "Sybok took the consul hostage."),
         ("who stashed", "The ships were hidden in the nebula."),
         ("who figured out", "The constable discovered the impostor."),
+        # slang and other words from a later question set ("who trashed the defiant")
+        ("who trashed", "The Breen destroyed the ship."),
+        ("who snitched on", "Picard revealed the device."),
+        ("how was it split", "The second divides salvage equally."),
     ],
 )
 def test_a_deed_is_read_by_its_family_of_verbs(question: str, sentence: str) -> None:
@@ -79,10 +83,18 @@ def test_taking_a_thing_is_not_how_it_began(lore: LoreService) -> None:
         ("who took out the shields", "who took out the shields"),
         ("who took out the odyssey", "who took out the odyssey"),
         ("who took the klingons out of the accords", "who took the klingons out of the accords"),
+        # a rank between; a person "ended", "put down", "offed"; a war ended or a rebellion put down lives
+        ("who took out general chang", "who killed general chang"),
+        ("who ended duras", "who killed duras"),
+        ("who put down duras", "who killed duras"),
+        ("who offed worf", "who killed worf"),
+        ("who ended the war", "who ended the war"),
+        ("who put down the rebellion", "who put down the rebellion"),
+        ("who put duras in charge", "who put duras in charge"),
     ],
 )
 def test_a_person_taken_out_was_killed(question: str, read: str) -> None:
-    assert killed_asked(question, {"gorkon", "worf", "duras"}.__contains__) == read
+    assert killed_asked(question, {"gorkon", "worf", "duras", "chang"}.__contains__) == read
 
 
 def test_a_rank_of_something_asks_who_held_the_post(lore: LoreService) -> None:

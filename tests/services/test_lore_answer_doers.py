@@ -72,6 +72,11 @@ def test_a_doer_after_by_is_named_though_the_lore_has_no_entry_for_them(lore: Lo
         ("who set up vreenaks death", "arranged by Garak"),
         # "k7" is K-7 written without its hyphen
         ("who poisoned the grain on k7", "Arne Darvin poisoned the grain"),
+        # slang no entry holds, said as the lore says it ("revealed"): not a deed the lore never tells
+        ("who snitched on the pegasus cloak to the romulans", "Picard then revealed the illegal device"),
+        ("who trashed the defiant", "destroyed by the Breen"),
+        # an article by its ordinal
+        ("klingon romulan alliance first article?", "Article I (Declaration of allegiance)"),
     ],
 )
 def test_a_deed_or_a_name_in_players_words(lore: LoreService, question: str, said: str) -> None:

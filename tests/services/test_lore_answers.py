@@ -55,6 +55,9 @@ FLOORS = {
     "held-8": (0.85, 0.70),
     "tune-9": (0.85, 0.60),
     "held-9": (0.85, 0.60),
+    # a harder set, asked first of cfcee5f: 84% / 48% on its held half, 76% / 49% on its tune half
+    "tune-10": (0.75, 0.50),
+    "held-10": (0.80, 0.45),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
@@ -160,6 +163,8 @@ def test_the_third_set_is_apart_from_the_others() -> None:
         # over every kind
         (lore_eval.EIGHTH, 8, 80, {"who", "what", "when", "where", "why", "agent", "article", "server"}),
         (lore_eval.NINTH, 9, 100, {"who", "what", "when", "where", "why", "agent", "article", "server"}),
+        # of articles, who did it and why, in players' own verbs
+        (lore_eval.TENTH, 10, 120, {"agent", "why", "where", "article", "server", "none"}),
     ],
 )
 def test_a_later_set_is_apart_from_the_ones_before(

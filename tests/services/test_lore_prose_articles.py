@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.content.treaties import canon_treaties
 from bot.domain.lore import Kind
 from bot.services.lore import LoreService
 from bot.storage.lore import Draft
@@ -38,6 +39,14 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
 )
 def test_the_sentence_telling_the_article_answers(lore: LoreService, guild: int, question: str) -> None:
     said = server_line(lore, guild, [PACT], question)
+    assert said == "The second bars the exiles from carrying arms inside the colony's space."
+
+
+def test_the_second_article_is_not_the_second_khitomer_accords(lore: LoreService) -> None:
+    """The canon treaties read too: "second" there is the article's ordinal, not the Second
+    Khitomer Accords' (whose Article II bans weapons of mass destruction)."""
+    question = "what does the second article of the teral compact cover"
+    said = server_line(lore, 66, [PACT], question, canon_treaties())
     assert said == "The second bars the exiles from carrying arms inside the colony's space."
 
 

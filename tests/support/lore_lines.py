@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from bot.content.treaties import canon_treaties
+from bot.domain.treaties import Treaty
 from bot.services.lore import LoreService
 from bot.storage import open_database
 from bot.storage.lore import Draft
@@ -52,10 +53,13 @@ def assert_never_says(lore: LoreService, question: str, not_said: str) -> None:
     assert line_said is None or not_said not in line_said, line_said
 
 
-def server_line(lore: LoreService, guild: int, drafts: Sequence[Draft], question: str) -> str | None:
-    """The answer line `question` gets in server `guild` once `drafts` are its own lore."""
+def server_line(
+    lore: LoreService, guild: int, drafts: Sequence[Draft], question: str, treaties: Sequence[Treaty] = ()
+) -> str | None:
+    """The answer line `question` gets in server `guild` once `drafts` are its own lore (the
+    articles of `treaties` read too)."""
     run = lore.loop.run_until_complete  # type: ignore[attr-defined]
     for draft in drafts:
         run(lore.add(guild, 1, draft))
-    found = run(lore.search(guild, question))
+    found = run(lore.search(guild, question, treaties))
     return found.answer.sentence if found.answer is not None else None
