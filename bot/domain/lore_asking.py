@@ -83,6 +83,9 @@ _HURRIED = {"whn": "when", "wen": "when", "wat": "what", "wht": "what", "wut": "
             "wher": "where", "whre": "where", "hw": "how"}  # fmt: skip
 _HURRIED_WORD = re.compile(r"^\s*(" + "|".join(_HURRIED) + r")\b", re.I)
 _CARDIES = re.compile(r"\bcardies\b", re.I)  # fans' word for the Cardassians
+# Text speak: "kirk n mccoy", "kirk & mccoy" (and); "how r they" (are) after a question word
+_AND = re.compile(r"(?<=\w)\s+(?:n|&)\s+(?=\w)", re.I)
+_ARE = re.compile(r"\b(how|what|who|where|why|when|which)\s+r\b", re.I)
 # "Where is Sisko from", "what city does Worf come from": where the one named was born, as the
 # lore says it ("Sisko was born in New Orleans"); "from" alone reads any place near the name. Only
 # of one person named alone: a people, a place, a ship or "Worf's son" is read as typed.
@@ -208,13 +211,14 @@ def addressed(question: str) -> str:
 
 def spelled_out(question: str) -> str:
     """`question` as the lore writes it: contractions spelled out ("why'd" is "why did", "aren't"
-    "are not"), a question word typed in a hurry whole ("whn did": when did), "the feds" the
-    Federation and "cardies" the Cardassians."""
+    "are not"), a question word typed in a hurry whole ("whn did": when did), text speak ("kirk n
+    mccoy", "how r they"), "the feds" the Federation and "cardies" the Cardassians."""
     for pattern in (_CONTRACTED, _RUN_TOGETHER):
         question = pattern.sub(lambda m: f"{m.group(1)} {_SPELLED[m.group(2).lower()]}", question)
     for pattern in (_NOT, _NOT_RUN_TOGETHER):
         question = pattern.sub(lambda m: f"{_NOT_SPELLED.get(m.group(1).lower(), m.group(1))} not", question)
     question = _HURRIED_WORD.sub(lambda m: _HURRIED[m.group(1).lower()], question)
+    question = _ARE.sub(r"\1 are", _AND.sub(" and ", question))
     return _CARDIES.sub("Cardassians", _FEDS.sub("Federation", question))
 
 

@@ -33,6 +33,7 @@ PHRASES = {
         "took over from|take over from": "succeed",
         "rat out|ratted out|rat on|ratted on|snitch on|snitched on": "expose",
         "blow the whistle on|blew the whistle on": "expose",
+        "captured soldiers|captured troops|captured warriors|captured crews|captured officers": "prisoners",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()
     for phrase in words.split("|")
@@ -50,6 +51,7 @@ _SEPARABLE = {
         ("finish finished", "off", "kill"), ("knock knocked", "off", "kill"), ("bump bumped", "off", "kill"),
         ("stop stopped stops", "from", "forbid"), ("keep kept keeps", "from", "forbid"),
         ("prevent prevented prevents", "from", "forbid"),
+        ("kick kicked kicks boot booted boots", "off", "remove"),
     )
     for verb in verbs.split()
 }  # fmt: skip

@@ -37,20 +37,57 @@ def article_asked(question: str) -> int | None:
     return int(said[:-2]) if said[0].isdecimal() else ORDINALS.index(said) + 1
 
 
-def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:
-    """The treaty or accord a question names, by the longest name or alias in it; of two names
-    overlapping, the one begun first ("the 2nd Khitomer Accords" names the second, by its alias
-    "2nd Khitomer", not the first by its longer name)."""
-    asked = f" {normalise(question)} "
-    named = [
+_POSSESSIVE = re.compile(r"(?<=[a-z]{4})s$")
+
+
+def _names_at(treaties: Sequence[Treaty], asked: str) -> list[tuple[int, int, Treaty]]:
+    """Where in `asked` (normalised, spaced at both ends) each treaty's name or alias is."""
+    return [
         (at, at + len(name), treaty)
         for treaty in treaties
         for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
         if name and (at := asked.find(f" {name} ")) >= 0
     ]
+
+
+def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:
+    """The treaty or accord a question names, by the longest name or alias in it; of two names
+    overlapping, the one begun first ("the 2nd Khitomer Accords" names the second, by its alias
+    "2nd Khitomer", not the first by its longer name)."""
+    typed = normalise(question)
+    named = _names_at(treaties, f" {typed} ")
+    if not named:  # "khitomers annexes": a possessive typed without its apostrophe
+        named = _names_at(treaties, " " + " ".join(_POSSESSIVE.sub("", w) for w in typed.split()) + " ")
     alone = [
         (start, end, treaty)
         for start, end, treaty in named
         if not any(s < start < e or (s == start and e > end) for s, e, _ in named)
     ]
     return max(alone, key=lambda one: one[1] - one[0])[2] if alone else None
+
+
+_TIMES = ("after", "before", "since", "until", "till", "following")
+
+
+def named_as_a_time(treaty: Treaty, question: str) -> bool:
+    """Whether the question names the treaty only to say when ("what became of the Klingon
+    Neutral Zone after Khitomer"): every time it is named, "after", "before" or the like comes
+    right before it (or before "the" and it)."""
+    asked = f" {normalise(question)} "
+    names = [n for n in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases)) if n]
+    places = [at for name in names for at in _all_at(asked, f" {name} ")]
+    return bool(places) and all(_after_a_time(asked[:at].split()) for at in places)
+
+
+def _after_a_time(before: list[str]) -> bool:
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return bool(before) and before[-1] in _TIMES
+
+
+def _all_at(text: str, part: str) -> list[int]:
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found

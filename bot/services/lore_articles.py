@@ -16,7 +16,7 @@ from ..domain.lore_phrases import phrased
 from ..domain.lore_query import ANSWERING
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
-from ..domain.treaty_asked import article_asked, treaty_named, without_ordinal
+from ..domain.treaty_asked import article_asked, named_as_a_time, treaty_named, without_ordinal
 from . import lore_text as text
 from .factions import faction_names
 from .lore_question import GENERIC, Answer, terms_of
@@ -25,7 +25,8 @@ from .lore_wording import SHARED, Wording
 from .treaties import no_such_article
 
 _WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
-_TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b([12][0-9]{3})\b")
+_TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice|deal)\b", re.I)
 # What asks for a treaty's articles by another word, or by theirs.
 _TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?)\b", re.I)
 # What a party may or must do under a treaty, or how ("can the Sheliak…", "is it allowed…", "how
@@ -33,6 +34,7 @@ _TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?)\b", re
 # once the question names the treaty.
 _MAY = re.compile(
     r"\b(can|could|may|might|must|mustn't|cannot|can't|allowed|legal|possible|entitled|"
+    r"(?:have|has|had|need|needs|supposed|required|obliged|obligated|bound) to|"
     r"how (?:do|does|should)|under|per|according to)\b",
     re.IGNORECASE,
 )
@@ -63,8 +65,8 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query) or treaty_described(treaties, without_ordinal(query))
-    if treaty is None or not treaty.articles:
-        return None
+    if treaty is None or not treaty.articles or (not about and named_as_a_time(treaty, query)):
+        return None  # "…after Khitomer" says when, not what the treaty says
     question = _read_phrased(query, question)
     titled = _titled(treaty, question)
     if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
@@ -110,6 +112,10 @@ def treaty_described(treaties: Sequence[Treaty], query: str) -> Treaty | None:
     name), which must be two of its parties or a word of its name; None when two hold as much."""
     if not _TREATY_WORDS.search(query):
         return None
+    years = {int(year) for year in _YEAR.findall(query)}  # "the 2370 border deal": the one of 2370
+    dated = [one for one in treaties if one.articles and one.year in years]
+    if len(dated) == 1:
+        return dated[0]
     words = text.words(query)
     runs = {" ".join(words[at : at + n]) for n in (1, 2, 3) for at in range(len(words) - n + 1)}
     names = faction_names()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.treaties import canon_treaties
-from bot.domain.treaty_asked import article_asked, treaty_named, without_ordinal
+from bot.domain.treaty_asked import article_asked, named_as_a_time, treaty_named, without_ordinal
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,17 @@ def test_an_articles_ordinal_names_no_treaty() -> None:
     Accords' name there."""
     assert without_ordinal("the second article of the vantrel accord") == "the article of the vantrel accord"
     assert without_ordinal("the second khitomer accords") == "the second khitomer accords"
+
+
+def test_a_treaty_named_after_after_says_when() -> None:
+    khitomer = treaty_named(canon_treaties(), "the khitomer accords")
+    assert khitomer is not None
+    assert named_as_a_time(khitomer, "what became of the neutral zone after khitomer")
+    assert named_as_a_time(khitomer, "what happened before the khitomer accords")
+    assert not named_as_a_time(khitomer, "what did khitomer say after the war")
+    assert not named_as_a_time(khitomer, "after khitomer, what does khitomer article 2 say")
+
+
+def test_a_possessive_typed_without_its_apostrophe_names_the_treaty() -> None:
+    found = treaty_named(canon_treaties(), "what do khitomers annexes cover")
+    assert found is not None and found.name == "Khitomer Accords"
