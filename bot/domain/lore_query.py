@@ -128,7 +128,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("save", "saved", "rescue", "rescued", "free", "freed", "liberate", "liberated"),
     ("lead", "led", "head", "headed", "command", "commanded", "run", "ran", "running"),
     ("build", "built", "builder", "design", "designed", "designer", "develop", "developed", "construct",
-     "constructed", "engineer", "engineered"),
+     "constructed", "engineer", "engineered", "devise", "devised", "invent", "invented"),
     ("attack", "attacked", "invade", "invaded", "invasion", "strike", "struck", "raid", "raided", "assault",
      "assaulted", "ambush", "ambushed", "bombard", "bombarded"),
     ("negotiate", "negotiated", "broker", "brokered", "mediate", "mediated", "arrange", "arranged"),

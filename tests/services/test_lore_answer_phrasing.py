@@ -208,6 +208,9 @@ def test_meant_to_do_is_no_meaning_of_a_name(lore: LoreService) -> None:
         ("can the sheliak boot settlers off their worlds", "can the sheliak remove settlers their worlds"),
         ("how are captured soldiers treated", "how are prisoners treated"),
         ("who ratted out duras", "who expose duras"),
+        ("who hammered out the pact", "who negotiate the pact"),
+        ("who pulled the trigger on gorkon", "who shot gorkon"),
+        ("who came up with the cure", "who devise the cure"),
     ],
 )
 def test_a_phrasal_verb_is_read_as_its_one_word(question: str, read: str) -> None:
