@@ -39,7 +39,10 @@ _BEFORE_PERSON = (
 _WHO = re.compile(
     rf"\b(who|whom|whose|(?:which|what) {_BEFORE_PERSON}{{0,2}}"
     r"(?:guy|person|man|woman|officer|captain|admiral|general|commander|ambassador|senator|chancellor|"
-    r"praetor|envoy|diplomat|lieutenant|ensign|doctor|crewman))\b",
+    r"praetor|envoy|diplomat|lieutenant|ensign|doctor|crewman)"
+    # "which Romulan was in on it", "which Klingon poisoned him": a people's one, doing the deed
+    r"|(?:which|what) (?:klingon|romulan|reman|cardassian|vulcan|human|bajoran|ferengi|changeling|vorta)"
+    r"(?= (?:was|were|is|did|had|has|\w+ed)\b))\b",
     re.I,
 )
 _IDENTITY = re.compile(
@@ -51,7 +54,9 @@ _IDENTITY = re.compile(
 
 
 _DOER = re.compile(
-    r"^\s*who\s+(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)"
+    r"^\s*(?:who|(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|had|has|have)\b)[\w'’-]+\s+){1,2}?"
+    r"(?=\w+ed\b))"  # "which Klingon poisoned…"
+    r"\s*(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)"
     r"(?:(?:first|later|never|else|also|once|then|finally|secretly|personally|actually|really|"
     r"originally|eventually|ultimately)\s+)*(?P<verb>\w+)",
     re.I,
@@ -79,7 +84,8 @@ _NOT_RUN_TOGETHER = re.compile(
 _FEDS = re.compile(r"\bfeds\b", re.I)
 # Question words as they are typed in a hurry, opening the question ("whn did…", "wat happened…");
 # only there: "who wher the Founders" is were, "Worf wen to Boreth" went, and Wen may be a name.
-_HURRIED = {"whn": "when", "wen": "when", "wat": "what", "wht": "what", "wut": "what", "whr": "where",
+_HURRIED = {"whn": "when", "wen": "when", "wich": "which", "whic": "which",
+            "wat": "what", "wht": "what", "wut": "what", "whr": "where",
             "wher": "where", "whre": "where", "hw": "how"}  # fmt: skip
 _HURRIED_WORD = re.compile(r"^\s*(" + "|".join(_HURRIED) + r")\b", re.I)
 _CARDIES = re.compile(r"\bcardies\b", re.I)  # fans' word for the Cardassians

@@ -106,6 +106,11 @@ def test_hurried_questions_read_the_line_that_answers(
         ("which town did the colonists build", Asked.PLACE),
         ("which sector did gowron claim", Asked.ANYTHING),  # a sector is named, not asked where
         ("what kind of city is that", Asked.ANYTHING),
+        # one of a people doing a deed is a who; their ship or their word is not
+        ("which romulan was in on the plot", Asked.AGENT),
+        ("which klingon poisoned kmpec", Asked.AGENT),
+        ("which klingon ship rammed the scimitar", Asked.ANYTHING),
+        ("what klingon word means honour", Asked.ANYTHING),
     ],
 )
 def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
@@ -144,6 +149,7 @@ def test_when_asks_only_as_a_question_word(question: str, asked: Asked) -> None:
         ("how r prisoners treated", "how are prisoners treated"),
         ("the n-vector", "the n-vector"),  # a letter of a word stays
         ("is it r", "is it r"),
+        ("wich klingon", "which klingon"),
     ],
 )
 def test_a_question_is_spelled_out_as_the_lore_writes(question: str, read: str) -> None:
@@ -366,3 +372,10 @@ def test_a_treaty_named_only_to_say_when_is_not_asked_of_its_articles(lore: Lore
     """ "…after Khitomer" says when: not Article III of the Khitomer Accords."""
     sentence, _ = line(lore, "what became of the klingon neutral zone after khitomer")
     assert sentence is None or not sentence.startswith("Article"), sentence
+
+
+def test_one_of_a_people_who_did_a_deed_is_its_doer(lore: LoreService) -> None:
+    """ "Which Klingon poisoned K'mpec" asks who poisoned him: not "K'mpec … slowly poisoned …,
+    asked Picard to choose his successor", whose Picard did no poisoning."""
+    sentence, _ = line(lore, "which klingon poisoned kmpec")
+    assert sentence is None or "asked Picard" not in sentence, sentence
