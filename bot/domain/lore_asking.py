@@ -40,9 +40,9 @@ _WHO = re.compile(
     rf"\b(who|whom|whose|(?:which|what) {_BEFORE_PERSON}{{0,2}}"
     r"(?:guy|person|man|woman|officer|captain|admiral|general|commander|ambassador|senator|chancellor|"
     r"praetor|envoy|diplomat|lieutenant|ensign|doctor|crewman)"
-    # "which Romulan was in on it", "which Klingon poisoned him": a people's one, doing the deed
+    # "which Klingon poisoned him": a people's one, doing the deed
     r"|(?:which|what) (?:klingon|romulan|reman|cardassian|vulcan|human|bajoran|ferengi|changeling|vorta)"
-    r"(?= (?:was|were|is|did|had|has|\w+ed)\b))\b",
+    r"(?= (?:\w+ed|(?:was|were) (?:in on|part of|behind|involved))\b))\b",  # not "which human was framed"
     re.I,
 )
 _IDENTITY = re.compile(
@@ -89,8 +89,11 @@ _HURRIED = {"whn": "when", "wen": "when", "wich": "which", "whic": "which",
             "wher": "where", "whre": "where", "hw": "how"}  # fmt: skip
 _HURRIED_WORD = re.compile(r"^\s*(" + "|".join(_HURRIED) + r")\b", re.I)
 _CARDIES = re.compile(r"\bcardies\b", re.I)  # fans' word for the Cardassians
-# Text speak: "kirk n mccoy", "kirk & mccoy" (and); "how r they" (are) after a question word
-_AND = re.compile(r"(?<=\w)\s+(?:n|&)\s+(?=\w)", re.I)
+# Text speak: "kirk n mccoy", "kirk & mccoy" (and; not "a planet n in the treaty"); "how r they"
+# (are) after a question word
+_AND = re.compile(
+    r"(?<=\w)\s+(?:n|&)\s+(?!(?:in|on|at|of|to|for|by|with|the|a|an|is|was|are|were)\b)(?=\w)", re.I
+)
 _ARE = re.compile(r"\b(how|what|who|where|why|when|which)\s+r\b", re.I)
 # "Where is Sisko from", "what city does Worf come from": where the one named was born, as the
 # lore says it ("Sisko was born in New Orleans"); "from" alone reads any place near the name. Only
@@ -176,20 +179,25 @@ _TOOK_OVER = re.compile(
     r"|was shot|got shot|was overthrown|got overthrown|fell|stepped down|passed away)\b",
     re.I,
 )
-# "who set up Vreenak's death": who arranged it, not who founded something
-_SET_UP = re.compile(
-    r"\bset(?:s|ting)? up ((?:[\w'’]+ ){0,2}?)(death|murder|killing|assassination|ambush|trap|hit|bombing)\b",
-    re.I,
-)
+
+
+def successor_asked(question: str, person: Callable[[str], bool]) -> str:
+    """ "Who took over when Gorkon died" as "who succeeded Gorkon" when `person` takes each word
+    of the name (a rank aside) for a word of a person's name: "when the praetor died" names no one
+    to succeed."""
+
+    def read(found: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", found.group(1).casefold()) if w and w not in TITLES]
+        return f"succeeded {found.group(1)}" if words and all(map(person, words)) else found.group(0)
+
+    return _TOOK_OVER.sub(read, question)
 
 
 def as_asked(question: str, person: Callable[[str], bool]) -> str:
     """The question in the words the lore reads it in: spelled out, a person's origin asked as
-    their birthplace, a person "taken out" killed, their killer asked as who killed them
-    (`person`: see born_asked), who took over when one died as who succeeded them, a death "set
-    up" as arranged."""
-    question = spelled_out(addressed(question))
-    question = _SET_UP.sub(r"arranged \1\2", _TOOK_OVER.sub(r"succeeded \1", question))
+    their birthplace, a person "taken out" killed, their killer asked as who killed them, who took
+    over when one died as who succeeded them (`person`: see born_asked)."""
+    question = successor_asked(spelled_out(addressed(question)), person)
     return killer_asked(killed_asked(born_asked(question, person), person), person)
 
 

@@ -35,7 +35,6 @@ PHRASES = {
         "blow the whistle on|blew the whistle on": "expose",
         "hammer out|hammered out|hash out|hashed out": "negotiate",
         "pull the trigger on|pulled the trigger on": "shot",
-        "came up with|come up with|comes up with": "devise",
         "captured soldiers|captured troops|captured warriors|captured crews|captured officers": "prisoners",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()

@@ -65,7 +65,7 @@ def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query) or treaty_described(treaties, without_ordinal(query))
-    if treaty is None or not treaty.articles or (not about and named_as_a_time(treaty, query)):
+    if treaty is None or not treaty.articles or (not about and not may and named_as_a_time(treaty, query)):
         return None  # "…after Khitomer" says when, not what the treaty says
     question = _read_phrased(query, question)
     titled = _titled(treaty, question)
@@ -233,7 +233,7 @@ def _scored(treaty: Treaty, query: str, question: Question) -> tuple[int, Articl
     own = set(text.terms(" ".join((treaty.name, *treaty.aliases))))
     # "are bioweapons allowed": the verb asks of the articles; what they must say is the rest
     asking = " ".join(m.group(0) for pattern in (_MAY, rules.TREATY_VERBS) for m in pattern.finditer(query))
-    wanted = set(question.concepts) - own - GENERIC - set(question.mapped(text.terms(asking)))
+    wanted = set(question.concepts) - own - GENERIC - _SIDES - set(question.mapped(text.terms(asking)))
     reading = Wording(question)
     powers = {stem: power for stem, power in _powers(query) if stem in wanted}
     plain = wanted - set(powers)
@@ -244,6 +244,9 @@ def _scored(treaty: Treaty, query: str, question: Question) -> tuple[int, Articl
     ]
     best = max(scored, key=lambda item: item[:3], default=None)
     return None if best is None else (_held(question, reading, best[4], plain)[0], best[3])
+
+
+_SIDES = frozenset(text.stem(w) for w in ("side", "sides", "either"))  # "can either side…": the parties
 
 
 @lru_cache(maxsize=1024)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.lore_asking import killed_asked
+from bot.domain.lore_asking import killed_asked, successor_asked
 from bot.domain.lore_query import ANSWERING
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
@@ -152,3 +152,17 @@ def test_whom_someone_did_a_deed_to_is_read_by_the_verb_asked(lore: LoreService)
     """ "Who did Eddington betray": Eddington, named by no entry of his own, is no deed."""
     assert "betrayed Sisko" in (line(lore, "who did eddington betray")[0] or "")
     assert "Kruge" in (line(lore, "who commandeered the bird of prey")[0] or "")  # seized it
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("who took over when gorkon died", "who succeeded gorkon"),
+        ("who stepped in when chancellor gowron was killed", "who succeeded chancellor gowron"),
+        # no one named to succeed: the question stays as typed
+        ("who took over when the praetor died", "who took over when the praetor died"),
+        ("who took over when the senate was killed", "who took over when the senate was killed"),
+    ],
+)
+def test_who_took_over_when_someone_died_is_their_successor(question: str, read: str) -> None:
+    assert successor_asked(question, {"gorkon", "gowron"}.__contains__) == read

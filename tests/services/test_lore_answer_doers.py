@@ -68,8 +68,6 @@ def test_a_doer_after_by_is_named_though_the_lore_has_no_entry_for_them(lore: Lo
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        # a death set up is arranged ("set up" alone founds: "who set up the Federation")
-        ("who set up vreenaks death", "arranged by Garak"),
         # "k7" is K-7 written without its hyphen
         ("who poisoned the grain on k7", "Arne Darvin poisoned the grain"),
         # slang no entry holds, said as the lore says it ("revealed"): not a deed the lore never tells
@@ -207,6 +205,7 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
         ("who took over when gorkon died", "Azetbur succeeded Gorkon"),
         ("who took over when kmpec died", "Gowron succeeded K'mpec"),
         ("who stepped in when gowron was killed", "Martok succeeded Gowron"),
+        ("who took over when praetor hiren was killed", "Shinzon succeeded Hiren"),
         # "his successor" and "Arbiter of Succession" name no successor
         ("who was k'mpec's successor", "Gowron succeeded K'mpec"),
         ("who was the successor of k'mpec", "Gowron succeeded K'mpec"),
