@@ -6,12 +6,13 @@ names, and what canon knows of people's and places' names. Read by bot/services/
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_query import STOP_WORDS
+from ..domain.lore_query import STOP_WORDS, YEAR
 from ..domain.lore_shapes import ship_words
 from ..domain.numerals import to_roman
 from ..domain.references import normalise
@@ -253,6 +254,7 @@ class Known:
     common: Callable[[str], bool]
     groups: set[str] = field(default_factory=set)  # peoples that act as one: Organians, Founders
     ships: set[str] = field(default_factory=set)  # words naming one ship: "rotarran", not "class"
+    years: Counter[int] = field(default_factory=Counter)  # how often canon names each year
 
     def names_a_word(self, word: str) -> bool:
         """Whether `word` (lower case) is a word of a canon person's, place's or people's name."""
@@ -281,4 +283,5 @@ class Known:
         whole = {rules.fold(e.title) for e in canon if e.kind is Kind.PLACE and " " not in e.title.strip()}
         places = (name_words(canon, Kind.PLACE) - powers) | whole
         ships = ship_words(name_words(canon, Kind.SHIP)) - powers - places
-        return cls(name_words(canon, Kind.PERSON), places, common, groups, ships)
+        years = Counter(int(y) for e in canon for y in YEAR.findall(f"{e.summary} {e.body}"))
+        return cls(name_words(canon, Kind.PERSON), places, common, groups, ships, years)

@@ -386,3 +386,9 @@ def test_one_of_a_people_who_did_a_deed_is_its_doer(lore: LoreService) -> None:
     asked Picard to choose his successor", whose Picard did no poisoning."""
     sentence, _ = line(lore, "which klingon poisoned kmpec")
     assert sentence is None or "asked Picard" not in sentence, sentence
+
+
+def test_a_year_typed_short_is_the_canons(lore: LoreService) -> None:
+    """ "In 73": 2373, when the Dominion took Deep Space 9 (the canon tells of 2373, not 2273)."""
+    sentence, _ = line(lore, "why did the dominion take ds9 in 73")
+    assert sentence is not None and sentence.startswith("The Dominion took Deep Space 9 in 2373"), sentence

@@ -1,0 +1,30 @@
+"""A year typed short ("the Borg fight in 73") is read as the lore's year of that name: the
+century the canon tells most of (issue #20, point 2: when and why questions give years as fans
+type them). Counts here stand in for the canon's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.lore_years import full_years
+
+TOLD = {2373: 30, 2273: 2, 2267: 20, 2367: 25}
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        (
+            "why was the enterprise kept off the borg fight in 73",
+            "why was the enterprise kept off the borg fight in 2373",
+        ),
+        ("back in '67 who was chancellor", "back in 2367 who was chancellor"),
+        ("what happened in 2373", "what happened in 2373"),  # a whole year stays
+        # two figures that are no year: an age, an article, a year the lore never names
+        ("he was 73 years old", "he was 73 years old"),
+        ("article 73", "article 73"),
+        ("what happened in 99", "what happened in 99"),
+    ],
+)
+def test_a_short_year_is_the_lores_year_of_that_name(question: str, read: str) -> None:
+    assert full_years(question, TOLD) == read
