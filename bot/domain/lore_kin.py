@@ -171,10 +171,13 @@ def _named_after(written: list[str], words: Sequence[str], start: int) -> set[st
 
 
 def done_to_kin(tokens: Sequence[Token], deed: str) -> bool:
-    """Whether the deed (a concept) fell on someone's relative: "Kruge killed his son David" says
-    nothing of who killed Kirk."""
+    """Whether the deed (a concept) fell on someone's relative: "Kruge killed his son David" and
+    "the Albino had murdered Kang's firstborn son" say nothing of who killed Kirk or Kang."""
     for at, (_, concept) in enumerate(tokens):
-        if concept != deed or at + 1 >= len(tokens) or fold(tokens[at + 1][0]) not in _OWNING:
+        if concept != deed or at + 1 >= len(tokens):
+            continue
+        owner = tokens[at + 1][0].casefold().replace("’", "'")
+        if fold(owner) not in _OWNING and not owner.endswith("'s"):
             continue
         if _relation_after([fold(word) for word, _ in tokens], at + 1):
             return True

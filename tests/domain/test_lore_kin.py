@@ -84,3 +84,6 @@ def test_a_deed_done_to_a_relative() -> None:
     assert done_to_kin(tokens("Klingons under Kruge killed his son David in 2285"), "kill")
     assert not done_to_kin(tokens("Kruge killed his crewman"), "kill")
     assert not done_to_kin(tokens("Chang killed Gorkon"), "kill")
+    # a relative named by their owner's name, possessive
+    assert done_to_kin(tokens("The Albino had killed Kang's firstborn son"), "kill")
+    assert not done_to_kin(tokens("The Albino killed Kang's crewman"), "kill")

@@ -74,6 +74,8 @@ def test_a_doer_after_by_is_named_though_the_lore_has_no_entry_for_them(lore: Lo
         ("who snitched on the pegasus cloak to the romulans", "Picard then revealed the illegal device"),
         ("who trashed the defiant", "destroyed by the Breen"),
         ("who pulled the trigger on gorkon", "Burke and Samno"),
+        # canon's Albino has an entry of his own, so he is a person who may answer
+        ("who killed kang", "The Albino killed Kang"),
         ("who hammered out the klingon romulan alliance for the empire", "Kor spoke for the Empire"),
         # an article by its ordinal
         ("klingon romulan alliance first article?", "Article I (Declaration of allegiance)"),

@@ -67,7 +67,6 @@ def test_a_killing_of_them_still_answers(lore: LoreService, question: str, said:
 @pytest.mark.parametrize(
     ("question", "said", "not_said"),
     [
-        ("how did the albino die", "killed the Albino", "Kang died"),  # no entry of his own
         ("how did samno die", "killed Burke and Samno", "shot him"),  # named second
         ("when did david marcus die", "killed his son David", "Gorkon's murder"),  # past "his son"
     ],
@@ -77,6 +76,12 @@ def test_a_death_asked_of_someone_without_an_entry_is_theirs(
 ) -> None:
     assert_says(lore, question, said)
     assert_never_says(lore, question, not_said)
+
+
+def test_the_albinos_death_is_his_own_not_kangs(lore: LoreService) -> None:
+    """He has an entry of his own since session 27 (he had none: his death was read from Kang's)."""
+    assert_says(lore, "how did the albino die", "killed by Kang")
+    assert_never_says(lore, "how did the albino die", "Kang died")
 
 
 @pytest.mark.parametrize(

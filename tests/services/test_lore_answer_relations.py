@@ -30,6 +30,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("who was martok's son", "son of Mogh"),  # Worf is Mogh's son
         ("who killed kirk", "killed his son David"),  # his son's killing
         ("who killed kirk", "the chancellor's murder"),  # another's killing
+        ("who killed kang", "murdered Kang's firstborn son"),  # his son's killing
         ("who was worf's wife", "Martok's wife"),  # Martok's wife
     ],
 )
