@@ -133,6 +133,8 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     near = NEAR_TIME if asked is Asked.TIME else NEAR
     reason = asked is Asked.REASON
     deeds = [o for o in own if not caused(tokens, o)] if reason else own  # read once, not per cause
+    if reason and any(not YEAR.fullmatch(tokens[o][0]) for o in own):  # a year says when, not what was
+        deeds = [o for o in deeds if not YEAR.fullmatch(tokens[o][0])]  # done ("…in 2372 after attacking")
     if doer and deed:
         deeds = [o for o in own if tokens[o][1] == deed] or deeds
     return any(

@@ -83,6 +83,14 @@ def fold(word: str) -> str:
     return word.casefold().replace("’", "'").removesuffix("'s")
 
 
+def _departed(tokens: Sequence[Token], at: int) -> bool:
+    """Whether "left" at `at` is followed by a name ("the Accords", "Qo'noS"): a place left."""
+    following = [word for word, _ in tokens[at + 1 : at + 3]]
+    if following and fold(following[0]) == "the":
+        following = following[1:]
+    return bool(following) and following[0][:1].isupper()
+
+
 def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     """Whether the word at `at` (folded: `word`) opens a cause or a purpose."""
     following = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
@@ -98,6 +106,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
         return at > 0 and fold(tokens[at - 1][0]) == "in" and following == "for"
     if word == "blamed" and at and fold(tokens[at - 1][0]) in _PASSIVE:  # "the Dominion was blamed":
         return False  # who took the blame, not why
+    if word == "left" and _departed(tokens, at):
+        return False  # "left the Accords in 2372": a departure, not "left him stranded"
     if word in CAUSES:  # "died not long after." ends there: no cause follows; "after which" tells what next
         if word in {"after", "since"} and at and fold(tokens[at - 1][0]) in _WHEN:
             return False
@@ -122,6 +132,8 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     # "so that" explains what came before; an effect word what follows, unless it did not happen
     if word in _EFFECTS and not purpose and not passive:  # ("so neither war")
         return deed > cause and not any(fold(word) in _NOT for word, _ in tokens[cause + 1 : deed])
+    if deed == cause + 1 and fold(tokens[deed][0]).endswith("ing"):
+        return False  # "left the Accords after attacking Cardassia": the deed is what came first
     if deed > cause:  # "…after Praxis, and was killed": the cause is of another deed
         between = [fold(word) for word, _ in tokens[cause + 1 : deed + 1]]  # … and the deed
         return not any(

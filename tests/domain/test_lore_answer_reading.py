@@ -51,6 +51,17 @@ def test_the_askeds_own_subject_acting_or_a_list_of_deeds_is_no_cause() -> None:
     assert not why("They signed with the Dominion in 2375 raided Starfleet Headquarters on Earth", raided)
 
 
+def test_a_deed_told_as_what_came_before_is_not_explained_by_it() -> None:
+    """ "How come the Klingons attacked Cardassia in 2372": the line says they left the Accords
+    after attacking, which explains the leaving; nor is "left the Accords" an effect word."""
+    attacked = {"attacking": "attack", "2372": "2372"}
+    assert not why("The Klingon Empire left the Accords in 2372 after attacking Cardassia", attacked)
+    assert why("In 2372 the Klingons attacked Cardassia claiming the Dominion had taken it", attacked)
+    # "left" with what it left stranded still tells an effect
+    stranded = {"stranded": "strand"}
+    assert why("The cure left many Klingons stranded without ridges", stranded)
+
+
 def test_so_gives_the_cause_before_it_and_to_watch_a_purpose() -> None:
     swore = {"swore": "swear", "blood": "blood", "oath": "oath", "curzon": "curzon"}
     assert why("The Albino had murdered Kang's firstborn son so Curzon swore the blood oath", swore)

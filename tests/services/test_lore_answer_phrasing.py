@@ -392,3 +392,9 @@ def test_a_year_typed_short_is_the_canons(lore: LoreService) -> None:
     """ "In 73": 2373, when the Dominion took Deep Space 9 (the canon tells of 2373, not 2273)."""
     sentence, _ = line(lore, "why did the dominion take ds9 in 73")
     assert sentence is not None and sentence.startswith("The Dominion took Deep Space 9 in 2373"), sentence
+
+
+def test_what_was_done_before_another_deed_is_not_its_cause(lore: LoreService) -> None:
+    """Not "The Klingon Empire left the Accords in 2372 after attacking Cardassia" (why they left)."""
+    sentence, _ = line(lore, "how come the klingons attacked cardassia in 2372")
+    assert sentence is not None and "claiming the Dominion had taken over" in sentence, sentence
