@@ -105,7 +105,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("start", "begin", "began", "outbreak", "opened", "launched", "erupted"),
     ("forbid", "forbade", "ban", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "bar", "barred"),
     ("appear", "appeared", "emerge", "emerged", "arrive", "arrived", "return", "returned"),
-    ("sign", "signed", "signing", "ratify", "ratified", "conclude", "concluded"),
+    ("sign", "signed", "signing", "ratify", "ratified", "conclude", "concluded", "ink", "inked"),
     ("addict", "addicted", "addiction", "dependent", "dependence", "dependency", "hooked"),
     ("cleric", "clerics", "monk", "monks", "priest", "priests", "clergy"),
     ("mother", "mom", "mum", "mama"),

@@ -49,6 +49,7 @@ def says(question: str, sentence: str) -> bool:
         ("who snitched on", "Picard revealed the device."),
         ("how was it split", "The second divides salvage equally."),
         ("who invented", "The cure Phlox devised spread."),
+        ("who inked", "The accord was signed by General Torvak."),
     ],
 )
 def test_a_deed_is_read_by_its_family_of_verbs(question: str, sentence: str) -> None:
