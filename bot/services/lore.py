@@ -15,7 +15,6 @@ from ..domain.lore import LoreEntry
 from ..domain.lore_answer import asked_of
 from ..domain.lore_asking import as_asked
 from ..domain.lore_query import ANSWERING, asks
-from ..domain.lore_years import full_years
 from ..domain.references import normalise
 from ..domain.treaties import Treaty
 from ..storage import Database, content_versions
@@ -181,7 +180,7 @@ class LoreService:
         """Entries answering `query` (this server's lore and canon), best first, with the line
         that answers it, if one clearly does; an article of `treaties` for a question about one.
         See bot/services/lore_search.py for the ranking, lore_question.py for the answer."""
-        query = full_years(as_asked(query[:2000], self.known.may_name_a_person), self.known.years)
+        query = as_asked(query[:2000], self.known.may_name_a_person, self.known.years)
         wanted, asked = asks(query), asked_of(query)  # for ranking; for the answer line
         terms = asking.terms_of(query)
         scopes = [index.CANON] + ([guild_id] if guild_id else [])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.lore_asking import killed_asked, successor_asked
+from bot.domain.lore_done_to import killed_asked, successor_asked
 from bot.domain.lore_query import ANSWERING
 from bot.services import lore_text as text
 from bot.services.lore import LoreService

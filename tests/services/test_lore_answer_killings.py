@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.domain.lore_asking import killer_asked
+from bot.domain.lore_done_to import killer_asked
 from bot.services.lore import LoreService
 from tests.support.lore_lines import assert_never_says, assert_says, started
 
