@@ -56,9 +56,9 @@ _IDENTITY = re.compile(
 
 
 _DOER = re.compile(
-    r"^\s*(?:who|(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|had|has|have)\b)[\w'’-]+\s+){1,2}?"
+    r"^\s*(?:who\s+|(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|had|has|have)\b)[\w'’-]+\s+){1,2}?"
     r"(?=\w+ed\b))"  # "which Klingon poisoned…"
-    r"\s*(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)"
+    r"(?!(?:did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)"
     r"(?:(?:first|later|never|else|also|once|then|finally|secretly|personally|actually|really|"
     r"originally|eventually|ultimately)\s+)*(?P<verb>\w+)",
     re.I,

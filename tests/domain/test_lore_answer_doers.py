@@ -107,6 +107,11 @@ def test_a_who_did_questions_verb_as_typed() -> None:
     assert doers_verb("who left the thalaron device in the senate") == "left"
     assert doers_verb("who was the captain") is None
     assert doers_verb("when did Worf leave") is None
+    # one of a people doing the deed, and no word that only begins with "who"
+    assert doers_verb("which klingon poisoned kmpec") == "poisoned"
+    assert doers_verb("which ship was destroyed") is None
+    assert doers_verb("whose ship destroyed the outpost") is None
+    assert doers_verb("whoever killed kang") is None
 
 
 def test_a_passive_verb_has_no_cause_before_it() -> None:
