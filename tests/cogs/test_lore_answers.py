@@ -49,6 +49,10 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("hey bot where is qonos", "Qo'noS is in the Beta Quadrant", "— *Qo'noS*"),
         # a deed in other words than the lore's: the subject's own cause
         ("why did the remans side with shinzon", "The Remans followed Shinzon because", "— *Remans*"),
+        # a canon person with an entry of his own; who took over when someone died; a short year
+        ("who killed kang", "The Albino killed Kang in the raid on Secarus IV", "— *The Albino*"),
+        ("who took over when gorkon died", "Azetbur succeeded Gorkon", "— *Gorkon*"),
+        ("why did the dominion take ds9 in 73", "The Dominion took Deep Space 9 in 2373 because", "— *"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
@@ -69,6 +73,16 @@ async def test_an_article_question_quotes_the_article(env, world: World) -> None
     assert first.startswith("**Answer:** Article II of the treaty *Khitomer Accords* (Diplomatic relations")
     assert "embassy" in first.split("\n")[0]
     assert '`/treaty quote treaty:"Khitomer Accords" article:II`' in first
+
+
+async def test_an_article_asked_by_its_ordinal_is_quoted(env, world: World) -> None:
+    first = head(
+        await world.alice.slash(world.channel, "lore search", query="klingon romulan alliance first article?")
+    )
+    assert first.startswith("**Answer:** Article I of the treaty *Klingon–Romulan Alliance* (Declaration"), (
+        first[:300]
+    )
+    assert '`/treaty quote treaty:"Klingon–Romulan Alliance" article:I`' in first
 
 
 async def test_the_second_accords_named_by_their_short_name_quote_their_own_article(
