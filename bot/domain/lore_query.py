@@ -135,6 +135,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("discover", "discovered", "discovery", "uncover", "uncovered", "detect", "detected", "expose",
      "exposed", "reveal", "revealed"),
     ("divide", "divided", "divides", "split", "splits"),
+    ("confess", "confessed", "admit", "admitted", "tell", "told", "disclose", "disclosed"),
     ("help", "helped", "aid", "aided", "relief", "assist", "assisted", "assistance"),
     ("capture", "captured", "kidnap", "kidnapped", "abduct", "abducted", "hostage", "hostages", "seize",
      "seized", "grab", "grabbed", "snatch", "snatched"),

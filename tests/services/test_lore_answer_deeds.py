@@ -50,6 +50,7 @@ def says(question: str, sentence: str) -> bool:
         ("how was it split", "The second divides salvage equally."),
         ("who invented", "The cure Phlox devised spread."),
         ("who inked", "The accord was signed by General Torvak."),
+        ("who confessed", "Picard told the Romulans about the cloak."),
     ],
 )
 def test_a_deed_is_read_by_its_family_of_verbs(question: str, sentence: str) -> None:

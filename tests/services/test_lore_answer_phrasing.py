@@ -398,3 +398,8 @@ def test_what_was_done_before_another_deed_is_not_its_cause(lore: LoreService) -
     """Not "The Klingon Empire left the Accords in 2372 after attacking Cardassia" (why they left)."""
     sentence, _ = line(lore, "how come the klingons attacked cardassia in 2372")
     assert sentence is not None and "claiming the Dominion had taken over" in sentence, sentence
+
+
+def test_a_confession_is_what_the_lore_tells_as_telling(lore: LoreService) -> None:
+    sentence, _ = line(lore, "why'd picard confess the pegasus thing to the romulans")
+    assert sentence is not None and "because he would not keep a breach of the treaty hidden" in sentence
