@@ -40,13 +40,18 @@ def article_asked(question: str) -> int | None:
 _POSSESSIVE = re.compile(r"(?<=[a-z]{4})s$")
 
 
+def _names(treaty: Treaty) -> list[str]:
+    """The treaty's name and aliases, normalised."""
+    return [n for n in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases)) if n]
+
+
 def _names_at(treaties: Sequence[Treaty], asked: str) -> list[tuple[int, int, Treaty]]:
     """Where in `asked` (normalised, spaced at both ends) each treaty's name or alias is."""
     return [
         (at, at + len(name), treaty)
         for treaty in treaties
-        for name in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases))
-        if name and (at := asked.find(f" {name} ")) >= 0
+        for name in _names(treaty)
+        if (at := asked.find(f" {name} ")) >= 0
     ]
 
 
@@ -74,8 +79,7 @@ def named_as_a_time(treaty: Treaty, question: str) -> bool:
     Neutral Zone after Khitomer"): every time it is named, "after", "before" or the like comes
     right before it (or before "the" and it)."""
     asked = f" {normalise(question)} "
-    names = [n for n in (normalise(treaty.name), *(normalise(a) for a in treaty.aliases)) if n]
-    places = [at for name in names for at in _all_at(asked, f" {name} ")]
+    places = [m.start() for name in _names(treaty) for m in re.finditer(rf"(?= {re.escape(name)} )", asked)]
     return bool(places) and all(_after_a_time(asked[:at].split()) for at in places)
 
 
@@ -83,11 +87,3 @@ def _after_a_time(before: list[str]) -> bool:
     if before[-1:] == ["the"]:
         before = before[:-1]
     return bool(before) and before[-1] in _TIMES
-
-
-def _all_at(text: str, part: str) -> list[int]:
-    found, at = [], text.find(part)
-    while at >= 0:
-        found.append(at)
-        at = text.find(part, at + 1)
-    return found

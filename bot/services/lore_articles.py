@@ -13,7 +13,7 @@ from ..content.treaties import canon_treaties
 from ..domain import lore_answer as rules
 from ..domain.lore_facts import Asked
 from ..domain.lore_phrases import phrased
-from ..domain.lore_query import ANSWERING
+from ..domain.lore_query import ANSWERING, YEAR
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
 from ..domain.treaty_asked import article_asked, named_as_a_time, treaty_named, without_ordinal
@@ -25,7 +25,6 @@ from .lore_wording import SHARED, Wording
 from .treaties import no_such_article
 
 _WHY = re.compile(r"\s*(?:why|how come)\b", re.I)
-_YEAR = re.compile(r"\b([12][0-9]{3})\b")
 _TREATY_WORDS = re.compile(r"\b(treaty|treaties|accords?|pact|alliance|agreement|armistice|deal)\b", re.I)
 # What asks for a treaty's articles by another word, or by theirs.
 _TERMS = re.compile(r"\b(terms?|conditions|provisions|articles?|clauses?)\b", re.I)
@@ -112,7 +111,7 @@ def treaty_described(treaties: Sequence[Treaty], query: str) -> Treaty | None:
     name), which must be two of its parties or a word of its name; None when two hold as much."""
     if not _TREATY_WORDS.search(query):
         return None
-    years = {int(year) for year in _YEAR.findall(query)}  # "the 2370 border deal": the one of 2370
+    years = {int(year) for year in YEAR.findall(query)}  # "the 2370 border deal": the one of 2370
     dated = [one for one in treaties if one.articles and one.year in years]
     if len(dated) == 1:
         return dated[0]
