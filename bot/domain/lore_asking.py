@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from .lore_doers import TITLES
-from .lore_done_to import killed_asked, killer_asked, successor_asked
+from .lore_done_to import killed_asked, killer_asked, kin_named, successor_asked
 from .lore_facts import Asked
 from .lore_years import full_years
 
@@ -128,7 +128,7 @@ def as_asked(question: str, person: Callable[[str], bool], years: Mapping[int, i
     """The question in the words the lore reads it in: spelled out, a person's origin asked as
     their birthplace, what was done to a person as the lore says it (bot/domain/lore_done_to.py;
     `person`: see born_asked), a year typed short whole (`years`: how often the lore names each)."""
-    question = successor_asked(spelled_out(addressed(question)), person)
+    question = successor_asked(kin_named(spelled_out(addressed(question)), person), person)
     question = killer_asked(killed_asked(born_asked(question, person), person), person)
     return full_years(question, years) if years else question
 
@@ -148,10 +148,30 @@ _SIGNED_OFF = re.compile(  # "what is a bot" asks of a bot: a name is said off o
 )
 
 
+# Words that only say how much a player wants to know ("who the heck is Tomalak"), and a name's
+# identity asked with the verb last ("tell me who Kor was"), or with a guess after it ("who was
+# K'Ehleyr, Worf's ex or something?": the guess asks nothing, a second question would).
+_EXCLAIMED = re.compile(
+    r"\b(who|what|where|when|why|how)\s+(?:the\s+(?:heck|hell|fuck|frick|devil)|on earth|in the world|tf)\b",
+    re.I,
+)
+_VERB_LAST = re.compile(
+    r"^(\s*(?:who|what))\s+(?!(?:is|was|are|were)\b)([^,?]+?)\s+(is|was|are|were)(?=[\s?.!]*(?:,|$))", re.I
+)
+_GUESSED = re.compile(
+    r"^(\s*(?:who|what)\s+(?:is|was|are|were)(?:\s+[\w'’-]+){1,4}?)\s*,"
+    r"(?!.*\b(?:who|what|when|where|why|how|which)\b)[^,0-9]{1,60}$",
+    re.I,
+)
+
+
 def addressed(question: str) -> str:
     """The question without what only addresses the bot or asks politely ("hey bot where is
-    qonos": "where is qonos"); kept whole when nothing else is left ("computer")."""
+    qonos": "where is qonos"), nor an oath, nor a guess after a name whose identity it asks;
+    kept whole when nothing else is left ("computer")."""
     asked = _SIGNED_OFF.sub("", _ADDRESSED.sub("", question, count=1))
+    asked = _EXCLAIMED.sub(r"\1", asked)
+    asked = _GUESSED.sub(r"\1", _VERB_LAST.sub(r"\1 \3 \2", asked, count=1))
     return asked if asked.strip() else question
 
 

@@ -79,3 +79,18 @@ def successor_asked(question: str, person: Callable[[str], bool]) -> str:
         return f"succeeded {found.group(1)}" if words and all(map(person, words)) else found.group(0)
 
     return _TOOK_OVER.sub(read, question)
+
+
+# "Who murdered Worf's mate K'Ehleyr": the relative is named; the owner only says who she was to
+# him ("mate" is no deed the lore could hold).
+_KIN_NAMED = re.compile(
+    r"\b[\w'’-]+['’]s\s+(?:ex|mate|wife|husband|girlfriend|boyfriend|lover|partner|son|daughter|brother|"
+    r"sister|father|mother|kid|dad|mom|mum|uncle|aunt|cousin)\s+(?=([\w'’-]+))",
+    re.I,
+)
+
+
+def kin_named(question: str, person: Callable[[str], bool]) -> str:
+    """ "Worf's mate K'Ehleyr" as "K'Ehleyr" when `person` takes the word after the relation for a
+    word of a person's name; else the question as typed."""
+    return _KIN_NAMED.sub(lambda found: "" if person(found.group(1).casefold()) else found.group(0), question)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_query import STOP_WORDS, YEAR
+from ..domain.lore_responsible import leaders_of
 from ..domain.lore_shapes import ship_words
 from ..domain.numerals import to_roman
 from ..domain.references import normalise
@@ -255,6 +256,7 @@ class Known:
     groups: set[str] = field(default_factory=set)  # peoples that act as one: Organians, Founders
     ships: set[str] = field(default_factory=set)  # words naming one ship: "rotarran", not "class"
     years: Counter[int] = field(default_factory=Counter)  # how often canon names each year
+    leaders: dict[str, tuple[LoreEntry, ...]] = field(default_factory=dict)  # a body -> who led it
 
     def names_a_word(self, word: str) -> bool:
         """Whether `word` (lower case) is a word of a canon person's, place's or people's name."""
@@ -284,4 +286,4 @@ class Known:
         places = (name_words(canon, Kind.PLACE) - powers) | whole
         ships = ship_words(name_words(canon, Kind.SHIP)) - powers - places
         years = Counter(int(y) for e in canon for y in YEAR.findall(f"{e.summary} {e.body}"))
-        return cls(name_words(canon, Kind.PERSON), places, common, groups, ships, years)
+        return cls(name_words(canon, Kind.PERSON), places, common, groups, ships, years, leaders_of(canon))

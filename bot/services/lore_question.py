@@ -14,11 +14,8 @@ from ..domain import lore_answer as rules
 from ..domain import lore_shapes as shapes
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
-from ..domain.lore_asking import patient_asked
-from ..domain.lore_doers import done_by, falls_on
 from ..domain.lore_facts import Asked
-from ..domain.lore_kin import kin_owners
-from ..domain.lore_query import STOP_WORDS, Asks, sentences
+from ..domain.lore_query import Asks, sentences
 from ..domain.treaties import Article, Treaty
 from . import lore_instead as instead
 from . import lore_relations as relations
@@ -38,17 +35,17 @@ from .lore_names import whole_name as whole_name
 from .lore_prose_articles import prose_article
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
 from .lore_reading import meaning, other_names, whole_names
+from .lore_responsible import responsible_answer
 from .lore_search import Hit, Question
 from .lore_statements import ORIGIN, statements
 from .lore_statements import tokens as tokens  # read by tests through this module
 from .lore_subject_cause import named_in, of_the_deed, subject_cause
-from .lore_wording import LIGHT_VERBS, Wording, fillers, wording
+from .lore_typed_doer import typed_doer
+from .lore_who_said import LIGHT, deed_of_doer, who_said
+from .lore_wording import fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
 # no more on the tuned half and put a wrong line on others)
-LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
-# Deeds two do to each other: whoever is named first, both did it ("she married Worf")
-_BOTH_WAYS = frozenset(text.stem(w) for w in "marry married wed meet met fight fought duel ally".split())  # noqa: SIM905
 # Words that say which kind of fact is asked ("what year", "the reason"), not what it is about.
 ASKED_WORDS = {
     asked: frozenset(text.stem(w) for w in words.split())
@@ -96,7 +93,6 @@ def terms_of(query: str) -> list[str]:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
-_KIN_ASKED = re.compile(r"\b(father|mother|son|daughter|brother|sister|wife|husband)\b(?!['’]s)", re.I)
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
 _RELATIVE = re.compile(
@@ -110,58 +106,11 @@ _NEGATED = re.compile(
 )
 
 
-def _doers_deed(query: str, question: Wording) -> str:
-    """The concept of a who-did question's verb ("left" in "who left the device in the chamber"),
-    whose words in a sentence are the deed; "" when it asks none, or a light verb ("who took…")."""
-    verb = rules.doers_verb(query)
-    concept = question.concept(text.word_stem(verb)) if verb else ""
-    return "" if not concept or concept in LIGHT else concept
-
-
-def _ranks_typed(query: str) -> tuple[set[str], set[str]]:
-    """The ranks a who-question gives whoever answers ("who was the Starfleet admiral…"), and
-    the posts it asks who held ("who was captain of the Valdore"), which any words may say."""
-    typed = text.words(query)
-    ranks = [(text.stem(w), after == "of") for w, after in zip(typed, [*typed[1:], ""], strict=True)
-             if w.removesuffix("s") in rules.TITLES]  # fmt: skip
-    return {rank for rank, post in ranks if not post}, {rank for rank, post in ranks if post}
-
-
 def _own_names(linked: Sequence[LoreEntry], places: set[str]) -> set[str]:
     """The words of the named entries' names, which answer no who or where about them; but a
     place in another's name ("Shinzon of Remus", the "Senate of Romulus") still says where."""
     own_places = [e for e in linked if e.kind is Kind.PLACE]
     return name_words(linked, None) - (places - name_words(own_places, None))
-
-
-def _who_said(
-    query: str, found: list[rules.Statement], predicate: list[str], deed: str | None, question: Wording
-) -> tuple[list[rules.Statement], set[str]]:
-    """The statements that may say who, for a who-question, and the posts it asks who held: one
-    holding the rank it gives whoever answers ("who was the Starfleet admiral…"), saying the deed
-    asked ("who betrayed the outpost", not its setting), done by the one it names when it asks
-    whom they did it to ("who did Shinzon kill"), naming the relative it asks for ("who was
-    Spock's father")."""
-    victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
-    typed_ranks, posts = _ranks_typed(query)
-    ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
-    found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
-    if deed is not None:
-        found = [one for one in found if deed in one.words]
-        if (owners := kin_owners(query)) and deed == _doers_deed(query, question):  # "who killed the
-            # Duras sisters": not "…killed Duras in 2367"
-            found = [one for one in found if not falls_on(tokens(one.text, question), deed, owners)]
-    if (patient := patient_asked(query)) is not None:  # "Picard killed Shinzon" is the other way round
-        doers, verb = patient
-        done = question.concept(text.word_stem(verb))
-        doer_words = [rules.fold(w).replace("'", "") for w in text.words(doers) if w not in STOP_WORDS]
-        named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
-        if done and done not in _BOTH_WAYS:
-            found = [one for one in found if done_by(tokens(one.text, question), done, named_doers)]
-    if kin := _KIN_ASKED.search(query):
-        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
-        found = [one for one in found if one.composed or said_kin.search(one.text)]
-    return relations.not_the_party(relations.kin_said(found, query, deed, predicate, question), query), posts
 
 
 def answer(
@@ -180,6 +129,25 @@ def answer(
     linked = [e for e in linked if any(one.key == e.key for one in names)]
     if asked is Asked.ARTICLE and (told := prose_article(query, linked)) is not None:
         return Answer(*told)  # a treaty of the lore telling its articles in prose
+    if charged := responsible_answer(query, names, linked, [*linked, *ordered[:ANSWERING]], known.leaders):
+        return Answer(*charged)  # "who was behind the Pegasus incident": its facts say
+    said = _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known)
+    if said is None and asked is Asked.AGENT and (typed := typed_doer(query, names, linked, ordered)):
+        return Answer(*typed)  # "which praetor…": the one of that kind, when no sentence says the deed
+    return said
+
+
+def _from_sentences(
+    query: str,
+    asked: Asked,
+    asked_with: Question,
+    weights: Mapping[str, float],
+    linked: Sequence[LoreEntry],
+    names: Sequence[Linked],
+    ordered: Sequence[LoreEntry],
+    known: Known,
+) -> Answer | None:
+    """The line chosen from the statements of the named entries and the first results."""
     question, weights = wording(query, asked_with, weights)
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
@@ -251,7 +219,7 @@ def answer(
     if asked is Asked.REASON:
         found = of_the_deed(named_first, found, question)
     if asked is Asked.AGENT:
-        found, posts = _who_said(query, found, predicate, deed, question)
+        found, posts = who_said(query, found, predicate, deed, question)
     if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
         found = [one for one in found if shape(one.text)]
     if owner := shapes.power_of_ship(query):  # "which Klingon ship rammed…": "the IKS Hegh'mar" says it
@@ -265,7 +233,7 @@ def answer(
     said = typed | {w for one in names for w in one.words} | _own_names(linked, places)
     people = known.people | known.groups | name_words(pool, Kind.PERSON)
     doer = asked is Asked.AGENT and rules.asks_doer(query)
-    doers_deed = _doers_deed(query, question) if asked is Asked.AGENT else ""
+    doers_deed = deed_of_doer(query, question) if asked is Asked.AGENT else ""
     for said_here in tries:
         choice = rules.choose(
             said_here,

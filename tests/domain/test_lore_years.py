@@ -28,3 +28,17 @@ TOLD = {2373: 30, 2273: 2, 2267: 20, 2367: 25}
 )
 def test_a_short_year_is_the_lores_year_of_that_name(question: str, read: str) -> None:
     assert full_years(question, TOLD) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("who captained the excelsior during st6", "who captained the excelsior in 2293"),
+        ("what happened in star trek vi", "what happened in 2293"),
+        ("klingons in st 2?", "klingons in 2285?"),
+        ("who died in star trek 7", "who died in star trek 7"),  # not a film of the original crew
+        ("first of the street", "first of the street"),
+    ],
+)
+def test_a_film_of_the_original_crew_by_number_is_its_year(question: str, read: str) -> None:
+    assert full_years(question, TOLD) == read

@@ -37,6 +37,16 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("tell me about kor", "tell me about kor"),
         ("okona", "okona"),
         ("soval", "soval"),
+        # an oath asks nothing; a name's identity asked with the verb last, or with a guess after
+        # the name (a second question after the comma is kept)
+        ("who the heck is tomalak", "who is tomalak"),
+        ("what on earth is a bat'leth", "what is a bat'leth"),
+        ("tell me who kor was, the old klingon", "who was kor"),
+        ("who was k'ehleyr, worf's ex or something?", "who was k'ehleyr"),
+        ("who was kor, and why did he fight", "who was kor, and why did he fight"),
+        ("what year was it", "what year was it"),
+        ("who was chancellor, in 2293", "who was chancellor, in 2293"),
+        ("who was in charge of the tal shiar, back then", "who was in charge of the tal shiar, back then"),
     ],
 )
 def test_what_only_addresses_the_bot_is_not_asked(question: str, asked: str) -> None:

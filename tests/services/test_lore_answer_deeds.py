@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.lore_done_to import killed_asked, successor_asked
+from bot.domain.lore_done_to import killed_asked, kin_named, successor_asked
 from bot.domain.lore_query import ANSWERING
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
@@ -14,6 +14,7 @@ from bot.services.lore_search import Question
 from bot.services.lore_wording import wording
 from tests.services.test_lore_answer_kinds import line
 from tests.services.test_lore_answer_kinds import lore as lore  # the fixture: a server with canon lore only
+from tests.support.lore_lines import assert_says
 
 
 def says(question: str, sentence: str) -> bool:
@@ -168,3 +169,30 @@ def test_whom_someone_did_a_deed_to_is_read_by_the_verb_asked(lore: LoreService)
 )
 def test_who_took_over_when_someone_died_is_their_successor(question: str, read: str) -> None:
     assert successor_asked(question, {"gorkon", "gowron"}.__contains__) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("who murdered worf's mate k'ehleyr", "who murdered k'ehleyr"),
+        ("who killed worf's brother kurn", "who killed kurn"),
+        # no name after the relation, or a word that names no one: as typed
+        ("who killed kang's son", "who killed kang's son"),
+        ("what did worf's son do", "what did worf's son do"),
+    ],
+)
+def test_a_relative_named_is_asked_of_by_name(question: str, read: str) -> None:
+    assert kin_named(question, {"k'ehleyr", "kurn", "worf", "kang"}.__contains__) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who murdered worf's mate k'ehleyr", "murdered by Duras"),  # "mate" is no deed
+        ("when did praxis go kaboom", "2293"),
+        ("where did kirk kick the bucket", "Veridian III"),
+        ("who captained the excelsior during st6", "Hikaru Sulu"),  # the film's year, not a word
+    ],
+)
+def test_a_players_words_for_a_deed_or_a_time_are_read(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)

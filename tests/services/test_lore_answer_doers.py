@@ -46,7 +46,7 @@ def test_no_line_where_the_lore_says_nothing_of_what_is_asked(lore: LoreService,
             "who was running the fleet at sector 001 before picard showed up",
             "Admiral Hayes led the Starfleet",
         ),
-        ("who runs the obsidian order", "Long led by Enabran Tain"),
+        ("who runs the obsidian order", "Enabran Tain led the Obsidian Order"),  # his `leader_of`
     ],
 )
 def test_who_ran_it_is_who_led_it(lore: LoreService, question: str, said: str) -> None:
