@@ -25,7 +25,9 @@ ORIGIN = frozenset(
 )
 # … and, for where, the words of being somewhere ("where do the Vulcans live": on Vulcan).
 IMPLIED = {
-    Asked.PLACE: ORIGIN | {text.stem(w) for w in "live located based situated lie sit found fight".split()},  # noqa: SIM905
+    # … or where a body meets ("where does the Romulan Senate hold its sessions": on Romulus)
+    Asked.PLACE: ORIGIN
+    | {text.stem(w) for w in "live located based situated lie sit found fight meet hold session".split()},  # noqa: SIM905
     Asked.TIME: ORIGIN
     | {text.stem("fight"), text.stem("make")},  # a battle of 2256 was fought then, a treaty made
 }

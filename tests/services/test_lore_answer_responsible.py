@@ -99,3 +99,7 @@ def test_a_which_question_with_little_to_tell_names_no_one(
     lore: LoreService, question: str, not_said: str
 ) -> None:
     assert_never_says(lore, question, not_said)
+
+
+def test_where_a_body_meets_is_where_it_is(lore: LoreService) -> None:
+    assert_says(lore, "where does the romulan senate hold its sessions", "on Romulus")
