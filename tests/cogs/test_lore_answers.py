@@ -53,6 +53,15 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("who killed kang", "The Albino killed Kang in the raid on Secarus IV", "— *The Albino*"),
         ("who took over when gorkon died", "Azetbur succeeded Gorkon", "— *Gorkon*"),
         ("why did the dominion take ds9 in 73", "The Dominion took Deep Space 9 in 2373 because", "— *"),
+        # whose doing a thing was, from its facts; the one of a rank; an oath around a name
+        (
+            "who was behind the pegasus incident",
+            "The Pegasus incident was the work of Captain Erik Pressman",
+            "— *Pegasus incident*",
+        ),
+        ("who ran the tal shiar", "Koval led the Tal Shiar.", "— *Koval*"),
+        ("which romulan commander was arming the duras sisters", "Sela was a Romulan commander", "— *Sela*"),
+        ("who the heck is tomalak", "Tomalak is a Romulan warbird commander", "— *Tomalak*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
