@@ -158,9 +158,12 @@ _EXCLAIMED = re.compile(
 _VERB_LAST = re.compile(
     r"^(\s*(?:who|what))\s+(?!(?:is|was|are|were)\b)([^,?]+?)\s+(is|was|are|were)(?=[\s?.!]*(?:,|$))", re.I
 )
-_GUESSED = re.compile(
-    r"^(\s*(?:who|what)\s+(?:is|was|are|were)(?:\s+[\w'’-]+){1,4}?)\s*,"
-    r"(?!.*\b(?:who|what|when|where|why|how|which)\b)[^,0-9]{1,60}$",
+_GUESSED = re.compile(  # a guess opens with "the", "a", someone's, or ends "or something"
+    r"^(\s*(?:who|what)\s+(?:is|was|are|were)(?:\s+[\w'’-]+){1,4}?)\s*,\s*"
+    r"(?!.*\b(?:who|what|when|where|why|how|which|did|does|do|was|is|were|are|has|had|can|could)\b)"
+    r"(?=(?:the|a|an|some|that|his|her|their|(?:[\w-]+\s+)?[\w-]+['’]s)\b"
+    r"|.*\bor (?:something|smth|whatever)\b)"
+    r"[^,0-9]{1,60}$",
     re.I,
 )
 

@@ -10,13 +10,13 @@ import re
 from .lore import Kind
 from .lore_facts import Asked, Facts
 
-_THE_KINDS = {Kind.EVENT, Kind.TREATY, Kind.BATTLE, Kind.FACTION}
+_THE_KINDS = {Kind.EVENT, Kind.TREATY, Kind.BATTLE, Kind.FACTION, Kind.TECHNOLOGY}
 _PRESENT_KINDS = {Kind.PLACE, Kind.SPECIES, Kind.FACTION, Kind.TECHNOLOGY}
 
 
 def called(title: str, kind: Kind, facts: Facts) -> str:
     """How a sentence names the entry: its `called` fact, else "the" before an event, treaty,
-    battle or faction ("the Dominion War"), else its title."""
+    battle, faction or piece of technology ("the Dominion War", "the Bat'leth"), else its title."""
     if (name := facts.get("called")) is not None:
         return str(name)
     if kind in _THE_KINDS and not title.lower().startswith(("the ", "operation ")):
@@ -26,8 +26,8 @@ def called(title: str, kind: Kind, facts: Facts) -> str:
 
 def plural(title: str) -> bool:
     """ "Khitomer Accords", "Remans": plural; "Praxis", "Remus", "Qo'noS", "Battle at the Binary
-    Stars": not."""
-    head = re.split(r"\s(?:of|at|on|in|for)\s", title, maxsplit=1)[0].split()
+    Stars", "Klingon withdrawal from the Khitomer Accords": not."""
+    head = re.split(r"\s(?:of|at|on|in|for|from)\s", title, maxsplit=1)[0].split()
     last = head[-1] if head else ""
     return last.endswith("s") and not last.lower().endswith(("ss", "us", "is", "os", "'s"))
 

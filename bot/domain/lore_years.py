@@ -15,15 +15,16 @@ CENTURIES = (21, 22, 23, 24)  # the lore's story runs from the 2150s to the 2400
 # The films of the original crew by number ("during st6", "star trek vi"): the year each is set in
 FILMS = {1: 2273, 2: 2285, 3: 2285, 4: 2286, 5: 2287, 6: 2293}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
-_FILM = re.compile(
-    r"(?:^|\s+)(?:(?:during|in|at the time of|around)\s+)?(?:st|star trek)\s?([1-6]|i{1,3}|iv|vi?)\b", re.I
+_FILM = re.compile(  # said of a time ("during st6"), not asked of ("what year is st6", "after st6")
+    r"\s+(?:during|in|at the time of)\s+(?:st|star trek)\s?([1-6]|i{1,3}|iv|vi?)\b", re.I
 )
 
 
 def full_years(question: str, told: Mapping[int, int]) -> str:
     """`question` with each short year written whole: the century whose year `told` (how many
     times the lore names each year) holds most; a short year the lore names in no century stays.
-    A film of the original crew by its number is the year it is set in ("during st6": in 2293)."""
+    A film of the original crew by its number, said of a time, is the year it is set in ("during
+    st6": in 2293)."""
 
     def whole(found: re.Match[str]) -> str:
         short = int(found.group(1))
@@ -34,7 +35,7 @@ def full_years(question: str, told: Mapping[int, int]) -> str:
         opening = found.group(0)[: found.start(1) - found.start(0)].rstrip("'’")
         return f"{opening}{year}"
 
-    return _FILM.sub(_film_year, _SHORT.sub(whole, question)).strip()
+    return _FILM.sub(_film_year, _SHORT.sub(whole, question))
 
 
 def _film_year(found: re.Match[str]) -> str:

@@ -220,31 +220,6 @@ def shortened(title: str, kind: Kind) -> list[str]:
     return [n for n in out if len(n.replace(" ", "")) > 3 and not (" " not in n and english.is_english(n))]
 
 
-_DISAMBIGUATED = re.compile(r"^(.+?)\s*\([^()]*\)$")  # "USS Enterprise (NCC-1701)"
-
-
-def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
-    """A person's first or last name alone ("Kirk", "Picard"), and a ship's title without the
-    registry that tells it from a namesake ("USS Enterprise" of "USS Enterprise (NCC-1701)": the
-    -A and its sisters carry their letter), each where it names nobody else. Not other titles:
-    "Federation–Klingon War (2256–2257)" is one of three wars."""
-    counts: dict[str, list[str]] = {}
-    for entry in entries:
-        words = normalise(entry.title).split()
-        if entry.kind is Kind.PERSON and len(words) > 1:
-            for word in {words[0], words[-1]} - RANKS:
-                counts.setdefault(word, []).append(entry.key)
-        if entry.kind is Kind.SHIP and (bare := _DISAMBIGUATED.match(entry.title)):
-            counts.setdefault(normalise(bare.group(1)), []).append(entry.key)
-    names = NameIndex()
-    names.add_many(
-        (keys[0], name, ())
-        for name, keys in counts.items()
-        if len(keys) == 1 and len(name) > 3 and taken.exact(name) is None
-    )
-    return names
-
-
 @dataclass(frozen=True, slots=True)
 class Known:
     """What canon knows of names and words, read once: the words of people's and places' names,

@@ -29,7 +29,6 @@ from .lore_names import link as link  # read by bot/services/lore.py through thi
 from .lore_names import maybe_a_name as maybe_a_name
 from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
-from .lore_names import short_names as short_names
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
 from .lore_prose_articles import prose_article
@@ -37,6 +36,7 @@ from .lore_reading import body_sentences as body_sentences  # read by tests thro
 from .lore_reading import meaning, other_names, whole_names
 from .lore_responsible import responsible_answer
 from .lore_search import Hit, Question
+from .lore_short_names import short_names as short_names
 from .lore_statements import ORIGIN, statements
 from .lore_statements import tokens as tokens  # read by tests through this module
 from .lore_subject_cause import named_in, of_the_deed, subject_cause
@@ -93,6 +93,7 @@ def terms_of(query: str) -> list[str]:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+_BETWEEN = frozenset((Kind.TREATY, Kind.EVENT, Kind.BATTLE))  # what passes between those it names
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
 _RELATIVE = re.compile(
@@ -131,10 +132,7 @@ def answer(
         return Answer(*told)  # a treaty of the lore telling its articles in prose
     if charged := responsible_answer(query, names, linked, [*linked, *ordered[:ANSWERING]], known.leaders):
         return Answer(*charged)  # "who was behind the Pegasus incident": its facts say
-    said = _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known)
-    if said is None and asked is Asked.AGENT and (typed := typed_doer(query, names, linked, ordered)):
-        return Answer(*typed)  # "which praetor…": the one of that kind, when no sentence says the deed
-    return said
+    return _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known)
 
 
 def _from_sentences(
@@ -169,7 +167,10 @@ def _from_sentences(
         return Answer(meant, linked[0])
     shape = shapes.wanted(query, known.ships)  # "what ship…", "how many…": a line must hold one
     if asked is Asked.IDENTITY and shape is None:  # what the named entry is: its summary's first sentence
-        subject = linked[0]
+        # … but of a power and a pact between named alone ("what did the klingons get from the
+        # kra"), the pact's, which tells what passed between them
+        between = [e for e in linked if e.kind in _BETWEEN] if rest is None and len(linked) > 1 else []
+        subject = next(iter(between), linked[0])
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     if unknown.asks_of_the_unknown(query, names, weights):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about
@@ -180,7 +181,10 @@ def _from_sentences(
     rarest = max(weights.values(), default=1.0) or 1.0
     least = min((w for w in weights.values() if w), default=1.0) / 2
     if asked is Asked.AGENT and unknown.deed_unsaid(predicate, weights, asked_with, known.common):
-        return None  # "who ran comms on the Enterprise": no entry says comms, so none says who did
+        # "who ran comms on the Enterprise": no entry says comms, so none says who did; but "which
+        # admiral was dirty in the Khitomer plot" is answered by the one admiral of the first results
+        one_of_kind = typed_doer(query, names, linked, ordered[:ANSWERING])
+        return None if one_of_kind is None else Answer(*one_of_kind)
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     if asked is Asked.AGENT and (found_clause := _RELATIVE.search(query)):  # "who rigged the torpedo
         # that tracked Chang's ship": which torpedo, said in passing ("the planet that the Romulans

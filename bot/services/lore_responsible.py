@@ -34,6 +34,8 @@ def responsible_answer(
     entry = _thing_named(thing, names, [*linked, *pool])
     if entry is None or entry.kind in {Kind.PERSON, Kind.SPECIES}:
         return None
+    if wanted is Responsible.WORK and entry.kind is Kind.SHIP:  # its builder or its captain? unsaid
+        return None
     if wanted is Responsible.WORK:
         made = rules.compose_agents(entry.title, entry.kind, entry.facts) if entry.facts.get("by") else []
         return (made[0], entry) if made else None

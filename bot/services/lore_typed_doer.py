@@ -1,8 +1,9 @@
-"""A who-did asked of a kind of person ("which praetor got the Romulans cozy with the Klingons",
-"which Starfleet admiral was dirty in the Khitomer plot"), answered when no sentence says the deed
-in the question's words: the first person of the results who is of that kind, by their role and
-their summary's first sentence, and whose entry speaks of what the question names. Read by
-bot/services/lore_question.py after the sentences gave no line."""
+"""A who-did asked of a kind of person in words no entry holds ("which Starfleet admiral was
+dirty in the Khitomer plot": no entry says "dirty"), answered by the first person of the first
+results who is of that rank, by their role and their summary's first sentence, and whose entry
+speaks of what the question names. A deed the lore has words for is never guessed so: "which
+captain died at Wolf 359" would name a captain who did not. Read by
+bot/services/lore_question.py."""
 
 from __future__ import annotations
 

@@ -60,7 +60,11 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
             "— *Pegasus incident*",
         ),
         ("who ran the tal shiar", "Koval led the Tal Shiar.", "— *Koval*"),
-        ("which romulan commander was arming the duras sisters", "Sela was a Romulan commander", "— *Sela*"),
+        (
+            "which starfleet admiral was dirty in the khitomer plot",
+            "Cartwright was a Starfleet admiral",
+            "— *Cartwright*",
+        ),
         ("who the heck is tomalak", "Tomalak is a Romulan warbird commander", "— *Tomalak*"),
     ],
 )

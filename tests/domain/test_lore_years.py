@@ -38,6 +38,10 @@ def test_a_short_year_is_the_lores_year_of_that_name(question: str, read: str) -
         ("klingons in st 2?", "klingons in 2285?"),
         ("who died in star trek 7", "who died in star trek 7"),  # not a film of the original crew
         ("first of the street", "first of the street"),
+        # the film asked of, or a time before or after it: as typed
+        ("what year is st6", "what year is st6"),
+        ("after st6 who led the klingons", "after st6 who led the klingons"),
+        ("what happened before star trek vi", "what happened before star trek vi"),
     ],
 )
 def test_a_film_of_the_original_crew_by_number_is_its_year(question: str, read: str) -> None:

@@ -47,6 +47,10 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("what year was it", "what year was it"),
         ("who was chancellor, in 2293", "who was chancellor, in 2293"),
         ("who was in charge of the tal shiar, back then", "who was in charge of the tal shiar, back then"),
+        ("who was sela, tasha yar's kid?", "who was sela"),
+        # a second question without a question word, or a name after the comma: kept
+        ("who was duras, did he kill k'ehleyr?", "who was duras, did he kill k'ehleyr?"),
+        ("who was the chancellor, gowron?", "who was the chancellor, gowron?"),
     ],
 )
 def test_what_only_addresses_the_bot_is_not_asked(question: str, asked: str) -> None:

@@ -18,7 +18,7 @@ from bot.domain.lore_facts import Asked
 from bot.domain.lore_phrases import phrase_heads, phrased
 from bot.services.lore import LoreService
 from bot.services.lore_articles import about_articles
-from bot.services.lore_names import short_names
+from bot.services.lore_short_names import short_names
 from bot.services.name_index import NameIndex
 from bot.storage.lore import Draft
 from tests.support.lore_lines import GUILD, line, started

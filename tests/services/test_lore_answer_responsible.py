@@ -46,6 +46,7 @@ def test_whose_doing_is_answered_from_the_facts(lore: LoreService, question: str
     [
         ("who led the klingon empire", " led the Klingon Empire."),  # many did: no one of them by the facts
         ("who was behind kor", "the work of"),  # a person is nobody's work
+        ("who was responsible for the enterprise-d", "the work of Starfleet"),  # its builder or captain?
     ],
 )
 def test_a_fact_that_does_not_settle_it_says_nothing(lore: LoreService, question: str, not_said: str) -> None:
@@ -72,18 +73,11 @@ def test_a_servers_own_leader_answers_and_a_second_one_makes_it_unsure(lore: Lor
     assert said is None or " led the Kethra Watch, " not in said
 
 
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        ("which romulan commander was arming the duras sisters", "Sela was a Romulan commander"),
-        ("which starfleet admiral was dirty in the khitomer plot", "Cartwright was a Starfleet admiral"),
-        ("which romulan commander had picards back in the bassen rift", "Donatra"),
-    ],
-)
-def test_a_which_question_of_a_rank_names_the_one_of_that_kind(
-    lore: LoreService, question: str, said: str
-) -> None:
-    assert_says(lore, question, said)
+def test_a_which_question_of_a_rank_names_the_one_of_that_kind(lore: LoreService) -> None:
+    # no entry says "dirty": the one Starfleet admiral of the first results, of the Khitomer plot
+    assert_says(
+        lore, "which starfleet admiral was dirty in the khitomer plot", "Cartwright was a Starfleet admiral"
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,6 +87,13 @@ def test_a_which_question_of_a_rank_names_the_one_of_that_kind(
         # kind and of what is named, but nothing says they did it
         ("which starfleet guy dug baby worf out of the khitomer rubble", "Jadzia Dax"),
         ("which starfleet captain went rogue and shot up cardassian ships in 2367", "Jean-Luc Picard"),
+        # a deed the lore has words for, said of nobody of that rank: no one of the rank is guessed
+        ("which starfleet captain died at wolf 359", "Sisko"),
+        ("which klingon ambassador defended kirk", "Kamarag"),
+        ("which klingon chancellor started the war with cardassia", "Martok"),
+        ("which romulan commander killed tasha yar", "Sela"),
+        ("which starfleet captain lost the enterprise-d", "Garrett"),
+        ("which klingon general lost at klach d'kel brakt", "Kor"),
     ],
 )
 def test_a_which_question_with_little_to_tell_names_no_one(

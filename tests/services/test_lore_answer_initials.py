@@ -1,0 +1,50 @@
+"""Issue #20, point 7 (names typed any reasonable way): a canon name of three words or more is
+also named by its initials ("kra", "ufp", "kdf"), where they name nothing else and are no common
+English word; and a question naming a power and a pact between it and another, and nothing more,
+is answered by the pact's summary ("what did the klingons get from the kra": what each paid)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.content.lore import canon_lore
+from bot.services.lore import LoreService
+from bot.services.lore_short_names import short_names
+from bot.services.name_index import NameIndex
+from tests.support.lore_lines import assert_never_says, assert_says, started
+
+
+@pytest.fixture(scope="module")
+def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) -> Iterator[LoreService]:
+    yield from started(tmp_path_factory.mktemp("initials"), postgres_server)
+
+
+def test_initials_name_one_entry_each() -> None:
+    names = short_names(canon_lore(), NameIndex())
+    assert names.exact("kra") == "klingon-romulan-alliance"
+    assert names.exact("ufp") == "united-federation-of-planets"
+    assert names.exact("kdf") == "klingon-defense-force"
+    assert names.exact("kcw") is None  # the Klingon Civil War and the Klingon–Cardassian War
+    assert names.exact("fkw") is None  # a title told apart by its years is one of its kind
+    assert names.exact("dsn") == "deep-space-nine"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("when was the kra signed", "signed at Nimbus III in 2267"),
+        ("tell me about the ufp", "The United Federation of Planets is"),
+        ("what did the klingons get from the kra deal", "the Romulans paid in cloaking technology"),
+    ],
+)
+def test_a_name_by_its_initials_is_answered(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
+
+
+def test_a_power_named_alone_is_still_asked_of_itself(lore: LoreService) -> None:
+    assert_says(lore, "what are the klingons", "Klingon")
+    assert_never_says(
+        lore, "what did the klingons get from the kra deal", "interstellar state of the Klingon"
+    )
