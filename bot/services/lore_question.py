@@ -94,6 +94,8 @@ def terms_of(query: str) -> list[str]:
 
 _HOW = re.compile(r"\s*how\b", re.I)
 _BETWEEN = frozenset((Kind.TREATY, Kind.EVENT, Kind.BATTLE))  # what passes between those it names
+# Words that say which of someone's deeds is meant, which a sentence telling where need not repeat
+_WHICH_ONE = re.compile(r"\b(?:their|his|her|its)\s+(final|last|biggest|greatest|famous)\b", re.I)
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
 _RELATIVE = re.compile(
@@ -150,6 +152,8 @@ def _from_sentences(
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
     itself = GENERIC | fillers(query) | ASKED_WORDS.get(asked, frozenset())  # "what year": the kind asked
+    if asked is Asked.PLACE:  # "their final fight": the fight (but "the last fight of the war" is one)
+        itself |= {text.stem(w.casefold()) for w in _WHICH_ONE.findall(query)}
     if asked is Asked.AGENT and (naming := _NAMING.match(query)):  # "who named Picard Arbiter": a deed
         itself -= {text.stem(naming.group(1).casefold())}
     predicate = [c for c in question.concepts if c not in named and c not in itself]
