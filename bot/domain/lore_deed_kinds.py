@@ -10,7 +10,8 @@ DEED_KINDS: dict[str, frozenset[str]] = {
         "standing by": """back backed support supported side sided follow followed join joined help
             helped aid aided assist assisted serve served work worked team teamed ally allied befriend
             befriended protect protected defend defended stick stuck keep kept worship worshipped obey
-            obeyed loyal loyalty sign signed rescue rescued save saved shelter sheltered""",
+            obeyed loyal loyalty sign signed rescue rescued save saved shelter sheltered supply supplied
+            arm armed fund funded equip equipped""",
         "fighting": """attack attacked fight fought war betray betrayed oppose opposed kill killed
             murder murdered destroy destroyed invade invaded strike struck hunt hunted assassinate
             assassinated ram rammed crash crashed wreck wrecked sabotage sabotaged stab stabbed whack

@@ -220,6 +220,9 @@ def shortened(title: str, kind: Kind) -> list[str]:
     return [n for n in out if len(n.replace(" ", "")) > 3 and not (" " not in n and english.is_english(n))]
 
 
+_EVENTS = frozenset((Kind.EVENT, Kind.BATTLE, Kind.TREATY))  # where a cause between two is told
+
+
 @dataclass(frozen=True, slots=True)
 class Known:
     """What canon knows of names and words, read once: the words of people's and places' names,
@@ -232,6 +235,15 @@ class Known:
     ships: set[str] = field(default_factory=set)  # words naming one ship: "rotarran", not "class"
     years: Counter[int] = field(default_factory=Counter)  # how often canon names each year
     leaders: dict[str, tuple[LoreEntry, ...]] = field(default_factory=dict)  # a body -> who led it
+    events: dict[str, tuple[LoreEntry, ...]] = field(default_factory=dict)  # an entry -> events it links
+
+    def between(self, keys: Sequence[str]) -> list[LoreEntry]:
+        """The canon events, battles and treaties linked with every one of `keys` (either way):
+        "the Romulans" and "the Duras family" meet in the Klingon Civil War."""
+        if len(keys) < 2:
+            return []
+        shared = set.intersection(*({e.key for e in self.events.get(key, ())} for key in keys))
+        return [e for e in self.events.get(keys[0], ()) if e.key in shared and e.key not in keys]
 
     def names_a_word(self, word: str) -> bool:
         """Whether `word` (lower case) is a word of a canon person's, place's or people's name."""
@@ -261,4 +273,14 @@ class Known:
         places = (name_words(canon, Kind.PLACE) - powers) | whole
         ships = ship_words(name_words(canon, Kind.SHIP)) - powers - places
         years = Counter(int(y) for e in canon for y in YEAR.findall(f"{e.summary} {e.body}"))
-        return cls(name_words(canon, Kind.PERSON), places, common, groups, ships, years, leaders_of(canon))
+        by_key = {e.key: e for e in canon}
+        events: dict[str, dict[str, LoreEntry]] = {}
+        for entry in canon:
+            for key in entry.related:
+                if key in by_key and entry.kind in _EVENTS:
+                    events.setdefault(key, {})[entry.key] = entry
+                if key in by_key and by_key[key].kind in _EVENTS:
+                    events.setdefault(entry.key, {})[key] = by_key[key]
+        linked = {key: tuple(found.values()) for key, found in events.items()}
+        people = name_words(canon, Kind.PERSON)
+        return cls(people, places, common, groups, ships, years, leaders_of(canon), linked)

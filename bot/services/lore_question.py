@@ -134,7 +134,12 @@ def answer(
         return Answer(*told)  # a treaty of the lore telling its articles in prose
     if charged := responsible_answer(query, names, linked, [*linked, *ordered[:ANSWERING]], known.leaders):
         return Answer(*charged)  # "who was behind the Pegasus incident": its facts say
-    return _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known)
+    said = _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known)
+    if said is None and asked is Asked.REASON and (met := known.between([e.key for e in linked])):
+        # "why were the Romulans helping the Duras family": told where the two meet (the Klingon
+        # Civil War), though neither entry nor the first results tell it
+        said = _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known, met)
+    return said
 
 
 def _from_sentences(
@@ -146,8 +151,10 @@ def _from_sentences(
     names: Sequence[Linked],
     ordered: Sequence[LoreEntry],
     known: Known,
+    met: Sequence[LoreEntry] = (),
 ) -> Answer | None:
-    """The line chosen from the statements of the named entries and the first results."""
+    """The line chosen from the statements of the named entries and the first results (and of
+    `met`, where the named entries meet, whose causes count as theirs)."""
     question, weights = wording(query, asked_with, weights)
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
@@ -178,7 +185,7 @@ def _from_sentences(
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     if unknown.asks_of_the_unknown(query, names, weights):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about
-    pool = list({e.key: e for e in [*linked, *ordered[:ANSWERING]]}.values())
+    pool = list({e.key: e for e in [*linked, *met, *ordered[:ANSWERING]]}.values())
     # A word no entry here holds weighs as much as the rarest one: nothing can say it, so a
     # statement without it answers less than the question asked ("how tall was Gorkon").
     # A common English word ("thing", "big") says little either way.
@@ -260,7 +267,7 @@ def _from_sentences(
         if choice is not None:
             entry = next(e for e in pool if e.key == choice.statement.key)
             return Answer(choice.statement.text, entry)
-    cause = subject_cause(named_first, found, question, predicate, weights)
+    cause = subject_cause(named_first, found, question, predicate, weights, {e.key for e in met})
     if cause is not None:  # its deed in other words than the lore's
         return Answer(cause.text, next(e for e in pool if e.key == cause.key))
     return None

@@ -15,7 +15,7 @@ Also here: who a why-question asks about (`named_in`), and which statements may 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain import lore_answer as rules
@@ -80,15 +80,17 @@ def subject_cause(
     question: Wording,
     predicate: Sequence[str],
     weights: Mapping[str, float],
+    met: Collection[str] = (),
 ) -> rules.Statement | None:
-    """The one statement giving the cause of what the question's subject did, or None."""
+    """The one statement giving the cause of what the question's subject did, or None; told in
+    the entries the question names, or in those of `met` (where they meet)."""
     if named is None or not named.others:
         return None  # "why did Sulu become a captain": a cause of his names no deed of one with another
     felt = {f for f in _FEELINGS for p in predicate if p in _either_way(f)}
     told = [
         one
         for one in found
-        if one.subject
+        if (one.subject or one.key in met)
         and not one.composed
         and named.years <= set(YEAR.findall(one.text))
         and _tells(one, question, named, predicate, felt)
@@ -144,13 +146,22 @@ def _tells(
     head = set(start)
     if (
         not start
-        or start[0] not in named.subject
+        or not (start[0] in named.subject or _beside(statement.text, start, named))
         or not all(any(n and n <= head for n in o) for o in named.others)
     ):
         return False
     if felt:
         return all(_holds_feeling(statement.words, f) for f in felt)
     return _one_kind(predicate, head, question)
+
+
+def _beside(sentence: str, start: Sequence[str], named: Named) -> bool:
+    """Whether the subject is the second of two doers the sentence opens with ("Sela and the
+    Romulans secretly supplied…")."""
+    return len(start) > 1 and start[1] in named.subject and _PAIRED.match(sentence) is not None
+
+
+_PAIRED = re.compile(r"^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s", re.I)
 
 
 def _opening(sentence: str, question: Wording) -> list[str]:

@@ -102,3 +102,17 @@ def test_a_server_persons_own_cause_answers(lore: LoreService) -> None:
 def test_two_causes_of_one_subject_leave_it_unsaid(lore: LoreService) -> None:
     said = server_line(lore, 42, [EXILES, VAK], "why did dorn vak turn on the orion exiles")
     assert said is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why were the romulans helping the duras family",
+        "why were the romulans secretly arming the duras sisters",
+        "why did the romulans back the duras sisters",
+    ],
+)
+def test_a_cause_told_where_the_two_named_meet_answers(lore: LoreService, question: str) -> None:
+    # neither the Romulans' entry nor the Duras family's tells it: the Klingon Civil War does,
+    # an event both link to; its "Sela and the Romulans…" opens with the Romulans beside her
+    assert_says(lore, question, "because they wanted a friendly house to rule the Empire")
