@@ -94,6 +94,7 @@ def terms_of(query: str) -> list[str]:
 
 _HOW = re.compile(r"\s*how\b", re.I)
 _BETWEEN = frozenset((Kind.TREATY, Kind.EVENT, Kind.BATTLE))  # what passes between those it names
+_ARRIVING = frozenset(text.stem(w) for w in "appear arrive come go show turn head travel".split())  # noqa: SIM905
 # Words that say which of someone's deeds is meant, which a sentence telling where need not repeat
 _WHICH_ONE = re.compile(r"\b(?:their|his|her|its)\s+(final|last|biggest|greatest|famous)\b", re.I)
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
@@ -168,6 +169,8 @@ def _from_sentences(
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
     verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
+    if asked is Asked.REASON and any(e.kind is Kind.PLACE for e in linked):  # "why did the Enterprise-C
+        predicate = [c for c in predicate if c not in _ARRIVING]  # show up at Narendra III": why there
     if linked and (
         (rest is not None and only_names(rest, names))
         # names alone ask what the first named is, but "how did the Klingons get the cloak" asks how

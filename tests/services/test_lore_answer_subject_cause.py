@@ -116,3 +116,8 @@ def test_a_cause_told_where_the_two_named_meet_answers(lore: LoreService, questi
     # neither the Romulans' entry nor the Duras family's tells it: the Klingon Civil War does,
     # an event both link to; its "Sela and the Romulans…" opens with the Romulans beside her
     assert_says(lore, question, "because they wanted a friendly house to rule the Empire")
+
+
+def test_why_someone_came_to_a_place_is_why_they_went_there(lore: LoreService) -> None:
+    # "show up" is no deed a sentence need repeat: the cause of being at Narendra III
+    assert_says(lore, "why did the enterprise-c show up at narendra iii", "distress call")
