@@ -8,7 +8,7 @@ bot/services/lore_question.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_doers import TITLES
@@ -54,14 +54,13 @@ def typed_doer(
     named = [e for e in linked if e.kind not in {Kind.FACTION, Kind.SPECIES}]
     if kind is None or not named:
         return None
-    specific = {e.key for e in named}
-    runs = [" ".join(run) for one in names if one.key in specific for run in one.runs]
+    runs = {e.key: [" ".join(run) for one in names if one.key == e.key for run in one.runs] for e in named}
     for person in ordered:
         if person.kind is not Kind.PERSON or any(person.key == e.key for e in linked):
             continue
         if not _of_kind(person, kind) or not _of_what_is_named(person, named, runs):
             continue
-        return _line(person, runs), person
+        return _line(person, [run for typed in runs.values() for run in typed]), person
     return None
 
 
@@ -70,10 +69,13 @@ def _of_kind(person: LoreEntry, kind: Sequence[str]) -> bool:
     return all(f" {word} " in said or f" {word}s " in said for word in kind)
 
 
-def _of_what_is_named(person: LoreEntry, named: Sequence[LoreEntry], runs: Sequence[str]) -> bool:
+def _of_what_is_named(
+    person: LoreEntry, named: Sequence[LoreEntry], runs: Mapping[str, Sequence[str]]
+) -> bool:
+    """Whether each named entry is linked with the person, or named in their entry as typed."""
     text = f" {normalise(' '.join((str(person.facts.get('role') or ''), person.summary, person.body)))} "
     return all(
-        e.key in person.related or person.key in e.related or any(f" {run} " in text for run in runs)
+        e.key in person.related or person.key in e.related or any(f" {run} " in text for run in runs[e.key])
         for e in named
     )
 

@@ -165,6 +165,13 @@ def test_the_third_set_is_apart_from_the_others() -> None:
         (lore_eval.NINTH, 9, 100, {"who", "what", "when", "where", "why", "agent", "article", "server"}),
         # of articles, who did it and why, in players' own verbs
         (lore_eval.TENTH, 10, 120, {"agent", "why", "where", "article", "server", "none"}),
+        # over every kind again, after the tenth's round
+        (
+            lore_eval.ELEVENTH,
+            11,
+            150,
+            {"who", "what", "when", "where", "why", "agent", "article", "typo", "server", "none"},
+        ),
     ],
 )
 def test_a_later_set_is_apart_from_the_ones_before(
