@@ -94,9 +94,6 @@ def terms_of(query: str) -> list[str]:
 
 _HOW = re.compile(r"\s*how\b", re.I)
 _BETWEEN = frozenset((Kind.TREATY, Kind.EVENT, Kind.BATTLE))  # what passes between those it names
-_ARRIVING = frozenset(text.stem(w) for w in "appear arrive come go show turn head travel".split())  # noqa: SIM905
-# Words that say which of someone's deeds is meant, which a sentence telling where need not repeat
-_WHICH_ONE = re.compile(r"\b(?:their|his|her|its)\s+(final|last|biggest|greatest|famous)\b", re.I)
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
 _RELATIVE = re.compile(
@@ -160,8 +157,6 @@ def _from_sentences(
     rest = rules.identity_rest(query)
     named = {c for one in names for c in text.terms(" ".join(one.words))}
     itself = GENERIC | fillers(query) | ASKED_WORDS.get(asked, frozenset())  # "what year": the kind asked
-    if asked is Asked.PLACE:  # "their final fight": the fight (but "the last fight of the war" is one)
-        itself |= {text.stem(w.casefold()) for w in _WHICH_ONE.findall(query)}
     if asked is Asked.AGENT and (naming := _NAMING.match(query)):  # "who named Picard Arbiter": a deed
         itself -= {text.stem(naming.group(1).casefold())}
     predicate = [c for c in question.concepts if c not in named and c not in itself]
@@ -169,8 +164,6 @@ def _from_sentences(
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
     verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
-    if asked is Asked.REASON and any(e.kind is Kind.PLACE for e in linked):  # "why did the Enterprise-C
-        predicate = [c for c in predicate if c not in _ARRIVING]  # show up at Narendra III": why there
     if linked and (
         (rest is not None and only_names(rest, names))
         # names alone ask what the first named is, but "how did the Klingons get the cloak" asks how
@@ -252,7 +245,10 @@ def _from_sentences(
     people = known.people | known.groups | name_words(pool, Kind.PERSON)
     doer = asked is Asked.AGENT and rules.asks_doer(query)
     doers_deed = deed_of_doer(query, question) if asked is Asked.AGENT else ""
-    for said_here in tries:
+    met_keys = {e.key for e in met}  # their sentences answer only as a cause of the subject's deed
+    for said_here in (
+        [[one for one in tried if one.key not in met_keys] for tried in tries] if met_keys else tries
+    ):
         choice = rules.choose(
             said_here,
             asked,
@@ -270,7 +266,7 @@ def _from_sentences(
         if choice is not None:
             entry = next(e for e in pool if e.key == choice.statement.key)
             return Answer(choice.statement.text, entry)
-    cause = subject_cause(named_first, found, question, predicate, weights, {e.key for e in met})
+    cause = subject_cause(named_first, found, question, predicate, weights, met_keys)
     if cause is not None:  # its deed in other words than the lore's
         return Answer(cause.text, next(e for e in pool if e.key == cause.key))
     return None

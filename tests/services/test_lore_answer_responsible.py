@@ -104,12 +104,3 @@ def test_a_which_question_with_little_to_tell_names_no_one(
 
 def test_where_a_body_meets_is_where_it_is(lore: LoreService) -> None:
     assert_says(lore, "where does the romulan senate hold its sessions", "on Romulus")
-
-
-def test_which_of_their_deeds_is_meant_need_not_be_repeated(lore: LoreService) -> None:
-    # "their final fight" is a fight of theirs: the line says where they fought
-    assert_says(lore, "where did sisko and dukat have their final fight", "Fire Caves")
-    # "the last fight of the war" is one fight: a line of the whole war is not it
-    assert_never_says(
-        lore, "where was the last big fight of the dominion war", "from Deep Space 9 to Cardassia"
-    )

@@ -118,6 +118,29 @@ def test_a_cause_told_where_the_two_named_meet_answers(lore: LoreService, questi
     assert_says(lore, question, "because they wanted a friendly house to rule the Empire")
 
 
-def test_why_someone_came_to_a_place_is_why_they_went_there(lore: LoreService) -> None:
-    # "show up" is no deed a sentence need repeat: the cause of being at Narendra III
-    assert_says(lore, "why did the enterprise-c show up at narendra iii", "distress call")
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        # where two named meet is read only for a cause of the subject's own deed: not for the
+        # cause of what the event is, nor for any line its words are near
+        ("why did the klingons betray the romulans", "refused to accept Gowron"),
+        ("why did the romulans help the klingons", "staging base"),
+        ("why did the bajorans fight the cardassians", "non-aggression"),
+    ],
+)
+def test_where_the_two_meet_gives_no_other_cause(lore: LoreService, question: str, not_said: str) -> None:
+    assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # coming somewhere is a deed of its own: not the cause of leaving it
+        ("why did the cardassians come to bajor", "wanted Bajor's minerals"),
+        # a qualifier the lore says is read, not set aside
+        ("where did kor win his greatest victory", "Klach D'kel Brakt"),
+        ("where did the federation and the romulans fight their last battle", "Cheron"),
+    ],
+)
+def test_a_deed_and_its_qualifier_are_read_as_typed(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
