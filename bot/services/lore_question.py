@@ -33,7 +33,7 @@ from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
 from .lore_prose_articles import prose_article
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
-from .lore_reading import meaning, other_names, whole_names
+from .lore_reading import its_named, meaning, other_names, whole_names
 from .lore_responsible import responsible_answer
 from .lore_search import Hit, Question
 from .lore_short_names import short_names as short_names
@@ -137,6 +137,8 @@ def answer(
         # "why were the Romulans helping the Duras family": told where the two meet (the Klingon
         # Civil War), though neither entry nor the first results tell it
         said = _from_sentences(query, asked, asked_with, weights, linked, names, ordered, known, met)
+    if said is not None and said.entry is not None:  # "Its first commanding officer…": whose
+        said = Answer(its_named(said.sentence, said.entry), said.entry)
     return said
 
 

@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
-from ..domain.lore import LoreEntry
+from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_compose import called
 from ..domain.lore_doers import TITLES
 from ..domain.lore_query import paragraphs, sentences
 from . import english
@@ -145,6 +146,17 @@ def named_for(sentence: str, entry: LoreEntry, lead: bool = False) -> str:
             f"{entry.title}: {sentence[0].lower()}{sentence[1:]}" if _DESCRIBED.match(sentence) else sentence
         )
     return _SUBJECT_PRONOUN.sub(title, sentence, count=1)
+
+
+def its_named(sentence: str, entry: LoreEntry) -> str:
+    """A sentence of a thing's entry opening with "Its" ("Its first commanding officer was…"), with
+    the thing named instead, as a line read alone must: "Vantrel Gate Station's first commanding
+    officer was…". A person's "his" or "her" may be another's: left as written."""
+    if entry.kind is Kind.PERSON or not sentence.startswith("Its "):
+        return sentence
+    name = called(entry.title, entry.kind, entry.facts)
+    owner = f"{name}'" if name.endswith("s") else f"{name}'s"
+    return f"{owner[0].upper()}{owner[1:]} {sentence[4:]}"
 
 
 Called = tuple[frozenset[str], frozenset[str]]  # a named entry's other name, and its name as typed

@@ -66,6 +66,8 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
             "— *Cartwright*",
         ),
         ("who the heck is tomalak", "Tomalak is a Romulan warbird commander", "— *Tomalak*"),
+        # a body's sentence opening "Its…" names its thing
+        ("who tried to recruit bashir for section 31", "Section 31's agent Luther Sloan", "— *Section 31*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(

@@ -104,3 +104,11 @@ def test_a_which_question_with_little_to_tell_names_no_one(
 
 def test_where_a_body_meets_is_where_it_is(lore: LoreService) -> None:
     assert_says(lore, "where does the romulan senate hold its sessions", "on Romulus")
+
+
+def test_a_line_opening_with_its_names_the_thing(lore: LoreService) -> None:
+    # a line is read alone: "Its agent Luther Sloan…" says whose only beside the entry's title
+    assert_says(lore, "who tried to recruit bashir for section 31", "Section 31's agent Luther Sloan tried")
+    assert_says(
+        lore, "why did the federation council condemn the klingons", "The Federation Council's condemnation"
+    )
