@@ -112,3 +112,15 @@ def test_a_line_opening_with_its_names_the_thing(lore: LoreService) -> None:
     assert_says(
         lore, "why did the federation council condemn the klingons", "The Federation Council's condemnation"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's the great link", "The Great Link is the Changelings' living ocean"),
+        ("where is the great link", "The Great Link is on the Founders' homeworld"),
+        ("why did odo go back to the great link", "he wanted to heal his people"),
+    ],
+)
+def test_the_great_link_has_an_entry_of_its_own(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
