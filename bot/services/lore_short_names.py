@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from ..domain.lore import Kind, LoreEntry
 from ..domain.references import normalise
-from . import english
 from .lore_names import RANKS
 from .name_index import NameIndex
 
@@ -20,7 +19,7 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
     """A person's first or last name alone ("Kirk", "Picard"), and a ship's title without the
     registry that tells it from a namesake ("USS Enterprise" of "USS Enterprise (NCC-1701)": the
     -A and its sisters carry their letter), and the initials of a longer name ("KRA"), each where
-    it names nobody else and is no common English word. Not other titles: "Federation–Klingon War
+    it names nobody else and is no word canon uses. Not other titles: "Federation–Klingon War
     (2256–2257)" is one of three wars."""
     counts: dict[str, list[str]] = {}
     for entry in entries:
@@ -41,10 +40,13 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
         for name, keys in counts.items()
         if len(keys) == 1 and len(name) > 3 and taken.exact(name) is None
     )
+    # initials that are a word of canon's names or summaries would take that word from them (the
+    # English word list is not read here: this runs on the event loop, before it is loaded)
+    said = {w for e in entries for w in normalise(" ".join((e.title, *e.aliases, e.summary))).split()}
     names.add_many(
         (keys[0], name, ())
         for name, keys in letters.items()
-        if len(keys) == 1 and taken.exact(name) is None and not english.is_common(name)
+        if len(keys) == 1 and taken.exact(name) is None and name not in said
     )
     return names
 
