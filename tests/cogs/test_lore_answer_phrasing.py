@@ -58,7 +58,10 @@ SHIP = {
 async def test_what_a_server_ships_name_means(env: object, world: World) -> None:
     await add_entry(world, **SHIP)
     first = head(await world.alice.slash(world.channel, "lore search", query="what does qelvor mean"))
-    assert first.startswith("**Answer:** Its name means *swift blade* in the old tongue."), first[:300]
+    # the line names its thing ("Its name…" read alone says nothing of whose); added as an event
+    assert first.startswith("**Answer:** The IKS Qel'vor's name means *swift blade* in the old tongue."), (
+        first[:300]
+    )
     assert "— *IKS Qel'vor*, from this server's source" in first, first[:400]
     elsewhere = head(
         await world.stranger.slash(world.other_channel, "lore search", query="what does qelvor mean")
