@@ -18,7 +18,7 @@ _DISAMBIGUATED = re.compile(r"^(.+?)\s*\([^()]*\)$")  # "USS Enterprise (NCC-170
 def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
     """A person's first or last name alone ("Kirk", "Picard"), and a ship's title without the
     registry that tells it from a namesake ("USS Enterprise" of "USS Enterprise (NCC-1701)": the
-    -A and its sisters carry their letter), and the initials of a longer name ("KRA"), each where
+    -A and its sisters carry their letter), and the initials of a longer name ("RNZ"), each where
     it names nobody else and is no word canon uses. Not other titles: "Federation–Klingon War
     (2256–2257)" is one of three wars."""
     counts: dict[str, list[str]] = {}
@@ -52,7 +52,7 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
 
 
 def _initials(title: str) -> str:
-    """ "Klingon–Romulan Alliance": "kra", as players shorten a name of three words or more (the
+    """ "Romulan Neutral Zone": "rnz", as players shorten a name of three words or more (the
     little words and figures left out)."""
     title = bare.group(1) if (bare := _DISAMBIGUATED.match(title)) else title
     words = [w for w in normalise(title).split() if w not in {"of", "the", "and", "at", "on", "in"}]
