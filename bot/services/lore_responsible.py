@@ -16,7 +16,9 @@ from ..domain.lore_responsible import Responsible, bodies_led, led, responsible_
 from ..domain.references import normalise
 from .lore_names import Linked
 
-_OWNED = re.compile(r"(?:the\s+)?([\w' -]+?)(?:['’]s?|s)\s+([\w -]+)", re.I)  # "Gorkon's assassination"
+# "Gorkon's assassination", "gorkons assassination" (the apostrophe is often left out); a plain
+# plural turned round ("incident of pegasu") names no entry, so it finds nothing
+_OWNED = re.compile(r"(?:the\s+)?([\w' -]+?)(?:['’]s?|s)\s+([\w -]+)", re.I)
 
 
 def responsible_answer(

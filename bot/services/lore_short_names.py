@@ -22,18 +22,20 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
     it names nobody else and is no word canon uses. Not other titles: "Federation–Klingon War
     (2256–2257)" is one of three wars."""
     counts: dict[str, list[str]] = {}
+    letters: dict[str, list[str]] = {}
+    said: set[str] = set()  # canon's words, which initials may not take from it
     for entry in entries:
         words = normalise(entry.title).split()
+        bare = _DISAMBIGUATED.match(entry.title)
         if entry.kind is Kind.PERSON and len(words) > 1:
             for word in {words[0], words[-1]} - RANKS:
                 counts.setdefault(word, []).append(entry.key)
-        if entry.kind is Kind.SHIP and (bare := _DISAMBIGUATED.match(entry.title)):
+        if entry.kind is Kind.SHIP and bare:
             counts.setdefault(normalise(bare.group(1)), []).append(entry.key)
-    letters: dict[str, list[str]] = {}
-    for entry in entries:  # "Federation–Klingon War (2256–2257)" tells its "fkw" from another's
-        bare = _DISAMBIGUATED.match(entry.title)
         if entry.kind not in {Kind.PERSON, Kind.SHIP} and len(initials := _initials(entry.title)) >= 3:
+            # "Federation–Klingon War (2256–2257)" tells its "fkw" from another's
             letters.setdefault(initials, []).extend([entry.key] * (2 if bare else 1))
+        said.update(normalise(" ".join((entry.title, *entry.aliases, entry.summary))).split())
     names = NameIndex()
     names.add_many(
         (keys[0], name, ())
@@ -42,7 +44,6 @@ def short_names(entries: Sequence[LoreEntry], taken: NameIndex) -> NameIndex:
     )
     # initials that are a word of canon's names or summaries would take that word from them (the
     # English word list is not read here: this runs on the event loop, before it is loaded)
-    said = {w for e in entries for w in normalise(" ".join((e.title, *e.aliases, e.summary))).split()}
     names.add_many(
         (keys[0], name, ())
         for name, keys in letters.items()
