@@ -278,6 +278,9 @@ def choose(
         strict = bool(near) and not wanted  # … and must sit by them
         composed = (
             statement.composed
+            # why a named entry came about is no answer to why it did what is asked ("why did the
+            # Klingons leave the Accords": not "…because Praxis left the Empire unable…")
+            and (not wanted or asked is not Asked.REASON or not statement.subject)
             and (not strict or near <= words)
             and _names_another(asked, statement, wanted, tokens, (said, people, places))
         )

@@ -101,6 +101,9 @@ _RELATIVE = re.compile(
     r"so|such|now|given)\b)\w+\s+(?:that|which)\s+(.+)$",
     re.I,
 )
+_MAKING_A_TREATY = frozenset(
+    text.stem(w) for w in ("sign", "signed", "agree", "agreed", "conclude", "negotiate", "make", "made")
+)
 _NAMING = re.compile(r"\s*who\s+(named|called|dubbed)\b", re.I)
 _NEGATED = re.compile(
     r"n['’]t\b|\bnon-|\b(?:not|never|no|refused|declined|without|neutral|stayed out|kept out)\b", re.I
@@ -166,6 +169,10 @@ def _from_sentences(
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
     verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
+    if asked is Asked.REASON and any(e.kind is Kind.TREATY for e in linked):
+        # "why did the Klingons sign the Khitomer Accords": why there is a treaty ("sought the
+        # treaty because…"); "why did the Klingons leave the Accords" still asks of leaving
+        predicate = [c for c in predicate if c not in _MAKING_A_TREATY]
     if linked and (
         (rest is not None and only_names(rest, names))
         # names alone ask what the first named is, but "how did the Klingons get the cloak" asks how

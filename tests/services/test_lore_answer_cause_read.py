@@ -59,3 +59,30 @@ def test_a_purpose_after_to_is_a_cause(lore: LoreService) -> None:
     )
     said = server_line(lore, 51, [vell], "why was vell sent to outpost teral")
     assert said == vell.body
+
+
+@pytest.mark.parametrize(
+    ("question", "cause"),
+    [
+        ("why did the klingons sign the khitomer accords", "explosion of Praxis"),
+        ("why did the cardassians sign the cardassian treaty", "settled frontier"),
+    ],
+)
+def test_why_a_power_signed_a_treaty_is_why_the_treaty_was_made(
+    lore: LoreService, question: str, cause: str
+) -> None:
+    assert_says(lore, question, cause)
+    assert_never_says(lore, question, "Second Khitomer")  # another treaty saying "signed after…"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did the klingons leave the khitomer accords",
+        "why did the klingons pull out of the khitomer accords",
+    ],
+)
+def test_why_a_power_left_a_treaty_is_not_why_the_treaty_was_made(lore: LoreService, question: str) -> None:
+    # the treaty's cause says "Praxis left the Empire unable…": "left" there is no leaving
+    assert_never_says(lore, question, "explosion of Praxis")
+    assert_says(lore, question, "the Federation Council condemned the Klingon invasion of Cardassia")
