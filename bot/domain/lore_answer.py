@@ -25,7 +25,7 @@ from .lore_asking import identity_rest as identity_rest
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
 from .lore_causes import Token as Token
-from .lore_causes import acts_on, adds, caused, charged, explains, is_cause
+from .lore_causes import acts_on, adds, caused, charged, explains, explains_named, is_cause
 from .lore_causes import fold as fold
 from .lore_compose import compose as compose  # composed sentences, read through this module
 from .lore_compose import compose_agents as compose_agents
@@ -126,8 +126,8 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
         facts = [i for i in facts if i not in own]
     if asked is Asked.AGENT and any(charged(tokens, i, predicate) for i in own):
         return False  # it names who was accused of the deed
-    if not own:
-        return bool(facts) and not strict
+    if not own:  # no deed asked: for why, the cause of a clause naming what is asked
+        return not strict and (explains_named(tokens, facts) if asked is Asked.REASON else bool(facts))
     if asked is Asked.REASON and any(acts_on(tokens, i, predicate) for i in own):
         return True  # "the killing moved the conference": what comes before the verb is the cause
     near = NEAR_TIME if asked is Asked.TIME else NEAR

@@ -142,6 +142,20 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
 
 
+def explains_named(tokens: Sequence[Token], causes: Sequence[int]) -> bool:
+    """With no deed asked ("why the Tomed Incident"), whether one of `causes` explains a clause
+    naming what is asked, not another's ("the truth was hidden because…"), nor what follows it
+    ("…, so the massacre left Worf an orphan")."""
+    named = [i for i, (_, concept) in enumerate(tokens) if concept]
+    return any(not _looks_ahead(tokens, f) and explains(tokens, f, o) for f in causes for o in named)
+
+
+def _looks_ahead(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the cause word at `at` explains what follows it ("so", "drove"), not "so that"."""
+    following = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
+    return fold(tokens[at][0]) in _EFFECTS and following not in {"that", "by"}
+
+
 # Words that add nothing of their own after a cause word ("to find him" for "why did he go to find him").
 _EMPTY = _NO_CAUSE | frozenset("him her them his their its the a an to so".split())  # noqa: SIM905
 NEW_AFTER = 6  # words after a cause word in which it must say something the question did not

@@ -186,6 +186,10 @@ def _from_sentences(
         # … but of a power and a pact between named alone ("what did the klingons get from the
         # kra"), the pact's, which tells what passed between them
         between = [e for e in linked if e.kind in _BETWEEN] if rest is None and len(linked) > 1 else []
+        if rest is None and len(linked) > 1 and not between:  # "what did the romulans give the
+            # klingons": the first result, where they meet (the alliance), not what the Romulans are
+            met_in = {e.key for e in known.between([e.key for e in linked])}
+            between = [e for e in ordered[:1] if e.key in met_in and e.kind in _BETWEEN]
         subject = next(iter(between), linked[0])
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     if unknown.asks_of_the_unknown(query, names, weights):

@@ -86,3 +86,10 @@ def test_why_a_power_left_a_treaty_is_not_why_the_treaty_was_made(lore: LoreServ
     # the treaty's cause says "Praxis left the Empire unable…": "left" there is no leaving
     assert_never_says(lore, question, "explosion of Praxis")
     assert_says(lore, question, "the Federation Council condemned the Klingon invasion of Cardassia")
+
+
+def test_a_why_of_names_alone_wants_the_cause_of_what_it_names(lore: LoreService) -> None:
+    # the Khitomer massacre's entry never says why the Romulans struck: its causes are of other things
+    question = "why did the romulans attack khitomer"
+    assert_never_says(lore, question, "left their son Worf an orphan")  # "so" explains what follows
+    assert_never_says(lore, question, "the truth was hidden")  # the cause of another clause

@@ -2,7 +2,8 @@
 also named by its initials ("rnz", "khc"), where they name nothing else and are no word canon
 uses (read on the event loop, before the English word list is loaded); and a question naming a
 power and a pact between it and another, and nothing more, is answered by the pact's summary
-("what did the klingons get from the kra": what each paid)."""
+("what did the klingons get from the kra": what each paid), as is one naming two powers alone by
+the first result where they meet ("what did the romulans give the klingons")."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def test_a_power_named_alone_is_still_asked_of_itself(lore: LoreService) -> None
     assert_never_says(
         lore, "what did the klingons get from the kra deal", "interstellar state of the Klingon"
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["what did the romulans give the klingons", "what did the klingons get from the romulans"]
+)
+def test_two_powers_named_alone_are_answered_where_they_meet_first(lore: LoreService, question: str) -> None:
+    # no pact named: the first result, the alliance, where both meet; not what the first power is
+    assert_says(lore, question, "the Romulans paid in cloaking technology")
+    assert_never_says(lore, question, "secretive interstellar state")
+
+
+def test_a_people_and_the_power_it_serves_are_not_two_parties(lore: LoreService) -> None:
+    assert_says(lore, "jem hadar whats their job in the dominion", "soldier")
