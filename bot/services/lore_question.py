@@ -93,6 +93,7 @@ def terms_of(query: str) -> list[str]:
 
 
 _HOW = re.compile(r"\s*how\b", re.I)
+_POWERS = frozenset((Kind.FACTION, Kind.SPECIES))
 _BETWEEN = frozenset((Kind.TREATY, Kind.EVENT, Kind.BATTLE))  # what passes between those it names
 # A clause saying which thing is meant ("the torpedo that tracked Chang's ship"), not what was said
 # or thought ("think that…", "so that…").
@@ -243,7 +244,8 @@ def _from_sentences(
     if asked is Asked.REASON:
         found = of_the_deed(named_first, found, question)
     if asked is Asked.AGENT:
-        found, posts = who_said(query, found, predicate, deed, question)
+        powers = frozenset(c for e in linked if e.kind in _POWERS for c in concepts.get(e.key, ()))
+        found, posts = who_said(query, found, predicate, deed, question, powers)
     if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
         found = [one for one in found if shape(one.text)]
     if owner := shapes.power_of_ship(query):  # "which Klingon ship rammed…": "the IKS Hegh'mar" says it

@@ -19,6 +19,7 @@ from .lore_wording import LIGHT_VERBS, Wording
 LIGHT = frozenset(text.stem(w) for w in LIGHT_VERBS)
 # Deeds two do to each other: whoever is named first, both did it ("she married Worf")
 _BOTH_WAYS = frozenset(text.stem(w) for w in "marry married wed meet met fight fought duel ally".split())  # noqa: SIM905
+_FIRST_PHRASE = re.compile(r"\s(?:into|in|at|on|to|from|with|during|for|after|before|over|by)\s", re.I)
 _KIN_ASKED = re.compile(r"\b(father|mother|son|daughter|brother|sister|wife|husband)\b(?!['’]s)", re.I)
 
 
@@ -40,19 +41,29 @@ def _ranks_typed(query: str) -> tuple[set[str], set[str]]:
 
 
 def who_said(
-    query: str, found: list[rules.Statement], predicate: list[str], deed: str | None, question: Wording
+    query: str,
+    found: list[rules.Statement],
+    predicate: list[str],
+    deed: str | None,
+    question: Wording,
+    powers: frozenset[str] = frozenset(),
 ) -> tuple[list[rules.Statement], set[str]]:
     """The statements that may say who, for a who-question, and the posts it asks who held: one
     holding the rank it gives whoever answers ("who was the Starfleet admiral…"), saying the deed
     asked ("who betrayed the outpost", not its setting), done by the one it names when it asks
     whom they did it to ("who did Shinzon kill"), naming the relative it asks for ("who was
-    Spock's father")."""
+    Spock's father"). `powers`: the concepts of the peoples and powers it names."""
     victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
     typed_ranks, posts = _ranks_typed(query)
     ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
     found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
     if deed is not None:
         found = [one for one in found if deed in one.words]
+        # "who brought the Romulans into the war": a people or power the deed was done to is said
+        # (a great power is named everywhere, and elsewhere may go unsaid)
+        done_to = set(question.mapped(text.terms(_FIRST_PHRASE.split(rules.done_to(query))[0])))
+        if done_to and done_to <= powers:
+            found = [one for one in found if one.composed or done_to & set(one.words)]
         if (owners := kin_owners(query)) and deed == deed_of_doer(query, question):  # "who killed the
             # Duras sisters": not "…killed Duras in 2367"
             found = [one for one in found if not falls_on(tokens(one.text, question), deed, owners)]

@@ -221,3 +221,10 @@ def test_whose_kin_a_question_asks_about(question: str, owners: set[str]) -> Non
 def test_who_came_after_someone_is_their_successor_named(lore: LoreService, question: str, said: str) -> None:
     line_said, _ = line(lore, question)
     assert line_said is not None and line_said.startswith(said), line_said
+
+
+def test_a_people_the_deed_was_done_to_is_said_in_the_line(lore: LoreService) -> None:
+    # the Dominion War's own "its Founders meant to bring the Alpha Quadrant under their control"
+    # brings no Romulans in; Vreenak's line does, and names Garak
+    said = line(lore, "who brought the romulans into the dominion war")
+    assert said is not None and "arranged by Garak, brought the Romulan Star Empire" in said[0]
