@@ -137,8 +137,9 @@ def as_asked(question: str, person: Callable[[str], bool], years: Mapping[int, i
 # you tell me", "…please"): the question is what follows, or comes before.
 _ASKING = r"(?=(?:who|whom|whose|what|when|where|why|how|which)\b)"
 _ADDRESSED = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|yo|ok|okay|so|um+|uh+|hm+|oh|well|quick question|question|please|pls|plz)\b"
-    rf"[\s,:;!.-]*|(?:bot|computer)(?:\s*[,:;!.-]\s*|\s+{_ASKING}))+"
+    r"^\s*(?:(?:hey|hi|hello|yo|ok|okay|so|um+|uh+|hm+|oh|well|"
+    r"(?:quick|random|dumb|silly|lore) (?:question|q)|question|please|pls|plz|q(?=\s*:))\b"
+    rf"[\s,:;!.-]*(?:but\s+)?|(?:bot|computer)(?:\s*[,:;!.-]\s*|\s+{_ASKING}))+"
     r"|^\s*(?:(?:can|could|would) you (?:please |pls )?tell me|do you know|does anyone know|"
     rf"i (?:want|wanna|need) to know|tell me)\s+{_ASKING}",
     re.I,

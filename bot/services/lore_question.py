@@ -41,7 +41,7 @@ from .lore_statements import ORIGIN, statements
 from .lore_statements import tokens as tokens  # read by tests through this module
 from .lore_subject_cause import named_in, of_the_deed, subject_cause
 from .lore_typed_doer import typed_doer
-from .lore_who_said import LIGHT, deed_of_doer, who_said
+from .lore_who_said import LIGHT, deed_of_doer, kin_asked_said, who_said
 from .lore_wording import fillers, wording
 
 ANSWERING = 3  # the first results whose sentences may answer (5, even for why and who-did, answered
@@ -236,6 +236,10 @@ def _from_sentences(
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
     if rest is not None and not linked:  # "who is Odo", of no entry: only a line saying what he is
         found = [one for one in found if unknown.defines(one.text, rest)]
+        if unknown.name_alone(
+            rest
+        ):  # … which answers, whoever else it names ("…with a Romulan survivor, Bochra")
+            asked = Asked.IDENTITY
     if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren
         found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":
@@ -243,6 +247,8 @@ def _from_sentences(
     named_first = named_in(query, names, linked, question) if asked is Asked.REASON else None
     if asked is Asked.REASON:
         found = of_the_deed(named_first, found, question)
+    if asked in {Asked.PLACE, Asked.TIME, Asked.REASON}:
+        found = kin_asked_said(query, found)
     if asked is Asked.AGENT:
         powers = frozenset(c for e in linked if e.kind in _POWERS for c in concepts.get(e.key, ()))
         found, posts = who_said(query, found, predicate, deed, question, powers)

@@ -62,15 +62,23 @@ _PHRASED = frozenset(text.stem(word) for word in ONE_WORDS)  # what the phrases 
 _ARTICLES = frozenset(("the", "a", "an"))
 
 
+def name_alone(rest: str) -> bool:
+    """Whether `rest` ("Bochra", "the spy that…") is a name alone, of three words at most."""
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
+    return 0 < len(words) <= 3 and not any(w.casefold() in STOP_WORDS for w in words)
+
+
 def defines(sentence: str, rest: str) -> bool:
     """Whether the sentence says what `rest` is, a name no entry bears ("who is Odo": "Odo was…",
     "Odo, a Changeling…", "the Changeling Odo"; not "one of Odo's own people"). Of a name alone:
     "what was T'Kuvma after" asks more than what he was."""
-    words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
-    if not words or len(words) > 3 or any(w.casefold() in STOP_WORDS for w in words):
+    if not name_alone(rest):
         return True
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
     name = r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
     # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets"
     described = rf"\b(?:the|a|an)\s+(?:(?!(?:of|the|and|to|for|by)\b)[\w-]+\s+){{1,4}}{name}"
-    said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}"
+    # … and set off after its description: "a Romulan survivor, Bochra, and…"
+    set_off = rf"\b(?:a|an)\s+(?:(?!(?:of|the|and|to|for|by)\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
+    said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}|{set_off}"
     return re.search(said, sentence, re.I) is not None

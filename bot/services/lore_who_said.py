@@ -74,7 +74,14 @@ def who_said(
         named_doers = {*doer_words, *(w.removesuffix("s") for w in doer_words)}  # "the Romulans"
         if done and done not in _BOTH_WAYS:
             found = [one for one in found if done_by(tokens(one.text, question), done, named_doers)]
-    if kin := _KIN_ASKED.search(query):
-        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)  # not "at his father's request"
-        found = [one for one in found if one.composed or said_kin.search(one.text)]
+    found = kin_asked_said(query, found)
     return relations.not_the_party(relations.kin_said(found, query, deed, predicate, question), query), posts
+
+
+def kin_asked_said(query: str, found: list[rules.Statement]) -> list[rules.Statement]:
+    """The statements naming the relative a question asks of ("who was Spock's father", "where
+    was Kirk's son killed": not a line of Kirk's own), not "at his father's request"."""
+    if kin := _KIN_ASKED.search(query):
+        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)
+        found = [one for one in found if one.composed or said_kin.search(one.text)]
+    return found

@@ -11,6 +11,7 @@ import pytest
 
 from bot.domain.lore_asking import addressed
 from bot.services.lore import LoreService
+from bot.services.lore_unknown import defines, name_alone
 from tests.support.lore_lines import assert_never_says, assert_says, line, started
 
 
@@ -46,6 +47,10 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("who was kor, and why did he fight", "who was kor, and why did he fight"),
         ("what year was it", "what year was it"),
         ("who was chancellor, in 2293", "who was chancellor, in 2293"),
+        ("quick q: who is jean-luc picard", "who is jean-luc picard"),
+        ("dumb question but who is kor", "who is kor"),
+        ("q: when was praxis", "when was praxis"),
+        ("q who is kor", "q who is kor"),  # Q is someone: only "q:" opens a question
         ("who was in charge of the tal shiar, back then", "who was in charge of the tal shiar, back then"),
         ("who was sela, tasha yar's kid?", "who was sela"),
         # a second question without a question word, or a name after the comma: kept
@@ -88,7 +93,8 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
     ("question", "said"),
     [
         ("who is odo", "Odo was a Changeling"),
-        ("who was arne darvin", "The Klingon agent Arne Darvin"),  # described before the name
+        ("who was arne darvin", "Arne Darvin, a Klingon surgically disguised"),  # described after the name
+        ("who was bochra", "a Romulan survivor, Bochra,"),  # … and set off by commas
         ("what is the prime directive", "the Prime Directive, which forbids"),
         ("what is a d7", "The D7-class battle cruiser is"),  # a name of a letter and a figure is linked
     ],
@@ -98,3 +104,20 @@ def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they
 ) -> None:
     found, _ = line(lore, question)
     assert found is not None and said in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "said"),
+    [
+        ("Odo was a Changeling.", "odo", True),
+        ("Odo, a Changeling, kept order on the station.", "odo", True),
+        ("The Klingon agent Arne Darvin poisoned the grain.", "arne darvin", True),  # described before
+        ("Geordi was stranded with a Romulan survivor, Bochra, and they escaped.", "bochra", True),
+        ("One of Odo's own people came to the station.", "odo", False),
+        ("The storm hit a ship, Bochra and Geordi aboard.", "bochra", False),  # a list, not set off
+        ("Anything at all.", "the spy that poisoned the grain", True),  # no name alone: any line may
+    ],
+)
+def test_a_line_says_what_a_name_no_entry_bears_is(sentence: str, name: str, said: bool) -> None:
+    assert defines(sentence, name) is said
+    assert name_alone(name) is (len(name.split()) <= 3)

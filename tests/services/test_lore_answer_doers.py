@@ -228,3 +228,15 @@ def test_a_people_the_deed_was_done_to_is_said_in_the_line(lore: LoreService) ->
     # brings no Romulans in; Vreenak's line does, and names Garak
     said = line(lore, "who brought the romulans into the dominion war")
     assert said is not None and "arranged by Garak, brought the Romulan Star Empire" in said[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("where was kirk's son killed", "Kirk's son, on the Genesis planet"),  # not Kirk's Rura Penthe
+        ("when was kirk's son killed", "killed his son David in 2285"),
+    ],
+)
+def test_a_relative_asked_of_is_named_in_the_line(lore: LoreService, question: str, said: str) -> None:
+    found = line(lore, question)[0]
+    assert found is not None and said in found, found

@@ -62,6 +62,10 @@ FLOORS = {
     # after the round it led to, tune-11 97% / 88% (65 of 67), held-11 96% / 66% (53 of 55)
     "tune-11": (0.90, 0.80),
     "held-11": (0.85, 0.55),
+    # every kind, weighted to where, who did it and why, of facts the earlier sets leave alone; asked
+    # first of 72dfa4f: tune-12 86% / 52% (37 of 43), held-12 86% / 58% (44 of 51)
+    "tune-12": (0.80, 0.50),
+    "held-12": (0.80, 0.50),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
@@ -175,6 +179,12 @@ def test_the_third_set_is_apart_from_the_others() -> None:
             11,
             150,
             {"who", "what", "when", "where", "why", "agent", "article", "typo", "server", "none"},
+        ),
+        (
+            lore_eval.TWELFTH,
+            12,
+            150,
+            {"who", "what", "when", "where", "why", "agent", "article", "typo", "server"},
         ),
     ],
 )

@@ -29,7 +29,21 @@ EIGHTH = HERE / "lore_answers_eighth.tsv"  # an eighth, of every kind: tune-8, h
 NINTH = HERE / "lore_answers_ninth.tsv"  # a ninth, of every kind, weighted to why: tune-9, held-9
 TENTH = HERE / "lore_answers_tenth.tsv"  # a tenth, of articles, who did it and why: tune-10, held-10
 ELEVENTH = HERE / "lore_answers_eleventh.tsv"  # an eleventh, of every kind: tune-11, held-11
-SETS = (QUESTIONS, SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH, ELEVENTH)  # as written
+TWELFTH = HERE / "lore_answers_twelfth.tsv"  # a twelfth, of facts the others leave: tune-12, held-12
+SETS = (
+    QUESTIONS,
+    SECOND,
+    THIRD,
+    FOURTH,
+    FIFTH,
+    SIXTH,
+    SEVENTH,
+    EIGHTH,
+    NINTH,
+    TENTH,
+    ELEVENTH,
+    TWELFTH,
+)  # as written
 SERVER_LORE = HERE / "lore_answers_server.toml"
 GUILD = 4242
 AUTHOR = 7
