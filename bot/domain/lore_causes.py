@@ -16,7 +16,7 @@ Token = tuple[str, str]  # a word as written, and the question's concept it stan
 CAUSES = frozenset(
     """because after since drove driven forced force led caused cause sparked provoked response result
     due fear feared fearing seeking sought hoping blamed blaming prompted triggered left so order
-    revenge""".split()  # noqa: SIM905
+    revenge rather""".split()  # noqa: SIM905
 )  # a verb of purpose ("save", "protect") gives one after "to": PURPOSES
 _LEADING = frozenset("led drove driven forced force".split())  # noqa: SIM905
 # Words that open what was feared ("feared that…", "fearing the Borg…").
@@ -44,16 +44,18 @@ _MOTIVES = frozenset(
 )
 _PRONOUNS = frozenset("it they he she we".split())  # noqa: SIM905
 # Words that give a cause only with what follows them (_opens).
-_OPENING = frozenset("once claiming claimed out".split())  # noqa: SIM905
+_OPENING = frozenset("once claiming claimed out rather".split())  # noqa: SIM905
 
 
 def _opens(word: str, following: str, after: str) -> bool:
     """Whether `word` (one of _OPENING), then `following` and `after`, opens a cause: "once it
-    was clear" ("once ruled" is none), "claiming the…", "claimed that", "out of fear"."""
+    was clear" ("once ruled" is none), "claiming the…", "claimed that", "out of fear", "rather than"."""
     if word == "once":
         return following in _PRONOUNS
     if word == "out":
         return following == "of" and after in _MOTIVES
+    if word == "rather":  # "surrendered rather than let it turn into war": what it was to avoid
+        return following == "than"
     return following == "that" if word == "claimed" else bool(following)
 
 
@@ -68,8 +70,12 @@ _ACCUSED = frozenset("accused blamed framed charged suspected convicted".split()
 PURPOSES = frozenset(
     """keep stop save protect prevent find reveal avoid win force end help bring learn expose warn
     rescue destroy kill build seek restore defend free escape recover reach unite punish avenge hide
-    spare secure gain claim watch guard spy investigate negotiate replace""".split()  # noqa: SIM905
+    spare secure gain claim watch guard spy investigate negotiate replace teach test prove""".split()  # noqa: SIM905
 )
+# What was made or sent for a purpose: "was built to test transwarp drive", "were sent to watch the
+# convoys" (not "sent to the mines": a place).
+_BEING = frozenset("was were is are been be".split())  # noqa: SIM905
+_MADE_FOR = frozenset("built made designed created sent meant founded formed launched raised".split())  # noqa: SIM905
 _HELPING = frozenset("aid rescue defence defense relief".split())  # noqa: SIM905  # "to the … of"
 # Words before a verb that are not its cause: pronouns, auxiliaries, and the prepositions before
 # a participle used as an adjective ("the prefect of occupied Bajor").
@@ -117,6 +123,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     before = fold(tokens[at - 1][0]) if at else ""  # "went on to make peace" follows, not explains
     if word == "to" and following == "the" and at + 3 < len(tokens):  # "to the aid of the outpost"
         return fold(tokens[at + 2][0]) in _HELPING and fold(tokens[at + 3][0]) == "of"
+    if word == "to" and before in _MADE_FOR and at > 1 and fold(tokens[at - 2][0]) in _BEING:
+        return following not in _FEARED  # "was built to test", not "a drone sent to set…": whose?
     return word == "to" and following in PURPOSES and before != "on"
 
 

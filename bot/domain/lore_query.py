@@ -106,6 +106,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("forbid", "forbade", "ban", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "bar", "barred"),
     ("appear", "appeared", "emerge", "emerged", "arrive", "arrived", "return", "returned"),
     ("sign", "signed", "signing", "ratify", "ratified", "conclude", "concluded", "ink", "inked"),
+    ("throw", "threw", "thrown", "fling", "flung", "hurl", "hurled", "toss", "tossed"),
     ("addict", "addicted", "addiction", "dependent", "dependence", "dependency", "hooked"),
     ("cleric", "clerics", "monk", "monks", "priest", "priests", "clergy"),
     ("mother", "mom", "mum", "mama"),

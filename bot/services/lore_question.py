@@ -105,6 +105,7 @@ _RELATIVE = re.compile(
 _MAKING_A_TREATY = frozenset(
     text.stem(w) for w in ("sign", "signed", "agree", "agreed", "conclude", "negotiate", "make", "made")
 )
+_AFTER = re.compile(r"\s(?:after|when|once|while)\s+(.+\s.+)$", re.I)  # a clause, of two words at least
 _NAMING = re.compile(r"\s*who\s+(named|called|dubbed)\b", re.I)
 _NEGATED = re.compile(
     r"n['’]t\b|\bnon-|\b(?:not|never|no|refused|declined|without|neutral|stayed out|kept out)\b", re.I
@@ -207,9 +208,11 @@ def _from_sentences(
         one_of_kind = typed_doer(query, names, linked, ordered[:ANSWERING])
         return None if one_of_kind is None else Answer(*one_of_kind)
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
-    if asked is Asked.AGENT and (found_clause := _RELATIVE.search(query)):  # "who rigged the torpedo
-        # that tracked Chang's ship": which torpedo, said in passing ("the planet that the Romulans
-        # used as a trap" is what is asked)
+    # "who rigged the torpedo that tracked Chang's ship": which torpedo, said in passing ("the
+    # planet that the Romulans used as a trap" is what is asked); "why did Kirk surrender after
+    # Kronos One got hit": when, said in passing
+    passing = {Asked.AGENT: _RELATIVE, Asked.REASON: _AFTER}.get(asked)
+    if passing is not None and (found_clause := passing.search(query)):
         described = set(question.mapped(text.terms(found_clause.group(1))))
         weights = {c: w / 2 if c in described else w for c, w in weights.items()}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}

@@ -93,3 +93,23 @@ def test_a_why_of_names_alone_wants_the_cause_of_what_it_names(lore: LoreService
     question = "why did the romulans attack khitomer"
     assert_never_says(lore, question, "left their son Worf an orphan")  # "so" explains what follows
     assert_never_says(lore, question, "the truth was hidden")  # the cause of another clause
+
+
+@pytest.mark.parametrize(
+    ("question", "cause"),
+    [
+        # what a thing was made for ("was built to test"), not what another was sent to do
+        ("why was the excelsior built", "built to test transwarp drive"),
+        ("why did q throw the enterprise at the borg", "to teach Picard some humility"),  # flung
+        # what a deed was to avoid, and the deed asked though a clause says when
+        ("why did kirk surrender to the klingons", "rather than let the incident turn into open war"),
+        ("why did kirk just surrender after kronos one got hit", "rather than let the incident"),
+    ],
+)
+def test_a_purpose_or_what_was_avoided_is_a_cause(lore: LoreService, question: str, cause: str) -> None:
+    assert_says(lore, question, cause)
+
+
+def test_what_another_was_sent_to_do_is_no_cause(lore: LoreService) -> None:
+    # Archer's "a Romulan drone vessel sent to set those peoples against each other": the drone's
+    assert_never_says(lore, "why did archer get sent to rura penthe", "sent to set those peoples")

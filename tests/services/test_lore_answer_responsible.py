@@ -15,7 +15,7 @@ from bot.domain.lore import Kind
 from bot.domain.lore_facts import parse_facts
 from bot.services.lore import LoreService
 from bot.storage.lore import Draft
-from tests.support.lore_lines import assert_never_says, assert_says, server_line, started
+from tests.support.lore_lines import assert_never_says, assert_says, line, server_line, started
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +119,10 @@ def test_a_line_opening_with_its_names_the_thing(lore: LoreService) -> None:
     [
         ("what's the great link", "The Great Link is the Changelings' living ocean"),
         ("where is the great link", "The Great Link is on the Founders' homeworld"),
-        ("why did odo go back to the great link", "he wanted to heal his people"),
+        ("why did odo go back to the great link", "to cure his people|he wanted to heal his people"),
     ],
 )
 def test_the_great_link_has_an_entry_of_its_own(lore: LoreService, question: str, said: str) -> None:
-    assert_says(lore, question, said)
+    found = line(lore, question)
+    assert found[0] is not None and any(one in found[0] for one in said.split("|")), found
+    assert found[1] == "great-link"
