@@ -6,7 +6,6 @@ it). Read by bot/domain/lore_answer.py (pure: no I/O).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from .lore_query import IRREGULAR
 
@@ -142,10 +141,12 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
         return deed > cause and not any(fold(word) in _NOT for word, _ in tokens[cause + 1 : deed])
     if deed == cause + 1 and fold(tokens[deed][0]).endswith("ing"):
         return False  # "left the Accords after attacking Cardassia": the deed is what came first
-    if deed > cause:  # "…after Praxis, and was killed": the cause is of another deed
+    if deed > cause:  # "…after Praxis, and was killed", "…to save him, and the Klingons convicted
+        # him": the cause is of another deed
         between = [fold(word) for word, _ in tokens[cause + 1 : deed + 1]]  # … and the deed
         return not any(
-            word == "and" and (after in _NEXT or after.endswith("ed")) for word, after in pairwise(between)
+            word == "and" and any(after in _NEXT or after.endswith("ed") for after in between[i + 1 : i + 4])
+            for i, word in enumerate(between)
         )
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
 

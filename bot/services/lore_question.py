@@ -210,11 +210,13 @@ def _from_sentences(
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     # "who rigged the torpedo that tracked Chang's ship": which torpedo, said in passing ("the
     # planet that the Romulans used as a trap" is what is asked); "why did Kirk surrender after
-    # Kronos One got hit": when, said in passing
-    passing = {Asked.AGENT: _RELATIVE, Asked.REASON: _AFTER}.get(asked)
+    # Kronos One got hit", "where was the Excelsior when Praxis blew": when, said in passing
+    passing = {Asked.AGENT: _RELATIVE, Asked.REASON: _AFTER, Asked.PLACE: _AFTER}.get(asked)
     if passing is not None and (found_clause := passing.search(query)):
         described = set(question.mapped(text.terms(found_clause.group(1))))
         weights = {c: w / 2 if c in described else w for c, w in weights.items()}
+        if asked is Asked.REASON:  # "…when he was trying to save him": no deed to explain
+            predicate = [c for c in predicate if c not in described] or predicate
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}
     # a who-did's deed ("who took DS9": took), but a light verb says none alone ("made first contact")
