@@ -63,8 +63,13 @@ def compose(title: str, kind: Kind, facts: Facts, wanted: Asked) -> str | None:
             said = f"{name} {verb} at {get('place')}"
     elif wanted is Asked.AGENT:  # the first fact of who did it
         return next(iter(compose_agents(title, kind, facts)), None)
-    elif wanted is Asked.REASON and get("cause"):
-        said = f"{name} came about because {get('cause')}"
+    elif wanted is Asked.REASON and get("cause"):  # a treaty's making is its signing ("why did
+        # the Klingons sign the Khitomer Accords")
+        said = (
+            f"{name} {was} signed because {get('cause')}"
+            if kind is Kind.TREATY
+            else f"{name} came about because {get('cause')}"
+        )
     return None if said is None else _sentence(said)
 
 

@@ -15,6 +15,7 @@ from ..domain import lore_shapes as shapes
 from ..domain.errors import InvalidInput
 from ..domain.lore import Kind, LoreEntry
 from ..domain.lore_facts import Asked
+from ..domain.lore_kin import kin_owners
 from ..domain.lore_query import Asks, sentences
 from ..domain.treaties import Article, Treaty
 from . import lore_instead as instead
@@ -102,9 +103,6 @@ _RELATIVE = re.compile(
     r"so|such|now|given)\b)\w+\s+(?:that|which)\s+(.+)$",
     re.I,
 )
-_MAKING_A_TREATY = frozenset(
-    text.stem(w) for w in ("sign", "signed", "agree", "agreed", "conclude", "negotiate", "make", "made")
-)
 _AFTER = re.compile(r"\s(?:after|when|once|while)\s+(.+\s.+)$", re.I)  # a clause, of two words at least
 _NAMING = re.compile(r"\s*who\s+(named|called|dubbed)\b", re.I)
 _NEGATED = re.compile(
@@ -171,10 +169,6 @@ def _from_sentences(
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
     verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
-    if asked is Asked.REASON and any(e.kind is Kind.TREATY for e in linked):
-        # "why did the Klingons sign the Khitomer Accords": why there is a treaty ("sought the
-        # treaty because…"); "why did the Klingons leave the Accords" still asks of leaving
-        predicate = [c for c in predicate if c not in _MAKING_A_TREATY]
     if linked and (
         (rest is not None and only_names(rest, names))
         # names alone ask what the first named is, but "how did the Klingons get the cloak" asks how
@@ -182,7 +176,7 @@ def _from_sentences(
     ):
         asked = Asked.IDENTITY
     if linked and (meant := meaning(query, names, linked[0])) is not None:
-        return Answer(meant, linked[0])
+        return Answer(meant, linked[0]) if meant else None  # no other sentence says where a name comes from
     shape = shapes.wanted(query, known.ships)  # "what ship…", "how many…": a line must hold one
     if asked is Asked.IDENTITY and shape is None:  # what the named entry is: its summary's first sentence
         # … but of a power and a pact between named alone ("what did the klingons get from the
@@ -215,8 +209,6 @@ def _from_sentences(
     if passing is not None and (found_clause := passing.search(query)):
         described = set(question.mapped(text.terms(found_clause.group(1))))
         weights = {c: w / 2 if c in described else w for c, w in weights.items()}
-        if asked is Asked.REASON:  # "…when he was trying to save him": no deed to explain
-            predicate = [c for c in predicate if c not in described] or predicate
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}
     concepts = {one.key: frozenset(question.mapped(text.terms(" ".join(one.words)))) for one in names}
     # a who-did's deed ("who took DS9": took), but a light verb says none alone ("made first contact")
@@ -252,11 +244,14 @@ def _from_sentences(
     named_first = named_in(query, names, linked, question) if asked is Asked.REASON else None
     if asked is Asked.REASON:
         found = of_the_deed(named_first, found, question)
-    if asked in {Asked.PLACE, Asked.TIME, Asked.REASON}:
-        found = kin_asked_said(query, found)
+    if asked in {Asked.PLACE, Asked.TIME, Asked.REASON}:  # a line of the relative's own entry may
+        # name them by name ("Sarek died on Vulcan" for "where did Spock's father die")
+        owned = {text.stem(w) for w in kin_owners(query)}
+        found = kin_asked_said(query, found, {e.key for e in linked if set(text.terms(e.title)) & owned})
     if asked is Asked.AGENT:
         powers = frozenset(c for e in linked if e.kind in _POWERS for c in concepts.get(e.key, ()))
-        found, posts = who_said(query, found, predicate, deed, question, powers)
+        others = frozenset(e.key for e in linked if e.kind not in _POWERS)
+        found, posts = who_said(query, found, predicate, deed, question, powers, others)
     if shape is not None:  # "what ship did Koloth command": not "Koloth's ship put in at K-7"
         found = [one for one in found if shape(one.text)]
     if owner := shapes.power_of_ship(query):  # "which Klingon ship rammed…": "the IKS Hegh'mar" says it

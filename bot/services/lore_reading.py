@@ -80,26 +80,38 @@ def whole_names(query: str, names: Sequence[Linked]) -> list[Linked]:
 _MEANING = re.compile(
     r"^\s*(?:what\s+(?:does|do|did)\s+(?P<named>.+?)\s+mean|(?:the\s+)?meaning\s+of\s+(?P<of>.+?)|"
     r"what\s+(?:do|does|did)\s+[\w' ]{1,30}?\s+call\s+(?P<called>.+?)|(?:the\s+)?nickname\s+(?:of|for)\s+"
-    r"(?P<nick>.+?))[\s?.!]*$",
+    r"(?P<nick>.+?)|"
+    # where a name comes from: "why is Section 31 called that", "why is it called Section 31",
+    # "where does X get its name", "what is X named after", "where does the name X come from"
+    r"why\s+(?:is|was|are|were)\s+(?:(?:it|they|he|she)\s+(?:called|named)\s+(?P<it>.+?)|(?P<why>.+?)\s+"
+    r"(?:called|named)(?:\s+(?:that|so|this))?)|(?:where|how)\s+(?:does|do|did)\s+(?P<get>.+?)\s+get\s+"
+    r"(?:its|their|his|her)\s+name(?:\s+from)?|what\s+(?:is|was|are|were)\s+(?P<after>.+?)\s+named\s+"
+    r"(?:after|for)|where\s+(?:does|did)\s+the\s+name\s+(?P<from>.+?)\s+come\s+from)[\s?.!]*$",
     re.I,
 )
 # what a name means ("its name means a good death"), not what someone meant to do; what others
 # call someone ("Klingon officers call her the quiet captain")
 _MEANS = re.compile(
     r"\b(?:(?:name|word|title)\b[^.;]{0,20}\b(?:means?|meant)|meaning (?:of|is)|translat\w* (?:as|to)|"
-    r"named (?:for|after)|calls? (?:him|her|it|them)|called (?:him|her|it|them)|known as|nicknamed)\b",
+    r"named (?:for|after)|calls? (?:him|her|it|them)|called (?:him|her|it|them)|known as|nicknamed|"
+    r"(?:takes|took) (?:its|their|his|her) name from|name (?:comes|came) from)\b",
     re.I,
 )
 
 
 def meaning(query: str, names: Sequence[Linked], entry: LoreEntry) -> str | None:
-    """ "What does Hegh'mar mean", "what do Klingons call Okonkwo-Hale": the named entry's sentence
-    that says what its name means or what others call it, when the question asks that of it."""
+    """ "What does Hegh'mar mean", "what do Klingons call Okonkwo-Hale", "why is Section 31 called
+    that": the named entry's sentence that says what its name means, where it comes from or what
+    others call it, when the question asks that of it ("" when none says where the name comes from)."""
     found = _MEANING.match(query)
-    asked = found and next(filter(None, found.group("named", "of", "called", "nick")), None)
+    groups = ("named", "of", "called", "nick", "it", "why", "get", "after", "from")
+    asked = found and next(filter(None, found.group(*groups)), None)
     if not asked or not only_names(asked, names):
         return None
-    return next((one for one in entry_sentences(entry) if _MEANS.search(one)), None)
+    said = next((one for one in entry_sentences(entry) if _MEANS.search(one)), None)
+    # where a name comes from is said there or nowhere; "what does Kor mean" may ask who he is
+    origin = found is not None and any(found.group(group) for group in ("it", "why", "get", "after", "from"))
+    return "" if said is None and origin else said
 
 
 def entry_sentences(entry: LoreEntry) -> list[str]:

@@ -5,6 +5,7 @@ relative it asks for. Read by bot/services/lore_question.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..domain import lore_answer as rules
 from ..domain.lore_asking import patient_asked
@@ -47,23 +48,28 @@ def who_said(
     deed: str | None,
     question: Wording,
     powers: frozenset[str] = frozenset(),
+    others: frozenset[str] = frozenset(),
 ) -> tuple[list[rules.Statement], set[str]]:
     """The statements that may say who, for a who-question, and the posts it asks who held: one
     holding the rank it gives whoever answers ("who was the Starfleet admiral…"), saying the deed
     asked ("who betrayed the outpost", not its setting), done by the one it names when it asks
     whom they did it to ("who did Shinzon kill"), naming the relative it asks for ("who was
-    Spock's father"). `powers`: the concepts of the peoples and powers it names."""
+    Spock's father"). `powers`: the concepts of the peoples and powers it names; `others`: the
+    keys of the other entries it names."""
     victims = set(text.terms(rules.done_to(query)))  # "who kidnapped the ambassadors": not them
     typed_ranks, posts = _ranks_typed(query)
     ranks = {c for c in predicate if c in typed_ranks and c not in victims}  # "commanded" is none
     found = [one for one in found if ranks <= set(text.sentence_terms(one.text))]  # as said, not a like
     if deed is not None:
         found = [one for one in found if deed in one.words]
-        # "who brought the Romulans into the war": a people or power the deed was done to is said
-        # (a great power is named everywhere, and elsewhere may go unsaid)
+        # "who brought the Romulans into the war": in the war's own lines, a people or power the
+        # deed was done to is said (not "its Founders meant to bring the Alpha Quadrant…"); its own
+        # lines may call it "them", and another's ("Vreenak's murder…") may name it otherwise
         done_to = set(question.mapped(text.terms(_FIRST_PHRASE.split(rules.done_to(query))[0])))
         if done_to and done_to <= powers:
-            found = [one for one in found if one.composed or done_to & set(one.words)]
+            found = [
+                one for one in found if one.composed or one.key not in others or done_to & set(one.words)
+            ]
         if (owners := kin_owners(query)) and deed == deed_of_doer(query, question):  # "who killed the
             # Duras sisters": not "…killed Duras in 2367"
             found = [one for one in found if not falls_on(tokens(one.text, question), deed, owners)]
@@ -78,10 +84,17 @@ def who_said(
     return relations.not_the_party(relations.kin_said(found, query, deed, predicate, question), query), posts
 
 
-def kin_asked_said(query: str, found: list[rules.Statement]) -> list[rules.Statement]:
+def kin_asked_said(
+    query: str, found: list[rules.Statement], owners: Collection[str] | None = None
+) -> list[rules.Statement]:
     """The statements naming the relative a question asks of ("who was Spock's father", "where
-    was Kirk's son killed": not a line of Kirk's own), not "at his father's request"."""
+    was Kirk's son killed": not a line of Kirk's own), not "at his father's request"; of
+    `owners`' entries only, when given (Sarek's own "Sarek died on Vulcan" needs no "father")."""
     if kin := _KIN_ASKED.search(query):
         said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)
-        found = [one for one in found if one.composed or said_kin.search(one.text)]
+        found = [
+            one
+            for one in found
+            if one.composed or (owners is not None and one.key not in owners) or said_kin.search(one.text)
+        ]
     return found

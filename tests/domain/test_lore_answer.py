@@ -63,6 +63,10 @@ def test_facts_compose_sentences_that_read_right() -> None:
     assert compose("Khitomer Accords", Kind.TREATY, accords, Asked.AGENT) == (
         "The Khitomer Accords were signed by A, B and C."
     )
+    caused = parse_facts({"cause": "Praxis exploded"})  # a treaty's making is its signing
+    assert compose("Khitomer Accords", Kind.TREATY, caused, Asked.REASON) == (
+        "The Khitomer Accords were signed because Praxis exploded."
+    )
     kor = parse_facts({"role": "a Klingon general", "born": 2230, "died": 2375})
     assert compose("Kor", Kind.PERSON, kor, Asked.IDENTITY) == "Kor was a Klingon general."
     assert compose("Kor", Kind.PERSON, kor, Asked.TIME) == "Kor was born in 2230 and died in 2375."

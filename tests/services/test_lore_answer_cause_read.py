@@ -116,21 +116,8 @@ def test_what_another_was_sent_to_do_is_no_cause(lore: LoreService) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        # the deed asked is the main clause's; the clause of when only says which time
-        ("why did spock stay on romulus after the invasion plot fell apart", "stayed there to teach"),
-    ],
-)
-def test_a_clause_of_when_is_said_in_passing(lore: LoreService, question: str, said: str) -> None:
-    assert_says(lore, question, said)
-
-
-@pytest.mark.parametrize(
     ("question", "not_said"),
     [
-        # "trying to save him" explains McCoy's trying, not the Klingons' convicting him
-        ("why did mccoy get convicted for gorkon when he was trying to save him", "McCoy tried to save"),
         # where Praxis was is not where the Excelsior was when it blew
         ("where was the excelsior when praxis blew", "Praxis was a moon of Qo'noS"),
     ],
@@ -139,3 +126,11 @@ def test_a_line_for_the_clause_of_when_alone_is_no_answer(
     lore: LoreService, question: str, not_said: str
 ) -> None:
     assert_never_says(lore, question, not_said)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why did the federation sign the treaty of bajor", "why did the klingons sign the treaty of bajor"],
+)
+def test_a_treatys_own_signers_reason_answers_whoever_asks(lore: LoreService, question: str) -> None:
+    assert_says(lore, question, "because Odo had cured her people")

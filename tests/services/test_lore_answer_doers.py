@@ -233,6 +233,9 @@ def test_a_people_the_deed_was_done_to_is_said_in_the_line(lore: LoreService) ->
     [
         ("where was kirk's son killed", "Kirk's son, on the Genesis planet"),  # not Kirk's Rura Penthe
         ("when was kirk's son killed", "killed his son David in 2285"),
+        # the relative's own entry names them by name ("Sarek", "Enabran Tain")
+        ("where did spock's father die in 2368", "Sarek died on Vulcan"),
+        ("where did garak's father die in 2373", "Internment Camp 371"),
     ],
 )
 def test_a_relative_asked_of_is_named_in_the_line(lore: LoreService, question: str, said: str) -> None:
@@ -244,3 +247,15 @@ def test_an_article_saying_what_is_forbidden_is_no_cause_of_breaking_it(lore: Lo
     # "when algeron forbids it" says when, in passing: the line is Pressman's cause, not Article II
     said = line(lore, "why was pressman messing with a cloak when algeron forbids it")[0]
     assert said is None or ("Article" not in said and "because a secret Starfleet project" in said), said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who hunted the maquis", "the Jem'Hadar hunted them down"),  # the Maquis's own line: "them"
+        ("who brought the cardassians into the dominion", "Gul Dukat brought it into the Dominion"),
+    ],
+)
+def test_a_peoples_own_line_may_call_it_them(lore: LoreService, question: str, said: str) -> None:
+    found = line(lore, question)[0]
+    assert found is not None and said in found, found

@@ -201,3 +201,22 @@ def test_how_long_is_answered_by_a_length(lore: LoreService, question: str, said
 
 def test_a_span_after_something_is_no_length(lore: LoreService) -> None:
     assert_never_says(lore, "how long did the klingon romulan alliance last", "A year later")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why is section 31 called that",
+        "why is it called section 31",
+        "where does section 31 get its name",
+        "what is section 31 named after",
+        "where does the name section 31 come from",
+    ],
+)
+def test_where_a_name_comes_from_is_the_sentence_saying_so(lore: LoreService, question: str) -> None:
+    assert_says(lore, question, "Section 31 takes its name from a clause of the original Starfleet Charter")
+
+
+def test_no_line_where_the_entry_never_says_where_its_name_comes_from(lore: LoreService) -> None:
+    assert line(lore, "where does kor get his name")[0] is None
+    assert line(lore, "what does kor mean")[0] is not None  # may ask who he is: his summary

@@ -49,7 +49,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
             None,
         ),
         # a cause of an event, asked of those who made it (its facts say by whom)
-        ("why did kor and hectavious make a pact", "The Klingon–Romulan Alliance came about because", None),
+        ("why did kor and hectavious make a pact", "The Klingon–Romulan Alliance was signed because", None),
         # slang for a deed: "flipped on" is rising against
         ("why did damar flip on the founders", "because the Founders gave Cardassian territory", None),
         # "stood up for" is defending; rising against one's masters is a rebellion
