@@ -123,7 +123,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     if word == "to" and following == "the" and at + 3 < len(tokens):  # "to the aid of the outpost"
         return fold(tokens[at + 2][0]) in _HELPING and fold(tokens[at + 3][0]) == "of"
     if word == "to" and before in _MADE_FOR and at > 1 and fold(tokens[at - 2][0]) in _BEING:
-        return following not in _FEARED  # "was built to test", not "a drone sent to set…": whose?
+        # "was built to test", not "a drone sent to set…" (whose?), nor "was sent to Nimbus III"
+        return following not in _FEARED and not tokens[at + 1][0][:1].isupper()
     return word == "to" and following in PURPOSES and before != "on"
 
 

@@ -167,6 +167,10 @@ def _from_sentences(
     predicate = [c for c in question.concepts if c not in named and c not in itself]
     # "start fighting": beside another verb, one of beginning only says when the other did
     predicate = [c for c in predicate if c not in ORIGIN] or predicate
+    # "why did the civil war start after K'mpec died": why it began; the clause says when
+    when = _AFTER.search(query) if asked is Asked.REASON and ORIGIN & set(question.concepts) else None
+    if when is not None and set(predicate) <= set(question.mapped(text.terms(when.group(1)))):
+        predicate = []
     verbs = [c for c in predicate if not rules.YEAR.fullmatch(c)]  # a deed is no year
     predicate = [c for c in predicate if c not in LIGHT] or predicate  # "become allies": allies
     if linked and (
@@ -205,7 +209,7 @@ def _from_sentences(
     # "who rigged the torpedo that tracked Chang's ship": which torpedo, said in passing ("the
     # planet that the Romulans used as a trap" is what is asked); "why did Kirk surrender after
     # Kronos One got hit", "where was the Excelsior when Praxis blew": when, said in passing
-    passing = {Asked.AGENT: _RELATIVE, Asked.REASON: _AFTER, Asked.PLACE: _AFTER}.get(asked)
+    passing = {Asked.AGENT: _RELATIVE, Asked.PLACE: _AFTER}.get(asked)
     if passing is not None and (found_clause := passing.search(query)):
         described = set(question.mapped(text.terms(found_clause.group(1))))
         weights = {c: w / 2 if c in described else w for c, w in weights.items()}

@@ -101,9 +101,17 @@ def test_a_why_of_names_alone_wants_the_cause_of_what_it_names(lore: LoreService
         # what a thing was made for ("was built to test"), not what another was sent to do
         ("why was the excelsior built", "built to test transwarp drive"),
         ("why did q throw the enterprise at the borg", "to teach Picard some humility"),  # flung
-        # what a deed was to avoid, and the deed asked though a clause says when
+        # what a deed was to avoid
         ("why did kirk surrender to the klingons", "rather than let the incident turn into open war"),
-        ("why did kirk just surrender after kronos one got hit", "rather than let the incident"),
+        # sent to a place, then for a purpose: the place is no purpose
+        ("why did the enterprise-a go to nimbus iii", "to free the Federation, Klingon and Romulan envoys"),
+        # why a thing began, though a clause says when
+        ("why did the klingon civil war start after k'mpec died", "refused to accept Gowron"),
+        # coming back into a treaty is rejoining it
+        (
+            "what made gowron sign back up to the accords in 2373",
+            "because the Dominion had joined with Cardassia",
+        ),
     ],
 )
 def test_a_purpose_or_what_was_avoided_is_a_cause(lore: LoreService, question: str, cause: str) -> None:

@@ -67,3 +67,15 @@ def test_two_powers_named_alone_are_answered_where_they_meet_first(lore: LoreSer
 
 def test_a_people_and_the_power_it_serves_are_not_two_parties(lore: LoreService) -> None:
     assert_says(lore, "jem hadar whats their job in the dominion", "soldier")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("where did the klingons sign the accords", "signed at Camp Khitomer"),  # "the Accords": the first
+        ("when were the accords signed", "signed in 2293"),
+        ("what did the second accords ban", "banning subspace weapons"),  # the second is named so
+    ],
+)
+def test_the_accords_are_the_khitomer_accords(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)

@@ -43,11 +43,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("where does the romulan senate convene", "meeting on Romulus", "romulan-senate"),
         # what someone was after is why; "when he lit the beacon" says when, and asks nothing
         ("what was tkuvma after", "because he wanted to unite the Klingon houses", None),
-        (
-            "what did tkuvma want when he lit the beacon",
-            "because he wanted to unite the Klingon houses",
-            None,
-        ),
+        ("what did tkuvma want when he lit the beacon", "because he believed", None),
         # a cause of an event, asked of those who made it (its facts say by whom)
         ("why did kor and hectavious make a pact", "The Klingon–Romulan Alliance was signed because", None),
         # slang for a deed: "flipped on" is rising against
