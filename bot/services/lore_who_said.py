@@ -91,7 +91,10 @@ def kin_asked_said(
     was Kirk's son killed": not a line of Kirk's own), not "at his father's request"; of
     `owners`' entries only, when given (Sarek's own "Sarek died on Vulcan" needs no "father")."""
     if kin := _KIN_ASKED.search(query):
-        said_kin = re.compile(rf"\b{kin.group(1)}\b(?!['’]s)", re.I)
+        # "her father's place as soon as he was murdered" speaks of him; "at his father's request" not
+        said_kin = re.compile(
+            rf"\b{kin.group(1)}\b(?:(?!['’]s)|['’]s\b.{{0,40}}\b(?:he|she)\s+(?:was|died)\b)", re.I
+        )
         found = [
             one
             for one in found

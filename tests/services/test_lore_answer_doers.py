@@ -236,6 +236,8 @@ def test_a_people_the_deed_was_done_to_is_said_in_the_line(lore: LoreService) ->
         # the relative's own entry names them by name ("Sarek", "Enabran Tain")
         ("where did spock's father die in 2368", "Sarek died on Vulcan"),
         ("where did garak's father die in 2373", "Internment Camp 371"),
+        # "her father's place as soon as he was murdered" speaks of him ("at his father's request" not)
+        ("where was azetbur's father killed", "as soon as he was murdered aboard Kronos One"),
     ],
 )
 def test_a_relative_asked_of_is_named_in_the_line(lore: LoreService, question: str, said: str) -> None:
