@@ -14,12 +14,18 @@ _THE_KINDS = {Kind.EVENT, Kind.TREATY, Kind.BATTLE, Kind.FACTION, Kind.TECHNOLOG
 _PRESENT_KINDS = {Kind.PLACE, Kind.SPECIES, Kind.FACTION, Kind.TECHNOLOGY}
 
 
+_REGISTERED = re.compile(r"(?:USS|IKS|IRW|RRW|ISS|ECS|SS) ")
+
+
 def called(title: str, kind: Kind, facts: Facts) -> str:
     """How a sentence names the entry: its `called` fact, else "the" before an event, treaty,
-    battle, faction or piece of technology ("the Dominion War", "the Bat'leth"), else its title."""
+    battle, faction or piece of technology ("the Dominion War", "the Bat'leth") or a ship named with
+    its prefix ("the USS Callisto"), else its title."""
     if (name := facts.get("called")) is not None:
         return str(name)
     if kind in _THE_KINDS and not title.lower().startswith(("the ", "operation ")):
+        return "the " + title
+    if kind is Kind.SHIP and _REGISTERED.match(title):  # "the IKS Hegh'mar", "the USS Callisto"
         return "the " + title
     return title
 

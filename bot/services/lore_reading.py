@@ -163,7 +163,11 @@ def named_for(sentence: str, entry: LoreEntry, lead: bool = False) -> str:
 def its_named(sentence: str, entry: LoreEntry) -> str:
     """A sentence of a thing's entry opening with "Its" ("Its first commanding officer was…"), with
     the thing named instead, as a line read alone must: "Vantrel Gate Station's first commanding
-    officer was…". A person's "his" or "her" may be another's: left as written."""
+    officer was…"; a ship's "The ship served…" likewise. A person's "his" or "her" may be another's:
+    left as written."""
+    if entry.kind is Kind.SHIP and sentence.startswith("The ship "):  # "The ship served…": which?
+        name = called(entry.title, entry.kind, entry.facts)
+        return f"{name[0].upper()}{name[1:]} {sentence[9:]}"
     if entry.kind is Kind.PERSON or not sentence.startswith("Its "):
         return sentence
     name = called(entry.title, entry.kind, entry.facts)

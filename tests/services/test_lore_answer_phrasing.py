@@ -21,7 +21,7 @@ from bot.services.lore_articles import about_articles
 from bot.services.lore_short_names import short_names
 from bot.services.name_index import NameIndex
 from bot.storage.lore import Draft
-from tests.support.lore_lines import GUILD, line, started
+from tests.support.lore_lines import GUILD, line, server_line, started
 
 
 @pytest.fixture(scope="module")
@@ -403,3 +403,17 @@ def test_what_was_done_before_another_deed_is_not_its_cause(lore: LoreService) -
 def test_a_confession_is_what_the_lore_tells_as_telling(lore: LoreService) -> None:
     sentence, _ = line(lore, "why'd picard confess the pegasus thing to the romulans")
     assert sentence is not None and "because he would not keep a breach of the treaty hidden" in sentence
+
+
+def test_a_ships_own_line_names_the_ship_and_says_how_long(lore: LoreService) -> None:
+    """A line of a ship's own entry says "The ship…" (which?): read alone, it names the ship; and
+    a question naming the ship and another is answered by the ship's line though it says "The
+    ship" and not its name."""
+    qornak = Draft(
+        title="IKS Qornak",
+        kind=Kind.SHIP,
+        summary="The IKS Qornak is a Klingon bird-of-prey of the Kessat patrol.",
+        body="The ship served in General Vosk's border squadron for five years.",
+    )
+    said = server_line(lore, 52, [qornak], "how long was the qornak in vosk's squadron")
+    assert said == "The IKS Qornak served in General Vosk's border squadron for five years.", said
