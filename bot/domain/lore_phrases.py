@@ -12,8 +12,7 @@ PHRASES = {
     for words, word in {
         "fall apart|fell apart|break up|broke up": "collapse", "blow up|blew up": "explode",
         "set up": "establish", "grow up|grew up": "raised", "come back|came back": "return",
-        "sign back up|signed back up|sign back on|signed back on|come back into|came back into|"
-        "get back into|got back into|go back into|went back into": "rejoin",
+        "sign back up|signed back up|sign back on|signed back on": "rejoin",
         "show up|showed up|turn up|turned up": "appear", "take over|took over": "seize",
         "find out|found out": "discover", "give up|gave up|stand down|stood down": "surrender",
         "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",

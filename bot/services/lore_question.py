@@ -207,10 +207,9 @@ def _from_sentences(
         return None if one_of_kind is None else Answer(*one_of_kind)
     weights = {c: weights.get(c) or (least if known.common(c) else rarest) for c in question.concepts}
     # "who rigged the torpedo that tracked Chang's ship": which torpedo, said in passing ("the
-    # planet that the Romulans used as a trap" is what is asked); "why did Kirk surrender after
-    # Kronos One got hit", "where was the Excelsior when Praxis blew": when, said in passing
-    passing = {Asked.AGENT: _RELATIVE, Asked.PLACE: _AFTER}.get(asked)
-    if passing is not None and (found_clause := passing.search(query)):
+    # planet that the Romulans used as a trap" is what is asked). A clause of when is not weighed
+    # so: "where did they meet when they signed the alliance" is answered by the signing
+    if asked is Asked.AGENT and (found_clause := _RELATIVE.search(query)):
         described = set(question.mapped(text.terms(found_clause.group(1))))
         weights = {c: w / 2 if c in described else w for c, w in weights.items()}
     typed = {rules.fold(w) for w in re.findall(r"[\w'’]+", query)}

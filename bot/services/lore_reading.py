@@ -94,7 +94,7 @@ _MEANING = re.compile(
 _MEANS = re.compile(
     r"\b(?:(?:name|word|title)\b[^.;]{0,20}\b(?:means?|meant)|meaning (?:of|is)|translat\w* (?:as|to)|"
     r"named (?:for|after)|calls? (?:him|her|it|them)|called (?:him|her|it|them)|known as|nicknamed|"
-    r"(?:takes|took) (?:its|their|his|her) name from|name (?:comes|came) from)\b",
+    r"(?:takes|took) (?:its|their|his|her) name from|name (?:comes|came) from|namesake)\b",
     re.I,
 )
 

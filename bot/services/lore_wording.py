@@ -137,7 +137,12 @@ def wording(query: str, asked: Question, weights: Mapping[str, float]) -> tuple[
     weighed = {**weights, **{t: max(dropped, default=0.0) for t in terms if t not in asked.concepts}}
     # the verb of the phrase still says it in a sentence: "took Cardassia" for "take over"
     said = [(text.words(phrase), word) for phrase, word in phrases_in(query)]
-    said = [(words, word) for words, word in said if words[0] not in STOP_WORDS | LIGHT_VERBS]
+    # … but "back" turns it round: "signed" is no "sign back up" (rejoin)
+    said = [
+        (words, word)
+        for words, word in said
+        if words[0] not in STOP_WORDS | LIGHT_VERBS and "back" not in words[1:]
+    ]
     heads = {text.stem(words[0]): text.stem(word) for words, word in said}
     particles = {text.stem(words[0]): frozenset(words[1:]) for words, _ in said}
     read = Question.of(terms, ANSWERING)

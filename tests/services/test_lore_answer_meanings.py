@@ -220,3 +220,7 @@ def test_where_a_name_comes_from_is_the_sentence_saying_so(lore: LoreService, qu
 def test_no_line_where_the_entry_never_says_where_its_name_comes_from(lore: LoreService) -> None:
     assert line(lore, "where does kor get his name")[0] is None
     assert line(lore, "what does kor mean")[0] is not None  # may ask who he is: his summary
+
+
+def test_a_namesake_says_where_a_name_comes_from(lore: LoreService) -> None:
+    assert_says(lore, "where does the negh'var class get its name", "the namesake of the Negh'Var class")
