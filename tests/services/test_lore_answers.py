@@ -63,8 +63,9 @@ FLOORS = {
     "tune-11": (0.90, 0.80),
     "held-11": (0.85, 0.55),
     # every kind, weighted to where, who did it and why, of facts the earlier sets leave alone; asked
-    # first of 72dfa4f: tune-12 86% / 52% (37 of 43), held-12 86% / 58% (44 of 51)
-    "tune-12": (0.80, 0.50),
+    # first of 72dfa4f: tune-12 86% / 52% (37 of 43), held-12 86% / 58% (44 of 51); after the round
+    # it led to, tune-12 92% / 59% (44 of 48), held-12 87% / 59% (45 of 52)
+    "tune-12": (0.85, 0.55),
     "held-12": (0.80, 0.50),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
