@@ -68,6 +68,29 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("who the heck is tomalak", "Tomalak is a Romulan warbird commander", "— *Tomalak*"),
         # a body's sentence opening "Its…" names its thing
         ("who tried to recruit bashir for section 31", "Section 31's agent Luther Sloan", "— *Section 31*"),
+        # why a power signed a treaty is why it was made; why it left is not why it was made
+        (
+            "why did the klingons sign the khitomer accords",
+            "The Khitomer Accords were signed because the explosion of Praxis",
+            "— *Khitomer Accords*",
+        ),
+        (
+            "why did the klingons leave the khitomer accords",
+            "because the Federation Council condemned the Klingon invasion of Cardassia",
+            "— *Klingon withdrawal from the Khitomer Accords*",
+        ),
+        # two powers named alone: where they meet; a people the deed was done to; a name's origin
+        (
+            "what did the romulans give the klingons",
+            "the Romulans paid in cloaking technology",
+            "— *Klingon–Romulan",
+        ),
+        ("who brought the romulans into the dominion war", "arranged by Garak", "— *Vreenak*"),
+        (
+            "why is section 31 called that",
+            "takes its name from a clause of the original Starfleet",
+            "— *Section 31*",
+        ),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
