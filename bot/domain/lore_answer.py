@@ -254,12 +254,9 @@ def choose(
                 continue
         elif held < _needed(statement, others):
             continue
-        if (
-            len(subjects) > 1
-            and share(named, weights, words | (statement.names if wanted else set())) < least
-        ):
-            continue  # "which planets did the Federation give the Sheliak": asked of both (its own
-            # entry's name is said by being its line: "The ship served in Torvak's squadron")
+        its = words | statement.names if wanted else words  # "The ship served…" says its own name
+        if len(subjects) > 1 and share(named, weights, its) < least:
+            continue  # "which planets did the Federation give the Sheliak": asked of both
         held_too = words | statement.titled
         if subjects and not statement.subject and not rarest_held(subjects, held_too, weights):
             continue  # says the fact of something else the question never named, or of a great power
