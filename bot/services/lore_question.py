@@ -236,10 +236,8 @@ def _from_sentences(
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
     if rest is not None and not linked:  # "who is Odo", of no entry: only a line saying what he is
         found = [one for one in found if unknown.defines(one.text, rest)]
-        if unknown.name_alone(
-            rest
-        ):  # … which answers, whoever else it names ("…with a Romulan survivor, Bochra")
-            asked = Asked.IDENTITY
+        # … which answers, whoever else it names ("…with a Romulan survivor, Bochra")
+        asked = Asked.IDENTITY if unknown.name_alone(rest) else asked
     if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren
         found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":

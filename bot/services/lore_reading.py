@@ -89,6 +89,7 @@ _MEANING = re.compile(
     r"(?:after|for)|where\s+(?:does|did)\s+the\s+name\s+(?P<from>.+?)\s+come\s+from)[\s?.!]*$",
     re.I,
 )
+_ORIGINS = ("it", "why", "get", "after", "from")  # _MEANING's groups asking where a name comes from
 # what a name means ("its name means a good death"), not what someone meant to do; what others
 # call someone ("Klingon officers call her the quiet captain")
 _MEANS = re.compile(
@@ -104,13 +105,12 @@ def meaning(query: str, names: Sequence[Linked], entry: LoreEntry) -> str | None
     that": the named entry's sentence that says what its name means, where it comes from or what
     others call it, when the question asks that of it ("" when none says where the name comes from)."""
     found = _MEANING.match(query)
-    groups = ("named", "of", "called", "nick", "it", "why", "get", "after", "from")
-    asked = found and next(filter(None, found.group(*groups)), None)
+    asked = found and next(filter(None, found.group("named", "of", "called", "nick", *_ORIGINS)), None)
     if not asked or not only_names(asked, names):
         return None
     said = next((one for one in entry_sentences(entry) if _MEANS.search(one)), None)
     # where a name comes from is said there or nowhere; "what does Kor mean" may ask who he is
-    origin = found is not None and any(found.group(group) for group in ("it", "why", "get", "after", "from"))
+    origin = found is not None and any(found.group(group) for group in _ORIGINS)
     return "" if said is None and origin else said
 
 
