@@ -176,9 +176,7 @@ def adds(tokens: Sequence[Token], cause: int, said: set[str]) -> bool:
     follow it (precede it, for a word whose object is the effect: "…son, so Curzon swore"), that is
     none of the question's ("…defied orders to find him" answers nothing of "why did Sulu disobey
     orders to find Kirk")."""
-    word = fold(tokens[cause][0])
-    following = fold(tokens[cause + 1][0]) if cause + 1 < len(tokens) else ""
-    if word in _EFFECTS and following not in {"that", "by"}:  # "…murdered Kang's son, so Curzon swore":
+    if _looks_ahead(tokens, cause):  # "…murdered Kang's son, so Curzon swore":
         window = tokens[max(0, cause - NEW_AFTER) : cause]  # the cause comes before the word
     else:
         window = tokens[cause + 1 : cause + 1 + NEW_AFTER]
