@@ -136,6 +136,8 @@ def body_sentences(body: str) -> list[str]:
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 _DESCRIBED = re.compile(r"(?:An?|The) [a-z]|(?:An?) [A-Z]")  # "A Klingon general…", "The son of…"
 _QUALIFIER = re.compile(r"\s*\(.*?\)")
+# Words opening a clause whose "he" is the sentence's own subject; after "and" it is often another
+_SUBORDINATING = frozenset("that because until when after before while if since once though".split())  # noqa: SIM905
 
 
 def bare_title(entry: LoreEntry) -> str:
@@ -146,9 +148,10 @@ def bare_title(entry: LoreEntry) -> str:
 def named_for(sentence: str, entry: LoreEntry, lead: bool = False) -> str:
     """A person's sentence that tells what "he" or "she" did without naming them, with its first
     such word written as the person's name: "…she rescued Veshari caught in the blackout" answers
-    who did it only once it says who she is. A summary's first sentence that only describes them
-    (`lead`: "A Klingon general … who won the Battle of the Kethra Drift") is given their name
-    before it."""
+    who did it only once it says who she is; not in a clause under a sentence opening with
+    another's name ("Shinzon arranged it so that he could…"). A summary's first sentence that
+    only describes them (`lead`: "A Klingon general … who won the Battle of the Kethra Drift") is
+    given their name before it."""
     title = bare_title(entry)
     names = [word for word in title.split() if len(word) > 2 and word.casefold() not in TITLES]
     if any(word.casefold() in sentence.casefold() for word in names):  # "general" names nobody
@@ -157,7 +160,13 @@ def named_for(sentence: str, entry: LoreEntry, lead: bool = False) -> str:
         return (
             f"{entry.title}: {sentence[0].lower()}{sentence[1:]}" if _DESCRIBED.match(sentence) else sentence
         )
-    return _SUBJECT_PRONOUN.sub(title, sentence, count=1)
+    pronoun = _SUBJECT_PRONOUN.search(sentence)
+    if pronoun is None:
+        return sentence
+    first, before = sentence.split(maxsplit=1)[0].strip(","), set(sentence[: pronoun.start()].split()[-1:])
+    if first[:1].isupper() and not english.is_english(first.casefold()) and before & _SUBORDINATING:
+        return sentence  # "Shinzon arranged it so that he could…": he is the one the sentence opens with
+    return f"{sentence[: pronoun.start()]}{title}{sentence[pronoun.end() :]}"
 
 
 def its_named(sentence: str, entry: LoreEntry) -> str:

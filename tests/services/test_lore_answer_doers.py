@@ -261,3 +261,10 @@ def test_an_article_saying_what_is_forbidden_is_no_cause_of_breaking_it(lore: Lo
 def test_a_peoples_own_line_may_call_it_them(lore: LoreService, question: str, said: str) -> None:
     found = line(lore, question)[0]
     assert found is not None and said in found, found
+
+
+def test_a_he_after_another_named_subject_is_theirs(lore: LoreService) -> None:
+    # Hiren's "Shinzon arranged the massacre so that he could seize power": he is Shinzon
+    found = line(lore, "who arranged the senate massacre so he could seize power")[0]
+    assert found is None or "so that Hiren" not in found, found
+    assert found is not None and "so that he could seize power" in found, found
