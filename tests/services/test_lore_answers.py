@@ -67,6 +67,10 @@ FLOORS = {
     # it led to, tune-12 92% / 59% (44 of 48), held-12 87% / 59% (45 of 52)
     "tune-12": (0.85, 0.55),
     "held-12": (0.80, 0.50),
+    # of facts the earlier sets leave alone again, weighted to who did it and why; asked first of
+    # ddea0d2: tune-13 80% / 55% (36 of 45), held-13 82% / 58% (42 of 51)
+    "tune-13": (0.75, 0.50),
+    "held-13": (0.75, 0.50),
 }
 REPORT: list[str] = []  # printed at the end of the run (tests/conftest.py)
 
@@ -184,6 +188,12 @@ def test_the_third_set_is_apart_from_the_others() -> None:
         (
             lore_eval.TWELFTH,
             12,
+            150,
+            {"who", "what", "when", "where", "why", "agent", "article", "typo", "server"},
+        ),
+        (
+            lore_eval.THIRTEENTH,
+            13,
             150,
             {"who", "what", "when", "where", "why", "agent", "article", "typo", "server"},
         ),

@@ -30,6 +30,7 @@ NINTH = HERE / "lore_answers_ninth.tsv"  # a ninth, of every kind, weighted to w
 TENTH = HERE / "lore_answers_tenth.tsv"  # a tenth, of articles, who did it and why: tune-10, held-10
 ELEVENTH = HERE / "lore_answers_eleventh.tsv"  # an eleventh, of every kind: tune-11, held-11
 TWELFTH = HERE / "lore_answers_twelfth.tsv"  # a twelfth, of facts the others leave: tune-12, held-12
+THIRTEENTH = HERE / "lore_answers_thirteenth.tsv"  # a thirteenth, likewise: tune-13, held-13
 SETS = (
     QUESTIONS,
     SECOND,
@@ -43,6 +44,7 @@ SETS = (
     TENTH,
     ELEVENTH,
     TWELFTH,
+    THIRTEENTH,
 )  # as written
 SERVER_LORE = HERE / "lore_answers_server.toml"
 GUILD = 4242
