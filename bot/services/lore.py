@@ -213,7 +213,7 @@ class LoreService:
         linked = [by_key[n.key] for n in names if n.key in by_key]
         wording = engine.Question.of(terms, ANSWERING, merged=True)  # finer synonyms for reading
         answer = (
-            articles.article_answer(treaties, searched, wording)
+            articles.article_answer(treaties, searched, wording, [(n.key, " ".join(n.words)) for n in names])
             or asking.answer(searched, asked, wording, idf, linked, names, ordered, self.known)
             or articles.party_answer(treaties, searched, wording)  # names a treaty's parties only
             or articles.unrecorded(treaties, searched)  # …or one whose articles are not recorded

@@ -16,7 +16,7 @@ from ..domain.lore_phrases import phrased
 from ..domain.lore_query import ANSWERING, YEAR
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
-from ..domain.treaty_asked import article_asked, named_as_a_time, treaty_named, without_ordinal
+from ..domain.treaty_asked import article_asked, named_as_a_time, named_within, treaty_named, without_ordinal
 from . import lore_text as text
 from .factions import faction_names
 from .lore_question import GENERIC, Answer, terms_of
@@ -54,18 +54,22 @@ def about_articles(query: str) -> bool:
     )
 
 
-def article_answer(treaties: Sequence[Treaty], query: str, question: Question) -> Answer | None:
+def article_answer(
+    treaties: Sequence[Treaty], query: str, question: Question, names: Sequence[tuple[str, str]] = ()
+) -> Answer | None:
     """ "What does Article II of the Khitomer Accords say", "what did the Treaty of Algeron ban":
     the article, quoted; None when the question names no treaty or no article fits, or asks why
     without asking what is allowed ("why can't the Federation use cloaks" is answered; "why did
     Pressman build one" is not). Without an article or a verb of what treaties do, an article
-    must hold two of the question's words."""
+    must hold two of the question's words; `names`, the entries it names (key, name as typed)."""
     about, may = _asks_articles(query), _MAY.search(query) is not None
     if _WHY.match(query) and not may:
         return None  # "why was Pressman building a cloak when Algeron forbids it": no article says why
     treaty = treaty_named(treaties, query) or treaty_described(treaties, without_ordinal(query))
     if treaty is None or not treaty.articles or (not about and not may and named_as_a_time(treaty, query)):
         return None  # "…after Khitomer" says when, not what the treaty says
+    if not about and not may and named_within(treaty, names):
+        return None  # "what was the second khitomer conference": the conference, not an article
     question = _read_phrased(query, question)
     titled = _titled(treaty, question)
     if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
