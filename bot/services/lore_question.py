@@ -26,9 +26,9 @@ from . import lore_unknown as unknown
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
 from .lore_names import Linked as Linked
+from .lore_names import first_named, name_words, only_names
 from .lore_names import link as link  # read by bot/services/lore.py through this module
 from .lore_names import maybe_a_name as maybe_a_name
-from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
@@ -190,7 +190,7 @@ def _from_sentences(
             # klingons": the first result, where they meet (the alliance), not what the Romulans are
             met_in = {e.key for e in known.between([e.key for e in linked])}
             between = [e for e in ordered[:1] if e.key in met_in and e.kind in _BETWEEN]
-        subject = next(iter(between), linked[0])
+        subject = next(iter(between), None) or first_named(query, names, linked)
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     if unknown.asks_of_the_unknown(query, names, weights):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about

@@ -3,7 +3,8 @@ also named by its initials ("rnz", "khc"), where they name nothing else and are 
 uses (read on the event loop, before the English word list is loaded); and a question naming a
 power and a pact between it and another, and nothing more, is answered by the pact's summary
 ("what did the klingons get from the kra": what each paid), as is one naming two powers alone by
-the first result where they meet ("what did the romulans give the klingons")."""
+the first result where they meet ("what did the romulans give the klingons"). Of other names alone,
+the one named first is asked of ("was vreenak tal shiar"), not one describing the next."""
 
 from __future__ import annotations
 
@@ -78,4 +79,20 @@ def test_a_people_and_the_power_it_serves_are_not_two_parties(lore: LoreService)
     ],
 )
 def test_the_accords_are_the_khitomer_accords(lore: LoreService, question: str, said: str) -> None:
+    assert_says(lore, question, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # names alone ask what the one named first is, though the other's name is longer
+        ("was vreenak tal shiar", "Vreenak was a Romulan senator and Tal Shiar vice-chairman"),
+        ("is worf house of mogh", "Worf, son of Mogh, is a Klingon Starfleet officer"),
+        ("what is the klingon empire's praxis", "Praxis was a moon of Qo'noS"),
+        # … but a people or power said right before a name describes it
+        ("cardassian obsidian order what were they", "The Obsidian Order was the Cardassian Union's"),
+        ("what was the dominion jem'hadar", "The Jem'Hadar are the Dominion's soldier species"),
+    ],
+)
+def test_names_alone_ask_of_the_one_named_first(lore: LoreService, question: str, said: str) -> None:
     assert_says(lore, question, said)
