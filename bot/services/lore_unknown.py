@@ -68,6 +68,9 @@ def name_alone(rest: str) -> bool:
     return 0 < len(words) <= 3 and not any(w.casefold() in STOP_WORDS for w in words)
 
 
+_LINKING = "of|the|and|to|for|by|about|with|from|against"  # words no description of a name holds
+
+
 def defines(sentence: str, rest: str) -> bool:
     """Whether the sentence says what `rest` is, a name no entry bears ("who is Odo": "Odo was…",
     "Odo, a Changeling…", "the Changeling Odo"; not "one of Odo's own people"). Of a name alone:
@@ -76,9 +79,9 @@ def defines(sentence: str, rest: str) -> bool:
         return True
     words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
     name = r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
-    # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets"
-    described = rf"\b(?:the|a|an)\s+(?:(?!(?:of|the|and|to|for|by)\b)[\w-]+\s+){{1,4}}{name}"
+    # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets" nor "the truth about Ja'rod's"
+    described = rf"\b(?:the|a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{1,4}}{name}(?!['’]s\b)"
     # … and set off after its description: "a Romulan survivor, Bochra, and…"
-    set_off = rf"\b(?:a|an)\s+(?:(?!(?:of|the|and|to|for|by)\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
+    set_off = rf"\b(?:a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
     said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}|{set_off}"
     return re.search(said, sentence, re.I) is not None

@@ -115,6 +115,9 @@ def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they
         ("Geordi was stranded with a Romulan survivor, Bochra, and they escaped.", "bochra", True),
         ("One of Odo's own people came to the station.", "odo", False),
         ("The storm hit a ship, Bochra and Geordi aboard.", "bochra", False),  # a list, not set off
+        ("Helped by the Klingon traitor Ja'rod, they struck.", "ja'rod", True),
+        ("Worf kept the truth about Ja'rod's treachery hidden.", "ja'rod", False),  # not what he was
+        ("Worf kept the truth about Ja'rod hidden.", "ja'rod", False),  # "about" is no description
         ("Anything at all.", "the spy that poisoned the grain", True),  # no name alone: any line may
     ],
 )
