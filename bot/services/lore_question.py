@@ -235,7 +235,9 @@ def _from_sentences(
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
     if rest is not None and not linked:  # "who is Odo", of no entry: only a line saying what he is
-        found = [one for one in found if unknown.defines(one.text, rest)]
+        found = [one for one in found if unknown.defines(one.text, rest)] or [
+            one for one in found if unknown.defines(one.text, rest, by_rank=True)
+        ]
         # … which answers, whoever else it names ("…with a Romulan survivor, Bochra")
         asked = Asked.IDENTITY if unknown.name_alone(rest) else asked
     if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..domain.lore_doers import TITLES
 from ..domain.lore_phrases import ONE_WORDS
 from ..domain.lore_query import STOP_WORDS
 from . import english
@@ -68,13 +69,15 @@ def name_alone(rest: str) -> bool:
     return 0 < len(words) <= 3 and not any(w.casefold() in STOP_WORDS for w in words)
 
 
+_RANKS = sorted(TITLES - {"uss", "iks", "irw"})
 _LINKING = "of|the|and|to|for|by|about|with|from|against"  # words no description of a name holds
 
 
-def defines(sentence: str, rest: str) -> bool:
+def defines(sentence: str, rest: str, by_rank: bool = False) -> bool:
     """Whether the sentence says what `rest` is, a name no entry bears ("who is Odo": "Odo was…",
-    "Odo, a Changeling…", "the Changeling Odo"; not "one of Odo's own people"). Of a name alone:
-    "what was T'Kuvma after" asks more than what he was."""
+    "Odo, a Changeling…", "the Changeling Odo"; not "one of Odo's own people"), or `by_rank`,
+    asked where no line does, by a rank before it ("Senator Tal'aura"). Of a name alone: "what was
+    T'Kuvma after" asks more than what he was."""
     if not name_alone(rest):
         return True
     words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
@@ -83,5 +86,7 @@ def defines(sentence: str, rest: str) -> bool:
     described = rf"\b(?:the|a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{1,4}}{name}(?!['’]s\b)"
     # … and set off after its description: "a Romulan survivor, Bochra, and…"
     set_off = rf"\b(?:a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
+    if by_rank:  # "Senator Tal'aura left…" says she was a senator, where no line says more
+        return re.search(rf"\b(?:{'|'.join(_RANKS)})\s+{name}(?!['’]s\b)", sentence, re.I) is not None
     said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}|{set_off}"
     return re.search(said, sentence, re.I) is not None

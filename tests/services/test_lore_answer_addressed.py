@@ -95,6 +95,11 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
         ("who is odo", "Odo was a Changeling"),
         ("who was arne darvin", "Arne Darvin, a Klingon surgically disguised"),  # described after the name
         ("who was bochra", "a Romulan survivor, Bochra,"),  # … and set off by commas
+        ("who was tal'aura", "Senator Tal'aura left the device"),  # … or by a rank, where nothing says more
+        (
+            "who was hanson",
+            "commanded by Admiral J.P. Hanson, who died",
+        ),  # not "…the fleet of Admiral Hanson"
         ("what is the prime directive", "the Prime Directive, which forbids"),
         ("what is a d7", "The D7-class battle cruiser is"),  # a name of a letter and a figure is linked
     ],
@@ -124,3 +129,9 @@ def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they
 def test_a_line_says_what_a_name_no_entry_bears_is(sentence: str, name: str, said: bool) -> None:
     assert defines(sentence, name) is said
     assert name_alone(name) is (len(name.split()) <= 3)
+
+
+def test_a_rank_before_a_name_says_what_they_were_when_asked() -> None:
+    sentence = "In 2379 Senator Tal'aura left the device in the chamber."
+    assert not defines(sentence, "tal'aura") and defines(sentence, "tal'aura", by_rank=True)
+    assert not defines("The Senator's aide Tal'aura's plot failed.", "tal'aura", by_rank=True)
