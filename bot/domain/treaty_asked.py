@@ -71,16 +71,17 @@ def treaty_named(treaties: Sequence[Treaty], question: str) -> Treaty | None:
     return max(alone, key=lambda one: one[1] - one[0])[2] if alone else None
 
 
-def named_within(treaty: Treaty, names: Sequence[tuple[str, str]]) -> bool:
-    """Whether the treaty is named only inside a longer name of another entry the question names
-    (`names`: each entry's key and its name as typed): "second khitomer conference" holds the
-    Second Khitomer Accords' alias "second khitomer", yet asks of the conference."""
+def names_around(treaty: Treaty, names: Sequence[tuple[str, str]]) -> list[str]:
+    """The longer names of other entries a question names that hold the treaty's (`names`: each
+    entry's key and its name as typed): "second khitomer conference" holds the Second Khitomer
+    Accords' alias "second khitomer"; its own words ask nothing of the treaty's articles."""
     itself = normalise(treaty.name).replace(" ", "-")  # its own entry's key: "treaty-of-armens"
-    for key, name in names:
-        typed = f" {normalise(name)} "
-        if key != itself and any(f" {own} " in typed and typed != f" {own} " for own in _names(treaty)):
-            return True
-    return False
+    return [
+        name
+        for key, name in names
+        if key != itself
+        and any(f" {own} " in f" {normalise(name)} " and normalise(name) != own for own in _names(treaty))
+    ]
 
 
 _TIMES = ("after", "before", "since", "until", "till", "following")

@@ -16,7 +16,7 @@ from ..domain.lore_phrases import phrased
 from ..domain.lore_query import ANSWERING, YEAR
 from ..domain.numerals import to_roman
 from ..domain.treaties import Article, Treaty
-from ..domain.treaty_asked import article_asked, named_as_a_time, named_within, treaty_named, without_ordinal
+from ..domain.treaty_asked import article_asked, named_as_a_time, names_around, treaty_named, without_ordinal
 from . import lore_text as text
 from .factions import faction_names
 from .lore_question import GENERIC, Answer, terms_of
@@ -68,9 +68,10 @@ def article_answer(
     treaty = treaty_named(treaties, query) or treaty_described(treaties, without_ordinal(query))
     if treaty is None or not treaty.articles or (not about and not may and named_as_a_time(treaty, query)):
         return None  # "…after Khitomer" says when, not what the treaty says
-    if not about and not may and named_within(treaty, names):
-        return None  # "what was the second khitomer conference": the conference, not an article
     question = _read_phrased(query, question)
+    if around := names_around(treaty, names):  # "what was the second khitomer conference": Article
+        dropped = set(text.terms(" ".join(around)))  # V's "Conference of signatories" is not asked
+        question = Question.of([c for c in question.concepts if c not in dropped], ANSWERING, merged=True)
     titled = _titled(treaty, question)
     if not about and not may and not titled and _TREATY_WORDS.search(query) is None:
         return None
