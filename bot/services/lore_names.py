@@ -1,6 +1,7 @@
 """The names a lore question holds: every entry it names (longest names first, typo-tolerant
-for canon's) and which it names first, whether it is a name typed alone or the rest of an identity
-question only names, and what canon knows of people's and places' names (bot/services/lore_question.py)."""
+for canon's), whether it is a name typed alone, whether the rest of an identity question is only
+names, and what canon knows of people's and places' names. Read by bot/services/lore_question.py.
+"""
 
 from __future__ import annotations
 
@@ -119,20 +120,6 @@ def link(
         else:  # "james kirk": both runs name Kirk, and neither is what is asked about him
             found[at] = Linked(key, (*found[at].words, *run), (*found[at].more, tuple(run)))
     return found
-
-
-def first_named(query: str, names: Sequence[Linked], linked: Sequence[LoreEntry]) -> LoreEntry:
-    """Of the entries a question names (`linked`, non-empty), the one it names first ("was vreenak
-    tal shiar": Vreenak, not the longer name); a people or power said right before another name
-    describes it ("cardassian obsidian order": the Obsidian Order)."""
-    tokens, runs = _runs(query)[0], {one.key: one.runs[0] for one in names}
-    spans: dict[str, tuple[int, int]] = {}
-    for key, run in ((e.key, runs.get(e.key, ())) for e in linked):
-        at = next((i for i in range(len(tokens)) if tuple(tokens[i : i + len(run)]) == run), len(tokens))
-        spans[key] = (at, at + len(run))
-    starts = {start for start, _ in spans.values()}
-    heads = [e for e in linked if e.kind not in (Kind.FACTION, Kind.SPECIES) or spans[e.key][1] not in starts]
-    return min(heads or linked, key=lambda entry: spans[entry.key])
 
 
 _WHERE_SEEN = re.compile(r"\s(?:in|from|during)\s.*$", re.IGNORECASE)

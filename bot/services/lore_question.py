@@ -26,12 +26,13 @@ from . import lore_unknown as unknown
 from .lore_names import GENERIC as GENERIC  # read by bot/services/lore_articles.py through this module
 from .lore_names import Known as Known
 from .lore_names import Linked as Linked
-from .lore_names import first_named, name_words, only_names
 from .lore_names import link as link  # read by bot/services/lore.py through this module
 from .lore_names import maybe_a_name as maybe_a_name
+from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
+from .lore_names_alone import first_named
 from .lore_prose_articles import prose_article
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
 from .lore_reading import its_named, meaning, other_names, whole_names

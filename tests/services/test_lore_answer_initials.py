@@ -4,7 +4,7 @@ uses (read on the event loop, before the English word list is loaded); and a que
 power and a pact between it and another, and nothing more, is answered by the pact's summary
 ("what did the klingons get from the kra": what each paid), as is one naming two powers alone by
 the first result where they meet ("what did the romulans give the klingons"). Of other names alone,
-the one named first is asked of ("was vreenak tal shiar"), not one describing the next."""
+the one named first is asked of ("was vreenak tal shiar"), not one qualifying another."""
 
 from __future__ import annotations
 
@@ -85,13 +85,20 @@ def test_the_accords_are_the_khitomer_accords(lore: LoreService, question: str, 
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        # names alone ask what the one named first is, though the other's name is longer
+        # names alone ask what the one named first is, though the other's name is longer; of the one
+        # whose first sentence names the others, if any ("a Romulan senator and Tal Shiar…")
         ("was vreenak tal shiar", "Vreenak was a Romulan senator and Tal Shiar vice-chairman"),
-        ("is worf house of mogh", "Worf, son of Mogh, is a Klingon Starfleet officer"),
+        ("is kurn house of mogh", "The House of Mogh is the Klingon noble family of Worf and Kurn"),
+        ("kirk veridian iii", "Veridian III is the planet"),
         ("what is the klingon empire's praxis", "Praxis was a moon of Qo'noS"),
-        # … but a people or power said right before a name describes it
+        # … not of a name qualifying another: an owner, a great power, a name after "of"
+        ("picard's enterprise-d", "The USS Enterprise-D (NCC-1701-D) was"),
         ("cardassian obsidian order what were they", "The Obsidian Order was the Cardassian Union's"),
-        ("what was the dominion jem'hadar", "The Jem'Hadar are the Dominion's soldier species"),
+        ("vulcan spock", "Spock was a half-Vulcan"),
+        ("tal shiar romulans", "The Tal Shiar is the Romulan Star Empire's"),
+        ("who is worf of the house of mogh", "Worf, son of Mogh, is a Klingon Starfleet officer"),
+        ("what was the pegasus thing with riker", "The USS Pegasus was a Starfleet ship"),
+        ("cardassia's obsidian order", "The Obsidian Order was the Cardassian Union's"),
     ],
 )
 def test_names_alone_ask_of_the_one_named_first(lore: LoreService, question: str, said: str) -> None:
