@@ -84,8 +84,9 @@ def defines(sentence: str, rest: str, by_rank: bool = False) -> bool:
     name = r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
     # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets" nor "the truth about Ja'rod's"
     described = rf"\b(?:the|a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{1,4}}{name}(?!['’]s\b)"
-    # … and set off after its description: "a Romulan survivor, Bochra, and…"
-    set_off = rf"\b(?:a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
+    # … and set off after its description: "a Romulan survivor, Bochra, and…", "Duras's own father, Ja'rod."
+    opened = r"(?:\b(?:a|an)|[\w-]+['’]s)\s+"
+    set_off = rf"{opened}(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
     if by_rank:  # "Senator Tal'aura left…" says she was a senator, where no line says more
         return re.search(rf"\b(?:{'|'.join(_RANKS)})\s+{name}(?!['’]s\b)", sentence, re.I) is not None
     said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}|{set_off}"

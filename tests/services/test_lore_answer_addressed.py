@@ -95,6 +95,7 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
         ("who is odo", "Odo was a Changeling"),
         ("who was arne darvin", "Arne Darvin, a Klingon surgically disguised"),  # described after the name
         ("who was bochra", "a Romulan survivor, Bochra,"),  # … and set off by commas
+        ("who was ja'rod", "Duras's own father, Ja'rod."),
         ("who was tal'aura", "Senator Tal'aura left the device"),  # … or by a rank, where nothing says more
         (
             "who was hanson",
@@ -122,6 +123,7 @@ def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they
         ("The storm hit a ship, Bochra and Geordi aboard.", "bochra", False),  # a list, not set off
         ("Helped by the Klingon traitor Ja'rod, they struck.", "ja'rod", True),
         ("Worf kept the truth about Ja'rod's treachery hidden.", "ja'rod", False),  # not what he was
+        ("The real traitor was Duras's own father, Ja'rod.", "ja'rod", True),  # set off after an owner
         ("Worf kept the truth about Ja'rod hidden.", "ja'rod", False),  # "about" is no description
         ("Anything at all.", "the spy that poisoned the grain", True),  # no name alone: any line may
     ],
