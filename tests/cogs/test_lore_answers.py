@@ -91,6 +91,15 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
             "takes its name from a clause of the original Starfleet",
             "— *Section 31*",
         ),
+        # names alone: the one the others qualify; a name inside a longer one; a name set off
+        ("was vreenak tal shiar", "Vreenak was a Romulan senator and Tal Shiar vice-chairman", "— *Vreenak*"),
+        ("picard's enterprise-d", "The USS Enterprise-D (NCC-1701-D) was", "— *USS Enterprise-D*"),
+        (
+            "what was the second khitomer conference",
+            "The Second Khitomer Conference was the meeting",
+            "— *Second Khitomer Conference*",
+        ),
+        ("who was ja'rod", "The real traitor was Duras's own father, Ja'rod.", "— *Mogh*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
