@@ -53,8 +53,17 @@ def first_named(query: str, names: Sequence[Linked], linked: Sequence[LoreEntry]
         return owner or yields or not {"of", "with"}.isdisjoint(tokens[max(0, at - 2) : at])
 
     def speaks_of_the_others(entry: LoreEntry) -> bool:
-        first = first_words(entry)
-        return all(said.get(other.key, frozenset()) <= first for other in linked if other.key != entry.key)
+        first = next(iter(sentences(entry.summary)), entry.summary)
+        words, typed = set(text.terms(first)), f" {normalise(first)} "
+        return all(
+            said.get(other.key, frozenset()) <= words
+            # a name told apart by a letter or figure is said with it: "enterprise a", not "Enterprise"
+            and (
+                all(len(w) > 2 for w in runs.get(other.key, ())) or f" {' '.join(runs[other.key])} " in typed
+            )
+            for other in linked
+            if other.key != entry.key
+        )
 
     heads = [e for e in linked if not qualifies(e)] or list(linked)
     return min([e for e in heads if speaks_of_the_others(e)] or heads, key=lambda e: spans.get(e.key, (0, 0)))

@@ -90,6 +90,8 @@ def test_the_accords_are_the_khitomer_accords(lore: LoreService, question: str, 
         ("was vreenak tal shiar", "Vreenak was a Romulan senator and Tal Shiar vice-chairman"),
         ("is kurn house of mogh", "The House of Mogh is the Klingon noble family of Worf and Kurn"),
         ("kirk veridian iii", "Veridian III is the planet"),
+        ("kirk enterprise-a", "The USS Enterprise-A (NCC-1701-A) was"),  # Kirk's names the first Enterprise
+        ("2nd khitomer conference", "The Second Khitomer Conference was"),  # not the 2293 one
         ("what is the klingon empire's praxis", "Praxis was a moon of Qo'noS"),
         # … not of a name qualifying another: an owner, a great power, a name after "of"
         ("picard's enterprise-d", "The USS Enterprise-D (NCC-1701-D) was"),
