@@ -76,18 +76,22 @@ _LINKING = "of|the|and|to|for|by|about|with|from|against"  # words no descriptio
 def defines(sentence: str, rest: str, by_rank: bool = False) -> bool:
     """Whether the sentence says what `rest` is, a name no entry bears ("who is Odo": "Odo was…",
     "Odo, a Changeling…", "the Changeling Odo"; not "one of Odo's own people"), or `by_rank`,
-    asked where no line does, by a rank before it ("Senator Tal'aura"). Of a name alone: "what was
-    T'Kuvma after" asks more than what he was."""
+    asked where no line does, by a rank before it ("Senator Tal'aura"); a rank asked is no name.
+    Of a name alone: "what was T'Kuvma after" asks more than what he was."""
     if not name_alone(rest):
         return True
     words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
+    while len(words) > 1 and words[0].casefold() in _RANKS:  # "who was senator tal'aura": Tal'aura
+        words = words[1:]
     name = r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"
     # "the Klingon agent Arne Darvin", not "the Emissary of the Prophets" nor "the truth about Ja'rod's"
     described = rf"\b(?:the|a|an)\s+(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{1,4}}{name}(?!['’]s\b)"
     # … and set off after its description: "a Romulan survivor, Bochra, and…", "Duras's own father, Ja'rod."
     opened = r"(?:\b(?:a|an)|[\w-]+['’]s)\s+"
     set_off = rf"{opened}(?:(?!(?:{_LINKING})\b)[\w-]+\s+){{0,3}}[\w-]+,\s+{name}\s*(?:,|\.|$)"
-    if by_rank:  # "Senator Tal'aura left…" says she was a senator, where no line says more
-        return re.search(rf"\b(?:{'|'.join(_RANKS)})\s+{name}(?!['’]s\b)", sentence, re.I) is not None
+    if by_rank:  # "Senator Tal'aura left…" says she was a senator, where no line says more; a first
+        # name may come between ("who was harriman": "Captain John Harriman")
+        ranked = rf"\b(?:{'|'.join(_RANKS)})\s+(?-i:[A-Z][\w'’.-]*\s+)?{name}(?!['’]s\b)"
+        return re.search(ranked, sentence, re.I) is not None
     said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}|{set_off}"
     return re.search(said, sentence, re.I) is not None

@@ -96,6 +96,8 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
         ("who was arne darvin", "Arne Darvin, a Klingon surgically disguised"),  # described after the name
         ("who was bochra", "a Romulan survivor, Bochra,"),  # … and set off by commas
         ("who was ja'rod", "Duras's own father, Ja'rod."),
+        ("who was senator tal'aura", "Senator Tal'aura left the device"),  # the rank asked is no name
+        ("who was harriman", "under Captain John Harriman"),  # a first name between rank and name
         ("who was tal'aura", "Senator Tal'aura left the device"),  # … or by a rank, where nothing says more
         (
             "who was hanson",
