@@ -1,7 +1,6 @@
 """Which of the entries a question of names alone asks about ("was vreenak tal shiar", "kirk
-veridian iii", "picard's enterprise-d"): the one whose own first sentence speaks of the others,
-else the one named first, a possessive's owner giving way to what it owns. Read by
-bot/services/lore_question.py."""
+veridian iii", "picard's enterprise-d"): of those no other name qualifies, the one whose own first
+sentence speaks of the others, else the one named first. Read by bot/services/lore_question.py."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from .accords import power_aliases
 from .lore_names import Linked
 
 
-def first_named(query: str, names: Sequence[Linked], linked: Sequence[LoreEntry]) -> LoreEntry:
+def subject_of_names(query: str, names: Sequence[Linked], linked: Sequence[LoreEntry]) -> LoreEntry:
     """Of the entries a question names (`linked`, non-empty), the one it asks about. Not a name
     qualifying another: an owner ("picard's enterprise-d": the ship), a great power beside what is
     not one ("klingon worf", "tal shiar romulans", "klingon empire qonos"), a name after "of" or "with"
@@ -36,24 +35,28 @@ def first_named(query: str, names: Sequence[Linked], linked: Sequence[LoreEntry]
         run = runs.get(entry.key, ())
         return entry.title in _powers() or (len(run) == 1 and _POWER.fullmatch(run[0]) is not None)
 
-    def first_words(entry: LoreEntry) -> set[str]:
-        return set(text.terms(next(iter(sentences(entry.summary)), entry.summary)))
+    def first_sentence(entry: LoreEntry) -> str:
+        return next(iter(sentences(entry.summary)), entry.summary)
 
     def qualifies(entry: LoreEntry) -> bool:
         run, (at, end) = runs.get(entry.key, ()), spans.get(entry.key, (len(tokens), len(tokens)))
         owned = next((e for e in linked if spans.get(e.key, (-1, -1))[0] == end), None)  # what follows
-        owner = owned is not None and run[-1].endswith("s") and _owns(run[-1][:-1], query)
-        # … a ship its own: "picard's enterprise-d", not "t'sael's warbird" (the class, naming no owner)
         owner = (
-            owner
-            and owned is not None
-            and (owned.kind is not Kind.SHIP or said.get(entry.key, frozenset()) <= first_words(owned))
+            owned is not None
+            and bool(run)
+            and run[-1].endswith("s")
+            and _owns(run[-1][:-1], query)
+            # … a ship its own: "picard's enterprise-d", not "t'sael's warbird" (a class naming no owner)
+            and (
+                owned.kind is not Kind.SHIP
+                or said.get(entry.key, frozenset()) <= set(text.terms(first_sentence(owned)))
+            )
         )
         yields = power(entry) and not all(power(other) for other in linked)
         return owner or yields or not {"of", "with"}.isdisjoint(tokens[max(0, at - 2) : at])
 
     def speaks_of_the_others(entry: LoreEntry) -> bool:
-        first = next(iter(sentences(entry.summary)), entry.summary)
+        first = first_sentence(entry)
         words, typed = set(text.terms(first)), f" {normalise(first)} "
         return all(
             said.get(other.key, frozenset()) <= words

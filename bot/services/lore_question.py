@@ -32,7 +32,7 @@ from .lore_names import name_words, only_names
 from .lore_names import names_to_look_up as names_to_look_up
 from .lore_names import shortened as shortened
 from .lore_names import whole_name as whole_name
-from .lore_names_alone import first_named
+from .lore_names_alone import subject_of_names
 from .lore_prose_articles import prose_article
 from .lore_reading import body_sentences as body_sentences  # read by tests through this module
 from .lore_reading import its_named, meaning, other_names, whole_names
@@ -191,7 +191,7 @@ def _from_sentences(
             # klingons": the first result, where they meet (the alliance), not what the Romulans are
             met_in = {e.key for e in known.between([e.key for e in linked])}
             between = [e for e in ordered[:1] if e.key in met_in and e.kind in _BETWEEN]
-        subject = next(iter(between), None) or first_named(query, names, linked)
+        subject = next(iter(between), None) or subject_of_names(query, names, linked)
         return Answer(next(iter(sentences(subject.summary)), subject.summary), subject)
     if unknown.asks_of_the_unknown(query, names, weights):
         return None  # "when did the Kazon first meet Starfleet": the lore does not know what is asked about
