@@ -25,13 +25,13 @@ from .lore_asking import identity_rest as identity_rest
 from .lore_causes import CAUSES as CAUSES  # the words of a cause, read through this module
 from .lore_causes import PURPOSES as PURPOSES
 from .lore_causes import Token as Token
-from .lore_causes import acts_on, adds, caused, charged, explains, explains_named, is_cause
+from .lore_causes import acts_on, adds, caused, charged, explains, explains_named, is_cause, within
 from .lore_causes import fold as fold
 from .lore_compose import compose as compose  # composed sentences, read through this module
 from .lore_compose import compose_agents as compose_agents
 from .lore_compose import compose_years as compose_years
 from .lore_doers import TITLES as TITLES  # read by bot.services through this module
-from .lore_doers import before_said, does, done_to_another, group_doer, named_by, named_in_apposition, unnamed
+from .lore_doers import before_said, deed_owner, does, done_to_another, named_by, named_in_apposition, unnamed
 from .lore_facts import Asked
 from .lore_names_held import others_held, rarest_held
 
@@ -90,7 +90,7 @@ def _is_fact(asked: Asked, tokens: Sequence[Token], at: int, said: set[str], peo
         by = (bool(before) and before[-1] == "by" and named_by(tokens, at, word, places, POWERS)) or (
             named_in_apposition(tokens, at, word, places, POWERS)
         )
-        return word in people or by or (bool(before) and before[-1] in TITLES) or group_doer(tokens, at)
+        return word in people or by or (bool(before) and before[-1] in TITLES) or deed_owner(tokens, at)
     if asked is Asked.PLACE:
         if before and before[-1] == "the":
             before.pop()
@@ -138,7 +138,7 @@ def carries(asked: Asked, tokens: Sequence[Token], predicate: set[str], said: se
     if doer and deed:
         deeds = [o for o in own if tokens[o][1] == deed] or deeds
     return any(
-        abs(f - o) <= near
+        within(tokens, f, o, near)
         and (not reason or (explains(tokens, f, o) and adds(tokens, f, said)))
         and (
             not doer

@@ -6,10 +6,23 @@ it). Read by bot/domain/lore_answer.py (pure: no I/O).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .lore_query import IRREGULAR
 
 Token = tuple[str, str]  # a word as written, and the question's concept it stands for ("" if none)
+
+
+class Words(tuple[Token, ...]):
+    """A sentence's tokens, and where its main clause begins after an opening "When …," (0:
+    none), which the tokens, having no commas, cannot tell."""
+
+    opening: int = 0
+
+
+def _opening(tokens: Sequence[Token]) -> int:
+    return tokens.opening if isinstance(tokens, Words) else 0
+
 
 # Words that give a cause ("because", "drove", "after"): our own short list.
 CAUSES = frozenset(
@@ -99,6 +112,8 @@ def _departed(tokens: Sequence[Token], at: int) -> bool:
 def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     """Whether the word at `at` (folded: `word`) opens a cause or a purpose."""
     following = fold(tokens[at + 1][0]) if at + 1 < len(tokens) else ""
+    if word == "when":  # "When Cardassia joined the Dominion, the Jem'Hadar hunted them down"
+        return at == 0 and _opening(tokens) > 0
     if word in _LEADING:  # "led to", "drove him to": "led the attack" gives no reason
         return any(fold(one) in {"to", "into"} for one, _ in tokens[at + 1 : at + 4])
     if word.startswith("fear") and word in CAUSES:  # "feared that peace…", not "the enemy it feared most"
@@ -134,6 +149,10 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     that belongs to another clause ("it ended when the Cardassians withdrew because…"). A deed
     that is itself a cause's own (see `caused`) is left out before: nothing explains it."""
     word = fold(tokens[cause][0])
+    if word == "when":  # an opening clause explains the main clause after its comma, not a deed
+        between = [fold(one) for one, _ in tokens[_opening(tokens) : deed]]  # "…, and he killed K'Ehleyr"
+        pronoun = any(one == "and" and after in _PRONOUNS for one, after in pairwise(between))
+        return deed >= _opening(tokens) and not pronoun
     following = fold(tokens[cause + 1][0]) if cause + 1 < len(tokens) else ""
     purpose = word == "so" and following == "that"
     passive = following == "by" and word != "led"  # "failed, caused by the Veshari": the cause follows
@@ -150,6 +169,14 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
             for i, word in enumerate(between)
         )
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
+
+
+def within(tokens: Sequence[Token], cause: int, deed: int, near: int) -> bool:
+    """Whether the cause at `cause` is near enough the deed at `deed` to be its own: `near` words,
+    or anywhere in the main clause after an opening "When …," (see `Words`)."""
+    return abs(cause - deed) <= near or (
+        cause == 0 and fold(tokens[0][0]) == "when" and deed >= _opening(tokens)
+    )
 
 
 def explains_named(tokens: Sequence[Token], causes: Sequence[int]) -> bool:

@@ -106,6 +106,8 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     done to them: "K'mpec was poisoned", or the deed is another subject's, in a clause of its
     own: "Hiren was there when a device left…"), or after "by"."""
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
+        if person == deed - 1 and _owned_deed(tokens, deed):  # "Scotty's sabotage left it dead"
+            return True
         if (deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE) or _qualifies(tokens, deed):
             return False
         if _done_to(tokens, deed) or _owned_doer(tokens, deed):
@@ -114,6 +116,28 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
             return False
         return not any(fold(word) in _PASSIVE for word, _ in tokens[max(person, deed - 2) : deed])
     return any(fold(word) == "by" for word, _ in tokens[deed + 1 : person])
+
+
+# Nouns of deeds whose owner did them ("Scotty's sabotage", "Gowron's invasion"), unlike those
+# whose owner suffered them ("Gorkon's murder", "Kirk's arrest"): our own short list.
+_DOERS_DEEDS = frozenset(
+    """sabotage betrayal treachery invasion attack assault ambush raid plot scheme conspiracy coup
+    forgery ruse deception discovery defection intervention bombing blockade offensive""".split()  # noqa: SIM905
+)
+
+
+def _owned_deed(tokens: Sequence[Token], deed: int) -> bool:
+    """Whether the deed, a noun of a deed its owner does, is owned by a name right before it
+    ("Scotty's sabotage")."""
+    before = tokens[deed - 1][0]
+    owned = deed > 0 and before.endswith(("'s", "’s")) and before[:1].isupper()
+    return owned and fold(tokens[deed][0]) in _DOERS_DEEDS
+
+
+def deed_owner(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the capitalised word at `at` owns the noun of a deed its owner did ("Scotty's
+    sabotage"): a doer, though no entry names them, or a people's member ("a Klingon agent")."""
+    return group_doer(tokens, at) or (at + 1 < len(tokens) and _owned_deed(tokens, at + 1))
 
 
 def _done_to(tokens: Sequence[Token], deed: int) -> bool:

@@ -39,6 +39,7 @@ PHRASES = {
         "hammer out|hammered out|hash out|hashed out": "negotiate",
         "pull the trigger on|pulled the trigger on": "shot",
         "captured soldiers|captured troops|captured warriors|captured crews|captured officers": "prisoners",
+        "first run|first flight|first voyage|maiden voyage|maiden flight": "debut",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()
     for phrase in words.split("|")

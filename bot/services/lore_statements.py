@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
+from ..domain.lore_causes import Words
 from ..domain.lore_facts import Asked
 from ..domain.lore_query import sentences
 from . import lore_text as text
@@ -33,6 +34,7 @@ IMPLIED = {
 }
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WHEN = re.compile(r"\W*when\b", re.I)
 
 
 def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
@@ -40,10 +42,13 @@ def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
     written = _TOKEN.findall(sentence)
     loose = question.loose(written)
     phrased = question.phrased(written)
-    return tuple(
+    found = Words(
         (word, phrased.get(i) or ("" if i in loose else question.concept(text.word_stem(word))))
         for i, word in enumerate(written)
     )
+    if _WHEN.match(sentence) and "," in sentence:  # "When …, …": where the main clause begins
+        found.opening = len(_TOKEN.findall(sentence[: sentence.index(",")]))
+    return found
 
 
 def statements(
