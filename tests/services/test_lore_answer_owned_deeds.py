@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.content.treaties import canon_treaties
 from bot.services.lore import LoreService
-from tests.support.lore_lines import line, started
+from tests.support.lore_lines import GUILD, line, started
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +52,16 @@ def test_an_opening_when_clause_does_not_explain_a_deed_after_and_a_pronoun(lore
     # began…": the poisoning is no cause of the killing; the sentence saying why is kept
     found, _ = line(lore, "why did duras murder kehleyr")
     assert found is not None and found.startswith("Duras killed K'Ehleyr in 2367 because"), found
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("sulu's ship", "Hikaru Sulu"),  # "sulu's" was read "sulus", a word no entry holds
+        ("what was sulu's ship", "Hikaru Sulu"),
+        ("valeris's mentor", "Valeris"),
+    ],
+)
+def test_a_possessive_after_u_or_s_names_its_owner(lore: LoreService, question: str, first: str) -> None:
+    found = lore.loop.run_until_complete(lore.search(GUILD, question, canon_treaties()))  # type: ignore[attr-defined]
+    assert found.hits and found.hits[0].entry.title == first, [hit.entry.title for hit in found.hits[:3]]
