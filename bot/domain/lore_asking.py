@@ -156,6 +156,13 @@ _EXCLAIMED = re.compile(
     r"\b(who|what|where|when|why|how)\s+(?:the\s+(?:heck|hell|fuck|frick|devil)|on earth|in the world|tf)\b",
     re.I,
 )
+# … and words that only hedge it ("who exactly was Kor", "who is Odo anyway"): "exactly" is
+# also a word of the lore ("What exactly happened is never explained"), which it is not asking.
+_HEDGED = re.compile(
+    r"^(\s*(?:who|what|where|when|why|how)(?:\s+(?:is|was|are|were|did|does|do))?)\s+(?:exactly|really|actually)\b"
+    r"|[\s,]+(?:anyways?|exactly|again)(?=[\s?!.]*$)",
+    re.I,
+)
 _VERB_LAST = re.compile(
     r"^(\s*(?:who|what))\s+(?!(?:is|was|are|were)\b)([^,?]+?)\s+(is|was|are|were)(?=[\s?.!]*(?:,|$))", re.I
 )
@@ -174,7 +181,7 @@ def addressed(question: str) -> str:
     qonos": "where is qonos"), nor an oath, nor a guess after a name whose identity it asks;
     kept whole when nothing else is left ("computer")."""
     asked = _SIGNED_OFF.sub("", _ADDRESSED.sub("", question, count=1))
-    asked = _EXCLAIMED.sub(r"\1", asked)
+    asked = _HEDGED.sub(lambda found: found.group(1) or "", _EXCLAIMED.sub(r"\1", asked), count=2)
     asked = _GUESSED.sub(r"\1", _VERB_LAST.sub(r"\1 \3 \2", asked, count=1))
     return asked if asked.strip() else question
 

@@ -93,5 +93,8 @@ def defines(sentence: str, rest: str, by_rank: bool = False) -> bool:
         # name may come between ("who was harriman": "Captain John Harriman")
         ranked = rf"\b(?:{'|'.join(_RANKS)})\s+(?-i:[A-Z][\w'’.-]*\s+)?{name}(?!['’]s\b)"
         return re.search(ranked, sentence, re.I) is not None
-    said = rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which)\b)|{described}|{set_off}"
+    # … or followed by it: "Odo, a Changeling", "David Marcus, Kirk's son,"
+    said = (
+        rf"{name}(?:\s+(?:is|was|are|were)\b|,\s+(?:a|an|the|who|which|[\w-]+['’]s)\b)|{described}|{set_off}"
+    )
     return re.search(said, sentence, re.I) is not None

@@ -165,7 +165,8 @@ def dying(concepts: Sequence[str]) -> dict[str, str]:
 # out"): none of them is what the question asks. Read as typed: "finally" and "finalized" share
 # a stem.
 FILLER = frozenset(
-    "finally eventually ultimately ever even already still bother bothered willing willingly actually".split()  # noqa: SIM905
+    """finally eventually ultimately ever even already still bother bothered willing willingly actually
+    anyway anyways exactly really basically""".split()  # noqa: SIM905
 )
 
 

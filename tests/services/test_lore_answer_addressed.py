@@ -56,6 +56,12 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         # a second question without a question word, or a name after the comma: kept
         ("who was duras, did he kill k'ehleyr?", "who was duras, did he kill k'ehleyr?"),
         ("who was the chancellor, gowron?", "who was the chancellor, gowron?"),
+        # a hedge asks nothing ("exactly" is also the lore's: "What exactly happened…")
+        ("who exactly was kor", "who was kor"),
+        ("who is odo anyway", "who is odo"),
+        ("what really happened at praxis", "what happened at praxis"),
+        ("who was kor exactly?", "who was kor?"),
+        ("exactly who was kor", "exactly who was kor"),  # not after a question word: kept
     ],
 )
 def test_what_only_addresses_the_bot_is_not_asked(question: str, asked: str) -> None:
@@ -70,6 +76,8 @@ def test_what_only_addresses_the_bot_is_not_asked(question: str, asked: str) -> 
         ("computer, who was gorkon", "Gorkon was the Klingon chancellor"),
         ("can you tell me who killed gorkon please", "General Chang"),
         ("do you know when the khitomer accords were signed", "2293"),
+        ("who exactly was kor", "Kor was a Klingon general"),  # was the Tomed Incident's line
+        ("who is odo anyway", "Odo was a Changeling"),  # was no line: "anyway" is no name
     ],
 )
 def test_a_question_addressed_to_the_bot_gets_its_line(lore: LoreService, question: str, said: str) -> None:
@@ -126,6 +134,7 @@ def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they
         ("Helped by the Klingon traitor Ja'rod, they struck.", "ja'rod", True),
         ("Worf kept the truth about Ja'rod's treachery hidden.", "ja'rod", False),  # not what he was
         ("The real traitor was Duras's own father, Ja'rod.", "ja'rod", True),  # set off after an owner
+        ("Kruge's men killed David Marcus, Kirk's son, on Genesis.", "david marcus", True),  # … or before one
         ("Worf kept the truth about Ja'rod hidden.", "ja'rod", False),  # "about" is no description
         ("Anything at all.", "the spy that poisoned the grain", True),  # no name alone: any line may
     ],
