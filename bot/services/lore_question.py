@@ -235,12 +235,13 @@ def _from_sentences(
         # only with that letter ("the Enterprise" alone is another ship)
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
-    if rest is not None and not linked:  # "who is Odo", of no entry: only a line saying what he is
-        found = [one for one in found if unknown.defines(one.text, rest)] or [
-            one for one in found if unknown.defines(one.text, rest, by_rank=True)
+    if rest is not None and (unnamed := unknown.unnamed_rest(rest, names)) is not None:
+        # "who is Odo", of no entry (or "…on Rura Penthe"): only a line saying what he is
+        found = [one for one in found if unknown.defines(one.text, unnamed)] or [
+            one for one in found if unknown.defines(one.text, unnamed, by_rank=True)
         ]
         # … which answers, whoever else it names ("…with a Romulan survivor, Bochra")
-        asked = Asked.IDENTITY if unknown.name_alone(rest) else asked
+        asked = Asked.IDENTITY if unknown.name_alone(unnamed) else asked
     if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren
         found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":

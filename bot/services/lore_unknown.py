@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from ..domain.lore_doers import TITLES
 from ..domain.lore_phrases import ONE_WORDS
 from ..domain.lore_query import STOP_WORDS
+from ..domain.references import normalise
 from . import english
 from . import lore_text as text
 from .lore_names import Linked
@@ -67,6 +68,23 @@ def name_alone(rest: str) -> bool:
     """Whether `rest` ("Bochra", "the spy that…") is a name alone, of three words at most."""
     words = [w for w in re.findall(r"[\w'’-]+", rest) if w.casefold() not in _ARTICLES]
     return 0 < len(words) <= 3 and not any(w.casefold() in STOP_WORDS for w in words)
+
+
+_WHERE = re.compile(r"\s+(?:on|at|in|aboard|from)\s+", re.I)
+
+
+def unnamed_rest(rest: str, names: Sequence[Linked]) -> str | None:
+    """Of "who was X", the X no entry bears, when the question names no entry, or names some
+    only after it, where X was, and X is a name, no English word ("who was martia on rura
+    penthe": martia; not "who was the prosecutor at Kirk's trial"); else None."""
+    if not names:
+        return rest
+    head, *where = _WHERE.split(rest, maxsplit=1)
+    tail = set(normalise(where[0]).split()) if where else set()
+    named = {word for one in names for word in one.words}
+    said = [word for word in normalise(head).split() if word not in _ARTICLES]
+    a_name = bool(said) and not any(english.is_english(word) or word in STOP_WORDS for word in said)
+    return head if a_name and tail and named <= tail and not named & set(said) else None
 
 
 _RANKS = sorted(TITLES - {"uss", "iks", "irw"})

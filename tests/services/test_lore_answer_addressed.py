@@ -113,6 +113,11 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
         ),  # not "…the fleet of Admiral Hanson"
         ("what is the prime directive", "the Prime Directive, which forbids"),
         ("what is a d7", "The D7-class battle cruiser is"),  # a name of a letter and a figure is linked
+        ("who was david marcus", "David Marcus, Kirk's son,"),  # an owner's noun after the name
+        ("who was martia on rura penthe", "A shape-shifting inmate, Martia,"),  # where named after the name
+        # … but a "who was" of no name is asked of what it names: not "prosecutor", nor "guys"
+        ("who was the prosecutor at kirk's klingon trial", "Chang was the prosecutor"),
+        ("who were the guys in mag boots that actually shot gorkon", "Burke and Samno"),
     ],
 )
 def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they_are(
