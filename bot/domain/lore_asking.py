@@ -107,21 +107,29 @@ _FROM = re.compile(
     re.I,
 )
 
+# … and "what was Worf's birthplace", "kirk's hometown"
+_BIRTHPLACE = re.compile(
+    r"^\s*(?:(?:what|where)\s+(?:is|was)\s+)?(?P<one>.+?)['’]s?\s+(?:birthplace|birth place|home ?town)"
+    r"\s*(?P<end>[?.!]*)\s*$",
+    re.I,
+)
+
 
 def born_asked(question: str, person: Callable[[str], bool]) -> str:
     """ "Where is Sisko from" as "where was Sisko born" when `person` takes every word of the name
     asked about (lower case) for a word of a person's name, or any of them after a rank ("Captain
     Okonkwo-Hale"); else the question as typed."""
-    found = _FROM.match(question)
+    found = _FROM.match(question) or _BIRTHPLACE.match(question)
     if found is None:
         return question
-    named = found["one"] or found["doer"]
+    named = str(found["one"] or found.groupdict().get("doer"))
+    asks = found.groupdict().get("asks") or "where"
     # "Captain Okonkwo-Hale": the name's words, not the rank, which says a person is named
     typed = [w for w in re.split(r"[\s-]+", named.casefold()) if w]
     words = [w for w in typed if w not in TITLES]
     if not words or not (any if len(words) < len(typed) else all)(person(word) for word in words):
         return question
-    return f"{found['asks']} was {named} born{found['end']}"
+    return f"{asks} was {named} born{found['end']}"
 
 
 def as_asked(question: str, person: Callable[[str], bool], years: Mapping[int, int] | None = None) -> str:

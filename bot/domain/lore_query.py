@@ -111,6 +111,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
     ("addict", "addicted", "addiction", "dependent", "dependence", "dependency", "hooked"),
     ("cleric", "clerics", "monk", "monks", "priest", "priests", "clergy"),
     ("mother", "mom", "mum", "mama"),
+    ("born", "birth", "birthday", "birthdate"),
     ("father", "dad", "papa"),
     ("loss", "lose", "lost", "losing", "disappear", "disappeared", "vanish", "vanished", "missing"),
     ("disaster", "catastrophe", "ruin", "ruined", "calamity", "crisis", "wreck", "wrecked", "devastated",

@@ -323,6 +323,11 @@ PEOPLE = {"sisko", "worf", "kirk", "tasha", "yar"}
         ("where is worf's son from", "where is worf's son from"),
         ("where are the romulans from", "where are the romulans from"),
         ("where did worf go from there", "where did worf go from there"),
+        # a birthplace or home town asked is where they were born
+        ("what was worf's birthplace", "where was worf born"),
+        ("kirk's hometown?", "where was kirk born?"),
+        ("where is sisko's home town", "where was sisko born"),
+        ("what is the romulans' birthplace", "what is the romulans' birthplace"),  # a people's
     ],
 )
 def test_where_a_person_is_from_is_where_they_were_born(question: str, read: str) -> None:
@@ -335,6 +340,8 @@ def test_a_person_from_somewhere_was_born_there(lore: LoreService) -> None:
     assert "born" not in (line(lore, "where is the borg from")[0] or "")  # where a people is
     assert "born on Vulcan" in (line(lore, "what planet is spock from")[0] or "")  # a planet and a people
     assert "died on Vulcan" in (line(lore, "where did sarek die")[0] or "")
+    assert "born on Qo'noS" in (line(lore, "what was worf's birthplace")[0] or "")
+    assert "born in 2237" in (line(lore, "sulu's birth year?")[0] or "")  # a birth is being born
 
 
 def test_monks_are_the_clerics_the_lore_speaks_of(lore: LoreService) -> None:
