@@ -26,6 +26,7 @@ PHRASES = {
         "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
         "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
         "lock up|locked up|locked away|lock away": "imprisoned",
+        "served time|serve time|serving time|did time|do time|doing time": "imprisoned",
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
         "go along with|went along with": "join",
         "pass away|passed away|kick the bucket|kicked the bucket|bite the dust|bit the dust": "die",

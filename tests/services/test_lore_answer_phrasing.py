@@ -344,6 +344,11 @@ def test_a_person_from_somewhere_was_born_there(lore: LoreService) -> None:
     assert "born in 2237" in (line(lore, "sulu's birth year?")[0] or "")  # a birth is being born
 
 
+def test_serving_time_is_being_imprisoned(lore: LoreService) -> None:
+    said = line(lore, "where did archer get locked up by the klingons")[0] or ""
+    assert said.startswith("Rura Penthe: Captain Jonathan Archer served time there"), said
+
+
 def test_monks_are_the_clerics_the_lore_speaks_of(lore: LoreService) -> None:
     assert "clerics of Boreth made the Kahless clone" in (
         line(lore, "what did the boreth monks do in 2369")[0] or ""
