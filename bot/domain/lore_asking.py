@@ -184,11 +184,17 @@ _GUESSED = re.compile(  # a guess opens with "the", "a", someone's, or ends "or 
 )
 
 
+# A possessive after "u" or "s" ("Sulu's", "Valeris's"): the stemmer keeps a word ending so
+# whole ("sulus" is no stem of Sulu), so it is read as the plural's possessive ("Sulu'"), which
+# the lore's words and names read as the name itself.
+_POSSESSIVE_US = re.compile(r"\b([^\W\d_]+[us])['’]s\b", re.I)
+
+
 def addressed(question: str) -> str:
     """The question without what only addresses the bot or asks politely ("hey bot where is
     qonos": "where is qonos"), nor an oath, nor a guess after a name whose identity it asks;
     kept whole when nothing else is left ("computer")."""
-    asked = _SIGNED_OFF.sub("", _ADDRESSED.sub("", question, count=1))
+    asked = _SIGNED_OFF.sub("", _ADDRESSED.sub("", _POSSESSIVE_US.sub(r"\1'", question), count=1))
     asked = _HEDGED.sub(lambda found: found.group(1) or "", _EXCLAIMED.sub(r"\1", asked), count=2)
     asked = _GUESSED.sub(r"\1", _VERB_LAST.sub(r"\1 \3 \2", asked, count=1))
     return asked if asked.strip() else question

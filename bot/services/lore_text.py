@@ -20,7 +20,6 @@ from ..domain.lore_query import IRREGULAR, STOP_WORDS, SYNONYMS, paragraphs, sen
 from .english_stemmer import compiled_english_stemmer, english_stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_POSSESSIVES = ("u's", "s's", "u’s", "s’s")
 _STEMMER = english_stemmer()  # Snowball English, without the other languages' stemmers
 
 # Bump when words, terms or impacts change: stored postings are rebuilt at the next start.
@@ -29,8 +28,7 @@ _STEMMER = english_stemmer()  # Snowball English, without the other languages' s
 # 2: stems are Snowball 3.1's, pinned in pyproject.toml (snowballstemmer here, PyStemmer in the
 # import's workers: the same version of both, or their stems differ); 2.2 and 3.0 allowed before
 # stemmed some words otherwise ("internal", "university").
-# 3: a possessive's "'s" after "u" or "s" is dropped ("Sulu's" was "sulus", no stem of Sulu's).
-ANALYSER_VERSION = "3"
+ANALYSER_VERSION = "2"
 
 # BM25F: field weight, and the typical length it is measured against.
 FIELDS = {"names": (6.0, 4.0), "summary": (2.5, 22.0), "body": (1.0, 120.0)}
@@ -45,11 +43,7 @@ def words(text: str) -> list[str]:
     if not folded.isascii():  # most of our text is plain ASCII: no accents to take off
         folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     # A word is cut at MAX_WORD letters: longer ones are noise, and an index key must stay small.
-    # A possessive's "'s" after "u" or "s" goes first: "Sulu's" is "sulu", not "sulus", and
-    # "Kahless's" "kahless", which the stemmer leaves as they are ("us", "ss"); "Chang's" stays
-    # "changs", stemmed "chang", as the names' words have it.
-    found = (w[:-2] if w.endswith(_POSSESSIVES) else w for w in _WORD.findall(folded))
-    return [w.replace("'", "").replace("’", "")[:MAX_WORD] for w in found][:MAX_WORDS]
+    return [w.replace("'", "").replace("’", "")[:MAX_WORD] for w in _WORD.findall(folded)][:MAX_WORDS]
 
 
 # The caches below are bounded by what they hold when full, not only by count: a server with a

@@ -62,6 +62,10 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("what really happened at praxis", "what happened at praxis"),
         ("who was kor exactly?", "who was kor?"),
         ("exactly who was kor", "exactly who was kor"),  # not after a question word: kept
+        # a possessive after "u" or "s" as the plural's ("sulus" would be no stem of Sulu)
+        ("what was sulu's ship", "what was sulu' ship"),
+        ("who was valeris’s mentor", "who was valeris' mentor"),
+        ("who was kirk's son", "who was kirk's son"),
     ],
 )
 def test_what_only_addresses_the_bot_is_not_asked(question: str, asked: str) -> None:
