@@ -149,10 +149,11 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     that belongs to another clause ("it ended when the Cardassians withdrew because…"). A deed
     that is itself a cause's own (see `caused`) is left out before: nothing explains it."""
     word = fold(tokens[cause][0])
-    if word == "when":  # an opening clause explains the main clause after its comma, not a deed
+    if word == "when":  # an opening clause explains the main clause's deeds after its comma, not
         between = [fold(one) for one, _ in tokens[_opening(tokens) : deed]]  # "…, and he killed K'Ehleyr"
         pronoun = any(one == "and" and after in _PRONOUNS for one, after in pairwise(between))
-        return deed >= _opening(tokens) and not pronoun
+        done = fold(tokens[deed][0])  # … nor where someone was ("…, he was aboard the ship")
+        return deed >= _opening(tokens) and not pronoun and (done.endswith("ed") or done in IRREGULAR)
     following = fold(tokens[cause + 1][0]) if cause + 1 < len(tokens) else ""
     purpose = word == "so" and following == "that"
     passive = following == "by" and word != "led"  # "failed, caused by the Veshari": the cause follows

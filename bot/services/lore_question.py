@@ -235,13 +235,11 @@ def _from_sentences(
         # only with that letter ("the Enterprise" alone is another ship)
         found = [one for one in found if one.subject or all(name.search(one.text) for name in whole)]
     posts: set[str] = set()  # the posts a who-question asks who held ("captain of the Valdore")
-    if rest is not None and (unnamed := unknown.unnamed_rest(rest, names)) is not None:
-        # "who is Odo", of no entry (or "…on Rura Penthe"): only a line saying what he is
-        found = [one for one in found if unknown.defines(one.text, unnamed)] or [
-            one for one in found if unknown.defines(one.text, unnamed, by_rank=True)
-        ]
-        # … which answers, whoever else it names ("…with a Romulan survivor, Bochra")
-        asked = Asked.IDENTITY if unknown.name_alone(unnamed) else asked
+    # "who is Odo", of no entry (or "…on Rura Penthe"): only a line saying what he is, whoever else
+    # it names; "who was Chakotay in the Maquis" is of the Maquis where none says it
+    unnamed = unknown.unnamed_rest(rest, names) if rest is not None else None
+    if unnamed is not None and ((defining := unknown.described(found, unnamed)) or not linked):
+        found, asked = defining, Asked.IDENTITY if unknown.name_alone(unnamed) else asked
     if aside := instead.set_aside(query, names):  # "who became praetor instead of Hiren": not Hiren
         found = instead.kept(found, aside)
     if asked is Asked.REASON and _NEGATED.search(query):  # "why did the Romulans not join at first":

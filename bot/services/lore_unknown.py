@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..domain import lore_answer as rules
 from ..domain.lore_doers import TITLES
 from ..domain.lore_phrases import ONE_WORDS
 from ..domain.lore_query import STOP_WORDS
@@ -85,6 +86,14 @@ def unnamed_rest(rest: str, names: Sequence[Linked]) -> str | None:
     said = [word for word in normalise(head).split() if word not in _ARTICLES]
     a_name = bool(said) and not any(english.is_english(word) or word in STOP_WORDS for word in said)
     return head if a_name and tail and named <= tail and not named & set(said) else None
+
+
+def described(found: Sequence[rules.Statement], name: str) -> list[rules.Statement]:
+    """The statements saying what `name`, which no entry bears, is (see `defines`): by a rank
+    only where none says more ("…with a Romulan survivor, Bochra" names others too)."""
+    return [one for one in found if defines(one.text, name)] or [
+        one for one in found if defines(one.text, name, by_rank=True)
+    ]
 
 
 _RANKS = sorted(TITLES - {"uss", "iks", "irw"})

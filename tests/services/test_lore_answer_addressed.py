@@ -122,6 +122,9 @@ def test_who_is_a_name_no_entry_bears_is_no_line_merely_naming_it(
         # … but a "who was" of no name is asked of what it names: not "prosecutor", nor "guys"
         ("who was the prosecutor at kirk's klingon trial", "Chang was the prosecutor"),
         ("who were the guys in mag boots that actually shot gorkon", "Burke and Samno"),
+        # … and where no line says what X was, "who was X in Y" is asked of Y, as before
+        ("who was chakotay in the maquis", "Chakotay resigned his commission to lead a cell"),
+        ("who was burnham at the binary stars", "where Michael Burnham killed him"),
     ],
 )
 def test_who_is_a_name_no_entry_bears_may_be_answered_by_a_line_saying_what_they_are(

@@ -47,6 +47,12 @@ def test_an_opening_when_clause_explains_its_main_clause(lore: LoreService, ques
     assert found is not None and said in found, found
 
 
+def test_an_opening_when_clause_tells_no_cause_of_where_someone_was(lore: LoreService) -> None:
+    # "When the Klingons attacked in 2372, he was aboard the ship carrying the Cardassian civilian
+    # council…": when Dukat was there, not why (a reviewer's find)
+    assert line(lore, "why was dukat on the ship with the cardassian council") == (None, None)
+
+
 def test_an_opening_when_clause_does_not_explain_a_deed_after_and_a_pronoun(lore: LoreService) -> None:
     # "When K'mpec was poisoned, Duras was one of the two rivals…, and he killed K'Ehleyr when she
     # began…": the poisoning is no cause of the killing; the sentence saying why is kept
