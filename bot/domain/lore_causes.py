@@ -84,6 +84,13 @@ PURPOSES = frozenset(
     rescue destroy kill build seek restore defend free escape recover reach unite punish avenge hide
     spare secure gain claim watch guard spy investigate negotiate replace teach test prove""".split()  # noqa: SIM905
 )
+# Verbs that move another to do something ("pushed the Empire to seek peace"): the "to" after
+# their object says what that one did, not the purpose of the verb's subject. Our own short list.
+_MAKING = frozenset(
+    """push pushed pushing drive drove driven driving force forced forcing persuade persuaded urge
+    urged convince convinced order ordered allow allowed enable enabled tell told invite invited
+    ask asked compel compelled""".split()  # noqa: SIM905
+)
 # What was made or sent for a purpose: "was built to test transwarp drive", "were sent to watch the
 # convoys" (not "sent to the mines": a place).
 _BEING = frozenset("was were is are been be".split())  # noqa: SIM905
@@ -140,6 +147,8 @@ def is_cause(tokens: Sequence[Token], at: int, word: str) -> bool:
     if word == "to" and before in _MADE_FOR and at > 1 and fold(tokens[at - 2][0]) in _BEING:
         # "was built to test", not "a drone sent to set…" (whose?), nor "was sent to Nimbus III"
         return following not in _FEARED and not tokens[at + 1][0][:1].isupper()
+    if any(fold(one) in _MAKING for one, _ in tokens[max(0, at - 4) : at]):  # "pushing the Empire to
+        return False  # seek peace", "persuaded the Senate to reach out": what another was moved to do
     return word == "to" and following in PURPOSES and before != "on"
 
 

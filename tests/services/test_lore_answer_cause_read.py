@@ -144,3 +144,11 @@ def test_a_clause_of_when_or_a_particle_is_read_as_typed(
 ) -> None:
     found = line(lore, question)[0]
     assert (found is None) if said is None else (found is not None and said in found), found
+
+
+def test_what_another_was_moved_to_do_is_no_purpose(lore: LoreService) -> None:
+    # "…blew up, poisoning the atmosphere of Qo'noS and pushing the Klingon Empire to seek peace":
+    # the Empire sought peace; the explosion had no purpose. Its cause is the entry's fact (a
+    # reviewer's find, through "what caused praxis's explosion")
+    for question in ("what caused the explosion of praxis", "what caused praxis's explosion"):
+        assert_says(lore, question, "because the moon's energy facility had been over-mined")
