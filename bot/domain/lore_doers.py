@@ -108,6 +108,8 @@ def does(tokens: Sequence[Token], person: int, deed: int) -> bool:
     if person < deed:  # "died there of poison": a deed said as a noun after "of" is no one's before it
         if person == deed - 1 and _owned_deed(tokens, deed):  # "Scotty's sabotage left it dead"
             return True
+        if _object_of_another(tokens, person, deed):  # "Picard and Spock exposed the scheme"
+            return False
         if (deed and fold(tokens[deed - 1][0]) in _NOUN_BEFORE) or _qualifies(tokens, deed):
             return False
         if _done_to(tokens, deed) or _owned_doer(tokens, deed):
@@ -132,6 +134,20 @@ def _owned_deed(tokens: Sequence[Token], deed: int) -> bool:
     before = tokens[deed - 1][0]
     owned = deed > 0 and before.endswith(("'s", "’s")) and before[:1].isupper()
     return owned and fold(tokens[deed][0]) in _DOERS_DEEDS
+
+
+_DOING = frozenset(
+    "staged mounted launched carried organised organized planned led masterminded made".split()  # noqa: SIM905
+)
+
+
+def _object_of_another(tokens: Sequence[Token], person: int, deed: int) -> bool:
+    """Whether the deed, the noun of one (see _DOERS_DEEDS), is the object of another verb of the
+    person's ("exposed the scheme"), not of one saying they did it ("staged the coup")."""
+    if fold(tokens[deed][0]) not in _DOERS_DEEDS or fold(tokens[deed - 1][0]) not in _DETERMINERS_BY:
+        return False
+    verbs = [fold(one) for one, _ in tokens[person + 1 : deed - 1]]
+    return any((one.endswith("ed") or one in IRREGULAR) and one not in _DOING for one in verbs)
 
 
 def deed_owner(tokens: Sequence[Token], at: int) -> bool:

@@ -23,6 +23,8 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
     [
         ("who sabotaged the excelsior's first run", "Scotty's sabotage left it dead", "uss-excelsior"),
         ("who sabotaged the excelsior", "Scotty's sabotage left it dead", "uss-excelsior"),
+        # a coup staged is the coup ("made", as the lore has it: "Shinzon's coup killed him")
+        ("who staged the coup in 2379", "when Shinzon's coup killed him", "hiren"),
         # whose murder it was is who suffered it, not who did it: still the conspiracy's line
         ("who killed gorkon", "General Chang's conspiracy killed Gorkon", "gorkon"),
     ],
@@ -45,6 +47,15 @@ def test_a_deed_owned_by_its_doer_names_who_did_it(
 def test_an_opening_when_clause_explains_its_main_clause(lore: LoreService, question: str, said: str) -> None:
     found, _ = line(lore, question)
     assert found is not None and said in found, found
+
+
+@pytest.mark.parametrize(
+    "question", ["who plotted to invade vulcan", "who masterminded the plot to invade vulcan"]
+)
+def test_whoever_exposed_a_plot_did_not_plot_it(lore: LoreService, question: str) -> None:
+    # "Once Picard and Spock exposed the scheme, a Romulan warbird destroyed the convoy…"
+    found, _ = line(lore, question)
+    assert found is None or "exposed the scheme" not in found, found
 
 
 def test_an_opening_when_clause_tells_no_cause_of_where_someone_was(lore: LoreService) -> None:
