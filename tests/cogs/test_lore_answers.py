@@ -100,6 +100,11 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
             "— *Second Khitomer Conference*",
         ),
         ("who was ja'rod", "The real traitor was Duras's own father, Ja'rod.", "— *Mogh*"),
+        # a deed its doer owns; an opening "When …," that explains; a hedge; a place after a name
+        ("who sabotaged the excelsior", "Scotty's sabotage left it dead", "— *USS Excelsior*"),
+        ("why did the maquis get wiped out", "When Cardassia joined the Dominion in 2373", "— *Maquis*"),
+        ("who exactly was kor", "Kor was a Klingon general and Dahar Master", "— *Kor*"),
+        ("who was martia on rura penthe", "A shape-shifting inmate, Martia,", "— *Rura Penthe*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
