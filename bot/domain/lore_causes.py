@@ -14,8 +14,8 @@ Token = tuple[str, str]  # a word as written, and the question's concept it stan
 
 
 class Words(tuple[Token, ...]):
-    """A sentence's tokens, and where its main clause begins after an opening "When …," (0:
-    none), which the tokens, having no commas, cannot tell."""
+    """A sentence's tokens, and where its main clause begins after an opening "When …," or
+    "After …," (0: none), which the tokens, having no commas, cannot tell."""
 
     opening: int = 0
 
@@ -158,11 +158,8 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     that belongs to another clause ("it ended when the Cardassians withdrew because…"). A deed
     that is itself a cause's own (see `caused`) is left out before: nothing explains it."""
     word = fold(tokens[cause][0])
-    if word == "when":  # an opening clause explains the main clause's deeds after its comma, not
-        between = [fold(one) for one, _ in tokens[_opening(tokens) : deed]]  # "…, and he killed K'Ehleyr"
-        pronoun = any(one == "and" and after in _PRONOUNS for one, after in pairwise(between))
-        done = fold(tokens[deed][0])  # … nor where someone was ("…, he was aboard the ship")
-        return deed >= _opening(tokens) and not pronoun and (done.endswith("ed") or done in IRREGULAR)
+    if word == "when":  # an opening clause explains what the main clause after its comma did
+        return _when_explains(tokens, deed)
     following = fold(tokens[cause + 1][0]) if cause + 1 < len(tokens) else ""
     purpose = word == "so" and following == "that"
     passive = following == "by" and word != "led"  # "failed, caused by the Veshari": the cause follows
@@ -181,12 +178,35 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
 
 
+_THE_CLAUSE = frozenset("it this that".split())  # noqa: SIM905  # "…, it ended": the clause's own event
+
+
+def _past(word: str) -> bool:
+    return word.endswith("ed") or word in IRREGULAR
+
+
+def _when_explains(tokens: Sequence[Token], deed: int) -> bool:
+    """Whether an opening "When …," explains the deed at `deed`: the first deed of its main
+    clause ("…, the Jem'Hadar hunted them down"), or what that brought about ("and the movement
+    was wiped out"); not a later one ("…, Worf killed Gowron and handed the Empire to Martok"),
+    nor where someone was ("he was aboard"), nor the clause's own event ("…, it ended fifty years")."""
+    start = _opening(tokens)
+    main = [fold(one) for one, _ in tokens[start : deed + 1]]
+    if deed < start or not main or main[0] in _THE_CLAUSE or not _past(main[-1]):
+        return False
+    if any(one == "and" and after in _PRONOUNS for one, after in pairwise(main)):
+        return False  # "…, and he killed K'Ehleyr": a deed of its own
+    at = len(main) - 1
+    if next((i for i, one in enumerate(main) if _past(one)), None) == at:
+        return True
+    return at >= 4 and main[at - 4] == "and" and main[at - 3] == "the" and main[at - 1] in {"was", "were"}
+
+
 def within(tokens: Sequence[Token], cause: int, deed: int, near: int) -> bool:
     """Whether the cause at `cause` is near enough the deed at `deed` to be its own: `near` words,
-    or anywhere in the main clause after an opening "When …," (see `Words`)."""
-    return abs(cause - deed) <= near or (
-        cause == 0 and fold(tokens[0][0]) == "when" and deed >= _opening(tokens)
-    )
+    or the main clause's deed after an opening "When …," or "After …," (see `Words`)."""
+    opening = cause == 0 and fold(tokens[0][0]) in {"when", "after"}  # "After the Enterprise destroyed
+    return abs(cause - deed) <= near or (opening and _when_explains(tokens, deed))  # …, Colius persuaded"
 
 
 def explains_named(tokens: Sequence[Token], causes: Sequence[int]) -> bool:

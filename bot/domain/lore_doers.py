@@ -136,18 +136,20 @@ def _owned_deed(tokens: Sequence[Token], deed: int) -> bool:
     return owned and fold(tokens[deed][0]) in _DOERS_DEEDS
 
 
-_DOING = frozenset(
-    "staged mounted launched carried organised organized planned led masterminded made".split()  # noqa: SIM905
+# Verbs of finding a deed out: whoever did them did not do it ("Picard and Spock exposed the
+# scheme"); "helped run a plot", "died leading the assault" are the deed's. Our own short list.
+_FOUND_OUT = frozenset(
+    """exposed uncovered discovered spotted caught foiled thwarted revealed unmasked detected found
+    learned stopped suspected investigated""".split()  # noqa: SIM905
 )
 
 
 def _object_of_another(tokens: Sequence[Token], person: int, deed: int) -> bool:
-    """Whether the deed, the noun of one (see _DOERS_DEEDS), is the object of another verb of the
-    person's ("exposed the scheme"), not of one saying they did it ("staged the coup")."""
+    """Whether the deed, the noun of one (see _DOERS_DEEDS), is what the person found out
+    ("exposed the scheme"), not what they did ("helped run a plot")."""
     if fold(tokens[deed][0]) not in _DOERS_DEEDS or fold(tokens[deed - 1][0]) not in _DETERMINERS_BY:
         return False
-    verbs = [fold(one) for one, _ in tokens[person + 1 : deed - 1]]
-    return any((one.endswith("ed") or one in IRREGULAR) and one not in _DOING for one in verbs)
+    return any(fold(one) in _FOUND_OUT for one, _ in tokens[person + 1 : deed - 1])
 
 
 def deed_owner(tokens: Sequence[Token], at: int) -> bool:

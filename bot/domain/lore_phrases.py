@@ -26,7 +26,7 @@ PHRASES = {
         "take up arms|took up arms": "fight", "stood up for|stand up for": "defend",
         "walk out|walked out|walk away|walked away|storm out|stormed out": "withdraw",
         "lock up|locked up|locked away|lock away": "imprisoned",
-        "served time|serve time|serving time|did time|do time|doing time": "imprisoned",
+        "served time|serving time|did time|doing time": "imprisoned",  # not "did he serve time": whose?
         "go boom|went boom|goes boom": "explode", "dead set against|set against": "oppose",
         "go along with|went along with": "join",
         "pass away|passed away|kick the bucket|kicked the bucket|bite the dust|bit the dust": "die",
@@ -40,7 +40,6 @@ PHRASES = {
         "hammer out|hammered out|hash out|hashed out": "negotiate",
         "pull the trigger on|pulled the trigger on": "shot",
         "captured soldiers|captured troops|captured warriors|captured crews|captured officers": "prisoners",
-        "first run|first flight|first voyage|maiden voyage|maiden flight": "debut",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()
     for phrase in words.split("|")

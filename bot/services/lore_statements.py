@@ -34,7 +34,7 @@ IMPLIED = {
 }
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_WHEN = re.compile(r"\W*when\b", re.I)
+_WHEN = re.compile(r"\W*(?:when|after)\b", re.I)
 
 
 def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
@@ -46,7 +46,7 @@ def tokens(sentence: str, question: Wording) -> tuple[rules.Token, ...]:
         (word, phrased.get(i) or ("" if i in loose else question.concept(text.word_stem(word))))
         for i, word in enumerate(written)
     )
-    if _WHEN.match(sentence) and "," in sentence:  # "When …, …": where the main clause begins
+    if _WHEN.match(sentence) and "," in sentence:  # "When …, …" or "After …, …": the main clause
         found.opening = len(_TOKEN.findall(sentence[: sentence.index(",")]))
     return found
 

@@ -347,6 +347,8 @@ def test_a_person_from_somewhere_was_born_there(lore: LoreService) -> None:
 def test_serving_time_is_being_imprisoned(lore: LoreService) -> None:
     said = line(lore, "where did archer get locked up by the klingons")[0] or ""
     assert said.startswith("Rura Penthe: Captain Jonathan Archer served time there"), said
+    # … but "did Sulu serve time" asks of Sulu, whom no line imprisons (a reviewer's find)
+    assert "When Kirk was taken prisoner" not in (line(lore, "did sulu serve time")[0] or "")
 
 
 def test_monks_are_the_clerics_the_lore_speaks_of(lore: LoreService) -> None:
