@@ -132,23 +132,11 @@ def born_asked(question: str, person: Callable[[str], bool]) -> str:
     return f"{asks} was {named} born{found['end']}"
 
 
-# "Who staged the coup", "which house planned the ambush": who was behind it, whose doing the
-# lore says it was ("the work of…", "Forces of the House of Duras attacked…"); read as "made the
-# ambush", any line making one answered ("…making the attack look like the work of…": a reviewer).
-_DEED_DONE = re.compile(
-    r"^(\s*(?:who|which\s+[\w'’-]+|whose\s+[\w'’-]+)\s+)(?:staged|carried out|mounted|launched|"
-    r"organi[sz]ed|planned|pulled off)(\s+(?:the|a|an|that)\s+(?:[\w'’-]+\s+)?"
-    r"(?:coup|invasion|attack|raid|ambush|plot|scheme|conspiracy|sabotage|blockade|offensive|bombing)\b)",
-    re.I,
-)
-
-
 def as_asked(question: str, person: Callable[[str], bool], years: Mapping[int, int] | None = None) -> str:
     """The question in the words the lore reads it in: spelled out, a person's origin asked as
     their birthplace, what was done to a person as the lore says it (bot/domain/lore_done_to.py;
     `person`: see born_asked), a year typed short whole (`years`: how often the lore names each)."""
     question = successor_asked(kin_named(spelled_out(addressed(question)), person), person)
-    question = _DEED_DONE.sub(r"\1was behind\2", question, count=1)
     question = killer_asked(killed_asked(born_asked(question, person), person), person)
     return full_years(question, years) if years else question
 

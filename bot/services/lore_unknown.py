@@ -90,7 +90,11 @@ def unnamed_rest(rest: str, names: Sequence[Linked]) -> str | None:
 
 def described(found: Sequence[rules.Statement], name: str) -> list[rules.Statement]:
     """The statements saying what `name`, which no entry bears, is (see `defines`): by a rank
-    only where none says more ("…with a Romulan survivor, Bochra" names others too)."""
+    only where none says more ("…with a Romulan survivor, Bochra" names others too). Asked with
+    where they were ("who was Martia on Rura Penthe"), only that entry's own lines: "Burke and
+    Samno, the two crewmen who…" (Valeris's) says nothing of Samno aboard Kronos One."""
+    where = {one.key for one in found if one.subject}
+    found = [one for one in found if one.key in where] if where else found
     return [one for one in found if defines(one.text, name)] or [
         one for one in found if defines(one.text, name, by_rank=True)
     ]

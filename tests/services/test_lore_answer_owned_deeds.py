@@ -22,7 +22,7 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
     ("question", "said", "source"),
     [
         ("who sabotaged the excelsior", "Scotty's sabotage left it dead", "uss-excelsior"),
-        # who staged, launched or organised one is who was behind it, not any line making one
+        # pins: a first form read "launched the attack" as "made" it, and took "…making the attack look…"
         (
             "who launched the attack on khitomer",
             "was the work of the Romulan Star Empire",
