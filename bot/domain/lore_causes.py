@@ -186,10 +186,11 @@ def _past(word: str) -> bool:
 
 
 def _when_explains(tokens: Sequence[Token], deed: int) -> bool:
-    """Whether an opening "When …," explains the deed at `deed`: the first deed of its main
-    clause ("…, the Jem'Hadar hunted them down"), or what that brought about ("and the movement
-    was wiped out"); not a later one ("…, Worf killed Gowron and handed the Empire to Martok"),
-    nor where someone was ("he was aboard"), nor the clause's own event ("…, it ended fifty years")."""
+    """Whether an opening "When …," explains the deed at `deed` (or an opening "After …," reaches
+    it, see `within`): the first deed of its main clause ("…, the Jem'Hadar hunted them down"), or
+    what that brought about ("and the movement was wiped out"); not a later one ("…, Worf killed
+    Gowron and handed the Empire to Martok"), nor where someone was ("he was aboard"), nor the
+    clause's own event ("…, it ended fifty years")."""
     start = _opening(tokens)
     main = [fold(one) for one, _ in tokens[start : deed + 1]]
     if deed < start or not main or main[0] in _THE_CLAUSE or not _past(main[-1]):
