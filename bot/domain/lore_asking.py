@@ -122,7 +122,7 @@ def born_asked(question: str, person: Callable[[str], bool]) -> str:
     found = _FROM.match(question) or _BIRTHPLACE.match(question)
     if found is None:
         return question
-    named = str(found["one"] or found.groupdict().get("doer"))
+    named: str = found["one"] or found.groupdict().get("doer") or ""
     asks = found.groupdict().get("asks") or "where"
     # "Captain Okonkwo-Hale": the name's words, not the rank, which says a person is named
     typed = [w for w in re.split(r"[\s-]+", named.casefold()) if w]

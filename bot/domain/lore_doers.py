@@ -131,9 +131,10 @@ _DOERS_DEEDS = frozenset(
 def _owned_deed(tokens: Sequence[Token], deed: int) -> bool:
     """Whether the deed, a noun of a deed its owner does, is owned by a name right before it
     ("Scotty's sabotage")."""
+    if deed == 0:  # a sentence's first word has no owner (tokens[-1] would be its last)
+        return False
     before = tokens[deed - 1][0]
-    owned = deed > 0 and before.endswith(("'s", "’s")) and before[:1].isupper()
-    return owned and fold(tokens[deed][0]) in _DOERS_DEEDS
+    return before.endswith(("'s", "’s")) and before[:1].isupper() and fold(tokens[deed][0]) in _DOERS_DEEDS
 
 
 # Verbs of finding a deed out: whoever did them did not do it ("Picard and Spock exposed the
