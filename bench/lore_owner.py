@@ -5,6 +5,7 @@ path against FTS5 bm25 over the same rows in the same run. Run through bench/lor
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import random
 import shutil
@@ -16,6 +17,7 @@ from typing import NamedTuple
 
 from lore_owned_data import KIND_NOUN, generate_owned, owned_lore
 from lore_search import FLOOR_RANKED, OWNER, QUESTIONS, TYPOS, built, floor_search, in_scopes, pct
+from watchdog import CollectionWatch
 
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
@@ -135,6 +137,7 @@ async def measure_owner(size: int, runs: int) -> list[str]:
             await service.search(OWNER, question)
         floor_search(raw, question, OWNER)
     suggest = lambda p: service.suggest(OWNER, p)  # noqa: E731
+    collections = CollectionWatch().start()  # Python's full collections while ours is asked
     by_itself = {  # the same inputs (the same seeds), ours alone first
         "search": await alone(search, plain, runs, random.Random(7)),
         "typo": await alone(search, typos, runs // 2, random.Random(8)),
@@ -150,6 +153,7 @@ async def measure_owner(size: int, runs: int) -> list[str]:
             suggest, lambda p: floor_prefix(raw, p, OWNER), prefixes, runs, random.Random(9)
         ),
     }
+    collections.stop()
     raw.close()
     await db.close()
     shutil.rmtree(folder, ignore_errors=True)
@@ -158,7 +162,8 @@ async def measure_owner(size: int, runs: int) -> list[str]:
           f" ({megabytes:,.0f} MiB); start {start_ms:.0f} ms; first autocomplete"
           f" after start {first_names:.1f} ms;"
           f" {answered} of {runs + runs // 2} searches gave an answer line; load average (1 min)"
-          f" {load_before:.2f} before asking, {os.getloadavg()[0]:.2f} after")  # fmt: skip
+          f" {load_before:.2f} before asking, {os.getloadavg()[0]:.2f} after; while asked, {collections}"
+          f" ({gc.get_freeze_count():,} objects set aside)")  # fmt: skip
     rows = []
     for what, label in (("search", "search"), ("typo", "typo questions"), ("autocomplete", "autocomplete")):
         ours, floor = measured[what]

@@ -44,11 +44,12 @@ from lore_owner import Paired, owner_questions
 from lore_owner import alone as asked_alone
 from lore_search import OWNER, pct
 from postgres_lore import floor_search
-from watchdog import StallWatch
+from watchdog import CollectionWatch, StallWatch
 
 from bot.content.lore import canon_lore
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
+from bot.ops.lifecycle import set_start_up_aside
 from bot.ops.migrate_postgres import migrate_to_postgres
 from bot.services import lore_text as text
 from bot.services.lore import LoreService
@@ -192,6 +193,7 @@ async def ask(url: str, count: int, runs: int) -> tuple[list[str], str]:
         service = LoreService(db)
         await service.start()  # a restart: canon was indexed in the SQLite file
         start_ms = (time.perf_counter() - started) * 1000
+    set_start_up_aside()  # as `khitomer run` does before its gateway (issue #21)
     async with StallWatch() as first_watch:
         first = time.perf_counter()
         await service.suggest(OWNER, "ka")  # the first answer after start (nothing is loaded ahead)
@@ -219,6 +221,7 @@ async def ask(url: str, count: int, runs: int) -> tuple[list[str], str]:
             await service.search(OWNER, question)
         await floor(question)
     suggest = lambda p: service.suggest(OWNER, p)  # noqa: E731
+    collections = CollectionWatch().start()  # Python's full collections while ours is asked
     by_itself = {  # the same inputs (the same seed), ours alone first
         "search": await alone(search, plain, runs, random.Random(7)),
         "typo": await alone(search, typos, runs // 2, random.Random(8)),
@@ -230,6 +233,7 @@ async def ask(url: str, count: int, runs: int) -> tuple[list[str], str]:
         "typo": await paired(search, floor, typos, runs // 2, random.Random(8)),
         "autocomplete": await paired(suggest, floor_names, prefixes, runs, random.Random(9)),
     }
+    collections.stop()
     size = await db.size_bytes()
     await raw.close()
     await db.close()
@@ -237,7 +241,7 @@ async def ask(url: str, count: int, runs: int) -> tuple[list[str], str]:
         f"   {size / 2**20:,.0f} MiB in PostgreSQL (the floor's table included); start {start_ms:.0f} ms"
         f" ({start_watch}); first autocomplete after start {first_names:.1f} ms ({first_watch});"
         f" {answered} of {runs + runs // 2} searches gave an answer line; load average (1 min)"
-        f" {load_before:.2f} before asking, {os.getloadavg()[0]:.2f} after"
+        f" {load_before:.2f} before asking, {os.getloadavg()[0]:.2f} after; while asked, {collections}"
     )
     rows = []
     for what, label in (("search", "search"), ("typo", "typo questions"), ("autocomplete", "autocomplete")):

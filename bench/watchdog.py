@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import time
 from types import TracebackType
 
@@ -87,3 +88,49 @@ class StallWatch:
     def __str__(self) -> str:
         flag = "" if self.ok else f" ({self.over_limit} over {self.limit_ms:.0f} ms)"
         return f"longest stall {self.longest_ms:.1f} ms{flag}"
+
+
+class CollectionWatch:
+    """Python's full (generation 2) garbage collections within a block: how many, and the longest
+    in ms. Each holds the loop for as long as it walks every object Python tracks (10-15 ms with
+    a bot's start-up objects in it: issue #21), whatever was being answered when it came.
+
+        with CollectionWatch() as collections:
+            ...  # the scenario (or .start() and .stop() around it)
+        print(collections)
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.longest_ms = 0.0
+        self._began = 0.0
+
+    def _seen(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.count += 1
+            self.longest_ms = max(self.longest_ms, (time.perf_counter() - self._began) * 1000)
+
+    def start(self) -> CollectionWatch:
+        """Start watching (what `with` does); for a watch that ends inside another block."""
+        gc.callbacks.append(self._seen)
+        return self
+
+    def stop(self) -> None:
+        """Stop watching (what leaving `with` does); a second call does nothing."""
+        if self._seen in gc.callbacks:
+            gc.callbacks.remove(self._seen)
+
+    def __enter__(self) -> CollectionWatch:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __str__(self) -> str:
+        return f"{self.count} full garbage collections, the longest {self.longest_ms:.1f} ms"

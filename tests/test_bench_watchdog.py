@@ -5,6 +5,7 @@ an idle loop here: the machine is noisy, only "at least" is certain."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 
 import pytest
@@ -37,3 +38,15 @@ async def test_work_in_a_thread_does_not_stall_the_loop_and_a_watch_is_used_once
     await watch.stop()  # a second stop does nothing
     with pytest.raises(RuntimeError):
         await watch.start()
+
+
+def test_the_collection_watch_counts_full_collections_and_times_the_longest() -> None:
+    kept = [[n] for n in range(200_000)]  # something for a full collection to walk
+    with bench_watchdog().CollectionWatch() as watch:
+        gc.collect(0)  # a young collection is not a full one
+        gc.collect()
+    assert kept and watch.count == 1
+    assert watch.longest_ms > 0
+    assert "1 full garbage collections, the longest" in str(watch)
+    gc.collect()
+    assert watch.count == 1, "no longer watching once the block has ended"

@@ -3,6 +3,7 @@ traceback, and the database and data checked before Discord is asked anything.""
 
 from __future__ import annotations
 
+import re
 import socket
 import sqlite3
 import time
@@ -55,6 +56,18 @@ def test_a_gateway_that_cannot_be_reached_after_login_is_one_line(tmp_path: Path
     assert_one_line_error(done, "the connection to Discord's gateway failed", "service manager")
     assert "/api/v10/gateway/bot" in discord.requests  # logged in, then asked for the gateway
     assert done.returncode == 1
+
+
+def test_what_start_up_made_is_set_aside_from_garbage_collection_before_the_gateway(tmp_path: Path) -> None:
+    """Python's full collections walked start-up's ~50,000 objects: 10-15 ms of a held loop at
+    random (issue #21). `khitomer run` sets them aside once logged in, before the gateway."""
+    with fake_discord(accepting=True) as discord:
+        done = khitomer("run", cwd=tmp_path, api=discord.url, DISCORD_TOKEN="good-token", LOG_LEVEL="DEBUG")
+    found = re.search(r"(\d+) objects of start-up set aside from garbage collection", done.stderr)
+    assert found, done.stderr
+    assert int(found[1]) > 20_000, "the modules, content and cogs, not a handful"
+    after = done.stderr[found.end() :]
+    assert "the connection to Discord's gateway failed" in after, "set aside before the gateway is asked"
 
 
 def write_schema(path: Path, version: int) -> None:
