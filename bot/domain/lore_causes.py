@@ -187,20 +187,24 @@ def _past(word: str) -> bool:
 
 def _when_explains(tokens: Sequence[Token], deed: int) -> bool:
     """Whether an opening "When …," explains the deed at `deed` (or an opening "After …," reaches
-    it, see `within`): the first deed of its main clause ("…, the Jem'Hadar hunted them down"), or
-    what that brought about ("and the movement was wiped out"); not a later one ("…, Worf killed
-    Gowron and handed the Empire to Martok"), nor where someone was ("he was aboard"), nor the
-    clause's own event ("…, it ended fifty years")."""
+    it, see `within`): the first deed of its main clause ("…, the Jem'Hadar hunted them down"), what
+    that moved another to do ("she ordered her troops to stop fighting") or brought about ("and the
+    movement was wiped out"); not a later one ("…, Worf killed Gowron and handed the Empire to
+    Martok"), nor where someone was ("he was aboard"), nor the clause's own event ("…, it ended")."""
     start = _opening(tokens)
     main = [fold(one) for one, _ in tokens[start : deed + 1]]
-    if deed < start or not main or main[0] in _THE_CLAUSE or not _past(main[-1]):
+    if deed < start or not main or main[0] in _THE_CLAUSE:
         return False
     if any(one == "and" and after in _PRONOUNS for one, after in pairwise(main)):
         return False  # "…, and he killed K'Ehleyr": a deed of its own
     at = len(main) - 1
-    if next((i for i, one in enumerate(main) if _past(one)), None) == at:
+    first = next((i for i, one in enumerate(main) if _past(one)), None)
+    if first is None:
+        return False
+    if first == at or (main[first] in _MAKING and main[at - 1] == "to" and at - first <= 4):
         return True
-    return at >= 4 and main[at - 4] == "and" and main[at - 3] == "the" and main[at - 1] in {"was", "were"}
+    brought = at >= 4 and main[at - 4] == "and" and main[at - 3] == "the" and main[at - 1] in {"was", "were"}
+    return brought and _past(main[at])
 
 
 def within(tokens: Sequence[Token], cause: int, deed: int, near: int) -> bool:

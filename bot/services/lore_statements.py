@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 from ..domain import lore_answer as rules
 from ..domain.lore import Kind, LoreEntry
@@ -63,6 +64,7 @@ def statements(
     is asked, as candidates. `subjects`: the entries the question names, each with the concepts
     of its name as typed; `deed`: the verb a who-did question asks of; `called`: their other names."""
     out: list[rules.Statement] = []
+    named = frozenset().union(*subjects.values())
     for rank, entry in enumerate(entries):
         said = sentences(entry.summary)
         body = body_sentences(entry.body)
@@ -70,15 +72,20 @@ def statements(
         itself = subjects.get(entry.key, frozenset())
         # its title's words, read only when the question names entries other than this one
         titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
+        before: tuple[str, ...] = ()
         for i, sentence in enumerate(said + body):
             if asked is Asked.AGENT and entry.kind is Kind.PERSON:  # "…she rescued": T'Sael did
                 sentence = named_for(sentence, entry, lead=not i)
             words = _read(sentence, question)
             words += also_named(words, called) if called else ()
             place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
-            sentence = _placed(sentence, entry) if place else sentence
+            # names it refers back to without saying them count as its title's do (rarest_held)
+            back = _referred(sentence, words, before, question, named) if before and named else frozenset()
+            before, sentence = words, _placed(sentence, entry) if place else sentence
             out.append(
-                rules.Statement(entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled)
+                rules.Statement(
+                    entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled | back
+                )
             )
         made: list[str | None] = (
             list(rules.compose_agents(entry.title, entry.kind, entry.facts))  # the deed asked picks one
@@ -107,6 +114,21 @@ def statements(
 
 
 _FOUGHT = text.stem("fight")
+
+
+def _referred(
+    sentence: str, words: tuple[str, ...], before: tuple[str, ...], question: Wording, named: frozenset[str]
+) -> frozenset[str]:
+    """The names the sentence before says that this one refers back to with "the" and a thing the
+    question asks of: "Senator Tal'aura left the device in the chamber" is of the thalaron device
+    ("…when a device left behind there flooded the room with thalaron radiation")."""
+    written = _TOKEN.findall(sentence)
+    asked = set(question.concepts) - named
+    back = any(
+        first.casefold() == "the" and (c := question.concept(text.word_stem(then))) in asked and c in before
+        for first, then in pairwise(written)
+    )
+    return frozenset(c for c in before if c in named and c not in words) if back else frozenset()
 
 
 def _their_own_side(composed: str, question: Wording) -> bool:

@@ -25,17 +25,6 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        # Hiren was in the chamber "when a device left behind there" killed him: he left nothing
-        "who left the thalaron device in the romulan senate chamber",
-    ],
-)
-def test_no_line_where_the_lore_says_nothing_of_what_is_asked(lore: LoreService, question: str) -> None:
-    assert line(lore, question) == (None, None)
-
-
-@pytest.mark.parametrize(
     ("question", "said"),
     [
         # running it is leading it; not "…commanded by Captain Jean-Luc Picard", the question's own
