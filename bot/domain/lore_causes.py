@@ -178,6 +178,7 @@ def explains(tokens: Sequence[Token], cause: int, deed: int) -> bool:
     return not any(fold(word) in _CLAUSES for word, _ in tokens[deed + 1 : cause])
 
 
+_OWN = frozenset("his her their its".split())  # noqa: SIM905  # "ordered her troops to…": she did it
 _THE_CLAUSE = frozenset("it this that".split())  # noqa: SIM905  # "…, it ended": the clause's own event
 
 
@@ -188,7 +189,8 @@ def _past(word: str) -> bool:
 def _when_explains(tokens: Sequence[Token], deed: int) -> bool:
     """Whether an opening "When …," explains the deed at `deed` (or an opening "After …," reaches
     it, see `within`): the first deed of its main clause ("…, the Jem'Hadar hunted them down"), what
-    that moved another to do ("she ordered her troops to stop fighting") or brought about ("and the
+    it moved the doer's own to do ("she ordered her troops to stop fighting": not "persuaded the
+    Senate to reach out…", whose direction the words cannot tell) or brought about ("and the
     movement was wiped out"); not a later one ("…, Worf killed Gowron and handed the Empire to
     Martok"), nor where someone was ("he was aboard"), nor the clause's own event ("…, it ended")."""
     start = _opening(tokens)
@@ -201,7 +203,9 @@ def _when_explains(tokens: Sequence[Token], deed: int) -> bool:
     first = next((i for i, one in enumerate(main) if _past(one)), None)
     if first is None:
         return False
-    if first == at or (main[first] in _MAKING and main[at - 1] == "to" and at - first <= 4):
+    if first == at or (
+        main[first] in _MAKING and main[first + 1] in _OWN and main[at - 1] == "to" and at - first <= 4
+    ):
         return True
     brought = at >= 4 and main[at - 4] == "and" and main[at - 3] == "the" and main[at - 1] in {"was", "were"}
     return brought and _past(main[at])

@@ -15,7 +15,8 @@ PHRASES = {
         "sign back up|signed back up|sign back on|signed back on": "rejoin",
         "show up|showed up|turn up|turned up": "appear", "take over|took over": "seize",
         "find out|found out": "discover", "give up|gave up|stand down|stood down": "surrender",
-        "pull out|pulled out|back out|backed out": "withdraw", "take place|took place": "happen",
+        "pull out|pulled out|back out|backed out|clear out|cleared out": "withdraw",
+        "take place|took place": "happen",
         "wipe out|wiped out": "destroy", "hand over|handed over": "cede",
         "turn on|turned on|double-cross|double-crossed|sell out|sold out": "betray",
         "switch sides|switched sides|change sides|changed sides": "betray",
@@ -39,6 +40,7 @@ PHRASES = {
         "blow the whistle on|blew the whistle on": "expose",
         "hammer out|hammered out|hash out|hashed out": "negotiate",
         "pull the trigger on|pulled the trigger on": "shot",
+        "cook up|cooked up|whip up|whipped up": "devise",
         "captured soldiers|captured troops|captured warriors|captured crews|captured officers": "prisoners",
         "commandeer|commandeered|commandeers": "seize",  # its stem is command's: said as the word it means
     }.items()

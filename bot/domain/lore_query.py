@@ -153,7 +153,8 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
      "duped", "mislead", "misled", "hoodwink", "hoodwinked"),
     ("oppose", "opposed", "opposition", "resist", "resisted", "object", "objected"),
     ("trap", "trapped", "setup", "ruse", "ploy", "lure", "lured", "bait", "baited"),
-    ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat"),
+    ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat",
+     "showdown"),
     ("last", "final"),  # "the last battle"; "how long did it last" is read as a length
     ("want", "wanted", "seek", "sought", "desire", "desired", "wish", "wished"),
 )  # fmt: skip

@@ -72,7 +72,7 @@ def statements(
         itself = subjects.get(entry.key, frozenset())
         # its title's words, read only when the question names entries other than this one
         titled = frozenset(question.mapped(text.terms(entry.title))) if subjects and not own else frozenset()
-        before: tuple[str, ...] = ()
+        before: tuple[str, tuple[str, ...]] = ("", ())
         for i, sentence in enumerate(said + body):
             if asked is Asked.AGENT and entry.kind is Kind.PERSON:  # "…she rescued": T'Sael did
                 sentence = named_for(sentence, entry, lead=not i)
@@ -80,8 +80,8 @@ def statements(
             words += also_named(words, called) if called else ()
             place = asked is Asked.PLACE and not own and entry.kind is Kind.PLACE
             # names it refers back to without saying them count as its title's do (rarest_held)
-            back = _referred(sentence, words, before, question, named) if before and named else frozenset()
-            before, sentence = words, _placed(sentence, entry) if place else sentence
+            back = _referred(sentence, words, before, question, named) if named else frozenset()
+            before, sentence = (sentence, words), _placed(sentence, entry) if place else sentence
             out.append(
                 rules.Statement(
                     entry.key, sentence, words, rank, own, i == 0, False, itself, place, titled | back
@@ -117,18 +117,34 @@ _FOUGHT = text.stem("fight")
 
 
 def _referred(
-    sentence: str, words: tuple[str, ...], before: tuple[str, ...], question: Wording, named: frozenset[str]
+    sentence: str,
+    words: tuple[str, ...],
+    before: tuple[str, tuple[str, ...]],
+    question: Wording,
+    named: frozenset[str],
 ) -> frozenset[str]:
-    """The names the sentence before says that this one refers back to with "the" and a thing the
-    question asks of: "Senator Tal'aura left the device in the chamber" is of the thalaron device
-    ("…when a device left behind there flooded the room with thalaron radiation")."""
-    written = _TOKEN.findall(sentence)
+    """The names that describe a thing the sentence before brought in ("a device left behind there
+    flooded the room with thalaron radiation"), when this one refers back to it with "the" and the
+    question asks of it ("Senator Tal'aura left the device in the chamber": the thalaron device).
+    Only the words after "a"/"an" and the thing, to the clause's end: not who else the sentence
+    before names ("a secret meeting with Sisko and was shown a recording…": not Sisko's)."""
+    if not any(c in named and c not in words for c in before[1]):  # most sentences: none to borrow
+        return frozenset()
     asked = set(question.concepts) - named
-    back = any(
-        first.casefold() == "the" and (c := question.concept(text.word_stem(then))) in asked and c in before
-        for first, then in pairwise(written)
-    )
-    return frozenset(c for c in before if c in named and c not in words) if back else frozenset()
+    referred = {
+        c
+        for first, then in pairwise(_TOKEN.findall(sentence))
+        if first.casefold() == "the" and (c := question.concept(text.word_stem(then))) in asked
+    }
+    found: set[str] = set()
+    for thing, described in _BROUGHT_IN.findall(before[0]) if referred else ():
+        if question.concept(text.word_stem(thing)) in referred:
+            said = question.mapped(text.sentence_terms(described))
+            found.update(c for c in said if c in named and c not in words)
+    return frozenset(found)
+
+
+_BROUGHT_IN = re.compile(r"\b[Aa]n? ([^\W_]+)([^,;.]*)")  # "a device" and what the clause says of it
 
 
 def _their_own_side(composed: str, question: Wording) -> bool:
