@@ -43,7 +43,7 @@ from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
 from bot.domain.lore import Kind, LoreEntry
 from bot.domain.lore_query import STOP_WORDS
-from bot.ops.lifecycle import set_start_up_aside
+from bot.ops.garbage import set_start_up_aside
 from bot.services import lore_text as text
 from bot.services.lore import SERVER_INDEX, SERVER_INDEX_VERSION, LoreService, analysed
 from bot.storage import SqliteDatabase

@@ -49,7 +49,7 @@ from watchdog import CollectionWatch, StallWatch
 from bot.content.lore import canon_lore
 from bot.domain import search as fts
 from bot.domain.errors import KhitomerError
-from bot.ops.lifecycle import set_start_up_aside
+from bot.ops.garbage import set_start_up_aside
 from bot.ops.migrate_postgres import migrate_to_postgres
 from bot.services import lore_text as text
 from bot.services.lore import LoreService

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from bot.config import Settings
+from bot.ops import import_wiki as import_wiki_module
 from tests.services.test_wiki_export import export, page
 from tests.test_cli import assert_one_line_error, khitomer
 
@@ -76,3 +81,24 @@ def test_bad_arguments_and_files_are_one_line(tmp_path: Path) -> None:
         done = khitomer("import-wiki", *args, cwd=tmp_path, DATABASE_PATH="k.db")
         assert_one_line_error(done, message)
     assert not (tmp_path / "k.db").exists() or rows(tmp_path / "k.db") == []
+
+
+def test_start_up_is_set_aside_from_garbage_collection_before_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole wiki's pages make many full collections; none need walk start-up's objects (issue #21)."""
+    happened: list[str] = []
+    monkeypatch.setattr(import_wiki_module, "set_start_up_aside", lambda: happened.append("set aside") or 1)
+    importing = import_wiki_module.import_export
+
+    async def import_export(*args: Any, **kwargs: Any) -> Any:
+        happened.append("pages")
+        return await importing(*args, **kwargs)
+
+    monkeypatch.setattr(import_wiki_module, "import_export", import_export)
+    (tmp_path / "wiki.xml").write_bytes(WIKI)
+    said = import_wiki_module.import_wiki(
+        Settings(database_path=tmp_path / "k.db"), tmp_path / "wiki.xml", GUILD, "event"
+    )
+    assert said.startswith("Imported 2, updated 0, skipped 3")
+    assert happened == ["set aside", "pages"]

@@ -20,6 +20,7 @@ from ..services.lore_bulk import import_export
 from ..services.lore_import import ImportSummary
 from ..services.wiki_export import ExportError, check_export
 from ..storage import open_database
+from .garbage import set_start_up_aside
 from .progress import ProgressBar
 
 SHOWN_SKIPS = 50  # reasons listed in the summary; the rest are counted
@@ -53,6 +54,7 @@ async def _import(
     service = LoreService(db)
     try:
         await service.start()
+        set_start_up_aside()  # a whole wiki's pages make many full collections: none walks these
         summary = await import_export(service, guild_id, source, kind, on_page=bar.advance)
         bar.finish()
         return summary

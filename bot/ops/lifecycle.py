@@ -9,7 +9,6 @@ then storage, and exits 0.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Coroutine
@@ -21,6 +20,7 @@ import discord
 from ..application.app import KhitomerBot
 from ..errors import OperatorError
 from ..storage import Database
+from .garbage import set_start_up_aside
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -134,17 +134,6 @@ async def serve(bot: KhitomerBot, token: str, data: str) -> None:
         settings.database_path, settings.database_url, settings.shard_count, settings.shard_ids
     ) as claim:
         await first_of(connect(bot, token), claim.kept())  # kept() ends only if the claim is lost
-
-
-def set_start_up_aside() -> int:
-    """Keep what start-up made (the modules, the content, the cogs: some 50,000 objects) out of
-    every later garbage collection; returns how many were set aside. Python's full collection walks
-    every object it tracks, and with these it held the loop 10-15 ms at random moments, a slow
-    question's whole p99 (issue #21, bench/lore_search.py); without them about 0.1 ms. Collected
-    once first, so that no garbage is kept for good; nothing is being answered yet."""
-    gc.collect()
-    gc.freeze()
-    return gc.get_freeze_count()
 
 
 async def connect(bot: KhitomerBot, token: str) -> None:
