@@ -105,6 +105,17 @@ def head(result) -> str:  # type: ignore[no-untyped-def]
         ("why did the maquis get wiped out", "When Cardassia joined the Dominion in 2373", "— *Maquis*"),
         ("who exactly was kor", "Kor was a Klingon general and Dahar Master", "— *Kor*"),
         ("who was martia on rura penthe", "A shape-shifting inmate, Martia,", "— *Rura Penthe*"),
+        (
+            "who left the thalaron device in the romulan senate chamber",
+            "Senator Tal'aura left the device in the chamber for him",
+            "— *Hiren*",
+        ),
+        (
+            "why did the cardassians clear out of bajor",
+            "had grown too costly",
+            "— *Cardassian occupation of Bajor*",
+        ),
+        ("who was behind gorkon's murder", "led by General Chang", "— *Assassination of Gorkon*"),
     ],
 )
 async def test_each_kind_of_question_reads_its_answer_line(
