@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.content.treaties import canon_treaties
+from bot.domain.references import resolve_treaty
 from bot.services.lore import LoreService
 from tests.support.lore_lines import line, started
 
@@ -34,3 +36,12 @@ def test_everyday_words_read_as_the_lore_says_them(
     found, key = line(lore, question)
     assert found is not None and said in found, found
     assert key == source
+
+
+def test_the_klingon_romulan_alliance_is_also_a_pact(lore: LoreService) -> None:
+    """Players call the alliance a pact (the word its own summary uses): its lore entry and its
+    treaty both answer to "Klingon-Romulan pact"."""
+    found, key = line(lore, "who negotiated the klingon romulan pact")
+    assert found is not None and "Hectavious" in found, found
+    assert key == "klingon-romulan-alliance"
+    assert resolve_treaty("klingon romulan pact", canon_treaties()).name == "Klingon–Romulan Alliance"
