@@ -153,8 +153,7 @@ ANSWERING: tuple[tuple[str, ...], ...] = (
      "duped", "mislead", "misled", "hoodwink", "hoodwinked"),
     ("oppose", "opposed", "opposition", "resist", "resisted", "object", "objected"),
     ("trap", "trapped", "setup", "ruse", "ploy", "lure", "lured", "bait", "baited"),
-    ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat",
-     "showdown"),
+    ("fight", "fought", "battle", "battles", "clash", "clashed", "skirmish", "engagement", "combat"),
     ("last", "final"),  # "the last battle"; "how long did it last" is read as a length
     ("want", "wanted", "seek", "sought", "desire", "desired", "wish", "wished"),
 )  # fmt: skip

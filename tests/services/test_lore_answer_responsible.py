@@ -31,9 +31,6 @@ def lore(tmp_path_factory: pytest.TempPathFactory, postgres_server: str | None) 
         ("who masterminded the khitomer conspiracy", "led by General Chang"),
         ("who was really behind gorkon's assassination", "led by General Chang"),
         ("who was behind gorkons assassination", "led by General Chang"),
-        # what players call it: the entry's aliases (data/lore/assassination-of-gorkon.md)
-        ("who was behind gorkon's murder", "led by General Chang"),
-        ("who was the brains behind the murder of gorkon", "led by General Chang"),
         ("who carried out the pegasus incident", "Erik Pressman"),
         ("who was in charge of the tal shiar", "Koval led the Tal Shiar."),
         ("who led the tal shiar", "Koval led the Tal Shiar."),
